@@ -1,0 +1,24 @@
+/* dg-context.h
+ *
+ * What the whole app shares, handed to every view as a property: the open
+ * database and the settings (NULL when the schema is not installed, as in
+ * tests; every reader copes with that).
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dg-database.h"
+
+G_BEGIN_DECLS
+
+#define DG_TYPE_CONTEXT (dg_context_get_type ())
+
+G_DECLARE_FINAL_TYPE (DgContext, dg_context, DG, CONTEXT, GObject)
+
+DgContext  *dg_context_new          (DgDatabase *database,
+                                     GSettings  *settings);
+DgDatabase *dg_context_get_database (DgContext  *self);
+GSettings  *dg_context_get_settings (DgContext  *self);
+
+G_END_DECLS

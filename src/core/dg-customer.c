@@ -1,0 +1,6 @@
+/* dg-customer.c */
+#define G_LOG_DOMAIN "Dangol-Core"
+
+#include "config.h"
+
+#include "dg-customer.h"

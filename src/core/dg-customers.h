@@ -1,0 +1,85 @@
+/* dg-customers.h
+ *
+ * Storing, finding and changing customers. Every function is one short
+ * transaction on the database; a function that fails has written nothing.
+ */
+#pragma once
+
+#include "dg-customer.h"
+#include "dg-database.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DG_CUSTOMER_SORT_NAME,
+  DG_CUSTOMER_SORT_PHONE,
+  DG_CUSTOMER_SORT_EMAIL,
+  DG_CUSTOMER_SORT_TAGS,
+  DG_CUSTOMER_SORT_CREATED,
+} DgCustomerSort;
+
+typedef enum
+{
+  DG_ARCHIVED_EXCLUDE,
+  DG_ARCHIVED_ONLY,
+  DG_ARCHIVED_INCLUDE,
+} DgArchivedFilter;
+
+typedef struct
+{
+  /* Search text; NULL or blank matches everyone. */
+  const char       *text;
+  /* Only customers with this tag, when not NULL. */
+  const char       *tag;
+  DgArchivedFilter  archived;
+  DgCustomerSort    sort;
+  gboolean          descending;
+} DgCustomerQuery;
+
+/* Validates, then inserts. Sets the id, and the uuid and created/updated
+ * times when they are unset (a customer restored by undo keeps its own). */
+gboolean    dg_customers_insert       (DgDatabase       *db,
+                                       DgCustomer       *customer,
+                                       GError          **error);
+/* Validates, then writes every field and the tags; bumps updated_at. */
+gboolean    dg_customers_update       (DgDatabase       *db,
+                                       DgCustomer       *customer,
+                                       GError          **error);
+gboolean    dg_customers_set_archived (DgDatabase       *db,
+                                       gint64            id,
+                                       gboolean          archived,
+                                       GError          **error);
+/* Deletes the customer and everything that belongs to it. */
+gboolean    dg_customers_delete       (DgDatabase       *db,
+                                       gint64            id,
+                                       GError          **error);
+DgCustomer *dg_customers_get          (DgDatabase       *db,
+                                       gint64            id,
+                                       GError          **error);
+DgCustomer *dg_customers_get_by_uuid  (DgDatabase       *db,
+                                       const char       *uuid,
+                                       GError          **error);
+
+gboolean    dg_customers_add_tag      (DgDatabase       *db,
+                                       gint64            id,
+                                       const char       *tag,
+                                       GError          **error);
+gboolean    dg_customers_remove_tag   (DgDatabase       *db,
+                                       gint64            id,
+                                       const char       *tag,
+                                       GError          **error);
+/* Every tag name in use, sorted. */
+char      **dg_tags_list              (DgDatabase       *db,
+                                       GError          **error);
+
+/* The ids of the customers matching @query, in its order (gint64 each). */
+GArray     *dg_customers_search_ids   (DgDatabase            *db,
+                                       const DgCustomerQuery *query,
+                                       GError               **error);
+/* How many customers match @query; -1 on error. */
+gint64      dg_customers_count        (DgDatabase            *db,
+                                       const DgCustomerQuery *query,
+                                       GError               **error);
+
+G_END_DECLS

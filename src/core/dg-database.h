@@ -1,0 +1,32 @@
+/* dg-database.h
+ *
+ * One Dangol database: a single SQLite file that holds every record. Opening
+ * creates the file (and its directory) with private permissions, runs the
+ * numbered schema migrations and refuses, without touching the file, a
+ * database from a newer Dangol or a file that is not a Dangol database.
+ *
+ * The object emits ::changed with the name of a table as detail after a
+ * transaction that changed it committed, so models can refresh.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define DG_TYPE_DATABASE (dg_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (DgDatabase, dg_database, DG, DATABASE, GObject)
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define DG_DATABASE_SCHEMA_VERSION 1
+/* PRAGMA application_id of a Dangol database: "Dang" in ASCII. */
+#define DG_DATABASE_APPLICATION_ID 0x44616E67
+
+char       *dg_database_get_default_path   (void);
+DgDatabase *dg_database_open               (const char  *path,
+                                            GError     **error);
+const char *dg_database_get_path           (DgDatabase  *self);
+int         dg_database_get_schema_version (DgDatabase  *self);
+
+G_END_DECLS

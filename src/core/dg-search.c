@@ -1,0 +1,6 @@
+/* dg-search.c */
+#define G_LOG_DOMAIN "Dangol-Core"
+
+#include "config.h"
+
+#include "dg-search.h"

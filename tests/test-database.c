@@ -1,13 +1,500 @@
 /* test-database.c */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "dg-database-private.h"
+#include "dg-migrations.h"
 #include "dg-test-util.h"
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+
+  return st.st_mode & 07777;
+}
+
+static char *
+pragma_text (DgDatabase *db,
+             const char *pragma)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dg_database_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+static gint64
+pragma_int (DgDatabase *db,
+            const char *pragma)
+{
+  g_autofree char *text = pragma_text (db, pragma);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* Writes a database with another SQLite connection, as another program
+ * (or a newer Dangol) would. */
+static void
+craft_database (const char *path,
+                const char *sql)
+{
+  sqlite3 *handle = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+}
+
+/* Opens @path expecting a refusal with @code, and checks that the file kept
+ * every byte and that no journal appeared beside it. */
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autoptr(GBytes) before = dg_test_read_file (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+
+  db = dg_database_open (path, &error);
+  g_assert_error (error, DG_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_null (db);
+  g_assert_nonnull (strstr (error->message, basename));
+
+  after = dg_test_read_file (path);
+  if (before == NULL)
+    g_assert_null (after);
+  else
+    g_assert_true (g_bytes_equal (before, after));
+
+  if (!had_wal)
+    {
+      GStatBuf st;
+
+      /* A WAL a reader may leave behind would be empty. */
+      if (g_stat (wal, &st) == 0)
+        g_assert_cmpint (st.st_size, ==, 0);
+    }
+}
+
+static void
+test_create_modes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  const char *tmp = dg_test_tempdir ();
+  g_autofree char *dir = g_build_filename (tmp, "data", "dangol", NULL);
+  g_autofree char *path = g_build_filename (dir, "dangol.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  mode_t old_umask = umask (022);
+
+  db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+
+  g_assert_cmpuint (file_mode (dir), ==, 0700);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+
+  g_assert_true (dg_database_exec (db, "INSERT INTO tags (uuid, name) VALUES ('u1', 'vip')", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
+
+  umask (old_umask);
+}
+
+static void
+test_pragmas (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autofree char *journal_mode = pragma_text (db, "journal_mode");
+  g_autofree char *path = NULL;
+  int schema_version = 0;
+
+  g_assert_cmpstr (journal_mode, ==, "wal");
+  g_assert_cmpint (pragma_int (db, "synchronous"), ==, 2);
+  g_assert_cmpint (pragma_int (db, "foreign_keys"), ==, 1);
+  g_assert_cmpint (pragma_int (db, "application_id"), ==, DG_DATABASE_APPLICATION_ID);
+  g_assert_cmpint (pragma_int (db, "user_version"), ==, dg_migrations_latest ());
+  g_assert_cmpint (sqlite3_busy_timeout (dg_database_get_handle (db), 5000), ==, SQLITE_OK);
+
+  g_assert_cmpint (dg_database_get_schema_version (db), ==, dg_migrations_latest ());
+  g_assert_cmpint (dg_database_get_schema_version (db), ==, DG_DATABASE_SCHEMA_VERSION);
+
+  g_object_get (db,
+                "path", &path,
+                "schema-version", &schema_version,
+                NULL);
+  g_assert_cmpstr (path, ==, dg_database_get_path (db));
+  g_assert_cmpint (schema_version, ==, dg_migrations_latest ());
+}
+
+static void
+test_default_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autofree char *expected = g_build_filename (g_getenv ("XDG_DATA_HOME"), "dangol", "dangol.db", NULL);
+  g_autofree char *path = dg_database_get_default_path ();
+  g_autofree char *dir = NULL;
+
+  g_assert_cmpstr (path, ==, expected);
+
+  db = dg_database_open (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dg_database_get_path (db), ==, expected);
+
+  dir = g_path_get_dirname (expected);
+  g_assert_cmpuint (file_mode (dir), ==, 0700);
+  g_assert_cmpuint (file_mode (expected), ==, 0600);
+}
+
+static void
+test_reopen (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dg_test_temp_path ("dangol.db");
+  g_autoptr(DgDatabase) db = NULL;
+  g_auto(DgStatement) stmt = NULL;
+
+  db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (dg_database_exec (db, "INSERT INTO tags (uuid, name) VALUES ('u1', 'kept')", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dg_database_get_schema_version (db), ==, dg_migrations_latest ());
+
+  stmt = dg_database_prepare (db, "SELECT name FROM tags WHERE uuid = 'u1'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "kept");
+}
+
+static void
+test_empty_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dg_test_temp_path ("empty.db");
+  g_autoptr(DgDatabase) db = NULL;
+
+  g_assert_true (g_file_set_contents_full (path, "", 0, G_FILE_SET_CONTENTS_NONE, 0600, &error));
+
+  db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (db, "user_version"), ==, dg_migrations_latest ());
+  g_assert_cmpint (pragma_int (db, "application_id"), ==, DG_DATABASE_APPLICATION_ID);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+}
+
+static void
+test_migrate_from_zero (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dg_test_temp_path ("zero.db");
+  g_autoptr(DgDatabase) db = NULL;
+  g_auto(DgStatement) stmt = NULL;
+
+  /* A valid SQLite file with no tables at user_version 0. */
+  craft_database (path, "CREATE TABLE t (x); DROP TABLE t;");
+
+  db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (db, "user_version"), ==, dg_migrations_latest ());
+  g_assert_cmpint (pragma_int (db, "application_id"), ==, DG_DATABASE_APPLICATION_ID);
+
+  stmt = dg_database_prepare (db,
+                              "SELECT count(*) FROM sqlite_master WHERE name IN "
+                              "('customers', 'tags', 'customer_tags', 'customer_search', 'customer_fts')",
+                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
+}
+
+static void
+test_refuse_newer (void)
+{
+  g_autofree char *path = dg_test_temp_path ("newer.db");
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autofree char *expected = NULL;
+
+  sql = g_strdup_printf ("PRAGMA application_id = %d;"
+                         "PRAGMA user_version = %d;"
+                         "CREATE TABLE future (x);"
+                         "INSERT INTO future VALUES ('from the future');",
+                         DG_DATABASE_APPLICATION_ID, dg_migrations_latest () + 1);
+  craft_database (path, sql);
+
+  assert_refused (path, DG_ERROR_DATABASE_TOO_NEW);
+
+  db = dg_database_open (path, &error);
+  g_assert_error (error, DG_ERROR, DG_ERROR_DATABASE_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "newer"));
+  g_assert_nonnull (strstr (error->message, "not changed"));
+}
+
+static void
+test_refuse_newer_wal (void)
+{
+  g_autofree char *path = dg_test_temp_path ("newer-wal.db");
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("PRAGMA journal_mode = WAL;"
+                         "PRAGMA application_id = %d;"
+                         "PRAGMA user_version = %d;"
+                         "CREATE TABLE future (x);",
+                         DG_DATABASE_APPLICATION_ID, dg_migrations_latest () + 5);
+  craft_database (path, sql);
+
+  assert_refused (path, DG_ERROR_DATABASE_TOO_NEW);
+}
+
+static void
+test_refuse_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dg_test_temp_path ("notes.txt");
+
+  g_assert_true (g_file_set_contents (path, "Shopping list:\n- milk\n- 김치\n", -1, &error));
+  assert_refused (path, DG_ERROR_NOT_A_DANGOL_DATABASE);
+
+  /* Shorter than SQLite's header. */
+  g_assert_true (g_file_set_contents (path, "SQLite", -1, &error));
+  assert_refused (path, DG_ERROR_NOT_A_DANGOL_DATABASE);
+}
+
+static void
+test_refuse_random (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dg_test_temp_path ("random.db");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  guint8 bytes[8192];
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+
+  g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, &error));
+  assert_refused (path, DG_ERROR_NOT_A_DANGOL_DATABASE);
+
+  /* A real SQLite header followed by garbage. */
+  memcpy (bytes, "SQLite format 3", 16);
+  g_assert_true (g_file_set_contents (path, (const char *) bytes, sizeof bytes, &error));
+  assert_refused (path, DG_ERROR_NOT_A_DANGOL_DATABASE);
+}
+
+static void
+test_refuse_foreign_sqlite (void)
+{
+  g_autofree char *plain = dg_test_temp_path ("other.sqlite");
+  g_autofree char *other_id = dg_test_temp_path ("other-id.sqlite");
+  g_autofree char *versioned = dg_test_temp_path ("versioned.sqlite");
+
+  craft_database (plain, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Kim');");
+  assert_refused (plain, DG_ERROR_NOT_A_DANGOL_DATABASE);
+
+  /* Another application's id, even without tables. */
+  craft_database (other_id, "PRAGMA application_id = 1234;");
+  assert_refused (other_id, DG_ERROR_NOT_A_DANGOL_DATABASE);
+
+  craft_database (versioned, "PRAGMA user_version = 7; CREATE TABLE x (y);");
+  assert_refused (versioned, DG_ERROR_NOT_A_DANGOL_DATABASE);
+}
+
+static void
+test_refuse_directory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autofree char *path = dg_test_temp_path ("dangol.db");
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+
+  db = dg_database_open (path, &error);
+  g_assert_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_null (db);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+}
+
+static void
+test_refuse_parent_is_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autofree char *parent = dg_test_temp_path ("plain-file");
+  g_autofree char *path = g_build_filename (parent, "dangol.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_true (g_file_set_contents (parent, "not a folder", -1, &error));
+  before = dg_test_read_file (parent);
+
+  db = dg_database_open (path, &error);
+  g_assert_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS);
+  g_assert_nonnull (strstr (error->message, parent));
+  g_assert_null (db);
+
+  after = dg_test_read_file (parent);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+on_changed (DgDatabase *db,
+            const char *table,
+            guint      *count)
+{
+  g_assert_cmpstr (table, ==, "customers");
+  /* Emitted after the commit, never inside the transaction. */
+  g_assert_true (sqlite3_get_autocommit (dg_database_get_handle (db)));
+  (*count)++;
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  g_signal_connect (db, "changed::customers", G_CALLBACK (on_changed), &count);
+
+  /* Outside a transaction: at once. */
+  dg_database_notify_changed (db, "customers");
+  g_assert_cmpuint (count, ==, 1);
+
+  /* Another table does not reach a handler for this detail. */
+  dg_database_notify_changed (db, "tags");
+  g_assert_cmpuint (count, ==, 1);
+
+  /* Inside: once, after the commit. */
+  g_assert_true (dg_database_begin (db, &error));
+  dg_database_notify_changed (db, "customers");
+  dg_database_notify_changed (db, "customers");
+  dg_database_notify_changed (db, "tags");
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (dg_database_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 2);
+
+  /* Dropped on rollback. */
+  g_assert_true (dg_database_begin (db, &error));
+  dg_database_notify_changed (db, "customers");
+  dg_database_rollback (db);
+  g_assert_cmpuint (count, ==, 2);
+
+  /* Nested: after the outer commit only. */
+  g_assert_true (dg_database_begin (db, &error));
+  g_assert_true (dg_database_begin (db, &error));
+  dg_database_notify_changed (db, "customers");
+  g_assert_true (dg_database_commit (db, &error));
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_true (dg_database_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 3);
+}
+
+static void
+test_nested_rollback (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(GError) error = NULL;
+  g_auto(DgStatement) stmt = NULL;
+
+  g_assert_true (dg_database_begin (db, &error));
+  g_assert_true (dg_database_exec (db, "INSERT INTO tags (uuid, name) VALUES ('a', 'outer')", &error));
+  g_assert_true (dg_database_begin (db, &error));
+  g_assert_true (dg_database_exec (db, "INSERT INTO tags (uuid, name) VALUES ('b', 'inner')", &error));
+  dg_database_rollback (db);
+  g_assert_true (dg_database_commit (db, &error));
+  g_assert_no_error (error);
+
+  stmt = dg_database_prepare (db, "SELECT group_concat (name) FROM tags", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "outer");
+}
+
+static void
+test_statement_cache (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *first;
+  sqlite3_stmt *second;
+
+  first = dg_database_prepare (db, "SELECT ?1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_bind_int (first, 1, 42), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (first), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (first, 0), ==, 42);
+
+  /* The same statement again, reset and without its old binding. */
+  second = dg_database_prepare (db, "SELECT ?1", &error);
+  g_assert_true (first == second);
+  g_assert_cmpint (sqlite3_step (second), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_type (second, 0), ==, SQLITE_NULL);
+  dg_statement_release (second);
+
+  g_assert_null (dg_database_prepare (db, "SELEKT nothing", &error));
+  g_assert_error (error, DG_ERROR, DG_ERROR_DATABASE);
+}
 
 int
 main (int argc, char *argv[])
 {
+  g_autofree char *data_home = NULL;
+
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
+
+  /* Before anything asks GLib for the data directory, which it caches. */
+  data_home = g_build_filename (dg_test_tempdir (), "xdg-data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_add_func ("/database/create-modes", test_create_modes);
+  g_test_add_func ("/database/pragmas", test_pragmas);
+  g_test_add_func ("/database/default-path", test_default_path);
+  g_test_add_func ("/database/reopen", test_reopen);
+  g_test_add_func ("/database/empty-file", test_empty_file);
+  g_test_add_func ("/database/migrate-from-zero", test_migrate_from_zero);
+  g_test_add_func ("/database/refuse/newer", test_refuse_newer);
+  g_test_add_func ("/database/refuse/newer-wal", test_refuse_newer_wal);
+  g_test_add_func ("/database/refuse/text", test_refuse_text);
+  g_test_add_func ("/database/refuse/random", test_refuse_random);
+  g_test_add_func ("/database/refuse/foreign-sqlite", test_refuse_foreign_sqlite);
+  g_test_add_func ("/database/refuse/directory", test_refuse_directory);
+  g_test_add_func ("/database/refuse/parent-is-file", test_refuse_parent_is_file);
+  g_test_add_func ("/database/changed-signal", test_changed_signal);
+  g_test_add_func ("/database/nested-rollback", test_nested_rollback);
+  g_test_add_func ("/database/statement-cache", test_statement_cache);
 
   return g_test_run ();
 }

@@ -19,10 +19,18 @@ sqlite3_stmt *dg_database_prepare    (DgDatabase  *self,
                                       const char  *sql,
                                       GError     **error);
 
+/* A statement from dg_database_prepare() that is reset when it goes out of
+ * scope, so that no finished read keeps a snapshot open:
+ *   g_auto(DgStatement) stmt = dg_database_prepare (db, sql, error); */
+typedef sqlite3_stmt *DgStatement;
+void          dg_statement_release   (sqlite3_stmt *stmt);
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (DgStatement, dg_statement_release, NULL)
+
 /* BEGIN IMMEDIATE, so that a read-then-write transaction cannot fail with
  * SQLITE_BUSY_SNAPSHOT when another process holds the database too. */
 gboolean      dg_database_begin      (DgDatabase  *self,
                                       GError     **error);
+/* A commit that fails rolls the transaction back, so either way it is over. */
 gboolean      dg_database_commit     (DgDatabase  *self,
                                       GError     **error);
 void          dg_database_rollback   (DgDatabase  *self);

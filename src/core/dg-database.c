@@ -3,4 +3,731 @@
 
 #include "config.h"
 
-#include "dg-database.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "dg-database-private.h"
+#include "dg-error.h"
+#include "dg-migrations.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct _DgDatabase
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *handle;
+  /* SQL text → sqlite3_stmt, finalized with the database. */
+  GHashTable *statements;
+  int         schema_version;
+
+  /* 0 outside a transaction; nested levels are savepoints. */
+  guint       transaction_depth;
+  /* Tables changed by the open transaction, each once, in order. */
+  GPtrArray  *pending_changes;
+};
+
+G_DEFINE_FINAL_TYPE (DgDatabase, dg_database, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_SCHEMA_VERSION,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+dg_database_finalize (GObject *object)
+{
+  DgDatabase *self = (DgDatabase *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+
+  if (self->handle != NULL && sqlite3_close (self->handle) != SQLITE_OK)
+    g_warning ("Could not close the database %s: %s",
+               self->path, sqlite3_errmsg (self->handle));
+  self->handle = NULL;
+
+  g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (dg_database_parent_class)->finalize (object);
+}
+
+static void
+dg_database_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DgDatabase *self = DG_DATABASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_SCHEMA_VERSION:
+      g_value_set_int (value, self->schema_version);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_database_class_init (DgDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dg_database_finalize;
+  object_class->get_property = dg_database_get_property;
+
+  properties [PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SCHEMA_VERSION] =
+    g_param_spec_int ("schema-version", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DgDatabase::changed:
+   * @table: the name of the table that changed, also the detail
+   *
+   * Emitted after a write to @table committed; once per table and
+   * transaction.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+dg_database_init (DgDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+}
+
+char *
+dg_database_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "dangol", "dangol.db", NULL);
+}
+
+static gboolean
+is_access_error (int code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_AUTH:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/* The error of a failed open or check of the file at @display_path, by what
+ * SQLite reported. Every one of these leaves the file as it was. */
+static void
+set_open_error (GError     **error,
+                const char  *display_path,
+                int          code,
+                const char  *message)
+{
+  if ((code & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, DG_ERROR, DG_ERROR_NOT_A_DANGOL_DATABASE,
+                 _("“%s” is not a Dangol database, so Dangol did not open it. "
+                   "The file was not changed; choose another file."),
+                 display_path);
+  else if ((code & 0xff) == SQLITE_CORRUPT)
+    g_set_error (error, DG_ERROR, DG_ERROR_NOT_A_DANGOL_DATABASE,
+                 _("“%s” is damaged, so Dangol did not open it. "
+                   "The file was not changed; restore it from a backup."),
+                 display_path);
+  else if (is_access_error (code))
+    g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
+                 _("Could not open the database “%s”: %s. "
+                   "Check that you may read and write the file and its folder."),
+                 display_path, message);
+  else
+    g_set_error (error, DG_ERROR, DG_ERROR_DATABASE,
+                 _("Could not open the database “%s”: %s."),
+                 display_path, message);
+}
+
+/* Makes sure the folder and the file exist with private modes. A file that
+ * exists keeps its mode; SQLite gives -wal and -shm the mode of the file. */
+static gboolean
+prepare_file (const char  *path,
+              const char  *display_path,
+              gboolean    *out_empty,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display_dir = g_filename_display_name (dir);
+
+      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
+                   _("Could not create the folder “%s” for the database: %s. "
+                     "Choose another place for the database."),
+                   display_dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      close (fd);
+      *out_empty = TRUE;
+      return TRUE;
+    }
+
+  if (errno != EEXIST)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
+                   _("Could not create the database “%s”: %s. "
+                     "Choose another place for the database."),
+                   display_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
+                   _("Could not open the database “%s”: %s. "
+                     "Check that you may read and write the file and its folder."),
+                   display_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
+                   _("“%s” is a folder or a device, not a database file. "
+                     "Choose a file for the database."),
+                   display_path);
+      return FALSE;
+    }
+
+  if (g_access (path, R_OK | W_OK) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
+                   _("Could not open the database “%s”: %s. "
+                     "Check that you may read and write the file and its folder."),
+                   display_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  *out_empty = (st.st_size == 0);
+
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *handle,
+           const char  *sql,
+           int         *out_value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_value = sqlite3_column_int (stmt, 0);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_OK;
+}
+
+/* SQLite answers a journal mode it cannot switch to with the old mode
+ * instead of an error (for example when -wal cannot be created). */
+static gboolean
+set_journal_mode_wal (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean is_wal = FALSE;
+
+  if (sqlite3_prepare_v2 (handle, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    is_wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+
+  return is_wal;
+}
+
+/* Looks at an existing, non-empty file through a read-only connection,
+ * so that nothing is written before we know the file is ours. Sets
+ * @out_version to the schema version found (0 for an empty database). */
+static gboolean
+inspect_file (const char  *path,
+              const char  *display_path,
+              int         *out_version,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16] = { 0 };
+  sqlite3 *handle = NULL;
+  gssize n_read;
+  int application_id = 0;
+  int user_version = 0;
+  int n_objects = 0;
+  int fd;
+  int rc;
+
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
+                   _("Could not open the database “%s”: %s. "
+                     "Check that you may read and write the file and its folder."),
+                   display_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n_read = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n_read != sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      set_open_error (error, display_path, SQLITE_NOTADB, NULL);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
+      if (!query_int (handle, "PRAGMA application_id", &application_id)
+          || !query_int (handle, "PRAGMA user_version", &user_version)
+          || !query_int (handle, "SELECT count(*) FROM sqlite_master", &n_objects))
+        rc = sqlite3_extended_errcode (handle);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (error, display_path, rc,
+                      handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+      sqlite3_close (handle);
+      return FALSE;
+    }
+
+  sqlite3_close (handle);
+
+  if ((guint32) application_id == DG_DATABASE_APPLICATION_ID)
+    {
+      if (user_version > dg_migrations_latest ())
+        {
+          g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_TOO_NEW,
+                       _("“%s” was made by a newer version of Dangol "
+                         "(database version %d; this Dangol knows up to %d). "
+                         "The file was not changed; update Dangol to open it."),
+                       display_path, user_version, dg_migrations_latest ());
+          return FALSE;
+        }
+    }
+  else if (application_id != 0 || user_version != 0 || n_objects != 0)
+    {
+      set_open_error (error, display_path, SQLITE_NOTADB, NULL);
+      return FALSE;
+    }
+
+  *out_version = user_version;
+
+  return TRUE;
+}
+
+static gboolean
+exec_sql (DgDatabase  *self,
+          const char  *sql,
+          GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE,
+                   _("Database error: %s"),
+                   message ? message : sqlite3_errmsg (self->handle));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs migration @version in its own transaction. The version is read
+ * again inside it, in case another process migrated in the meantime. */
+static gboolean
+run_migration (DgDatabase  *self,
+               int          version,
+               const char  *display_path,
+               GError     **error)
+{
+  g_autofree char *finish = NULL;
+  int current = 0;
+
+  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!query_int (self->handle, "PRAGMA user_version", &current))
+    {
+      dg_database_set_error (self, error);
+      exec_sql (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  if (current >= version)
+    {
+      exec_sql (self, "ROLLBACK", NULL);
+      if (current > dg_migrations_latest ())
+        {
+          g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_TOO_NEW,
+                       _("“%s” was made by a newer version of Dangol "
+                         "(database version %d; this Dangol knows up to %d). "
+                         "The file was not changed; update Dangol to open it."),
+                       display_path, current, dg_migrations_latest ());
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  finish = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                            (int) DG_DATABASE_APPLICATION_ID, version);
+
+  if (!exec_sql (self, dg_migration_sql (version), error)
+      || !exec_sql (self, finish, error)
+      || !exec_sql (self, "COMMIT", error))
+    {
+      g_prefix_error (error, _("Could not update the database “%s” to version %d: "),
+                      display_path, version);
+      exec_sql (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  g_debug ("Migrated %s to schema version %d", self->path, version);
+
+  return TRUE;
+}
+
+DgDatabase *
+dg_database_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(DgDatabase) self = NULL;
+  g_autofree char *display_path = NULL;
+  gboolean empty = FALSE;
+  int version = 0;
+  int rc;
+
+  self = g_object_new (DG_TYPE_DATABASE, NULL);
+  self->path = path ? g_strdup (path) : dg_database_get_default_path ();
+  display_path = g_filename_display_name (self->path);
+
+  if (!prepare_file (self->path, display_path, &empty, error))
+    return NULL;
+
+  if (!empty && !inspect_file (self->path, display_path, &version, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (self->path, &self->handle,
+                        SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (error, display_path, rc,
+                      self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, TRUE);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+
+  /* Only now that the file is known to be ours (or empty) may it change. */
+  if (!set_journal_mode_wal (self->handle))
+    {
+      rc = sqlite3_extended_errcode (self->handle);
+      if (rc == SQLITE_OK)
+        set_open_error (error, display_path, SQLITE_CANTOPEN,
+                        _("its write-ahead log cannot be created"));
+      else
+        set_open_error (error, display_path, rc, sqlite3_errmsg (self->handle));
+      return NULL;
+    }
+
+  if (sqlite3_exec (self->handle,
+                    "PRAGMA synchronous = FULL;"
+                    "PRAGMA foreign_keys = ON;",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_open_error (error, display_path, sqlite3_extended_errcode (self->handle),
+                      sqlite3_errmsg (self->handle));
+      return NULL;
+    }
+
+  for (int v = version + 1; v <= dg_migrations_latest (); v++)
+    {
+      if (!run_migration (self, v, display_path, error))
+        return NULL;
+    }
+
+  if (!query_int (self->handle, "PRAGMA user_version", &self->schema_version))
+    {
+      dg_database_set_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+dg_database_get_path (DgDatabase *self)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+int
+dg_database_get_schema_version (DgDatabase *self)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), 0);
+
+  return self->schema_version;
+}
+
+sqlite3 *
+dg_database_get_handle (DgDatabase *self)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}
+
+sqlite3_stmt *
+dg_database_prepare (DgDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DG_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                          &stmt, NULL) != SQLITE_OK)
+    {
+      dg_database_set_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+void
+dg_statement_release (sqlite3_stmt *stmt)
+{
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+}
+
+gboolean
+dg_database_begin (DgDatabase  *self,
+                   GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
+
+  if (self->transaction_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT dg_%u", self->transaction_depth);
+
+  if (!dg_database_exec (self, sql, error))
+    return FALSE;
+
+  self->transaction_depth++;
+
+  return TRUE;
+}
+
+static void
+emit_pending_changes (DgDatabase *self)
+{
+  g_autoptr(GPtrArray) tables = NULL;
+
+  if (self->pending_changes->len == 0)
+    return;
+
+  /* Handlers may write again; they queue into a fresh array. */
+  tables = g_steal_pointer (&self->pending_changes);
+  self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+
+      g_signal_emit (self, signals [CHANGED], g_quark_from_string (table), table);
+    }
+}
+
+gboolean
+dg_database_commit (DgDatabase  *self,
+                    GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE dg_%u", self->transaction_depth - 1);
+
+  if (!dg_database_exec (self, sql, error))
+    {
+      /* The caller sees one outcome: a failed commit wrote nothing. */
+      dg_database_rollback (self);
+      return FALSE;
+    }
+
+  self->transaction_depth--;
+
+  if (self->transaction_depth == 0)
+    emit_pending_changes (self);
+
+  return TRUE;
+}
+
+void
+dg_database_rollback (DgDatabase *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (DG_IS_DATABASE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  self->transaction_depth--;
+
+  if (self->transaction_depth == 0)
+    {
+      if (sqlite3_get_autocommit (self->handle) == 0)
+        exec_sql (self, "ROLLBACK", NULL);
+      g_ptr_array_set_size (self->pending_changes, 0);
+    }
+  else
+    {
+      /* Changes queued inside the savepoint stay queued: an extra
+       * ::changed only makes a view refresh once more. */
+      sql = g_strdup_printf ("ROLLBACK TO dg_%u; RELEASE dg_%u",
+                             self->transaction_depth, self->transaction_depth);
+      exec_sql (self, sql, NULL);
+    }
+}
+
+gboolean
+dg_database_exec (DgDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  return exec_sql (self, sql, error);
+}
+
+gboolean
+dg_database_set_error (DgDatabase  *self,
+                       GError     **error)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
+
+  g_set_error (error, DG_ERROR, DG_ERROR_DATABASE,
+               _("Database error: %s"), sqlite3_errmsg (self->handle));
+
+  return FALSE;
+}
+
+void
+dg_database_notify_changed (DgDatabase *self,
+                            const char *table)
+{
+  g_return_if_fail (DG_IS_DATABASE (self));
+  g_return_if_fail (table != NULL);
+
+  for (guint i = 0; i < self->pending_changes->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (self->pending_changes, i), table))
+        return;
+    }
+
+  g_ptr_array_add (self->pending_changes, g_strdup (table));
+
+  if (self->transaction_depth == 0)
+    emit_pending_changes (self);
+}

@@ -3,4 +3,756 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dg-customer.h"
+
+struct _DgCustomer
+{
+  GObject    parent_instance;
+
+  gint64     id;
+  char      *uuid;
+  char      *name;
+  char      *phone;
+  char      *email;
+  char      *organization;
+  char      *source;
+  char      *birthday;
+  GDateTime *consent_at;
+  char      *note;
+  GDateTime *created_at;
+  GDateTime *updated_at;
+  char     **tags;
+
+  guint      marketing_consent : 1;
+  guint      archived : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DgCustomer, dg_customer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_NAME,
+  PROP_PHONE,
+  PROP_EMAIL,
+  PROP_ORGANIZATION,
+  PROP_SOURCE,
+  PROP_BIRTHDAY,
+  PROP_MARKETING_CONSENT,
+  PROP_CONSENT_AT,
+  PROP_NOTE,
+  PROP_ARCHIVED,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  PROP_TAGS,
+  PROP_TAGS_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* Valid UTF-8 without Unicode white space at either end; NULL becomes "". */
+static char *
+normalize_text (const char *text,
+                gboolean    single_line)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  const char *start;
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+
+  start = valid;
+  while (*start && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+
+  end = start + strlen (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  out = g_string_sized_new (end - start);
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* A line break or control character in a one-line field (a pasted
+       * tab, say) becomes a space; a note keeps its lines and tabs. */
+      if (single_line
+          ? (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+          : (g_unichar_iscntrl (c) && c != '\n' && c != '\t' && c != '\r'))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static GDateTime *
+normalize_time (GDateTime *time)
+{
+  /* Stored as UTC text with whole seconds; hold what will be stored. */
+  if (time == NULL)
+    return NULL;
+
+  return g_date_time_new_from_unix_utc (g_date_time_to_unix (time));
+}
+
+/* Case-insensitive for ASCII only and by bytes otherwise, exactly as
+ * SQLite's NOCASE, which the tags table uses for uniqueness. */
+static int
+compare_nocase (const char *a,
+                const char *b)
+{
+  const guchar *x = (const guchar *) a;
+  const guchar *y = (const guchar *) b;
+
+  while (*x != 0 && g_ascii_tolower (*x) == g_ascii_tolower (*y))
+    {
+      x++;
+      y++;
+    }
+
+  return (int) (guchar) g_ascii_tolower (*x) - (int) (guchar) g_ascii_tolower (*y);
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  const char *x = *(const char * const *) a;
+  const char *y = *(const char * const *) b;
+  int cmp = compare_nocase (x, y);
+
+  return cmp != 0 ? cmp : strcmp (x, y);
+}
+
+static char **
+normalize_tags (const char * const *tags)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *unique = g_ptr_array_new ();
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_auto(GStrv) pieces = g_strsplit (tags[i], ",", -1);
+
+      for (guint j = 0; pieces[j] != NULL; j++)
+        {
+          char *name = normalize_text (pieces[j], TRUE);
+
+          if (*name != '\0')
+            g_ptr_array_add (names, name);
+          else
+            g_free (name);
+        }
+    }
+
+  g_ptr_array_sort (names, compare_tags);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      if (unique->len > 0
+          && compare_nocase (g_ptr_array_index (unique, unique->len - 1), name) == 0)
+        continue;
+      g_ptr_array_add (unique, g_strdup (name));
+    }
+  g_ptr_array_add (unique, NULL);
+
+  return (char **) g_ptr_array_free (unique, FALSE);
+}
+
+char **
+dg_tags_parse (const char *text)
+{
+  const char * const tags[] = { text, NULL };
+
+  return normalize_tags (tags);
+}
+
+static gboolean
+set_string (char **field,
+            char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    {
+      g_free (value);
+      return FALSE;
+    }
+
+  g_free (*field);
+  *field = value;
+
+  return TRUE;
+}
+
+static gboolean
+set_time (GDateTime **field,
+          GDateTime  *value)
+{
+  if (*field == value
+      || (*field != NULL && value != NULL && g_date_time_equal (*field, value)))
+    {
+      g_clear_pointer (&value, g_date_time_unref);
+      return FALSE;
+    }
+
+  g_clear_pointer (field, g_date_time_unref);
+  *field = value;
+
+  return TRUE;
+}
+
+static void
+dg_customer_finalize (GObject *object)
+{
+  DgCustomer *self = (DgCustomer *)object;
+
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->phone, g_free);
+  g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->organization, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->birthday, g_free);
+  g_clear_pointer (&self->consent_at, g_date_time_unref);
+  g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+  g_clear_pointer (&self->updated_at, g_date_time_unref);
+  g_clear_pointer (&self->tags, g_strfreev);
+
+  G_OBJECT_CLASS (dg_customer_parent_class)->finalize (object);
+}
+
+static void
+dg_customer_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DgCustomer *self = DG_CUSTOMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_PHONE:
+      g_value_set_string (value, self->phone);
+      break;
+
+    case PROP_EMAIL:
+      g_value_set_string (value, self->email);
+      break;
+
+    case PROP_ORGANIZATION:
+      g_value_set_string (value, self->organization);
+      break;
+
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+
+    case PROP_BIRTHDAY:
+      g_value_set_string (value, self->birthday);
+      break;
+
+    case PROP_MARKETING_CONSENT:
+      g_value_set_boolean (value, self->marketing_consent);
+      break;
+
+    case PROP_CONSENT_AT:
+      g_value_set_boxed (value, self->consent_at);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+
+    case PROP_ARCHIVED:
+      g_value_set_boolean (value, self->archived);
+      break;
+
+    case PROP_CREATED_AT:
+      g_value_set_boxed (value, self->created_at);
+      break;
+
+    case PROP_UPDATED_AT:
+      g_value_set_boxed (value, self->updated_at);
+      break;
+
+    case PROP_TAGS:
+      g_value_set_boxed (value, self->tags);
+      break;
+
+    case PROP_TAGS_TEXT:
+      g_value_take_string (value, dg_customer_dup_tags_text (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_customer_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  DgCustomer *self = DG_CUSTOMER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      dg_customer_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_UUID:
+      dg_customer_set_uuid (self, g_value_get_string (value));
+      break;
+
+    case PROP_NAME:
+      dg_customer_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_PHONE:
+      dg_customer_set_phone (self, g_value_get_string (value));
+      break;
+
+    case PROP_EMAIL:
+      dg_customer_set_email (self, g_value_get_string (value));
+      break;
+
+    case PROP_ORGANIZATION:
+      dg_customer_set_organization (self, g_value_get_string (value));
+      break;
+
+    case PROP_SOURCE:
+      dg_customer_set_source (self, g_value_get_string (value));
+      break;
+
+    case PROP_BIRTHDAY:
+      dg_customer_set_birthday (self, g_value_get_string (value));
+      break;
+
+    case PROP_MARKETING_CONSENT:
+      dg_customer_set_marketing_consent (self, g_value_get_boolean (value), NULL);
+      break;
+
+    case PROP_NOTE:
+      dg_customer_set_note (self, g_value_get_string (value));
+      break;
+
+    case PROP_ARCHIVED:
+      dg_customer_set_archived (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CREATED_AT:
+      dg_customer_set_created_at (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_UPDATED_AT:
+      dg_customer_set_updated_at (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_TAGS:
+      dg_customer_set_tags (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL,
+                              NULL,
+                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+}
+
+static GParamSpec *
+time_property (const char  *name,
+               GParamFlags  access)
+{
+  return g_param_spec_boxed (name, NULL, NULL,
+                             G_TYPE_DATE_TIME,
+                             (access | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+dg_customer_class_init (DgCustomerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dg_customer_finalize;
+  object_class->get_property = dg_customer_get_property;
+  object_class->set_property = dg_customer_set_property;
+
+  /* 0 until the customer is stored. */
+  properties [PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_UUID] = string_property ("uuid");
+  properties [PROP_NAME] = string_property ("name");
+  properties [PROP_PHONE] = string_property ("phone");
+  properties [PROP_EMAIL] = string_property ("email");
+  properties [PROP_ORGANIZATION] = string_property ("organization");
+  properties [PROP_SOURCE] = string_property ("source");
+  properties [PROP_BIRTHDAY] = string_property ("birthday");
+  properties [PROP_NOTE] = string_property ("note");
+
+  /* Setting it to TRUE records the current time in :consent-at. */
+  properties [PROP_MARKETING_CONSENT] =
+    g_param_spec_boolean ("marketing-consent", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CONSENT_AT] = time_property ("consent-at", G_PARAM_READABLE);
+
+  properties [PROP_ARCHIVED] =
+    g_param_spec_boolean ("archived", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CREATED_AT] = time_property ("created-at", G_PARAM_READWRITE);
+  properties [PROP_UPDATED_AT] = time_property ("updated-at", G_PARAM_READWRITE);
+
+  properties [PROP_TAGS] =
+    g_param_spec_boxed ("tags", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_TAGS_TEXT] =
+    g_param_spec_string ("tags-text", NULL, NULL,
+                         "",
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dg_customer_init (DgCustomer *self)
+{
+  self->uuid = g_strdup ("");
+  self->name = g_strdup ("");
+  self->phone = g_strdup ("");
+  self->email = g_strdup ("");
+  self->organization = g_strdup ("");
+  self->source = g_strdup ("");
+  self->note = g_strdup ("");
+  self->tags = g_new0 (char *, 1);
+}
+
+DgCustomer *
+dg_customer_new (void)
+{
+  return g_object_new (DG_TYPE_CUSTOMER, NULL);
+}
+
+DgCustomer *
+dg_customer_copy (DgCustomer *self)
+{
+  DgCustomer *copy;
+
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
+
+  copy = dg_customer_new ();
+  g_free (copy->uuid);
+  g_free (copy->name);
+  g_free (copy->phone);
+  g_free (copy->email);
+  g_free (copy->organization);
+  g_free (copy->source);
+  g_free (copy->note);
+  copy->id = self->id;
+  copy->uuid = g_strdup (self->uuid);
+  copy->name = g_strdup (self->name);
+  copy->phone = g_strdup (self->phone);
+  copy->email = g_strdup (self->email);
+  copy->organization = g_strdup (self->organization);
+  copy->source = g_strdup (self->source);
+  copy->birthday = g_strdup (self->birthday);
+  copy->note = g_strdup (self->note);
+  copy->marketing_consent = self->marketing_consent;
+  copy->archived = self->archived;
+  copy->consent_at = self->consent_at ? g_date_time_ref (self->consent_at) : NULL;
+  copy->created_at = self->created_at ? g_date_time_ref (self->created_at) : NULL;
+  copy->updated_at = self->updated_at ? g_date_time_ref (self->updated_at) : NULL;
+  g_strfreev (copy->tags);
+  copy->tags = g_strdupv (self->tags);
+
+  return copy;
+}
+
+gint64
+dg_customer_get_id (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), 0);
+
+  return self->id;
+}
+
+void
+dg_customer_set_id (DgCustomer *self,
+                    gint64      id)
+{
+  g_return_if_fail (DG_IS_CUSTOMER (self));
+  g_return_if_fail (id >= 0);
+
+  if (self->id != id)
+    {
+      self->id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ID]);
+    }
+}
+
+#define DEFINE_LINE_FIELD(field, PROP)                                        \
+const char *                                                                  \
+dg_customer_get_##field (DgCustomer *self)                                    \
+{                                                                             \
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);                         \
+                                                                              \
+  return self->field;                                                         \
+}                                                                             \
+                                                                              \
+void                                                                          \
+dg_customer_set_##field (DgCustomer *self,                                    \
+                         const char *value)                                   \
+{                                                                             \
+  g_return_if_fail (DG_IS_CUSTOMER (self));                                   \
+                                                                              \
+  if (set_string (&self->field, normalize_text (value, TRUE)))                \
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP]);            \
+}
+
+DEFINE_LINE_FIELD (uuid, PROP_UUID)
+DEFINE_LINE_FIELD (name, PROP_NAME)
+DEFINE_LINE_FIELD (phone, PROP_PHONE)
+DEFINE_LINE_FIELD (email, PROP_EMAIL)
+DEFINE_LINE_FIELD (organization, PROP_ORGANIZATION)
+DEFINE_LINE_FIELD (source, PROP_SOURCE)
+
+#undef DEFINE_LINE_FIELD
+
+const char *
+dg_customer_get_birthday (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
+
+  return self->birthday;
+}
+
+void
+dg_customer_set_birthday (DgCustomer *self,
+                          const char *birthday)
+{
+  char *value;
+
+  g_return_if_fail (DG_IS_CUSTOMER (self));
+
+  value = normalize_text (birthday, TRUE);
+  if (*value == '\0')
+    g_clear_pointer (&value, g_free);
+
+  if (set_string (&self->birthday, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BIRTHDAY]);
+}
+
+gboolean
+dg_customer_get_marketing_consent (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), FALSE);
+
+  return self->marketing_consent;
+}
+
+GDateTime *
+dg_customer_get_consent_at (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
+
+  return self->consent_at;
+}
+
+void
+dg_customer_set_marketing_consent (DgCustomer *self,
+                                   gboolean    consent,
+                                   GDateTime  *at)
+{
+  GDateTime *consent_at = NULL;
+
+  g_return_if_fail (DG_IS_CUSTOMER (self));
+
+  consent = !!consent;
+
+  if (consent)
+    {
+      if (at != NULL)
+        consent_at = normalize_time (at);
+      else if (self->marketing_consent && self->consent_at != NULL)
+        /* Ticking an already given consent again keeps when it was given. */
+        consent_at = g_date_time_ref (self->consent_at);
+      else
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+          consent_at = normalize_time (now);
+        }
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->marketing_consent != consent)
+    {
+      self->marketing_consent = consent;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MARKETING_CONSENT]);
+    }
+
+  if (set_time (&self->consent_at, consent_at))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONSENT_AT]);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+dg_customer_get_note (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
+
+  return self->note;
+}
+
+void
+dg_customer_set_note (DgCustomer *self,
+                      const char *note)
+{
+  g_return_if_fail (DG_IS_CUSTOMER (self));
+
+  if (set_string (&self->note, normalize_text (note, FALSE)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
+}
+
+gboolean
+dg_customer_get_archived (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), FALSE);
+
+  return self->archived;
+}
+
+void
+dg_customer_set_archived (DgCustomer *self,
+                          gboolean    archived)
+{
+  g_return_if_fail (DG_IS_CUSTOMER (self));
+
+  archived = !!archived;
+
+  if (self->archived != archived)
+    {
+      self->archived = archived;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ARCHIVED]);
+    }
+}
+
+GDateTime *
+dg_customer_get_created_at (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
+
+  return self->created_at;
+}
+
+void
+dg_customer_set_created_at (DgCustomer *self,
+                            GDateTime  *created_at)
+{
+  g_return_if_fail (DG_IS_CUSTOMER (self));
+
+  if (set_time (&self->created_at, normalize_time (created_at)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CREATED_AT]);
+}
+
+GDateTime *
+dg_customer_get_updated_at (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
+
+  return self->updated_at;
+}
+
+void
+dg_customer_set_updated_at (DgCustomer *self,
+                            GDateTime  *updated_at)
+{
+  g_return_if_fail (DG_IS_CUSTOMER (self));
+
+  if (set_time (&self->updated_at, normalize_time (updated_at)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UPDATED_AT]);
+}
+
+const char * const *
+dg_customer_get_tags (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
+
+  return (const char * const *) self->tags;
+}
+
+void
+dg_customer_set_tags (DgCustomer         *self,
+                      const char * const *tags)
+{
+  g_auto(GStrv) normalized = NULL;
+
+  g_return_if_fail (DG_IS_CUSTOMER (self));
+
+  normalized = normalize_tags (tags);
+  if (g_strv_equal ((const char * const *) normalized, (const char * const *) self->tags))
+    return;
+
+  g_strfreev (self->tags);
+  self->tags = g_steal_pointer (&normalized);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TAGS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TAGS_TEXT]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+char *
+dg_customer_dup_tags_text (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
+
+  return g_strjoinv (", ", self->tags);
+}

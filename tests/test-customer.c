@@ -177,8 +177,8 @@ test_validate_phone (void)
   /* Digits among other words are still not a phone number. */
   dg_customer_set_phone (customer, "010-1234 ext 5");
   assert_field_refused (customer, DG_CUSTOMER_FIELD_PHONE, "Phone:", "010-1234 ext 5");
-  dg_customer_set_phone (customer, "010-１２３４");
-  assert_field_refused (customer, DG_CUSTOMER_FIELD_PHONE, "Phone:", NULL);
+  dg_customer_set_phone (customer, "010 전화");
+  assert_field_refused (customer, DG_CUSTOMER_FIELD_PHONE, "Phone:", "010 전화");
 }
 
 static void
@@ -324,6 +324,9 @@ test_normalize (void)
 
   dg_customer_set_phone (customer, " 010-1234-5678 ");
   g_assert_cmpstr (dg_customer_get_phone (customer), ==, "010-1234-5678");
+  /* Full-width digits from a Korean input method. */
+  dg_customer_set_phone (customer, "０１０－１２３４");
+  g_assert_cmpstr (dg_customer_get_phone (customer), ==, "010-1234");
   dg_customer_set_email (customer, " kim@example.com\n");
   g_assert_cmpstr (dg_customer_get_email (customer), ==, "kim@example.com");
   dg_customer_set_organization (customer, "  단골상회 ");

@@ -556,12 +556,33 @@ dg_customer_set_##field (DgCustomer *self,                                    \
 
 DEFINE_LINE_FIELD (uuid, PROP_UUID)
 DEFINE_LINE_FIELD (name, PROP_NAME)
-DEFINE_LINE_FIELD (phone, PROP_PHONE)
 DEFINE_LINE_FIELD (email, PROP_EMAIL)
 DEFINE_LINE_FIELD (organization, PROP_ORGANIZATION)
 DEFINE_LINE_FIELD (source, PROP_SOURCE)
 
 #undef DEFINE_LINE_FIELD
+
+const char *
+dg_customer_get_phone (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
+
+  return self->phone;
+}
+
+void
+dg_customer_set_phone (DgCustomer *self,
+                       const char *phone)
+{
+  g_autofree char *line = NULL;
+
+  g_return_if_fail (DG_IS_CUSTOMER (self));
+
+  /* Full-width digits and signs from a Korean input method become ASCII. */
+  line = normalize_text (phone, TRUE);
+  if (set_string (&self->phone, g_utf8_normalize (line, -1, G_NORMALIZE_NFKC)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PHONE]);
+}
 
 const char *
 dg_customer_get_birthday (DgCustomer *self)

@@ -823,6 +823,7 @@ test_search (Fixture       *fixture,
   gint64 jieun = add_customer (db, "박지은", "02-555-0101", "jieun_park@example.com", "세미나");
   gint64 anna = add_customer (db, "Anna Schmidt", NULL, "anna@schmidt.de", NULL);
   gint64 percent = add_customer (db, "100% Club", NULL, "axb@example.com", NULL);
+  gint64 digits_in_email = add_customer (db, "Digits In Email", NULL, "user8210@example.net", NULL);
   g_autoptr(DgCustomer) quoted = make_customer ("Quote Person", NULL, NULL, NULL);
   g_autoptr(GError) error = NULL;
 
@@ -848,6 +849,11 @@ test_search (Fixture       *fixture,
   assert_search (db, "1234 5678", (gint64[]) { minsu, 0 });
   assert_search (db, "9876", (gint64[]) { minho, 0 });
   assert_search (db, "555-01", (gint64[]) { jieun, 0 });
+  /* Digits typed as a phone number look in phone numbers only... */
+  assert_search (db, "+82 10", (gint64[]) { minho, 0 });
+  assert_search (db, "+82", (gint64[]) { minho, 0 });
+  /* ... while digits alone are text like any other. */
+  assert_search (db, "8210", (gint64[]) { minho, digits_in_email, 0 });
 
   /* Email, organization, note and tags, case-insensitively. */
   assert_search (db, "example.co", (gint64[]) { minsu, jieun, percent, 0 });

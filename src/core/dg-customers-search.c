@@ -117,8 +117,13 @@ append_text_filter (GString    *sql,
   append_match (sql, params, needle);
   if (digits != NULL && *digits != '\0' && strcmp (digits, needle) != 0)
     {
-      g_string_append (sql, " OR ");
+      /* The digits of "+82 10" are looked for in the phone number only,
+       * not in an email or note that happens to hold "8210"; the index
+       * narrows the rows, the phone digits decide. */
+      g_string_append (sql, " OR (");
       append_match (sql, params, digits);
+      g_string_append (sql, " AND instr (c.phone_digits, ?) > 0)");
+      g_ptr_array_add (params, g_strdup (digits));
     }
   g_string_append (sql, ")");
 }

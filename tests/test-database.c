@@ -135,6 +135,7 @@ test_pragmas (void)
   g_assert_cmpstr (journal_mode, ==, "wal");
   g_assert_cmpint (pragma_int (db, "synchronous"), ==, 2);
   g_assert_cmpint (pragma_int (db, "foreign_keys"), ==, 1);
+  g_assert_cmpint (pragma_int (db, "temp_store"), ==, 2);
   g_assert_cmpint (pragma_int (db, "application_id"), ==, DG_DATABASE_APPLICATION_ID);
   g_assert_cmpint (pragma_int (db, "user_version"), ==, dg_migrations_latest ());
   g_assert_cmpint (sqlite3_busy_timeout (dg_database_get_handle (db), 5000), ==, SQLITE_OK);

@@ -1,0 +1,360 @@
+/* dg-customer-page.c */
+#define G_LOG_DOMAIN "Dangol-Ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dg-customer-page.h"
+#include "dg-format.h"
+
+struct _DgCustomerPage
+{
+  GtkWidget   parent_instance;
+
+  DgContext  *context;
+  DgCustomer *customer;
+  gulong      changed_handler;
+
+  GtkButton  *archive_button;
+  GtkLabel   *name_label;
+  GtkLabel   *archived_label;
+  GtkLabel   *subtitle_label;
+  GtkFlowBox *tags_box;
+  GtkLabel   *phone_value;
+  GtkLabel   *email_value;
+  GtkLabel   *organization_value;
+  GtkLabel   *source_value;
+  GtkLabel   *birthday_value;
+  GtkLabel   *consent_value;
+  GtkLabel   *note_label;
+  GtkLabel   *times_label;
+};
+
+G_DEFINE_FINAL_TYPE (DgCustomerPage, dg_customer_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_CUSTOMER,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* Shows @text, or a dimmed dash when the field is empty, so that every
+ * field keeps its row and the page reads the same for every customer. */
+static void
+set_value (GtkLabel   *label,
+           const char *text)
+{
+  gboolean empty = text == NULL || *text == '\0';
+
+  gtk_label_set_text (label, empty ? "—" : text);
+  if (empty)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+}
+
+static void
+dg_customer_page_fill_tags (DgCustomerPage *self)
+{
+  const char * const *tags = dg_customer_get_tags (self->customer);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))))
+    gtk_flow_box_remove (self->tags_box, child);
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      GtkWidget *label = gtk_label_new (tags[i]);
+
+      gtk_widget_add_css_class (label, "tag-pill");
+      gtk_flow_box_append (self->tags_box, label);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), tags != NULL && tags[0] != NULL);
+}
+
+static void
+dg_customer_page_fill (DgCustomerPage *self)
+{
+  DgCustomer *customer = self->customer;
+  const char *organization = dg_customer_get_organization (customer);
+  const char *note = dg_customer_get_note (customer);
+  g_autofree char *birthday = NULL;
+  g_autofree char *consent = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *times = NULL;
+  gboolean archived = dg_customer_get_archived (customer);
+
+  gtk_label_set_text (self->name_label, dg_customer_get_name (customer));
+  gtk_widget_set_visible (GTK_WIDGET (self->archived_label), archived);
+  gtk_button_set_label (self->archive_button,
+                        archived ? _("_Unarchive") : _("_Archive"));
+
+  gtk_label_set_text (self->subtitle_label, organization ? organization : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
+                          organization != NULL && *organization != '\0');
+
+  dg_customer_page_fill_tags (self);
+
+  set_value (self->phone_value, dg_customer_get_phone (customer));
+  set_value (self->email_value, dg_customer_get_email (customer));
+  set_value (self->organization_value, organization);
+  set_value (self->source_value, dg_customer_get_source (customer));
+
+  /* A birthday the core accepted is a real date; should it ever not be,
+   * the stored text is still better than nothing. */
+  birthday = dg_format_iso_date (dg_customer_get_birthday (customer));
+  set_value (self->birthday_value, birthday ? birthday : dg_customer_get_birthday (customer));
+
+  if (dg_customer_get_marketing_consent (customer))
+    {
+      g_autofree char *date = dg_format_date (dg_customer_get_consent_at (customer));
+
+      if (date != NULL)
+        /* Translators: marketing consent; %s is the day it was given. */
+        consent = g_strdup_printf (_("Given on %s"), date);
+      else
+        consent = g_strdup (_("Given"));
+    }
+  else
+    {
+      consent = g_strdup (_("Not given"));
+    }
+  set_value (self->consent_value, consent);
+
+  if (note != NULL && *note != '\0')
+    {
+      gtk_label_set_text (self->note_label, note);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->note_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (self->note_label, _("No note yet."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->note_label), "dim-label");
+    }
+
+  created = dg_format_date_time (dg_customer_get_created_at (customer));
+  updated = dg_format_date_time (dg_customer_get_updated_at (customer));
+  /* Translators: at the bottom of a customer's page; %1$s is when the
+   * customer was added, %2$s when they were last changed. */
+  times = g_strdup_printf (_("Added %1$s · Updated %2$s"),
+                           created ? created : "—",
+                           updated ? updated : "—");
+  gtk_label_set_text (self->times_label, times);
+}
+
+static void
+dg_customer_page_set_customer (DgCustomerPage *self,
+                               DgCustomer     *customer)
+{
+  gboolean changed = self->customer != customer;
+
+  g_set_object (&self->customer, customer);
+
+  if (self->customer != NULL)
+    dg_customer_page_fill (self);
+
+  /* The Customers view follows this to enable its actions and to leave a
+   * page whose customer is gone. */
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CUSTOMER]);
+}
+
+gboolean
+dg_customer_page_load (DgCustomerPage  *self,
+                       gint64           id,
+                       GError         **error)
+{
+  g_autoptr(DgCustomer) customer = NULL;
+
+  g_return_val_if_fail (DG_IS_CUSTOMER_PAGE (self), FALSE);
+  g_return_val_if_fail (self->context != NULL, FALSE);
+
+  customer = dg_customers_get (dg_context_get_database (self->context), id, error);
+  if (customer == NULL)
+    return FALSE;
+
+  dg_customer_page_set_customer (self, customer);
+
+  return TRUE;
+}
+
+void
+dg_customer_page_clear (DgCustomerPage *self)
+{
+  g_return_if_fail (DG_IS_CUSTOMER_PAGE (self));
+
+  dg_customer_page_set_customer (self, NULL);
+}
+
+DgCustomer *
+dg_customer_page_get_customer (DgCustomerPage *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_PAGE (self), NULL);
+
+  return self->customer;
+}
+
+static void
+on_database_changed_cb (DgDatabase     *database,
+                        const char     *table,
+                        DgCustomerPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->customer == NULL)
+    return;
+
+  if (!dg_customer_page_load (self, dg_customer_get_id (self->customer), &error))
+    {
+      if (!g_error_matches (error, DG_ERROR, DG_ERROR_NOT_FOUND))
+        g_warning ("Could not reload the customer: %s", error->message);
+      dg_customer_page_clear (self);
+    }
+}
+
+DgContext *
+dg_customer_page_get_context (DgCustomerPage *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_PAGE (self), NULL);
+
+  return self->context;
+}
+
+void
+dg_customer_page_set_context (DgCustomerPage *self,
+                              DgContext      *context)
+{
+  g_return_if_fail (DG_IS_CUSTOMER_PAGE (self));
+  g_return_if_fail (!context || DG_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_handler,
+                            dg_context_get_database (self->context));
+
+  dg_customer_page_clear (self);
+  g_set_object (&self->context, context);
+
+  if (self->context != NULL)
+    self->changed_handler =
+      g_signal_connect_object (dg_context_get_database (self->context),
+                               "changed::customers",
+                               G_CALLBACK (on_database_changed_cb),
+                               self, 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
+}
+
+static void
+dg_customer_page_dispose (GObject *object)
+{
+  DgCustomerPage *self = (DgCustomerPage *)object;
+
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_handler,
+                            dg_context_get_database (self->context));
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_CUSTOMER_PAGE);
+
+  g_clear_object (&self->customer);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (dg_customer_page_parent_class)->dispose (object);
+}
+
+static void
+dg_customer_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DgCustomerPage *self = DG_CUSTOMER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_CUSTOMER:
+      g_value_set_object (value, self->customer);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_customer_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  DgCustomerPage *self = DG_CUSTOMER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      dg_customer_page_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_customer_page_class_init (DgCustomerPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dg_customer_page_dispose;
+  object_class->get_property = dg_customer_page_get_property;
+  object_class->set_property = dg_customer_page_set_property;
+
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         DG_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CUSTOMER] =
+    g_param_spec_object ("customer", NULL, NULL,
+                         DG_TYPE_CUSTOMER,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "customerpage");
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-customer-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, archived_label);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, phone_value);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, email_value);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, organization_value);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, source_value);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, birthday_value);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, consent_value);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, note_label);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, times_label);
+}
+
+static void
+dg_customer_page_init (DgCustomerPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,70 @@
+/* dg-customers-view-private.h
+ *
+ * What dg-customers-view.c (the widget) and dg-customers-view-actions.c
+ * (what its actions do) share.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dg-customer-page.h"
+#include "dg-customers-view.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  DgCustomersView *view;
+  DgCustomerSort   sort;
+} DgSortProbe;
+
+struct _DgCustomersView
+{
+  GtkWidget            parent_instance;
+
+  DgContext           *context;
+  DgCustomerList      *list;
+  GtkSingleSelection  *selection;
+  gulong               changed_handler;
+
+  /* Customers matching the archive filter whatever the search text, and
+   * customers at all; -1 until counted. Counted only when shown. */
+  gint64               filter_total;
+  gint64               total;
+
+  /* The column view's sorter only tells which header was clicked; these
+   * find out which, and the list is sorted in SQL. */
+  DgSortProbe          probes[5];
+  GtkColumnViewColumn *sort_columns[5];
+  const DgSortProbe   *probed;
+  /* The column whose header shows the order the list is in. */
+  GtkColumnViewColumn *sorted_column;
+  gboolean             in_apply_sort;
+
+  AdwLeaflet          *leaflet;
+  GtkWidget           *list_box;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *archived_dropdown;
+  GtkLabel            *count_label;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *phone_column;
+  GtkColumnViewColumn *email_column;
+  GtkColumnViewColumn *tags_column;
+  GtkColumnViewColumn *created_column;
+  AdwStatusPage       *no_results_page;
+  DgCustomerPage      *customer_page;
+};
+
+void        _dg_customers_view_class_actions_init (GtkWidgetClass  *widget_class);
+void        _dg_customers_view_update_actions     (DgCustomersView *self);
+/* The customer the actions work on: the one on the page while it is
+ * shown, else the one selected in the list; NULL when there is none. */
+DgCustomer *_dg_customers_view_get_current        (DgCustomersView *self);
+/* Selects the customer with @id in the list and scrolls to it. */
+void        _dg_customers_view_select             (DgCustomersView *self,
+                                                   gint64           id);
+void        _dg_customers_view_show_list          (DgCustomersView *self);
+
+G_END_DECLS

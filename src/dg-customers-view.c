@@ -1,0 +1,594 @@
+/* dg-customers-view.c */
+#define G_LOG_DOMAIN "Dangol-Ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dg-customers-view-private.h"
+#include "dg-format.h"
+
+G_DEFINE_FINAL_TYPE (DgCustomersView, dg_customers_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static DgArchivedFilter
+dg_customers_view_get_archived_filter (DgCustomersView *self)
+{
+  switch (gtk_drop_down_get_selected (self->archived_dropdown))
+    {
+    case 1:
+      return DG_ARCHIVED_ONLY;
+    case 2:
+      return DG_ARCHIVED_INCLUDE;
+    case 0:
+    default:
+      return DG_ARCHIVED_EXCLUDE;
+    }
+}
+
+static gboolean
+dg_customers_view_is_searching (DgCustomersView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (text)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gint64
+count_customers (DgCustomersView  *self,
+                 DgArchivedFilter  archived)
+{
+  g_autoptr(GError) error = NULL;
+  DgCustomerQuery query = { .archived = archived };
+  gint64 count;
+
+  count = dg_customers_count (dg_context_get_database (self->context), &query, &error);
+  if (count < 0)
+    {
+      g_warning ("Could not count customers: %s", error->message);
+      return 0;
+    }
+
+  return count;
+}
+
+/* Shows the count of results, or the right empty state when there are none.
+ * The totals are counted only here, and only when they are shown. */
+static void
+dg_customers_view_update_state (DgCustomersView *self)
+{
+  g_autofree char *count = NULL;
+  gboolean searching;
+  guint n;
+
+  if (self->list == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  searching = dg_customers_view_is_searching (self);
+
+  if (n > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+
+      if (!searching)
+        {
+          /* Translators: the number of customers in the list. */
+          count = g_strdup_printf (ngettext ("%u customer", "%u customers", n), n);
+        }
+      else
+        {
+          guint total;
+
+          if (self->filter_total < 0)
+            self->filter_total = count_customers (self, dg_customers_view_get_archived_filter (self));
+          total = MAX ((guint)self->filter_total, n);
+
+          /* Translators: the number of customers found by a search (%1$u)
+           * out of all customers in the list (%2$u). */
+          count = g_strdup_printf (ngettext ("%1$u of %2$u customer", "%1$u of %2$u customers", total),
+                                   n, total);
+        }
+
+      gtk_label_set_text (self->count_label, count);
+      return;
+    }
+
+  gtk_label_set_text (self->count_label, "");
+
+  if (self->total < 0)
+    self->total = count_customers (self, DG_ARCHIVED_INCLUDE);
+
+  if (self->total == 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+      return;
+    }
+
+  if (searching)
+    {
+      g_autofree char *description = NULL;
+
+      /* Translators: shown when a search finds nobody; %s is what was
+       * typed. ㄱㅁㅅ are the initial consonants of a Korean name. */
+      description = g_markup_printf_escaped (_("No customer matches “%s”. Try part of a name, a phone number without dashes, or initial consonants such as ㄱㅁㅅ."),
+                                             gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      adw_status_page_set_title (self->no_results_page, _("No Results Found"));
+      adw_status_page_set_description (self->no_results_page, description);
+      adw_status_page_set_icon_name (self->no_results_page, "edit-find-symbolic");
+    }
+  else if (dg_customers_view_get_archived_filter (self) == DG_ARCHIVED_ONLY)
+    {
+      adw_status_page_set_title (self->no_results_page, _("No Archived Customers"));
+      adw_status_page_set_description (self->no_results_page,
+                                       _("Customers you archive are kept here, out of your daily list."));
+      adw_status_page_set_icon_name (self->no_results_page, "system-users-symbolic");
+    }
+  else
+    {
+      adw_status_page_set_title (self->no_results_page, _("No Active Customers"));
+      adw_status_page_set_description (self->no_results_page,
+                                       _("Every customer is archived. Choose “All” to see them."));
+      adw_status_page_set_icon_name (self->no_results_page, "system-users-symbolic");
+    }
+
+  gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+}
+
+static void
+on_list_items_changed_cb (GListModel      *list,
+                          guint            position,
+                          guint            removed,
+                          guint            added,
+                          DgCustomersView *self)
+{
+  dg_customers_view_update_state (self);
+  _dg_customers_view_update_actions (self);
+}
+
+static void
+on_database_changed_cb (DgDatabase      *database,
+                        const char      *table,
+                        DgCustomersView *self)
+{
+  self->filter_total = -1;
+  self->total = -1;
+  dg_customers_view_update_state (self);
+}
+
+static void
+on_selection_changed_cb (GtkSelectionModel *selection,
+                         guint              position,
+                         guint              n_items,
+                         DgCustomersView   *self)
+{
+  _dg_customers_view_update_actions (self);
+}
+
+static void
+on_search_entry_search_changed_cb (GtkSearchEntry  *entry,
+                                   DgCustomersView *self)
+{
+  if (self->list == NULL)
+    return;
+
+  dg_customer_list_set_text (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  dg_customers_view_update_state (self);
+}
+
+static void
+on_search_entry_stop_search_cb (GtkSearchEntry  *entry,
+                                DgCustomersView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* Enter in the search field opens the selected customer, or the first one
+ * found, so a search can end on the page without touching the mouse. */
+static void
+on_search_entry_activate_cb (GtkSearchEntry  *entry,
+                             DgCustomersView *self)
+{
+  if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "customers.open", NULL);
+}
+
+static void
+on_archived_dropdown_selected_cb (GtkDropDown     *dropdown,
+                                  GParamSpec      *pspec,
+                                  DgCustomersView *self)
+{
+  if (self->list == NULL)
+    return;
+
+  self->filter_total = -1;
+  dg_customer_list_set_archived (self->list, dg_customers_view_get_archived_filter (self));
+  dg_customers_view_update_state (self);
+}
+
+static void
+on_column_view_activate_cb (GtkColumnView   *column_view,
+                            guint            position,
+                            DgCustomersView *self)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "customers.open", NULL);
+}
+
+static void
+on_customer_page_customer_cb (DgCustomerPage  *page,
+                              GParamSpec      *pspec,
+                              DgCustomersView *self)
+{
+  /* The customer on the page was deleted: there is nothing left to show. */
+  if (dg_customer_page_get_customer (page) == NULL &&
+      adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (page))
+    _dg_customers_view_show_list (self);
+
+  _dg_customers_view_update_actions (self);
+}
+
+static void
+on_leaflet_visible_child_cb (AdwLeaflet      *leaflet,
+                             GParamSpec      *pspec,
+                             DgCustomersView *self)
+{
+  _dg_customers_view_update_actions (self);
+}
+
+static GtkOrdering
+probe_sort_cb (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  DgSortProbe *probe = user_data;
+
+  /* The first column the view's sorter asks is the primary one; answering
+   * "smaller" stops it there and tells the order by how it comes back. */
+  if (probe->view->probed == NULL)
+    probe->view->probed = probe;
+
+  return GTK_ORDERING_SMALLER;
+}
+
+/* Reads the primary column and its order off the view's sorter. */
+static gboolean
+dg_customers_view_probe_sort (DgCustomersView *self,
+                              DgCustomerSort  *sort,
+                              gboolean        *descending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering ordering;
+  gboolean found;
+
+  self->probed = NULL;
+  ordering = gtk_sorter_compare (sorter, self, self->column_view);
+  found = self->probed != NULL;
+
+  if (found)
+    {
+      *sort = self->probed->sort;
+      *descending = ordering == GTK_ORDERING_LARGER;
+    }
+  self->probed = NULL;
+
+  return found;
+}
+
+static GtkColumnViewColumn *
+dg_customers_view_get_sort_column (DgCustomersView *self,
+                                   DgCustomerSort   sort)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->probes); i++)
+    {
+      if (self->probes[i].sort == sort)
+        return self->sort_columns[i];
+    }
+
+  return self->name_column;
+}
+
+static void
+dg_customers_view_apply_sort (DgCustomersView *self)
+{
+  DgCustomerSort sort = DG_CUSTOMER_SORT_NAME;
+  GtkColumnViewColumn *column;
+  gboolean descending = FALSE;
+
+  if (self->in_apply_sort)
+    return;
+
+  dg_customers_view_probe_sort (self, &sort, &descending);
+
+  column = dg_customers_view_get_sort_column (self, sort);
+
+  /* SQL sorts by one column, so only that header may show an arrow. GTK
+   * 4.8 keeps earlier columns as secondary keys after a click, and when it
+   * drops them it does not redraw their headers; clearing the sorter while
+   * the old column is primary is what makes its header forget its arrow. */
+  self->in_apply_sort = TRUE;
+  if (self->sorted_column != NULL && self->sorted_column != column)
+    {
+      gtk_column_view_sort_by_column (self->column_view, self->sorted_column, GTK_SORT_ASCENDING);
+      gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+    }
+  gtk_column_view_sort_by_column (self->column_view, column,
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  self->sorted_column = column;
+  self->in_apply_sort = FALSE;
+
+  if (self->list != NULL)
+    dg_customer_list_set_sort (self->list, sort, descending);
+}
+
+static void
+on_column_view_sorter_changed_cb (GtkSorter       *sorter,
+                                  GtkSorterChange  change,
+                                  DgCustomersView *self)
+{
+  dg_customers_view_apply_sort (self);
+}
+
+static char *
+format_created_cb (GtkListItem *item,
+                   GDateTime   *created_at)
+{
+  return dg_format_date (created_at);
+}
+
+DgCustomerList *
+dg_customers_view_get_list (DgCustomersView *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMERS_VIEW (self), NULL);
+
+  return self->list;
+}
+
+gboolean
+dg_customers_view_open (DgCustomersView  *self,
+                        gint64            id,
+                        GError          **error)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMERS_VIEW (self), FALSE);
+
+  if (!dg_customer_page_load (self->customer_page, id, error))
+    return FALSE;
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->customer_page));
+  _dg_customers_view_update_actions (self);
+
+  return TRUE;
+}
+
+DgContext *
+dg_customers_view_get_context (DgCustomersView *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMERS_VIEW (self), NULL);
+
+  return self->context;
+}
+
+void
+dg_customers_view_set_context (DgCustomersView *self,
+                               DgContext       *context)
+{
+  DgDatabase *database;
+
+  g_return_if_fail (DG_IS_CUSTOMERS_VIEW (self));
+  g_return_if_fail (!context || DG_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_handler, dg_context_get_database (self->context));
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+
+  g_set_object (&self->context, context);
+  dg_customer_page_set_context (self->customer_page, context);
+  self->filter_total = -1;
+  self->total = -1;
+
+  if (context != NULL)
+    {
+      database = dg_context_get_database (context);
+      self->list = dg_customer_list_new (database);
+      dg_customer_list_set_archived (self->list, dg_customers_view_get_archived_filter (self));
+      dg_customer_list_set_text (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      dg_customers_view_apply_sort (self);
+
+      g_signal_connect_object (self->list, "items-changed",
+                               G_CALLBACK (on_list_items_changed_cb),
+                               self, 0);
+      self->changed_handler = g_signal_connect_object (database, "changed::customers",
+                                                       G_CALLBACK (on_database_changed_cb),
+                                                       self, 0);
+
+      /* Nothing is selected until the user picks a row, so Delete never
+       * removes a customer they did not choose. */
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect_object (self->selection, "selection-changed",
+                               G_CALLBACK (on_selection_changed_cb),
+                               self, 0);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+    }
+
+  dg_customers_view_update_state (self);
+  _dg_customers_view_update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
+}
+
+static void
+dg_customers_view_dispose (GObject *object)
+{
+  DgCustomersView *self = (DgCustomersView *)object;
+
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_handler, dg_context_get_database (self->context));
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_CUSTOMERS_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (dg_customers_view_parent_class)->dispose (object);
+}
+
+static void
+dg_customers_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DgCustomersView *self = DG_CUSTOMERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_customers_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DgCustomersView *self = DG_CUSTOMERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      dg_customers_view_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_customers_view_class_init (DgCustomersViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dg_customers_view_dispose;
+  object_class->get_property = dg_customers_view_get_property;
+  object_class->set_property = dg_customers_view_set_property;
+
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         DG_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "customersview");
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-customers-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, list_box);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, archived_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, phone_column);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, email_column);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, tags_column);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, created_column);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, customer_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_archived_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_customer_page_customer_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_created_cb);
+
+  _dg_customers_view_class_actions_init (widget_class);
+
+  g_type_ensure (DG_TYPE_CUSTOMER);
+  g_type_ensure (DG_TYPE_CUSTOMER_PAGE);
+}
+
+static void
+dg_customers_view_init (DgCustomersView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter_total = -1;
+  self->total = -1;
+
+  GtkColumnViewColumn *columns[] = {
+    self->name_column,
+    self->phone_column,
+    self->email_column,
+    self->tags_column,
+    self->created_column,
+  };
+  const DgCustomerSort sorts[] = {
+    DG_CUSTOMER_SORT_NAME,
+    DG_CUSTOMER_SORT_PHONE,
+    DG_CUSTOMER_SORT_EMAIL,
+    DG_CUSTOMER_SORT_TAGS,
+    DG_CUSTOMER_SORT_CREATED,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (columns) == G_N_ELEMENTS (self->probes));
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      self->sort_columns[i] = columns[i];
+      self->probes[i].view = self;
+      self->probes[i].sort = sorts[i];
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort_cb, &self->probes[i], NULL));
+      gtk_column_view_column_set_sorter (columns[i], sorter);
+    }
+
+  gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_column_view_sorter_changed_cb),
+                           self, 0);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+
+  _dg_customers_view_update_actions (self);
+}

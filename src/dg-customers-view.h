@@ -1,0 +1,31 @@
+/* dg-customers-view.h
+ *
+ * The Customers page of the window: search, the archive filter and a
+ * column view over the customer list, sorted and filtered in SQL, with the
+ * page of one customer beside it. Its actions (customers.new, .search,
+ * .open, .edit, .archive, .delete, .back) work on the customer shown, or
+ * the one selected in the list.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dg-core.h"
+
+G_BEGIN_DECLS
+
+#define DG_TYPE_CUSTOMERS_VIEW (dg_customers_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (DgCustomersView, dg_customers_view, DG, CUSTOMERS_VIEW, GtkWidget)
+
+DgContext      *dg_customers_view_get_context (DgCustomersView *self);
+void            dg_customers_view_set_context (DgCustomersView *self,
+                                               DgContext       *context);
+/* The list the column view shows; NULL until a context is set. */
+DgCustomerList *dg_customers_view_get_list    (DgCustomersView *self);
+/* Shows the page of the customer with @id. */
+gboolean        dg_customers_view_open        (DgCustomersView *self,
+                                               gint64           id,
+                                               GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* dg-format.h
+ *
+ * How the app writes dates and times for people: in local time, in the
+ * format the translation chooses.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A day, e.g. "Nov 24, 2026"; NULL for NULL. */
+char *dg_format_date      (GDateTime  *datetime);
+/* A day and a time, e.g. "Nov 24, 2026, 14:05"; NULL for NULL. */
+char *dg_format_date_time (GDateTime  *datetime);
+/* A calendar date stored as "YYYY-MM-DD", written like dg_format_date();
+ * NULL when @iso_date is NULL, empty or not a date. */
+char *dg_format_iso_date  (const char *iso_date);
+
+G_END_DECLS

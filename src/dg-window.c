@@ -1,0 +1,285 @@
+/* dg-window.c */
+#define G_LOG_DOMAIN "Dangol-Ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dg-customers-view.h"
+#include "dg-window.h"
+
+struct _DgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  DgContext            *context;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+};
+
+G_DEFINE_FINAL_TYPE (DgWindow, dg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+typedef struct
+{
+  DgUndoFunc     undo;
+  gpointer       user_data;
+  GDestroyNotify destroy;
+} UndoData;
+
+static void
+undo_data_free (gpointer data)
+{
+  UndoData *undo = data;
+
+  if (undo->destroy != NULL)
+    undo->destroy (undo->user_data);
+  g_free (undo);
+}
+
+static void
+on_undo_toast_button_clicked_cb (AdwToast *toast,
+                                 UndoData *undo)
+{
+  DgUndoFunc func = g_steal_pointer (&undo->undo);
+
+  if (func != NULL)
+    func (undo->user_data);
+}
+
+void
+dg_window_add_undo_toast (DgWindow       *self,
+                          const char     *title,
+                          DgUndoFunc      undo,
+                          gpointer        user_data,
+                          GDestroyNotify  destroy)
+{
+  AdwToast *toast;
+  UndoData *data;
+
+  g_return_if_fail (DG_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (undo != NULL);
+
+  data = g_new0 (UndoData, 1);
+  data->undo = undo;
+  data->user_data = user_data;
+  data->destroy = destroy;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* A newer destructive action replaces the older toast at once, so the
+   * Undo on screen always belongs to the last thing done. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "dg-undo", data, undo_data_free);
+  g_signal_connect (toast, "button-clicked",
+                    G_CALLBACK (on_undo_toast_button_clicked_cb),
+                    data);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+dg_window_add_toast (DgWindow   *self,
+                     const char *title)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (DG_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+DgContext *
+dg_window_get_context (DgWindow *self)
+{
+  g_return_val_if_fail (DG_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+static void
+dg_window_restore_size (DgWindow *self)
+{
+  GSettings *settings = dg_context_get_settings (self->context);
+
+  if (settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+dg_window_save_size (DgWindow *self)
+{
+  GSettings *settings = dg_context_get_settings (self->context);
+  gboolean maximized;
+  int width, height;
+
+  if (settings == NULL)
+    return;
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_set_boolean (settings, "window-maximized", maximized);
+
+  /* The size of a maximized window says nothing about the size to come
+   * back to, so only a normal window's size is kept. */
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
+static gboolean
+dg_window_close_request (GtkWindow *window)
+{
+  dg_window_save_size (DG_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (dg_window_parent_class)->close_request (window);
+}
+
+static void
+dg_window_constructed (GObject *object)
+{
+  DgWindow *self = (DgWindow *)object;
+  g_autoptr(GtkSelectionModel) pages = NULL;
+
+  G_OBJECT_CLASS (dg_window_parent_class)->constructed (object);
+
+  dg_window_restore_size (self);
+
+  /* Every page takes the shared context; adding a page to the stack in
+   * the template is all it needs to be part of the window. */
+  pages = adw_view_stack_get_pages (self->view_stack);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "context"))
+        g_object_set (child, "context", self->context, NULL);
+    }
+}
+
+static void
+dg_window_dispose (GObject *object)
+{
+  DgWindow *self = (DgWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (dg_window_parent_class)->dispose (object);
+}
+
+static void
+dg_window_finalize (GObject *object)
+{
+  DgWindow *self = (DgWindow *)object;
+
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (dg_window_parent_class)->finalize (object);
+}
+
+static void
+dg_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  DgWindow *self = DG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  DgWindow *self = DG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_window_class_init (DgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = dg_window_constructed;
+  object_class->dispose = dg_window_dispose;
+  object_class->finalize = dg_window_finalize;
+  object_class->get_property = dg_window_get_property;
+  object_class->set_property = dg_window_set_property;
+
+  window_class->close_request = dg_window_close_request;
+
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         DG_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, view_stack);
+
+  g_type_ensure (DG_TYPE_CUSTOMERS_VIEW);
+}
+
+static void
+dg_window_init (DgWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+DgWindow *
+dg_window_new (DgApplication *application,
+               DgContext     *context)
+{
+  g_return_val_if_fail (DG_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (DG_IS_CONTEXT (context), NULL);
+
+  return g_object_new (DG_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}

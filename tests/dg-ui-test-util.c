@@ -1,0 +1,229 @@
+/* dg-ui-test-util.c */
+#define G_LOG_DOMAIN "Dangol-Test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "dg-ui-test-util.h"
+
+static gboolean
+on_wake_up_cb (gpointer user_data)
+{
+  gboolean *fired = user_data;
+
+  *fired = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+dg_ui_test_iterate (gint64 deadline)
+{
+  gint64 now = g_get_monotonic_time ();
+  gboolean fired = FALSE;
+  guint wake_up;
+
+  if (now >= deadline)
+    return FALSE;
+
+  /* A blocking iteration returns when anything happens; the timer makes
+   * sure it also returns soon when nothing does, so the caller can look at
+   * its condition and the deadline again. */
+  wake_up = g_timeout_add (MIN (20, (deadline - now) / 1000 + 1), on_wake_up_cb, &fired);
+  g_main_context_iteration (NULL, TRUE);
+  if (!fired)
+    g_source_remove (wake_up);
+
+  return TRUE;
+}
+
+void
+dg_ui_test_settle_gtk (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  g_assert_nonnull (settings);
+  g_object_set (settings,
+                "gtk-enable-animations", FALSE,
+                "gtk-cursor-blink", FALSE,
+                NULL);
+}
+
+void
+dg_ui_test_flush (void)
+{
+  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   guint         *count)
+{
+  (*count)++;
+}
+
+void
+dg_ui_test_wait_painted (GtkWidget *widget,
+                         guint      n_frames)
+{
+  GdkFrameClock *clock;
+  guint count = 0;
+  gulong handler;
+
+  dg_ui_test_wait_for (gtk_widget_get_mapped (widget));
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &count);
+  for (guint painted = 0; painted < n_frames; painted++)
+    {
+      gtk_widget_queue_draw (widget);
+      dg_ui_test_wait_for (count > painted);
+    }
+  g_signal_handler_disconnect (clock, handler);
+
+  dg_ui_test_flush ();
+}
+
+GtkWidget *
+dg_ui_test_find_by_id (GtkWidget  *root,
+                       const char *id)
+{
+  const char *buildable_id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
+
+  if (g_strcmp0 (buildable_id, id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dg_ui_test_find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+dg_ui_test_find_by_type (GtkWidget *root,
+                         GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dg_ui_test_find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+dg_ui_test_find_by_type_name (GtkWidget  *root,
+                              const char *type_name)
+{
+  GType type = g_type_from_name (type_name);
+
+  if (type == G_TYPE_INVALID)
+    return NULL;
+
+  return dg_ui_test_find_by_type (root, type);
+}
+
+GtkWidget *
+dg_ui_test_find_button (GtkWidget  *root,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = dg_ui_test_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWindow *
+dg_ui_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+char *
+dg_ui_test_screenshot (GtkWidget  *window,
+                       const char *name)
+{
+  const char *dir = g_getenv ("DANGOL_SCREENSHOT_DIR");
+  const char *lang = g_getenv ("DANGOL_TEST_LANG");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  g_assert_true (GTK_IS_NATIVE (window));
+
+  /* Two frames: the first one after a change may still be laying out
+   * children that were created while it ran, such as list rows. */
+  dg_ui_test_wait_painted (window, 2);
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+
+  if (dir == NULL)
+    dir = "screenshots";
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  basename = g_strdup_printf ("%s-%s.png", name, lang != NULL ? lang : "en");
+  path = g_build_filename (dir, basename, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+
+  return g_steal_pointer (&path);
+}

@@ -1,0 +1,61 @@
+/* dg-ui-test-util.h
+ *
+ * Helpers for the tests that drive Dangol's real windows under Xvfb: wait
+ * for a condition by running the main loop up to a deadline, find widgets
+ * by their id in the .ui files, and save screenshots of windows.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DG_UI_TEST_TIMEOUT_USEC (20 * G_USEC_PER_SEC)
+
+/* Runs one main loop iteration, waking up at least every few milliseconds;
+ * FALSE once @deadline (monotonic time) has passed. */
+gboolean    dg_ui_test_iterate          (gint64       deadline);
+
+/* Runs the main loop until @expr holds, then asserts it, so a timeout
+ * fails the test with the expression in the message. */
+#define dg_ui_test_wait_for(expr)                                          \
+  G_STMT_START {                                                           \
+    gint64 dg_ui_test_deadline_ = g_get_monotonic_time ()                  \
+                                  + DG_UI_TEST_TIMEOUT_USEC;               \
+    while (!(expr) && dg_ui_test_iterate (dg_ui_test_deadline_))           \
+      ;                                                                    \
+    g_assert_true (expr);                                                  \
+  } G_STMT_END
+
+/* Turns animations off so that screenshots and waits do not depend on
+ * timing. Call once GTK is initialized. */
+void        dg_ui_test_settle_gtk       (void);
+/* Lets pending work run: iterates until the main context has nothing left
+ * to dispatch. */
+void        dg_ui_test_flush            (void);
+/* Waits until @widget is mapped and its window painted @n_frames frames. */
+void        dg_ui_test_wait_painted     (GtkWidget   *widget,
+                                         guint        n_frames);
+
+/* The descendant of @root (or @root) built from the .ui object with @id. */
+GtkWidget  *dg_ui_test_find_by_id       (GtkWidget   *root,
+                                         const char  *id);
+/* The first descendant of @root (or @root) that is a @type. */
+GtkWidget  *dg_ui_test_find_by_type     (GtkWidget   *root,
+                                         GType        type);
+/* The first descendant whose type is named @type_name, for widgets whose
+ * type is private to a library. */
+GtkWidget  *dg_ui_test_find_by_type_name (GtkWidget  *root,
+                                          const char *type_name);
+/* A button under @root whose label is @label (with its mnemonic). */
+GtkWidget  *dg_ui_test_find_button      (GtkWidget   *root,
+                                         const char  *label);
+/* A visible toplevel window of @type, or NULL. */
+GtkWindow  *dg_ui_test_find_window      (GType        type);
+
+/* Saves @window as $DANGOL_SCREENSHOT_DIR/NAME-LANG.png, LANG from
+ * DANGOL_TEST_LANG, once it has painted; returns the path written. */
+char       *dg_ui_test_screenshot       (GtkWidget   *window,
+                                         const char  *name);
+
+G_END_DECLS

@@ -1,0 +1,638 @@
+/* test-ui-customers.c
+ *
+ * Drives the real Customers view on a temporary database: the form with its
+ * inline validation, Korean search, the customer page, edit, delete with
+ * Undo, archiving, sorting; saves screenshots in the language under test.
+ * The cases run in order and share one window, like a user's session.
+ */
+#define G_LOG_DOMAIN "Dangol-Test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dg-application.h"
+#include "dg-customer-editor.h"
+#include "dg-customer-page.h"
+#include "dg-customers-view.h"
+#include "dg-test-util.h"
+#include "dg-ui-test-util.h"
+#include "dg-window.h"
+
+static DgApplication *app;
+static DgWindow *window;
+
+static DgWindow *
+get_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    return window;
+
+  app = dg_application_new ();
+  /* Each test binary is its own app, even while another instance runs. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  dg_ui_test_settle_gtk ();
+
+  path = dg_test_temp_path ("dangol.db");
+  dg_application_open_database (app, path, &error);
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (app));
+  window = DG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (DG_IS_WINDOW (window));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+
+  return window;
+}
+
+static DgDatabase *
+get_database (void)
+{
+  return dg_context_get_database (dg_window_get_context (get_window ()));
+}
+
+static DgCustomersView *
+get_view (void)
+{
+  GtkWidget *view = dg_ui_test_find_by_type (GTK_WIDGET (get_window ()), DG_TYPE_CUSTOMERS_VIEW);
+
+  g_assert_nonnull (view);
+
+  return DG_CUSTOMERS_VIEW (view);
+}
+
+static GtkWidget *
+view_child (const char *id)
+{
+  GtkWidget *child = dg_ui_test_find_by_id (GTK_WIDGET (get_view ()), id);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static guint
+list_n_items (void)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (dg_customers_view_get_list (get_view ())));
+}
+
+/* The name shown in row @position. */
+static char *
+list_dup_name (guint position)
+{
+  g_autoptr(DgCustomer) customer = NULL;
+
+  customer = g_list_model_get_item (G_LIST_MODEL (dg_customers_view_get_list (get_view ())), position);
+  g_assert_nonnull (customer);
+
+  return g_strdup (dg_customer_get_name (customer));
+}
+
+static gboolean
+list_shows_only (const char *name)
+{
+  g_autofree char *first = NULL;
+
+  if (list_n_items () != 1)
+    return FALSE;
+
+  first = list_dup_name (0);
+
+  return g_strcmp0 (first, name) == 0;
+}
+
+static gint64
+count_all (void)
+{
+  DgCustomerQuery query = { .archived = DG_ARCHIVED_INCLUDE };
+
+  return dg_customers_count (get_database (), &query, NULL);
+}
+
+static void
+activate_view_action (const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_view ()), name, NULL));
+}
+
+static GtkWidget *
+editor_child (DgCustomerEditor *editor,
+              const char       *id)
+{
+  GtkWidget *child = dg_ui_test_find_by_id (GTK_WIDGET (editor), id);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static void
+editor_set_text (DgCustomerEditor *editor,
+                 const char       *id,
+                 const char       *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, id)), text);
+}
+
+static DgCustomerEditor *
+wait_for_editor (void)
+{
+  DgCustomerEditor *editor = NULL;
+
+  dg_ui_test_wait_for ((editor = (DgCustomerEditor *)dg_ui_test_find_window (DG_TYPE_CUSTOMER_EDITOR)) != NULL);
+  dg_ui_test_wait_painted (GTK_WIDGET (editor), 1);
+
+  return editor;
+}
+
+static void
+take_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autofree char *path = dg_ui_test_screenshot (widget, name);
+  g_autoptr(GBytes) png = dg_test_read_file (path);
+
+  g_assert_nonnull (png);
+  g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
+}
+
+static void
+insert_customer (const char *name,
+                 const char *phone,
+                 const char *email,
+                 const char *organization,
+                 const char *tags_text)
+{
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_auto(GStrv) tags = dg_tags_parse (tags_text);
+  g_autoptr(GError) error = NULL;
+
+  dg_customer_set_name (customer, name);
+  dg_customer_set_phone (customer, phone);
+  dg_customer_set_email (customer, email);
+  dg_customer_set_organization (customer, organization);
+  dg_customer_set_tags (customer, (const char * const *)tags);
+  dg_customers_insert (get_database (), customer, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_empty_state (void)
+{
+  GtkStack *stack;
+
+  get_window ();
+  stack = GTK_STACK (view_child ("list_stack"));
+
+  g_assert_cmpint (count_all (), ==, 0);
+  dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") == 0);
+  g_assert_true (gtk_widget_get_visible (view_child ("empty_add_button")));
+
+  take_screenshot (GTK_WIDGET (window), "customers-empty");
+}
+
+static void
+test_add_with_validation (void)
+{
+  DgCustomerEditor *editor;
+  GtkWidget *email_error_row;
+  GtkLabel *email_error;
+  GtkTextBuffer *note;
+
+  activate_view_action ("customers.new");
+  editor = wait_for_editor ();
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+
+  editor_set_text (editor, "name_row", "김민수");
+  editor_set_text (editor, "phone_row", "010-1234-5678");
+  editor_set_text (editor, "email_row", "minsu@example");
+  editor_set_text (editor, "organization_row", "Hanbit Consulting");
+  editor_set_text (editor, "source_row", "Blog");
+  editor_set_text (editor, "birthday_row", "1988-04-12");
+  editor_set_text (editor, "tags_row", "VIP, workshop");
+  note = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor_child (editor, "note_view")));
+  gtk_text_buffer_set_text (note, "Prefers calls after 6 pm.\nAsked about the spring workshop.", -1);
+  gtk_switch_set_active (GTK_SWITCH (editor_child (editor, "consent_switch")), TRUE);
+
+  /* The malformed email is pointed out as it is typed, under its field. */
+  email_error_row = editor_child (editor, "email_error_row");
+  email_error = GTK_LABEL (editor_child (editor, "email_error"));
+  g_assert_true (gtk_widget_get_visible (email_error_row));
+  g_assert_true (gtk_widget_has_css_class (editor_child (editor, "email_row"), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (email_error), "minsu@example"));
+  g_assert_false (gtk_widget_get_visible (editor_child (editor, "name_error_row")));
+
+  /* Save is refused, nothing is written, and the bad field gets focus. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  dg_ui_test_flush ();
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpint (count_all (), ==, 0);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)),
+                                         editor_child (editor, "email_row")));
+  take_screenshot (GTK_WIDGET (editor), "editor-invalid");
+
+  editor_set_text (editor, "email_row", "minsu@example.com");
+  g_assert_false (gtk_widget_get_visible (email_error_row));
+  g_assert_false (gtk_widget_has_css_class (editor_child (editor, "email_row"), "error"));
+  take_screenshot (GTK_WIDGET (editor), "editor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  dg_ui_test_wait_for (editor == NULL);
+
+  g_assert_cmpint (count_all (), ==, 1);
+  dg_ui_test_wait_for (list_shows_only ("김민수"));
+}
+
+static void
+test_list (void)
+{
+  insert_customer ("Alice Johnson", "010-2222-3333", "alice@example.com", "Sunrise Studio", "workshop");
+  insert_customer ("박지성", "010-5555-1212", "jisung.park@example.kr", NULL, "VIP");
+  insert_customer ("이민호", "02-345-6789", "minho.lee@example.kr", "한빛 컨설팅", "강의");
+  insert_customer ("Bob Stone", "010-7777-8888", "bob@stone.dev", NULL, "newsletter");
+  insert_customer ("김민지", "010-3030-4040", "minji@example.kr", NULL, "워크숍, VIP");
+
+  dg_ui_test_wait_for (list_n_items () == 6);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (view_child ("list_stack"))), ==, "list");
+
+  {
+    g_autofree char *expected = g_strdup_printf (ngettext ("%u customer", "%u customers", 6), 6);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("count_label"))), ==, expected);
+  }
+
+  take_screenshot (GTK_WIDGET (window), "customers-list");
+}
+
+static void
+test_sort_by_column (void)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (view_child ("column_view"));
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  g_autoptr(GtkColumnViewColumn) email_column = NULL;
+  g_autoptr(GtkColumnViewColumn) name_column = NULL;
+  g_autofree char *first = NULL;
+
+  name_column = g_list_model_get_item (columns, 0);
+  email_column = g_list_model_get_item (columns, 2);
+
+  /* The header's sort order reaches the SQL query: emails descending puts
+   * bob@stone.dev before alice@example.com and the .kr addresses. */
+  gtk_column_view_sort_by_column (column_view, email_column, GTK_SORT_DESCENDING);
+  dg_ui_test_wait_for (list_n_items () == 6);
+  first = list_dup_name (0);
+  g_assert_cmpstr (first, ==, "김민수");
+  g_clear_pointer (&first, g_free);
+  first = list_dup_name (5);
+  g_assert_cmpstr (first, ==, "Alice Johnson");
+  g_clear_pointer (&first, g_free);
+
+  gtk_column_view_sort_by_column (column_view, name_column, GTK_SORT_ASCENDING);
+  first = list_dup_name (0);
+  g_assert_cmpstr (first, ==, "Alice Johnson");
+}
+
+static void
+test_search_korean (void)
+{
+  GtkEditable *search = GTK_EDITABLE (view_child ("search_entry"));
+
+  /* Two Korean characters: below the trigram index's reach. */
+  gtk_editable_set_text (search, "민수");
+  dg_ui_test_wait_for (list_shows_only ("김민수"));
+
+  {
+    g_autofree char *expected = g_strdup_printf (ngettext ("%1$u of %2$u customer", "%1$u of %2$u customers", 6), 1, 6);
+
+    dg_ui_test_wait_for (g_strcmp0 (gtk_label_get_text (GTK_LABEL (view_child ("count_label"))), expected) == 0);
+  }
+
+  gtk_editable_set_text (search, "");
+  dg_ui_test_wait_for (list_n_items () == 6);
+
+  /* Initial consonants. */
+  gtk_editable_set_text (search, "ㄱㅁㅅ");
+  dg_ui_test_wait_for (list_shows_only ("김민수"));
+  take_screenshot (GTK_WIDGET (window), "customers-search");
+
+  gtk_editable_set_text (search, "ㅁㅅ");
+  dg_ui_test_wait_for (list_shows_only ("김민수"));
+
+  /* A search that finds nobody says so, and says what to try. */
+  gtk_editable_set_text (search, "zzzz");
+  dg_ui_test_wait_for (list_n_items () == 0);
+  dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (view_child ("list_stack"))),
+                                  "no-results") == 0);
+  take_screenshot (GTK_WIDGET (window), "customers-no-results");
+
+  gtk_editable_set_text (search, "");
+  dg_ui_test_wait_for (list_n_items () == 6);
+}
+
+static void
+open_customer (const char *name)
+{
+  DgCustomersView *view = get_view ();
+  DgCustomerList *list = dg_customers_view_get_list (view);
+  GtkWidget *page = view_child ("customer_page");
+  guint position = G_MAXUINT;
+
+  for (guint i = 0; i < list_n_items (); i++)
+    {
+      g_autofree char *row_name = list_dup_name (i);
+
+      if (g_strcmp0 (row_name, name) == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  (void)list;
+
+  /* What Enter or a double click on a row does. */
+  g_signal_emit_by_name (view_child ("column_view"), "activate", position);
+
+  dg_ui_test_wait_for (adw_leaflet_get_visible_child (ADW_LEAFLET (view_child ("leaflet"))) == page);
+  dg_ui_test_wait_for (dg_customer_page_get_customer (DG_CUSTOMER_PAGE (page)) != NULL);
+  g_assert_cmpstr (dg_customer_get_name (dg_customer_page_get_customer (DG_CUSTOMER_PAGE (page))), ==, name);
+}
+
+static void
+test_page_and_edit (void)
+{
+  DgCustomerEditor *editor;
+  GtkLabel *phone_value;
+
+  open_customer ("김민수");
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("name_label"))), ==, "김민수");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("email_value"))), ==, "minsu@example.com");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (view_child ("note_label"))), "spring workshop"));
+  phone_value = GTK_LABEL (view_child ("phone_value"));
+  g_assert_cmpstr (gtk_label_get_text (phone_value), ==, "010-1234-5678");
+  take_screenshot (GTK_WIDGET (window), "customer-page");
+
+  activate_view_action ("customers.edit");
+  editor = wait_for_editor ();
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+
+  /* The form starts with what is stored. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (editor, "name_row"))), ==, "김민수");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (editor, "tags_row"))), ==, "VIP, workshop");
+
+  editor_set_text (editor, "phone_row", "010-9876-5432");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  dg_ui_test_wait_for (editor == NULL);
+
+  dg_ui_test_wait_for (g_strcmp0 (gtk_label_get_text (phone_value), "010-9876-5432") == 0);
+}
+
+static void
+test_delete_and_undo (void)
+{
+  DgCustomerPage *page = DG_CUSTOMER_PAGE (view_child ("customer_page"));
+  DgCustomerList *list = dg_customers_view_get_list (get_view ());
+  g_autoptr(DgCustomer) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  GtkWidget *undo;
+  gint64 id;
+
+  g_assert_nonnull (dg_customer_page_get_customer (page));
+  uuid = g_strdup (dg_customer_get_uuid (dg_customer_page_get_customer (page)));
+  id = dg_customer_get_id (dg_customer_page_get_customer (page));
+
+  activate_view_action ("customers.delete");
+
+  /* Back on the list, without the row, and with a toast that offers Undo. */
+  dg_ui_test_wait_for (adw_leaflet_get_visible_child (ADW_LEAFLET (view_child ("leaflet"))) == view_child ("list_box"));
+  dg_ui_test_wait_for (list_n_items () == 5);
+  g_assert_cmpuint (dg_customer_list_find (list, id), ==, G_MAXUINT);
+  g_assert_null (dg_customers_get_by_uuid (get_database (), uuid, NULL));
+
+  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (window), _("_Undo"))) != NULL);
+  g_assert_nonnull (gtk_widget_get_ancestor (undo, g_type_from_name ("AdwToastWidget")));
+  take_screenshot (GTK_WIDGET (window), "customers-deleted");
+
+  gtk_widget_activate (undo);
+
+  dg_ui_test_wait_for (list_n_items () == 6);
+  restored = dg_customers_get_by_uuid (get_database (), uuid, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (dg_customer_get_name (restored), ==, "김민수");
+  g_assert_cmpstr (dg_customer_get_phone (restored), ==, "010-9876-5432");
+  g_assert_cmpuint (g_strv_length ((char **)dg_customer_get_tags (restored)), ==, 2);
+  g_assert_cmpuint (dg_customer_list_find (list, dg_customer_get_id (restored)), !=, G_MAXUINT);
+}
+
+static void
+test_archive_filter (void)
+{
+  GtkDropDown *filter = GTK_DROP_DOWN (view_child ("archived_dropdown"));
+  GtkSingleSelection *selection;
+  guint position = G_MAXUINT;
+
+  for (guint i = 0; i < list_n_items (); i++)
+    {
+      g_autofree char *name = list_dup_name (i);
+
+      if (g_strcmp0 (name, "Bob Stone") == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view_child ("column_view"))));
+  gtk_single_selection_set_selected (selection, position);
+  activate_view_action ("customers.archive");
+
+  /* Archived customers leave the everyday list... */
+  dg_ui_test_wait_for (list_n_items () == 5);
+  g_assert_cmpint (count_all (), ==, 6);
+
+  /* ...and are found under Archived, and under All. */
+  gtk_drop_down_set_selected (filter, 1);
+  dg_ui_test_wait_for (list_shows_only ("Bob Stone"));
+  gtk_drop_down_set_selected (filter, 2);
+  dg_ui_test_wait_for (list_n_items () == 6);
+
+  /* Undo brings it back among the active ones. */
+  gtk_drop_down_set_selected (filter, 0);
+  dg_ui_test_wait_for (list_n_items () == 5);
+  {
+    GtkWidget *undo;
+
+    dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (window), _("_Undo"))) != NULL);
+    gtk_widget_activate (undo);
+  }
+  dg_ui_test_wait_for (list_n_items () == 6);
+}
+
+/* The action a shortcut of the view's global controller activates. */
+static char *
+dup_shortcut_action (const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (get_view ()));
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)) != GTK_SHORTCUT_SCOPE_GLOBAL)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          gboolean matches = gtk_shortcut_trigger_equal (trigger, wanted);
+
+          if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+            matches = gtk_shortcut_trigger_equal (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), wanted) ||
+                      gtk_shortcut_trigger_equal (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), wanted);
+
+          if (matches && GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+
+  return NULL;
+}
+
+static void
+test_shortcuts (void)
+{
+  GtkWidget *search = view_child ("search_entry");
+  struct {
+    const char *accel;
+    const char *action;
+  } expected[] = {
+    { "<Control>n", "customers.new" },
+    { "<Control>f", "customers.search" },
+    { "<Control>e", "customers.edit" },
+    { "Delete", "customers.delete" },
+  };
+
+  /* The view's shortcuts hold in the whole window while it is shown. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *action = dup_shortcut_action (expected[i].accel);
+
+      g_assert_cmpstr (action, ==, expected[i].action);
+    }
+
+  gtk_widget_grab_focus (view_child ("column_view"));
+  activate_view_action ("customers.search");
+  dg_ui_test_wait_for (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), search));
+}
+
+static void
+test_refuse_foreign_database (void)
+{
+  g_autofree char *path = dg_test_temp_path ("not-dangol.db");
+  static const char junk[] = "This is a text file, not a database.\n";
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_true (g_file_set_contents (path, junk, -1, NULL));
+
+  g_setenv ("DANGOL_TEST_DB", path, TRUE);
+  g_test_trap_subprocess ("/ui/app/refuse-foreign-database/subprocess", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*not-dangol.db*");
+
+  /* Refused and left exactly as it was. */
+  after = dg_test_read_file (path);
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), junk, strlen (junk));
+}
+
+static void
+on_window_added_cb (GtkApplication *application,
+                    GtkWindow      *added,
+                    gpointer        user_data)
+{
+  gboolean *dialog_shown = user_data;
+
+  if (!ADW_IS_MESSAGE_DIALOG (added))
+    return;
+
+  *dialog_shown = TRUE;
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (added)), "not-dangol.db"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (added), "quit");
+}
+
+static void
+test_refuse_foreign_database_subprocess (void)
+{
+  g_autoptr(DgApplication) child_app = dg_application_new ();
+  const char *path = g_getenv ("DANGOL_TEST_DB");
+  char *argv[] = { (char *)"dangol", (char *)"--db", (char *)path, NULL };
+  gboolean dialog_shown = FALSE;
+  int status;
+
+  g_application_set_flags (G_APPLICATION (child_app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (child_app, "window-added", G_CALLBACK (on_window_added_cb), &dialog_shown);
+
+  status = g_application_run (G_APPLICATION (child_app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_true (dialog_shown);
+  g_assert_cmpint (status, ==, EXIT_FAILURE);
+  g_assert_null (dg_application_get_context (child_app));
+}
+
+static void
+test_version (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(DgApplication) child_app = dg_application_new ();
+      char *argv[] = { (char *)"dangol", (char *)"--version", NULL };
+
+      /* --version answers without a display. */
+      g_unsetenv ("DISPLAY");
+      g_unsetenv ("WAYLAND_DISPLAY");
+      g_assert_cmpint (g_application_run (G_APPLICATION (child_app), 2, argv), ==, 0);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("dangol " PACKAGE_VERSION "\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  dg_test_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/app/version", test_version);
+  g_test_add_func ("/ui/app/refuse-foreign-database", test_refuse_foreign_database);
+  g_test_add_func ("/ui/app/refuse-foreign-database/subprocess", test_refuse_foreign_database_subprocess);
+  g_test_add_func ("/ui/customers/empty-state", test_empty_state);
+  g_test_add_func ("/ui/customers/add-with-validation", test_add_with_validation);
+  g_test_add_func ("/ui/customers/list", test_list);
+  g_test_add_func ("/ui/customers/sort-by-column", test_sort_by_column);
+  g_test_add_func ("/ui/customers/search-korean", test_search_korean);
+  g_test_add_func ("/ui/customers/page-and-edit", test_page_and_edit);
+  g_test_add_func ("/ui/customers/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/ui/customers/archive-filter", test_archive_filter);
+  g_test_add_func ("/ui/customers/shortcuts", test_shortcuts);
+
+  return g_test_run ();
+}

@@ -306,6 +306,40 @@ set_journal_mode_wal (sqlite3 *handle)
   return is_wal;
 }
 
+static gboolean
+has_sibling (const char *path,
+             const char *suffix)
+{
+  g_autofree char *sibling = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (sibling, G_FILE_TEST_EXISTS);
+}
+
+/* A read-only connection. Even one of those creates -wal and -shm beside
+ * a database in WAL mode; when no journal exists the file alone is the
+ * whole database, so it is opened as immutable and nothing appears
+ * beside a file that may turn out not to be ours. */
+static int
+open_for_inspection (const char  *path,
+                     sqlite3    **handle)
+{
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable = NULL;
+
+  if (has_sibling (path, "-wal") || has_sibling (path, "-journal"))
+    return sqlite3_open_v2 (path, handle, SQLITE_OPEN_READONLY, NULL);
+
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  if (uri == NULL)
+    return sqlite3_open_v2 (path, handle, SQLITE_OPEN_READONLY, NULL);
+
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+  return sqlite3_open_v2 (immutable, handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
 /* Looks at an existing, non-empty file through a read-only connection,
  * so that nothing is written before we know the file is ours. Sets
  * @out_version to the schema version found (0 for an empty database). */
@@ -345,7 +379,7 @@ inspect_file (const char  *path,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL);
+  rc = open_for_inspection (path, &handle);
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);

@@ -17,9 +17,10 @@ ensure_tag (DgDatabase  *db,
   g_autofree char *uuid = NULL;
 
   {
-    g_auto(DgStatement) stmt = dg_database_prepare (db, "SELECT id FROM tags WHERE name = ?1", error);
+    g_auto(DgStatement) stmt = NULL;
     int rc;
 
+    stmt = dg_database_prepare (db, "SELECT id FROM tags WHERE name = ?1", error);
     if (stmt == NULL)
       return 0;
 
@@ -35,8 +36,9 @@ ensure_tag (DgDatabase  *db,
   }
 
   {
-    g_auto(DgStatement) stmt = dg_database_prepare (db, "INSERT INTO tags (uuid, name) VALUES (?1, ?2)", error);
+    g_auto(DgStatement) stmt = NULL;
 
+    stmt = dg_database_prepare (db, "INSERT INTO tags (uuid, name) VALUES (?1, ?2)", error);
     if (stmt == NULL)
       return 0;
 
@@ -88,13 +90,14 @@ link_tag (DgDatabase  *db,
 /* Makes the customer's tags exactly @tags. */
 gboolean
 dg_customers_replace_tags (DgDatabase          *db,
-              gint64               id,
-              const char * const  *tags,
-              GError             **error)
+                           gint64               id,
+                           const char * const  *tags,
+                           GError             **error)
 {
   {
-    g_auto(DgStatement) stmt = dg_database_prepare (db, "DELETE FROM customer_tags WHERE customer_id = ?1", error);
+    g_auto(DgStatement) stmt = NULL;
 
+    stmt = dg_database_prepare (db, "DELETE FROM customer_tags WHERE customer_id = ?1", error);
     if (stmt == NULL)
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, id);

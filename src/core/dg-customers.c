@@ -58,8 +58,8 @@ dg_customers_now (void)
 
 void
 dg_customers_bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
+                        int           index,
+                        const char   *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
@@ -70,8 +70,8 @@ dg_customers_bind_text (sqlite3_stmt *stmt,
 /* Steps @stmt to its end. */
 gboolean
 dg_customers_run (DgDatabase    *db,
-     sqlite3_stmt  *stmt,
-     GError       **error)
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
 {
   int rc;
 
@@ -93,8 +93,8 @@ dg_customers_changes (DgDatabase *db)
 /* Whether a customer with @id exists; FALSE with @error unset when not. */
 gboolean
 dg_customers_exists (DgDatabase  *db,
-                 gint64       id,
-                 GError     **error)
+                     gint64       id,
+                     GError     **error)
 {
   g_auto(DgStatement) stmt = NULL;
   int rc;
@@ -141,8 +141,8 @@ build_haystack (const char *name,
  * index) from what the customers row holds now. */
 gboolean
 dg_customers_sync_search_row (DgDatabase  *db,
-                 gint64       id,
-                 GError     **error)
+                              gint64       id,
+                              GError     **error)
 {
   g_autofree char *haystack = NULL;
 

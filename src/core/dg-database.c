@@ -195,7 +195,7 @@ set_open_error (GError     **error,
 static gboolean
 prepare_file (const char  *path,
               const char  *display_path,
-              gboolean    *out_empty,
+              gboolean    *out_created,
               GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
@@ -218,7 +218,7 @@ prepare_file (const char  *path,
   if (fd >= 0)
     {
       close (fd);
-      *out_empty = TRUE;
+      *out_created = TRUE;
       return TRUE;
     }
 
@@ -264,7 +264,9 @@ prepare_file (const char  *path,
       return FALSE;
     }
 
-  *out_empty = (st.st_size == 0);
+  /* An existing file, even an empty one, is inspected: a WAL beside it
+   * may hold what another process has written. */
+  *out_created = FALSE;
 
   return TRUE;
 }
@@ -340,7 +342,7 @@ open_for_inspection (const char  *path,
   return sqlite3_open_v2 (immutable, handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 }
 
-/* Looks at an existing, non-empty file through a read-only connection,
+/* Looks at an existing file through a read-only connection,
  * so that nothing is written before we know the file is ours. Sets
  * @out_version to the schema version found (0 for an empty database). */
 static gboolean
@@ -373,7 +375,9 @@ inspect_file (const char  *path,
   n_read = read (fd, header, sizeof header);
   close (fd);
 
-  if (n_read != sizeof header || memcmp (header, magic, sizeof magic) != 0)
+  /* An empty file is an empty database to SQLite; anything else must
+   * start like one. */
+  if (n_read != 0 && (n_read != sizeof header || memcmp (header, magic, sizeof magic) != 0))
     {
       set_open_error (error, display_path, SQLITE_NOTADB, NULL);
       return FALSE;
@@ -495,13 +499,53 @@ run_migration (DgDatabase  *self,
   return TRUE;
 }
 
+/* Everything after the file is known to be ours (or new): only now may it
+ * change. */
+static gboolean
+configure_and_migrate (DgDatabase  *self,
+                       int          version,
+                       const char  *display_path,
+                       GError     **error)
+{
+  if (!set_journal_mode_wal (self->handle))
+    {
+      if (sqlite3_extended_errcode (self->handle) == SQLITE_OK)
+        set_open_error (error, display_path, SQLITE_CANTOPEN,
+                        _("its write-ahead log cannot be created"));
+      else
+        dg_database_set_error (self, error);
+      return FALSE;
+    }
+
+  /* Nested transactions are savepoints, whose journals would otherwise be
+   * temporary files: in memory a bulk import runs twice as fast. */
+  if (!exec_sql (self,
+                 "PRAGMA synchronous = FULL;"
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA temp_store = MEMORY;",
+                 error))
+    return FALSE;
+
+  for (int v = version + 1; v <= dg_migrations_latest (); v++)
+    {
+      if (!run_migration (self, v, display_path, error))
+        return FALSE;
+    }
+
+  if (!query_int (self->handle, "PRAGMA user_version", &self->schema_version))
+    return dg_database_set_error (self, error);
+
+  return TRUE;
+}
+
 DgDatabase *
 dg_database_open (const char  *path,
                   GError     **error)
 {
   g_autoptr(DgDatabase) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *display_path = NULL;
-  gboolean empty = FALSE;
+  gboolean created = FALSE;
   int version = 0;
   int rc;
 
@@ -509,10 +553,10 @@ dg_database_open (const char  *path,
   self->path = path ? g_strdup (path) : dg_database_get_default_path ();
   display_path = g_filename_display_name (self->path);
 
-  if (!prepare_file (self->path, display_path, &empty, error))
+  if (!prepare_file (self->path, display_path, &created, error))
     return NULL;
 
-  if (!empty && !inspect_file (self->path, display_path, &version, error))
+  if (!created && !inspect_file (self->path, display_path, &version, error))
     return NULL;
 
   rc = sqlite3_open_v2 (self->path, &self->handle,
@@ -527,40 +571,16 @@ dg_database_open (const char  *path,
   sqlite3_extended_result_codes (self->handle, TRUE);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
-  /* Only now that the file is known to be ours (or empty) may it change. */
-  if (!set_journal_mode_wal (self->handle))
+  if (!configure_and_migrate (self, version, display_path, &local_error))
     {
-      rc = sqlite3_extended_errcode (self->handle);
-      if (rc == SQLITE_OK)
-        set_open_error (error, display_path, SQLITE_CANTOPEN,
-                        _("its write-ahead log cannot be created"));
+      int code = sqlite3_extended_errcode (self->handle);
+
+      /* A folder that lets us read but not create -wal or -shm shows up
+       * only now; say so rather than pass on SQLite's words. */
+      if (is_access_error (code) && !g_error_matches (local_error, DG_ERROR, DG_ERROR_DATABASE_TOO_NEW))
+        set_open_error (error, display_path, code, sqlite3_errmsg (self->handle));
       else
-        set_open_error (error, display_path, rc, sqlite3_errmsg (self->handle));
-      return NULL;
-    }
-
-  /* Nested transactions are savepoints, whose journals would otherwise be
-   * temporary files: in memory a bulk import runs twice as fast. */
-  if (sqlite3_exec (self->handle,
-                    "PRAGMA synchronous = FULL;"
-                    "PRAGMA foreign_keys = ON;"
-                    "PRAGMA temp_store = MEMORY;",
-                    NULL, NULL, NULL) != SQLITE_OK)
-    {
-      set_open_error (error, display_path, sqlite3_extended_errcode (self->handle),
-                      sqlite3_errmsg (self->handle));
-      return NULL;
-    }
-
-  for (int v = version + 1; v <= dg_migrations_latest (); v++)
-    {
-      if (!run_migration (self, v, display_path, error))
-        return NULL;
-    }
-
-  if (!query_int (self->handle, "PRAGMA user_version", &self->schema_version))
-    {
-      dg_database_set_error (self, error);
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 

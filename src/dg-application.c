@@ -68,12 +68,36 @@ GtkWidget *
 dg_application_show_open_error (DgApplication *self,
                                 const GError  *error)
 {
+  GtkWindow *parent;
   GtkWidget *dialog;
 
   g_return_val_if_fail (DG_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (error != NULL, NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (dg_application_find_window (self)),
+  /* Without a database there is no main window; a bare one stands in, so
+   * the dialog has a window to belong to as dialogs should. */
+  parent = GTK_WINDOW (dg_application_find_window (self));
+  if (parent == NULL)
+    {
+      GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *status = adw_status_page_new ();
+
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
+      gtk_widget_set_vexpand (status, TRUE);
+      gtk_box_append (GTK_BOX (content), adw_header_bar_new ());
+      gtk_box_append (GTK_BOX (content), status);
+
+      parent = g_object_new (ADW_TYPE_APPLICATION_WINDOW,
+                             "application", self,
+                             "title", _("Dangol"),
+                             "default-width", 640,
+                             "default-height", 480,
+                             "content", content,
+                             NULL);
+      gtk_window_present (parent);
+    }
+
+  dialog = adw_message_dialog_new (parent,
                                    _("Dangol Cannot Open the Database"),
                                    error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
@@ -216,7 +240,14 @@ dg_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing each window, rather than quitting at once, lets the main
+   * window remember its size as it does when closed by hand; the app ends
+   * with its last window. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
 }
 
 static void

@@ -257,12 +257,15 @@ static void
 dg_customer_page_dispose (GObject *object)
 {
   DgCustomerPage *self = (DgCustomerPage *)object;
+  GtkWidget *child;
 
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_handler,
                             dg_context_get_database (self->context));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_CUSTOMER_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->customer);
   g_clear_object (&self->context);

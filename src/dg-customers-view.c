@@ -313,7 +313,8 @@ dg_customers_view_apply_sort (DgCustomersView *self)
   GtkColumnViewColumn *column;
   gboolean descending = FALSE;
 
-  if (self->in_apply_sort)
+  /* While the view is disposed of, its column view may still report. */
+  if (self->in_apply_sort || self->column_view == NULL)
     return;
 
   dg_customers_view_probe_sort (self, &sort, &descending);
@@ -446,11 +447,14 @@ static void
 dg_customers_view_dispose (GObject *object)
 {
   DgCustomersView *self = (DgCustomersView *)object;
+  GtkWidget *child;
 
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_handler, dg_context_get_database (self->context));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_CUSTOMERS_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->list);

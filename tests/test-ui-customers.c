@@ -477,6 +477,22 @@ test_archive_filter (void)
     gtk_widget_activate (undo);
   }
   dg_ui_test_wait_for (list_n_items () == 6);
+
+  /* From the page: the badge shows, and the button offers the way back. */
+  open_customer ("Bob Stone");
+  g_assert_false (gtk_widget_get_visible (view_child ("archived_label")));
+  activate_view_action ("customers.archive");
+  dg_ui_test_wait_for (gtk_widget_get_visible (view_child ("archived_label")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (view_child ("archive_button"))), ==, _("_Unarchive"));
+  take_screenshot (GTK_WIDGET (window), "customer-page-archived");
+
+  activate_view_action ("customers.archive");
+  dg_ui_test_wait_for (!gtk_widget_get_visible (view_child ("archived_label")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (view_child ("archive_button"))), ==, _("_Archive"));
+
+  activate_view_action ("customers.back");
+  dg_ui_test_wait_for (adw_leaflet_get_visible_child (ADW_LEAFLET (view_child ("leaflet"))) == view_child ("list_box"));
+  g_assert_cmpuint (list_n_items (), ==, 6);
 }
 
 /* The action a shortcut of the view's global controller activates. */

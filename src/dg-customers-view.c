@@ -47,6 +47,17 @@ dg_customers_view_is_searching (DgCustomersView *self)
   return FALSE;
 }
 
+/* The text to search for, or NULL for none: the list's query starts with
+ * NULL, and the same query again does not run it twice. */
+static const char *
+dg_customers_view_get_search_text (DgCustomersView *self)
+{
+  if (!dg_customers_view_is_searching (self))
+    return NULL;
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
 static gint64
 count_customers (DgCustomersView  *self,
                  DgArchivedFilter  archived)
@@ -185,7 +196,7 @@ on_search_entry_search_changed_cb (GtkSearchEntry  *entry,
   if (self->list == NULL)
     return;
 
-  dg_customer_list_set_text (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  dg_customer_list_set_text (self->list, dg_customers_view_get_search_text (self));
   dg_customers_view_update_state (self);
 }
 
@@ -415,7 +426,7 @@ dg_customers_view_set_context (DgCustomersView *self,
       database = dg_context_get_database (context);
       self->list = dg_customer_list_new (database);
       dg_customer_list_set_archived (self->list, dg_customers_view_get_archived_filter (self));
-      dg_customer_list_set_text (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      dg_customer_list_set_text (self->list, dg_customers_view_get_search_text (self));
       dg_customers_view_apply_sort (self);
 
       g_signal_connect_object (self->list, "items-changed",

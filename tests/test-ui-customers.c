@@ -495,6 +495,52 @@ test_archive_filter (void)
   g_assert_cmpuint (list_n_items (), ==, 6);
 }
 
+static void
+test_save_error_is_shown (void)
+{
+  DgCustomerEditor *editor;
+  GtkWidget *revealer;
+  GtkSingleSelection *selection;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view_child ("column_view"))));
+  for (guint i = 0; i < list_n_items (); i++)
+    {
+      g_autofree char *name = list_dup_name (i);
+
+      if (g_strcmp0 (name, "Alice Johnson") == 0)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          id = dg_customer_get_id (gtk_single_selection_get_selected_item (selection));
+        }
+    }
+  g_assert_cmpint (id, >, 0);
+
+  activate_view_action ("customers.edit");
+  editor = wait_for_editor ();
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+
+  /* Someone else deletes the customer while the form is open. */
+  dg_customers_delete (get_database (), id, &error);
+  g_assert_no_error (error);
+
+  editor_set_text (editor, "organization_row", "Sunset Studio");
+  g_assert_false (dg_customer_editor_save (editor));
+
+  /* The form stays, with the reason on top, and nothing came back. */
+  g_assert_nonnull (editor);
+  revealer = editor_child (editor, "error_revealer");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (editor_child (editor, "error_label"))), !=, "");
+  g_assert_null (dg_customers_get (get_database (), id, NULL));
+  take_screenshot (GTK_WIDGET (editor), "editor-save-error");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  dg_ui_test_wait_for (editor == NULL);
+  dg_ui_test_wait_for (list_n_items () == 5);
+}
+
 /* The action a shortcut of the view's global controller activates. */
 static char *
 dup_shortcut_action (const char *accel)
@@ -716,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/ui/customers/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/ui/customers/archive-filter", test_archive_filter);
   g_test_add_func ("/ui/customers/shortcuts", test_shortcuts);
+  g_test_add_func ("/ui/customers/save-error-is-shown", test_save_error_is_shown);
   g_test_add_func ("/ui/window/menu", test_window_menu);
   g_test_add_func ("/ui/window/quit-saves-size", test_quit_saves_size);
 

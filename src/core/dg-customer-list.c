@@ -4,3 +4,692 @@
 #include "config.h"
 
 #include "dg-customer-list.h"
+#include "dg-error.h"
+
+/* A screen of rows fits in one or two pages; a few more keep scrolling back
+ * and forth, and the focus row far away, from rebuilding them. */
+#define PAGE_SIZE 64
+#define MAX_PAGES 8
+
+typedef struct
+{
+  guint        index;
+  guint        n_items;
+  DgCustomer **items;
+} Page;
+
+struct _DgCustomerList
+{
+  GObject           parent_instance;
+
+  DgDatabase       *db;
+  gulong            changed_handler;
+
+  char             *text;
+  char             *tag;
+  DgArchivedFilter  archived;
+  DgCustomerSort    sort;
+  gboolean          descending;
+
+  /* gint64 customer ids in display order. */
+  GArray           *ids;
+  /* Most recently used first. */
+  GQueue            pages;
+  guint             n_built;
+
+  GError           *error;
+};
+
+static void dg_customer_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DgCustomerList, dg_customer_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, dg_customer_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_TEXT,
+  PROP_TAG,
+  PROP_ITEM_TYPE,
+  PROP_N_ITEMS,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+page_free (Page *page)
+{
+  for (guint i = 0; i < page->n_items; i++)
+    g_clear_object (&page->items[i]);
+  g_free (page->items);
+  g_free (page);
+}
+
+static void
+drop_pages (DgCustomerList *self)
+{
+  g_queue_clear_full (&self->pages, (GDestroyNotify) page_free);
+}
+
+/* Replaces the last error; NULL clears it. Takes @error. */
+static void
+take_error (DgCustomerList *self,
+            GError         *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->error);
+  self->error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static DgCustomer *
+build_customer (DgCustomerList *self,
+                gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  DgCustomer *customer;
+
+  customer = dg_customers_get (self->db, id, &error);
+  self->n_built++;
+
+  if (customer != NULL)
+    return customer;
+
+  /* A position below n-items must hold an item, so a row that went missing
+   * since the id query (deleted by another process) stands in empty until
+   * the next reload drops it. */
+  if (!g_error_matches (error, DG_ERROR, DG_ERROR_NOT_FOUND))
+    take_error (self, g_steal_pointer (&error));
+
+  customer = dg_customer_new ();
+  dg_customer_set_id (customer, id);
+
+  return customer;
+}
+
+static Page *
+lookup_page (DgCustomerList *self,
+             guint           index)
+{
+  Page *page;
+
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    {
+      page = l->data;
+
+      if (page->index == index)
+        {
+          if (l != self->pages.head)
+            {
+              g_queue_unlink (&self->pages, l);
+              g_queue_push_head_link (&self->pages, l);
+            }
+          return page;
+        }
+    }
+
+  page = g_new0 (Page, 1);
+  page->index = index;
+  page->n_items = MIN (PAGE_SIZE, self->ids->len - index * PAGE_SIZE);
+  page->items = g_new0 (DgCustomer *, page->n_items);
+
+  for (guint i = 0; i < page->n_items; i++)
+    page->items[i] = build_customer (self, g_array_index (self->ids, gint64, index * PAGE_SIZE + i));
+
+  g_queue_push_head (&self->pages, page);
+  while (self->pages.length > MAX_PAGES)
+    page_free (g_queue_pop_tail (&self->pages));
+
+  return page;
+}
+
+static GType
+dg_customer_list_get_item_type (GListModel *model)
+{
+  return DG_TYPE_CUSTOMER;
+}
+
+static guint
+dg_customer_list_get_n_items (GListModel *model)
+{
+  DgCustomerList *self = DG_CUSTOMER_LIST (model);
+
+  return self->ids->len;
+}
+
+static gpointer
+dg_customer_list_get_item (GListModel *model,
+                           guint       position)
+{
+  DgCustomerList *self = DG_CUSTOMER_LIST (model);
+  Page *page;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  page = lookup_page (self, position / PAGE_SIZE);
+
+  return g_object_ref (page->items[position % PAGE_SIZE]);
+}
+
+static void
+dg_customer_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = dg_customer_list_get_item_type;
+  iface->get_n_items = dg_customer_list_get_n_items;
+  iface->get_item = dg_customer_list_get_item;
+}
+
+static GArray *
+query_ids (DgCustomerList  *self,
+           GError         **error)
+{
+  DgCustomerQuery query = {
+    .text = self->text,
+    .tag = self->tag,
+    .archived = self->archived,
+    .sort = self->sort,
+    .descending = self->descending,
+  };
+
+  return dg_customers_search_ids (self->db, &query, error);
+}
+
+static gboolean
+same_time (GDateTime *a,
+           GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_date_time_equal (a, b);
+}
+
+static gboolean
+same_customer (DgCustomer *a,
+               DgCustomer *b)
+{
+  const char * const *a_tags = dg_customer_get_tags (a);
+  const char * const *b_tags = dg_customer_get_tags (b);
+
+  return dg_customer_get_id (a) == dg_customer_get_id (b) &&
+         g_strcmp0 (dg_customer_get_uuid (a), dg_customer_get_uuid (b)) == 0 &&
+         g_strcmp0 (dg_customer_get_name (a), dg_customer_get_name (b)) == 0 &&
+         g_strcmp0 (dg_customer_get_phone (a), dg_customer_get_phone (b)) == 0 &&
+         g_strcmp0 (dg_customer_get_email (a), dg_customer_get_email (b)) == 0 &&
+         g_strcmp0 (dg_customer_get_organization (a), dg_customer_get_organization (b)) == 0 &&
+         g_strcmp0 (dg_customer_get_source (a), dg_customer_get_source (b)) == 0 &&
+         g_strcmp0 (dg_customer_get_birthday (a), dg_customer_get_birthday (b)) == 0 &&
+         g_strcmp0 (dg_customer_get_note (a), dg_customer_get_note (b)) == 0 &&
+         dg_customer_get_marketing_consent (a) == dg_customer_get_marketing_consent (b) &&
+         same_time (dg_customer_get_consent_at (a), dg_customer_get_consent_at (b)) &&
+         dg_customer_get_archived (a) == dg_customer_get_archived (b) &&
+         same_time (dg_customer_get_created_at (a), dg_customer_get_created_at (b)) &&
+         same_time (dg_customer_get_updated_at (a), dg_customer_get_updated_at (b)) &&
+         g_strv_equal ((const char * const *) a_tags, (const char * const *) b_tags);
+}
+
+/* Re-runs the id query and tells, in one items-changed, about the one
+ * stretch of rows that differs between the old and the new ids. When the
+ * data may have changed (not only the query), a built row that stays in its
+ * place but whose customer was edited widens that stretch, so that a view
+ * showing it asks for the new object. Rows never built are not shown
+ * anywhere and need no check. A failed query keeps the old rows. */
+static void
+refresh (DgCustomerList *self,
+         gboolean        data_changed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) old_ids = NULL;
+  GArray *ids;
+  guint old_len, new_len, prefix, suffix, start, tail;
+  gboolean same_ids;
+
+  ids = query_ids (self, &error);
+  if (ids == NULL)
+    {
+      g_debug ("Customer list query failed: %s", error->message);
+      take_error (self, g_steal_pointer (&error));
+      return;
+    }
+
+  take_error (self, NULL);
+
+  old_ids = g_steal_pointer (&self->ids);
+  self->ids = ids;
+
+  old_len = old_ids->len;
+  new_len = ids->len;
+
+  for (prefix = 0; prefix < old_len && prefix < new_len; prefix++)
+    if (g_array_index (old_ids, gint64, prefix) != g_array_index (ids, gint64, prefix))
+      break;
+
+  for (suffix = 0; suffix < old_len - prefix && suffix < new_len - prefix; suffix++)
+    if (g_array_index (old_ids, gint64, old_len - 1 - suffix) != g_array_index (ids, gint64, new_len - 1 - suffix))
+      break;
+
+  same_ids = prefix == old_len && prefix == new_len;
+
+  /* The stretch that changed is every row but the first @start and the
+   * last @tail; with the same ids, it starts out empty. */
+  start = prefix;
+  tail = same_ids ? new_len : suffix;
+
+  if (data_changed)
+    {
+      for (GList *l = self->pages.head; l != NULL; l = l->next)
+        {
+          Page *page = l->data;
+
+          for (guint i = 0; i < page->n_items; i++)
+            {
+              g_autoptr(DgCustomer) fresh = NULL;
+              guint old_pos = page->index * PAGE_SIZE + i;
+              guint new_pos;
+
+              if (old_pos < prefix)
+                new_pos = old_pos;
+              else if (old_pos >= old_len - suffix)
+                new_pos = old_pos - old_len + new_len;
+              else
+                continue;
+
+              fresh = dg_customers_get (self->db, dg_customer_get_id (page->items[i]), NULL);
+              if (fresh != NULL && same_customer (fresh, page->items[i]))
+                continue;
+
+              start = MIN (start, new_pos);
+              tail = MIN (tail, new_len - 1 - new_pos);
+            }
+        }
+    }
+
+  /* The cache goes either way: the rows it holds now sit elsewhere. */
+  drop_pages (self);
+
+  if (same_ids && start == new_len)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self),
+                              start,
+                              old_len - tail - start,
+                              new_len - tail - start);
+
+  if (old_len != new_len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+on_database_changed_cb (DgDatabase     *db,
+                        const char     *table,
+                        DgCustomerList *self)
+{
+  refresh (self, TRUE);
+}
+
+static void
+dg_customer_list_constructed (GObject *object)
+{
+  DgCustomerList *self = DG_CUSTOMER_LIST (object);
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (dg_customer_list_parent_class)->constructed (object);
+
+  g_assert (DG_IS_DATABASE (self->db));
+
+  self->changed_handler = g_signal_connect (self->db,
+                                            "changed::customers",
+                                            G_CALLBACK (on_database_changed_cb),
+                                            self);
+
+  self->ids = query_ids (self, &error);
+  if (self->ids == NULL)
+    {
+      self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      self->error = g_steal_pointer (&error);
+    }
+}
+
+static void
+dg_customer_list_dispose (GObject *object)
+{
+  DgCustomerList *self = DG_CUSTOMER_LIST (object);
+
+  drop_pages (self);
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->db);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (dg_customer_list_parent_class)->dispose (object);
+}
+
+static void
+dg_customer_list_finalize (GObject *object)
+{
+  DgCustomerList *self = DG_CUSTOMER_LIST (object);
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->tag, g_free);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (dg_customer_list_parent_class)->finalize (object);
+}
+
+static void
+dg_customer_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DgCustomerList *self = DG_CUSTOMER_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->db);
+      break;
+
+    case PROP_TEXT:
+      g_value_set_string (value, dg_customer_list_get_text (self));
+      break;
+
+    case PROP_TAG:
+      g_value_set_string (value, self->tag);
+      break;
+
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, DG_TYPE_CUSTOMER);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids ? self->ids->len : 0);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_customer_list_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  DgCustomerList *self = DG_CUSTOMER_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->db = g_value_dup_object (value);
+      break;
+
+    case PROP_TEXT:
+      dg_customer_list_set_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_TAG:
+      dg_customer_list_set_tag (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_customer_list_class_init (DgCustomerListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = dg_customer_list_constructed;
+  object_class->dispose = dg_customer_list_dispose;
+  object_class->finalize = dg_customer_list_finalize;
+  object_class->get_property = dg_customer_list_get_property;
+  object_class->set_property = dg_customer_list_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         DG_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TAG] =
+    g_param_spec_string ("tag", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL,
+                        G_TYPE_OBJECT,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dg_customer_list_init (DgCustomerList *self)
+{
+  self->archived = DG_ARCHIVED_EXCLUDE;
+  self->sort = DG_CUSTOMER_SORT_NAME;
+  g_queue_init (&self->pages);
+}
+
+DgCustomerList *
+dg_customer_list_new (DgDatabase *db)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+
+  return g_object_new (DG_TYPE_CUSTOMER_LIST,
+                       "database", db,
+                       NULL);
+}
+
+DgDatabase *
+dg_customer_list_get_database (DgCustomerList *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_LIST (self), NULL);
+
+  return self->db;
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  return TRUE;
+}
+
+void
+dg_customer_list_set_query (DgCustomerList        *self,
+                            const DgCustomerQuery *query)
+{
+  gboolean text_changed, tag_changed;
+
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+  g_return_if_fail (query != NULL);
+
+  text_changed = set_string (&self->text, query->text);
+  tag_changed = set_string (&self->tag, query->tag);
+
+  if (!text_changed && !tag_changed &&
+      self->archived == query->archived &&
+      self->sort == query->sort &&
+      self->descending == query->descending)
+    return;
+
+  self->archived = query->archived;
+  self->sort = query->sort;
+  self->descending = query->descending;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  refresh (self, FALSE);
+  if (text_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+  if (tag_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+dg_customer_list_get_query (DgCustomerList  *self,
+                            DgCustomerQuery *query)
+{
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+  g_return_if_fail (query != NULL);
+
+  query->text = self->text;
+  query->tag = self->tag;
+  query->archived = self->archived;
+  query->sort = self->sort;
+  query->descending = self->descending;
+}
+
+const char *
+dg_customer_list_get_text (DgCustomerList *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_LIST (self), NULL);
+
+  return self->text ? self->text : "";
+}
+
+void
+dg_customer_list_set_text (DgCustomerList *self,
+                           const char     *text)
+{
+  DgCustomerQuery query;
+
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+
+  dg_customer_list_get_query (self, &query);
+  query.text = text;
+  dg_customer_list_set_query (self, &query);
+}
+
+const char *
+dg_customer_list_get_tag (DgCustomerList *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_LIST (self), NULL);
+
+  return self->tag;
+}
+
+void
+dg_customer_list_set_tag (DgCustomerList *self,
+                          const char     *tag)
+{
+  DgCustomerQuery query;
+
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+
+  dg_customer_list_get_query (self, &query);
+  query.tag = tag;
+  dg_customer_list_set_query (self, &query);
+}
+
+void
+dg_customer_list_set_sort (DgCustomerList *self,
+                           DgCustomerSort  sort,
+                           gboolean        descending)
+{
+  DgCustomerQuery query;
+
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+
+  dg_customer_list_get_query (self, &query);
+  query.sort = sort;
+  query.descending = !!descending;
+  dg_customer_list_set_query (self, &query);
+}
+
+void
+dg_customer_list_set_archived (DgCustomerList   *self,
+                               DgArchivedFilter  archived)
+{
+  DgCustomerQuery query;
+
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+
+  dg_customer_list_get_query (self, &query);
+  query.archived = archived;
+  dg_customer_list_set_query (self, &query);
+}
+
+void
+dg_customer_list_reload (DgCustomerList *self)
+{
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+
+  refresh (self, TRUE);
+}
+
+guint
+dg_customer_list_find (DgCustomerList *self,
+                       gint64          id)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+
+  return G_MAXUINT;
+}
+
+gint64
+dg_customer_list_get_id (DgCustomerList *self,
+                         guint           position)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_LIST (self), 0);
+
+  if (position >= self->ids->len)
+    return 0;
+
+  return g_array_index (self->ids, gint64, position);
+}
+
+const GError *
+dg_customer_list_get_error (DgCustomerList *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_LIST (self), NULL);
+
+  return self->error;
+}
+
+guint
+dg_customer_list_get_n_built (DgCustomerList *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_LIST (self), 0);
+
+  return self->n_built;
+}

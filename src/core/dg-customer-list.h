@@ -4,7 +4,16 @@
  * ordered ids that SQL returns for its query, and builds customer objects
  * for the positions asked for, a page at a time, keeping a few pages cached.
  * Changing the query, or a change to the customers table, re-runs the id
- * query and emits one items-changed.
+ * query and emits one items-changed for the one stretch of rows that
+ * differs (none when nothing did), then notifies :n-items if the count
+ * changed. After a change to the data (not only to the query), a built row
+ * whose customer was edited counts as changed even where it keeps its
+ * place, so a view showing it asks for the new object.
+ *
+ * A query that fails keeps the rows shown before and sets :error (read it
+ * with dg_customer_list_get_error()); the next query that succeeds clears
+ * it. Setting the same query again is not a change: call
+ * dg_customer_list_reload() to retry.
  */
 #pragma once
 
@@ -20,9 +29,16 @@ DgCustomerList *dg_customer_list_new          (DgDatabase            *db);
 DgDatabase     *dg_customer_list_get_database (DgCustomerList        *self);
 void            dg_customer_list_set_query    (DgCustomerList        *self,
                                                const DgCustomerQuery *query);
+/* Fills @query with the current one; its strings belong to @self. */
+void            dg_customer_list_get_query    (DgCustomerList        *self,
+                                               DgCustomerQuery       *query);
 const char     *dg_customer_list_get_text     (DgCustomerList        *self);
 void            dg_customer_list_set_text     (DgCustomerList        *self,
                                                const char            *text);
+/* Only customers with this tag; NULL for all. */
+const char     *dg_customer_list_get_tag      (DgCustomerList        *self);
+void            dg_customer_list_set_tag      (DgCustomerList        *self,
+                                               const char            *tag);
 void            dg_customer_list_set_sort     (DgCustomerList        *self,
                                                DgCustomerSort         sort,
                                                gboolean               descending);
@@ -33,5 +49,12 @@ void            dg_customer_list_reload       (DgCustomerList        *self);
 /* Position of the customer with @id, or G_MAXUINT. */
 guint           dg_customer_list_find         (DgCustomerList        *self,
                                                gint64                 id);
+/* The customer id at @position without building its row; 0 past the end. */
+gint64          dg_customer_list_get_id       (DgCustomerList        *self,
+                                               guint                  position);
+/* Why the last query failed, or NULL after one that succeeded. */
+const GError   *dg_customer_list_get_error    (DgCustomerList        *self);
+/* How many row objects were built so far, for tests of the page cache. */
+guint           dg_customer_list_get_n_built  (DgCustomerList        *self);
 
 G_END_DECLS

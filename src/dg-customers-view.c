@@ -34,28 +34,33 @@ dg_customers_view_get_archived_filter (DgCustomersView *self)
 }
 
 static gboolean
-dg_customers_view_is_searching (DgCustomersView *self)
+is_blank (const char *text)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  for (; *text != '\0'; text = g_utf8_next_char (text))
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
     {
       if (!g_unichar_isspace (g_utf8_get_char (text)))
-        return TRUE;
+        return FALSE;
     }
 
-  return FALSE;
+  return TRUE;
 }
 
-/* The text to search for, or NULL for none: the list's query starts with
- * NULL, and the same query again does not run it twice. */
+/* The text typed to search for, or NULL for none: the list's query starts
+ * with NULL, and the same query again does not run it twice. */
 static const char *
 dg_customers_view_get_search_text (DgCustomersView *self)
 {
-  if (!dg_customers_view_is_searching (self))
-    return NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  return is_blank (text) ? NULL : text;
+}
+
+/* Whether the list shows search results; the entry may already hold newer
+ * text that the list has not been asked for yet. */
+static gboolean
+dg_customers_view_is_searching (DgCustomersView *self)
+{
+  return !is_blank (dg_customer_list_get_text (self->list));
 }
 
 static gint64
@@ -135,8 +140,8 @@ dg_customers_view_update_state (DgCustomersView *self)
 
       /* Translators: shown when a search finds nobody; %s is what was
        * typed. ㄱㅁㅅ are the initial consonants of a Korean name. */
-      description = g_markup_printf_escaped (_("No customer matches “%s”. Try part of a name, a phone number without dashes, or initial consonants such as ㄱㅁㅅ."),
-                                             gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      description = g_markup_printf_escaped (_("No customer matches “%s”. Try part of a name, a few digits of a phone number, or initial consonants such as ㄱㅁㅅ."),
+                                             dg_customer_list_get_text (self->list));
       adw_status_page_set_title (self->no_results_page, _("No Results Found"));
       adw_status_page_set_description (self->no_results_page, description);
       adw_status_page_set_icon_name (self->no_results_page, "edit-find-symbolic");

@@ -306,6 +306,13 @@ test_properties (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 
   g_signal_connect_swapped (list, "notify::text", G_CALLBACK (count_cb), &n_text_notifies);
+
+  /* No text and empty text are the same filter. */
+  g_object_set (list, "text", NULL, NULL);
+  g_object_set (list, "text", "", NULL);
+  g_assert_cmpuint (n_text_notifies, ==, 1);
+  g_assert_cmpstr (dg_customer_list_get_text (list), ==, "");
+  n_text_notifies = 0;
   g_object_set (list, "text", "김", "tag", "VIP", NULL);
   g_object_get (list, "text", &text, "tag", &tag, NULL);
   g_assert_cmpstr (text, ==, "김");
@@ -558,6 +565,8 @@ test_query_changes (void)
   watch_reset (&watch);
   dg_customer_list_set_text (list, "민수");
   dg_customer_list_reload (list);
+  g_assert_cmpuint (watch.n_changes, ==, 0);
+  g_assert_cmpuint (watch.n_items_notifies, ==, 0);
   g_assert_cmpuint (watch.n_changes, ==, 0);
   g_assert_cmpuint (watch.n_items_notifies, ==, 0);
 

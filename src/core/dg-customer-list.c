@@ -517,10 +517,15 @@ dg_customer_list_get_database (DgCustomerList *self)
   return self->db;
 }
 
+/* An empty string is stored as NULL: both mean "no filter", and setting one
+ * where the other was is no change. */
 static gboolean
 set_string (char       **field,
             const char  *value)
 {
+  if (value != NULL && *value == '\0')
+    value = NULL;
+
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
 

@@ -669,6 +669,37 @@ test_failed_query (void)
   watch_stop (&watch);
 }
 
+/* Another process deleted a row: this process heard nothing, and the view
+ * still gets an object for every position until the next reload. */
+static void
+test_row_gone (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(DgCustomerList) list = NULL;
+  g_autoptr(DgCustomer) placeholder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 gone;
+
+  add_many (db, 10);
+  list = dg_customer_list_new (db);
+  gone = dg_customer_list_get_id (list, 3);
+  sql = g_strdup_printf ("DELETE FROM customers WHERE id = %" G_GINT64_FORMAT, gone);
+  g_assert_true (dg_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+
+  placeholder = g_list_model_get_item (G_LIST_MODEL (list), 3);
+  g_assert_nonnull (placeholder);
+  g_assert_cmpint (dg_customer_get_id (placeholder), ==, gone);
+  g_assert_null (dg_customer_list_get_error (list));
+  g_assert_cmpint (item_id (G_LIST_MODEL (list), 4), ==, dg_customer_list_get_id (list, 4));
+
+  dg_customer_list_reload (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 9);
+  g_assert_cmpuint (dg_customer_list_find (list, gone), ==, G_MAXUINT);
+  assert_model_matches_query (list);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -681,6 +712,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/customer-list/changes", test_changes);
   g_test_add_func ("/customer-list/query-changes", test_query_changes);
   g_test_add_func ("/customer-list/failed-query", test_failed_query);
+  g_test_add_func ("/customer-list/row-gone", test_row_gone);
 
   return g_test_run ();
 }

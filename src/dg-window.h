@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DgWindow, dg_window, DG, WINDOW, AdwApplicationWindow)
 
-/* Called when the user presses Undo on a toast. */
+/* Called when the user presses Undo on a toast. The titles of toasts are
+ * Pango markup: escape names with g_markup_printf_escaped(). */
 typedef void (*DgUndoFunc) (gpointer user_data);
 
 DgWindow  *dg_window_new            (DgApplication  *application,

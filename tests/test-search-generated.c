@@ -558,8 +558,9 @@ compare_ids (DgDatabase *db,
 {
   gint64 id;
 
+  /* An empty GArray's data may be NULL, which memcmp must not see. */
   if (got->len == expected->len &&
-      memcmp (got->data, expected->data, got->len * sizeof (gint64)) == 0)
+      (got->len == 0 || memcmp (got->data, expected->data, got->len * sizeof (gint64)) == 0))
     return NULL;
 
   if ((id = first_missing (got, expected)) != 0)

@@ -222,11 +222,14 @@ dg_application_command_line (GApplication            *app,
 
       if (!g_file_equal (file, open_file))
         {
+          g_autofree char *message = NULL;
+
           /* Translators: shown on the terminal when Dangol is started with
-           * --db while it already runs; %s is the path of the open database. */
-          g_application_command_line_printerr (command_line,
-                                               _("Dangol is already running with the database %s.\n"),
-                                               dg_database_get_path (database));
+           * --db while it already runs; the first %s is the database asked
+           * for, the second the one that is open. */
+          message = g_strdup_printf (_("“%s” was not opened: Dangol is already running with “%s”. Quit Dangol first to open another database."),
+                                     path, dg_database_get_path (database));
+          g_application_command_line_printerr (command_line, "%s\n", message);
         }
     }
 

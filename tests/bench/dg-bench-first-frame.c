@@ -1,0 +1,354 @@
+/* dg-bench-first-frame.c
+ *
+ * How long a window takes to show its first painted frame: a bare
+ * AdwApplicationWindow with a label, or Dangol's window on the Customers
+ * view once its column view has rows. Each run is a fresh process that this
+ * program spawns and times from just before the spawn; the median of the
+ * runs is printed.
+ */
+#define G_LOG_DOMAIN "Dangol-Bench"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <adwaita.h>
+
+#include "dg-application.h"
+
+/* A run that shows nothing for this long is stuck, not slow. */
+#define GIVE_UP_SECONDS 120
+
+typedef enum
+{
+  MARK_SPAWN,
+  MARK_MAIN,
+  MARK_ACTIVATE,
+  MARK_WINDOW,
+  MARK_FIRST_FRAME,
+  MARK_ROWS_FRAME,
+  N_MARKS
+} Mark;
+
+/* What each interval between two marks is called in the output. */
+static const char * const interval_names[N_MARKS] = {
+  NULL,
+  "exec",       /* spawn → main(): loading the program and its libraries */
+  "startup",    /* main() → activate: GTK, the application, the database */
+  "window",     /* activate → window constructed */
+  "frame",      /* window constructed → first frame painted */
+  "rows",       /* first frame → first frame with rows in the list */
+};
+
+typedef struct
+{
+  gint64      marks[N_MARKS];
+  gboolean    bare;
+  GtkWindow  *window;
+  gulong      after_paint_id;
+  GdkFrameClock *frame_clock;
+} Child;
+
+static Child child;
+
+static char    *opt_mode = NULL;
+static char    *opt_db = NULL;
+static int      opt_runs = 5;
+static gboolean opt_child = FALSE;
+static gint64   opt_spawned_at = 0;
+
+static const GOptionEntry entries[] = {
+  { "mode", 'm', 0, G_OPTION_ARG_STRING, &opt_mode, "bare or dangol", "MODE" },
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, "Database for the dangol mode", "PATH" },
+  { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Fresh processes to time (default 5)", "N" },
+  { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &opt_child, NULL, NULL },
+  { "spawned-at", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &opt_spawned_at, NULL, NULL },
+  { NULL }
+};
+
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkColumnView *found = find_column_view (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+list_has_rows (void)
+{
+  GtkColumnView *view = find_column_view (GTK_WIDGET (child.window));
+  GtkSelectionModel *model;
+
+  if (view == NULL || !gtk_widget_get_mapped (GTK_WIDGET (view)))
+    return FALSE;
+
+  model = gtk_column_view_get_model (view);
+
+  return model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+static void
+finish (void)
+{
+  g_signal_handler_disconnect (child.frame_clock, child.after_paint_id);
+
+  for (guint i = MARK_MAIN; i < N_MARKS; i++)
+    g_print ("%s=%.3f ", interval_names[i],
+             (child.marks[i] - child.marks[i - 1]) / 1000.0);
+  g_print ("total=%.3f\n", (child.marks[N_MARKS - 1] - child.marks[MARK_SPAWN]) / 1000.0);
+
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (child.marks[MARK_FIRST_FRAME] == 0)
+    child.marks[MARK_FIRST_FRAME] = now;
+
+  if (child.bare || list_has_rows ())
+    {
+      child.marks[MARK_ROWS_FRAME] = now;
+      finish ();
+    }
+}
+
+static void
+on_window_realize_cb (GtkWidget *widget,
+                      gpointer   user_data)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (widget));
+
+  child.frame_clock = gdk_surface_get_frame_clock (surface);
+  child.after_paint_id = g_signal_connect (child.frame_clock, "after-paint",
+                                           G_CALLBACK (on_after_paint_cb), NULL);
+}
+
+static void
+on_window_added_cb (GtkApplication *app,
+                    GtkWindow      *window,
+                    gpointer        user_data)
+{
+  if (child.window != NULL)
+    return;
+
+  child.marks[MARK_WINDOW] = g_get_monotonic_time ();
+  child.window = window;
+  g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), NULL);
+}
+
+/* Connected before the class handler, so it runs before the window exists. */
+static void
+on_activate_cb (GApplication *app,
+                gpointer      user_data)
+{
+  if (child.marks[MARK_ACTIVATE] == 0)
+    child.marks[MARK_ACTIVATE] = g_get_monotonic_time ();
+}
+
+static void
+on_bare_activate_cb (GApplication *app,
+                     gpointer      user_data)
+{
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *label;
+
+  window = adw_application_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_set_title (GTK_WINDOW (window), "Bare");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  label = gtk_label_new ("A bare libadwaita window");
+  gtk_widget_set_vexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  g_printerr ("No frame with rows after %d s\n", GIVE_UP_SECONDS);
+  exit (1);
+}
+
+static int
+run_child (void)
+{
+  g_autoptr(GtkApplication) app = NULL;
+  char *argv[] = { (char *) g_get_prgname (), NULL };
+
+  child.marks[MARK_SPAWN] = opt_spawned_at;
+  child.bare = g_strcmp0 (opt_mode, "bare") == 0;
+
+  if (child.bare)
+    {
+      app = GTK_APPLICATION (adw_application_new ("io.github.dangol.BenchBare",
+                                                  G_APPLICATION_NON_UNIQUE));
+      g_signal_connect (app, "activate", G_CALLBACK (on_activate_cb), NULL);
+      g_signal_connect (app, "activate", G_CALLBACK (on_bare_activate_cb), NULL);
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = GTK_APPLICATION (dg_application_new ());
+      /* Beside a Dangol the user runs, this must be a process of its own. */
+      g_application_set_flags (G_APPLICATION (app),
+                               g_application_get_flags (G_APPLICATION (app))
+                               | G_APPLICATION_NON_UNIQUE);
+      if (!dg_application_open_database (DG_APPLICATION (app), opt_db, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      g_signal_connect (app, "activate", G_CALLBACK (on_activate_cb), NULL);
+    }
+
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), NULL);
+  g_timeout_add_seconds (GIVE_UP_SECONDS, give_up_cb, NULL);
+
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+
+  if (values->len % 2 == 1)
+    return g_array_index (values, double, values->len / 2);
+
+  return (g_array_index (values, double, values->len / 2 - 1)
+          + g_array_index (values, double, values->len / 2)) / 2;
+}
+
+/* Spawns @opt_runs children and prints "name=median" for each interval and
+ * the total, in milliseconds, on one line. */
+static int
+run_parent (const char *self_path)
+{
+  g_autoptr(GHashTable) samples = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                         g_free, (GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_auto(GStrv) fields = NULL;
+      int status;
+
+      g_ptr_array_add (args, g_strdup (self_path));
+      g_ptr_array_add (args, g_strdup ("--child"));
+      g_ptr_array_add (args, g_strdup_printf ("--mode=%s", opt_mode));
+      if (opt_db != NULL)
+        g_ptr_array_add (args, g_strdup_printf ("--db=%s", opt_db));
+      g_ptr_array_add (args, g_strdup_printf ("--spawned-at=%" G_GINT64_FORMAT,
+                                              g_get_monotonic_time ()));
+      g_ptr_array_add (args, NULL);
+
+      if (!g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT,
+                         NULL, NULL, &out, &err, &status, &error)
+          || !g_spawn_check_wait_status (status, &error))
+        {
+          g_printerr ("Run %d failed: %s\n%s", run + 1, error->message, err ? err : "");
+          return 1;
+        }
+
+      if (err != NULL && *err != '\0' && g_getenv ("DG_BENCH_VERBOSE") != NULL)
+        g_printerr ("%s", err);
+
+      fields = g_strsplit_set (g_strstrip (out), " ", -1);
+      for (guint i = 0; fields[i] != NULL; i++)
+        {
+          g_auto(GStrv) pair = g_strsplit (fields[i], "=", 2);
+          GArray *values;
+          double value;
+
+          if (pair[0] == NULL || pair[1] == NULL)
+            continue;
+
+          values = g_hash_table_lookup (samples, pair[0]);
+          if (values == NULL)
+            {
+              values = g_array_new (FALSE, FALSE, sizeof (double));
+              g_hash_table_insert (samples, g_strdup (pair[0]), values);
+              g_ptr_array_add (order, g_strdup (pair[0]));
+            }
+          value = g_ascii_strtod (pair[1], NULL);
+          g_array_append_val (values, value);
+        }
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    g_print ("%s%s=%.1f", i > 0 ? " " : "", (char *) order->pdata[i],
+             median (g_hash_table_lookup (samples, order->pdata[i])));
+  g_print ("\n");
+
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gint64 main_at = g_get_monotonic_time ();
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *self_path = NULL;
+
+  context = g_option_context_new ("- time the first painted frame");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (g_strcmp0 (opt_mode, "bare") != 0 && g_strcmp0 (opt_mode, "dangol") != 0)
+    {
+      g_printerr ("--mode must be bare or dangol\n");
+      return 2;
+    }
+
+  if (opt_child)
+    {
+      child.marks[MARK_MAIN] = main_at;
+      return run_child ();
+    }
+
+  self_path = g_file_read_link ("/proc/self/exe", NULL);
+  if (self_path == NULL)
+    self_path = g_strdup (argv[0]);
+
+  return run_parent (self_path);
+}

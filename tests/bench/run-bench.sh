@@ -1,0 +1,178 @@
+#!/bin/sh
+# Runs Dangol's benchmarks and prints the figures with their targets:
+#   tests/bench/run-bench.sh [BUILD_DIR]        (default: build-bench)
+# Builds what is missing, creates the databases of 1k, 100k and 1M made-up
+# customers once (cached in BUILD_DIR/tests/bench/db, remade when the
+# generator or the core code that stores customers changes; delete that
+# folder to force it), then times search on 100k and 1M and the first frame
+# of a bare window and of Dangol at 1k and 1M under Xvfb.
+#   DG_BENCH_RUNS          fresh processes per first-frame figure (7)
+#   DG_BENCH_ITERATIONS    runs of each query on 100k customers (100)
+#   DG_BENCH_ITERATIONS_1M runs of each query on 1M customers (20)
+set -eu
+
+# Korean text in the output, and the same collation as the tests.
+export LC_ALL=C.UTF-8
+
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+
+# Inside Xvfb: time each window kind in rounds, so that a slow moment of
+# the machine hits all kinds alike, after one round that warms the caches.
+if [ "${1:-}" = "--frames" ]; then
+  bench=$2
+  dbdir=$3
+  runs=$4
+  out=$5
+  : > "$out"
+  round=0
+  while [ "$round" -le "$runs" ]; do
+    for kind in bare 1k 1M; do
+      case $kind in
+        bare) set -- --mode=bare ;;
+        1k) set -- --mode=dangol "--db=$dbdir/customers-1000.db" ;;
+        1M) set -- --mode=dangol "--db=$dbdir/customers-1000000.db" ;;
+      esac
+      line=$("$bench/dg-bench-first-frame" --runs=1 "$@")
+      if [ "$round" -gt 0 ]; then
+        echo "$kind $line" >> "$out"
+      fi
+    done
+    round=$((round + 1))
+  done
+  exit 0
+fi
+
+build=${1:-$src/build-bench}
+runs=${DG_BENCH_RUNS:-7}
+iterations=${DG_BENCH_ITERATIONS:-100}
+iterations_1m=${DG_BENCH_ITERATIONS_1M:-20}
+
+for tool in xvfb-run dbus-run-session; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "$tool is missing: run build-aux/deps.sh" >&2
+    exit 1
+  fi
+done
+
+if [ ! -f "$build/build.ninja" ]; then
+  meson setup "$build" "$src" >/dev/null
+fi
+meson compile -C "$build" >/dev/null
+
+bench=$build/tests/bench
+dbdir=$bench/db
+mkdir -p "$dbdir"
+
+# What the stored data depends on: the generator, and how core writes and
+# indexes a customer. Later schema migrations need no new data: opening
+# the database applies them, before anything is timed.
+stamp=$(cat "$here/dg-bench-data.c" "$here/dg-bench-generate.c" \
+            "$src/src/core/dg-customers.c" "$src/src/core/dg-customer.c" \
+            "$src/src/core/dg-search.c" | cksum)
+
+for n in 1000 100000 1000000; do
+  db=$dbdir/customers-$n.db
+  if [ ! -f "$db" ] || [ "$(cat "$db.stamp" 2>/dev/null)" != "$stamp" ]; then
+    echo "Creating $db"
+    rm -f "$db" "$db.stamp"
+    "$bench/dg-bench-generate" --count "$n" --output "$db"
+    echo "$stamp" > "$db.stamp"
+  fi
+done
+
+# Prints "yes" when $1 <= $2.
+at_most () {
+  awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? "yes" : "NO" }'
+}
+
+echo
+echo "== Search latency (target: API p99 <= 2x the same SQL run alone)"
+search_summary=""
+for n in 100000 1000000; do
+  echo
+  runs_n=$iterations
+  [ "$n" -lt 1000000 ] || runs_n=$iterations_1m
+  "$bench/dg-bench-search" --db "$dbdir/customers-$n.db" --iterations "$runs_n" \
+    | tee "$bench/search-$n.txt"
+  worst=$(sed -n 's/^worst p99 ratio: \([0-9.]*\).*/\1/p' "$bench/search-$n.txt")
+  search_summary="$search_summary$n $worst
+"
+done
+
+echo
+echo "== First frame (median of $runs fresh processes, ms, Xvfb, GSK_RENDERER=cairo)"
+frames=$bench/first-frame.txt
+env GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
+    GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" \
+    LANGUAGE=en \
+    xvfb-run -a -s "-screen 0 1920x1080x24" \
+    dbus-run-session -- "$here/run-bench.sh" --frames "$bench" "$dbdir" "$runs" "$frames"
+
+# Median of each field per kind, as "kind field=value ...".
+medians=$(awk '
+  { kind = $1; kinds[kind] = 1
+    for (i = 2; i <= NF; i++) {
+      split($i, kv, "=")
+      names[i] = kv[1]; n[kind, kv[1]]++; v[kind, kv[1], n[kind, kv[1]]] = kv[2]
+    }
+    nf = NF }
+  END {
+    split("bare 1k 1M", order, " ")
+    for (k = 1; k <= 3; k++) {
+      kind = order[k]; line = kind
+      for (i = 2; i <= nf; i++) {
+        f = names[i]; c = n[kind, f]
+        for (a = 1; a <= c; a++) s[a] = v[kind, f, a]
+        for (a = 1; a <= c; a++) for (b = a + 1; b <= c; b++)
+          if (s[b] < s[a]) { t = s[a]; s[a] = s[b]; s[b] = t }
+        m = (c % 2) ? s[(c + 1) / 2] : (s[c / 2] + s[c / 2 + 1]) / 2
+        line = line sprintf(" %s=%.1f", f, m)
+      }
+      print line
+    }
+  }' "$frames")
+
+field () {
+  echo "$medians" | awk -v kind="$1" -v f="$2" '$1 == kind {
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) print kv[2] } }'
+}
+
+printf '%-22s %8s %8s %8s %8s %8s %8s\n' "" exec startup window frame rows total
+for kind in bare 1k 1M; do
+  case $kind in
+    bare) label="bare AdwApplication" ;;
+    1k) label="Dangol, 1k customers" ;;
+    1M) label="Dangol, 1M customers" ;;
+  esac
+  printf '%-22s %8s %8s %8s %8s %8s %8s\n' "$label" \
+    "$(field $kind exec)" "$(field $kind startup)" "$(field $kind window)" \
+    "$(field $kind frame)" "$(field $kind rows)" "$(field $kind total)"
+done
+echo "(exec: spawn to main; startup: main to activate, with GTK and the database;"
+echo " window: building the window; frame: to its first frame; rows: until a"
+echo " frame shows rows in the list; total: spawn to the frame with rows)"
+
+bare=$(field bare total)
+k1=$(field 1k total)
+m1=$(field 1M total)
+r_1m_1k=$(awk -v a="$m1" -v b="$k1" 'BEGIN { printf "%.2f", a / b }')
+r_1k_bare=$(awk -v a="$k1" -v b="$bare" 'BEGIN { printf "%.2f", a / b }')
+r_1m_bare=$(awk -v a="$m1" -v b="$bare" 'BEGIN { printf "%.2f", a / b }')
+
+echo
+echo "== Targets"
+printf '%-44s %6s %7s  %s\n' "" ratio target met
+echo "$search_summary" | while read -r n worst; do
+  [ -n "$n" ] || continue
+  case $n in
+    100000) size=100k ;;
+    1000000) size=1M ;;
+    *) size=$n ;;
+  esac
+  printf '%-44s %6s %7s  %s\n' "search p99, API / SQL alone, $size (worst)" \
+    "$worst" "<= 2.0" "$(at_most "$worst" 2)"
+done
+printf '%-44s %6s %7s  %s\n' "first frame, Dangol 1M / Dangol 1k" "$r_1m_1k" "<= 1.1" "$(at_most "$r_1m_1k" 1.1)"
+printf '%-44s %6s %7s  %s\n' "first frame, Dangol 1k / bare window" "$r_1k_bare" "<= 1.3" "$(at_most "$r_1k_bare" 1.3)"
+printf '%-44s %6s %7s  %s\n' "first frame, Dangol 1M / bare window" "$r_1m_bare" "<= 1.3" "$(at_most "$r_1m_bare" 1.3)"

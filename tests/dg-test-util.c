@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
+#include "dg-database-private.h"
 #include "dg-test-util.h"
 
 static GPtrArray *tempdirs;
@@ -106,4 +108,101 @@ dg_test_init_i18n (void)
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+GDateTime *
+dg_test_local_time (GTimeZone *tz,
+                    int        year,
+                    int        month,
+                    int        day,
+                    int        hour,
+                    int        minute)
+{
+  GDateTime *time = g_date_time_new (tz, year, month, day, hour, minute, 0);
+
+  g_assert_nonnull (time);
+
+  return time;
+}
+
+DgFakeClock *
+dg_test_fake_clock (const char *zone,
+                    int         year,
+                    int         month,
+                    int         day,
+                    int         hour,
+                    int         minute)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+  g_autoptr(GDateTime) now = NULL;
+
+  g_assert_nonnull (tz);
+  now = dg_test_local_time (tz, year, month, day, hour, minute);
+
+  return dg_fake_clock_new (now, tz);
+}
+
+static int
+record_statement (unsigned  type,
+                  void     *user_data,
+                  void     *stmt,
+                  void     *unused)
+{
+  GPtrArray *statements = user_data;
+  const char *sql = sqlite3_sql (stmt);
+
+  if (sql != NULL && !g_ptr_array_find_with_equal_func (statements, sql, g_str_equal, NULL))
+    g_ptr_array_add (statements, g_strdup (sql));
+
+  return 0;
+}
+
+void
+dg_test_trace_begin (DgDatabase *db)
+{
+  GPtrArray *statements = g_ptr_array_new_with_free_func (g_free);
+
+  g_object_set_data_full (G_OBJECT (db), "dg-test-trace", statements,
+                          (GDestroyNotify) g_ptr_array_unref);
+  sqlite3_trace_v2 (dg_database_get_handle (db), SQLITE_TRACE_STMT, record_statement, statements);
+}
+
+GPtrArray *
+dg_test_trace_end (DgDatabase *db)
+{
+  GPtrArray *statements;
+
+  sqlite3_trace_v2 (dg_database_get_handle (db), 0, NULL, NULL);
+  statements = g_object_steal_data (G_OBJECT (db), "dg-test-trace");
+  g_assert_nonnull (statements);
+
+  return statements;
+}
+
+char *
+dg_test_query_plan (DgDatabase *db,
+                    const char *sql)
+{
+  sqlite3 *handle = dg_database_get_handle (db);
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (plan, FALSE);
+}
+
+void
+dg_test_assert_index_bound (DgDatabase *db,
+                            const char *sql)
+{
+  g_autofree char *plan = dg_test_query_plan (db, sql);
+
+  g_test_message ("%s\n%s", sql, plan);
+  if (strstr (plan, "SCAN ") != NULL || strstr (plan, "TEMP B-TREE") != NULL)
+    g_error ("Not index-bound:\n%s\n%s", sql, plan);
 }

@@ -21,4 +21,31 @@ GBytes     *dg_test_read_file        (const char *path);
  * the build tree's translations. Call first in main(). */
 void        dg_test_init_i18n        (void);
 
+/* The instant of a local wall-clock time in @tz (not in a gap or a repeat). */
+GDateTime  *dg_test_local_time       (GTimeZone  *tz,
+                                      int         year,
+                                      int         month,
+                                      int         day,
+                                      int         hour,
+                                      int         minute);
+/* A fake clock in the zone @zone (an identifier such as
+ * "America/New_York") standing at that local wall-clock time. */
+DgFakeClock *dg_test_fake_clock      (const char *zone,
+                                      int         year,
+                                      int         month,
+                                      int         day,
+                                      int         hour,
+                                      int         minute);
+/* Starts recording the SQL text of every statement @db runs. */
+void        dg_test_trace_begin      (DgDatabase *db);
+/* Stops recording; the distinct SQL texts run since, in order. */
+GPtrArray  *dg_test_trace_end        (DgDatabase *db);
+/* EXPLAIN QUERY PLAN of @sql, one detail line per step. */
+char       *dg_test_query_plan       (DgDatabase *db,
+                                      const char *sql);
+/* Fails unless every table in @sql's plan is searched through an index or
+ * key (no SCAN) and no temporary B-tree sorts the result. */
+void        dg_test_assert_index_bound (DgDatabase *db,
+                                        const char *sql);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include <adwaita.h>
 
@@ -97,15 +98,59 @@ list_has_rows (void)
   return model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
 }
 
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_widgets (c);
+
+  return n;
+}
+
+/* With DG_BENCH_VERBOSE set, tells on stderr how much the first frame
+ * built: widgets in the list, and customer objects the model made. */
+static void
+report_list_size (void)
+{
+  GtkColumnView *view = find_column_view (GTK_WIDGET (child.window));
+  GListModel *model;
+
+  if (view == NULL || g_getenv ("DG_BENCH_VERBOSE") == NULL)
+    return;
+
+  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  if (GTK_IS_SINGLE_SELECTION (model))
+    model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
+
+  g_printerr ("list: %u widgets in the column view, %u rows in the model",
+              count_widgets (GTK_WIDGET (view)), g_list_model_get_n_items (model));
+  if (DG_IS_CUSTOMER_LIST (model))
+    g_printerr (", %u customers built", dg_customer_list_get_n_built (DG_CUSTOMER_LIST (model)));
+  g_printerr ("\n");
+}
+
 static void
 finish (void)
 {
+  struct rusage usage;
+
   g_signal_handler_disconnect (child.frame_clock, child.after_paint_id);
+  report_list_size ();
 
   for (guint i = MARK_MAIN; i < N_MARKS; i++)
     g_print ("%s=%.3f ", interval_names[i],
              (child.marks[i] - child.marks[i - 1]) / 1000.0);
-  g_print ("total=%.3f\n", (child.marks[N_MARKS - 1] - child.marks[MARK_SPAWN]) / 1000.0);
+  g_print ("total=%.3f", (child.marks[N_MARKS - 1] - child.marks[MARK_SPAWN]) / 1000.0);
+
+  /* Processor time of the whole process, every thread, until now: on a
+   * busy machine it varies less than the wall-clock times above. */
+  if (getrusage (RUSAGE_SELF, &usage) == 0)
+    g_print (" cpu=%.3f",
+             (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0
+             + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0);
+  g_print ("\n");
 
   g_application_quit (g_application_get_default ());
 }

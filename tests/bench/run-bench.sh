@@ -138,20 +138,21 @@ field () {
     for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) print kv[2] } }'
 }
 
-printf '%-22s %8s %8s %8s %8s %8s %8s\n' "" exec startup window frame rows total
+printf '%-22s %8s %8s %8s %8s %8s %8s %8s\n' "" exec startup window frame rows total cpu
 for kind in bare 1k 1M; do
   case $kind in
     bare) label="bare AdwApplication" ;;
     1k) label="Dangol, 1k customers" ;;
     1M) label="Dangol, 1M customers" ;;
   esac
-  printf '%-22s %8s %8s %8s %8s %8s %8s\n' "$label" \
+  printf '%-22s %8s %8s %8s %8s %8s %8s %8s\n' "$label" \
     "$(field $kind exec)" "$(field $kind startup)" "$(field $kind window)" \
-    "$(field $kind frame)" "$(field $kind rows)" "$(field $kind total)"
+    "$(field $kind frame)" "$(field $kind rows)" "$(field $kind total)" "$(field $kind cpu)"
 done
 echo "(exec: spawn to main; startup: main to activate, with GTK and the database;"
 echo " window: building the window; frame: to its first frame; rows: until a"
-echo " frame shows rows in the list; total: spawn to the frame with rows)"
+echo " frame shows rows in the list; total: spawn to the frame with rows;"
+echo " cpu: processor time the process used until then)"
 
 bare=$(field bare total)
 k1=$(field 1k total)

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "dg-database-private.h"
 #include "dg-migrations.h"
@@ -385,6 +386,101 @@ test_refuse_parent_is_file (void)
 }
 
 static void
+test_default_folder_private (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(DgDatabase) chosen = NULL;
+  g_autofree char *path = dg_database_get_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *chosen_path = dg_test_temp_path ("dangol.db");
+  g_autofree char *chosen_dir = g_path_get_dirname (chosen_path);
+
+  /* A default folder another tool left readable by others is made private. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  db = dg_database_open (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (dir), ==, 0700);
+
+  /* A folder chosen with --db is the user's business. */
+  g_assert_cmpint (g_chmod (chosen_dir, 0755), ==, 0);
+  chosen = dg_database_open (chosen_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (chosen_dir), ==, 0755);
+}
+
+/* Runs as an ordinary user (nobody when the tests run as root, since root
+ * ignores permission bits), in a child process so the switch stays there. */
+static void
+refuse_without_permission_child (void)
+{
+  const uid_t nobody = 65534;
+  g_autofree char *dir = dg_test_temp_path ("locked");
+  g_autofree char *readonly_dir = g_build_filename (dir, "readonly-folder", NULL);
+  g_autofree char *readonly_file = g_build_filename (dir, "readonly.db", NULL);
+  g_autofree char *in_locked_folder = g_build_filename (readonly_dir, "dangol.db", NULL);
+  g_autofree char *new_in_locked_folder = g_build_filename (readonly_dir, "new", "dangol.db", NULL);
+  const char *paths[] = { readonly_file, in_locked_folder, new_in_locked_folder };
+
+  g_assert_cmpint (g_mkdir_with_parents (readonly_dir, 0700), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DgDatabase) db = dg_database_open (paths[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_true (dg_database_exec (db, "INSERT INTO tags (uuid, name) VALUES ('u', 'kept')", &error));
+    }
+
+  if (getuid () == 0)
+    {
+      const char *owned[] = { dir, readonly_dir, readonly_file, in_locked_folder };
+
+      for (guint i = 0; i < G_N_ELEMENTS (owned); i++)
+        g_assert_cmpint (chown (owned[i], nobody, nobody), ==, 0);
+      g_autofree char *parent = g_path_get_dirname (dir);
+
+      g_assert_cmpint (chown (parent, nobody, nobody), ==, 0);
+      g_assert_cmpint (setgid (nobody), ==, 0);
+      g_assert_cmpint (setuid (nobody), ==, 0);
+    }
+
+  g_assert_cmpint (g_chmod (readonly_file, 0400), ==, 0);
+  g_assert_cmpint (g_chmod (readonly_dir, 0500), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) before = dg_test_read_file (paths[i]);
+      g_autoptr(GBytes) after = NULL;
+      g_autoptr(DgDatabase) db = dg_database_open (paths[i], &error);
+
+      g_assert_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS);
+      g_assert_null (db);
+
+      after = dg_test_read_file (paths[i]);
+      g_assert_true ((before == NULL && after == NULL) || g_bytes_equal (before, after));
+    }
+
+  /* Lets the temporary folder be removed. */
+  g_chmod (readonly_dir, 0700);
+}
+
+static void
+test_refuse_without_permission (void)
+{
+  if (g_test_subprocess ())
+    {
+      refuse_without_permission_child ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
 on_changed (DgDatabase *db,
             const char *table,
             guint      *count)
@@ -500,6 +596,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/create-modes", test_create_modes);
   g_test_add_func ("/database/pragmas", test_pragmas);
   g_test_add_func ("/database/default-path", test_default_path);
+  g_test_add_func ("/database/default-folder-private", test_default_folder_private);
   g_test_add_func ("/database/reopen", test_reopen);
   g_test_add_func ("/database/unusual-path", test_unusual_path);
   g_test_add_func ("/database/empty-file", test_empty_file);
@@ -511,6 +608,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/refuse/foreign-sqlite", test_refuse_foreign_sqlite);
   g_test_add_func ("/database/refuse/directory", test_refuse_directory);
   g_test_add_func ("/database/refuse/parent-is-file", test_refuse_parent_is_file);
+  g_test_add_func ("/database/refuse/no-permission", test_refuse_without_permission);
   g_test_add_func ("/database/changed-signal", test_changed_signal);
   g_test_add_func ("/database/nested-rollback", test_nested_rollback);
   g_test_add_func ("/database/statement-cache", test_statement_cache);

@@ -190,6 +190,22 @@ set_open_error (GError     **error,
                  display_path, message);
 }
 
+/* The default folder is Dangol's own, so it is kept private even when an
+ * earlier tool created it with a looser mode. A folder the user chose with
+ * --db (their home, /tmp) is left as it is. */
+static void
+make_folder_private (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  if (g_stat (dir, &st) == 0 && st.st_uid == getuid () && (st.st_mode & 077) != 0)
+    {
+      if (g_chmod (dir, st.st_mode & 0700) != 0)
+        g_debug ("Could not make %s private: %s", dir, g_strerror (errno));
+    }
+}
+
 /* Makes sure the folder and the file exist with private modes. A file that
  * exists keeps its mode; SQLite gives -wal and -shm the mode of the file. */
 static gboolean
@@ -555,6 +571,9 @@ dg_database_open (const char  *path,
 
   if (!prepare_file (self->path, display_path, &created, error))
     return NULL;
+
+  if (path == NULL)
+    make_folder_private (self->path);
 
   if (!created && !inspect_file (self->path, display_path, &version, error))
     return NULL;

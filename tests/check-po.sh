@@ -1,15 +1,32 @@
 #!/bin/sh
-# Fails when a translation has untranslated or fuzzy messages, or does not
-# compile, so that every string a person reads reaches them in their language.
+# Fails when a translation misses a message the sources have, has fuzzy
+# messages, or does not compile. The catalogue is checked against a template
+# extracted from po/POTFILES.in now, so a new string that never reached ko.po
+# fails here too.
 set -eu
 podir=$1
+srcdir=$(cd "$podir/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+grep -v '^#' "$podir/POTFILES.in" | sed '/^$/d' > "$tmp/files"
+xgettext --files-from="$tmp/files" --directory="$srcdir" --from-code=UTF-8 \
+  --add-comments --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+  --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --keyword=g_dpgettext2:2c,3 \
+  --package-name=dangol -o "$tmp/dangol.pot"
+
 status=0
 for lang in $(grep -v '^#' "$podir/LINGUAS"); do
-  stats=$(msgfmt --check --statistics -o /dev/null "$podir/$lang.po" 2>&1) || {
+  msgmerge --quiet --no-fuzzy-matching -o "$tmp/$lang.po" "$podir/$lang.po" "$tmp/dangol.pot"
+  stats=$(msgfmt --check --statistics -o /dev/null "$tmp/$lang.po" 2>&1) || {
     echo "$lang.po does not compile: $stats"; status=1; continue; }
   echo "$lang: $stats"
   case "$stats" in
-    *untranslated*|*fuzzy*) echo "$lang.po is incomplete"; status=1 ;;
+    *untranslated*|*fuzzy*)
+      echo "$lang.po is incomplete; these messages need a translation:"
+      msgattrib --untranslated --no-obsolete "$tmp/$lang.po" | grep '^msgid' | sed 1d || true
+      msgattrib --only-fuzzy --no-obsolete "$tmp/$lang.po" | grep '^msgid' | sed 1d || true
+      status=1 ;;
   esac
 done
 exit $status

@@ -8,10 +8,13 @@ build="$top/build"
 
 "$top/build-aux/deps.sh"
 
+log="$build/run-build.log"
+mkdir -p "$build"
 if [ ! -f "$build/build.ninja" ]; then
-  meson setup "$build" "$top" >/dev/null
+  meson setup "$build" "$top" >"$log" 2>&1 || { cat "$log"; exit 1; }
 fi
-meson compile -C "$build" >/dev/null
+# Quiet when it works, the whole compiler output when it does not.
+meson compile -C "$build" >"$log" 2>&1 || { cat "$log"; exit 1; }
 
 export GSETTINGS_SCHEMA_DIR="$build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
 export DANGOL_LOCALEDIR="$build/po"

@@ -352,6 +352,75 @@ test_text_forms (void)
   g_assert_false (dg_recurrence_unit_from_string ("year", &unit));
 }
 
+static void
+on_clock_changed (DgClock *clock,
+                  guint   *count)
+{
+  (*count)++;
+}
+
+static void
+test_clock (void)
+{
+  g_autoptr(DgClock) system = dg_clock_new_system ();
+  g_autoptr(DgFakeClock) fake = dg_test_fake_clock ("America/New_York", 2026, 3, 8, 1, 59);
+  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (system);
+  g_autoptr(GDateTime) after = g_date_time_new_now_utc ();
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GTimeZone) system_tz = dg_clock_dup_time_zone (system);
+  guint changed = 0;
+
+  /* The system clock: the real time to the second, the process zone. */
+  g_assert_cmpint (g_date_time_get_microsecond (now), ==, 0);
+  g_assert_cmpint (g_date_time_to_unix (now), >=, g_date_time_to_unix (before));
+  g_assert_cmpint (g_date_time_to_unix (now), <=, g_date_time_to_unix (after));
+  g_assert_cmpstr (g_time_zone_get_identifier (system_tz), ==, g_time_zone_get_identifier (local));
+
+  /* The fake one stands still until moved, and says so when it is. */
+  g_signal_connect (fake, "changed", G_CALLBACK (on_clock_changed), &changed);
+  {
+    g_autoptr(GDateTime) local_now = dg_clock_get_now_local (DG_CLOCK (fake));
+    g_autofree char *text = g_date_time_format (local_now, "%Y-%m-%dT%H:%M:%S%:z");
+
+    g_assert_cmpstr (text, ==, "2026-03-08T01:59:00-05:00");
+  }
+  dg_fake_clock_advance (fake, G_TIME_SPAN_MINUTE);
+  g_assert_cmpuint (changed, ==, 1);
+  {
+    g_autoptr(GDateTime) local_now = dg_clock_get_now_local (DG_CLOCK (fake));
+    g_autofree char *text = g_date_time_format (local_now, "%Y-%m-%dT%H:%M:%S%:z");
+
+    /* One minute later is 03:00 on the spring-forward night. */
+    g_assert_cmpstr (text, ==, "2026-03-08T03:00:00-04:00");
+  }
+  {
+    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+    g_autoptr(GTimeZone) tz = NULL;
+
+    dg_fake_clock_set_time_zone (fake, utc);
+    g_assert_cmpuint (changed, ==, 2);
+    tz = dg_clock_dup_time_zone (DG_CLOCK (fake));
+    g_assert_cmpstr (g_time_zone_get_identifier (tz), ==, "UTC");
+  }
+  dg_clock_changed (DG_CLOCK (fake));
+  g_assert_cmpuint (changed, ==, 3);
+
+  /* The app's context has the system clock unless told otherwise. */
+  {
+    g_autoptr(DgDatabase) db = dg_test_open_database ();
+    g_autoptr(DgContext) plain = dg_context_new (db, NULL);
+    g_autoptr(DgContext) faked = g_object_new (DG_TYPE_CONTEXT,
+                                               "database", db,
+                                               "clock", fake,
+                                               NULL);
+
+    g_assert_true (DG_IS_CLOCK (dg_context_get_clock (plain)));
+    g_assert_false (DG_IS_FAKE_CLOCK (dg_context_get_clock (plain)));
+    g_assert_true (dg_context_get_clock (faked) == DG_CLOCK (fake));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +428,7 @@ main (int   argc,
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/clock/system-and-fake", test_clock);
   g_test_add_func ("/recurrence/local-time", test_local_time);
   g_test_add_func ("/recurrence/local-date", test_local_date);
   g_test_add_func ("/recurrence/month-ends", test_month_ends);

@@ -11,6 +11,7 @@ struct _DgContext
 
   DgDatabase *database;
   GSettings  *settings;
+  DgClock    *clock;
 };
 
 G_DEFINE_FINAL_TYPE (DgContext, dg_context, G_TYPE_OBJECT)
@@ -19,6 +20,7 @@ enum {
   PROP_0,
   PROP_DATABASE,
   PROP_SETTINGS,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -31,8 +33,20 @@ dg_context_dispose (GObject *object)
 
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (dg_context_parent_class)->dispose (object);
+}
+
+static void
+dg_context_constructed (GObject *object)
+{
+  DgContext *self = (DgContext *)object;
+
+  G_OBJECT_CLASS (dg_context_parent_class)->constructed (object);
+
+  if (self->clock == NULL)
+    self->clock = dg_clock_new_system ();
 }
 
 static void
@@ -51,6 +65,10 @@ dg_context_get_property (GObject    *object,
 
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
       break;
 
     default:
@@ -76,6 +94,10 @@ dg_context_set_property (GObject      *object,
       self->settings = g_value_dup_object (value);
       break;
 
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -87,6 +109,7 @@ dg_context_class_init (DgContextClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = dg_context_dispose;
+  object_class->constructed = dg_context_constructed;
   object_class->get_property = dg_context_get_property;
   object_class->set_property = dg_context_set_property;
 
@@ -98,6 +121,12 @@ dg_context_class_init (DgContextClass *klass)
   properties [PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* The system clock when none is given. */
+  properties [PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         DG_TYPE_CLOCK,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -135,4 +164,12 @@ dg_context_get_settings (DgContext *self)
   g_return_val_if_fail (DG_IS_CONTEXT (self), NULL);
 
   return self->settings;
+}
+
+DgClock *
+dg_context_get_clock (DgContext *self)
+{
+  g_return_val_if_fail (DG_IS_CONTEXT (self), NULL);
+
+  return self->clock;
 }

@@ -1,13 +1,16 @@
 /* dg-context.h
  *
  * What the whole app shares, handed to every view as a property: the open
- * database and the settings (NULL when the schema is not installed, as in
- * tests; every reader copes with that).
+ * database, the settings (NULL when the schema is not installed, as in
+ * tests; every reader copes with that) and the clock that says what "now"
+ * and "today" are (the system clock unless a :clock was given, such as a
+ * DgFakeClock in tests).
  */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "dg-clock.h"
 #include "dg-database.h"
 
 G_BEGIN_DECLS
@@ -20,5 +23,6 @@ DgContext  *dg_context_new          (DgDatabase *database,
                                      GSettings  *settings);
 DgDatabase *dg_context_get_database (DgContext  *self);
 GSettings  *dg_context_get_settings (DgContext  *self);
+DgClock    *dg_context_get_clock    (DgContext  *self);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* dg-core.h
  *
  * Everything Dangol knows without a display: the database, customers and
- * their search. The GTK app, the tests and the benchmarks include this.
+ * their search, the contact log, follow-ups and their reminders. The GTK
+ * app, the tests and the benchmarks include this.
  */
 #pragma once
 
@@ -13,5 +14,11 @@
 #include "dg-database.h"
 #include "dg-error.h"
 #include "dg-fake-clock.h"
+#include "dg-followup.h"
+#include "dg-followups.h"
+#include "dg-interaction.h"
+#include "dg-interactions.h"
 #include "dg-recurrence.h"
+#include "dg-reminder-service.h"
+#include "dg-reminders.h"
 #include "dg-search.h"

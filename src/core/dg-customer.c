@@ -23,6 +23,7 @@ struct _DgCustomer
   char      *note;
   GDateTime *created_at;
   GDateTime *updated_at;
+  GDateTime *last_contact_at;
   char     **tags;
 
   guint      marketing_consent : 1;
@@ -49,6 +50,7 @@ enum {
   PROP_UPDATED_AT,
   PROP_TAGS,
   PROP_TAGS_TEXT,
+  PROP_LAST_CONTACT_AT,
   N_PROPS
 };
 
@@ -234,6 +236,7 @@ dg_customer_finalize (GObject *object)
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
+  g_clear_pointer (&self->last_contact_at, g_date_time_unref);
   g_clear_pointer (&self->tags, g_strfreev);
 
   G_OBJECT_CLASS (dg_customer_parent_class)->finalize (object);
@@ -311,6 +314,10 @@ dg_customer_get_property (GObject    *object,
 
     case PROP_TAGS_TEXT:
       g_value_take_string (value, dg_customer_dup_tags_text (self));
+      break;
+
+    case PROP_LAST_CONTACT_AT:
+      g_value_set_boxed (value, self->last_contact_at);
       break;
 
     default:
@@ -456,6 +463,9 @@ dg_customer_class_init (DgCustomerClass *klass)
                          "",
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /* Set by the database when the customer is loaded. */
+  properties [PROP_LAST_CONTACT_AT] = time_property ("last-contact-at", G_PARAM_READABLE);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -507,6 +517,7 @@ dg_customer_copy (DgCustomer *self)
   copy->consent_at = self->consent_at ? g_date_time_ref (self->consent_at) : NULL;
   copy->created_at = self->created_at ? g_date_time_ref (self->created_at) : NULL;
   copy->updated_at = self->updated_at ? g_date_time_ref (self->updated_at) : NULL;
+  copy->last_contact_at = self->last_contact_at ? g_date_time_ref (self->last_contact_at) : NULL;
   g_strfreev (copy->tags);
   copy->tags = g_strdupv (self->tags);
 
@@ -739,6 +750,24 @@ dg_customer_set_updated_at (DgCustomer *self,
 
   if (set_time (&self->updated_at, normalize_time (updated_at)))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UPDATED_AT]);
+}
+
+GDateTime *
+dg_customer_get_last_contact_at (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
+
+  return self->last_contact_at;
+}
+
+void
+dg_customer_set_last_contact_at (DgCustomer *self,
+                                 GDateTime  *last_contact_at)
+{
+  g_return_if_fail (DG_IS_CUSTOMER (self));
+
+  if (set_time (&self->last_contact_at, normalize_time (last_contact_at)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAST_CONTACT_AT]);
 }
 
 const char * const *

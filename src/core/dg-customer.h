@@ -75,6 +75,11 @@ void        dg_customer_set_created_at       (DgCustomer   *self,
 GDateTime  *dg_customer_get_updated_at       (DgCustomer   *self);
 void        dg_customer_set_updated_at       (DgCustomer   *self,
                                               GDateTime    *updated_at);
+/* The latest logged contact (interaction), as loaded with the customer;
+ * NULL when never in touch. Kept by the database, not written back. */
+GDateTime  *dg_customer_get_last_contact_at  (DgCustomer   *self);
+void        dg_customer_set_last_contact_at  (DgCustomer   *self,
+                                              GDateTime    *last_contact_at);
 /* Tag names, sorted, without duplicates. Never NULL. */
 const char * const *dg_customer_get_tags     (DgCustomer   *self);
 void        dg_customer_set_tags             (DgCustomer   *self,

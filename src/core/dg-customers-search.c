@@ -186,6 +186,9 @@ sort_column (DgCustomerSort sort)
     case DG_CUSTOMER_SORT_CREATED:
       return "c.created_at";
 
+    case DG_CUSTOMER_SORT_LAST_CONTACT:
+      return "c.last_contact_at";
+
     case DG_CUSTOMER_SORT_NAME:
     default:
       return "c.name COLLATE NOCASE";

@@ -493,7 +493,8 @@ dg_customers_delete (DgDatabase  *db,
   "  c.birthday, c.marketing_consent, c.consent_at, c.note, c.archived, "      \
   "  c.created_at, c.updated_at, "                                             \
   "  (SELECT group_concat (t.name, char (31)) FROM customer_tags ct "          \
-  "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id) "         \
+  "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id), "        \
+  "  c.last_contact_at "                                                       \
   "FROM customers c "
 
 /* Builds the customer on @stmt's row; one statement, so one snapshot. */
@@ -504,6 +505,7 @@ customer_from_row (sqlite3_stmt *stmt)
   g_autoptr(GDateTime) consent_at = parse_time ((const char *) sqlite3_column_text (stmt, 9));
   g_autoptr(GDateTime) created_at = parse_time ((const char *) sqlite3_column_text (stmt, 12));
   g_autoptr(GDateTime) updated_at = parse_time ((const char *) sqlite3_column_text (stmt, 13));
+  g_autoptr(GDateTime) last_contact_at = parse_time ((const char *) sqlite3_column_text (stmt, 15));
   g_auto(GStrv) tags = NULL;
 
   if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
@@ -522,6 +524,7 @@ customer_from_row (sqlite3_stmt *stmt)
   dg_customer_set_archived (customer, sqlite3_column_int (stmt, 11) != 0);
   dg_customer_set_created_at (customer, created_at);
   dg_customer_set_updated_at (customer, updated_at);
+  dg_customer_set_last_contact_at (customer, last_contact_at);
   dg_customer_set_tags (customer, (const char * const *) tags);
 
   return customer;

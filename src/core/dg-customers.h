@@ -17,6 +17,8 @@ typedef enum
   DG_CUSTOMER_SORT_EMAIL,
   DG_CUSTOMER_SORT_TAGS,
   DG_CUSTOMER_SORT_CREATED,
+  /* Never contacted first when ascending. */
+  DG_CUSTOMER_SORT_LAST_CONTACT,
 } DgCustomerSort;
 
 typedef enum

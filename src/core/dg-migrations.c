@@ -67,6 +67,87 @@ static const char * const migrations[] = {
   "    VALUES ('delete', old.customer_id, old.haystack);"
   "  INSERT INTO customer_fts (rowid, haystack) VALUES (new.customer_id, new.haystack);"
   "END;",
+
+  /* 2: the contact log, follow-ups and their reminders.
+   *
+   * customers.last_contact_at is the latest interactions.occurred_at of the
+   * customer, kept by triggers, so that the customer list can sort by it and
+   * "going cold" can read it through an index.
+   *
+   * A follow-up is due either at an instant (due_at, UTC) or on a local
+   * date (due_date, all-day). due_key orders both on one axis: the instant,
+   * or the start of the date in the local zone recorded in meta under
+   * all_day_zone (rewritten when that zone changes). remind_at is when its
+   * reminder fires (the snooze, or the due time less the lead, or the
+   * all-day reminder hour), and NULL once that reminder was shown or the
+   * follow-up is closed, so the pending reminders are a small index. */
+  "ALTER TABLE customers ADD COLUMN last_contact_at TEXT;"   /* ISO 8601 UTC */
+  "CREATE INDEX customers_by_last_contact ON customers (archived, last_contact_at, id);"
+  "CREATE INDEX customers_by_contact_age ON customers"
+  "  (archived, coalesce (last_contact_at, created_at), id);"
+  "CREATE TABLE interactions ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  uuid         TEXT NOT NULL UNIQUE,"
+  "  customer_id  INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  occurred_at  TEXT NOT NULL,"                      /* ISO 8601 UTC */
+  "  channel      TEXT NOT NULL"
+  "               CHECK (channel IN ('call', 'message', 'email', 'meeting', 'other')),"
+  "  summary      TEXT NOT NULL DEFAULT '',"
+  "  feedback     TEXT CHECK (feedback IN ('positive', 'neutral', 'negative')),"
+  "  created_at   TEXT NOT NULL"
+  ");"
+  "CREATE INDEX interactions_by_customer ON interactions (customer_id, occurred_at, id);"
+  "CREATE TRIGGER interactions_ai AFTER INSERT ON interactions BEGIN"
+  "  UPDATE customers SET last_contact_at = (SELECT max (occurred_at) FROM interactions"
+  "    WHERE customer_id = new.customer_id) WHERE id = new.customer_id;"
+  "END;"
+  "CREATE TRIGGER interactions_ad AFTER DELETE ON interactions BEGIN"
+  "  UPDATE customers SET last_contact_at = (SELECT max (occurred_at) FROM interactions"
+  "    WHERE customer_id = old.customer_id) WHERE id = old.customer_id;"
+  "END;"
+  "CREATE TRIGGER interactions_au AFTER UPDATE OF customer_id, occurred_at ON interactions BEGIN"
+  "  UPDATE customers SET last_contact_at = (SELECT max (occurred_at) FROM interactions"
+  "    WHERE customer_id = customers.id) WHERE id IN (old.customer_id, new.customer_id);"
+  "END;"
+  "CREATE TABLE followups ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  uuid           TEXT NOT NULL UNIQUE,"
+  "  customer_id    INTEGER REFERENCES customers (id) ON DELETE CASCADE,"
+  "  title          TEXT NOT NULL,"
+  "  note           TEXT NOT NULL DEFAULT '',"
+  "  all_day        INTEGER NOT NULL CHECK (all_day IN (0, 1)),"
+  "  due_at         TEXT,"                             /* ISO 8601 UTC, timed */
+  "  due_date       TEXT,"                             /* YYYY-MM-DD, all-day */
+  "  due_key        INTEGER NOT NULL,"                 /* Unix seconds */
+  "  status         TEXT NOT NULL DEFAULT 'open'"
+  "                 CHECK (status IN ('open', 'done', 'cancelled')),"
+  "  done_at        TEXT,"
+  "  snoozed_until  TEXT,"
+  "  recurrence     TEXT NOT NULL DEFAULT 'none'"
+  "                 CHECK (recurrence IN ('none', 'day', 'week', 'month')),"
+  "  recurrence_interval INTEGER NOT NULL DEFAULT 1"
+  "                 CHECK (recurrence_interval BETWEEN 1 AND 999),"
+  "  recurrence_anchor TEXT NOT NULL,"                 /* local date[Ttime] */
+  "  keep_in_touch  INTEGER NOT NULL DEFAULT 0 CHECK (keep_in_touch IN (0, 1)),"
+  "  notified_at    TEXT,"
+  "  remind_at      INTEGER,"                          /* Unix seconds */
+  "  created_at     TEXT NOT NULL,"
+  "  updated_at     TEXT NOT NULL,"
+  "  CHECK (CASE all_day WHEN 1 THEN due_date IS NOT NULL AND due_at IS NULL"
+  "                      ELSE due_at IS NOT NULL AND due_date IS NULL END),"
+  "  CHECK (keep_in_touch = 0 OR (customer_id IS NOT NULL AND recurrence <> 'none')),"
+  "  CHECK (status = 'open' OR remind_at IS NULL)"
+  ");"
+  "CREATE INDEX followups_open_by_due ON followups (due_key, id) WHERE status = 'open';"
+  "CREATE INDEX followups_by_due ON followups (due_key, id, status);"
+  "CREATE INDEX followups_by_customer ON followups (customer_id, due_key, id);"
+  "CREATE INDEX followups_by_remind ON followups (remind_at) WHERE remind_at IS NOT NULL;"
+  /* Values of this database that are not records: the reminder lead time
+   * and the zone the all-day keys were computed in. */
+  "CREATE TABLE meta ("
+  "  name   TEXT PRIMARY KEY,"
+  "  value  TEXT NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 const char *

@@ -1,0 +1,425 @@
+/* dg-followups-query.c */
+#define G_LOG_DOMAIN "Dangol-Core"
+
+#include "config.h"
+
+#include "dg-followups-private.h"
+#include "dg-record-private.h"
+
+/* Every list walks one index in due order: the partial index of open
+ * follow-ups, or the one of all of them (which also holds the status, so
+ * that counting the not-cancelled ones needs no row). The status terms are
+ * written out, not bound, so that SQLite can match the partial index. */
+#define ORDER_LIMIT " ORDER BY f.due_key, f.id LIMIT ?3"
+
+static const char *
+range_sql (DgFollowupFilter filter)
+{
+  switch (filter)
+    {
+    case DG_FOLLOWUP_FILTER_NOT_CANCELLED:
+      return DG_FOLLOWUP_SELECT
+             "WHERE f.due_key >= ?1 AND f.due_key < ?2 AND f.status <> 'cancelled'"
+             ORDER_LIMIT;
+
+    case DG_FOLLOWUP_FILTER_ALL:
+      return DG_FOLLOWUP_SELECT
+             "WHERE f.due_key >= ?1 AND f.due_key < ?2"
+             ORDER_LIMIT;
+
+    case DG_FOLLOWUP_FILTER_OPEN:
+    default:
+      return DG_FOLLOWUP_SELECT
+             "WHERE f.status = 'open' AND f.due_key >= ?1 AND f.due_key < ?2"
+             ORDER_LIMIT;
+    }
+}
+
+/* LIMIT -1 is no limit to SQLite. */
+static gint64
+sql_limit (guint limit)
+{
+  return limit > 0 ? (gint64) limit : -1;
+}
+
+static GPtrArray *
+list_between (DgDatabase   *db,
+              const char   *sql,
+              gint64        from,
+              gint64        to,
+              guint         limit,
+              GError      **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+
+  stmt = dg_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  sqlite3_bind_int64 (stmt, 3, sql_limit (limit));
+
+  return dg_followups_collect_rows (db, stmt, error);
+}
+
+GPtrArray *
+dg_followups_list_range (DgDatabase        *db,
+                         GDateTime         *from,
+                         GDateTime         *to,
+                         DgFollowupFilter   filter,
+                         guint              limit,
+                         GError           **error)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (from != NULL, NULL);
+  g_return_val_if_fail (to != NULL, NULL);
+
+  return list_between (db, range_sql (filter),
+                       g_date_time_to_unix (from), g_date_time_to_unix (to),
+                       limit, error);
+}
+
+/* The starts of the local day @date and of the day @n_days later. */
+static gboolean
+day_bounds (GTimeZone   *tz,
+            const GDate *date,
+            guint        n_days,
+            gint64      *out_start,
+            gint64      *out_end)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  GDate last = *date;
+
+  g_date_add_days (&last, n_days);
+
+  start = dg_recurrence_day_start (tz, date);
+  end = dg_recurrence_day_start (tz, &last);
+  if (start == NULL || end == NULL)
+    return FALSE;
+
+  *out_start = g_date_time_to_unix (start);
+  *out_end = g_date_time_to_unix (end);
+
+  return TRUE;
+}
+
+GPtrArray *
+dg_followups_list_day (DgDatabase        *db,
+                       DgClock           *clock,
+                       const GDate       *date,
+                       DgFollowupFilter   filter,
+                       guint              limit,
+                       GError           **error)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  gint64 start, end;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  tz = dg_clock_dup_time_zone (clock);
+  if (!day_bounds (tz, date, 1, &start, &end))
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  return list_between (db, range_sql (filter), start, end, limit, error);
+}
+
+/* Now, the start of today and of tomorrow, by @clock. */
+typedef struct
+{
+  GDateTime *now;
+  char      *now_text;
+  GDate      today;
+  gint64     today_start;
+  gint64     tomorrow_start;
+} Today;
+
+static void
+today_clear (Today *today)
+{
+  g_clear_pointer (&today->now, g_date_time_unref);
+  g_clear_pointer (&today->now_text, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Today, today_clear)
+
+static void
+today_init (Today   *today,
+            DgClock *clock)
+{
+  g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (clock);
+
+  today->now = dg_clock_get_now_utc (clock);
+  today->now_text = dg_record_format_time (today->now);
+  dg_recurrence_local_date (today->now, tz, &today->today);
+  if (!day_bounds (tz, &today->today, 1, &today->today_start, &today->tomorrow_start))
+    today->today_start = today->tomorrow_start = g_date_time_to_unix (today->now);
+}
+
+/* Timed ones before now; all-day ones dated before today. */
+#define OVERDUE_WHERE                                                           \
+  "WHERE f.status = 'open' AND f.due_key < ?1 "                                 \
+  "  AND (f.all_day = 0 OR f.due_key < ?2) "                                    \
+  "  AND (f.snoozed_until IS NULL OR f.snoozed_until <= ?4) "
+
+GPtrArray *
+dg_followups_list_overdue (DgDatabase  *db,
+                           DgClock     *clock,
+                           guint        limit,
+                           GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+  g_auto(Today) today = { 0 };
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
+
+  today_init (&today, clock);
+
+  stmt = dg_database_prepare (db, DG_FOLLOWUP_SELECT OVERDUE_WHERE ORDER_LIMIT, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (today.now));
+  sqlite3_bind_int64 (stmt, 2, today.today_start);
+  sqlite3_bind_int64 (stmt, 3, sql_limit (limit));
+  sqlite3_bind_text (stmt, 4, today.now_text, -1, SQLITE_STATIC);
+
+  return dg_followups_collect_rows (db, stmt, error);
+}
+
+gint64
+dg_followups_count_overdue (DgDatabase  *db,
+                            DgClock     *clock,
+                            GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+  g_auto(Today) today = { 0 };
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), -1);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), -1);
+
+  today_init (&today, clock);
+
+  /* The WHERE is the list's; its ?3, the limit, stays unused. */
+  stmt = dg_database_prepare (db, "SELECT count(*) FROM followups f " OVERDUE_WHERE, error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (today.now));
+  sqlite3_bind_int64 (stmt, 2, today.today_start);
+  sqlite3_bind_text (stmt, 4, today.now_text, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      dg_database_set_error (db, error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+GPtrArray *
+dg_followups_list_due_today (DgDatabase  *db,
+                             DgClock     *clock,
+                             guint        limit,
+                             GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+  g_auto(Today) today = { 0 };
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
+
+  today_init (&today, clock);
+
+  stmt = dg_database_prepare (db,
+                              DG_FOLLOWUP_SELECT
+                              "WHERE f.status = 'open' AND f.due_key >= ?1 AND f.due_key < ?2 "
+                              "  AND (f.all_day = 1 OR f.due_key >= ?4) "
+                              "  AND (f.snoozed_until IS NULL OR f.snoozed_until <= ?5)"
+                              ORDER_LIMIT,
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, today.today_start);
+  sqlite3_bind_int64 (stmt, 2, today.tomorrow_start);
+  sqlite3_bind_int64 (stmt, 3, sql_limit (limit));
+  sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (today.now));
+  sqlite3_bind_text (stmt, 5, today.now_text, -1, SQLITE_STATIC);
+
+  return dg_followups_collect_rows (db, stmt, error);
+}
+
+GPtrArray *
+dg_followups_list_upcoming (DgDatabase  *db,
+                            DgClock     *clock,
+                            guint        n_days,
+                            guint        limit,
+                            GError     **error)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_auto(Today) today = { 0 };
+  GDate tomorrow;
+  gint64 start, end;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
+
+  today_init (&today, clock);
+  tz = dg_clock_dup_time_zone (clock);
+  tomorrow = today.today;
+  g_date_add_days (&tomorrow, 1);
+
+  if (n_days == 0 || !day_bounds (tz, &tomorrow, n_days, &start, &end))
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  return list_between (db, range_sql (DG_FOLLOWUP_FILTER_OPEN), start, end, limit, error);
+}
+
+GPtrArray *
+dg_followups_list_for_customer (DgDatabase       *db,
+                                gint64            customer_id,
+                                DgFollowupFilter  filter,
+                                GError          **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+  const char *sql;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+
+  switch (filter)
+    {
+    case DG_FOLLOWUP_FILTER_NOT_CANCELLED:
+      sql = DG_FOLLOWUP_SELECT
+            "WHERE f.customer_id = ?1 AND f.status <> 'cancelled' ORDER BY f.due_key, f.id";
+      break;
+
+    case DG_FOLLOWUP_FILTER_ALL:
+      sql = DG_FOLLOWUP_SELECT "WHERE f.customer_id = ?1 ORDER BY f.due_key, f.id";
+      break;
+
+    case DG_FOLLOWUP_FILTER_OPEN:
+    default:
+      sql = DG_FOLLOWUP_SELECT
+            "WHERE f.customer_id = ?1 AND f.status = 'open' ORDER BY f.due_key, f.id";
+      break;
+    }
+
+  stmt = dg_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+
+  return dg_followups_collect_rows (db, stmt, error);
+}
+
+static const char *
+count_sql (DgFollowupFilter filter)
+{
+  switch (filter)
+    {
+    case DG_FOLLOWUP_FILTER_NOT_CANCELLED:
+      return "SELECT due_key FROM followups "
+             "WHERE due_key >= ?1 AND due_key < ?2 AND status <> 'cancelled' "
+             "ORDER BY due_key";
+
+    case DG_FOLLOWUP_FILTER_ALL:
+      return "SELECT due_key FROM followups "
+             "WHERE due_key >= ?1 AND due_key < ?2 ORDER BY due_key";
+
+    case DG_FOLLOWUP_FILTER_OPEN:
+    default:
+      return "SELECT due_key FROM followups "
+             "WHERE status = 'open' AND due_key >= ?1 AND due_key < ?2 ORDER BY due_key";
+    }
+}
+
+GArray *
+dg_followups_count_per_day (DgDatabase        *db,
+                            GTimeZone         *tz,
+                            const GDate       *first,
+                            guint              n_days,
+                            DgFollowupFilter   filter,
+                            GError           **error)
+{
+  g_autoptr(GArray) counts = NULL;
+  g_autofree gint64 *bounds = NULL;
+  g_auto(DgStatement) stmt = NULL;
+  guint day = 0;
+  int rc;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (tz != NULL, NULL);
+  g_return_val_if_fail (first != NULL && g_date_valid (first), NULL);
+
+  counts = g_array_sized_new (FALSE, TRUE, sizeof (guint), n_days);
+  g_array_set_size (counts, n_days);
+  if (n_days == 0)
+    return g_steal_pointer (&counts);
+
+  /* The start of each day and of the day after the last: one range query
+   * in due order, split where each day begins. */
+  bounds = g_new (gint64, n_days + 1);
+  for (guint i = 0; i <= n_days; i++)
+    {
+      g_autoptr(GDateTime) start = NULL;
+      GDate day = *first;
+
+      g_date_add_days (&day, i);
+      start = dg_recurrence_day_start (tz, &day);
+      if (start == NULL)
+        return g_steal_pointer (&counts);
+      bounds[i] = g_date_time_to_unix (start);
+    }
+
+  stmt = dg_database_prepare (db, count_sql (filter), error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, bounds[0]);
+  sqlite3_bind_int64 (stmt, 2, bounds[n_days]);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+
+      while (day + 1 < n_days && key >= bounds[day + 1])
+        day++;
+      g_array_index (counts, guint, day)++;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      dg_database_set_error (db, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&counts);
+}
+
+GArray *
+dg_followups_count_month (DgDatabase        *db,
+                          GTimeZone         *tz,
+                          int                year,
+                          int                month,
+                          DgFollowupFilter   filter,
+                          GError           **error)
+{
+  GDate first;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (year >= 1 && year <= 9999, NULL);
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, month, year);
+
+  return dg_followups_count_per_day (db, tz, &first, g_date_get_days_in_month (month, year),
+                                     filter, error);
+}

@@ -1,0 +1,1233 @@
+/* dg-followups.c */
+#define G_LOG_DOMAIN "Dangol-Core"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+
+#include "dg-customers-private.h"
+#include "dg-error.h"
+#include "dg-followups-private.h"
+#include "dg-meta-private.h"
+#include "dg-record-private.h"
+#include "dg-reminders.h"
+
+#define META_LEAD "reminder_lead_minutes"
+#define META_ZONE "all_day_zone"
+
+/* What every write needs to know besides the row: the clock's zone and
+ * now, and the lead time of reminders. */
+typedef struct
+{
+  GTimeZone *tz;
+  GDateTime *now;
+  int        lead_minutes;
+} WriteContext;
+
+static void
+write_context_clear (WriteContext *ctx)
+{
+  g_clear_pointer (&ctx->tz, g_time_zone_unref);
+  g_clear_pointer (&ctx->now, g_date_time_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteContext, write_context_clear)
+
+static void
+set_not_found (GError **error)
+{
+  g_set_error_literal (error, DG_ERROR, DG_ERROR_NOT_FOUND,
+                       _("This follow-up no longer exists; it may have been deleted."));
+}
+
+static gboolean
+rollback (DgDatabase *db)
+{
+  dg_database_rollback (db);
+
+  return FALSE;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+DgFollowup *
+dg_followups_from_row (sqlite3_stmt *stmt)
+{
+  DgFollowup *followup = dg_followup_new ();
+  g_autoptr(GDateTime) due_at = dg_record_parse_time (column_text (stmt, 6));
+  g_autoptr(GDateTime) done_at = dg_record_parse_time (column_text (stmt, 9));
+  g_autoptr(GDateTime) snoozed_until = dg_record_parse_time (column_text (stmt, 10));
+  g_autoptr(GDateTime) notified_at = dg_record_parse_time (column_text (stmt, 15));
+  g_autoptr(GDateTime) created_at = dg_record_parse_time (column_text (stmt, 16));
+  g_autoptr(GDateTime) updated_at = dg_record_parse_time (column_text (stmt, 17));
+  DgFollowupStatus status = DG_FOLLOWUP_STATUS_OPEN;
+  DgRecurrenceUnit unit = DG_RECURRENCE_NONE;
+
+  dg_followup_status_from_string (column_text (stmt, 8), &status);
+  dg_recurrence_unit_from_string (column_text (stmt, 11), &unit);
+
+  dg_followup_set_id (followup, sqlite3_column_int64 (stmt, 0));
+  dg_followup_set_uuid (followup, column_text (stmt, 1));
+  dg_followup_set_customer_id (followup, sqlite3_column_int64 (stmt, 2));
+  dg_followup_set_title (followup, column_text (stmt, 3));
+  dg_followup_set_note (followup, column_text (stmt, 4));
+  if (sqlite3_column_int (stmt, 5) != 0)
+    dg_followup_set_due_date (followup, column_text (stmt, 7));
+  else
+    dg_followup_set_due_at (followup, due_at);
+  dg_followup_set_status (followup, status);
+  dg_followup_set_done_at (followup, done_at);
+  dg_followup_set_snoozed_until (followup, snoozed_until);
+  dg_followup_set_recurrence (followup, unit);
+  dg_followup_set_recurrence_interval (followup, sqlite3_column_int (stmt, 12));
+  dg_followup_set_recurrence_anchor (followup, column_text (stmt, 13));
+  dg_followup_set_keep_in_touch (followup, sqlite3_column_int (stmt, 14) != 0);
+  dg_followup_set_notified_at (followup, notified_at);
+  dg_followup_set_created_at (followup, created_at);
+  dg_followup_set_updated_at (followup, updated_at);
+  dg_followup_set_customer_name (followup, column_text (stmt, 18));
+
+  return followup;
+}
+
+GPtrArray *
+dg_followups_collect_rows (DgDatabase    *db,
+                           sqlite3_stmt  *stmt,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) followups = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (followups, dg_followups_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      dg_database_set_error (db, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&followups);
+}
+
+static DgFollowup *
+get_one (DgDatabase    *db,
+         sqlite3_stmt  *stmt,
+         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return dg_followups_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    set_not_found (error);
+  else
+    dg_database_set_error (db, error);
+
+  return NULL;
+}
+
+DgFollowup *
+dg_followups_get (DgDatabase  *db,
+                  gint64       id,
+                  GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+
+  stmt = dg_database_prepare (db, DG_FOLLOWUP_SELECT "WHERE f.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return get_one (db, stmt, error);
+}
+
+DgFollowup *
+dg_followups_get_by_uuid (DgDatabase  *db,
+                          const char  *uuid,
+                          GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  stmt = dg_database_prepare (db, DG_FOLLOWUP_SELECT "WHERE f.uuid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  dg_customers_bind_text (stmt, 1, uuid);
+
+  return get_one (db, stmt, error);
+}
+
+/* The instant that orders the follow-up among the others: its due, or the
+ * start of its local day when it is all-day. */
+static gboolean
+due_key_of (DgFollowup *followup,
+            GTimeZone  *tz,
+            gint64     *out_key)
+{
+  g_autoptr(GDateTime) start = NULL;
+  GDate date;
+
+  if (!dg_followup_get_all_day (followup))
+    {
+      GDateTime *due_at = dg_followup_get_due_at (followup);
+
+      if (due_at == NULL)
+        return FALSE;
+
+      *out_key = g_date_time_to_unix (due_at);
+      return TRUE;
+    }
+
+  if (!dg_recurrence_parse_date (dg_followup_get_due_date (followup), &date)
+      || (start = dg_recurrence_day_start (tz, &date)) == NULL)
+    return FALSE;
+
+  *out_key = g_date_time_to_unix (start);
+
+  return TRUE;
+}
+
+/* When its reminder fires: the snooze, else the all-day reminder hour on
+ * its date, else its due less the lead time. */
+static gint64
+reminder_time (DgFollowup *followup,
+               GTimeZone  *tz,
+               int         lead_minutes,
+               gint64      due_key)
+{
+  GDateTime *snoozed_until = dg_followup_get_snoozed_until (followup);
+
+  if (snoozed_until != NULL)
+    return g_date_time_to_unix (snoozed_until);
+
+  if (dg_followup_get_all_day (followup))
+    {
+      g_autoptr(GDateTime) at = NULL;
+      GDate date;
+
+      if (dg_recurrence_parse_date (dg_followup_get_due_date (followup), &date)
+          && (at = dg_recurrence_local_time (tz, &date, DG_REMINDERS_ALL_DAY_HOUR * 3600)) != NULL)
+        return g_date_time_to_unix (at);
+
+      return due_key;
+    }
+
+  return due_key - (gint64) lead_minutes * 60;
+}
+
+/* Whether a reminder is still to be shown, and when: while open and not
+ * shown since its reminder time. */
+static gboolean
+pending_reminder (DgFollowup *followup,
+                  GTimeZone  *tz,
+                  int         lead_minutes,
+                  gint64      due_key,
+                  gint64     *out_remind_at)
+{
+  GDateTime *notified_at = dg_followup_get_notified_at (followup);
+  gint64 remind_at;
+
+  if (dg_followup_get_status (followup) != DG_FOLLOWUP_STATUS_OPEN)
+    return FALSE;
+
+  remind_at = reminder_time (followup, tz, lead_minutes, due_key);
+  if (notified_at != NULL && g_date_time_to_unix (notified_at) >= remind_at)
+    return FALSE;
+
+  *out_remind_at = remind_at;
+
+  return TRUE;
+}
+
+/* The anchor a series starts from when its due is set now. */
+static char *
+derive_anchor (DgFollowup *followup,
+               GTimeZone  *tz)
+{
+  GDateTime *due_at = dg_followup_get_due_at (followup);
+  GDate date;
+
+  if (dg_followup_get_all_day (followup))
+    return g_strdup (dg_followup_get_due_date (followup));
+
+  if (due_at == NULL)
+    return NULL;
+
+  dg_recurrence_local_date (due_at, tz, &date);
+
+  return dg_recurrence_format_anchor (&date, dg_recurrence_local_seconds (due_at, tz));
+}
+
+/* Reads the anchor; FALSE when it is missing or of the other kind (a date
+ * for a timed follow-up or the reverse). */
+static gboolean
+parse_anchor (DgFollowup *followup,
+              GDate      *out_date,
+              int        *out_seconds)
+{
+  if (!dg_recurrence_parse_anchor (dg_followup_get_recurrence_anchor (followup),
+                                   out_date, out_seconds))
+    return FALSE;
+
+  return dg_followup_get_all_day (followup) == (*out_seconds < 0);
+}
+
+static void
+reset_anchor (DgFollowup *followup,
+              GTimeZone  *tz)
+{
+  g_autofree char *anchor = derive_anchor (followup, tz);
+
+  dg_followup_set_recurrence_anchor (followup, anchor);
+}
+
+static gboolean
+same_due (DgFollowup *a,
+          DgFollowup *b)
+{
+  GDateTime *a_at = dg_followup_get_due_at (a);
+  GDateTime *b_at = dg_followup_get_due_at (b);
+
+  if (g_strcmp0 (dg_followup_get_due_date (a), dg_followup_get_due_date (b)) != 0)
+    return FALSE;
+
+  if (a_at == NULL || b_at == NULL)
+    return a_at == b_at;
+
+  return g_date_time_equal (a_at, b_at);
+}
+
+static void
+bind_time (sqlite3_stmt *stmt,
+           int           index,
+           GDateTime    *time)
+{
+  g_autofree char *text = dg_record_format_time (time);
+
+  dg_customers_bind_text (stmt, index, text);
+}
+
+/* Writes every column of @followup, and its derived keys, as a new row
+ * (with id @wanted_id when not 0) or over the row of its id. */
+static gboolean
+write_row (DgDatabase    *db,
+           DgFollowup    *followup,
+           WriteContext  *ctx,
+           gboolean       insert,
+           gint64         wanted_id,
+           gint64        *out_id,
+           GError       **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+  gint64 due_key = 0;
+  gint64 remind_at = 0;
+  gint64 customer_id = dg_followup_get_customer_id (followup);
+
+  if (!due_key_of (followup, ctx->tz, &due_key))
+    {
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
+                           _("Due: choose a date"));
+      return FALSE;
+    }
+
+  if (insert)
+    stmt = dg_database_prepare (db,
+                                "INSERT INTO followups (id, uuid, customer_id, title, note, "
+                                "  all_day, due_at, due_date, due_key, status, done_at, "
+                                "  snoozed_until, recurrence, recurrence_interval, "
+                                "  recurrence_anchor, keep_in_touch, notified_at, remind_at, "
+                                "  created_at, updated_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                                "  ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                error);
+  else
+    stmt = dg_database_prepare (db,
+                                "UPDATE followups SET uuid = ?2, customer_id = ?3, title = ?4, "
+                                "  note = ?5, all_day = ?6, due_at = ?7, due_date = ?8, "
+                                "  due_key = ?9, status = ?10, done_at = ?11, "
+                                "  snoozed_until = ?12, recurrence = ?13, "
+                                "  recurrence_interval = ?14, recurrence_anchor = ?15, "
+                                "  keep_in_touch = ?16, notified_at = ?17, remind_at = ?18, "
+                                "  created_at = ?19, updated_at = ?20 "
+                                "WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (insert && wanted_id <= 0)
+    sqlite3_bind_null (stmt, 1);
+  else
+    sqlite3_bind_int64 (stmt, 1, insert ? wanted_id : dg_followup_get_id (followup));
+  dg_customers_bind_text (stmt, 2, dg_followup_get_uuid (followup));
+  if (customer_id > 0)
+    sqlite3_bind_int64 (stmt, 3, customer_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  dg_customers_bind_text (stmt, 4, dg_followup_get_title (followup));
+  dg_customers_bind_text (stmt, 5, dg_followup_get_note (followup));
+  sqlite3_bind_int (stmt, 6, dg_followup_get_all_day (followup));
+  bind_time (stmt, 7, dg_followup_get_due_at (followup));
+  dg_customers_bind_text (stmt, 8, dg_followup_get_due_date (followup));
+  sqlite3_bind_int64 (stmt, 9, due_key);
+  dg_customers_bind_text (stmt, 10, dg_followup_status_to_string (dg_followup_get_status (followup)));
+  bind_time (stmt, 11, dg_followup_get_done_at (followup));
+  bind_time (stmt, 12, dg_followup_get_snoozed_until (followup));
+  dg_customers_bind_text (stmt, 13, dg_recurrence_unit_to_string (dg_followup_get_recurrence (followup)));
+  sqlite3_bind_int (stmt, 14, dg_followup_get_recurrence_interval (followup));
+  dg_customers_bind_text (stmt, 15, dg_followup_get_recurrence_anchor (followup));
+  sqlite3_bind_int (stmt, 16, dg_followup_get_keep_in_touch (followup));
+  bind_time (stmt, 17, dg_followup_get_notified_at (followup));
+  if (pending_reminder (followup, ctx->tz, ctx->lead_minutes, due_key, &remind_at))
+    sqlite3_bind_int64 (stmt, 18, remind_at);
+  else
+    sqlite3_bind_null (stmt, 18);
+  bind_time (stmt, 19, dg_followup_get_created_at (followup));
+  bind_time (stmt, 20, dg_followup_get_updated_at (followup));
+
+  if (!dg_customers_run (db, stmt, error))
+    return FALSE;
+
+  if (!insert && dg_customers_changes (db) == 0)
+    {
+      set_not_found (error);
+      return FALSE;
+    }
+
+  if (out_id != NULL)
+    *out_id = insert ? sqlite3_last_insert_rowid (dg_database_get_handle (db))
+                     : dg_followup_get_id (followup);
+
+  return TRUE;
+}
+
+gboolean
+dg_followups_read_lead (DgDatabase  *db,
+                        int         *out_minutes,
+                        GError     **error)
+{
+  g_autofree char *value = NULL;
+
+  if (!dg_meta_get (db, META_LEAD, &value, error))
+    return FALSE;
+
+  *out_minutes = value != NULL
+                 ? CLAMP (atoi (value), 0, DG_REMINDERS_MAX_LEAD_MINUTES)
+                 : DG_REMINDERS_DEFAULT_LEAD_MINUTES;
+
+  return TRUE;
+}
+
+gboolean
+dg_followups_sync_zone_locked (DgDatabase  *db,
+                               GTimeZone   *tz,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) all_day = NULL;
+  g_autofree char *stored = NULL;
+  g_auto(WriteContext) ctx = { 0 };
+  const char *zone = g_time_zone_get_identifier (tz);
+
+  if (!dg_meta_get (db, META_ZONE, &stored, error))
+    return FALSE;
+
+  if (g_strcmp0 (stored, zone) == 0)
+    return TRUE;
+
+  ctx.tz = g_time_zone_ref (tz);
+  if (!dg_followups_read_lead (db, &ctx.lead_minutes, error))
+    return FALSE;
+
+  {
+    g_auto(DgStatement) stmt = NULL;
+
+    /* A scan, but only when the zone changed: rare, and it keeps every
+     * other query on one index. */
+    stmt = dg_database_prepare (db, DG_FOLLOWUP_SELECT "WHERE f.all_day = 1", error);
+    if (stmt == NULL)
+      return FALSE;
+
+    all_day = dg_followups_collect_rows (db, stmt, error);
+    if (all_day == NULL)
+      return FALSE;
+  }
+
+  for (guint i = 0; i < all_day->len; i++)
+    {
+      if (!write_row (db, g_ptr_array_index (all_day, i), &ctx, FALSE, 0, NULL, error))
+        return FALSE;
+    }
+
+  if (all_day->len > 0)
+    dg_database_notify_changed (db, "followups");
+
+  g_debug ("All-day follow-ups now keyed in %s (were %s): %u rewritten",
+           zone, stored ? stored : "none", all_day->len);
+
+  return dg_meta_set (db, META_ZONE, zone, error);
+}
+
+/* Opens a write transaction, brings the all-day keys to the clock's zone
+ * and fills @ctx. Rolls back on failure. */
+static gboolean
+begin_write (DgDatabase    *db,
+             DgClock       *clock,
+             WriteContext  *ctx,
+             GError       **error)
+{
+  ctx->tz = dg_clock_dup_time_zone (clock);
+  ctx->now = dg_clock_get_now_utc (clock);
+
+  if (!dg_database_begin (db, error))
+    return FALSE;
+
+  if (!dg_followups_sync_zone_locked (db, ctx->tz, error)
+      || !dg_followups_read_lead (db, &ctx->lead_minutes, error))
+    return rollback (db);
+
+  return TRUE;
+}
+
+gboolean
+dg_followups_sync_time_zone (DgDatabase  *db,
+                             DgClock     *clock,
+                             GError     **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *stored = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+
+  /* The usual case, the same zone, takes no write lock: the reminder
+   * service asks on every check. */
+  tz = dg_clock_dup_time_zone (clock);
+  if (!dg_meta_get (db, META_ZONE, &stored, error))
+    return FALSE;
+  if (g_strcmp0 (stored, g_time_zone_get_identifier (tz)) == 0)
+    return TRUE;
+
+  if (!begin_write (db, clock, &ctx, error))
+    return FALSE;
+
+  return dg_database_commit (db, error);
+}
+
+/* The follow-up @id as stored, inside the open transaction. */
+static DgFollowup *
+load_locked (DgDatabase  *db,
+             gint64       id,
+             GError     **error)
+{
+  return dg_followups_get (db, id, error);
+}
+
+static gboolean
+check_customer (DgDatabase  *db,
+                gint64       customer_id,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (customer_id <= 0 || dg_customers_exists (db, customer_id, &local_error))
+    return TRUE;
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error_literal (error, DG_ERROR, DG_ERROR_NOT_FOUND,
+                         _("Customer: this customer no longer exists; it may have been deleted"));
+
+  return FALSE;
+}
+
+static gboolean
+id_is_free (DgDatabase  *db,
+            gint64       id,
+            gboolean    *out_free,
+            GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+  int rc;
+
+  stmt = dg_database_prepare (db, "SELECT 1 FROM followups WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return dg_database_set_error (db, error);
+
+  *out_free = rc == SQLITE_DONE;
+
+  return TRUE;
+}
+
+/* Fills in what the core keeps and the caller may have left unset. */
+static void
+complete_for_insert (DgFollowup *row,
+                     GTimeZone  *tz,
+                     GDateTime  *now)
+{
+  GDate date;
+  int seconds;
+
+  if (*dg_followup_get_uuid (row) == '\0')
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      dg_followup_set_uuid (row, uuid);
+    }
+  if (dg_followup_get_created_at (row) == NULL)
+    dg_followup_set_created_at (row, now);
+  if (dg_followup_get_updated_at (row) == NULL)
+    dg_followup_set_updated_at (row, now);
+  if (!parse_anchor (row, &date, &seconds))
+    reset_anchor (row, tz);
+
+  if (dg_followup_get_status (row) != DG_FOLLOWUP_STATUS_DONE)
+    dg_followup_set_done_at (row, NULL);
+  else if (dg_followup_get_done_at (row) == NULL)
+    dg_followup_set_done_at (row, now);
+}
+
+gboolean
+dg_followups_insert (DgDatabase  *db,
+                     DgClock     *clock,
+                     DgFollowup  *followup,
+                     GError     **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+  g_autoptr(DgFollowup) row = NULL;
+  gint64 wanted_id;
+  gint64 id = 0;
+  gboolean free_id = FALSE;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+  g_return_val_if_fail (DG_IS_FOLLOWUP (followup), FALSE);
+
+  if (!dg_followup_validate (followup, error))
+    return FALSE;
+
+  if (!begin_write (db, clock, &ctx, error))
+    return FALSE;
+
+  row = dg_followup_copy (followup);
+  complete_for_insert (row, ctx.tz, ctx.now);
+
+  /* Brought back by Undo: its old id when that is free, so views can keep
+   * it where it was. */
+  wanted_id = dg_followup_get_id (row);
+  if (wanted_id > 0 && !id_is_free (db, wanted_id, &free_id, error))
+    return rollback (db);
+  if (!free_id)
+    wanted_id = 0;
+
+  if (!check_customer (db, dg_followup_get_customer_id (row), error)
+      || !write_row (db, row, &ctx, TRUE, wanted_id, &id, error))
+    return rollback (db);
+
+  dg_database_notify_changed (db, "followups");
+
+  if (!dg_database_commit (db, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (followup));
+  dg_followup_set_id (followup, id);
+  dg_followup_set_uuid (followup, dg_followup_get_uuid (row));
+  dg_followup_set_recurrence_anchor (followup, dg_followup_get_recurrence_anchor (row));
+  dg_followup_set_done_at (followup, dg_followup_get_done_at (row));
+  dg_followup_set_created_at (followup, dg_followup_get_created_at (row));
+  dg_followup_set_updated_at (followup, dg_followup_get_updated_at (row));
+  g_object_thaw_notify (G_OBJECT (followup));
+
+  return TRUE;
+}
+
+/* Copies what dg_followups_update() may change from @edited onto @row. */
+static void
+apply_edits (DgFollowup *row,
+             DgFollowup *edited)
+{
+  dg_followup_set_customer_id (row, dg_followup_get_customer_id (edited));
+  dg_followup_set_title (row, dg_followup_get_title (edited));
+  dg_followup_set_note (row, dg_followup_get_note (edited));
+  if (dg_followup_get_all_day (edited))
+    dg_followup_set_due_date (row, dg_followup_get_due_date (edited));
+  else
+    dg_followup_set_due_at (row, dg_followup_get_due_at (edited));
+  dg_followup_set_recurrence (row, dg_followup_get_recurrence (edited));
+  dg_followup_set_recurrence_interval (row, dg_followup_get_recurrence_interval (edited));
+  dg_followup_set_keep_in_touch (row, dg_followup_get_keep_in_touch (edited));
+  dg_followup_set_snoozed_until (row, dg_followup_get_snoozed_until (edited));
+}
+
+/* Copies the whole stored state of @row back onto the caller's object. */
+static void
+refresh_from (DgFollowup *followup,
+              DgFollowup *row)
+{
+  g_object_freeze_notify (G_OBJECT (followup));
+  dg_followup_set_status (followup, dg_followup_get_status (row));
+  dg_followup_set_done_at (followup, dg_followup_get_done_at (row));
+  dg_followup_set_snoozed_until (followup, dg_followup_get_snoozed_until (row));
+  dg_followup_set_notified_at (followup, dg_followup_get_notified_at (row));
+  dg_followup_set_recurrence_anchor (followup, dg_followup_get_recurrence_anchor (row));
+  dg_followup_set_created_at (followup, dg_followup_get_created_at (row));
+  dg_followup_set_updated_at (followup, dg_followup_get_updated_at (row));
+  g_object_thaw_notify (G_OBJECT (followup));
+}
+
+gboolean
+dg_followups_update (DgDatabase  *db,
+                     DgClock     *clock,
+                     DgFollowup  *followup,
+                     GError     **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+  g_autoptr(DgFollowup) stored = NULL;
+  g_autoptr(DgFollowup) row = NULL;
+  gboolean due_changed;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+  g_return_val_if_fail (DG_IS_FOLLOWUP (followup), FALSE);
+
+  if (!dg_followup_validate (followup, error))
+    return FALSE;
+
+  if (dg_followup_get_id (followup) <= 0)
+    {
+      set_not_found (error);
+      return FALSE;
+    }
+
+  if (!begin_write (db, clock, &ctx, error))
+    return FALSE;
+
+  stored = load_locked (db, dg_followup_get_id (followup), error);
+  if (stored == NULL)
+    return rollback (db);
+
+  row = dg_followup_copy (stored);
+  apply_edits (row, followup);
+
+  /* A new due (or a new repeat) starts the series again from it, and a
+   * snooze of the old due no longer means anything. */
+  due_changed = !same_due (row, stored);
+  if (due_changed)
+    dg_followup_set_snoozed_until (row, NULL);
+  if (due_changed
+      || dg_followup_get_recurrence (row) != dg_followup_get_recurrence (stored)
+      || dg_followup_get_recurrence_interval (row) != dg_followup_get_recurrence_interval (stored)
+      || dg_followup_get_keep_in_touch (row) != dg_followup_get_keep_in_touch (stored))
+    reset_anchor (row, ctx.tz);
+  dg_followup_set_updated_at (row, ctx.now);
+
+  if ((dg_followup_get_customer_id (row) != dg_followup_get_customer_id (stored)
+       && !check_customer (db, dg_followup_get_customer_id (row), error))
+      || !write_row (db, row, &ctx, FALSE, 0, NULL, error))
+    return rollback (db);
+
+  dg_database_notify_changed (db, "followups");
+
+  if (!dg_database_commit (db, error))
+    return FALSE;
+
+  refresh_from (followup, row);
+
+  return TRUE;
+}
+
+gboolean
+dg_followups_delete (DgDatabase  *db,
+                     gint64       id,
+                     GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+
+  if (!dg_database_begin (db, error))
+    return FALSE;
+
+  stmt = dg_database_prepare (db, "DELETE FROM followups WHERE id = ?1", error);
+  if (stmt == NULL)
+    return rollback (db);
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!dg_customers_run (db, stmt, error))
+    return rollback (db);
+
+  if (dg_customers_changes (db) == 0)
+    {
+      set_not_found (error);
+      return rollback (db);
+    }
+
+  dg_database_notify_changed (db, "followups");
+
+  return dg_database_commit (db, error);
+}
+
+static gboolean
+read_last_contact (DgDatabase  *db,
+                   gint64       customer_id,
+                   GDateTime  **out_last,
+                   GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+  int rc;
+
+  stmt = dg_database_prepare (db, "SELECT last_contact_at FROM customers WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, customer_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return dg_database_set_error (db, error);
+
+  *out_last = rc == SQLITE_ROW ? dg_record_parse_time (column_text (stmt, 0)) : NULL;
+
+  return TRUE;
+}
+
+/* Sets the due of a keep-in-touch follow-up to one interval after the day
+ * of @base, at the series' wall-clock time when it is timed. */
+static gboolean
+set_keep_in_touch_due (DgFollowup *followup,
+                       GTimeZone  *tz,
+                       GDateTime  *base)
+{
+  g_autoptr(GDateTime) due_at = NULL;
+  g_autofree char *due_date = NULL;
+  GDate base_date, next, anchor;
+  int seconds;
+
+  dg_recurrence_local_date (base, tz, &base_date);
+  if (!dg_recurrence_nth_date (&base_date,
+                               dg_followup_get_recurrence (followup),
+                               dg_followup_get_recurrence_interval (followup),
+                               1, &next))
+    return FALSE;
+
+  if (dg_followup_get_all_day (followup))
+    {
+      due_date = dg_recurrence_format_date (&next);
+      dg_followup_set_due_date (followup, due_date);
+      return TRUE;
+    }
+
+  if (!parse_anchor (followup, &anchor, &seconds))
+    seconds = dg_recurrence_local_seconds (dg_followup_get_due_at (followup), tz);
+
+  due_at = dg_recurrence_local_time (tz, &next, seconds);
+  if (due_at == NULL)
+    return FALSE;
+
+  dg_followup_set_due_at (followup, due_at);
+
+  return TRUE;
+}
+
+/* The occurrence after @done, or NULL (without an error) when the series
+ * has none. */
+static DgFollowup *
+make_next (DgDatabase    *db,
+           DgFollowup    *done,
+           WriteContext  *ctx,
+           GError       **error)
+{
+  g_autoptr(DgFollowup) next = dg_followup_copy (done);
+  g_autofree char *uuid = g_uuid_string_random ();
+  DgRecurrenceUnit unit = dg_followup_get_recurrence (done);
+  guint interval = dg_followup_get_recurrence_interval (done);
+  GDate anchor;
+  int seconds;
+
+  dg_followup_set_id (next, 0);
+  dg_followup_set_uuid (next, uuid);
+  dg_followup_set_status (next, DG_FOLLOWUP_STATUS_OPEN);
+  dg_followup_set_done_at (next, NULL);
+  dg_followup_set_snoozed_until (next, NULL);
+  dg_followup_set_notified_at (next, NULL);
+  dg_followup_set_created_at (next, ctx->now);
+  dg_followup_set_updated_at (next, ctx->now);
+
+  if (!parse_anchor (next, &anchor, &seconds))
+    {
+      reset_anchor (next, ctx->tz);
+      if (!parse_anchor (next, &anchor, &seconds))
+        return NULL;
+    }
+
+  if (dg_followup_get_keep_in_touch (next))
+    {
+      g_autoptr(GDateTime) last = NULL;
+      GDateTime *base;
+
+      if (!read_last_contact (db, dg_followup_get_customer_id (next), &last, error))
+        return NULL;
+
+      base = last != NULL && g_date_time_compare (last, ctx->now) > 0 ? last : ctx->now;
+      if (!set_keep_in_touch_due (next, ctx->tz, base))
+        return NULL;
+      reset_anchor (next, ctx->tz);
+    }
+  else if (dg_followup_get_all_day (next))
+    {
+      g_autofree char *text = NULL;
+      GDate due, today, date;
+      const GDate *after;
+
+      if (!dg_recurrence_parse_date (dg_followup_get_due_date (done), &due))
+        return NULL;
+      dg_recurrence_local_date (ctx->now, ctx->tz, &today);
+      after = g_date_compare (&due, &today) > 0 ? &due : &today;
+
+      if (!dg_recurrence_next_date (&anchor, unit, interval, after, &date))
+        return NULL;
+
+      text = dg_recurrence_format_date (&date);
+      dg_followup_set_due_date (next, text);
+    }
+  else
+    {
+      g_autoptr(GDateTime) due_at = NULL;
+      GDateTime *due = dg_followup_get_due_at (done);
+      GDateTime *after = g_date_time_compare (due, ctx->now) > 0 ? due : ctx->now;
+
+      due_at = dg_recurrence_next_time (ctx->tz, &anchor, seconds, unit, interval, after);
+      if (due_at == NULL)
+        return NULL;
+
+      dg_followup_set_due_at (next, due_at);
+    }
+
+  return g_steal_pointer (&next);
+}
+
+gboolean
+dg_followups_complete (DgDatabase  *db,
+                       DgClock     *clock,
+                       gint64       id,
+                       DgFollowup **out_next,
+                       GError     **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+  g_autoptr(DgFollowup) row = NULL;
+  g_autoptr(DgFollowup) next = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+
+  if (out_next != NULL)
+    *out_next = NULL;
+
+  if (!begin_write (db, clock, &ctx, error))
+    return FALSE;
+
+  row = load_locked (db, id, error);
+  if (row == NULL)
+    return rollback (db);
+
+  if (dg_followup_get_status (row) != DG_FOLLOWUP_STATUS_OPEN)
+    return dg_database_commit (db, error);
+
+  dg_followup_set_status (row, DG_FOLLOWUP_STATUS_DONE);
+  dg_followup_set_done_at (row, ctx.now);
+  dg_followup_set_updated_at (row, ctx.now);
+  if (!write_row (db, row, &ctx, FALSE, 0, NULL, error))
+    return rollback (db);
+
+  if (dg_followup_get_recurrence (row) != DG_RECURRENCE_NONE)
+    {
+      gint64 next_id = 0;
+
+      next = make_next (db, row, &ctx, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return rollback (db);
+        }
+
+      if (next != NULL)
+        {
+          if (!write_row (db, next, &ctx, TRUE, 0, &next_id, error))
+            return rollback (db);
+          dg_followup_set_id (next, next_id);
+        }
+      else
+        g_debug ("Follow-up %" G_GINT64_FORMAT " has no occurrence after this one", id);
+    }
+
+  dg_database_notify_changed (db, "followups");
+
+  if (!dg_database_commit (db, error))
+    return FALSE;
+
+  if (out_next != NULL)
+    *out_next = g_steal_pointer (&next);
+
+  return TRUE;
+}
+
+gboolean
+dg_followups_cancel (DgDatabase  *db,
+                     DgClock     *clock,
+                     gint64       id,
+                     GError     **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+  g_autoptr(DgFollowup) row = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+
+  if (!begin_write (db, clock, &ctx, error))
+    return FALSE;
+
+  row = load_locked (db, id, error);
+  if (row == NULL)
+    return rollback (db);
+
+  if (dg_followup_get_status (row) != DG_FOLLOWUP_STATUS_OPEN)
+    return dg_database_commit (db, error);
+
+  dg_followup_set_status (row, DG_FOLLOWUP_STATUS_CANCELLED);
+  dg_followup_set_done_at (row, NULL);
+  dg_followup_set_updated_at (row, ctx.now);
+  if (!write_row (db, row, &ctx, FALSE, 0, NULL, error))
+    return rollback (db);
+
+  dg_database_notify_changed (db, "followups");
+
+  return dg_database_commit (db, error);
+}
+
+gboolean
+dg_followups_reopen (DgDatabase  *db,
+                     DgClock     *clock,
+                     gint64       id,
+                     gint64       created_next_id,
+                     GError     **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+  g_autoptr(DgFollowup) row = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+
+  if (!begin_write (db, clock, &ctx, error))
+    return FALSE;
+
+  if (created_next_id > 0 && created_next_id != id)
+    {
+      g_auto(DgStatement) stmt = NULL;
+
+      stmt = dg_database_prepare (db, "DELETE FROM followups WHERE id = ?1", error);
+      if (stmt == NULL)
+        return rollback (db);
+
+      sqlite3_bind_int64 (stmt, 1, created_next_id);
+      if (!dg_customers_run (db, stmt, error))
+        return rollback (db);
+    }
+
+  row = load_locked (db, id, error);
+  if (row == NULL)
+    return rollback (db);
+
+  dg_followup_set_status (row, DG_FOLLOWUP_STATUS_OPEN);
+  dg_followup_set_done_at (row, NULL);
+  dg_followup_set_updated_at (row, ctx.now);
+  if (!write_row (db, row, &ctx, FALSE, 0, NULL, error))
+    return rollback (db);
+
+  dg_database_notify_changed (db, "followups");
+
+  return dg_database_commit (db, error);
+}
+
+gboolean
+dg_followups_snooze (DgDatabase  *db,
+                     DgClock     *clock,
+                     gint64       id,
+                     GDateTime   *until,
+                     GError     **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+  g_autoptr(DgFollowup) row = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+
+  if (!begin_write (db, clock, &ctx, error))
+    return FALSE;
+
+  if (until == NULL || g_date_time_to_unix (until) <= g_date_time_to_unix (ctx.now))
+    {
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
+                           _("Snooze: choose a time later than now"));
+      return rollback (db);
+    }
+
+  row = load_locked (db, id, error);
+  if (row == NULL)
+    return rollback (db);
+
+  if (dg_followup_get_status (row) != DG_FOLLOWUP_STATUS_OPEN)
+    {
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_FAILED,
+                           _("Snooze: this follow-up is already done or cancelled"));
+      return rollback (db);
+    }
+
+  dg_followup_set_snoozed_until (row, until);
+  dg_followup_set_updated_at (row, ctx.now);
+  if (!write_row (db, row, &ctx, FALSE, 0, NULL, error))
+    return rollback (db);
+
+  dg_database_notify_changed (db, "followups");
+
+  return dg_database_commit (db, error);
+}
+
+gboolean
+dg_followups_move_to_date (DgDatabase   *db,
+                           DgClock      *clock,
+                           gint64        id,
+                           const GDate  *date,
+                           GError      **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+  g_autoptr(DgFollowup) stored = NULL;
+  g_autoptr(DgFollowup) row = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
+
+  if (!begin_write (db, clock, &ctx, error))
+    return FALSE;
+
+  stored = load_locked (db, id, error);
+  if (stored == NULL)
+    return rollback (db);
+
+  row = dg_followup_copy (stored);
+  if (dg_followup_get_all_day (row))
+    {
+      g_autofree char *text = dg_recurrence_format_date (date);
+
+      dg_followup_set_due_date (row, text);
+    }
+  else
+    {
+      int seconds = dg_recurrence_local_seconds (dg_followup_get_due_at (row), ctx.tz);
+      g_autoptr(GDateTime) due_at = dg_recurrence_local_time (ctx.tz, date, seconds);
+
+      if (due_at == NULL)
+        {
+          g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
+                               _("Due: choose a date"));
+          return rollback (db);
+        }
+      dg_followup_set_due_at (row, due_at);
+    }
+
+  if (same_due (row, stored))
+    return dg_database_commit (db, error);
+
+  dg_followup_set_snoozed_until (row, NULL);
+  reset_anchor (row, ctx.tz);
+  dg_followup_set_updated_at (row, ctx.now);
+  if (!write_row (db, row, &ctx, FALSE, 0, NULL, error))
+    return rollback (db);
+
+  dg_database_notify_changed (db, "followups");
+
+  return dg_database_commit (db, error);
+}
+
+gboolean
+dg_followups_follow_contact (DgDatabase  *db,
+                             DgClock     *clock,
+                             gint64       customer_id,
+                             GError     **error)
+{
+  g_auto(WriteContext) ctx = { 0 };
+  g_autoptr(GDateTime) last = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  gboolean moved = FALSE;
+
+  ctx.tz = dg_clock_dup_time_zone (clock);
+  ctx.now = dg_clock_get_now_utc (clock);
+
+  if (!dg_followups_sync_zone_locked (db, ctx.tz, error)
+      || !dg_followups_read_lead (db, &ctx.lead_minutes, error)
+      || !read_last_contact (db, customer_id, &last, error))
+    return FALSE;
+
+  /* Never in touch (or every contact deleted): the dates set stay. */
+  if (last == NULL)
+    return TRUE;
+
+  {
+    g_auto(DgStatement) stmt = NULL;
+
+    stmt = dg_database_prepare (db,
+                                DG_FOLLOWUP_SELECT
+                                "WHERE f.customer_id = ?1 AND f.status = 'open' "
+                                "  AND f.keep_in_touch = 1",
+                                error);
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_int64 (stmt, 1, customer_id);
+    kept = dg_followups_collect_rows (db, stmt, error);
+    if (kept == NULL)
+      return FALSE;
+  }
+
+  for (guint i = 0; i < kept->len; i++)
+    {
+      DgFollowup *stored = g_ptr_array_index (kept, i);
+      g_autoptr(DgFollowup) row = dg_followup_copy (stored);
+
+      if (!set_keep_in_touch_due (row, ctx.tz, last) || same_due (row, stored))
+        continue;
+
+      dg_followup_set_snoozed_until (row, NULL);
+      reset_anchor (row, ctx.tz);
+      dg_followup_set_updated_at (row, ctx.now);
+      if (!write_row (db, row, &ctx, FALSE, 0, NULL, error))
+        return FALSE;
+
+      moved = TRUE;
+    }
+
+  if (moved)
+    dg_database_notify_changed (db, "followups");
+
+  return TRUE;
+}

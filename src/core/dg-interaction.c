@@ -1,0 +1,561 @@
+/* dg-interaction.c */
+#define G_LOG_DOMAIN "Dangol-Core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dg-error.h"
+#include "dg-interaction.h"
+#include "dg-record-private.h"
+
+#define SUMMARY_MAX_CHARS 20000
+/* A contact logged a little ahead of the clock (a form filled in while the
+ * call still ran) is not a mistake. */
+#define FUTURE_SLACK_SECONDS 300
+
+struct _DgInteraction
+{
+  GObject                parent_instance;
+
+  gint64                 id;
+  char                  *uuid;
+  gint64                 customer_id;
+  GDateTime             *occurred_at;
+  char                  *summary;
+  GDateTime             *created_at;
+  DgInteractionChannel   channel;
+  DgInteractionFeedback  feedback;
+};
+
+G_DEFINE_FINAL_TYPE (DgInteraction, dg_interaction, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (DgInteractionChannel, dg_interaction_channel,
+                    G_DEFINE_ENUM_VALUE (DG_INTERACTION_CHANNEL_CALL, "call"),
+                    G_DEFINE_ENUM_VALUE (DG_INTERACTION_CHANNEL_MESSAGE, "message"),
+                    G_DEFINE_ENUM_VALUE (DG_INTERACTION_CHANNEL_EMAIL, "email"),
+                    G_DEFINE_ENUM_VALUE (DG_INTERACTION_CHANNEL_MEETING, "meeting"),
+                    G_DEFINE_ENUM_VALUE (DG_INTERACTION_CHANNEL_OTHER, "other"))
+
+G_DEFINE_ENUM_TYPE (DgInteractionFeedback, dg_interaction_feedback,
+                    G_DEFINE_ENUM_VALUE (DG_INTERACTION_FEEDBACK_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (DG_INTERACTION_FEEDBACK_POSITIVE, "positive"),
+                    G_DEFINE_ENUM_VALUE (DG_INTERACTION_FEEDBACK_NEUTRAL, "neutral"),
+                    G_DEFINE_ENUM_VALUE (DG_INTERACTION_FEEDBACK_NEGATIVE, "negative"))
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_CUSTOMER_ID,
+  PROP_OCCURRED_AT,
+  PROP_CHANNEL,
+  PROP_SUMMARY,
+  PROP_FEEDBACK,
+  PROP_CREATED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static const char * const channel_names[] = { "call", "message", "email", "meeting", "other" };
+static const char * const feedback_names[] = { NULL, "positive", "neutral", "negative" };
+
+const char *
+dg_interaction_channel_to_string (DgInteractionChannel channel)
+{
+  g_return_val_if_fail (channel <= DG_INTERACTION_CHANNEL_OTHER, "other");
+
+  return channel_names[channel];
+}
+
+gboolean
+dg_interaction_channel_from_string (const char           *text,
+                                    DgInteractionChannel *out_channel)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (channel_names); i++)
+    {
+      if (g_strcmp0 (text, channel_names[i]) == 0)
+        {
+          *out_channel = (DgInteractionChannel) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+dg_interaction_channel_get_label (DgInteractionChannel channel)
+{
+  switch (channel)
+    {
+    case DG_INTERACTION_CHANNEL_CALL:
+      return C_("interaction channel", "Call");
+
+    case DG_INTERACTION_CHANNEL_MESSAGE:
+      return C_("interaction channel", "Message");
+
+    case DG_INTERACTION_CHANNEL_EMAIL:
+      return C_("interaction channel", "Email");
+
+    case DG_INTERACTION_CHANNEL_MEETING:
+      return C_("interaction channel", "Meeting");
+
+    case DG_INTERACTION_CHANNEL_OTHER:
+    default:
+      return C_("interaction channel", "Other");
+    }
+}
+
+const char *
+dg_interaction_feedback_to_string (DgInteractionFeedback feedback)
+{
+  g_return_val_if_fail (feedback <= DG_INTERACTION_FEEDBACK_NEGATIVE, NULL);
+
+  return feedback_names[feedback];
+}
+
+gboolean
+dg_interaction_feedback_from_string (const char            *text,
+                                     DgInteractionFeedback *out_feedback)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (feedback_names); i++)
+    {
+      if (g_strcmp0 (text, feedback_names[i]) == 0)
+        {
+          *out_feedback = (DgInteractionFeedback) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+dg_interaction_feedback_get_label (DgInteractionFeedback feedback)
+{
+  switch (feedback)
+    {
+    case DG_INTERACTION_FEEDBACK_POSITIVE:
+      return C_("interaction feedback", "Positive");
+
+    case DG_INTERACTION_FEEDBACK_NEUTRAL:
+      return C_("interaction feedback", "Neutral");
+
+    case DG_INTERACTION_FEEDBACK_NEGATIVE:
+      return C_("interaction feedback", "Negative");
+
+    case DG_INTERACTION_FEEDBACK_NONE:
+    default:
+      return "";
+    }
+}
+
+static void
+dg_interaction_finalize (GObject *object)
+{
+  DgInteraction *self = (DgInteraction *)object;
+
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->occurred_at, g_date_time_unref);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+
+  G_OBJECT_CLASS (dg_interaction_parent_class)->finalize (object);
+}
+
+static void
+dg_interaction_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DgInteraction *self = DG_INTERACTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+
+    case PROP_CUSTOMER_ID:
+      g_value_set_int64 (value, self->customer_id);
+      break;
+
+    case PROP_OCCURRED_AT:
+      g_value_set_boxed (value, self->occurred_at);
+      break;
+
+    case PROP_CHANNEL:
+      g_value_set_enum (value, self->channel);
+      break;
+
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+
+    case PROP_FEEDBACK:
+      g_value_set_enum (value, self->feedback);
+      break;
+
+    case PROP_CREATED_AT:
+      g_value_set_boxed (value, self->created_at);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_interaction_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DgInteraction *self = DG_INTERACTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      dg_interaction_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_UUID:
+      dg_interaction_set_uuid (self, g_value_get_string (value));
+      break;
+
+    case PROP_CUSTOMER_ID:
+      dg_interaction_set_customer_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_OCCURRED_AT:
+      dg_interaction_set_occurred_at (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_CHANNEL:
+      dg_interaction_set_channel (self, g_value_get_enum (value));
+      break;
+
+    case PROP_SUMMARY:
+      dg_interaction_set_summary (self, g_value_get_string (value));
+      break;
+
+    case PROP_FEEDBACK:
+      dg_interaction_set_feedback (self, g_value_get_enum (value));
+      break;
+
+    case PROP_CREATED_AT:
+      dg_interaction_set_created_at (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_interaction_class_init (DgInteractionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dg_interaction_finalize;
+  object_class->get_property = dg_interaction_get_property;
+  object_class->set_property = dg_interaction_set_property;
+
+  properties [PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CUSTOMER_ID] =
+    g_param_spec_int64 ("customer-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_OCCURRED_AT] =
+    g_param_spec_boxed ("occurred-at", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CHANNEL] =
+    g_param_spec_enum ("channel", NULL, NULL,
+                       DG_TYPE_INTERACTION_CHANNEL,
+                       DG_INTERACTION_CHANNEL_CALL,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_FEEDBACK] =
+    g_param_spec_enum ("feedback", NULL, NULL,
+                       DG_TYPE_INTERACTION_FEEDBACK,
+                       DG_INTERACTION_FEEDBACK_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CREATED_AT] =
+    g_param_spec_boxed ("created-at", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dg_interaction_init (DgInteraction *self)
+{
+  self->uuid = g_strdup ("");
+  self->summary = g_strdup ("");
+  self->channel = DG_INTERACTION_CHANNEL_CALL;
+  self->feedback = DG_INTERACTION_FEEDBACK_NONE;
+}
+
+DgInteraction *
+dg_interaction_new (void)
+{
+  return g_object_new (DG_TYPE_INTERACTION, NULL);
+}
+
+DgInteraction *
+dg_interaction_copy (DgInteraction *self)
+{
+  DgInteraction *copy;
+
+  g_return_val_if_fail (DG_IS_INTERACTION (self), NULL);
+
+  copy = dg_interaction_new ();
+  copy->id = self->id;
+  g_free (copy->uuid);
+  copy->uuid = g_strdup (self->uuid);
+  copy->customer_id = self->customer_id;
+  copy->occurred_at = self->occurred_at ? g_date_time_ref (self->occurred_at) : NULL;
+  copy->channel = self->channel;
+  g_free (copy->summary);
+  copy->summary = g_strdup (self->summary);
+  copy->feedback = self->feedback;
+  copy->created_at = self->created_at ? g_date_time_ref (self->created_at) : NULL;
+
+  return copy;
+}
+
+gint64
+dg_interaction_get_id (DgInteraction *self)
+{
+  g_return_val_if_fail (DG_IS_INTERACTION (self), 0);
+
+  return self->id;
+}
+
+void
+dg_interaction_set_id (DgInteraction *self,
+                       gint64         id)
+{
+  g_return_if_fail (DG_IS_INTERACTION (self));
+  g_return_if_fail (id >= 0);
+
+  if (self->id != id)
+    {
+      self->id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ID]);
+    }
+}
+
+const char *
+dg_interaction_get_uuid (DgInteraction *self)
+{
+  g_return_val_if_fail (DG_IS_INTERACTION (self), NULL);
+
+  return self->uuid;
+}
+
+void
+dg_interaction_set_uuid (DgInteraction *self,
+                         const char    *uuid)
+{
+  g_return_if_fail (DG_IS_INTERACTION (self));
+
+  if (dg_record_set_string (&self->uuid, dg_record_normalize_text (uuid, TRUE)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UUID]);
+}
+
+gint64
+dg_interaction_get_customer_id (DgInteraction *self)
+{
+  g_return_val_if_fail (DG_IS_INTERACTION (self), 0);
+
+  return self->customer_id;
+}
+
+void
+dg_interaction_set_customer_id (DgInteraction *self,
+                                gint64         customer_id)
+{
+  g_return_if_fail (DG_IS_INTERACTION (self));
+  g_return_if_fail (customer_id >= 0);
+
+  if (self->customer_id != customer_id)
+    {
+      self->customer_id = customer_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CUSTOMER_ID]);
+    }
+}
+
+GDateTime *
+dg_interaction_get_occurred_at (DgInteraction *self)
+{
+  g_return_val_if_fail (DG_IS_INTERACTION (self), NULL);
+
+  return self->occurred_at;
+}
+
+void
+dg_interaction_set_occurred_at (DgInteraction *self,
+                                GDateTime     *occurred_at)
+{
+  g_return_if_fail (DG_IS_INTERACTION (self));
+
+  if (dg_record_set_time (&self->occurred_at, dg_record_normalize_time (occurred_at)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OCCURRED_AT]);
+}
+
+DgInteractionChannel
+dg_interaction_get_channel (DgInteraction *self)
+{
+  g_return_val_if_fail (DG_IS_INTERACTION (self), DG_INTERACTION_CHANNEL_OTHER);
+
+  return self->channel;
+}
+
+void
+dg_interaction_set_channel (DgInteraction        *self,
+                            DgInteractionChannel  channel)
+{
+  g_return_if_fail (DG_IS_INTERACTION (self));
+  g_return_if_fail (channel <= DG_INTERACTION_CHANNEL_OTHER);
+
+  if (self->channel != channel)
+    {
+      self->channel = channel;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHANNEL]);
+    }
+}
+
+const char *
+dg_interaction_get_summary (DgInteraction *self)
+{
+  g_return_val_if_fail (DG_IS_INTERACTION (self), NULL);
+
+  return self->summary;
+}
+
+void
+dg_interaction_set_summary (DgInteraction *self,
+                            const char    *summary)
+{
+  g_return_if_fail (DG_IS_INTERACTION (self));
+
+  if (dg_record_set_string (&self->summary, dg_record_normalize_text (summary, FALSE)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUMMARY]);
+}
+
+DgInteractionFeedback
+dg_interaction_get_feedback (DgInteraction *self)
+{
+  g_return_val_if_fail (DG_IS_INTERACTION (self), DG_INTERACTION_FEEDBACK_NONE);
+
+  return self->feedback;
+}
+
+void
+dg_interaction_set_feedback (DgInteraction         *self,
+                             DgInteractionFeedback  feedback)
+{
+  g_return_if_fail (DG_IS_INTERACTION (self));
+  g_return_if_fail (feedback <= DG_INTERACTION_FEEDBACK_NEGATIVE);
+
+  if (self->feedback != feedback)
+    {
+      self->feedback = feedback;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FEEDBACK]);
+    }
+}
+
+GDateTime *
+dg_interaction_get_created_at (DgInteraction *self)
+{
+  g_return_val_if_fail (DG_IS_INTERACTION (self), NULL);
+
+  return self->created_at;
+}
+
+void
+dg_interaction_set_created_at (DgInteraction *self,
+                               GDateTime     *created_at)
+{
+  g_return_if_fail (DG_IS_INTERACTION (self));
+
+  if (dg_record_set_time (&self->created_at, dg_record_normalize_time (created_at)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CREATED_AT]);
+}
+
+gboolean
+dg_interaction_validate (DgInteraction  *self,
+                         DgClock        *clock,
+                         GError        **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (DG_IS_INTERACTION (self), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+
+  if (self->customer_id <= 0)
+    {
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
+                           _("Customer: choose who you were in touch with"));
+      return FALSE;
+    }
+
+  if (self->occurred_at == NULL)
+    {
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
+                           _("When: choose when you were in touch"));
+      return FALSE;
+    }
+
+  now = dg_clock_get_now_utc (clock);
+  if (g_date_time_difference (self->occurred_at, now) > FUTURE_SLACK_SECONDS * G_TIME_SPAN_SECOND)
+    {
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
+                           _("When: this is in the future; "
+                             "plan a contact that is still to come as a follow-up"));
+      return FALSE;
+    }
+
+  if (self->channel > DG_INTERACTION_CHANNEL_OTHER)
+    {
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
+                           _("Channel: choose call, message, email, meeting or other"));
+      return FALSE;
+    }
+
+  if (g_utf8_strlen (self->summary, -1) > SUMMARY_MAX_CHARS)
+    {
+      g_set_error (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
+                   _("Summary: use at most %d characters"), SUMMARY_MAX_CHARS);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,431 @@
+/* dg-reminder-service.c */
+#define G_LOG_DOMAIN "Dangol-Core"
+
+#include "config.h"
+
+#include "dg-followups.h"
+#include "dg-reminder-service.h"
+#include "dg-reminders.h"
+
+struct _DgReminderService
+{
+  GObject       parent_instance;
+
+  DgDatabase   *db;
+  DgClock      *clock;
+  GMainContext *context;
+  GSource      *timer;
+  GSource      *idle;
+  GDateTime    *next_wakeup;
+  gulong        db_handler;
+  gulong        clock_handler;
+  guint         n_checks;
+
+  guint         running : 1;
+  guint         in_check : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DgReminderService, dg_reminder_service, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_CLOCK,
+  PROP_RUNNING,
+  PROP_NEXT_WAKEUP,
+  PROP_N_CHECKS,
+  N_PROPS
+};
+
+enum {
+  DUE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+clear_source (GSource **source)
+{
+  if (*source != NULL)
+    {
+      g_source_destroy (*source);
+      g_clear_pointer (source, g_source_unref);
+    }
+}
+
+static gboolean
+on_timer_cb (gpointer user_data)
+{
+  DgReminderService *self = user_data;
+
+  g_clear_pointer (&self->timer, g_source_unref);
+  dg_reminder_service_check_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_idle_cb (gpointer user_data)
+{
+  DgReminderService *self = user_data;
+
+  g_clear_pointer (&self->idle, g_source_unref);
+  dg_reminder_service_check_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Sleeps until @next (whole seconds after @now), or the safety net. */
+static void
+arm_timer (DgReminderService *self,
+           GDateTime         *now,
+           GDateTime         *next)
+{
+  gint64 delay = DG_REMINDER_SERVICE_MAX_SLEEP_SECONDS;
+
+  clear_source (&self->timer);
+
+  if (next != NULL)
+    delay = CLAMP (g_date_time_to_unix (next) - g_date_time_to_unix (now),
+                   1, DG_REMINDER_SERVICE_MAX_SLEEP_SECONDS);
+
+  self->timer = g_timeout_source_new (delay * 1000);
+  g_source_set_static_name (self->timer, "[dangol] reminder timer");
+  g_source_set_callback (self->timer, on_timer_cb, self, NULL);
+  g_source_attach (self->timer, self->context);
+}
+
+static void
+set_next_wakeup (DgReminderService *self,
+                 GDateTime         *next)
+{
+  if (self->next_wakeup == next
+      || (self->next_wakeup != NULL && next != NULL && g_date_time_equal (self->next_wakeup, next)))
+    return;
+
+  g_clear_pointer (&self->next_wakeup, g_date_time_unref);
+  self->next_wakeup = next ? g_date_time_ref (next) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NEXT_WAKEUP]);
+}
+
+static void
+on_followups_changed_cb (DgDatabase        *db,
+                         const char        *table,
+                         DgReminderService *self)
+{
+  dg_reminder_service_queue_check (self);
+}
+
+static void
+on_clock_changed_cb (DgClock           *clock,
+                     DgReminderService *self)
+{
+  dg_reminder_service_queue_check (self);
+}
+
+static void
+dg_reminder_service_dispose (GObject *object)
+{
+  DgReminderService *self = (DgReminderService *)object;
+
+  dg_reminder_service_stop (self);
+
+  g_clear_object (&self->db);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (dg_reminder_service_parent_class)->dispose (object);
+}
+
+static void
+dg_reminder_service_finalize (GObject *object)
+{
+  DgReminderService *self = (DgReminderService *)object;
+
+  g_clear_pointer (&self->next_wakeup, g_date_time_unref);
+
+  G_OBJECT_CLASS (dg_reminder_service_parent_class)->finalize (object);
+}
+
+static void
+dg_reminder_service_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  DgReminderService *self = DG_REMINDER_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->db);
+      break;
+
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->running);
+      break;
+
+    case PROP_NEXT_WAKEUP:
+      g_value_set_boxed (value, self->next_wakeup);
+      break;
+
+    case PROP_N_CHECKS:
+      g_value_set_uint (value, self->n_checks);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_reminder_service_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  DgReminderService *self = DG_REMINDER_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->db = g_value_dup_object (value);
+      break;
+
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_reminder_service_class_init (DgReminderServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dg_reminder_service_dispose;
+  object_class->finalize = dg_reminder_service_finalize;
+  object_class->get_property = dg_reminder_service_get_property;
+  object_class->set_property = dg_reminder_service_set_property;
+
+  properties [PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         DG_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         DG_TYPE_CLOCK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_NEXT_WAKEUP] =
+    g_param_spec_boxed ("next-wakeup", NULL, NULL,
+                        G_TYPE_DATE_TIME,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_N_CHECKS] =
+    g_param_spec_uint ("n-checks", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DgReminderService::due:
+   * @followups: (element-type DgFollowup): the follow-ups whose reminder
+   *   is due, earliest first
+   *
+   * Show them, then mark those shown with dg_reminders_mark_notified().
+   */
+  signals [DUE] =
+    g_signal_new ("due",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+}
+
+static void
+dg_reminder_service_init (DgReminderService *self)
+{
+}
+
+DgReminderService *
+dg_reminder_service_new (DgDatabase *db,
+                         DgClock    *clock)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
+
+  return g_object_new (DG_TYPE_REMINDER_SERVICE,
+                       "database", db,
+                       "clock", clock,
+                       NULL);
+}
+
+DgDatabase *
+dg_reminder_service_get_database (DgReminderService *self)
+{
+  g_return_val_if_fail (DG_IS_REMINDER_SERVICE (self), NULL);
+
+  return self->db;
+}
+
+DgClock *
+dg_reminder_service_get_clock (DgReminderService *self)
+{
+  g_return_val_if_fail (DG_IS_REMINDER_SERVICE (self), NULL);
+
+  return self->clock;
+}
+
+void
+dg_reminder_service_start (DgReminderService *self)
+{
+  g_return_if_fail (DG_IS_REMINDER_SERVICE (self));
+
+  if (self->running)
+    return;
+
+  self->running = TRUE;
+  self->context = g_main_context_ref_thread_default ();
+  self->db_handler = g_signal_connect (self->db, "changed::followups",
+                                       G_CALLBACK (on_followups_changed_cb), self);
+  self->clock_handler = g_signal_connect (self->clock, "changed",
+                                          G_CALLBACK (on_clock_changed_cb), self);
+
+  dg_reminder_service_queue_check (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RUNNING]);
+}
+
+void
+dg_reminder_service_stop (DgReminderService *self)
+{
+  g_return_if_fail (DG_IS_REMINDER_SERVICE (self));
+
+  if (!self->running)
+    return;
+
+  self->running = FALSE;
+  g_clear_signal_handler (&self->db_handler, self->db);
+  g_clear_signal_handler (&self->clock_handler, self->clock);
+  clear_source (&self->timer);
+  clear_source (&self->idle);
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RUNNING]);
+}
+
+gboolean
+dg_reminder_service_get_running (DgReminderService *self)
+{
+  g_return_val_if_fail (DG_IS_REMINDER_SERVICE (self), FALSE);
+
+  return self->running;
+}
+
+void
+dg_reminder_service_queue_check (DgReminderService *self)
+{
+  g_return_if_fail (DG_IS_REMINDER_SERVICE (self));
+
+  if (!self->running || self->idle != NULL)
+    return;
+
+  self->idle = g_idle_source_new ();
+  g_source_set_static_name (self->idle, "[dangol] reminder check");
+  g_source_set_callback (self->idle, on_idle_cb, self, NULL);
+  g_source_attach (self->idle, self->context);
+}
+
+void
+dg_reminder_service_check_now (DgReminderService *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) next = NULL;
+
+  g_return_if_fail (DG_IS_REMINDER_SERVICE (self));
+
+  /* A ::due handler that asks for a check gets one right after. */
+  if (self->in_check)
+    {
+      dg_reminder_service_queue_check (self);
+      return;
+    }
+
+  g_object_ref (self);
+  self->in_check = TRUE;
+  self->n_checks++;
+
+  if (!dg_followups_sync_time_zone (self->db, self->clock, &error))
+    {
+      g_warning ("Could not bring all-day follow-ups to the current time zone: %s",
+                 error->message);
+      g_clear_error (&error);
+    }
+
+  now = dg_clock_get_now_utc (self->clock);
+  due = dg_reminders_collect_due (self->db, now, &error);
+  if (due == NULL)
+    {
+      g_warning ("Could not look up due reminders: %s", error->message);
+      g_clear_error (&error);
+    }
+  else if (due->len > 0)
+    {
+      g_debug ("%u reminders due", due->len);
+      g_signal_emit (self, signals [DUE], 0, due);
+    }
+
+  /* The handler may have taken time or changed the data: ask again. */
+  g_clear_pointer (&now, g_date_time_unref);
+  now = dg_clock_get_now_utc (self->clock);
+  next = dg_reminders_next_wakeup (self->db, now, &error);
+  if (error != NULL)
+    {
+      g_warning ("Could not look up the next reminder: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  set_next_wakeup (self, next);
+  if (self->running)
+    arm_timer (self, now, next);
+
+  self->in_check = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_CHECKS]);
+  g_object_unref (self);
+}
+
+GDateTime *
+dg_reminder_service_get_next_wakeup (DgReminderService *self)
+{
+  g_return_val_if_fail (DG_IS_REMINDER_SERVICE (self), NULL);
+
+  return self->next_wakeup;
+}
+
+guint
+dg_reminder_service_get_n_checks (DgReminderService *self)
+{
+  g_return_val_if_fail (DG_IS_REMINDER_SERVICE (self), 0);
+
+  return self->n_checks;
+}

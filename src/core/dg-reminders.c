@@ -1,0 +1,203 @@
+/* dg-reminders.c */
+#define G_LOG_DOMAIN "Dangol-Core"
+
+#include "config.h"
+
+#include "dg-customers-private.h"
+#include "dg-followups-private.h"
+#include "dg-meta-private.h"
+#include "dg-record-private.h"
+#include "dg-reminders.h"
+
+gboolean
+dg_reminders_set_lead_minutes (DgDatabase  *db,
+                               guint        minutes,
+                               GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+  g_autofree char *text = NULL;
+  int current = 0;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+
+  minutes = MIN (minutes, DG_REMINDERS_MAX_LEAD_MINUTES);
+
+  if (!dg_database_begin (db, error))
+    return FALSE;
+
+  if (!dg_followups_read_lead (db, &current, error))
+    {
+      dg_database_rollback (db);
+      return FALSE;
+    }
+
+  text = g_strdup_printf ("%u", minutes);
+  if (!dg_meta_set (db, "reminder_lead_minutes", text, error))
+    {
+      dg_database_rollback (db);
+      return FALSE;
+    }
+
+  if ((guint) current == minutes)
+    return dg_database_commit (db, error);
+
+  /* Only the pending reminders of timed, unsnoozed follow-ups move; one
+   * already shown stays shown, and one that would now fire before the last
+   * time it was shown counts as shown. */
+  stmt = dg_database_prepare (db,
+                              "UPDATE followups SET remind_at = CASE "
+                              "  WHEN notified_at IS NOT NULL "
+                              "       AND unixepoch (notified_at) >= due_key - ?1 THEN NULL "
+                              "  ELSE due_key - ?1 END "
+                              "WHERE remind_at IS NOT NULL AND all_day = 0 AND snoozed_until IS NULL",
+                              error);
+  if (stmt == NULL)
+    {
+      dg_database_rollback (db);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, (gint64) minutes * 60);
+  if (!dg_customers_run (db, stmt, error))
+    {
+      dg_database_rollback (db);
+      return FALSE;
+    }
+
+  dg_database_notify_changed (db, "followups");
+
+  return dg_database_commit (db, error);
+}
+
+int
+dg_reminders_get_lead_minutes (DgDatabase  *db,
+                               GError     **error)
+{
+  int minutes = 0;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), -1);
+
+  if (!dg_followups_read_lead (db, &minutes, error))
+    return -1;
+
+  return minutes;
+}
+
+GPtrArray *
+dg_reminders_collect_due (DgDatabase  *db,
+                          GDateTime   *now,
+                          GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  stmt = dg_database_prepare (db,
+                              DG_FOLLOWUP_SELECT
+                              "WHERE f.remind_at <= ?1 ORDER BY f.remind_at, f.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (now));
+
+  return dg_followups_collect_rows (db, stmt, error);
+}
+
+static gboolean
+mark_one (DgDatabase  *db,
+          gint64       id,
+          const char  *at_text,
+          gint64       at,
+          GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+
+  stmt = dg_database_prepare (db,
+                              "UPDATE followups SET notified_at = ?2, "
+                              "  remind_at = CASE WHEN remind_at <= ?3 THEN NULL ELSE remind_at END "
+                              "WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, at_text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, at);
+
+  return dg_customers_run (db, stmt, error);
+}
+
+gboolean
+dg_reminders_mark_notified_many (DgDatabase    *db,
+                                 const gint64  *ids,
+                                 guint          n_ids,
+                                 GDateTime     *at,
+                                 GError       **error)
+{
+  g_autofree char *at_text = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+  g_return_val_if_fail (at != NULL, FALSE);
+
+  at_text = dg_record_format_time (at);
+
+  if (!dg_database_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      /* One that was deleted meanwhile has nothing left to remind of. */
+      if (!mark_one (db, ids[i], at_text, g_date_time_to_unix (at), error))
+        {
+          dg_database_rollback (db);
+          return FALSE;
+        }
+    }
+
+  if (n_ids > 0)
+    dg_database_notify_changed (db, "followups");
+
+  return dg_database_commit (db, error);
+}
+
+gboolean
+dg_reminders_mark_notified (DgDatabase  *db,
+                            gint64       id,
+                            GDateTime   *at,
+                            GError     **error)
+{
+  return dg_reminders_mark_notified_many (db, &id, 1, at, error);
+}
+
+GDateTime *
+dg_reminders_next_wakeup (DgDatabase  *db,
+                          GDateTime   *now,
+                          GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  stmt = dg_database_prepare (db,
+                              "SELECT min (remind_at) FROM followups WHERE remind_at > ?1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (now));
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      dg_database_set_error (db, error);
+      return NULL;
+    }
+
+  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+
+  return g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
+}

@@ -339,6 +339,14 @@ test_validation (Fixture       *fixture,
 
   g_assert_cmpuint (fixture->followups_changed, ==, 0);
 
+  /* The interval of one that does not repeat is not checked. */
+  {
+    g_autoptr(DgFollowup) f = make_timed ("Once", due);
+
+    dg_followup_set_recurrence_interval (f, 0);
+    insert (fixture, f);
+  }
+
   /* A follow-up that no longer exists cannot be changed. */
   {
     g_autoptr(DgFollowup) f = make_timed ("Gone", due);

@@ -388,7 +388,10 @@ write_row (DgDatabase    *db,
   bind_time (stmt, 11, dg_followup_get_done_at (followup));
   bind_time (stmt, 12, dg_followup_get_snoozed_until (followup));
   dg_customers_bind_text (stmt, 13, dg_recurrence_unit_to_string (dg_followup_get_recurrence (followup)));
-  sqlite3_bind_int (stmt, 14, dg_followup_get_recurrence_interval (followup));
+  /* A follow-up that does not repeat may carry any interval in its
+   * object (a spin button left at 0); it is stored as 1. */
+  sqlite3_bind_int (stmt, 14, CLAMP (dg_followup_get_recurrence_interval (followup),
+                                     1, DG_RECURRENCE_MAX_INTERVAL));
   dg_customers_bind_text (stmt, 15, dg_followup_get_recurrence_anchor (followup));
   sqlite3_bind_int (stmt, 16, dg_followup_get_keep_in_touch (followup));
   bind_time (stmt, 17, dg_followup_get_notified_at (followup));

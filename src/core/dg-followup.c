@@ -3,15 +3,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
-#include "dg-error.h"
 #include "dg-followup.h"
 #include "dg-record-private.h"
-
-/* In characters, so that Korean text gets as much room as Latin text. */
-#define TITLE_MAX_CHARS 200
-#define NOTE_MAX_CHARS  20000
 
 struct _DgFollowup
 {
@@ -749,114 +742,4 @@ dg_followup_set_keep_in_touch (DgFollowup *self,
       self->keep_in_touch = keep_in_touch;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_KEEP_IN_TOUCH]);
     }
-}
-
-static gboolean
-check_length (const char  *value,
-              int          max_chars,
-              const char  *format,
-              GError     **error)
-{
-  if (g_utf8_strlen (value, -1) <= max_chars)
-    return TRUE;
-
-  g_set_error (error, DG_ERROR, DG_ERROR_INVALID_FIELD, format, max_chars);
-
-  return FALSE;
-}
-
-gboolean
-dg_followup_validate_field (DgFollowup       *self,
-                            DgFollowupField   field,
-                            GError          **error)
-{
-  GDate date;
-
-  g_return_val_if_fail (DG_IS_FOLLOWUP (self), FALSE);
-
-  switch (field)
-    {
-    case DG_FOLLOWUP_FIELD_TITLE:
-      if (*self->title == '\0')
-        {
-          g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
-                               _("Title: enter what to do"));
-          return FALSE;
-        }
-      return check_length (self->title, TITLE_MAX_CHARS,
-                           _("Title: use at most %d characters"), error);
-
-    case DG_FOLLOWUP_FIELD_NOTE:
-      return check_length (self->note, NOTE_MAX_CHARS,
-                           _("Note: use at most %d characters"), error);
-
-    case DG_FOLLOWUP_FIELD_DUE:
-      if (self->due_at == NULL && self->due_date == NULL)
-        {
-          g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
-                               _("Due: choose a date"));
-          return FALSE;
-        }
-      if (self->due_date != NULL && !dg_recurrence_parse_date (self->due_date, &date))
-        {
-          g_set_error (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
-                       _("Due: “%s” is not a real date (use YYYY-MM-DD)"), self->due_date);
-          return FALSE;
-        }
-      return TRUE;
-
-    case DG_FOLLOWUP_FIELD_RECURRENCE:
-      if (self->recurrence == DG_RECURRENCE_NONE)
-        return TRUE;
-      if (self->recurrence_interval < 1)
-        {
-          g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
-                               _("Repeat: the number of days, weeks or months must be at least 1"));
-          return FALSE;
-        }
-      if (self->recurrence_interval > DG_RECURRENCE_MAX_INTERVAL)
-        {
-          g_set_error (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
-                       _("Repeat: the number of days, weeks or months must be at most %d"),
-                       DG_RECURRENCE_MAX_INTERVAL);
-          return FALSE;
-        }
-      return TRUE;
-
-    case DG_FOLLOWUP_FIELD_KEEP_IN_TOUCH:
-      if (!self->keep_in_touch)
-        return TRUE;
-      if (self->customer_id <= 0)
-        {
-          g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
-                               _("Keep in touch: choose the customer to keep in touch with"));
-          return FALSE;
-        }
-      if (self->recurrence == DG_RECURRENCE_NONE)
-        {
-          g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
-                               _("Keep in touch: choose how often, in days, weeks or months"));
-          return FALSE;
-        }
-      return TRUE;
-
-    case DG_FOLLOWUP_N_FIELDS:
-    default:
-      g_return_val_if_reached (FALSE);
-    }
-}
-
-gboolean
-dg_followup_validate (DgFollowup  *self,
-                      GError     **error)
-{
-  g_return_val_if_fail (DG_IS_FOLLOWUP (self), FALSE);
-
-  for (guint i = 0; i < DG_FOLLOWUP_N_FIELDS; i++)
-    {
-      if (!dg_followup_validate_field (self, i, error))
-        return FALSE;
-    }
-
-  return TRUE;
 }

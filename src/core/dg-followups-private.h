@@ -19,6 +19,46 @@ G_BEGIN_DECLS
   "  f.notified_at, f.created_at, f.updated_at, coalesce (c.name, '') "        \
   "FROM followups f LEFT JOIN customers c ON c.id = f.customer_id "
 
+/* What every write needs besides the row: the clock's zone and now, and
+ * the lead time of reminders. */
+typedef struct
+{
+  GTimeZone *tz;
+  GDateTime *now;
+  int        lead_minutes;
+} DgFollowupsWrite;
+
+void        dg_followups_write_clear     (DgFollowupsWrite  *ctx);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DgFollowupsWrite, dg_followups_write_clear)
+
+void        dg_followups_set_not_found   (GError           **error);
+/* Opens a write transaction (BEGIN IMMEDIATE), brings the all-day keys to
+ * the clock's zone and fills @ctx. Rolls back on failure. */
+gboolean    dg_followups_begin_write     (DgDatabase        *db,
+                                          DgClock           *clock,
+                                          DgFollowupsWrite  *ctx,
+                                          GError           **error);
+/* Writes every column of @followup and its derived keys (due_key,
+ * remind_at) as a new row (with id @wanted_id when not 0) or over the row
+ * of its id; NOT_FOUND when there is none. */
+gboolean    dg_followups_write_row       (DgDatabase        *db,
+                                          DgFollowup        *followup,
+                                          DgFollowupsWrite  *ctx,
+                                          gboolean           insert,
+                                          gint64             wanted_id,
+                                          gint64            *out_id,
+                                          GError           **error);
+/* Reads the anchor; FALSE when it is missing or of the other kind (a date
+ * for a timed follow-up or the reverse). */
+gboolean    dg_followups_parse_anchor    (DgFollowup        *followup,
+                                          GDate             *out_date,
+                                          int               *out_seconds);
+/* Starts the series at the follow-up's due as it is now. */
+void        dg_followups_reset_anchor    (DgFollowup        *followup,
+                                          GTimeZone         *tz);
+gboolean    dg_followups_same_due        (DgFollowup        *a,
+                                          DgFollowup        *b);
+
 /* The follow-up on @stmt's row of DG_FOLLOWUP_SELECT. */
 DgFollowup *dg_followups_from_row        (sqlite3_stmt  *stmt);
 /* Steps @stmt to its end, building one follow-up per row. */

@@ -3,8 +3,131 @@
 
 #include "config.h"
 
+#include "dg-customers-private.h"
 #include "dg-followups-private.h"
 #include "dg-record-private.h"
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+DgFollowup *
+dg_followups_from_row (sqlite3_stmt *stmt)
+{
+  DgFollowup *followup = dg_followup_new ();
+  g_autoptr(GDateTime) due_at = dg_record_parse_time (column_text (stmt, 6));
+  g_autoptr(GDateTime) done_at = dg_record_parse_time (column_text (stmt, 9));
+  g_autoptr(GDateTime) snoozed_until = dg_record_parse_time (column_text (stmt, 10));
+  g_autoptr(GDateTime) notified_at = dg_record_parse_time (column_text (stmt, 15));
+  g_autoptr(GDateTime) created_at = dg_record_parse_time (column_text (stmt, 16));
+  g_autoptr(GDateTime) updated_at = dg_record_parse_time (column_text (stmt, 17));
+  DgFollowupStatus status = DG_FOLLOWUP_STATUS_OPEN;
+  DgRecurrenceUnit unit = DG_RECURRENCE_NONE;
+
+  dg_followup_status_from_string (column_text (stmt, 8), &status);
+  dg_recurrence_unit_from_string (column_text (stmt, 11), &unit);
+
+  dg_followup_set_id (followup, sqlite3_column_int64 (stmt, 0));
+  dg_followup_set_uuid (followup, column_text (stmt, 1));
+  dg_followup_set_customer_id (followup, sqlite3_column_int64 (stmt, 2));
+  dg_followup_set_title (followup, column_text (stmt, 3));
+  dg_followup_set_note (followup, column_text (stmt, 4));
+  if (sqlite3_column_int (stmt, 5) != 0)
+    dg_followup_set_due_date (followup, column_text (stmt, 7));
+  else
+    dg_followup_set_due_at (followup, due_at);
+  dg_followup_set_status (followup, status);
+  dg_followup_set_done_at (followup, done_at);
+  dg_followup_set_snoozed_until (followup, snoozed_until);
+  dg_followup_set_recurrence (followup, unit);
+  dg_followup_set_recurrence_interval (followup, sqlite3_column_int (stmt, 12));
+  dg_followup_set_recurrence_anchor (followup, column_text (stmt, 13));
+  dg_followup_set_keep_in_touch (followup, sqlite3_column_int (stmt, 14) != 0);
+  dg_followup_set_notified_at (followup, notified_at);
+  dg_followup_set_created_at (followup, created_at);
+  dg_followup_set_updated_at (followup, updated_at);
+  dg_followup_set_customer_name (followup, column_text (stmt, 18));
+
+  return followup;
+}
+
+GPtrArray *
+dg_followups_collect_rows (DgDatabase    *db,
+                           sqlite3_stmt  *stmt,
+                           GError       **error)
+{
+  g_autoptr(GPtrArray) followups = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (followups, dg_followups_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      dg_database_set_error (db, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&followups);
+}
+
+static DgFollowup *
+get_one (DgDatabase    *db,
+         sqlite3_stmt  *stmt,
+         GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return dg_followups_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    dg_followups_set_not_found (error);
+  else
+    dg_database_set_error (db, error);
+
+  return NULL;
+}
+
+DgFollowup *
+dg_followups_get (DgDatabase  *db,
+                  gint64       id,
+                  GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+
+  stmt = dg_database_prepare (db, DG_FOLLOWUP_SELECT "WHERE f.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return get_one (db, stmt, error);
+}
+
+DgFollowup *
+dg_followups_get_by_uuid (DgDatabase  *db,
+                          const char  *uuid,
+                          GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  stmt = dg_database_prepare (db, DG_FOLLOWUP_SELECT "WHERE f.uuid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  dg_customers_bind_text (stmt, 1, uuid);
+
+  return get_one (db, stmt, error);
+}
 
 /* Every list walks one index in due order: the partial index of open
  * follow-ups, or the one of all of them (which also holds the status, so

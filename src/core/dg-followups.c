@@ -17,26 +17,15 @@
 #define META_LEAD "reminder_lead_minutes"
 #define META_ZONE "all_day_zone"
 
-/* What every write needs to know besides the row: the clock's zone and
- * now, and the lead time of reminders. */
-typedef struct
-{
-  GTimeZone *tz;
-  GDateTime *now;
-  int        lead_minutes;
-} WriteContext;
-
-static void
-write_context_clear (WriteContext *ctx)
+void
+dg_followups_write_clear (DgFollowupsWrite *ctx)
 {
   g_clear_pointer (&ctx->tz, g_time_zone_unref);
   g_clear_pointer (&ctx->now, g_date_time_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WriteContext, write_context_clear)
-
-static void
-set_not_found (GError **error)
+void
+dg_followups_set_not_found (GError **error)
 {
   g_set_error_literal (error, DG_ERROR, DG_ERROR_NOT_FOUND,
                        _("This follow-up no longer exists; it may have been deleted."));
@@ -48,128 +37,6 @@ rollback (DgDatabase *db)
   dg_database_rollback (db);
 
   return FALSE;
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
-DgFollowup *
-dg_followups_from_row (sqlite3_stmt *stmt)
-{
-  DgFollowup *followup = dg_followup_new ();
-  g_autoptr(GDateTime) due_at = dg_record_parse_time (column_text (stmt, 6));
-  g_autoptr(GDateTime) done_at = dg_record_parse_time (column_text (stmt, 9));
-  g_autoptr(GDateTime) snoozed_until = dg_record_parse_time (column_text (stmt, 10));
-  g_autoptr(GDateTime) notified_at = dg_record_parse_time (column_text (stmt, 15));
-  g_autoptr(GDateTime) created_at = dg_record_parse_time (column_text (stmt, 16));
-  g_autoptr(GDateTime) updated_at = dg_record_parse_time (column_text (stmt, 17));
-  DgFollowupStatus status = DG_FOLLOWUP_STATUS_OPEN;
-  DgRecurrenceUnit unit = DG_RECURRENCE_NONE;
-
-  dg_followup_status_from_string (column_text (stmt, 8), &status);
-  dg_recurrence_unit_from_string (column_text (stmt, 11), &unit);
-
-  dg_followup_set_id (followup, sqlite3_column_int64 (stmt, 0));
-  dg_followup_set_uuid (followup, column_text (stmt, 1));
-  dg_followup_set_customer_id (followup, sqlite3_column_int64 (stmt, 2));
-  dg_followup_set_title (followup, column_text (stmt, 3));
-  dg_followup_set_note (followup, column_text (stmt, 4));
-  if (sqlite3_column_int (stmt, 5) != 0)
-    dg_followup_set_due_date (followup, column_text (stmt, 7));
-  else
-    dg_followup_set_due_at (followup, due_at);
-  dg_followup_set_status (followup, status);
-  dg_followup_set_done_at (followup, done_at);
-  dg_followup_set_snoozed_until (followup, snoozed_until);
-  dg_followup_set_recurrence (followup, unit);
-  dg_followup_set_recurrence_interval (followup, sqlite3_column_int (stmt, 12));
-  dg_followup_set_recurrence_anchor (followup, column_text (stmt, 13));
-  dg_followup_set_keep_in_touch (followup, sqlite3_column_int (stmt, 14) != 0);
-  dg_followup_set_notified_at (followup, notified_at);
-  dg_followup_set_created_at (followup, created_at);
-  dg_followup_set_updated_at (followup, updated_at);
-  dg_followup_set_customer_name (followup, column_text (stmt, 18));
-
-  return followup;
-}
-
-GPtrArray *
-dg_followups_collect_rows (DgDatabase    *db,
-                           sqlite3_stmt  *stmt,
-                           GError       **error)
-{
-  g_autoptr(GPtrArray) followups = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (followups, dg_followups_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      dg_database_set_error (db, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&followups);
-}
-
-static DgFollowup *
-get_one (DgDatabase    *db,
-         sqlite3_stmt  *stmt,
-         GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return dg_followups_from_row (stmt);
-
-  if (rc == SQLITE_DONE)
-    set_not_found (error);
-  else
-    dg_database_set_error (db, error);
-
-  return NULL;
-}
-
-DgFollowup *
-dg_followups_get (DgDatabase  *db,
-                  gint64       id,
-                  GError     **error)
-{
-  g_auto(DgStatement) stmt = NULL;
-
-  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
-
-  stmt = dg_database_prepare (db, DG_FOLLOWUP_SELECT "WHERE f.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return get_one (db, stmt, error);
-}
-
-DgFollowup *
-dg_followups_get_by_uuid (DgDatabase  *db,
-                          const char  *uuid,
-                          GError     **error)
-{
-  g_auto(DgStatement) stmt = NULL;
-
-  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (uuid != NULL, NULL);
-
-  stmt = dg_database_prepare (db, DG_FOLLOWUP_SELECT "WHERE f.uuid = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  dg_customers_bind_text (stmt, 1, uuid);
-
-  return get_one (db, stmt, error);
 }
 
 /* The instant that orders the follow-up among the others: its due, or the
@@ -273,12 +140,10 @@ derive_anchor (DgFollowup *followup,
   return dg_recurrence_format_anchor (&date, dg_recurrence_local_seconds (due_at, tz));
 }
 
-/* Reads the anchor; FALSE when it is missing or of the other kind (a date
- * for a timed follow-up or the reverse). */
-static gboolean
-parse_anchor (DgFollowup *followup,
-              GDate      *out_date,
-              int        *out_seconds)
+gboolean
+dg_followups_parse_anchor (DgFollowup *followup,
+                           GDate      *out_date,
+                           int        *out_seconds)
 {
   if (!dg_recurrence_parse_anchor (dg_followup_get_recurrence_anchor (followup),
                                    out_date, out_seconds))
@@ -287,18 +152,18 @@ parse_anchor (DgFollowup *followup,
   return dg_followup_get_all_day (followup) == (*out_seconds < 0);
 }
 
-static void
-reset_anchor (DgFollowup *followup,
-              GTimeZone  *tz)
+void
+dg_followups_reset_anchor (DgFollowup *followup,
+                           GTimeZone  *tz)
 {
   g_autofree char *anchor = derive_anchor (followup, tz);
 
   dg_followup_set_recurrence_anchor (followup, anchor);
 }
 
-static gboolean
-same_due (DgFollowup *a,
-          DgFollowup *b)
+gboolean
+dg_followups_same_due (DgFollowup *a,
+                       DgFollowup *b)
 {
   GDateTime *a_at = dg_followup_get_due_at (a);
   GDateTime *b_at = dg_followup_get_due_at (b);
@@ -322,16 +187,14 @@ bind_time (sqlite3_stmt *stmt,
   dg_customers_bind_text (stmt, index, text);
 }
 
-/* Writes every column of @followup, and its derived keys, as a new row
- * (with id @wanted_id when not 0) or over the row of its id. */
-static gboolean
-write_row (DgDatabase    *db,
-           DgFollowup    *followup,
-           WriteContext  *ctx,
-           gboolean       insert,
-           gint64         wanted_id,
-           gint64        *out_id,
-           GError       **error)
+gboolean
+dg_followups_write_row (DgDatabase        *db,
+                        DgFollowup        *followup,
+                        DgFollowupsWrite  *ctx,
+                        gboolean           insert,
+                        gint64             wanted_id,
+                        gint64            *out_id,
+                        GError           **error)
 {
   g_auto(DgStatement) stmt = NULL;
   gint64 due_key = 0;
@@ -407,7 +270,7 @@ write_row (DgDatabase    *db,
 
   if (!insert && dg_customers_changes (db) == 0)
     {
-      set_not_found (error);
+      dg_followups_set_not_found (error);
       return FALSE;
     }
 
@@ -442,7 +305,7 @@ dg_followups_sync_zone_locked (DgDatabase  *db,
 {
   g_autoptr(GPtrArray) all_day = NULL;
   g_autofree char *stored = NULL;
-  g_auto(WriteContext) ctx = { 0 };
+  g_auto(DgFollowupsWrite) ctx = { 0 };
   const char *zone = g_time_zone_get_identifier (tz);
 
   if (!dg_meta_get (db, META_ZONE, &stored, error))
@@ -471,7 +334,7 @@ dg_followups_sync_zone_locked (DgDatabase  *db,
 
   for (guint i = 0; i < all_day->len; i++)
     {
-      if (!write_row (db, g_ptr_array_index (all_day, i), &ctx, FALSE, 0, NULL, error))
+      if (!dg_followups_write_row (db, g_ptr_array_index (all_day, i), &ctx, FALSE, 0, NULL, error))
         return FALSE;
     }
 
@@ -484,13 +347,11 @@ dg_followups_sync_zone_locked (DgDatabase  *db,
   return dg_meta_set (db, META_ZONE, zone, error);
 }
 
-/* Opens a write transaction, brings the all-day keys to the clock's zone
- * and fills @ctx. Rolls back on failure. */
-static gboolean
-begin_write (DgDatabase    *db,
-             DgClock       *clock,
-             WriteContext  *ctx,
-             GError       **error)
+gboolean
+dg_followups_begin_write (DgDatabase        *db,
+                          DgClock           *clock,
+                          DgFollowupsWrite  *ctx,
+                          GError           **error)
 {
   ctx->tz = dg_clock_dup_time_zone (clock);
   ctx->now = dg_clock_get_now_utc (clock);
@@ -510,7 +371,7 @@ dg_followups_sync_time_zone (DgDatabase  *db,
                              DgClock     *clock,
                              GError     **error)
 {
-  g_auto(WriteContext) ctx = { 0 };
+  g_auto(DgFollowupsWrite) ctx = { 0 };
   g_autoptr(GTimeZone) tz = NULL;
   g_autofree char *stored = NULL;
 
@@ -525,19 +386,10 @@ dg_followups_sync_time_zone (DgDatabase  *db,
   if (g_strcmp0 (stored, g_time_zone_get_identifier (tz)) == 0)
     return TRUE;
 
-  if (!begin_write (db, clock, &ctx, error))
+  if (!dg_followups_begin_write (db, clock, &ctx, error))
     return FALSE;
 
   return dg_database_commit (db, error);
-}
-
-/* The follow-up @id as stored, inside the open transaction. */
-static DgFollowup *
-load_locked (DgDatabase  *db,
-             gint64       id,
-             GError     **error)
-{
-  return dg_followups_get (db, id, error);
 }
 
 static gboolean
@@ -601,8 +453,8 @@ complete_for_insert (DgFollowup *row,
     dg_followup_set_created_at (row, now);
   if (dg_followup_get_updated_at (row) == NULL)
     dg_followup_set_updated_at (row, now);
-  if (!parse_anchor (row, &date, &seconds))
-    reset_anchor (row, tz);
+  if (!dg_followups_parse_anchor (row, &date, &seconds))
+    dg_followups_reset_anchor (row, tz);
 
   if (dg_followup_get_status (row) != DG_FOLLOWUP_STATUS_DONE)
     dg_followup_set_done_at (row, NULL);
@@ -616,7 +468,7 @@ dg_followups_insert (DgDatabase  *db,
                      DgFollowup  *followup,
                      GError     **error)
 {
-  g_auto(WriteContext) ctx = { 0 };
+  g_auto(DgFollowupsWrite) ctx = { 0 };
   g_autoptr(DgFollowup) row = NULL;
   gint64 wanted_id;
   gint64 id = 0;
@@ -629,7 +481,7 @@ dg_followups_insert (DgDatabase  *db,
   if (!dg_followup_validate (followup, error))
     return FALSE;
 
-  if (!begin_write (db, clock, &ctx, error))
+  if (!dg_followups_begin_write (db, clock, &ctx, error))
     return FALSE;
 
   row = dg_followup_copy (followup);
@@ -644,7 +496,7 @@ dg_followups_insert (DgDatabase  *db,
     wanted_id = 0;
 
   if (!check_customer (db, dg_followup_get_customer_id (row), error)
-      || !write_row (db, row, &ctx, TRUE, wanted_id, &id, error))
+      || !dg_followups_write_row (db, row, &ctx, TRUE, wanted_id, &id, error))
     return rollback (db);
 
   dg_database_notify_changed (db, "followups");
@@ -704,7 +556,7 @@ dg_followups_update (DgDatabase  *db,
                      DgFollowup  *followup,
                      GError     **error)
 {
-  g_auto(WriteContext) ctx = { 0 };
+  g_auto(DgFollowupsWrite) ctx = { 0 };
   g_autoptr(DgFollowup) stored = NULL;
   g_autoptr(DgFollowup) row = NULL;
   gboolean due_changed;
@@ -718,14 +570,14 @@ dg_followups_update (DgDatabase  *db,
 
   if (dg_followup_get_id (followup) <= 0)
     {
-      set_not_found (error);
+      dg_followups_set_not_found (error);
       return FALSE;
     }
 
-  if (!begin_write (db, clock, &ctx, error))
+  if (!dg_followups_begin_write (db, clock, &ctx, error))
     return FALSE;
 
-  stored = load_locked (db, dg_followup_get_id (followup), error);
+  stored = dg_followups_get (db, dg_followup_get_id (followup), error);
   if (stored == NULL)
     return rollback (db);
 
@@ -734,19 +586,19 @@ dg_followups_update (DgDatabase  *db,
 
   /* A new due (or a new repeat) starts the series again from it, and a
    * snooze of the old due no longer means anything. */
-  due_changed = !same_due (row, stored);
+  due_changed = !dg_followups_same_due (row, stored);
   if (due_changed)
     dg_followup_set_snoozed_until (row, NULL);
   if (due_changed
       || dg_followup_get_recurrence (row) != dg_followup_get_recurrence (stored)
       || dg_followup_get_recurrence_interval (row) != dg_followup_get_recurrence_interval (stored)
       || dg_followup_get_keep_in_touch (row) != dg_followup_get_keep_in_touch (stored))
-    reset_anchor (row, ctx.tz);
+    dg_followups_reset_anchor (row, ctx.tz);
   dg_followup_set_updated_at (row, ctx.now);
 
   if ((dg_followup_get_customer_id (row) != dg_followup_get_customer_id (stored)
        && !check_customer (db, dg_followup_get_customer_id (row), error))
-      || !write_row (db, row, &ctx, FALSE, 0, NULL, error))
+      || !dg_followups_write_row (db, row, &ctx, FALSE, 0, NULL, error))
     return rollback (db);
 
   dg_database_notify_changed (db, "followups");
@@ -781,7 +633,7 @@ dg_followups_delete (DgDatabase  *db,
 
   if (dg_customers_changes (db) == 0)
     {
-      set_not_found (error);
+      dg_followups_set_not_found (error);
       return rollback (db);
     }
 
@@ -790,447 +642,3 @@ dg_followups_delete (DgDatabase  *db,
   return dg_database_commit (db, error);
 }
 
-static gboolean
-read_last_contact (DgDatabase  *db,
-                   gint64       customer_id,
-                   GDateTime  **out_last,
-                   GError     **error)
-{
-  g_auto(DgStatement) stmt = NULL;
-  int rc;
-
-  stmt = dg_database_prepare (db, "SELECT last_contact_at FROM customers WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return dg_database_set_error (db, error);
-
-  *out_last = rc == SQLITE_ROW ? dg_record_parse_time (column_text (stmt, 0)) : NULL;
-
-  return TRUE;
-}
-
-/* Sets the due of a keep-in-touch follow-up to one interval after the day
- * of @base, at the series' wall-clock time when it is timed. */
-static gboolean
-set_keep_in_touch_due (DgFollowup *followup,
-                       GTimeZone  *tz,
-                       GDateTime  *base)
-{
-  g_autoptr(GDateTime) due_at = NULL;
-  g_autofree char *due_date = NULL;
-  GDate base_date, next, anchor;
-  int seconds;
-
-  dg_recurrence_local_date (base, tz, &base_date);
-  if (!dg_recurrence_nth_date (&base_date,
-                               dg_followup_get_recurrence (followup),
-                               dg_followup_get_recurrence_interval (followup),
-                               1, &next))
-    return FALSE;
-
-  if (dg_followup_get_all_day (followup))
-    {
-      due_date = dg_recurrence_format_date (&next);
-      dg_followup_set_due_date (followup, due_date);
-      return TRUE;
-    }
-
-  if (!parse_anchor (followup, &anchor, &seconds))
-    seconds = dg_recurrence_local_seconds (dg_followup_get_due_at (followup), tz);
-
-  due_at = dg_recurrence_local_time (tz, &next, seconds);
-  if (due_at == NULL)
-    return FALSE;
-
-  dg_followup_set_due_at (followup, due_at);
-
-  return TRUE;
-}
-
-/* The occurrence after @done, or NULL (without an error) when the series
- * has none. */
-static DgFollowup *
-make_next (DgDatabase    *db,
-           DgFollowup    *done,
-           WriteContext  *ctx,
-           GError       **error)
-{
-  g_autoptr(DgFollowup) next = dg_followup_copy (done);
-  g_autofree char *uuid = g_uuid_string_random ();
-  DgRecurrenceUnit unit = dg_followup_get_recurrence (done);
-  guint interval = dg_followup_get_recurrence_interval (done);
-  GDate anchor;
-  int seconds;
-
-  dg_followup_set_id (next, 0);
-  dg_followup_set_uuid (next, uuid);
-  dg_followup_set_status (next, DG_FOLLOWUP_STATUS_OPEN);
-  dg_followup_set_done_at (next, NULL);
-  dg_followup_set_snoozed_until (next, NULL);
-  dg_followup_set_notified_at (next, NULL);
-  dg_followup_set_created_at (next, ctx->now);
-  dg_followup_set_updated_at (next, ctx->now);
-
-  if (!parse_anchor (next, &anchor, &seconds))
-    {
-      reset_anchor (next, ctx->tz);
-      if (!parse_anchor (next, &anchor, &seconds))
-        return NULL;
-    }
-
-  if (dg_followup_get_keep_in_touch (next))
-    {
-      g_autoptr(GDateTime) last = NULL;
-      GDateTime *base;
-
-      if (!read_last_contact (db, dg_followup_get_customer_id (next), &last, error))
-        return NULL;
-
-      base = last != NULL && g_date_time_compare (last, ctx->now) > 0 ? last : ctx->now;
-      if (!set_keep_in_touch_due (next, ctx->tz, base))
-        return NULL;
-      reset_anchor (next, ctx->tz);
-    }
-  else if (dg_followup_get_all_day (next))
-    {
-      g_autofree char *text = NULL;
-      GDate due, today, date;
-      const GDate *after;
-
-      if (!dg_recurrence_parse_date (dg_followup_get_due_date (done), &due))
-        return NULL;
-      dg_recurrence_local_date (ctx->now, ctx->tz, &today);
-      after = g_date_compare (&due, &today) > 0 ? &due : &today;
-
-      if (!dg_recurrence_next_date (&anchor, unit, interval, after, &date))
-        return NULL;
-
-      text = dg_recurrence_format_date (&date);
-      dg_followup_set_due_date (next, text);
-    }
-  else
-    {
-      g_autoptr(GDateTime) due_at = NULL;
-      GDateTime *due = dg_followup_get_due_at (done);
-      GDateTime *after = g_date_time_compare (due, ctx->now) > 0 ? due : ctx->now;
-
-      due_at = dg_recurrence_next_time (ctx->tz, &anchor, seconds, unit, interval, after);
-      if (due_at == NULL)
-        return NULL;
-
-      dg_followup_set_due_at (next, due_at);
-    }
-
-  return g_steal_pointer (&next);
-}
-
-gboolean
-dg_followups_complete (DgDatabase  *db,
-                       DgClock     *clock,
-                       gint64       id,
-                       DgFollowup **out_next,
-                       GError     **error)
-{
-  g_auto(WriteContext) ctx = { 0 };
-  g_autoptr(DgFollowup) row = NULL;
-  g_autoptr(DgFollowup) next = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
-
-  if (out_next != NULL)
-    *out_next = NULL;
-
-  if (!begin_write (db, clock, &ctx, error))
-    return FALSE;
-
-  row = load_locked (db, id, error);
-  if (row == NULL)
-    return rollback (db);
-
-  if (dg_followup_get_status (row) != DG_FOLLOWUP_STATUS_OPEN)
-    return dg_database_commit (db, error);
-
-  dg_followup_set_status (row, DG_FOLLOWUP_STATUS_DONE);
-  dg_followup_set_done_at (row, ctx.now);
-  dg_followup_set_updated_at (row, ctx.now);
-  if (!write_row (db, row, &ctx, FALSE, 0, NULL, error))
-    return rollback (db);
-
-  if (dg_followup_get_recurrence (row) != DG_RECURRENCE_NONE)
-    {
-      gint64 next_id = 0;
-
-      next = make_next (db, row, &ctx, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return rollback (db);
-        }
-
-      if (next != NULL)
-        {
-          if (!write_row (db, next, &ctx, TRUE, 0, &next_id, error))
-            return rollback (db);
-          dg_followup_set_id (next, next_id);
-        }
-      else
-        g_debug ("Follow-up %" G_GINT64_FORMAT " has no occurrence after this one", id);
-    }
-
-  dg_database_notify_changed (db, "followups");
-
-  if (!dg_database_commit (db, error))
-    return FALSE;
-
-  if (out_next != NULL)
-    *out_next = g_steal_pointer (&next);
-
-  return TRUE;
-}
-
-gboolean
-dg_followups_cancel (DgDatabase  *db,
-                     DgClock     *clock,
-                     gint64       id,
-                     GError     **error)
-{
-  g_auto(WriteContext) ctx = { 0 };
-  g_autoptr(DgFollowup) row = NULL;
-
-  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
-
-  if (!begin_write (db, clock, &ctx, error))
-    return FALSE;
-
-  row = load_locked (db, id, error);
-  if (row == NULL)
-    return rollback (db);
-
-  if (dg_followup_get_status (row) != DG_FOLLOWUP_STATUS_OPEN)
-    return dg_database_commit (db, error);
-
-  dg_followup_set_status (row, DG_FOLLOWUP_STATUS_CANCELLED);
-  dg_followup_set_done_at (row, NULL);
-  dg_followup_set_updated_at (row, ctx.now);
-  if (!write_row (db, row, &ctx, FALSE, 0, NULL, error))
-    return rollback (db);
-
-  dg_database_notify_changed (db, "followups");
-
-  return dg_database_commit (db, error);
-}
-
-gboolean
-dg_followups_reopen (DgDatabase  *db,
-                     DgClock     *clock,
-                     gint64       id,
-                     gint64       created_next_id,
-                     GError     **error)
-{
-  g_auto(WriteContext) ctx = { 0 };
-  g_autoptr(DgFollowup) row = NULL;
-
-  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
-
-  if (!begin_write (db, clock, &ctx, error))
-    return FALSE;
-
-  if (created_next_id > 0 && created_next_id != id)
-    {
-      g_auto(DgStatement) stmt = NULL;
-
-      stmt = dg_database_prepare (db, "DELETE FROM followups WHERE id = ?1", error);
-      if (stmt == NULL)
-        return rollback (db);
-
-      sqlite3_bind_int64 (stmt, 1, created_next_id);
-      if (!dg_customers_run (db, stmt, error))
-        return rollback (db);
-    }
-
-  row = load_locked (db, id, error);
-  if (row == NULL)
-    return rollback (db);
-
-  dg_followup_set_status (row, DG_FOLLOWUP_STATUS_OPEN);
-  dg_followup_set_done_at (row, NULL);
-  dg_followup_set_updated_at (row, ctx.now);
-  if (!write_row (db, row, &ctx, FALSE, 0, NULL, error))
-    return rollback (db);
-
-  dg_database_notify_changed (db, "followups");
-
-  return dg_database_commit (db, error);
-}
-
-gboolean
-dg_followups_snooze (DgDatabase  *db,
-                     DgClock     *clock,
-                     gint64       id,
-                     GDateTime   *until,
-                     GError     **error)
-{
-  g_auto(WriteContext) ctx = { 0 };
-  g_autoptr(DgFollowup) row = NULL;
-
-  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
-
-  if (!begin_write (db, clock, &ctx, error))
-    return FALSE;
-
-  if (until == NULL || g_date_time_to_unix (until) <= g_date_time_to_unix (ctx.now))
-    {
-      g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
-                           _("Snooze: choose a time later than now"));
-      return rollback (db);
-    }
-
-  row = load_locked (db, id, error);
-  if (row == NULL)
-    return rollback (db);
-
-  if (dg_followup_get_status (row) != DG_FOLLOWUP_STATUS_OPEN)
-    {
-      g_set_error_literal (error, DG_ERROR, DG_ERROR_FAILED,
-                           _("Snooze: this follow-up is already done or cancelled"));
-      return rollback (db);
-    }
-
-  dg_followup_set_snoozed_until (row, until);
-  dg_followup_set_updated_at (row, ctx.now);
-  if (!write_row (db, row, &ctx, FALSE, 0, NULL, error))
-    return rollback (db);
-
-  dg_database_notify_changed (db, "followups");
-
-  return dg_database_commit (db, error);
-}
-
-gboolean
-dg_followups_move_to_date (DgDatabase   *db,
-                           DgClock      *clock,
-                           gint64        id,
-                           const GDate  *date,
-                           GError      **error)
-{
-  g_auto(WriteContext) ctx = { 0 };
-  g_autoptr(DgFollowup) stored = NULL;
-  g_autoptr(DgFollowup) row = NULL;
-
-  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
-  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
-
-  if (!begin_write (db, clock, &ctx, error))
-    return FALSE;
-
-  stored = load_locked (db, id, error);
-  if (stored == NULL)
-    return rollback (db);
-
-  row = dg_followup_copy (stored);
-  if (dg_followup_get_all_day (row))
-    {
-      g_autofree char *text = dg_recurrence_format_date (date);
-
-      dg_followup_set_due_date (row, text);
-    }
-  else
-    {
-      int seconds = dg_recurrence_local_seconds (dg_followup_get_due_at (row), ctx.tz);
-      g_autoptr(GDateTime) due_at = dg_recurrence_local_time (ctx.tz, date, seconds);
-
-      if (due_at == NULL)
-        {
-          g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
-                               _("Due: choose a date"));
-          return rollback (db);
-        }
-      dg_followup_set_due_at (row, due_at);
-    }
-
-  if (same_due (row, stored))
-    return dg_database_commit (db, error);
-
-  dg_followup_set_snoozed_until (row, NULL);
-  reset_anchor (row, ctx.tz);
-  dg_followup_set_updated_at (row, ctx.now);
-  if (!write_row (db, row, &ctx, FALSE, 0, NULL, error))
-    return rollback (db);
-
-  dg_database_notify_changed (db, "followups");
-
-  return dg_database_commit (db, error);
-}
-
-gboolean
-dg_followups_follow_contact (DgDatabase  *db,
-                             DgClock     *clock,
-                             gint64       customer_id,
-                             GError     **error)
-{
-  g_auto(WriteContext) ctx = { 0 };
-  g_autoptr(GDateTime) last = NULL;
-  g_autoptr(GPtrArray) kept = NULL;
-  gboolean moved = FALSE;
-
-  ctx.tz = dg_clock_dup_time_zone (clock);
-  ctx.now = dg_clock_get_now_utc (clock);
-
-  if (!dg_followups_sync_zone_locked (db, ctx.tz, error)
-      || !dg_followups_read_lead (db, &ctx.lead_minutes, error)
-      || !read_last_contact (db, customer_id, &last, error))
-    return FALSE;
-
-  /* Never in touch (or every contact deleted): the dates set stay. */
-  if (last == NULL)
-    return TRUE;
-
-  {
-    g_auto(DgStatement) stmt = NULL;
-
-    stmt = dg_database_prepare (db,
-                                DG_FOLLOWUP_SELECT
-                                "WHERE f.customer_id = ?1 AND f.status = 'open' "
-                                "  AND f.keep_in_touch = 1",
-                                error);
-    if (stmt == NULL)
-      return FALSE;
-
-    sqlite3_bind_int64 (stmt, 1, customer_id);
-    kept = dg_followups_collect_rows (db, stmt, error);
-    if (kept == NULL)
-      return FALSE;
-  }
-
-  for (guint i = 0; i < kept->len; i++)
-    {
-      DgFollowup *stored = g_ptr_array_index (kept, i);
-      g_autoptr(DgFollowup) row = dg_followup_copy (stored);
-
-      if (!set_keep_in_touch_due (row, ctx.tz, last) || same_due (row, stored))
-        continue;
-
-      dg_followup_set_snoozed_until (row, NULL);
-      reset_anchor (row, ctx.tz);
-      dg_followup_set_updated_at (row, ctx.now);
-      if (!write_row (db, row, &ctx, FALSE, 0, NULL, error))
-        return FALSE;
-
-      moved = TRUE;
-    }
-
-  if (moved)
-    dg_database_notify_changed (db, "followups");
-
-  return TRUE;
-}

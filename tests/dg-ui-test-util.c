@@ -162,6 +162,79 @@ dg_ui_test_find_button (GtkWidget  *root,
   return NULL;
 }
 
+static const char *
+widget_get_text (GtkWidget *widget)
+{
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+
+  return NULL;
+}
+
+/* GTK 4.8 builds a column view as a list view whose children are the
+ * rows, each with one cell per column, in order, holding the factory's
+ * widget. */
+const char *
+dg_ui_test_row_get_text (GtkWidget *row,
+                         guint      column)
+{
+  GtkWidget *cell = gtk_widget_get_first_child (row);
+
+  for (guint i = 0; i < column && cell != NULL; i++)
+    cell = gtk_widget_get_next_sibling (cell);
+
+  if (cell == NULL)
+    return NULL;
+
+  for (GtkWidget *child = cell; child != NULL; child = gtk_widget_get_first_child (child))
+    {
+      const char *text = widget_get_text (child);
+
+      if (text != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+static gboolean
+row_is_on_screen (GtkWidget *row,
+                  GtkWidget *list)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (row) || !gtk_widget_get_child_visible (row))
+    return FALSE;
+  if (!gtk_widget_compute_bounds (row, list, &bounds))
+    return FALSE;
+
+  return bounds.origin.y + bounds.size.height > 0 &&
+         bounds.origin.y < gtk_widget_get_height (list);
+}
+
+GtkWidget *
+dg_ui_test_column_view_find_row (GtkColumnView *view,
+                                 guint          key_column,
+                                 const char    *text)
+{
+  GtkWidget *list = dg_ui_test_find_by_type (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW);
+
+  g_assert_nonnull (list);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (row_is_on_screen (row, list) &&
+          g_strcmp0 (dg_ui_test_row_get_text (row, key_column), text) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
 GtkWindow *
 dg_ui_test_find_window (GType type)
 {

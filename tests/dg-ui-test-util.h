@@ -50,6 +50,15 @@ GtkWidget  *dg_ui_test_find_by_type_name (GtkWidget  *root,
 /* A button under @root whose label is @label (with its mnemonic). */
 GtkWidget  *dg_ui_test_find_button      (GtkWidget   *root,
                                          const char  *label);
+/* The row of @view that shows @text in column @key_column (counted from
+ * 0), among the rows on screen; NULL when none does. */
+GtkWidget  *dg_ui_test_column_view_find_row (GtkColumnView *view,
+                                             guint          key_column,
+                                             const char    *text);
+/* The text shown in cell @column of @row (a GtkInscription or GtkLabel);
+ * NULL when the cell has neither. */
+const char *dg_ui_test_row_get_text     (GtkWidget   *row,
+                                         guint        column);
 /* A visible toplevel window of @type, or NULL. */
 GtkWindow  *dg_ui_test_find_window      (GType        type);
 

@@ -305,6 +305,98 @@ test_sort_by_column (void)
   g_assert_cmpstr (first, ==, "Alice Johnson");
 }
 
+/* The text the column view shows in column @column of the row whose name
+ * cell reads @name; NULL while no such row is on screen. */
+static const char *
+shown_cell (const char *name,
+            guint       column)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (view_child ("column_view"));
+  GtkWidget *row = dg_ui_test_column_view_find_row (column_view, 0, name);
+
+  return row != NULL ? dg_ui_test_row_get_text (row, column) : NULL;
+}
+
+static gboolean
+row_shows (const char *name,
+           guint       column,
+           const char *text)
+{
+  return g_strcmp0 (shown_cell (name, column), text) == 0;
+}
+
+static gint64
+find_customer_id (const char *name)
+{
+  DgCustomerList *list = dg_customers_view_get_list (get_view ());
+
+  for (guint i = 0; i < list_n_items (); i++)
+    {
+      g_autofree char *row_name = list_dup_name (i);
+
+      if (g_strcmp0 (row_name, name) == 0)
+        return dg_customer_list_get_id (list, i);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+update_field (gint64      id,
+              const char *property,
+              const char *value)
+{
+  g_autoptr(DgCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  customer = dg_customers_get (get_database (), id, &error);
+  g_assert_no_error (error);
+  g_object_set (customer, property, value, NULL);
+  dg_customers_update (get_database (), customer, &error);
+  g_assert_no_error (error);
+}
+
+/* Rows that keep their place show edits made after an earlier change took
+ * another row away: the view does not ask for them again, so the objects
+ * it holds must change. Read off the cells on screen, not the model. */
+static void
+test_rows_follow_edits (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 park, bob, lee;
+
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 2);
+  dg_ui_test_wait_for (row_shows ("Bob Stone", 1, "010-7777-8888"));
+  dg_ui_test_wait_for (row_shows ("이민호", 2, "minho.lee@example.kr"));
+
+  park = find_customer_id ("박지성");
+  bob = find_customer_id ("Bob Stone");
+  lee = find_customer_id ("이민호");
+  g_assert_cmpuint (dg_customer_list_find (dg_customers_view_get_list (get_view ()), park), ==, 4);
+
+  dg_customers_set_archived (get_database (), park, TRUE, &error);
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (list_n_items () == 5);
+  dg_ui_test_wait_for (shown_cell ("박지성", 0) == NULL);
+
+  update_field (bob, "phone", "010-1212-3434");
+  dg_ui_test_wait_for (row_shows ("Bob Stone", 1, "010-1212-3434"));
+  update_field (lee, "email", "minho@example.kr");
+  dg_ui_test_wait_for (row_shows ("이민호", 2, "minho@example.kr"));
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+  g_assert_true (row_shows ("Bob Stone", 1, "010-1212-3434"));
+
+  /* As it was, for the cases that follow. */
+  update_field (bob, "phone", "010-7777-8888");
+  update_field (lee, "email", "minho.lee@example.kr");
+  dg_customers_set_archived (get_database (), park, FALSE, &error);
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (list_n_items () == 6);
+  dg_ui_test_wait_for (row_shows ("Bob Stone", 1, "010-7777-8888"));
+  dg_ui_test_wait_for (row_shows ("이민호", 2, "minho.lee@example.kr"));
+  dg_ui_test_wait_for (row_shows ("박지성", 1, "010-5555-1212"));
+}
+
 static void
 test_search_korean (void)
 {
@@ -757,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/ui/customers/add-with-validation", test_add_with_validation);
   g_test_add_func ("/ui/customers/list", test_list);
   g_test_add_func ("/ui/customers/sort-by-column", test_sort_by_column);
+  g_test_add_func ("/ui/customers/rows-follow-edits", test_rows_follow_edits);
   g_test_add_func ("/ui/customers/search-korean", test_search_korean);
   g_test_add_func ("/ui/customers/page-and-edit", test_page_and_edit);
   g_test_add_func ("/ui/customers/delete-and-undo", test_delete_and_undo);

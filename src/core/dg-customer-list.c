@@ -18,6 +18,14 @@ typedef struct
   DgCustomer **items;
 } Page;
 
+/* A row object handed out and still alive somewhere. */
+typedef struct
+{
+  gint64          id;
+  DgCustomer     *customer;
+  DgCustomerList *list;
+} LiveRow;
+
 struct _DgCustomerList
 {
   GObject           parent_instance;
@@ -36,6 +44,12 @@ struct _DgCustomerList
   /* Most recently used first. */
   GQueue            pages;
   guint             n_built;
+  /* Every row object handed out that something still holds, by id, as
+   * LiveRow. A view keeps the objects of the rows it shows and asks again
+   * only for rows that items-changed covers, so the list hands out the same
+   * object for a customer as long as one lives, and copies changed data
+   * into it: its notify signals repaint the view's cells. */
+  GHashTable       *live;
 
   GError           *error;
 };
@@ -86,18 +100,58 @@ take_error (DgCustomerList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
+static void
+on_live_row_finalized_cb (gpointer  data,
+                          GObject  *where_the_object_was)
+{
+  LiveRow *row = data;
+
+  /* Frees @row. */
+  g_hash_table_remove (row->list->live, &row->id);
+}
+
+static void
+add_live_row (DgCustomerList *self,
+              DgCustomer     *customer)
+{
+  LiveRow *row = g_new0 (LiveRow, 1);
+
+  row->id = dg_customer_get_id (customer);
+  row->customer = customer;
+  row->list = self;
+  g_object_weak_ref (G_OBJECT (customer), on_live_row_finalized_cb, row);
+  g_hash_table_insert (self->live, &row->id, row);
+}
+
+/* Stops following @row's object; whoever holds it keeps it, unchanged. */
+static void
+forget_live_row (DgCustomerList *self,
+                 LiveRow        *row)
+{
+  g_object_weak_unref (G_OBJECT (row->customer), on_live_row_finalized_cb, row);
+  g_hash_table_remove (self->live, &row->id);
+}
+
 static DgCustomer *
 build_customer (DgCustomerList *self,
                 gint64          id)
 {
   g_autoptr(GError) error = NULL;
   DgCustomer *customer;
+  LiveRow *row;
+
+  row = g_hash_table_lookup (self->live, &id);
+  if (row != NULL)
+    return g_object_ref (row->customer);
 
   customer = dg_customers_get (self->db, id, &error);
   self->n_built++;
 
   if (customer != NULL)
-    return customer;
+    {
+      add_live_row (self, customer);
+      return customer;
+    }
 
   /* A position below n-items must hold an item, so a row that went missing
    * since the id query (deleted by another process) stands in empty until
@@ -107,6 +161,7 @@ build_customer (DgCustomerList *self,
 
   customer = dg_customer_new ();
   dg_customer_set_id (customer, id);
+  add_live_row (self, customer);
 
   return customer;
 }
@@ -200,51 +255,152 @@ query_ids (DgCustomerList  *self,
 }
 
 static gboolean
-same_time (GDateTime *a,
-           GDateTime *b)
+same_value (GParamSpec   *pspec,
+            const GValue *a,
+            const GValue *b)
 {
-  if (a == NULL || b == NULL)
-    return a == b;
+  if (G_VALUE_HOLDS (a, G_TYPE_DATE_TIME))
+    {
+      GDateTime *x = g_value_get_boxed (a);
+      GDateTime *y = g_value_get_boxed (b);
 
-  return g_date_time_equal (a, b);
+      return x == NULL || y == NULL ? x == y : g_date_time_equal (x, y);
+    }
+
+  if (G_VALUE_HOLDS (a, G_TYPE_STRV))
+    {
+      const char * const *x = g_value_get_boxed (a);
+      const char * const *y = g_value_get_boxed (b);
+
+      return x == NULL || y == NULL ? x == y : g_strv_equal (x, y);
+    }
+
+  return g_param_values_cmp (pspec, a, b) == 0;
 }
 
+/* Copies into @live what differs in @fresh, the same customer as stored
+ * now, through its setters, so that only the fields that changed notify.
+ * Returns whether @live now reads the same as @fresh in every property;
+ * a field with no setter leaves it behind. */
 static gboolean
-same_customer (DgCustomer *a,
-               DgCustomer *b)
+update_customer (DgCustomer *live,
+                 DgCustomer *fresh)
 {
-  const char * const *a_tags = dg_customer_get_tags (a);
-  const char * const *b_tags = dg_customer_get_tags (b);
+  g_autofree GParamSpec **pspecs = NULL;
+  gboolean same = TRUE;
+  guint n_pspecs;
 
-  return dg_customer_get_id (a) == dg_customer_get_id (b) &&
-         g_strcmp0 (dg_customer_get_uuid (a), dg_customer_get_uuid (b)) == 0 &&
-         g_strcmp0 (dg_customer_get_name (a), dg_customer_get_name (b)) == 0 &&
-         g_strcmp0 (dg_customer_get_phone (a), dg_customer_get_phone (b)) == 0 &&
-         g_strcmp0 (dg_customer_get_email (a), dg_customer_get_email (b)) == 0 &&
-         g_strcmp0 (dg_customer_get_organization (a), dg_customer_get_organization (b)) == 0 &&
-         g_strcmp0 (dg_customer_get_source (a), dg_customer_get_source (b)) == 0 &&
-         g_strcmp0 (dg_customer_get_birthday (a), dg_customer_get_birthday (b)) == 0 &&
-         g_strcmp0 (dg_customer_get_note (a), dg_customer_get_note (b)) == 0 &&
-         dg_customer_get_marketing_consent (a) == dg_customer_get_marketing_consent (b) &&
-         same_time (dg_customer_get_consent_at (a), dg_customer_get_consent_at (b)) &&
-         dg_customer_get_archived (a) == dg_customer_get_archived (b) &&
-         same_time (dg_customer_get_created_at (a), dg_customer_get_created_at (b)) &&
-         same_time (dg_customer_get_updated_at (a), dg_customer_get_updated_at (b)) &&
-         g_strv_equal ((const char * const *) a_tags, (const char * const *) b_tags);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (fresh), &n_pspecs);
+
+  g_object_freeze_notify (G_OBJECT (live));
+
+  /* Consent comes with the time it was given, which has no setter of its
+   * own; the property alone would record the time of this copy. */
+  dg_customer_set_marketing_consent (live,
+                                     dg_customer_get_marketing_consent (fresh),
+                                     dg_customer_get_consent_at (fresh));
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      g_auto(GValue) old_value = G_VALUE_INIT;
+      g_auto(GValue) new_value = G_VALUE_INIT;
+
+      if ((pspec->flags & G_PARAM_READABLE) == 0)
+        continue;
+
+      g_value_init (&old_value, pspec->value_type);
+      g_value_init (&new_value, pspec->value_type);
+      g_object_get_property (G_OBJECT (live), pspec->name, &old_value);
+      g_object_get_property (G_OBJECT (fresh), pspec->name, &new_value);
+
+      if (same_value (pspec, &old_value, &new_value))
+        continue;
+
+      if ((pspec->flags & G_PARAM_WRITABLE) != 0 &&
+          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0 &&
+          g_strcmp0 (pspec->name, "marketing-consent") != 0)
+        {
+          g_object_set_property (G_OBJECT (live), pspec->name, &new_value);
+          g_value_unset (&old_value);
+          g_value_init (&old_value, pspec->value_type);
+          g_object_get_property (G_OBJECT (live), pspec->name, &old_value);
+
+          if (same_value (pspec, &old_value, &new_value))
+            continue;
+        }
+
+      same = FALSE;
+    }
+
+  g_object_thaw_notify (G_OBJECT (live));
+
+  return same;
+}
+
+/* Reads every live row again and copies the changes into its object. A
+ * row whose change cannot be copied is forgotten; returns the ids of those
+ * (NULL for none), whose positions must be announced as changed so that a
+ * view asks for new objects. */
+static GHashTable *
+reload_live_rows (DgCustomerList *self)
+{
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTable *stale = NULL;
+  GHashTableIter iter;
+  LiveRow *row;
+
+  /* Setters run signal handlers, which may drop the last reference to
+   * another row; go through references held here. */
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+    g_ptr_array_add (customers, g_object_ref (row->customer));
+
+  for (guint i = 0; i < customers->len; i++)
+    {
+      DgCustomer *customer = g_ptr_array_index (customers, i);
+      gint64 id = dg_customer_get_id (customer);
+      g_autoptr(DgCustomer) fresh = NULL;
+      g_autoptr(GError) error = NULL;
+
+      row = g_hash_table_lookup (self->live, &id);
+      if (row == NULL || row->customer != customer)
+        continue;
+
+      fresh = dg_customers_get (self->db, id, &error);
+      if (fresh == NULL)
+        {
+          /* A deleted customer keeps its last values until the view lets
+           * the row go. */
+          if (!g_error_matches (error, DG_ERROR, DG_ERROR_NOT_FOUND))
+            take_error (self, g_steal_pointer (&error));
+          continue;
+        }
+
+      if (update_customer (customer, fresh))
+        continue;
+
+      forget_live_row (self, row);
+      if (stale == NULL)
+        stale = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_add (stale, g_memdup2 (&id, sizeof id));
+    }
+
+  return stale;
 }
 
 /* Re-runs the id query and tells, in one items-changed, about the one
  * stretch of rows that differs between the old and the new ids. When the
- * data may have changed (not only the query), a built row that stays in its
- * place but whose customer was edited widens that stretch, so that a view
- * showing it asks for the new object. Rows never built are not shown
- * anywhere and need no check. A failed query keeps the old rows. */
+ * data may have changed (not only the query), every row object still in
+ * use is read again and updated in place first, so rows that keep their
+ * place need no signal. A failed query keeps the old rows. */
 static void
 refresh (DgCustomerList *self,
          gboolean        data_changed)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) old_ids = NULL;
+  g_autoptr(GHashTable) stale = NULL;
   GArray *ids;
   guint old_len, new_len, prefix, suffix, start, tail;
   gboolean same_ids;
@@ -258,6 +414,13 @@ refresh (DgCustomerList *self,
     }
 
   take_error (self, NULL);
+
+  /* The cache goes either way: the rows it holds may sit elsewhere now.
+   * Dropped first, so that only rows a view still holds are read again. */
+  drop_pages (self);
+
+  if (data_changed)
+    stale = reload_live_rows (self);
 
   old_ids = g_steal_pointer (&self->ids);
   self->ids = ids;
@@ -276,41 +439,24 @@ refresh (DgCustomerList *self,
   same_ids = prefix == old_len && prefix == new_len;
 
   /* The stretch that changed is every row but the first @start and the
-   * last @tail; with the same ids, it starts out empty. */
+   * last @tail; with the same ids, it starts out empty. A row whose object
+   * could not be updated widens it, so a view asks for a new one. */
   start = prefix;
   tail = same_ids ? new_len : suffix;
 
-  if (data_changed)
+  if (stale != NULL)
     {
-      for (GList *l = self->pages.head; l != NULL; l = l->next)
+      for (guint pos = 0; pos < new_len; pos++)
         {
-          Page *page = l->data;
+          if (pos >= prefix && pos < new_len - suffix)
+            continue;
+          if (!g_hash_table_contains (stale, &g_array_index (ids, gint64, pos)))
+            continue;
 
-          for (guint i = 0; i < page->n_items; i++)
-            {
-              g_autoptr(DgCustomer) fresh = NULL;
-              guint old_pos = page->index * PAGE_SIZE + i;
-              guint new_pos;
-
-              if (old_pos < prefix)
-                new_pos = old_pos;
-              else if (old_pos >= old_len - suffix)
-                new_pos = old_pos - old_len + new_len;
-              else
-                continue;
-
-              fresh = dg_customers_get (self->db, dg_customer_get_id (page->items[i]), NULL);
-              if (fresh != NULL && same_customer (fresh, page->items[i]))
-                continue;
-
-              start = MIN (start, new_pos);
-              tail = MIN (tail, new_len - 1 - new_pos);
-            }
+          start = MIN (start, pos);
+          tail = MIN (tail, new_len - 1 - pos);
         }
     }
-
-  /* The cache goes either way: the rows it holds now sit elsewhere. */
-  drop_pages (self);
 
   if (same_ids && start == new_len)
     return;
@@ -361,6 +507,19 @@ dg_customer_list_dispose (GObject *object)
   DgCustomerList *self = DG_CUSTOMER_LIST (object);
 
   drop_pages (self);
+  if (self->live != NULL)
+    {
+      GHashTableIter iter;
+      LiveRow *row;
+
+      /* The objects a view still holds outlive the list. */
+      g_hash_table_iter_init (&iter, self->live);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+        {
+          g_object_weak_unref (G_OBJECT (row->customer), on_live_row_finalized_cb, row);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_handler, self->db);
   g_clear_object (&self->db);
@@ -374,6 +533,7 @@ dg_customer_list_finalize (GObject *object)
   DgCustomerList *self = DG_CUSTOMER_LIST (object);
 
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->live, g_hash_table_unref);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->tag, g_free);
   g_clear_error (&self->error);
@@ -497,6 +657,7 @@ dg_customer_list_init (DgCustomerList *self)
   self->archived = DG_ARCHIVED_EXCLUDE;
   self->sort = DG_CUSTOMER_SORT_NAME;
   g_queue_init (&self->pages);
+  self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
 }
 
 DgCustomerList *

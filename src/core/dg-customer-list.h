@@ -6,9 +6,15 @@
  * Changing the query, or a change to the customers table, re-runs the id
  * query and emits one items-changed for the one stretch of rows that
  * differs (none when nothing did), then notifies :n-items if the count
- * changed. After a change to the data (not only to the query), a built row
- * whose customer was edited counts as changed even where it keeps its
- * place, so a view showing it asks for the new object.
+ * changed.
+ *
+ * As long as anything holds the object of a row (a view shows it, a
+ * selection keeps it), the list hands out that same object for that
+ * customer. After a change to the data, each of those objects is read
+ * again and the new values are set on it, so only the properties that
+ * changed notify: a view bound to them repaints a row that kept its place
+ * without any items-changed, wherever the row is and whatever was asked
+ * for since.
  *
  * A query that fails keeps the rows shown before and sets :error (read it
  * with dg_customer_list_get_error()); the next query that succeeds clears

@@ -391,6 +391,10 @@ dg_customer_set_property (GObject      *object,
       dg_customer_set_tags (self, g_value_get_boxed (value));
       break;
 
+    case PROP_LAST_CONTACT_AT:
+      dg_customer_set_last_contact_at (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -463,8 +467,8 @@ dg_customer_class_init (DgCustomerClass *klass)
                          "",
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  /* Set by the database when the customer is loaded. */
-  properties [PROP_LAST_CONTACT_AT] = time_property ("last-contact-at", G_PARAM_READABLE);
+  /* Filled in when the customer is loaded; writing it stores nothing. */
+  properties [PROP_LAST_CONTACT_AT] = time_property ("last-contact-at", G_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -7,6 +7,8 @@
  *    one reminds at DG_REMINDERS_ALL_DAY_HOUR:00 local time on its date; the
  *    lead time does not apply to it.
  *  - A snoozed follow-up reminds at the end of its snooze instead.
+ *  - A follow-up saved with a reminder time already past (due in five
+ *    minutes, or yesterday) reminds at the next check.
  *  - A reminder is pending while the follow-up is open and it was not shown
  *    since its reminder time. dg_reminders_collect_due() returns every
  *    pending reminder whose time has come, however long ago: what fell due

@@ -16,6 +16,7 @@ struct _DgWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+  DgCustomersView      *customers_view;
 };
 
 G_DEFINE_FINAL_TYPE (DgWindow, dg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -99,6 +100,49 @@ dg_window_add_toast (DgWindow   *self,
   toast = adw_toast_new (title);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+dg_window_show_customer (DgWindow *self,
+                         gint64    customer_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DG_IS_WINDOW (self));
+
+  gtk_window_present (GTK_WINDOW (self));
+
+  if (!dg_customers_view_open (self->customers_view, customer_id, &error))
+    {
+      g_debug ("Customer %" G_GINT64_FORMAT " not shown: %s", customer_id, error->message);
+      dg_window_add_toast (self, _("This customer no longer exists"));
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "customers");
+}
+
+void
+dg_window_show_followup (DgWindow *self,
+                         gint64    followup_id)
+{
+  g_autoptr(DgFollowup) followup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DG_IS_WINDOW (self));
+
+  gtk_window_present (GTK_WINDOW (self));
+
+  followup = dg_followups_get (dg_context_get_database (self->context), followup_id, &error);
+  if (followup == NULL)
+    {
+      g_debug ("Follow-up %" G_GINT64_FORMAT " not shown: %s", followup_id, error->message);
+      dg_window_add_toast (self, _("This follow-up no longer exists"));
+      return;
+    }
+
+  if (dg_followup_get_customer_id (followup) != 0)
+    dg_window_show_customer (self, dg_followup_get_customer_id (followup));
 }
 
 DgContext *
@@ -261,6 +305,7 @@ dg_window_class_init (DgWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, customers_view);
 
   g_type_ensure (DG_TYPE_CUSTOMERS_VIEW);
 }

@@ -1,8 +1,9 @@
 /* dg-window.h
  *
  * The main window: a header bar with a view switcher over the app's pages
- * (Customers for now), a primary menu and a toast overlay that every page
- * uses to offer Undo after a destructive action.
+ * (Today, Customers, Calendar), a primary menu and a toast overlay that
+ * every page uses to offer Undo after a destructive action. It opens on
+ * Today.
  */
 #pragma once
 
@@ -33,5 +34,16 @@ void       dg_window_add_undo_toast (DgWindow       *self,
                                      DgUndoFunc      undo,
                                      gpointer        user_data,
                                      GDestroyNotify  destroy);
+/* Presents the window on the Customers page, showing the page of the
+ * customer with @customer_id; a toast says so when there is no such
+ * customer. */
+void       dg_window_show_customer  (DgWindow       *self,
+                                     gint64          customer_id);
+/* Presents the window on the follow-up with @followup_id: the calendar on
+ * its day with it selected; without a calendar, the page of its customer,
+ * or the follow-up editor when it is for no one in particular. A toast
+ * says so when it no longer exists. What a reminder's "Open" does. */
+void       dg_window_show_followup  (DgWindow       *self,
+                                     gint64          followup_id);
 
 G_END_DECLS

@@ -145,6 +145,17 @@ dg_window_show_followup (DgWindow *self,
     dg_window_show_customer (self, dg_followup_get_customer_id (followup));
 }
 
+void
+dg_window_show_today (DgWindow *self)
+{
+  g_return_if_fail (DG_IS_WINDOW (self));
+
+  gtk_window_present (GTK_WINDOW (self));
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, "today") != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "today");
+}
+
 DgContext *
 dg_window_get_context (DgWindow *self)
 {

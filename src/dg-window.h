@@ -45,5 +45,8 @@ void       dg_window_show_customer  (DgWindow       *self,
  * says so when it no longer exists. What a reminder's "Open" does. */
 void       dg_window_show_followup  (DgWindow       *self,
                                      gint64          followup_id);
+/* Presents the window on the Today page: what opening a reminder that
+ * lists several follow-ups does. */
+void       dg_window_show_today     (DgWindow       *self);
 
 G_END_DECLS

@@ -1,0 +1,341 @@
+/* test-ui-customer-history.c
+ *
+ * Drives a customer's history on a temporary database with a fake clock
+ * standing at Tuesday 2026-11-24 10:00 in Seoul: the follow-up editor with
+ * its inline validation; saves screenshots in the language under test. The
+ * cases run in order and share one window, like a user's session.
+ */
+#define G_LOG_DOMAIN "Dangol-Test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dg-application.h"
+#include "dg-followup-editor.h"
+#include "dg-test-util.h"
+#include "dg-ui-test-util.h"
+#include "dg-window.h"
+
+static DgApplication *app;
+static DgWindow *window;
+static DgFakeClock *fake_clock;
+/* The customer whose history the cases build up. */
+static gint64 minsu_id;
+
+static DgWindow *
+get_window (void)
+{
+  g_autoptr(DgDatabase) database = NULL;
+  g_autoptr(DgContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    return window;
+
+  app = dg_application_new ();
+  /* Each test binary is its own app, even while another instance runs. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  dg_ui_test_settle_gtk ();
+
+  path = dg_test_temp_path ("dangol.db");
+  database = dg_database_open (path, &error);
+  g_assert_no_error (error);
+
+  fake_clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, 10, 0);
+  context = g_object_new (DG_TYPE_CONTEXT,
+                          "database", database,
+                          "clock", fake_clock,
+                          NULL);
+  dg_followups_sync_time_zone (database, DG_CLOCK (fake_clock), &error);
+  g_assert_no_error (error);
+
+  window = dg_window_new (app, context);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+
+  return window;
+}
+
+static DgContext *
+get_context (void)
+{
+  return dg_window_get_context (get_window ());
+}
+
+static DgDatabase *
+get_database (void)
+{
+  return dg_context_get_database (get_context ());
+}
+
+static GTimeZone *
+dup_zone (void)
+{
+  return dg_clock_dup_time_zone (DG_CLOCK (fake_clock));
+}
+
+static void
+take_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autofree char *path = dg_ui_test_screenshot (widget, name);
+  g_autoptr(GBytes) png = dg_test_read_file (path);
+
+  g_assert_nonnull (png);
+  g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
+}
+
+static gint64
+insert_customer (const char *name,
+                 const char *organization)
+{
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  dg_customer_set_name (customer, name);
+  dg_customer_set_organization (customer, organization);
+  dg_customers_insert (get_database (), customer, &error);
+  g_assert_no_error (error);
+
+  return dg_customer_get_id (customer);
+}
+
+static GtkWidget *
+child_of (gpointer    root,
+          const char *id)
+{
+  GtkWidget *child = dg_ui_test_find_by_id (GTK_WIDGET (root), id);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static const char *
+text_of (gpointer    root,
+         const char *id)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (child_of (root, id)));
+}
+
+static void
+set_text (gpointer    root,
+          const char *id,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child_of (root, id)), text);
+}
+
+static gboolean
+is_shown (gpointer    root,
+          const char *id)
+{
+  return gtk_widget_get_visible (child_of (root, id));
+}
+
+static DgFollowupEditor *
+wait_for_followup_editor (void)
+{
+  DgFollowupEditor *editor = NULL;
+
+  dg_ui_test_wait_for ((editor = (DgFollowupEditor *)dg_ui_test_find_window (DG_TYPE_FOLLOWUP_EDITOR)) != NULL);
+  dg_ui_test_wait_painted (GTK_WIDGET (editor), 1);
+
+  return editor;
+}
+
+static GPtrArray *
+list_followups (gint64 customer_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *followups;
+
+  followups = dg_followups_list_for_customer (get_database (), customer_id,
+                                              DG_FOLLOWUP_FILTER_ALL, &error);
+  g_assert_no_error (error);
+
+  return followups;
+}
+
+static gboolean
+focus_is_in (DgFollowupEditor *editor,
+             const char       *id)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, child_of (editor, id));
+}
+
+/* A new follow-up for a customer, as the customer page or the Today view
+ * would open it: the customer is shown, today is proposed, and each field
+ * says what is wrong with it until it is right. */
+static void
+test_editor_new_with_validation (void)
+{
+  g_autoptr(DgFollowup) prefilled = dg_followup_new ();
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) expected_due = NULL;
+  DgFollowupEditor *editor;
+  DgFollowup *followup;
+  gint64 customer_id;
+
+  customer_id = minsu_id = insert_customer ("김민수", "Hanbit Consulting");
+  tz = dup_zone ();
+  dg_followup_set_customer_id (prefilled, customer_id);
+
+  editor = dg_followup_editor_new (GTK_WINDOW (get_window ()), get_context (), prefilled);
+  gtk_window_present (GTK_WINDOW (editor));
+  editor = wait_for_followup_editor ();
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+  g_assert_true (is_shown (editor, "customer_row"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (editor, "customer_label"))), ==, "김민수");
+  g_assert_cmpstr (text_of (editor, "date_row"), ==, "2026-11-24");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (child_of (editor, "all_day_switch"))));
+  g_assert_false (is_shown (editor, "time_row"));
+  g_assert_false (is_shown (editor, "interval_row"));
+  g_assert_false (is_shown (editor, "title_error_row"));
+
+  /* Saving without a title is refused, with the reason under the title. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  dg_ui_test_flush ();
+  g_assert_nonnull (editor);
+  g_assert_true (is_shown (editor, "title_error_row"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (editor, "title_error"))), ==,
+                   _("Title: enter what to do"));
+  g_assert_true (gtk_widget_has_css_class (child_of (editor, "title_row"), "error"));
+  g_assert_true (focus_is_in (editor, "title_row"));
+  saved = list_followups (customer_id);
+  g_assert_cmpuint (saved->len, ==, 0);
+  g_clear_pointer (&saved, g_ptr_array_unref);
+  take_screenshot (GTK_WIDGET (editor), "followup-editor-invalid");
+
+  set_text (editor, "title_row", "Call about the spring workshop");
+  g_assert_false (is_shown (editor, "title_error_row"));
+
+  /* A day that is not one, then a time that is not one. */
+  set_text (editor, "date_row", "2026-02-30");
+  g_assert_true (is_shown (editor, "due_error_row"));
+  set_text (editor, "date_row", "2026-11-26");
+  g_assert_false (is_shown (editor, "due_error_row"));
+
+  gtk_switch_set_active (GTK_SWITCH (child_of (editor, "all_day_switch")), FALSE);
+  g_assert_true (is_shown (editor, "time_row"));
+  g_assert_cmpstr (text_of (editor, "time_row"), ==, "09:00");
+  set_text (editor, "time_row", "25:00");
+  g_assert_true (is_shown (editor, "due_error_row"));
+  g_assert_true (gtk_widget_has_css_class (child_of (editor, "time_row"), "error"));
+  set_text (editor, "time_row", "14:30");
+  g_assert_false (is_shown (editor, "due_error_row"));
+
+  /* Every 0 weeks is not a repeat. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (editor, "repeat_row")), DG_RECURRENCE_WEEKS);
+  g_assert_true (is_shown (editor, "interval_row"));
+  set_text (editor, "interval_spin", "0");
+  g_assert_true (is_shown (editor, "recurrence_error_row"));
+  set_text (editor, "interval_spin", "2");
+  g_assert_false (is_shown (editor, "recurrence_error_row"));
+  gtk_switch_set_active (GTK_SWITCH (child_of (editor, "keep_in_touch_switch")), TRUE);
+  g_assert_false (is_shown (editor, "keep_in_touch_error_row"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child_of (editor, "note_view"))),
+                            "Ask whether the Saturday class suits her.", -1);
+  take_screenshot (GTK_WIDGET (editor), "followup-editor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  dg_ui_test_wait_for (editor == NULL);
+
+  saved = list_followups (customer_id);
+  g_assert_cmpuint (saved->len, ==, 1);
+  followup = g_ptr_array_index (saved, 0);
+  g_assert_cmpstr (dg_followup_get_title (followup), ==, "Call about the spring workshop");
+  g_assert_false (dg_followup_get_all_day (followup));
+  expected_due = dg_test_local_time (tz, 2026, 11, 26, 14, 30);
+  g_assert_nonnull (dg_followup_get_due_at (followup));
+  g_assert_cmpint (g_date_time_to_unix (dg_followup_get_due_at (followup)), ==,
+                   g_date_time_to_unix (expected_due));
+  g_assert_cmpint (dg_followup_get_recurrence (followup), ==, DG_RECURRENCE_WEEKS);
+  g_assert_cmpuint (dg_followup_get_recurrence_interval (followup), ==, 2);
+  g_assert_true (dg_followup_get_keep_in_touch (followup));
+  g_assert_cmpstr (dg_followup_get_note (followup), ==, "Ask whether the Saturday class suits her.");
+}
+
+/* Changing a follow-up starts from what is stored and keeps what was not
+ * touched; Escape leaves without writing. */
+static void
+test_editor_edit (void)
+{
+  g_autoptr(GPtrArray) followups = list_followups (minsu_id);
+  g_autoptr(DgFollowup) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  DgFollowupEditor *editor;
+  DgFollowup *stored;
+  gint64 due;
+
+  g_assert_cmpuint (followups->len, ==, 1);
+  stored = g_ptr_array_index (followups, 0);
+  due = g_date_time_to_unix (dg_followup_get_due_at (stored));
+
+  editor = dg_followup_editor_new (GTK_WINDOW (get_window ()), get_context (), stored);
+  gtk_window_present (GTK_WINDOW (editor));
+  editor = wait_for_followup_editor ();
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+
+  g_assert_cmpstr (text_of (editor, "title_row"), ==, "Call about the spring workshop");
+  g_assert_cmpstr (text_of (editor, "date_row"), ==, "2026-11-26");
+  g_assert_cmpstr (text_of (editor, "time_row"), ==, "14:30");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (child_of (editor, "all_day_switch"))));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child_of (editor, "repeat_row"))), ==,
+                    DG_RECURRENCE_WEEKS);
+  g_assert_cmpstr (text_of (editor, "interval_spin"), ==, "2");
+
+  /* Escape closes the form and writes nothing. */
+  set_text (editor, "title_row", "Not saved");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  dg_ui_test_wait_for (editor == NULL);
+  changed = dg_followups_get (get_database (), dg_followup_get_id (stored), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dg_followup_get_title (changed), ==, "Call about the spring workshop");
+  g_clear_object (&changed);
+
+  editor = dg_followup_editor_new (GTK_WINDOW (get_window ()), get_context (), stored);
+  gtk_window_present (GTK_WINDOW (editor));
+  editor = wait_for_followup_editor ();
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+  set_text (editor, "title_row", "Call about the Saturday class");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  dg_ui_test_wait_for (editor == NULL);
+
+  changed = dg_followups_get (get_database (), dg_followup_get_id (stored), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dg_followup_get_title (changed), ==, "Call about the Saturday class");
+  g_assert_cmpint (g_date_time_to_unix (dg_followup_get_due_at (changed)), ==, due);
+  g_assert_cmpuint (dg_followup_get_recurrence_interval (changed), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  dg_test_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/followup-editor/new-with-validation", test_editor_new_with_validation);
+  g_test_add_func ("/ui/followup-editor/edit", test_editor_edit);
+
+  result = g_test_run ();
+
+  g_clear_object (&fake_clock);
+
+  return result;
+}

@@ -1,0 +1,43 @@
+/* dg-customer-snapshot.h
+ *
+ * Everything that goes when a customer is deleted, kept so that Undo can
+ * bring it all back: the customer's row, its tags, its search entry, its
+ * contact log and its follow-ups (with their status and reminder state),
+ * copied as stored.
+ *
+ * Take the snapshot just before dg_customers_delete(); restoring writes the
+ * rows back in one transaction with the same uuids, and the same ids where
+ * they are still free (a record whose id was taken meanwhile gets a new
+ * one, and whatever refers to it follows). A restore that fails, for
+ * instance because a record with one of the uuids exists again, writes
+ * nothing.
+ */
+#pragma once
+
+#include "dg-customer.h"
+#include "dg-database.h"
+
+G_BEGIN_DECLS
+
+typedef struct _DgCustomerSnapshot DgCustomerSnapshot;
+
+/* Reads everything of customer @id in one transaction; NULL with
+ * DG_ERROR_NOT_FOUND when there is no such customer. */
+DgCustomerSnapshot *dg_customers_take_snapshot              (DgDatabase          *db,
+                                                             gint64               id,
+                                                             GError             **error);
+/* Writes the customer and everything that was its back. On success the
+ * snapshot's customer holds the id it has now. Emits ::changed for each
+ * table written, after the commit. */
+gboolean            dg_customer_snapshot_restore            (DgDatabase          *db,
+                                                             DgCustomerSnapshot  *snapshot,
+                                                             GError             **error);
+/* The customer as it was read (name, tags, last contact…). */
+DgCustomer         *dg_customer_snapshot_get_customer       (DgCustomerSnapshot  *snapshot);
+guint               dg_customer_snapshot_get_n_interactions (DgCustomerSnapshot  *snapshot);
+guint               dg_customer_snapshot_get_n_followups    (DgCustomerSnapshot  *snapshot);
+void                dg_customer_snapshot_free               (DgCustomerSnapshot  *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DgCustomerSnapshot, dg_customer_snapshot_free)
+
+G_END_DECLS

@@ -76,7 +76,7 @@ dg_customers_view_get_selected (DgCustomersView *self)
   if (self->selection == NULL)
     return NULL;
 
-  return gtk_single_selection_get_selected_item (self->selection);
+  return dg_customer_selection_get_selected_item (self->selection);
 }
 
 DgCustomer *
@@ -130,17 +130,10 @@ void
 _dg_customers_view_select (DgCustomersView *self,
                            gint64           id)
 {
-  guint position;
-
-  if (self->list == NULL)
+  if (self->selection == NULL || !dg_customer_selection_select_id (self->selection, id))
     return;
 
-  position = dg_customer_list_find (self->list, id);
-  if (position == G_MAXUINT)
-    return;
-
-  gtk_single_selection_set_selected (self->selection, position);
-  dg_customers_view_scroll_to (self, position);
+  dg_customers_view_scroll_to (self, dg_customer_selection_get_selected (self->selection));
 }
 
 static void

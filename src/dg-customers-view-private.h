@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "dg-customer-page.h"
+#include "dg-customer-selection.h"
 #include "dg-customers-view.h"
 
 G_BEGIN_DECLS
@@ -24,7 +25,7 @@ struct _DgCustomersView
 
   DgContext           *context;
   DgCustomerList      *list;
-  GtkSingleSelection  *selection;
+  DgCustomerSelection *selection;
   gulong               changed_handler;
 
   /* Customers matching the archive filter whatever the search text, and

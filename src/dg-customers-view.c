@@ -186,10 +186,9 @@ on_database_changed_cb (DgDatabase      *database,
 }
 
 static void
-on_selection_changed_cb (GtkSelectionModel *selection,
-                         guint              position,
-                         guint              n_items,
-                         DgCustomersView   *self)
+on_selection_selected_item_cb (DgCustomerSelection *selection,
+                               GParamSpec          *pspec,
+                               DgCustomersView     *self)
 {
   _dg_customers_view_update_actions (self);
 }
@@ -221,8 +220,8 @@ on_search_entry_activate_cb (GtkSearchEntry  *entry,
   if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return;
 
-  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, 0);
+  if (dg_customer_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    dg_customer_selection_set_selected (self->selection, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (self), "customers.open", NULL);
 }
@@ -245,7 +244,7 @@ on_column_view_activate_cb (GtkColumnView   *column_view,
                             guint            position,
                             DgCustomersView *self)
 {
-  gtk_single_selection_set_selected (self->selection, position);
+  dg_customer_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self), "customers.open", NULL);
 }
 
@@ -434,21 +433,20 @@ dg_customers_view_set_context (DgCustomersView *self,
       dg_customer_list_set_text (self->list, dg_customers_view_get_search_text (self));
       dg_customers_view_apply_sort (self);
 
-      g_signal_connect_object (self->list, "items-changed",
-                               G_CALLBACK (on_list_items_changed_cb),
-                               self, 0);
       self->changed_handler = g_signal_connect_object (database, "changed::customers",
                                                        G_CALLBACK (on_database_changed_cb),
                                                        self, 0);
 
       /* Nothing is selected until the user picks a row, so Delete never
        * removes a customer they did not choose. */
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      g_signal_connect_object (self->selection, "selection-changed",
-                               G_CALLBACK (on_selection_changed_cb),
+      self->selection = dg_customer_selection_new (self->list);
+      /* After the selection has found its customer again and told the
+       * column view, so the actions see the selection as it now is. */
+      g_signal_connect_object (self->list, "items-changed",
+                               G_CALLBACK (on_list_items_changed_cb),
+                               self, G_CONNECT_AFTER);
+      g_signal_connect_object (self->selection, "notify::selected-item",
+                               G_CALLBACK (on_selection_selected_item_cb),
                                self, 0);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
     }

@@ -17,6 +17,10 @@ typedef struct
   guint           added;
   guint           n_items_notifies;
   guint           n_items_at_notify;
+  /* What dg_customer_list_get_move() said during the last change. */
+  gboolean        moved;
+  guint           moved_from;
+  guint           moved_to;
 } Watch;
 
 static GArray *
@@ -72,6 +76,7 @@ on_items_changed_cb (GListModel *model,
   g_autoptr(GArray) ids = ids_of_query (watch->list);
 
   watch->n_changes++;
+  watch->moved = dg_customer_list_get_move (watch->list, &watch->moved_from, &watch->moved_to);
   watch->position = position;
   watch->removed = removed;
   watch->added = added;
@@ -407,6 +412,7 @@ test_changes (void)
   g_assert_cmpuint (watch.added, ==, 1);
   g_assert_cmpuint (watch.n_items_notifies, ==, 1);
   g_assert_cmpuint (watch.n_items_at_notify, ==, n + 1);
+  g_assert_false (watch.moved);
 
   /* Update that moves the row: one stretch from the old place to the new. */
   before = ids_of_query (list);
@@ -424,6 +430,12 @@ test_changes (void)
   g_assert_cmpuint (watch.added, ==, added);
   g_assert_cmpuint (watch.position, ==, 0);
   g_assert_cmpuint (watch.n_items_notifies, ==, 0);
+  /* ...which is one row moving: a view can move that row alone. */
+  g_assert_true (watch.moved);
+  g_assert_cmpuint (watch.moved_from, ==, position + removed - 1);
+  g_assert_cmpuint (watch.moved_to, ==, 0);
+  g_assert_cmpint (g_array_index (before, gint64, watch.moved_from), ==, id);
+  g_assert_false (dg_customer_list_get_move (list, NULL, NULL));
 
   /* Update in place of a row on show: no signal, the shown object itself
    * has the new fields. */
@@ -583,6 +595,7 @@ test_query_changes (void)
   g_assert_cmpuint (watch.position, ==, 0);
   g_assert_cmpuint (watch.removed, ==, n);
   g_assert_cmpuint (watch.added, ==, n);
+  g_assert_false (watch.moved);
 
   /* Nothing matches, then everything again. */
   watch_reset (&watch);

@@ -12,8 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "dg-application.h"
+#include "dg-database-private.h"
 #include "dg-customer-editor.h"
 #include "dg-customer-page.h"
+#include "dg-customer-selection.h"
 #include "dg-customers-view.h"
 #include "dg-test-util.h"
 #include "dg-ui-test-util.h"
@@ -95,6 +97,30 @@ list_dup_name (guint position)
   g_assert_nonnull (customer);
 
   return g_strdup (dg_customer_get_name (customer));
+}
+
+/* The column view's selection, through GTK's interface only. */
+static GtkSelectionModel *
+get_selection (void)
+{
+  return gtk_column_view_get_model (GTK_COLUMN_VIEW (view_child ("column_view")));
+}
+
+/* The id of the one selected customer, or 0. */
+static gint64
+selected_id (void)
+{
+  GtkSelectionModel *selection = get_selection ();
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+  g_autoptr(DgCustomer) customer = NULL;
+
+  if (gtk_bitset_is_empty (selected))
+    return 0;
+
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  customer = g_list_model_get_item (G_LIST_MODEL (selection), gtk_bitset_get_minimum (selected));
+
+  return dg_customer_get_id (customer);
 }
 
 static gboolean
@@ -533,7 +559,6 @@ static void
 test_archive_filter (void)
 {
   GtkDropDown *filter = GTK_DROP_DOWN (view_child ("archived_dropdown"));
-  GtkSingleSelection *selection;
   guint position = G_MAXUINT;
 
   for (guint i = 0; i < list_n_items (); i++)
@@ -545,8 +570,7 @@ test_archive_filter (void)
     }
   g_assert_cmpuint (position, !=, G_MAXUINT);
 
-  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view_child ("column_view"))));
-  gtk_single_selection_set_selected (selection, position);
+  g_assert_true (gtk_selection_model_select_item (get_selection (), position, TRUE));
   activate_view_action ("customers.archive");
 
   /* Archived customers leave the everyday list... */
@@ -592,19 +616,17 @@ test_save_error_is_shown (void)
 {
   DgCustomerEditor *editor;
   GtkWidget *revealer;
-  GtkSingleSelection *selection;
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
 
-  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view_child ("column_view"))));
   for (guint i = 0; i < list_n_items (); i++)
     {
       g_autofree char *name = list_dup_name (i);
 
       if (g_strcmp0 (name, "Alice Johnson") == 0)
         {
-          gtk_single_selection_set_selected (selection, i);
-          id = dg_customer_get_id (gtk_single_selection_get_selected_item (selection));
+          gtk_selection_model_select_item (get_selection (), i, TRUE);
+          id = selected_id ();
         }
     }
   g_assert_cmpint (id, >, 0);
@@ -631,6 +653,337 @@ test_save_error_is_shown (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
   dg_ui_test_wait_for (editor == NULL);
   dg_ui_test_wait_for (list_n_items () == 5);
+}
+
+#define N_BULK 10000
+/* GTK 4.8's list view keeps up to 200 row widgets around the top row it
+ * shows; the list builds rows 64 at a time. */
+#define VIEW_ROWS 200
+#define PAGE_ROWS 64
+#define MAX_BUILT (((VIEW_ROWS + PAGE_ROWS - 1) / PAGE_ROWS) * PAGE_ROWS)
+
+/* Replaces the search text as typing over it would, without passing
+ * through an empty field (which searches at once, for everybody). */
+static void
+replace_search_text (GtkEditable *search,
+                     const char  *text)
+{
+  int old_length = g_utf8_strlen (gtk_editable_get_text (search), -1);
+  int end = old_length;
+
+  gtk_editable_insert_text (search, text, -1, &end);
+  gtk_editable_delete_text (search, 0, old_length);
+}
+
+static void
+scroll_to_row (guint position)
+{
+  GtkWidget *list = dg_ui_test_find_by_type (view_child ("column_view"), GTK_TYPE_LIST_VIEW);
+
+  g_assert_true (gtk_widget_activate_action (list, "list.scroll-to-item", "u", position));
+}
+
+/* GTK 4.8's single selection, and its list view for the rows it tracks,
+ * build every row of a changed list to find an object again; a sort, a
+ * search or an edit with a row selected must cost no more than the rows
+ * the view shows. */
+static void
+test_selection_keeps_customer (void)
+{
+  DgCustomerList *list = dg_customers_view_get_list (get_view ());
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (view_child ("column_view"));
+  GtkEditable *search = GTK_EDITABLE (view_child ("search_entry"));
+  g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (gtk_column_view_get_columns (column_view), 0);
+  g_autoptr(GtkColumnViewColumn) phone_column = g_list_model_get_item (gtk_column_view_get_columns (column_view), 1);
+  g_autoptr(GError) error = NULL;
+  guint n_before = list_n_items ();
+  gint64 picked = 0;
+  guint built;
+
+  g_assert_true (dg_database_begin (get_database (), &error));
+  for (guint i = 0; i < N_BULK; i++)
+    {
+      g_autoptr(DgCustomer) customer = dg_customer_new ();
+      g_autofree char *name = g_strdup_printf ("Bulk %05u", i);
+      g_autofree char *phone = g_strdup_printf ("010-%04u-%04u", (i * 7919) % 10000, i);
+
+      dg_customer_set_name (customer, name);
+      dg_customer_set_phone (customer, phone);
+      dg_customers_insert (get_database (), customer, &error);
+      g_assert_no_error (error);
+      if (i == 7000)
+        picked = dg_customer_get_id (customer);
+    }
+  g_assert_true (dg_database_commit (get_database (), &error));
+  dg_ui_test_wait_for (list_n_items () == n_before + N_BULK);
+
+  /* The user scrolls down and picks a row. */
+  scroll_to_row (dg_customer_list_find (list, picked));
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_selection_model_select_item (get_selection (), dg_customer_list_find (list, picked), TRUE));
+  g_assert_cmpint (selected_id (), ==, picked);
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+
+  /* Another sort: the rows on screen are built, not the list. */
+  built = dg_customer_list_get_n_built (list);
+  gtk_column_view_sort_by_column (column_view, phone_column, GTK_SORT_DESCENDING);
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 2);
+  g_test_message ("Sort change built %u rows", dg_customer_list_get_n_built (list) - built);
+  g_assert_cmpuint (dg_customer_list_get_n_built (list) - built, <=, MAX_BUILT);
+  g_assert_cmpint (selected_id (), ==, picked);
+  g_assert_true (gtk_selection_model_is_selected (get_selection (), dg_customer_list_find (list, picked)));
+
+  /* A search that still finds the customer keeps it selected. */
+  built = dg_customer_list_get_n_built (list);
+  gtk_editable_set_text (search, "Bulk 07");
+  dg_ui_test_wait_for (g_strcmp0 (dg_customer_list_get_text (list), "Bulk 07") == 0);
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 2);
+  g_test_message ("Search built %u rows", dg_customer_list_get_n_built (list) - built);
+  g_assert_cmpuint (dg_customer_list_get_n_built (list) - built, <=, MAX_BUILT);
+  g_assert_cmpint (selected_id (), ==, picked);
+
+  /* One that does not leaves nothing selected, so Delete removes nobody. */
+  built = dg_customer_list_get_n_built (list);
+  replace_search_text (search, "Bulk 01");
+  dg_ui_test_wait_for (g_strcmp0 (dg_customer_list_get_text (list), "Bulk 01") == 0);
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (dg_customer_list_get_n_built (list) - built, <=, MAX_BUILT);
+  g_assert_cmpint (selected_id (), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (get_view ()), "customers.delete", NULL);
+  dg_ui_test_flush ();
+  g_assert_cmpint (count_all (), ==, n_before + N_BULK);
+
+  gtk_editable_set_text (search, "");
+  gtk_column_view_sort_by_column (column_view, name_column, GTK_SORT_ASCENDING);
+  dg_ui_test_wait_for (dg_customer_list_get_text (list)[0] == '\0');
+  dg_ui_test_wait_for (list_n_items () == n_before + N_BULK);
+
+  /* An edit that moves a row from the top to the bottom while the user
+   * looks at the middle: the same rows stay on screen, little is built. */
+  {
+    g_autofree char *shown = NULL;
+    gint64 moved = find_customer_id ("Bulk 00010");
+
+    scroll_to_row (5000);
+    dg_ui_test_wait_painted (GTK_WIDGET (window), 2);
+    shown = list_dup_name (5000);
+    dg_ui_test_wait_for (shown_cell (shown, 0) != NULL);
+
+    built = dg_customer_list_get_n_built (list);
+    update_field (moved, "name", "Bulk 09999 moved");
+    dg_ui_test_wait_painted (GTK_WIDGET (window), 2);
+    g_test_message ("Moving edit built %u rows", dg_customer_list_get_n_built (list) - built);
+    g_assert_cmpuint (dg_customer_list_get_n_built (list) - built, <=, MAX_BUILT);
+    g_assert_nonnull (shown_cell (shown, 0));
+    {
+      g_autofree char *before_moved = list_dup_name (dg_customer_list_find (list, moved) - 1);
+
+      g_assert_cmpstr (before_moved, ==, "Bulk 09999");
+    }
+
+    update_field (moved, "name", "Bulk 00010");
+    dg_ui_test_wait_painted (GTK_WIDGET (window), 2);
+    g_assert_nonnull (shown_cell (shown, 0));
+  }
+}
+
+/* What a list view sees of the selection: its own copy of the ids, changed
+ * only through items-changed, checked against the model after each one. */
+typedef struct
+{
+  GListModel *model;
+  GArray     *mirror;
+  guint       n_signals;
+} SelectionWatch;
+
+static gint64
+model_item_id (GListModel *model,
+               guint       position)
+{
+  g_autoptr(DgCustomer) customer = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (customer);
+
+  return dg_customer_get_id (customer);
+}
+
+static void
+on_watched_items_changed_cb (GListModel     *model,
+                             guint           position,
+                             guint           removed,
+                             guint           added,
+                             SelectionWatch *watch)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  gint64 selected_id;
+
+  watch->n_signals++;
+  g_assert_cmpuint (position + removed, <=, watch->mirror->len);
+  g_array_remove_range (watch->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      gint64 id = model_item_id (model, position + i);
+
+      g_array_insert_val (watch->mirror, position + i, id);
+    }
+
+  /* Every row, even between the two halves of a change told in two. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, watch->mirror->len);
+  for (guint i = 0; i < watch->mirror->len; i++)
+    g_assert_cmpint (model_item_id (model, i), ==, g_array_index (watch->mirror, gint64, i));
+  g_assert_null (g_list_model_get_item (model, watch->mirror->len));
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (model));
+  selected_id = dg_customer_selection_get_selected_id (DG_CUSTOMER_SELECTION (model));
+  if (!gtk_bitset_is_empty (selected))
+    {
+      g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+      g_assert_cmpint (g_array_index (watch->mirror, gint64, gtk_bitset_get_minimum (selected)), ==, selected_id);
+    }
+}
+
+static void
+add_bulk (DgDatabase *db,
+          guint       n)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dg_database_begin (db, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DgCustomer) customer = dg_customer_new ();
+      g_autofree char *name = g_strdup_printf ("%s %05u", i % 2 ? "김민" : "Kim", i);
+      g_autofree char *phone = g_strdup_printf ("010-%04u-%04u", (i * 7919) % 10000, i);
+
+      dg_customer_set_name (customer, name);
+      dg_customer_set_phone (customer, phone);
+      dg_customers_insert (db, customer, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (dg_database_commit (db, &error));
+}
+
+static void
+count_notify_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* The selection finds its customer by id, building nothing, and what it
+ * tells a view stays consistent, however it splits a change. */
+static void
+test_selection_model (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(DgCustomerList) list = NULL;
+  g_autoptr(DgCustomerSelection) selection = NULL;
+  g_autoptr(GError) error = NULL;
+  SelectionWatch watch = { 0 };
+  guint n_item_notifies = 0;
+  gint64 picked, moved;
+  guint built;
+
+  add_bulk (db, 3000);
+  list = dg_customer_list_new (db);
+  selection = dg_customer_selection_new (list);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (selection)) == DG_TYPE_CUSTOMER);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 3000);
+  g_assert_cmpuint (dg_customer_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_null (dg_customer_selection_get_selected_item (selection));
+
+  g_assert_true (gtk_selection_model_select_item (GTK_SELECTION_MODEL (selection), 2000, TRUE));
+  picked = dg_customer_selection_get_selected_id (selection);
+  g_assert_cmpint (picked, ==, dg_customer_list_get_id (list, 2000));
+  g_assert_cmpint (dg_customer_get_id (dg_customer_selection_get_selected_item (selection)), ==, picked);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (selection), 2000));
+  g_signal_connect_swapped (selection, "notify::selected-item", G_CALLBACK (count_notify_cb), &n_item_notifies);
+
+  /* Sorts and searches that keep the customer: found by id, nothing built. */
+  built = dg_customer_list_get_n_built (list);
+  dg_customer_list_set_sort (list, DG_CUSTOMER_SORT_PHONE, TRUE);
+  dg_customer_list_set_text (list, "김민");
+  dg_customer_list_set_sort (list, DG_CUSTOMER_SORT_NAME, TRUE);
+  g_assert_cmpuint (dg_customer_list_get_n_built (list), ==, built);
+  g_assert_cmpint (dg_customer_selection_get_selected_id (selection), ==, picked);
+  g_assert_cmpuint (dg_customer_selection_get_selected (selection), ==, dg_customer_list_find (list, picked));
+  g_assert_cmpuint (n_item_notifies, ==, 0);
+
+  /* A search without it: nothing selected. */
+  dg_customer_list_set_text (list, "Kim");
+  g_assert_cmpuint (dg_customer_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpint (dg_customer_selection_get_selected_id (selection), ==, 0);
+  g_assert_null (dg_customer_selection_get_selected_item (selection));
+  g_assert_cmpuint (n_item_notifies, ==, 1);
+  g_assert_cmpuint (dg_customer_list_get_n_built (list), ==, built);
+  dg_customer_list_set_text (list, NULL);
+  g_assert_cmpint (dg_customer_selection_get_selected_id (selection), ==, 0);
+
+  /* Selecting by id, and unselecting as Ctrl+click does. */
+  g_assert_true (dg_customer_selection_select_id (selection, picked));
+  g_assert_false (dg_customer_selection_select_id (selection, 999999));
+  g_assert_cmpint (dg_customer_selection_get_selected_id (selection), ==, picked);
+  g_assert_true (gtk_selection_model_unselect_item (GTK_SELECTION_MODEL (selection),
+                                                    dg_customer_selection_get_selected (selection)));
+  g_assert_cmpint (dg_customer_selection_get_selected_id (selection), ==, 0);
+  g_assert_true (dg_customer_selection_select_id (selection, picked));
+
+  /* What a view sees, change by change. */
+  watch.model = G_LIST_MODEL (selection);
+  watch.mirror = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      gint64 id = dg_customer_list_get_id (list, i);
+
+      g_array_append_val (watch.mirror, id);
+    }
+  g_signal_connect (selection, "items-changed", G_CALLBACK (on_watched_items_changed_cb), &watch);
+
+  /* A new order: every row goes, then comes back. */
+  dg_customer_list_set_sort (list, DG_CUSTOMER_SORT_PHONE, FALSE);
+  g_assert_cmpuint (watch.n_signals, ==, 2);
+
+  /* One row moving far, either way: that row alone. */
+  moved = dg_customer_list_get_id (list, 10);
+  {
+    g_autoptr(DgCustomer) customer = dg_customers_get (db, moved, &error);
+
+    g_assert_no_error (error);
+    dg_customer_set_phone (customer, "019-9999-9999");
+    watch.n_signals = 0;
+    dg_customers_update (db, customer, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (watch.n_signals, ==, 2);
+    g_assert_cmpuint (dg_customer_list_find (list, moved), ==, 2999);
+
+    dg_customer_set_phone (customer, "00-0000-0000");
+    dg_customers_update (db, customer, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (dg_customer_list_find (list, moved), ==, 0);
+  }
+
+  /* The selected row itself moving, then going. */
+  {
+    g_autoptr(DgCustomer) customer = dg_customers_get (db, picked, &error);
+
+    g_assert_no_error (error);
+    dg_customer_set_phone (customer, "010-0000-0001");
+    dg_customers_update (db, customer, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (dg_customer_selection_get_selected (selection), ==, dg_customer_list_find (list, picked));
+    g_assert_cmpstr (dg_customer_get_phone (dg_customer_selection_get_selected_item (selection)), ==, "010-0000-0001");
+
+    dg_customers_set_archived (db, picked, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (dg_customer_selection_get_selected_id (selection), ==, 0);
+  }
+
+  /* A narrower search, and everyone again. */
+  dg_customer_list_set_text (list, "김민 01");
+  dg_customer_list_set_text (list, NULL);
+  g_assert_cmpuint (watch.mirror->len, ==, 2999);
+
+  g_signal_handlers_disconnect_by_data (selection, &watch);
+  g_clear_pointer (&watch.mirror, g_array_unref);
 }
 
 /* The action a shortcut of the view's global controller activates. */
@@ -842,6 +1195,7 @@ main (int   argc,
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/ui/selection/model", test_selection_model);
   g_test_add_func ("/ui/app/version", test_version);
   g_test_add_func ("/ui/app/refuse-foreign-database", test_refuse_foreign_database);
   g_test_add_func ("/ui/app/refuse-foreign-database/subprocess", test_refuse_foreign_database_subprocess);
@@ -856,6 +1210,7 @@ main (int   argc,
   g_test_add_func ("/ui/customers/archive-filter", test_archive_filter);
   g_test_add_func ("/ui/customers/shortcuts", test_shortcuts);
   g_test_add_func ("/ui/customers/save-error-is-shown", test_save_error_is_shown);
+  g_test_add_func ("/ui/customers/selection-keeps-customer", test_selection_keeps_customer);
   g_test_add_func ("/ui/window/menu", test_window_menu);
   g_test_add_func ("/ui/window/quit-saves-size", test_quit_saves_size);
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dg-customer-list.h"
 #include "dg-error.h"
 
@@ -50,6 +52,11 @@ struct _DgCustomerList
    * object for a customer as long as one lives, and copies changed data
    * into it: its notify signals repaint the view's cells. */
   GHashTable       *live;
+
+  /* While items-changed is emitted for a change in which one row moved and
+   * every other one kept its order: where it was and where it is now. */
+  guint             moved_from;
+  guint             moved_to;
 
   GError           *error;
 };
@@ -389,6 +396,39 @@ reload_live_rows (DgCustomerList *self)
   return stale;
 }
 
+/* Whether the stretch [@start, @end) of @old_ids became the new ids by one
+ * row moving from one end of it to the other, as an edit that changes a
+ * customer's place in the order does; remembers where from and where to. */
+static void
+find_move (DgCustomerList *self,
+           GArray         *old_ids,
+           guint           start,
+           guint           end)
+{
+  const gint64 *before;
+  const gint64 *after;
+  gsize n = end - start;
+
+  if (n < 2 || old_ids->len != self->ids->len)
+    return;
+
+  before = (const gint64 *) (gpointer) old_ids->data;
+  after = (const gint64 *) (gpointer) self->ids->data;
+
+  if (before[start] == after[end - 1] &&
+      memcmp (before + start + 1, after + start, (n - 1) * sizeof (gint64)) == 0)
+    {
+      self->moved_from = start;
+      self->moved_to = end - 1;
+    }
+  else if (before[end - 1] == after[start] &&
+           memcmp (before + start, after + start + 1, (n - 1) * sizeof (gint64)) == 0)
+    {
+      self->moved_from = end - 1;
+      self->moved_to = start;
+    }
+}
+
 /* Re-runs the id query and tells, in one items-changed, about the one
  * stretch of rows that differs between the old and the new ids. When the
  * data may have changed (not only the query), every row object still in
@@ -461,10 +501,16 @@ refresh (DgCustomerList *self,
   if (same_ids && start == new_len)
     return;
 
+  if (stale == NULL)
+    find_move (self, old_ids, start, old_len - tail);
+
   g_list_model_items_changed (G_LIST_MODEL (self),
                               start,
                               old_len - tail - start,
                               new_len - tail - start);
+
+  self->moved_from = G_MAXUINT;
+  self->moved_to = G_MAXUINT;
 
   if (old_len != new_len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -658,6 +704,8 @@ dg_customer_list_init (DgCustomerList *self)
   self->sort = DG_CUSTOMER_SORT_NAME;
   g_queue_init (&self->pages);
   self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  self->moved_from = G_MAXUINT;
+  self->moved_to = G_MAXUINT;
 }
 
 DgCustomerList *
@@ -842,6 +890,24 @@ dg_customer_list_get_id (DgCustomerList *self,
     return 0;
 
   return g_array_index (self->ids, gint64, position);
+}
+
+gboolean
+dg_customer_list_get_move (DgCustomerList *self,
+                           guint          *from,
+                           guint          *to)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_LIST (self), FALSE);
+
+  if (self->moved_from == G_MAXUINT)
+    return FALSE;
+
+  if (from != NULL)
+    *from = self->moved_from;
+  if (to != NULL)
+    *to = self->moved_to;
+
+  return TRUE;
 }
 
 const GError *

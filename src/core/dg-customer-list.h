@@ -58,6 +58,12 @@ guint           dg_customer_list_find         (DgCustomerList        *self,
 /* The customer id at @position without building its row; 0 past the end. */
 gint64          dg_customer_list_get_id       (DgCustomerList        *self,
                                                guint                  position);
+/* Only while items-changed is emitted: TRUE when the change is one row
+ * that moved from @from to @to (positions before and after) while every
+ * other row kept its order, so a view can move that row alone. */
+gboolean        dg_customer_list_get_move     (DgCustomerList        *self,
+                                               guint                 *from,
+                                               guint                 *to);
 /* Why the last query failed, or NULL after one that succeeded. */
 const GError   *dg_customer_list_get_error    (DgCustomerList        *self);
 /* How many row objects were built so far, for tests of the page cache. */

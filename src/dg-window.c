@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-calendar-view.h"
 #include "dg-customers-view.h"
 #include "dg-window.h"
 
@@ -318,6 +319,7 @@ dg_window_class_init (DgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, customers_view);
 
+  g_type_ensure (DG_TYPE_CALENDAR_VIEW);
   g_type_ensure (DG_TYPE_CUSTOMERS_VIEW);
 }
 

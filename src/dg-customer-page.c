@@ -5,31 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "dg-customer-page.h"
+#include "dg-customer-page-private.h"
 #include "dg-format.h"
-
-struct _DgCustomerPage
-{
-  GtkWidget   parent_instance;
-
-  DgContext  *context;
-  DgCustomer *customer;
-  gulong      changed_handler;
-
-  GtkButton  *archive_button;
-  GtkLabel   *name_label;
-  GtkLabel   *archived_label;
-  GtkLabel   *subtitle_label;
-  GtkFlowBox *tags_box;
-  GtkLabel   *phone_value;
-  GtkLabel   *email_value;
-  GtkLabel   *organization_value;
-  GtkLabel   *source_value;
-  GtkLabel   *birthday_value;
-  GtkLabel   *consent_value;
-  GtkLabel   *note_label;
-  GtkLabel   *times_label;
-};
+#include "dg-interaction-form.h"
 
 G_DEFINE_FINAL_TYPE (DgCustomerPage, dg_customer_page, GTK_TYPE_WIDGET)
 
@@ -148,16 +126,33 @@ dg_customer_page_fill (DgCustomerPage *self)
   gtk_label_set_text (self->times_label, times);
 }
 
+static gint64
+get_id (DgCustomer *customer)
+{
+  return customer != NULL ? dg_customer_get_id (customer) : 0;
+}
+
 static void
 dg_customer_page_set_customer (DgCustomerPage *self,
                                DgCustomer     *customer)
 {
   gboolean changed = self->customer != customer;
+  gboolean other_customer = get_id (self->customer) != get_id (customer);
 
   g_set_object (&self->customer, customer);
 
   if (self->customer != NULL)
     dg_customer_page_fill (self);
+
+  /* The same customer read again (its last contact moved, say) keeps its
+   * history as shown; the lists follow their own tables. */
+  if (other_customer)
+    {
+      self->show_all_contacts = FALSE;
+      dg_interaction_form_set_customer_id (self->contact_form, get_id (customer));
+      _dg_customer_page_reload_followups (self);
+      _dg_customer_page_reload_history (self);
+    }
 
   /* The Customers view follows this to enable its actions and to leave a
    * page whose customer is gone. */
@@ -201,9 +196,9 @@ dg_customer_page_get_customer (DgCustomerPage *self)
 }
 
 static void
-on_database_changed_cb (DgDatabase     *database,
-                        const char     *table,
-                        DgCustomerPage *self)
+on_customers_changed_cb (DgDatabase     *database,
+                         const char     *table,
+                         DgCustomerPage *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -216,6 +211,36 @@ on_database_changed_cb (DgDatabase     *database,
         g_warning ("Could not reload the customer: %s", error->message);
       dg_customer_page_clear (self);
     }
+}
+
+static void
+on_interactions_changed_cb (DgDatabase     *database,
+                            const char     *table,
+                            DgCustomerPage *self)
+{
+  _dg_customer_page_reload_history (self);
+}
+
+static void
+on_followups_changed_cb (DgDatabase     *database,
+                         const char     *table,
+                         DgCustomerPage *self)
+{
+  _dg_customer_page_reload_followups (self);
+}
+
+static void
+dg_customer_page_disconnect (DgCustomerPage *self)
+{
+  DgDatabase *database;
+
+  if (self->context == NULL)
+    return;
+
+  database = dg_context_get_database (self->context);
+  g_clear_signal_handler (&self->customers_handler, database);
+  g_clear_signal_handler (&self->interactions_handler, database);
+  g_clear_signal_handler (&self->followups_handler, database);
 }
 
 DgContext *
@@ -236,19 +261,28 @@ dg_customer_page_set_context (DgCustomerPage *self,
   if (self->context == context)
     return;
 
-  if (self->context != NULL)
-    g_clear_signal_handler (&self->changed_handler,
-                            dg_context_get_database (self->context));
-
+  dg_customer_page_disconnect (self);
   dg_customer_page_clear (self);
   g_set_object (&self->context, context);
+  dg_interaction_form_set_context (self->contact_form, context);
 
   if (self->context != NULL)
-    self->changed_handler =
-      g_signal_connect_object (dg_context_get_database (self->context),
-                               "changed::customers",
-                               G_CALLBACK (on_database_changed_cb),
-                               self, 0);
+    {
+      DgDatabase *database = dg_context_get_database (self->context);
+
+      self->customers_handler =
+        g_signal_connect_object (database, "changed::customers",
+                                 G_CALLBACK (on_customers_changed_cb),
+                                 self, 0);
+      self->interactions_handler =
+        g_signal_connect_object (database, "changed::interactions",
+                                 G_CALLBACK (on_interactions_changed_cb),
+                                 self, 0);
+      self->followups_handler =
+        g_signal_connect_object (database, "changed::followups",
+                                 G_CALLBACK (on_followups_changed_cb),
+                                 self, 0);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
@@ -259,9 +293,7 @@ dg_customer_page_dispose (GObject *object)
   DgCustomerPage *self = (DgCustomerPage *)object;
   GtkWidget *child;
 
-  if (self->context != NULL)
-    g_clear_signal_handler (&self->changed_handler,
-                            dg_context_get_database (self->context));
+  dg_customer_page_disconnect (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_CUSTOMER_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -354,6 +386,16 @@ dg_customer_page_class_init (DgCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, consent_value);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, times_label);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, followups_list);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, followups_empty);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, contact_form);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, history_empty);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, show_all_button);
+
+  _dg_customer_page_class_history_init (widget_class);
+
+  g_type_ensure (DG_TYPE_INTERACTION_FORM);
 }
 
 static void

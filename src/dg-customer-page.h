@@ -1,8 +1,11 @@
 /* dg-customer-page.h
  *
  * Everything known about one customer: contact details, tags, note,
- * consent and dates. It shows what is in the database and reloads when the
- * customer changes there; the Customers view owns the buttons' actions.
+ * consent and dates, the follow-ups still open and the contact log, newest
+ * first, with a form to log a contact. It shows what is in the database
+ * and reloads when the customer, its contacts or its follow-ups change
+ * there. The Customers view owns the toolbar's actions (customers.*); the
+ * page owns those of its follow-ups and contacts (history.*).
  */
 #pragma once
 

@@ -2,8 +2,10 @@
  *
  * Drives a customer's history on a temporary database with a fake clock
  * standing at Tuesday 2026-11-24 10:00 in Seoul: the follow-up editor with
- * its inline validation; saves screenshots in the language under test. The
- * cases run in order and share one window, like a user's session.
+ * its inline validation, the customer page's "Log contact" form and
+ * timeline, its follow-ups with Done and Undo; saves screenshots in the
+ * language under test. The cases run in order and share one window, like a
+ * user's session.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -12,7 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "dg-application.h"
+#include "dg-customer-page.h"
 #include "dg-followup-editor.h"
+#include "dg-interaction-row.h"
 #include "dg-test-util.h"
 #include "dg-ui-test-util.h"
 #include "dg-window.h"
@@ -55,7 +59,7 @@ get_window (void)
   g_assert_no_error (error);
 
   window = dg_window_new (app, context);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 960);
   gtk_window_present (GTK_WINDOW (window));
   dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
 
@@ -321,6 +325,362 @@ test_editor_edit (void)
   g_assert_cmpuint (dg_followup_get_recurrence_interval (changed), ==, 2);
 }
 
+
+static DgCustomerPage *
+get_page (void)
+{
+  return DG_CUSTOMER_PAGE (child_of (get_window (), "customer_page"));
+}
+
+static GtkWidget *
+page_child (const char *id)
+{
+  return child_of (get_page (), id);
+}
+
+static void
+show_customer (gint64 id)
+{
+  DgCustomerPage *page = get_page ();
+
+  dg_window_show_customer (get_window (), id);
+  dg_ui_test_wait_for (dg_customer_page_get_customer (page) != NULL &&
+                       dg_customer_get_id (dg_customer_page_get_customer (page)) == id);
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (page)));
+}
+
+/* The rows of a list box, in order. */
+static guint
+list_box_n_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+
+  return n;
+}
+
+static DgInteraction *
+history_row_interaction (guint position)
+{
+  GtkWidget *row = gtk_widget_get_first_child (page_child ("history_list"));
+
+  for (guint i = 0; i < position && row != NULL; i++)
+    row = gtk_widget_get_next_sibling (row);
+
+  if (row == NULL)
+    return NULL;
+
+  return dg_interaction_row_get_interaction (DG_INTERACTION_ROW (row));
+}
+
+static const char *
+history_row_summary (guint position)
+{
+  DgInteraction *interaction = history_row_interaction (position);
+
+  return interaction != NULL ? dg_interaction_get_summary (interaction) : NULL;
+}
+
+static guint
+count_contacts (gint64 customer_id)
+{
+  g_autoptr(GPtrArray) interactions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  interactions = dg_interactions_list_for_customer (get_database (), customer_id, 0, &error);
+  g_assert_no_error (error);
+
+  return interactions->len;
+}
+
+/* What pressing Enter in the form's entry @id does. */
+static void
+press_enter_in (const char *id)
+{
+  g_signal_emit_by_name (page_child (id), "activate");
+  dg_ui_test_flush ();
+}
+
+static gboolean
+form_shows_error (void)
+{
+  return gtk_widget_get_visible (page_child ("error_label"));
+}
+
+static void
+test_log_contact (void)
+{
+  GtkWidget *row;
+
+  show_customer (minsu_id);
+  g_assert_true (gtk_widget_get_visible (page_child ("history_empty")));
+  g_assert_cmpuint (list_box_n_rows (page_child ("history_list")), ==, 0);
+
+  /* A time that is not one, then one still to come: said under the form,
+   * and nothing is logged. */
+  set_text (get_page (), "summary_entry", "Asked about the spring workshop");
+  set_text (get_page (), "when_entry", "25:99");
+  g_assert_true (form_shows_error ());
+  g_assert_true (gtk_widget_has_css_class (page_child ("when_entry"), "error"));
+  press_enter_in ("summary_entry");
+  g_assert_cmpuint (count_contacts (minsu_id), ==, 0);
+
+  set_text (get_page (), "when_entry", "23:00");
+  g_assert_true (form_shows_error ());
+  press_enter_in ("when_entry");
+  g_assert_cmpuint (count_contacts (minsu_id), ==, 0);
+
+  /* Earlier today, by phone, and it went well. */
+  set_text (get_page (), "when_entry", "09:15");
+  g_assert_false (form_shows_error ());
+  g_assert_false (gtk_widget_has_css_class (page_child ("when_entry"), "error"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child ("feedback_dropdown")), DG_INTERACTION_FEEDBACK_POSITIVE);
+  press_enter_in ("summary_entry");
+
+  dg_ui_test_wait_for (g_strcmp0 (history_row_summary (0), "Asked about the spring workshop") == 0);
+  g_assert_cmpuint (count_contacts (minsu_id), ==, 1);
+  g_assert_false (gtk_widget_get_visible (page_child ("history_empty")));
+  /* The form is ready for the next one. */
+  g_assert_cmpstr (text_of (get_page (), "summary_entry"), ==, "");
+  g_assert_cmpstr (text_of (get_page (), "when_entry"), ==, "");
+
+  /* A message yesterday, then one now: newest first. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child ("channel_dropdown")), DG_INTERACTION_CHANNEL_MESSAGE);
+  set_text (get_page (), "summary_entry", "Sent the workshop schedule");
+  set_text (get_page (), "when_entry", "2026-11-23 18:40");
+  press_enter_in ("when_entry");
+  dg_ui_test_wait_for (list_box_n_rows (page_child ("history_list")) == 2);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child ("channel_dropdown")), DG_INTERACTION_CHANNEL_CALL);
+  set_text (get_page (), "summary_entry", "Booked the Saturday class");
+  press_enter_in ("summary_entry");
+  dg_ui_test_wait_for (list_box_n_rows (page_child ("history_list")) == 3);
+
+  g_assert_cmpstr (history_row_summary (0), ==, "Booked the Saturday class");
+  g_assert_cmpstr (history_row_summary (1), ==, "Asked about the spring workshop");
+  g_assert_cmpstr (history_row_summary (2), ==, "Sent the workshop schedule");
+  g_assert_cmpint (dg_interaction_get_feedback (history_row_interaction (1)), ==, DG_INTERACTION_FEEDBACK_POSITIVE);
+  g_assert_cmpint (dg_interaction_get_channel (history_row_interaction (2)), ==, DG_INTERACTION_CHANNEL_MESSAGE);
+
+  /* Each row says when, in the clock's zone: now, and yesterday. */
+  row = gtk_widget_get_first_child (page_child ("history_list"));
+  {
+    g_autofree char *now_text = g_strdup_printf (_("%1$s, %2$s"), _("Today"), "10:00");
+    g_autofree char *yesterday_text = g_strdup_printf (_("%1$s, %2$s"), _("Yesterday"), "18:40");
+    GtkWidget *last = gtk_widget_get_last_child (page_child ("history_list"));
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (row, "when_label"))), ==, now_text);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (last, "when_label"))), ==, yesterday_text);
+    g_assert_true (gtk_widget_get_visible (child_of (gtk_widget_get_next_sibling (row), "feedback_label")));
+    g_assert_false (gtk_widget_get_visible (child_of (row, "feedback_label")));
+  }
+}
+
+static void
+press_undo (void)
+{
+  GtkWidget *undo = NULL;
+
+  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (window), _("_Undo"))) != NULL);
+  g_assert_nonnull (gtk_widget_get_ancestor (undo, g_type_from_name ("AdwToastWidget")));
+  gtk_widget_activate (undo);
+  dg_ui_test_flush ();
+}
+
+static void
+test_delete_contact_and_undo (void)
+{
+  GtkWidget *row = gtk_widget_get_first_child (page_child ("history_list"));
+  g_autofree char *uuid = g_strdup (dg_interaction_get_uuid (history_row_interaction (0)));
+  gint64 id = dg_interaction_get_id (history_row_interaction (0));
+  g_autoptr(DgInteraction) restored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (history_row_summary (0), ==, "Booked the Saturday class");
+
+  /* The row's own delete button. */
+  gtk_widget_activate (child_of (row, "delete_button"));
+  dg_ui_test_wait_for (list_box_n_rows (page_child ("history_list")) == 2);
+  g_assert_cmpstr (history_row_summary (0), ==, "Asked about the spring workshop");
+  g_assert_cmpuint (count_contacts (minsu_id), ==, 2);
+
+  press_undo ();
+  dg_ui_test_wait_for (list_box_n_rows (page_child ("history_list")) == 3);
+  g_assert_cmpstr (history_row_summary (0), ==, "Booked the Saturday class");
+  restored = dg_interactions_get (get_database (), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dg_interaction_get_uuid (restored), ==, uuid);
+}
+
+/* The row of the follow-up titled @title in the page's section. */
+static GtkWidget *
+find_followup_row (const char *title)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (page_child ("followups_list"));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, const char *data);
+
+/* The first descendant of @root (or @root) that @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget   *root,
+             WidgetMatch  match,
+             const char  *data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_button_for (GtkWidget  *widget,
+               const char *action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static gboolean
+has_css_class (GtkWidget  *widget,
+               const char *css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+static GtkWidget *
+row_button (GtkWidget  *row,
+            const char *action_name)
+{
+  GtkWidget *button = find_widget (row, is_button_for, action_name);
+
+  g_assert_nonnull (button);
+
+  return button;
+}
+
+static GtkWidget *
+row_due_label (GtkWidget *row)
+{
+  GtkWidget *label = find_widget (row, has_css_class, "followup-due");
+
+  g_assert_nonnull (label);
+
+  return label;
+}
+
+static void
+add_overdue_followup (void)
+{
+  g_autoptr(DgFollowup) followup = dg_followup_new ();
+  g_autoptr(GError) error = NULL;
+
+  dg_followup_set_customer_id (followup, minsu_id);
+  dg_followup_set_title (followup, "Send the workshop invoice");
+  dg_followup_set_due_date (followup, "2026-11-20");
+  dg_followups_insert (get_database (), DG_CLOCK (fake_clock), followup, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_add_followup_from_page (void)
+{
+  DgFollowupEditor *editor;
+  GtkWidget *row;
+
+  g_assert_nonnull (find_followup_row ("Call about the Saturday class"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page ()), "history.add-followup", NULL));
+  editor = wait_for_followup_editor ();
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (editor, "customer_label"))), ==, "김민수");
+
+  /* Without a title it is refused, and says why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  dg_ui_test_flush ();
+  g_assert_nonnull (editor);
+  g_assert_true (is_shown (editor, "title_error_row"));
+
+  set_text (editor, "title_row", "Confirm the Saturday booking");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  dg_ui_test_wait_for (editor == NULL);
+
+  /* Due today, so it comes first and reads as due. */
+  dg_ui_test_wait_for ((row = find_followup_row ("Confirm the Saturday booking")) != NULL);
+  g_assert_true (gtk_widget_has_css_class (row, "due-today"));
+  g_assert_true (row == gtk_widget_get_first_child (page_child ("followups_list")));
+
+  add_overdue_followup ();
+  dg_ui_test_wait_for ((row = find_followup_row ("Send the workshop invoice")) != NULL);
+  g_assert_true (gtk_widget_has_css_class (row, "overdue"));
+  g_assert_true (gtk_widget_has_css_class (row_due_label (row), "error"));
+  g_assert_false (gtk_widget_get_visible (page_child ("followups_empty")));
+
+  take_screenshot (GTK_WIDGET (get_window ()), "customer-history");
+}
+
+static void
+test_complete_followup_and_undo (void)
+{
+  GtkWidget *row = find_followup_row ("Send the workshop invoice");
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (row);
+  gtk_widget_activate (row_button (row, "history.complete-followup"));
+  dg_ui_test_wait_for (find_followup_row ("Send the workshop invoice") == NULL);
+
+  open = dg_followups_list_for_customer (get_database (), minsu_id, DG_FOLLOWUP_FILTER_OPEN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, ==, 2);
+
+  press_undo ();
+  dg_ui_test_wait_for ((row = find_followup_row ("Send the workshop invoice")) != NULL);
+  g_assert_true (gtk_widget_has_css_class (row, "overdue"));
+}
+
+static void
+test_edit_followup_from_page (void)
+{
+  GtkWidget *row = find_followup_row ("Confirm the Saturday booking");
+  DgFollowupEditor *editor;
+
+  g_assert_nonnull (row);
+  gtk_widget_activate (row_button (row, "history.edit-followup"));
+  editor = wait_for_followup_editor ();
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+  g_assert_cmpstr (text_of (editor, "title_row"), ==, "Confirm the Saturday booking");
+
+  set_text (editor, "title_row", "Confirm the Saturday booking by message");
+  set_text (editor, "date_row", "2026-11-25");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  dg_ui_test_wait_for (editor == NULL);
+
+  dg_ui_test_wait_for ((row = find_followup_row ("Confirm the Saturday booking by message")) != NULL);
+  g_assert_false (gtk_widget_has_css_class (row, "due-today"));
+  g_assert_null (find_followup_row ("Confirm the Saturday booking"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +692,11 @@ main (int   argc,
 
   g_test_add_func ("/ui/followup-editor/new-with-validation", test_editor_new_with_validation);
   g_test_add_func ("/ui/followup-editor/edit", test_editor_edit);
+  g_test_add_func ("/ui/customer-history/log-contact", test_log_contact);
+  g_test_add_func ("/ui/customer-history/delete-contact-and-undo", test_delete_contact_and_undo);
+  g_test_add_func ("/ui/customer-history/add-followup-from-page", test_add_followup_from_page);
+  g_test_add_func ("/ui/customer-history/complete-followup-and-undo", test_complete_followup_and_undo);
+  g_test_add_func ("/ui/customer-history/edit-followup-from-page", test_edit_followup_from_page);
 
   result = g_test_run ();
 

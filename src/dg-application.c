@@ -6,13 +6,32 @@
 #include <glib/gi18n.h>
 
 #include "dg-application.h"
+#include "dg-autostart.h"
+#include "dg-notifier.h"
+#include "dg-preferences-window.h"
 #include "dg-window.h"
 
 struct _DgApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication     parent_instance;
 
-  DgContext      *context;
+  /* NULL when the schema is not installed. */
+  GSettings         *settings;
+  /* The clock the context is built with; NULL for the system clock. */
+  DgClock           *clock;
+  DgContext         *context;
+  DgReminderService *reminders;
+  DgNotifier        *notifier;
+  GCancellable      *cancellable;
+  GDBusConnection   *system_bus;
+  guint              sleep_subscription;
+
+  /* Started with --background and no window shown since. */
+  guint              background_start : 1;
+  /* Whether the app holds itself running with no window. */
+  guint              held : 1;
+  guint              quitting : 1;
+  guint              settings_checked : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DgApplication, dg_application, ADW_TYPE_APPLICATION)
@@ -23,6 +42,8 @@ static const GOptionEntry main_entries[] = {
   /* Translators: the placeholder of the --db option in "dangol --help". */
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the database at PATH instead of the default one"), N_("PATH") },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window and show reminders when follow-ups fall due"), NULL },
   { NULL }
 };
 
@@ -113,13 +134,130 @@ dg_application_show_open_error (DgApplication *self,
   return dialog;
 }
 
+static gboolean
+dg_application_wants_background (DgApplication *self)
+{
+  /* Only an app that shows reminders has a reason to stay without a
+   * window; Quit ends it whatever the setting. */
+  if (self->reminders == NULL || self->quitting)
+    return FALSE;
+
+  if (self->background_start)
+    return TRUE;
+
+  return self->settings != NULL && g_settings_get_boolean (self->settings, "run-in-background");
+}
+
+/* Holds the app running with no window while it should remind in the
+ * background, and lets it end with its last window otherwise. */
+static void
+dg_application_update_hold (DgApplication *self)
+{
+  gboolean want = dg_application_wants_background (self);
+
+  if (want == self->held)
+    return;
+
+  self->held = want;
+  g_debug ("%s the app running without a window", want ? "Holding" : "No longer holding");
+  if (want)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void
+dg_application_apply_lead_minutes (DgApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  int minutes;
+
+  if (self->context == NULL || self->settings == NULL)
+    return;
+
+  minutes = g_settings_get_int (self->settings, "reminder-lead-minutes");
+  if (!dg_reminders_set_lead_minutes (dg_context_get_database (self->context),
+                                      (guint) MAX (minutes, 0), &error))
+    g_warning ("Could not set how long before a follow-up to remind: %s", error->message);
+}
+
+static void
+on_lead_minutes_changed_cb (GSettings     *settings,
+                            const char    *key,
+                            DgApplication *self)
+{
+  dg_application_apply_lead_minutes (self);
+}
+
+static void
+on_run_in_background_changed_cb (GSettings     *settings,
+                                 const char    *key,
+                                 DgApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean enabled = g_settings_get_boolean (settings, key);
+
+  if (!dg_autostart_set_enabled (enabled, &error))
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      g_warning ("Could not %s the autostart entry: %s",
+                 enabled ? "install" : "remove", error->message);
+
+      if (DG_IS_PREFERENCES_WINDOW (window))
+        {
+          g_autofree char *title = NULL;
+
+          /* Translators: %s says what went wrong. */
+          title = g_markup_printf_escaped (enabled ? _("Dangol could not be set to start when you log in: %s")
+                                                   : _("Dangol could not be kept from starting when you log in: %s"),
+                                           error->message);
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (title));
+        }
+    }
+
+  dg_application_update_hold (self);
+}
+
+static GSettings *
+dg_application_get_settings (DgApplication *self)
+{
+  if (self->settings_checked)
+    return self->settings;
+
+  self->settings_checked = TRUE;
+  self->settings = dg_application_create_settings ();
+  if (self->settings == NULL)
+    return NULL;
+
+  g_signal_connect_object (self->settings, "changed::reminder-lead-minutes",
+                           G_CALLBACK (on_lead_minutes_changed_cb),
+                           self, 0);
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (on_run_in_background_changed_cb),
+                           self, 0);
+
+  return self->settings;
+}
+
+void
+dg_application_set_clock (DgApplication *self,
+                          DgClock       *clock)
+{
+  g_return_if_fail (DG_IS_APPLICATION (self));
+  g_return_if_fail (!clock || DG_IS_CLOCK (clock));
+  g_return_if_fail (self->context == NULL);
+
+  g_set_object (&self->clock, clock);
+}
+
 gboolean
 dg_application_open_database (DgApplication  *self,
                               const char     *path,
                               GError        **error)
 {
   g_autoptr(DgDatabase) database = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *default_path = NULL;
 
   g_return_val_if_fail (DG_IS_APPLICATION (self), FALSE);
@@ -134,8 +272,19 @@ dg_application_open_database (DgApplication  *self,
   if (database == NULL)
     return FALSE;
 
-  settings = dg_application_create_settings ();
-  self->context = dg_context_new (database, settings);
+  self->context = g_object_new (DG_TYPE_CONTEXT,
+                                "database", database,
+                                "settings", dg_application_get_settings (self),
+                                "clock", self->clock,
+                                NULL);
+
+  /* All-day follow-ups are stored for the zone they were written in;
+   * every list asked for from now on must see them in this one. */
+  if (!dg_followups_sync_time_zone (database, dg_context_get_clock (self->context), &local_error))
+    g_warning ("Could not bring all-day follow-ups to the current time zone: %s",
+               local_error->message);
+
+  dg_application_apply_lead_minutes (self);
 
   return TRUE;
 }
@@ -148,11 +297,123 @@ dg_application_get_context (DgApplication *self)
   return self->context;
 }
 
+static DgWindow *
+dg_application_present_window (DgApplication *self)
+{
+  DgWindow *window = dg_application_find_window (self);
+
+  if (window == NULL)
+    window = dg_window_new (self, self->context);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+on_notifier_open_followup_cb (DgNotifier    *notifier,
+                              gint64         followup_id,
+                              DgApplication *self)
+{
+  dg_window_show_followup (dg_application_present_window (self), followup_id);
+}
+
+static void
+on_notifier_open_today_cb (DgNotifier    *notifier,
+                           DgApplication *self)
+{
+  dg_window_show_today (dg_application_present_window (self));
+}
+
+static void
+on_prepare_for_sleep_cb (GDBusConnection *connection,
+                         const char      *sender_name,
+                         const char      *object_path,
+                         const char      *interface_name,
+                         const char      *signal_name,
+                         GVariant        *parameters,
+                         gpointer         user_data)
+{
+  DgApplication *self = user_data;
+  gboolean going_to_sleep = TRUE;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
+    return;
+
+  g_variant_get (parameters, "(b)", &going_to_sleep);
+
+  /* The reminder timer slept with the computer: what fell due meanwhile
+   * is shown at once instead of at the next safety-net check. */
+  if (!going_to_sleep && self->context != NULL)
+    dg_clock_changed (dg_context_get_clock (self->context));
+}
+
+static void
+on_system_bus_ready_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(DgApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->system_bus = g_bus_get_finish (result, &error);
+  if (self->system_bus == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No system bus, resumes are noticed by the next check: %s", error->message);
+      return;
+    }
+
+  self->sleep_subscription =
+    g_dbus_connection_signal_subscribe (self->system_bus,
+                                        "org.freedesktop.login1",
+                                        "org.freedesktop.login1.Manager",
+                                        "PrepareForSleep",
+                                        "/org/freedesktop/login1",
+                                        NULL,
+                                        G_DBUS_SIGNAL_FLAGS_NONE,
+                                        on_prepare_for_sleep_cb,
+                                        self, NULL);
+}
+
+void
+dg_application_start_reminders (DgApplication *self)
+{
+  g_return_if_fail (DG_IS_APPLICATION (self));
+
+  if (self->context == NULL || self->reminders != NULL)
+    return;
+
+  self->reminders = dg_reminder_service_new (dg_context_get_database (self->context),
+                                             dg_context_get_clock (self->context));
+  self->notifier = dg_notifier_new (self->reminders);
+  g_signal_connect_object (self->notifier, "open-followup",
+                           G_CALLBACK (on_notifier_open_followup_cb),
+                           self, 0);
+  g_signal_connect_object (self->notifier, "open-today",
+                           G_CALLBACK (on_notifier_open_today_cb),
+                           self, 0);
+
+  dg_reminder_service_start (self->reminders);
+
+  g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable,
+             on_system_bus_ready_cb, g_object_ref (self));
+
+  dg_application_update_hold (self);
+}
+
+DgNotifier *
+dg_application_get_notifier (DgApplication *self)
+{
+  g_return_val_if_fail (DG_IS_APPLICATION (self), NULL);
+
+  return self->notifier;
+}
+
 static void
 dg_application_activate (GApplication *app)
 {
   DgApplication *self = DG_APPLICATION (app);
-  GtkWindow *window;
 
   if (self->context == NULL)
     {
@@ -164,13 +425,11 @@ dg_application_activate (GApplication *app)
           dg_application_show_open_error (self, error);
           return;
         }
+
+      dg_application_start_reminders (self);
     }
 
-  window = GTK_WINDOW (dg_application_find_window (self));
-  if (window == NULL)
-    window = GTK_WINDOW (dg_window_new (self, self->context));
-
-  gtk_window_present (window);
+  dg_application_present_window (self);
 }
 
 static int
@@ -192,6 +451,7 @@ dg_application_command_line (GApplication            *app,
 {
   DgApplication *self = DG_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  gboolean background = g_variant_dict_contains (options, "background");
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   const char *arg = NULL;
@@ -214,6 +474,11 @@ dg_application_command_line (GApplication            *app,
           dg_application_show_open_error (self, error);
           return EXIT_FAILURE;
         }
+
+      /* The first launch of the session owns the reminders; with
+       * --background it stays without a window until one is asked for. */
+      self->background_start = background;
+      dg_application_start_reminders (self);
     }
   else if (path != NULL)
     {
@@ -233,9 +498,28 @@ dg_application_command_line (GApplication            *app,
         }
     }
 
-  g_application_activate (app);
+  /* A second --background launch, such as the autostart entry of a
+   * session where Dangol already runs, changes nothing on screen. */
+  if (!background)
+    g_application_activate (app);
 
   return EXIT_SUCCESS;
+}
+
+static void
+dg_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+  DgApplication *self = DG_APPLICATION (app);
+
+  GTK_APPLICATION_CLASS (dg_application_parent_class)->window_added (app, window);
+
+  /* Once the window was shown, closing it follows the setting. */
+  if (DG_IS_WINDOW (window) && self->background_start)
+    {
+      self->background_start = FALSE;
+      dg_application_update_hold (self);
+    }
 }
 
 static void
@@ -243,14 +527,35 @@ dg_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
+  DgApplication *self = DG_APPLICATION (user_data);
   g_autoptr(GList) windows = NULL;
+
+  /* Quit ends the reminders too, whatever "Run in Background" says. */
+  self->quitting = TRUE;
+  dg_application_update_hold (self);
 
   /* Closing each window, rather than quitting at once, lets the main
    * window remember its size as it does when closed by hand; the app ends
    * with its last window. */
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
+}
+
+static void
+dg_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  DgApplication *self = DG_APPLICATION (user_data);
+  GtkWindow *parent = GTK_WINDOW (dg_application_find_window (self));
+  DgPreferencesWindow *preferences;
+
+  g_return_if_fail (self->settings != NULL);
+
+  preferences = dg_preferences_window_new (parent, self->settings);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -285,6 +590,7 @@ dg_application_about_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "quit", dg_application_quit_action },
+  { "preferences", dg_application_preferences_action },
   { "about", dg_application_about_action },
 };
 
@@ -293,6 +599,7 @@ static const struct {
   const char *accels[3];
 } app_accels[] = {
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };
 
@@ -300,6 +607,8 @@ static void
 dg_application_startup (GApplication *app)
 {
   DgApplication *self = DG_APPLICATION (app);
+  GSettings *settings;
+  GAction *preferences;
 
   G_APPLICATION_CLASS (dg_application_parent_class)->startup (app);
 
@@ -312,7 +621,33 @@ dg_application_startup (GApplication *app)
                                            app_accels[i].action,
                                            app_accels[i].accels);
 
+  /* Without the schema there is nothing the preferences could keep. */
+  settings = dg_application_get_settings (self);
+  preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), settings != NULL);
+
+  /* The setting as an action too, so that it can be switched from outside
+   * the window: `gapplication action io.github.dangol.Dangol
+   * run-in-background` on the running instance. */
+  if (settings != NULL)
+    {
+      g_autoptr(GAction) background = g_settings_create_action (settings, "run-in-background");
+
+      g_action_map_add_action (G_ACTION_MAP (self), background);
+    }
+
   gtk_window_set_default_icon_name (APPLICATION_ID);
+}
+
+static void
+dg_application_shutdown (GApplication *app)
+{
+  DgApplication *self = DG_APPLICATION (app);
+
+  if (self->reminders != NULL)
+    dg_reminder_service_stop (self->reminders);
+
+  G_APPLICATION_CLASS (dg_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -320,7 +655,17 @@ dg_application_dispose (GObject *object)
 {
   DgApplication *self = (DgApplication *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  if (self->system_bus != NULL && self->sleep_subscription != 0)
+    g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
+  self->sleep_subscription = 0;
+  g_clear_object (&self->system_bus);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->context);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dg_application_parent_class)->dispose (object);
 }
@@ -330,18 +675,24 @@ dg_application_class_init (DgApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = dg_application_dispose;
 
   app_class->activate = dg_application_activate;
   app_class->startup = dg_application_startup;
+  app_class->shutdown = dg_application_shutdown;
   app_class->command_line = dg_application_command_line;
   app_class->handle_local_options = dg_application_handle_local_options;
+
+  gtk_app_class->window_added = dg_application_window_added;
 }
 
 static void
 dg_application_init (DgApplication *self)
 {
+  self->cancellable = g_cancellable_new ();
+
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                              _("Keep track of your customers and follow up with them on time."));

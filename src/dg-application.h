@@ -2,14 +2,23 @@
  *
  * The running Dangol: one instance per session. The primary instance opens
  * the database (the default one or the one named with --db), keeps the
- * shared DgContext and shows the main window; a second launch only presents
- * that window.
+ * shared DgContext, shows the main window and owns the reminders: a
+ * DgReminderService whose due follow-ups a DgNotifier shows as desktop
+ * notifications. A second launch only presents the window of the first.
+ *
+ * `dangol --background` starts without a window (as the autostart entry
+ * does at login) and keeps running for the reminders; the window appears
+ * when Dangol is launched again. Closing the window keeps the app running
+ * while the "run-in-background" setting is on, and ends it otherwise; Quit
+ * always ends it. Turning the setting on writes the autostart entry,
+ * turning it off removes it (see dg-autostart.h).
  */
 #pragma once
 
 #include <adwaita.h>
 
 #include "dg-core.h"
+#include "dg-notifier.h"
 
 G_BEGIN_DECLS
 
@@ -20,12 +29,23 @@ G_DECLARE_FINAL_TYPE (DgApplication, dg_application, DG, APPLICATION, AdwApplica
 DgApplication *dg_application_new           (void);
 /* NULL until a database was opened. */
 DgContext     *dg_application_get_context   (DgApplication  *self);
+/* The clock the context will be built with (the system clock when never
+ * set): for tests and screenshots. Only before the database is opened. */
+void           dg_application_set_clock     (DgApplication  *self,
+                                             DgClock        *clock);
 /* Opens the database at @path (the default path when NULL) and builds the
- * context from it. Fails, leaving the file untouched, when the database is
- * refused; a context that is already open is kept. */
+ * context from it, with the settings when their schema is installed.
+ * Fails, leaving the file untouched, when the database is refused; a
+ * context that is already open is kept. */
 gboolean       dg_application_open_database (DgApplication  *self,
                                              const char     *path,
                                              GError        **error);
+/* Starts the reminders of the open database. A launch from the command
+ * line or an activation does this itself; a test that opened the database
+ * with dg_application_open_database() calls it when it wants reminders. */
+void           dg_application_start_reminders (DgApplication *self);
+/* NULL until the reminders were started. */
+DgNotifier    *dg_application_get_notifier  (DgApplication  *self);
 /* Tells the user why the database could not be opened, and quits when they
  * have read it. Returns the dialog. */
 GtkWidget     *dg_application_show_open_error (DgApplication *self,

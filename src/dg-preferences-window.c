@@ -1,0 +1,155 @@
+/* dg-preferences-window.c */
+#define G_LOG_DOMAIN "Dangol-Ui"
+
+#include "config.h"
+
+#include "dg-preferences-window.h"
+
+struct _DgPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+
+  GtkSwitch            *background_switch;
+  GtkSpinButton        *lead_spin;
+  GtkSpinButton        *cold_spin;
+};
+
+G_DEFINE_FINAL_TYPE (DgPreferencesWindow, dg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+dg_preferences_window_constructed (GObject *object)
+{
+  DgPreferencesWindow *self = (DgPreferencesWindow *)object;
+
+  G_OBJECT_CLASS (dg_preferences_window_parent_class)->constructed (object);
+
+  g_settings_bind (self->settings, "run-in-background",
+                   self->background_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminder-lead-minutes",
+                   self->lead_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "going-cold-days",
+                   self->cold_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+dg_preferences_window_dispose (GObject *object)
+{
+  DgPreferencesWindow *self = (DgPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (dg_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+dg_preferences_window_finalize (GObject *object)
+{
+  DgPreferencesWindow *self = (DgPreferencesWindow *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (dg_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+dg_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  DgPreferencesWindow *self = DG_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  DgPreferencesWindow *self = DG_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dg_preferences_window_constructed;
+  object_class->dispose = dg_preferences_window_dispose;
+  object_class->finalize = dg_preferences_window_finalize;
+  object_class->get_property = dg_preferences_window_get_property;
+  object_class->set_property = dg_preferences_window_set_property;
+
+  properties [PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, lead_spin);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, cold_spin);
+}
+
+static void
+dg_preferences_window_init (DgPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+DgPreferencesWindow *
+dg_preferences_window_new (GtkWindow *parent,
+                           GSettings *settings)
+{
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (DG_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "settings", settings,
+                       NULL);
+}
+
+GSettings *
+dg_preferences_window_get_settings (DgPreferencesWindow *self)
+{
+  g_return_val_if_fail (DG_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->settings;
+}

@@ -7,6 +7,8 @@
 
 #include "dg-calendar-view.h"
 #include "dg-customers-view.h"
+#include "dg-followup-editor.h"
+#include "dg-today-view.h"
 #include "dg-window.h"
 
 struct _DgWindow
@@ -129,6 +131,8 @@ dg_window_show_followup (DgWindow *self,
 {
   g_autoptr(DgFollowup) followup = NULL;
   g_autoptr(GError) error = NULL;
+  DgFollowupEditor *editor;
+  GtkWidget *calendar;
 
   g_return_if_fail (DG_IS_WINDOW (self));
 
@@ -142,8 +146,25 @@ dg_window_show_followup (DgWindow *self,
       return;
     }
 
+  calendar = adw_view_stack_get_child_by_name (self->view_stack, "calendar");
+  if (DG_IS_CALENDAR_VIEW (calendar))
+    {
+      if (dg_calendar_view_show_followup (DG_CALENDAR_VIEW (calendar), followup_id, &error))
+        {
+          adw_view_stack_set_visible_child_name (self->view_stack, "calendar");
+          return;
+        }
+      g_debug ("Follow-up %" G_GINT64_FORMAT " not shown in the calendar: %s", followup_id, error->message);
+    }
+
   if (dg_followup_get_customer_id (followup) != 0)
-    dg_window_show_customer (self, dg_followup_get_customer_id (followup));
+    {
+      dg_window_show_customer (self, dg_followup_get_customer_id (followup));
+      return;
+    }
+
+  editor = dg_followup_editor_new (GTK_WINDOW (self), self->context, followup);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 void
@@ -321,6 +342,7 @@ dg_window_class_init (DgWindowClass *klass)
 
   g_type_ensure (DG_TYPE_CALENDAR_VIEW);
   g_type_ensure (DG_TYPE_CUSTOMERS_VIEW);
+  g_type_ensure (DG_TYPE_TODAY_VIEW);
 }
 
 static void

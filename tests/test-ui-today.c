@@ -12,8 +12,12 @@
 #include <glib/gi18n.h>
 
 #include "dg-application.h"
+#include "dg-calendar-view.h"
 #include "dg-customer-page.h"
 #include "dg-customers-view.h"
+#include "dg-date-names.h"
+#include "dg-followup-editor.h"
+#include "dg-followup-row.h"
 #include "dg-test-util.h"
 #include "dg-today-view.h"
 #include "dg-ui-test-util.h"
@@ -28,6 +32,9 @@ get_window (void)
 {
   g_autoptr(DgDatabase) database = NULL;
   g_autoptr(DgContext) context = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
@@ -46,16 +53,24 @@ get_window (void)
   database = dg_database_open (path, &error);
   g_assert_no_error (error);
 
+  /* The tests run with the schema compiled in the build tree and a memory
+   * backend, so settings start from their defaults. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    settings = g_settings_new_full (schema, NULL, NULL);
+
   fake_clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, 10, 0);
   context = g_object_new (DG_TYPE_CONTEXT,
                           "database", database,
+                          "settings", settings,
                           "clock", fake_clock,
                           NULL);
   dg_followups_sync_time_zone (database, DG_CLOCK (fake_clock), &error);
   g_assert_no_error (error);
 
   window = dg_window_new (app, context);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 980);
   gtk_window_present (GTK_WINDOW (window));
   dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
 
@@ -84,20 +99,97 @@ visible_page (void)
   return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (window_child ("view_stack")));
 }
 
+static GTimeZone *
+get_time_zone (void)
+{
+  return dg_clock_dup_time_zone (DG_CLOCK (fake_clock));
+}
+
+/* The instant of @hour:@minute local time on @year-@month-@day. */
+static GDateTime *
+local_time (int year,
+            int month,
+            int day,
+            int hour,
+            int minute)
+{
+  g_autoptr(GTimeZone) tz = get_time_zone ();
+
+  return dg_test_local_time (tz, year, month, day, hour, minute);
+}
+
+/* A customer added on @added (month 10 or 11 of 2026), so that whether
+ * it goes cold does not depend on the real date. */
 static gint64
-insert_customer (const char *name)
+insert_customer_added (const char *name,
+                       int         month,
+                       int         day)
 {
   g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_autoptr(GDateTime) added = local_time (2026, month, day, 12, 0);
   g_autoptr(GError) error = NULL;
 
   dg_customer_set_name (customer, name);
+  dg_customer_set_created_at (customer, added);
   dg_customers_insert (get_database (), customer, &error);
   g_assert_no_error (error);
 
   return dg_customer_get_id (customer);
 }
 
-/* A timed follow-up due at @hour:@minute local time on 2026-11-@day. */
+static gint64
+insert_customer (const char *name)
+{
+  return insert_customer_added (name, 11, 1);
+}
+
+static void
+log_contact (gint64 customer_id,
+             int    month,
+             int    day)
+{
+  g_autoptr(DgInteraction) interaction = dg_interaction_new ();
+  g_autoptr(GDateTime) when = local_time (2026, month, day, 11, 0);
+  g_autoptr(GError) error = NULL;
+
+  dg_interaction_set_customer_id (interaction, customer_id);
+  dg_interaction_set_occurred_at (interaction, when);
+  dg_interaction_set_channel (interaction, DG_INTERACTION_CHANNEL_CALL);
+  dg_interaction_set_summary (interaction, "Talked about the next course");
+  dg_interactions_insert (get_database (), DG_CLOCK (fake_clock), interaction, &error);
+  g_assert_no_error (error);
+}
+
+static gint64
+save_followup (DgFollowup *followup)
+{
+  g_autoptr(GError) error = NULL;
+
+  dg_followups_insert (get_database (), DG_CLOCK (fake_clock), followup, &error);
+  g_assert_no_error (error);
+
+  return dg_followup_get_id (followup);
+}
+
+/* A timed follow-up due at @hour:@minute local time on 2026-@month-@day. */
+static gint64
+insert_followup_on (const char *title,
+                    gint64      customer_id,
+                    int         month,
+                    int         day,
+                    int         hour,
+                    int         minute)
+{
+  g_autoptr(DgFollowup) followup = dg_followup_new ();
+  g_autoptr(GDateTime) due = local_time (2026, month, day, hour, minute);
+
+  dg_followup_set_title (followup, title);
+  dg_followup_set_customer_id (followup, customer_id);
+  dg_followup_set_due_at (followup, due);
+
+  return save_followup (followup);
+}
+
 static gint64
 insert_followup (const char *title,
                  gint64      customer_id,
@@ -105,18 +197,34 @@ insert_followup (const char *title,
                  int         hour,
                  int         minute)
 {
+  return insert_followup_on (title, customer_id, 11, day, hour, minute);
+}
+
+/* An all-day follow-up due on @date ("YYYY-MM-DD"). */
+static gint64
+insert_all_day (const char *title,
+                gint64      customer_id,
+                const char *date)
+{
   g_autoptr(DgFollowup) followup = dg_followup_new ();
-  g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (DG_CLOCK (fake_clock));
-  g_autoptr(GDateTime) due = dg_test_local_time (tz, 2026, 11, day, hour, minute);
-  g_autoptr(GError) error = NULL;
 
   dg_followup_set_title (followup, title);
   dg_followup_set_customer_id (followup, customer_id);
-  dg_followup_set_due_at (followup, due);
-  dg_followups_insert (get_database (), DG_CLOCK (fake_clock), followup, &error);
-  g_assert_no_error (error);
+  dg_followup_set_due_date (followup, date);
 
-  return dg_followup_get_id (followup);
+  return save_followup (followup);
+}
+
+static DgFollowup *
+get_followup (gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  DgFollowup *followup = dg_followups_get (get_database (), id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (followup);
+
+  return followup;
 }
 
 static gint64
@@ -136,41 +244,744 @@ customer_page_shown (void)
   return adw_leaflet_get_visible_child (leaflet) == window_child ("customer_page");
 }
 
+static DgTodayView *
+get_view (void)
+{
+  return DG_TODAY_VIEW (window_child ("today_view"));
+}
+
+static GtkWidget *
+view_child (const char *id)
+{
+  GtkWidget *child = dg_ui_test_find_by_id (GTK_WIDGET (get_view ()), id);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static const char *
+view_state (void)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (view_child ("stack")));
+}
+
+static void
+show_page (const char *name)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (window_child ("view_stack")), name);
+}
+
+static void
+take_screenshot (const char *name)
+{
+  g_autofree char *path = dg_ui_test_screenshot (GTK_WIDGET (get_window ()), name);
+  g_autoptr(GBytes) png = dg_test_read_file (path);
+
+  g_assert_nonnull (png);
+  g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
+}
+
+/* The titles of the follow-ups a list shows, in order, joined by "|";
+ * "" when the list's section is hidden. */
+static char *
+list_titles (const char *list_id)
+{
+  GtkWidget *list = view_child (list_id);
+  g_autoptr(GString) titles = g_string_new (NULL);
+  GtkWidget *section = gtk_widget_get_parent (list);
+
+  if (!gtk_widget_get_visible (section) ||
+      g_strcmp0 (view_state (), "sections") != 0)
+    return g_strdup ("");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (!DG_IS_FOLLOWUP_ROW (row))
+        continue;
+      if (titles->len > 0)
+        g_string_append_c (titles, '|');
+      g_string_append (titles, dg_followup_get_title (dg_followup_row_get_followup (DG_FOLLOWUP_ROW (row))));
+    }
+
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+/* "Next 7 Days" as "heading: title|title; heading: title". */
+static char *
+upcoming_titles (void)
+{
+  GtkWidget *box = view_child ("upcoming_box");
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!gtk_widget_get_visible (view_child ("upcoming_section")) ||
+      g_strcmp0 (view_state (), "sections") != 0)
+    return g_strdup ("");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (text, "%s%s: ", text->len > 0 ? "; " : "",
+                                gtk_label_get_text (GTK_LABEL (child)));
+      else
+        for (GtkWidget *row = gtk_widget_get_first_child (child);
+             row != NULL;
+             row = gtk_widget_get_next_sibling (row))
+          {
+            DgFollowup *followup = dg_followup_row_get_followup (DG_FOLLOWUP_ROW (row));
+
+            if (row != gtk_widget_get_first_child (child))
+              g_string_append_c (text, '|');
+            g_string_append (text, dg_followup_get_title (followup));
+          }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The names and subtitles in "Going Cold", as "name (subtitle)|...". */
+static char *
+cold_rows (void)
+{
+  GtkWidget *list = view_child ("cold_list");
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!gtk_widget_get_visible (view_child ("cold_section")) ||
+      g_strcmp0 (view_state (), "sections") != 0)
+    return g_strdup ("");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '|');
+      g_string_append_printf (text, "%s (%s)",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gboolean
+shows (char       *actual,
+       const char *expected)
+{
+  g_autofree char *owned = actual;
+
+  return g_strcmp0 (owned, expected) == 0;
+}
+
+#define assert_shows(actual_expr, expected)                                   \
+  G_STMT_START {                                                               \
+    const char *assert_shows_expected_ = (expected);                           \
+    g_autofree char *assert_shows_actual_ = NULL;                              \
+    dg_ui_test_wait_for (shows ((actual_expr), assert_shows_expected_));       \
+    assert_shows_actual_ = (actual_expr);                                      \
+    g_assert_cmpstr (assert_shows_actual_, ==, assert_shows_expected_);       \
+  } G_STMT_END
+
+/* The row of the follow-up titled @title in the list @list_id, or in
+ * "Next 7 Days" when @list_id is NULL. */
+static DgFollowupRow *
+find_row (const char *list_id,
+          const char *title)
+{
+  GtkWidget *root = list_id != NULL ? view_child (list_id) : view_child ("upcoming_box");
+  GtkWidget *found = NULL;
+  GPtrArray *stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0 && found == NULL)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (DG_IS_FOLLOWUP_ROW (widget))
+        {
+          DgFollowup *followup = dg_followup_row_get_followup (DG_FOLLOWUP_ROW (widget));
+
+          if (g_strcmp0 (dg_followup_get_title (followup), title) == 0)
+            found = widget;
+          continue;
+        }
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  g_ptr_array_unref (stack);
+
+  g_assert_nonnull (found);
+
+  return DG_FOLLOWUP_ROW (found);
+}
+
+static GtkWidget *
+row_child (DgFollowupRow *row,
+           const char    *id)
+{
+  GtkWidget *child = dg_ui_test_find_by_id (GTK_WIDGET (row), id);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static char *
+expected_day_heading (int month,
+                      int day)
+{
+  g_autoptr(GDateTime) time = local_time (2026, month, day, 0, 0);
+
+  return dg_date_names_format (time, _("%A, %b %-d"));
+}
+
+static void
+press_undo (void)
+{
+  GtkWidget *undo = NULL;
+
+  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (get_window ()), _("_Undo"))) != NULL);
+  g_assert_nonnull (gtk_widget_get_ancestor (undo, g_type_from_name ("AdwToastWidget")));
+  gtk_widget_activate (undo);
+}
+
+static DgFollowupEditor *
+wait_for_editor (void)
+{
+  DgFollowupEditor *editor = NULL;
+
+  dg_ui_test_wait_for ((editor = (DgFollowupEditor *)dg_ui_test_find_window (DG_TYPE_FOLLOWUP_EDITOR)) != NULL);
+  dg_ui_test_wait_painted (GTK_WIDGET (editor), 1);
+
+  return editor;
+}
+
+static void
+close_editor (DgFollowupEditor *editor)
+{
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+  gtk_window_close (GTK_WINDOW (editor));
+  dg_ui_test_wait_for (editor == NULL);
+}
+
+/* A screenshot of the window with the popover it shows drawn where it is
+ * on screen: a popover is a surface of its own, which a snapshot of the
+ * window leaves out. */
+static void
+take_screenshot_with_popover (GtkWidget  *popover,
+                              const char *name)
+{
+  GtkWidget *window = GTK_WIDGET (get_window ());
+  const char *dir = g_getenv ("DANGOL_SCREENSHOT_DIR");
+  const char *lang = g_getenv ("DANGOL_TEST_LANG");
+  g_autoptr(GdkPaintable) window_paintable = NULL;
+  g_autoptr(GdkPaintable) popover_paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  double window_x, window_y, popover_x, popover_y;
+  int x, y, width, height;
+
+  dg_ui_test_wait_painted (window, 2);
+  dg_ui_test_wait_painted (popover, 2);
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  x = gdk_popup_get_position_x (GDK_POPUP (gtk_native_get_surface (GTK_NATIVE (popover))));
+  y = gdk_popup_get_position_y (GDK_POPUP (gtk_native_get_surface (GTK_NATIVE (popover))));
+
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  window_paintable = gtk_widget_paintable_new (window);
+  popover_paintable = gtk_widget_paintable_new (popover);
+
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (window_paintable, snapshot, width, height);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + popover_x - window_x,
+                                                          y + popover_y - window_y));
+  gdk_paintable_snapshot (popover_paintable, snapshot,
+                          gtk_widget_get_width (popover), gtk_widget_get_height (popover));
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (dir == NULL)
+    dir = "screenshots";
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  basename = g_strdup_printf ("%s-%s.png", name, lang != NULL ? lang : "en");
+  path = g_build_filename (dir, basename, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
+
+static DgFollowupStatus
+followup_status (gint64 id)
+{
+  g_autoptr(DgFollowup) followup = get_followup (id);
+
+  return dg_followup_get_status (followup);
+}
+
+static void
+test_opens_on_today (void)
+{
+  get_window ();
+
+  g_assert_cmpstr (visible_page (), ==, "today");
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (get_view ())));
+}
+
+static void
+test_no_customers (void)
+{
+  g_autofree char *date = NULL;
+  g_autoptr(GDateTime) now = dg_clock_get_now_local (DG_CLOCK (fake_clock));
+
+  get_window ();
+
+  g_assert_cmpstr (view_state (), ==, "no-customers");
+  date = dg_date_names_format (now, _("%A, %B %-d, %Y"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("date_label"))), ==, date);
+
+  take_screenshot ("today-no-customers");
+
+  /* The way out of the empty state goes where customers are added. */
+  gtk_widget_activate (view_child ("go_to_customers_button"));
+  dg_ui_test_wait_for (g_strcmp0 (visible_page (), "customers") == 0);
+  show_page ("today");
+}
+
+static gint64 minsu, jiwoo, seoyeon, hana, jihun;
+static gint64 invoice, quote_call, partnership, certificates, invitation;
+
+static void
+test_caught_up (void)
+{
+  minsu = insert_customer ("김민수");
+
+  /* The view follows the database: a customer and nothing due. */
+  dg_ui_test_wait_for (g_strcmp0 (view_state (), "caught-up") == 0);
+  g_assert_true (gtk_widget_get_visible (view_child ("caught_up_add_button")));
+
+  take_screenshot ("today-empty");
+}
+
+/* Tuesday 2026-11-24, 10:00 in Seoul. */
+static void
+seed (void)
+{
+  g_autoptr(DgFollowup) repeating = dg_followup_new ();
+  g_autoptr(DgFollowup) keep_in_touch = dg_followup_new ();
+  g_autoptr(GDateTime) coaching_due = local_time (2026, 11, 24, 16, 30);
+  g_autoptr(GDateTime) snooze_until = local_time (2026, 11, 24, 13, 0);
+  g_autoptr(GError) error = NULL;
+
+  jiwoo = insert_customer ("Jiwoo Park");
+  seoyeon = insert_customer ("Seo-yeon Lee");
+  /* Going cold: one last called 75 days ago, one never called in the 54
+   * days since being added. */
+  hana = insert_customer_added ("Hana Choi", 8, 1);
+  log_contact (hana, 9, 10);
+  jihun = insert_customer_added ("박지훈", 10, 1);
+  log_contact (minsu, 11, 20);
+
+  /* Overdue: last Friday, yesterday (all day), and earlier today. */
+  invoice = insert_followup ("Send the workshop invoice", jiwoo, 20, 14, 0);
+  insert_all_day ("Renew the venue booking", 0, "2026-11-23");
+  quote_call = insert_followup ("Call back about the quote", minsu, 24, 9, 0);
+
+  /* Due today: all day first, then by time. */
+  insert_all_day ("Post the course schedule", 0, "2026-11-24");
+  dg_followup_set_title (repeating, "Coaching follow-up call");
+  dg_followup_set_customer_id (repeating, seoyeon);
+  dg_followup_set_due_at (repeating, coaching_due);
+  dg_followup_set_recurrence (repeating, DG_RECURRENCE_WEEKS);
+  dg_followup_set_recurrence_interval (repeating, 2);
+  save_followup (repeating);
+
+  /* The next seven days: Wednesday 25 to Tuesday 1 December. */
+  insert_followup ("Send the survey", minsu, 25, 10, 0);
+  dg_followup_set_title (keep_in_touch, "Check in");
+  dg_followup_set_customer_id (keep_in_touch, jiwoo);
+  dg_followup_set_due_date (keep_in_touch, "2026-11-27");
+  dg_followup_set_recurrence (keep_in_touch, DG_RECURRENCE_DAYS);
+  dg_followup_set_recurrence_interval (keep_in_touch, 30);
+  dg_followup_set_keep_in_touch (keep_in_touch, TRUE);
+  save_followup (keep_in_touch);
+  invitation = insert_followup ("Invite to the spring course", seoyeon, 28, 11, 0);
+  insert_all_day ("Order the course books", 0, "2026-12-01");
+  /* The eighth day is not in it. */
+  insert_followup_on ("Confirm the caterer", 0, 12, 2, 9, 0);
+
+  /* Snoozed until 13:00 today, and done: in no list. */
+  partnership = insert_followup ("Reply to the partnership email", jiwoo, 23, 15, 0);
+  dg_followups_snooze (get_database (), DG_CLOCK (fake_clock), partnership, snooze_until, &error);
+  g_assert_no_error (error);
+  certificates = insert_followup ("Print the certificates", 0, 24, 8, 0);
+  dg_followups_complete (get_database (), DG_CLOCK (fake_clock), certificates, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_sections (void)
+{
+  g_autofree char *friday = expected_day_heading (11, 27);
+  g_autofree char *saturday = expected_day_heading (11, 28);
+  g_autofree char *tuesday = expected_day_heading (12, 1);
+  g_autofree char *upcoming = NULL;
+  g_autofree char *cold = NULL;
+  g_autofree char *hana_text = NULL;
+  g_autofree char *jihun_text = NULL;
+  g_autofree char *every_two_weeks = NULL;
+  g_autofree char *keep_in_touch = NULL;
+
+  seed ();
+
+  hana_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last contact %d day ago",
+                                            "Last contact %d days ago", 75), 75);
+  jihun_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Never contacted, added %d day ago",
+                                             "Never contacted, added %d days ago", 54), 54);
+  every_two_weeks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every %u week", "Every %u weeks", 2), 2);
+  keep_in_touch = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Keep in touch every %u day",
+                                                "Keep in touch every %u days", 30), 30);
+
+  upcoming = g_strdup_printf ("%s: Send the survey; %s: Check in; %s: Invite to the spring course; %s: Order the course books",
+                              _("Tomorrow"), friday, saturday, tuesday);
+  cold = g_strdup_printf ("Hana Choi (%s)|박지훈 (%s)", hana_text, jihun_text);
+
+  dg_ui_test_wait_for (g_strcmp0 (view_state (), "sections") == 0);
+  assert_shows (list_titles ("overdue_list"),
+                "Send the workshop invoice|Renew the venue booking|Call back about the quote");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("overdue_count"))), ==, "3");
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Coaching follow-up call");
+  assert_shows (upcoming_titles (), upcoming);
+  assert_shows (cold_rows (), cold);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("cold_count"))), ==, "2");
+  g_assert_false (gtk_widget_get_visible (view_child ("caught_up_section")));
+  g_assert_false (gtk_widget_get_visible (view_child ("overdue_more_button")));
+  g_assert_false (gtk_widget_get_visible (view_child ("cold_more_button")));
+
+  /* What a row says: the day of an overdue one, the time or "All day",
+   * the customer, the repeat. */
+  {
+    DgFollowupRow *row = find_row ("overdue_list", "Renew the venue booking");
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "day_label"))), ==, _("Yesterday"));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "time_label"))), ==, _("All day"));
+    g_assert_false (gtk_widget_get_visible (row_child (row, "customer_button")));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "overdue"));
+
+    row = find_row ("today_list", "Coaching follow-up call");
+    g_assert_false (gtk_widget_get_visible (row_child (row, "day_label")));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "time_label"))), ==, "16:30");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "customer_label"))), ==, "Seo-yeon Lee");
+    g_assert_true (gtk_widget_get_visible (row_child (row, "repeat_box")));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "repeat_label"))), ==, every_two_weeks);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "overdue"));
+
+    row = find_row (NULL, "Check in");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "repeat_label"))), ==, keep_in_touch);
+  }
+
+  take_screenshot ("today");
+}
+
+static void
+test_done_and_undo (void)
+{
+  DgFollowupRow *row = find_row ("overdue_list", "Call back about the quote");
+
+  /* Done, as a click on the row's button. */
+  gtk_widget_activate (row_child (row, "done_button"));
+  dg_ui_test_wait_for (followup_status (quote_call) == DG_FOLLOWUP_STATUS_DONE);
+  assert_shows (list_titles ("overdue_list"), "Send the workshop invoice|Renew the venue booking");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("overdue_count"))), ==, "2");
+
+  /* Undo opens it again, in its place. */
+  press_undo ();
+  dg_ui_test_wait_for (followup_status (quote_call) == DG_FOLLOWUP_STATUS_OPEN);
+  assert_shows (list_titles ("overdue_list"),
+                "Send the workshop invoice|Renew the venue booking|Call back about the quote");
+}
+
+static void
+test_done_repeating (void)
+{
+  DgFollowupRow *row = find_row ("today_list", "Coaching follow-up call");
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A repeating one comes back in two weeks, beyond the seven days; Undo
+   * takes that back too. */
+  gtk_widget_activate (row_child (row, "done_button"));
+  assert_shows (list_titles ("today_list"), "Post the course schedule");
+  series = dg_followups_list_for_customer (get_database (), seoyeon, DG_FOLLOWUP_FILTER_OPEN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (series->len, ==, 2);
+
+  press_undo ();
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Coaching follow-up call");
+  g_clear_pointer (&series, g_ptr_array_unref);
+  series = dg_followups_list_for_customer (get_database (), seoyeon, DG_FOLLOWUP_FILTER_OPEN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (series->len, ==, 2);
+}
+
+static void
+test_snooze (void)
+{
+  DgFollowupRow *row = find_row ("overdue_list", "Send the workshop invoice");
+  GtkMenuButton *button = GTK_MENU_BUTTON (row_child (row, "snooze_button"));
+  g_autoptr(DgFollowup) stored = NULL;
+  g_autoptr(GDateTime) in_an_hour = local_time (2026, 11, 24, 11, 0);
+  GtkPopover *popover;
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  take_screenshot_with_popover (GTK_WIDGET (popover), "today-snooze-menu");
+  gtk_menu_button_popdown (button);
+
+  /* A choice is taken only when it is later than the follow-up is due:
+   * an hour from now is earlier than Saturday's invitation. */
+  {
+    DgFollowupRow *upcoming = find_row (NULL, "Invite to the spring course");
+    g_autoptr(DgFollowup) unchanged = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (upcoming), "followup.snooze-hour", NULL);
+    dg_ui_test_flush ();
+    unchanged = get_followup (invitation);
+    g_assert_null (dg_followup_get_snoozed_until (unchanged));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.snooze-hour", NULL));
+
+  stored = get_followup (invoice);
+  g_assert_nonnull (dg_followup_get_snoozed_until (stored));
+  g_assert_true (g_date_time_equal (dg_followup_get_snoozed_until (stored), in_an_hour));
+  assert_shows (list_titles ("overdue_list"), "Renew the venue booking|Call back about the quote");
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Coaching follow-up call");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("overdue_count"))), ==, "2");
+}
+
+static void
+test_next_day (void)
+{
+  g_autofree char *friday = expected_day_heading (11, 27);
+  g_autofree char *saturday = expected_day_heading (11, 28);
+  g_autofree char *tuesday = expected_day_heading (12, 1);
+  g_autofree char *wednesday = expected_day_heading (12, 2);
+  g_autofree char *upcoming = NULL;
+  g_autofree char *date = NULL;
+  g_autoptr(GDateTime) after_midnight = local_time (2026, 11, 25, 0, 30);
+
+  /* Past midnight: yesterday's follow-ups are overdue, the snoozes of
+   * yesterday are over, and the seven days reach Wednesday 2 December. */
+  dg_fake_clock_set_now (fake_clock, after_midnight);
+
+  assert_shows (list_titles ("overdue_list"),
+                "Send the workshop invoice|Renew the venue booking|Reply to the partnership email|"
+                "Post the course schedule|Call back about the quote|Coaching follow-up call");
+  assert_shows (list_titles ("today_list"), "Send the survey");
+  upcoming = g_strdup_printf ("%s: Check in; %s: Invite to the spring course; %s: Order the course books; %s: Confirm the caterer",
+                              friday, saturday, tuesday, wednesday);
+  assert_shows (upcoming_titles (), upcoming);
+
+  date = dg_date_names_format (after_midnight, _("%A, %B %-d, %Y"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("date_label"))), ==, date);
+}
+
+static void
+test_going_cold_add_followup (void)
+{
+  DgFollowupEditor *editor;
+  GtkWidget *row = gtk_widget_get_first_child (view_child ("cold_list"));
+  GtkWidget *add = dg_ui_test_find_button (row, _("Add _Follow-up"));
+
+  g_assert_nonnull (add);
+  gtk_widget_activate (add);
+  editor = wait_for_editor ();
+
+  /* Prefilled for the customer, to keep in touch as often as the
+   * threshold. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dg_ui_test_find_by_id (GTK_WIDGET (editor), "customer_label"))),
+                   ==, "Hana Choi");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (dg_ui_test_find_by_id (GTK_WIDGET (editor), "keep_in_touch_switch"))));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (dg_ui_test_find_by_id (GTK_WIDGET (editor), "interval_spin"))),
+                   ==, 30);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dg_ui_test_find_by_id (GTK_WIDGET (editor), "date_row"))),
+                   ==, "2026-11-25");
+
+  g_assert_true (dg_followup_editor_save (editor));
+  assert_shows (list_titles ("today_list"), "Get in touch|Send the survey");
+}
+
+static void
+test_add_followup (void)
+{
+  DgFollowupEditor *editor;
+
+  /* Ctrl+N on Today adds a follow-up, not a customer. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_view ()), "today.add-followup", NULL));
+  editor = wait_for_editor ();
+  gtk_editable_set_text (GTK_EDITABLE (dg_ui_test_find_by_id (GTK_WIDGET (editor), "title_row")), "Book the room");
+  g_assert_true (dg_followup_editor_save (editor));
+  assert_shows (list_titles ("today_list"), "Get in touch|Book the room|Send the survey");
+}
+
+static void
+test_customer_link (void)
+{
+  DgFollowupRow *row = find_row ("today_list", "Send the survey");
+
+  gtk_widget_activate (row_child (row, "customer_button"));
+  dg_ui_test_wait_for (g_strcmp0 (visible_page (), "customers") == 0);
+  dg_ui_test_wait_for (customer_page_shown ());
+  g_assert_cmpint (shown_customer_id (), ==, minsu);
+
+  show_page ("today");
+  row = find_row ("overdue_list", "Renew the venue booking");
+  gtk_widget_activate (row_child (row, "open_button"));
+  close_editor (wait_for_editor ());
+}
+
+static void
+test_log_contact (void)
+{
+  g_autofree char *jihun_text = NULL;
+  g_autofree char *expected = NULL;
+  GtkWidget *row;
+  GtkWidget *log;
+
+  show_page ("today");
+  row = gtk_widget_get_first_child (view_child ("cold_list"));
+  log = dg_ui_test_find_button (row, _("_Log Contact"));
+  g_assert_nonnull (log);
+  gtk_widget_activate (log);
+  dg_ui_test_wait_for (g_strcmp0 (visible_page (), "customers") == 0);
+  dg_ui_test_wait_for (customer_page_shown ());
+  g_assert_cmpint (shown_customer_id (), ==, hana);
+
+  /* A contact logged there warms her up; a day has passed since the
+   * clock went past midnight. */
+  show_page ("today");
+  log_contact (hana, 11, 24);
+  jihun_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Never contacted, added %d day ago",
+                                             "Never contacted, added %d days ago", 55), 55);
+  expected = g_strdup_printf ("박지훈 (%s)", jihun_text);
+  assert_shows (cold_rows (), expected);
+}
+
+static guint
+count_rows (const char *list_id)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (view_child (list_id));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+
+  return n;
+}
+
+static void
+test_show_all (void)
+{
+  GtkWidget *more = view_child ("cold_more_button");
+  g_autofree char *label = NULL;
+
+  /* Twelve going cold: the ten coldest, and a way to see all. */
+  for (int i = 0; i < 11; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Customer %02d", i);
+
+      insert_customer_added (name, 9, 1 + i);
+    }
+
+  dg_ui_test_wait_for (g_strcmp0 (gtk_label_get_text (GTK_LABEL (view_child ("cold_count"))), "12") == 0);
+  g_assert_cmpuint (count_rows ("cold_list"), ==, 10);
+  g_assert_true (gtk_widget_get_visible (more));
+  label = g_strdup_printf (_("Show All (%d)"), 12);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, label);
+
+  gtk_widget_activate (more);
+  dg_ui_test_wait_for (count_rows ("cold_list") == 12);
+  g_assert_false (gtk_widget_get_visible (more));
+}
+
+static void
+test_threshold_setting (void)
+{
+  GSettings *settings = dg_context_get_settings (dg_window_get_context (get_window ()));
+
+  if (settings == NULL)
+    {
+      g_test_skip ("The settings schema is not installed");
+      return;
+    }
+
+  /* Nobody has been out of touch for more than a year... */
+  g_settings_set_int (settings, "going-cold-days", 365);
+  dg_ui_test_wait_for (!gtk_widget_get_visible (view_child ("cold_section")));
+
+  /* ...and more than 80 days before 25 November is 5 September or
+   * earlier: the customers added on 1 to 5 September. */
+  g_settings_set_int (settings, "going-cold-days", 80);
+  dg_ui_test_wait_for (g_strcmp0 (gtk_label_get_text (GTK_LABEL (view_child ("cold_count"))), "5") == 0);
+  g_assert_true (gtk_widget_get_visible (view_child ("cold_section")));
+
+  g_settings_reset (settings, "going-cold-days");
+  dg_ui_test_wait_for (g_strcmp0 (gtk_label_get_text (GTK_LABEL (view_child ("cold_count"))), "12") == 0);
+}
+
 static void
 test_show_customer (void)
 {
-  gint64 minsu = insert_customer ("김민수");
-  gint64 jiwoo = insert_customer ("Jiwoo Park");
-
   dg_window_show_customer (get_window (), jiwoo);
   g_assert_cmpstr (visible_page (), ==, "customers");
   dg_ui_test_wait_for (customer_page_shown ());
   g_assert_cmpint (shown_customer_id (), ==, jiwoo);
 
-  dg_window_show_customer (get_window (), minsu);
+  show_page ("today");
+  dg_window_show_customer (get_window (), jihun);
   g_assert_cmpstr (visible_page (), ==, "customers");
   dg_ui_test_wait_for (customer_page_shown ());
-  g_assert_cmpint (shown_customer_id (), ==, minsu);
+  g_assert_cmpint (shown_customer_id (), ==, jihun);
 
-  /* A customer that is gone leaves the page as it was. */
+  /* A customer that is gone leaves the window as it was. */
+  show_page ("today");
   dg_window_show_customer (get_window (), 999999);
-  g_assert_cmpint (shown_customer_id (), ==, minsu);
+  g_assert_cmpstr (visible_page (), ==, "today");
 }
 
 static void
 test_show_followup (void)
 {
-  gint64 customer = insert_customer ("Seo-yeon Lee");
-  gint64 call = insert_followup ("Call about the spring course", customer, 24, 15, 0);
+  GDate selected;
 
-  dg_window_show_followup (get_window (), call);
-  g_assert_cmpstr (visible_page (), ==, "customers");
-  dg_ui_test_wait_for (customer_page_shown ());
-  g_assert_cmpint (shown_customer_id (), ==, customer);
+  /* The calendar, on the follow-up's day. */
+  show_page ("today");
+  dg_window_show_followup (get_window (), invitation);
+  g_assert_cmpstr (visible_page (), ==, "calendar");
+  dg_calendar_view_get_selected_date (DG_CALENDAR_VIEW (window_child ("calendar_view")), &selected);
+  g_assert_cmpint (g_date_get_year (&selected), ==, 2026);
+  g_assert_cmpint (g_date_get_month (&selected), ==, 11);
+  g_assert_cmpint (g_date_get_day (&selected), ==, 28);
 
-  /* A follow-up that is gone leaves the page as it was. */
+  /* A follow-up that is gone leaves the window as it was. */
+  show_page ("today");
   dg_window_show_followup (get_window (), 999999);
-  g_assert_cmpint (shown_customer_id (), ==, customer);
+  g_assert_cmpstr (visible_page (), ==, "today");
 }
 
 int
@@ -182,6 +993,20 @@ main (int   argc,
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/ui/today/opens-on-today", test_opens_on_today);
+  g_test_add_func ("/ui/today/no-customers", test_no_customers);
+  g_test_add_func ("/ui/today/caught-up", test_caught_up);
+  g_test_add_func ("/ui/today/sections", test_sections);
+  g_test_add_func ("/ui/today/done-and-undo", test_done_and_undo);
+  g_test_add_func ("/ui/today/done-repeating", test_done_repeating);
+  g_test_add_func ("/ui/today/snooze", test_snooze);
+  g_test_add_func ("/ui/today/next-day", test_next_day);
+  g_test_add_func ("/ui/today/going-cold-add-followup", test_going_cold_add_followup);
+  g_test_add_func ("/ui/today/add-followup", test_add_followup);
+  g_test_add_func ("/ui/today/customer-link", test_customer_link);
+  g_test_add_func ("/ui/today/log-contact", test_log_contact);
+  g_test_add_func ("/ui/today/show-all", test_show_all);
+  g_test_add_func ("/ui/today/threshold-setting", test_threshold_setting);
   g_test_add_func ("/ui/window/show-customer", test_show_customer);
   g_test_add_func ("/ui/window/show-followup", test_show_followup);
 

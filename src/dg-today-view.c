@@ -1,0 +1,754 @@
+/* dg-today-view.c */
+#define G_LOG_DOMAIN "Dangol-Ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dg-date-names.h"
+#include "dg-followup-editor.h"
+#include "dg-followup-row.h"
+#include "dg-today-view.h"
+#include "dg-window.h"
+
+/* How many rows a section shows until "Show All" is pressed: enough for a
+ * busy day, few enough that a backlog of hundreds stays quick to list. */
+#define FOLLOWUPS_LIMIT 50
+#define COLD_LIMIT      10
+#define UPCOMING_DAYS   7
+/* Without the setting (no schema installed, as in tests). */
+#define DEFAULT_GOING_COLD_DAYS 30
+
+typedef enum
+{
+  SECTION_OVERDUE,
+  SECTION_TODAY,
+  SECTION_UPCOMING,
+  SECTION_COLD,
+  N_SECTIONS
+} Section;
+
+struct _DgTodayView
+{
+  GtkWidget   parent_instance;
+
+  DgContext  *context;
+  gulong      changed_handlers[3];
+  gulong      clock_handler;
+  gulong      settings_handler;
+  guint       refresh_source;
+  guint       midnight_source;
+  /* Sections whose "Show All" was pressed; kept until the day changes. */
+  gboolean    expanded[N_SECTIONS];
+
+  GtkWidget  *main_box;
+  GtkLabel   *date_label;
+  GtkStack   *stack;
+  GtkWidget  *caught_up_section;
+  GtkWidget  *overdue_section;
+  GtkLabel   *overdue_count;
+  GtkListBox *overdue_list;
+  GtkWidget  *today_section;
+  GtkListBox *today_list;
+  GtkWidget  *upcoming_section;
+  GtkBox     *upcoming_box;
+  GtkWidget  *cold_section;
+  GtkLabel   *cold_count;
+  GtkLabel   *cold_description;
+  GtkListBox *cold_list;
+  GtkButton  *more_buttons[N_SECTIONS];
+};
+
+G_DEFINE_FINAL_TYPE (DgTodayView, dg_today_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void dg_today_view_arm_midnight (DgTodayView *self);
+
+static guint
+get_going_cold_days (DgTodayView *self)
+{
+  GSettings *settings = dg_context_get_settings (self->context);
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (settings == NULL)
+    return DEFAULT_GOING_COLD_DAYS;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "going-cold-days"))
+    return DEFAULT_GOING_COLD_DAYS;
+
+  return MAX (1, g_settings_get_int (settings, "going-cold-days"));
+}
+
+static void
+remove_all_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (widget))
+        gtk_list_box_remove (GTK_LIST_BOX (widget), child);
+      else if (GTK_IS_BOX (widget))
+        gtk_box_remove (GTK_BOX (widget), child);
+      else
+        gtk_widget_unparent (child);
+    }
+}
+
+static GtkListBox *
+new_list_box (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  return GTK_LIST_BOX (list);
+}
+
+/* Shows "Show All (N)" under a section that holds fewer rows than there
+ * are, unless it was already pressed. */
+static void
+update_more_button (DgTodayView *self,
+                    Section      section,
+                    gboolean     has_more,
+                    gint64       total)
+{
+  GtkButton *button = self->more_buttons[section];
+
+  gtk_widget_set_visible (GTK_WIDGET (button), has_more && !self->expanded[section]);
+  if (total > 0)
+    {
+      g_autofree char *label = NULL;
+
+      /* Translators: under a list that shows only its first rows; %d is
+       * how many there are in all. */
+      label = g_strdup_printf (_("Show All (%d)"), (int)MIN (total, G_MAXINT));
+      gtk_button_set_label (button, label);
+    }
+  else
+    gtk_button_set_label (button, _("Show All"));
+}
+
+static void
+fill_list (DgTodayView *self,
+           GtkListBox  *list,
+           GPtrArray   *followups,
+           guint        limit,
+           gboolean     show_day)
+{
+  for (guint i = 0; i < followups->len && (limit == 0 || i < limit); i++)
+    gtk_list_box_append (list, dg_followup_row_new (self->context, followups->pdata[i], show_day));
+}
+
+static char *
+format_day_heading (DgTodayView *self,
+                    GTimeZone   *tz,
+                    const GDate *today,
+                    const GDate *date)
+{
+  g_autoptr(GDateTime) start = NULL;
+
+  if (g_date_days_between (today, date) == 1)
+    return g_strdup (_("Tomorrow"));
+
+  start = dg_recurrence_day_start (tz, date);
+  /* Translators: a day heading in "Next 7 Days", in g_date_time_format()
+   * notation where %A is the weekday name (from Dangol's own
+   * translations), %b the short month name and %-d the day of the month.
+   * Korean would use "%-m월 %-d일 %A". */
+  return dg_date_names_format (start, _("%A, %b %-d"));
+}
+
+static void
+fill_upcoming (DgTodayView *self,
+               GPtrArray   *followups,
+               guint        limit)
+{
+  g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (dg_context_get_clock (self->context));
+  g_autoptr(GDateTime) now = dg_clock_get_now_local (dg_context_get_clock (self->context));
+  GtkListBox *day_list = NULL;
+  GDate today, day, current;
+
+  dg_recurrence_local_date (now, tz, &today);
+  g_date_clear (&current, 1);
+
+  for (guint i = 0; i < followups->len && (limit == 0 || i < limit); i++)
+    {
+      DgFollowup *followup = followups->pdata[i];
+
+      if (!dg_followup_get_due_day (followup, tz, &day))
+        continue;
+
+      if (day_list == NULL || g_date_compare (&day, &current) != 0)
+        {
+          g_autofree char *heading = format_day_heading (self, tz, &today, &day);
+          GtkWidget *label = gtk_label_new (heading);
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_add_css_class (label, "day-heading");
+          if (day_list != NULL)
+            gtk_widget_set_margin_top (label, 6);
+          gtk_box_append (self->upcoming_box, label);
+
+          day_list = new_list_box ();
+          gtk_box_append (self->upcoming_box, GTK_WIDGET (day_list));
+          current = day;
+        }
+
+      gtk_list_box_append (day_list, dg_followup_row_new (self->context, followup, FALSE));
+    }
+}
+
+static char *
+format_last_contact (DgTodayView *self,
+                     DgCustomer  *customer)
+{
+  DgClock *clock = dg_context_get_clock (self->context);
+  g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (clock);
+  g_autoptr(GDateTime) now = dg_clock_get_now_local (clock);
+  GDateTime *last = dg_customer_get_last_contact_at (customer);
+  GDateTime *since = last != NULL ? last : dg_customer_get_created_at (customer);
+  GDate today, then;
+  int days = 0;
+
+  dg_recurrence_local_date (now, tz, &today);
+  if (since != NULL)
+    {
+      dg_recurrence_local_date (since, tz, &then);
+      days = MAX (0, g_date_days_between (&then, &today));
+    }
+
+  if (last != NULL)
+    /* Translators: under the name of a customer going cold. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Last contact %d day ago",
+                                         "Last contact %d days ago", days), days);
+
+  /* Translators: under the name of a customer going cold who was never
+   * contacted; the number of days counts from when they were added. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Never contacted, added %d day ago",
+                                       "Never contacted, added %d days ago", days), days);
+}
+
+static GtkWidget *
+new_cold_row (DgTodayView *self,
+              DgCustomer  *customer)
+{
+  g_autofree char *subtitle = format_last_contact (self, customer);
+  GVariant *target = g_variant_new_int64 (dg_customer_get_id (customer));
+  GtkWidget *row;
+  GtkWidget *log_button;
+  GtkWidget *add_button;
+
+  row = g_object_new (ADW_TYPE_ACTION_ROW,
+                      "use-markup", FALSE,
+                      "title", dg_customer_get_name (customer),
+                      "subtitle", subtitle,
+                      "activatable", TRUE,
+                      "action-name", "today.show-customer",
+                      "action-target", target,
+                      NULL);
+  gtk_widget_add_css_class (row, "cold-customer");
+
+  log_button = g_object_new (GTK_TYPE_BUTTON,
+                             "label", _("_Log Contact"),
+                             "use-underline", TRUE,
+                             "valign", GTK_ALIGN_CENTER,
+                             "tooltip-text", _("Open the customer’s page to log a call, message or meeting"),
+                             "action-name", "today.show-customer",
+                             "action-target", target,
+                             NULL);
+  add_button = g_object_new (GTK_TYPE_BUTTON,
+                             "label", _("Add _Follow-up"),
+                             "use-underline", TRUE,
+                             "valign", GTK_ALIGN_CENTER,
+                             "tooltip-text", _("Plan when to get in touch again"),
+                             "action-name", "today.add-followup-for",
+                             "action-target", target,
+                             NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), log_button);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), add_button);
+
+  return row;
+}
+
+static void
+dg_today_view_update_date (DgTodayView *self)
+{
+  g_autoptr(GDateTime) now = dg_clock_get_now_local (dg_context_get_clock (self->context));
+  g_autofree char *text = NULL;
+
+  /* Translators: today's date above the Today page, in
+   * g_date_time_format() notation where %A is the weekday name (from
+   * Dangol's own translations), %B the month name and %-d the day of the
+   * month. Korean would use "%Y년 %-m월 %-d일 %A". */
+  text = dg_date_names_format (now, _("%A, %B %-d, %Y"));
+  gtk_label_set_text (self->date_label, text);
+}
+
+/* Lists everything again from the database. */
+static void
+dg_today_view_refresh (DgTodayView *self)
+{
+  DgDatabase *database;
+  DgClock *clock;
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GPtrArray) today = NULL;
+  g_autoptr(GPtrArray) upcoming = NULL;
+  g_autoptr(GPtrArray) cold = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *description = NULL;
+  gint64 overdue_total, cold_total = -1;
+  guint cold_days;
+  guint limit;
+  gboolean nothing_due;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  remove_all_children (GTK_WIDGET (self->overdue_list));
+  remove_all_children (GTK_WIDGET (self->today_list));
+  remove_all_children (GTK_WIDGET (self->upcoming_box));
+  remove_all_children (GTK_WIDGET (self->cold_list));
+
+  if (self->context == NULL)
+    return;
+
+  database = dg_context_get_database (self->context);
+  clock = dg_context_get_clock (self->context);
+  cold_days = get_going_cold_days (self);
+
+  dg_today_view_update_date (self);
+
+  /* One more than shown tells whether there are more. */
+  limit = FOLLOWUPS_LIMIT + 1;
+  overdue_total = dg_followups_count_overdue (database, clock, &error);
+  if (overdue_total >= 0)
+    overdue = dg_followups_list_overdue (database, clock, self->expanded[SECTION_OVERDUE] ? 0 : limit, &error);
+  if (overdue != NULL)
+    today = dg_followups_list_due_today (database, clock, self->expanded[SECTION_TODAY] ? 0 : limit, &error);
+  if (today != NULL)
+    upcoming = dg_followups_list_upcoming (database, clock, UPCOMING_DAYS,
+                                           self->expanded[SECTION_UPCOMING] ? 0 : limit, &error);
+  if (upcoming != NULL)
+    cold_total = dg_interactions_count_going_cold (database, clock, cold_days, &error);
+  if (upcoming != NULL && cold_total >= 0)
+    cold = dg_interactions_list_going_cold (database, clock, cold_days,
+                                            self->expanded[SECTION_COLD] ? 0 : COLD_LIMIT, &error);
+  if (cold == NULL)
+    {
+      g_warning ("Could not list what is due today: %s", error->message);
+      gtk_stack_set_visible_child_name (self->stack, "caught-up");
+      return;
+    }
+
+  nothing_due = overdue->len == 0 && today->len == 0 && upcoming->len == 0;
+  if (nothing_due && cold->len == 0)
+    {
+      DgCustomerQuery query = { .archived = DG_ARCHIVED_INCLUDE };
+      gint64 customers = dg_customers_count (database, &query, NULL);
+
+      gtk_stack_set_visible_child_name (self->stack, customers == 0 ? "no-customers" : "caught-up");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "sections");
+  gtk_widget_set_visible (self->caught_up_section, nothing_due);
+
+  gtk_widget_set_visible (self->overdue_section, overdue->len > 0);
+  fill_list (self, self->overdue_list, overdue, self->expanded[SECTION_OVERDUE] ? 0 : FOLLOWUPS_LIMIT, TRUE);
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, overdue_total);
+  gtk_label_set_text (self->overdue_count, count);
+  update_more_button (self, SECTION_OVERDUE, overdue->len > FOLLOWUPS_LIMIT, overdue_total);
+
+  gtk_widget_set_visible (self->today_section, today->len > 0);
+  fill_list (self, self->today_list, today, self->expanded[SECTION_TODAY] ? 0 : FOLLOWUPS_LIMIT, FALSE);
+  update_more_button (self, SECTION_TODAY, today->len > FOLLOWUPS_LIMIT, 0);
+
+  gtk_widget_set_visible (self->upcoming_section, upcoming->len > 0);
+  fill_upcoming (self, upcoming, self->expanded[SECTION_UPCOMING] ? 0 : FOLLOWUPS_LIMIT);
+  update_more_button (self, SECTION_UPCOMING, upcoming->len > FOLLOWUPS_LIMIT, 0);
+
+  gtk_widget_set_visible (self->cold_section, cold->len > 0);
+  for (guint i = 0; i < cold->len; i++)
+    gtk_list_box_append (self->cold_list, new_cold_row (self, cold->pdata[i]));
+  g_free (count);
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, cold_total);
+  gtk_label_set_text (self->cold_count, count);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "No contact logged for more than %u day, coldest first",
+                                              "No contact logged for more than %u days, coldest first",
+                                              cold_days), cold_days);
+  gtk_label_set_text (self->cold_description, description);
+  update_more_button (self, SECTION_COLD, cold_total > (gint64)cold->len, cold_total);
+}
+
+static gboolean
+on_refresh_cb (gpointer user_data)
+{
+  DgTodayView *self = user_data;
+
+  self->refresh_source = 0;
+  dg_today_view_refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes come in bursts (a completed follow-up also creates the next
+ * one); the lists are rebuilt once, after the burst, and never while a
+ * row's own action is still running. */
+static void
+dg_today_view_queue_refresh (DgTodayView *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (on_refresh_cb, self);
+}
+
+static void
+on_database_changed_cb (DgDatabase  *database,
+                        const char  *table,
+                        DgTodayView *self)
+{
+  dg_today_view_queue_refresh (self);
+}
+
+static void
+on_settings_changed_cb (GSettings   *settings,
+                        const char  *key,
+                        DgTodayView *self)
+{
+  dg_today_view_queue_refresh (self);
+}
+
+static void
+dg_today_view_day_changed (DgTodayView *self)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    self->expanded[i] = FALSE;
+  dg_today_view_queue_refresh (self);
+}
+
+static gboolean
+on_midnight_cb (gpointer user_data)
+{
+  DgTodayView *self = user_data;
+
+  self->midnight_source = 0;
+  dg_today_view_day_changed (self);
+  dg_today_view_arm_midnight (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Wakes up once, just after the next local midnight by the clock: what is
+ * "today" changes then, and nothing else changes without a signal. */
+static void
+dg_today_view_arm_midnight (DgTodayView *self)
+{
+  DgClock *clock;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  GTimeSpan until;
+  GDate date;
+
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+
+  if (self->context == NULL)
+    return;
+
+  clock = dg_context_get_clock (self->context);
+  tz = dg_clock_dup_time_zone (clock);
+  now = dg_clock_get_now_local (clock);
+  dg_recurrence_local_date (now, tz, &date);
+  g_date_add_days (&date, 1);
+  midnight = dg_recurrence_day_start (tz, &date);
+  if (midnight == NULL)
+    return;
+
+  until = g_date_time_difference (midnight, now);
+  self->midnight_source = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT,
+                                                      (guint)MIN (until / G_USEC_PER_SEC + 1, G_MAXUINT),
+                                                      on_midnight_cb, self, NULL);
+}
+
+static void
+on_clock_changed_cb (DgClock     *clock,
+                     DgTodayView *self)
+{
+  /* The time jumped or the zone changed: the day may be another one, and
+   * what is overdue surely is. */
+  dg_today_view_day_changed (self);
+  dg_today_view_arm_midnight (self);
+}
+
+static void
+on_more_button_clicked_cb (GtkButton   *button,
+                           DgTodayView *self)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      if (self->more_buttons[i] == button)
+        self->expanded[i] = TRUE;
+    }
+
+  dg_today_view_refresh (self);
+}
+
+static void
+present_editor (DgTodayView *self,
+                DgFollowup  *followup)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  DgFollowupEditor *editor;
+
+  editor = dg_followup_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   self->context, followup);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_followup_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DgTodayView *self = DG_TODAY_VIEW (widget);
+  g_autoptr(DgFollowup) followup = dg_followup_new ();
+
+  present_editor (self, followup);
+}
+
+/* A new follow-up for a customer going cold: a keep-in-touch one, due
+ * today, that comes back as often as the going-cold threshold, so the
+ * customer does not go cold again. */
+static void
+add_followup_for_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  DgTodayView *self = DG_TODAY_VIEW (widget);
+  g_autoptr(DgFollowup) followup = dg_followup_new ();
+  g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (dg_context_get_clock (self->context));
+  g_autoptr(GDateTime) now = dg_clock_get_now_local (dg_context_get_clock (self->context));
+  g_autofree char *today = NULL;
+  GDate date;
+
+  dg_recurrence_local_date (now, tz, &date);
+  today = dg_recurrence_format_date (&date);
+
+  dg_followup_set_customer_id (followup, g_variant_get_int64 (parameter));
+  dg_followup_set_title (followup, _("Get in touch"));
+  dg_followup_set_due_date (followup, today);
+  dg_followup_set_recurrence (followup, DG_RECURRENCE_DAYS);
+  dg_followup_set_recurrence_interval (followup, get_going_cold_days (self));
+  dg_followup_set_keep_in_touch (followup, TRUE);
+
+  present_editor (self, followup);
+}
+
+static void
+show_customer_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (DG_IS_WINDOW (root))
+    dg_window_show_customer (DG_WINDOW (root), g_variant_get_int64 (parameter));
+}
+
+static void
+show_customers_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (widget, ADW_TYPE_VIEW_STACK);
+
+  if (stack != NULL)
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "customers");
+}
+
+DgContext *
+dg_today_view_get_context (DgTodayView *self)
+{
+  g_return_val_if_fail (DG_IS_TODAY_VIEW (self), NULL);
+
+  return self->context;
+}
+
+static void
+dg_today_view_disconnect (DgTodayView *self)
+{
+  if (self->context == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->changed_handlers); i++)
+    g_clear_signal_handler (&self->changed_handlers[i], dg_context_get_database (self->context));
+  g_clear_signal_handler (&self->clock_handler, dg_context_get_clock (self->context));
+  if (dg_context_get_settings (self->context) != NULL)
+    g_clear_signal_handler (&self->settings_handler, dg_context_get_settings (self->context));
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+}
+
+void
+dg_today_view_set_context (DgTodayView *self,
+                           DgContext   *context)
+{
+  static const char * const tables[] = { "followups", "interactions", "customers" };
+
+  g_return_if_fail (DG_IS_TODAY_VIEW (self));
+  g_return_if_fail (!context || DG_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+
+  dg_today_view_disconnect (self);
+  g_set_object (&self->context, context);
+
+  if (context != NULL)
+    {
+      DgDatabase *database = dg_context_get_database (context);
+      GSettings *settings = dg_context_get_settings (context);
+
+      G_STATIC_ASSERT (G_N_ELEMENTS (tables) == G_N_ELEMENTS (self->changed_handlers));
+      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+        {
+          g_autofree char *signal = g_strconcat ("changed::", tables[i], NULL);
+
+          self->changed_handlers[i] = g_signal_connect_object (database, signal,
+                                                               G_CALLBACK (on_database_changed_cb),
+                                                               self, 0);
+        }
+      self->clock_handler = g_signal_connect_object (dg_context_get_clock (context), "changed",
+                                                     G_CALLBACK (on_clock_changed_cb),
+                                                     self, 0);
+      if (settings != NULL)
+        self->settings_handler = g_signal_connect_object (settings, "changed::going-cold-days",
+                                                          G_CALLBACK (on_settings_changed_cb),
+                                                          self, 0);
+      dg_today_view_arm_midnight (self);
+    }
+
+  dg_today_view_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
+}
+
+static void
+dg_today_view_dispose (GObject *object)
+{
+  DgTodayView *self = (DgTodayView *)object;
+
+  dg_today_view_disconnect (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_TODAY_VIEW);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (dg_today_view_parent_class)->dispose (object);
+}
+
+static void
+dg_today_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  DgTodayView *self = DG_TODAY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_today_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  DgTodayView *self = DG_TODAY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      dg_today_view_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_today_view_class_init (DgTodayViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dg_today_view_dispose;
+  object_class->get_property = dg_today_view_get_property;
+  object_class->set_property = dg_today_view_set_property;
+
+  properties [PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         DG_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-today-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "todayview");
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, main_box);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, date_label);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, caught_up_section);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, overdue_section);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, overdue_count);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, overdue_list);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, today_section);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, today_list);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, upcoming_section);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, upcoming_box);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, cold_section);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, cold_count);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, cold_description);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, cold_list);
+  gtk_widget_class_bind_template_child_full (widget_class, "overdue_more_button", FALSE,
+                                             G_STRUCT_OFFSET (DgTodayView, more_buttons[SECTION_OVERDUE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "today_more_button", FALSE,
+                                             G_STRUCT_OFFSET (DgTodayView, more_buttons[SECTION_TODAY]));
+  gtk_widget_class_bind_template_child_full (widget_class, "upcoming_more_button", FALSE,
+                                             G_STRUCT_OFFSET (DgTodayView, more_buttons[SECTION_UPCOMING]));
+  gtk_widget_class_bind_template_child_full (widget_class, "cold_more_button", FALSE,
+                                             G_STRUCT_OFFSET (DgTodayView, more_buttons[SECTION_COLD]));
+  gtk_widget_class_bind_template_callback (widget_class, on_more_button_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "today.add-followup", NULL, add_followup_action);
+  gtk_widget_class_install_action (widget_class, "today.add-followup-for", "x", add_followup_for_action);
+  gtk_widget_class_install_action (widget_class, "today.show-customer", "x", show_customer_action);
+  gtk_widget_class_install_action (widget_class, "today.show-customers", NULL, show_customers_action);
+
+  g_type_ensure (DG_TYPE_FOLLOWUP_ROW);
+}
+
+static void
+dg_today_view_init (DgTodayView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

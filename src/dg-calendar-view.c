@@ -532,8 +532,8 @@ dg_calendar_view_size_allocate (GtkWidget *widget,
       gtk_widget_measure (GTK_WIDGET (self->agenda), GTK_ORIENTATION_VERTICAL, width,
                           &agenda_min, NULL, NULL, NULL);
 
-      /* The month keeps about three fifths of the height. */
-      grid_height = MAX (grid_min, content_height * 3 / 5);
+      /* The month keeps about two thirds of the height. */
+      grid_height = MAX (grid_min, content_height * 2 / 3);
       grid_height = MIN (grid_height, MAX (grid_min, content_height - agenda_min));
 
       gtk_widget_size_allocate (GTK_WIDGET (self->month_grid),

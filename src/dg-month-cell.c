@@ -461,6 +461,9 @@ dg_month_cell_init (DgMonthCell *self)
 
   self->overflow_text = GTK_INSCRIPTION (gtk_inscription_new (NULL));
   gtk_inscription_set_min_chars (self->overflow_text, 1);
+  gtk_inscription_set_nat_chars (self->overflow_text, 10);
+  gtk_widget_set_halign (GTK_WIDGET (self->overflow_text), GTK_ALIGN_FILL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->overflow_text), TRUE);
   gtk_inscription_set_text_overflow (self->overflow_text, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
 
   self->overflow_button = gtk_menu_button_new ();

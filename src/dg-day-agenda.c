@@ -39,6 +39,27 @@ row_get_followup (GtkListBoxRow *row)
   return g_object_get_data (G_OBJECT (row), "dg-followup");
 }
 
+static GdkContentProvider *
+on_row_drag_prepare_cb (GtkDragSource *source,
+                        double         x,
+                        double         y,
+                        GtkWidget     *row)
+{
+  DgFollowup *followup = row_get_followup (GTK_LIST_BOX_ROW (row));
+
+  return gdk_content_provider_new_typed (G_TYPE_INT64, dg_followup_get_id (followup));
+}
+
+static void
+on_row_drag_begin_cb (GtkDragSource *source,
+                      GdkDrag       *drag,
+                      GtkWidget     *row)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
 static GMenuModel *
 build_row_menu (DgFollowup *followup)
 {
@@ -81,6 +102,7 @@ dg_day_agenda_create_row (DgDayAgenda *self,
   GtkWidget *row;
   GtkWidget *time_label;
   GtkWidget *menu_button;
+  GtkDragSource *drag_source;
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -140,6 +162,13 @@ dg_day_agenda_create_row (DgDayAgenda *self,
   gtk_widget_add_css_class (menu_button, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
   g_object_set_data (G_OBJECT (row), "dg-menu-button", menu_button);
+
+  /* A row can be dragged onto a day of the month, like its chip. */
+  drag_source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag_source, GDK_ACTION_MOVE);
+  g_signal_connect (drag_source, "prepare", G_CALLBACK (on_row_drag_prepare_cb), row);
+  g_signal_connect (drag_source, "drag-begin", G_CALLBACK (on_row_drag_begin_cb), row);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag_source));
 
   return row;
 }

@@ -130,9 +130,15 @@ on_drag_source_drag_begin_cb (GtkDragSource  *source,
                               DgFollowupChip *self)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+  GtkWidget *popover;
 
   gtk_drag_source_set_icon (source, paintable, 0, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
+
+  /* A chip dragged out of a day's list needs the days under the list. */
+  popover = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_POPOVER);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 static void

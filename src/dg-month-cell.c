@@ -64,6 +64,9 @@ dg_month_cell_update_flags (DgMonthCell *self)
     gtk_widget_set_state_flags (widget, GTK_STATE_FLAG_SELECTED, FALSE);
   else
     gtk_widget_unset_state_flags (widget, GTK_STATE_FLAG_SELECTED);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                               GTK_ACCESSIBLE_STATE_SELECTED, self->selected,
+                               -1);
 }
 
 static void
@@ -247,6 +250,7 @@ dg_month_cell_set_date (DgMonthCell *self,
                         const GDate *date,
                         gboolean     out_of_month)
 {
+  g_autofree char *title = NULL;
   char text[8];
 
   g_return_if_fail (DG_IS_MONTH_CELL (self));
@@ -257,6 +261,11 @@ dg_month_cell_set_date (DgMonthCell *self,
 
   g_snprintf (text, sizeof text, "%u", g_date_get_day (date));
   gtk_label_set_text (GTK_LABEL (self->day_label), text);
+
+  title = dg_date_names_format_day (date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
 
   dg_month_cell_update_flags (self);
 }
@@ -442,6 +451,7 @@ dg_month_cell_class_init (DgMonthCellClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_css_name (widget_class, "monthcell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID_CELL);
 }
 
 static void

@@ -619,6 +619,20 @@ test_navigate (void)
   press (grid, "t", "calendar.today");
   g_assert_true (selected_is (2026, 11, 24));
 
+  /* At midnight today moves on, and the mark with it. */
+  dg_fake_clock_advance (fake_clock, 24 * G_TIME_SPAN_HOUR);
+  {
+    GDate tomorrow = make_date (2026, 11, 25);
+
+    dg_ui_test_wait_for (gtk_widget_has_css_class (GTK_WIDGET (dg_month_grid_get_cell_for_date (get_grid (), &tomorrow)),
+                                                   "today"));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (dg_month_grid_get_cell_for_date (get_grid (), &today)),
+                                              "today"));
+  }
+  dg_fake_clock_advance (fake_clock, -24 * G_TIME_SPAN_HOUR);
+  dg_ui_test_wait_for (gtk_widget_has_css_class (GTK_WIDGET (dg_month_grid_get_cell_for_date (get_grid (), &today)),
+                                                 "today"));
+
   /* A month's last day moves to the next month's last day when shorter. */
   select_day (2026, 1, 31);
   activate_view_action ("calendar.next-month");
@@ -709,6 +723,12 @@ test_overdue_and_done (void)
 
     g_assert_cmpstr (text, ==, "15:00 Call back about the quote · 김민수");
   }
+
+  /* A click on a chip selects its day and picks it out in the agenda. */
+  select_day (2026, 11, 1);
+  g_signal_emit_by_name (cell_find_chip (cell, overdue), "activated", 1);
+  g_assert_true (selected_is (2026, 11, 20));
+  g_assert_cmpint (dg_day_agenda_get_selected_id (get_agenda ()), ==, overdue);
 
   /* The agenda says the same in words. */
   select_day (2026, 11, 20);
@@ -906,6 +926,35 @@ test_drag_and_undo (void)
   dg_ui_test_wait_for (cell_find_chip (from, id) != NULL && cell_find_chip (to, id) == NULL);
   g_assert_true (selected_is (2026, 11, 18));
 
+  /* A row of the agenda drags the same way. */
+  select_day (2026, 11, 18);
+  {
+    GtkWidget *row = agenda_row (id);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+    gint64 dragged = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+        g_autoptr(GdkContentProvider) content = NULL;
+        g_auto(GValue) value = G_VALUE_INIT;
+
+        if (!GTK_IS_DRAG_SOURCE (controller))
+          continue;
+
+        g_signal_emit_by_name (controller, "prepare", 5.0, 5.0, &content);
+        g_value_init (&value, G_TYPE_INT64);
+        g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+        dragged = g_value_get_int64 (&value);
+      }
+    g_assert_cmpint (dragged, ==, id);
+
+    g_assert_true (drop_on_cell (cell_for (2026, 11, 17), dragged));
+    dg_ui_test_wait_for (followup_is_on (id, 2026, 11, 17));
+    press_undo ();
+    dg_ui_test_wait_for (followup_is_on (id, 2026, 11, 18));
+  }
+
   /* A drop on its own day changes nothing. */
   g_assert_true (drop_on_cell (from, id));
   g_assert_true (followup_is_on (id, 2026, 11, 18));
@@ -1002,10 +1051,25 @@ test_show_followup (void)
 static void
 test_screenshots (void)
 {
+  g_autoptr(GError) error = NULL;
+  gint64 done;
+
+  /* A month as it looks in use: earlier weeks with some work done. */
+  done = insert_followup ("Newsletter draft", 2026, 11, 3, -1, 0, 0);
+  dg_followups_complete (get_database (), DG_CLOCK (fake_clock), done, NULL, &error);
+  g_assert_no_error (error);
+  insert_followup ("이서연님 수업 후기 요청", 2026, 11, 9, 10, 0, 0);
+  done = insert_followup ("Renew the room booking", 2026, 11, 12, 16, 0, 0);
+  dg_followups_complete (get_database (), DG_CLOCK (fake_clock), done, NULL, &error);
+  g_assert_no_error (error);
+  insert_followup ("Course feedback call", 2026, 11, 12, 11, 0, customer_id);
+
   /* The month with its items, and a busy day's agenda beside it. */
   select_day (2026, 11, 25);
   gtk_widget_grab_focus (GTK_WIDGET (get_grid ()));
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
   take_screenshot (GTK_WIDGET (get_window ()), "calendar-month");
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
 
   /* A narrow window puts the agenda under the grid. */
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 760);

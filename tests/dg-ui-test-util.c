@@ -7,6 +7,10 @@
 
 #include "dg-ui-test-util.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 static gboolean
 on_wake_up_cb (gpointer user_data)
 {
@@ -250,6 +254,98 @@ dg_ui_test_find_window (GType type)
     }
 
   return NULL;
+}
+
+gboolean
+dg_ui_test_can_send_input (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+#ifdef GDK_WINDOWING_X11
+  if (xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    return TRUE;
+#endif
+
+  return FALSE;
+}
+
+static void
+run_xdotool (GtkWidget          *widget,
+             const char * const *command)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *standard_error = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (dg_ui_test_can_send_input ());
+  g_assert_nonnull (native);
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (native)));
+
+  /* Without a window manager, the X input focus is set directly; --sync
+   * waits until the server has moved it. */
+  g_ptr_array_add (argv, g_strdup ("timeout"));
+  g_ptr_array_add (argv, g_strdup ("20"));
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native))));
+  for (guint i = 0; command[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (command[i]));
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &standard_error, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("xdotool failed: %s %s", error->message, standard_error);
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+void
+dg_ui_test_send_keys (GtkWidget  *widget,
+                      const char *keys)
+{
+  const char *command[] = { "key", "--clearmodifiers", keys, NULL };
+
+  run_xdotool (widget, command);
+}
+
+void
+dg_ui_test_click (GtkWidget *widget)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t center;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  double dx, dy;
+  gulong xid;
+
+  g_assert_nonnull (native);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &center));
+  /* Widget coordinates start inside the surface's client-side shadow. */
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
+  x = g_strdup_printf ("%d", (int) (center.x + dx));
+  y = g_strdup_printf ("%d", (int) (center.y + dy));
+
+  {
+    g_autofree char *window = g_strdup_printf ("%lu", xid);
+    const char *command[] = { "mousemove", "--sync", "--window", window, x, y, "click", "1", NULL };
+
+    run_xdotool (widget, command);
+  }
+#else
+  g_assert_not_reached ();
+#endif
 }
 
 char *

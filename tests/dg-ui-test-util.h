@@ -62,6 +62,16 @@ const char *dg_ui_test_row_get_text     (GtkWidget   *row,
 /* A visible toplevel window of @type, or NULL. */
 GtkWindow  *dg_ui_test_find_window      (GType        type);
 
+/* Whether real input can be sent: an X11 display and xdotool. */
+gboolean    dg_ui_test_can_send_input   (void);
+/* Presses @keys (xdotool's names: "Delete", "Return", "ctrl+n") through
+ * the X server, into the window of @widget, which gets the input focus
+ * first. Waits for xdotool, not for GTK: wait for what the keys do. */
+void        dg_ui_test_send_keys        (GtkWidget   *widget,
+                                         const char  *keys);
+/* Clicks the middle of @widget with the real pointer. */
+void        dg_ui_test_click            (GtkWidget   *widget);
+
 /* Saves @window as $DANGOL_SCREENSHOT_DIR/NAME-LANG.png, LANG from
  * DANGOL_TEST_LANG, once it has painted; returns the path written. */
 char       *dg_ui_test_screenshot       (GtkWidget   *window,

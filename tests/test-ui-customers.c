@@ -24,6 +24,8 @@
 static DgApplication *app;
 static DgWindow *window;
 
+static void show_customers_page (void);
+
 static DgWindow *
 get_window (void)
 {
@@ -50,6 +52,7 @@ get_window (void)
   g_assert_true (DG_IS_WINDOW (window));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  show_customers_page ();
   dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
 
   return window;
@@ -71,11 +74,20 @@ get_view (void)
   return DG_CUSTOMERS_VIEW (view);
 }
 
+/* A widget of the view's template, else the first descendant with @id:
+ * widgets inside the view have ids of their own (a drop-down's popover
+ * holds a "search_entry"). */
 static GtkWidget *
 view_child (const char *id)
 {
-  GtkWidget *child = dg_ui_test_find_by_id (GTK_WIDGET (get_view ()), id);
+  GtkWidget *view = GTK_WIDGET (get_view ());
+  GObject *object = gtk_widget_get_template_child (view, DG_TYPE_CUSTOMERS_VIEW, id);
+  GtkWidget *child;
 
+  if (GTK_IS_WIDGET (object))
+    return GTK_WIDGET (object);
+
+  child = dg_ui_test_find_by_id (view, id);
   g_assert_nonnull (child);
 
   return child;
@@ -787,6 +799,90 @@ test_selection_keeps_customer (void)
   }
 }
 
+/* The window opens on another page when it has one. */
+static void
+show_customers_page (void)
+{
+  GtkWidget *stack = dg_ui_test_find_by_type (GTK_WIDGET (get_window ()), ADW_TYPE_VIEW_STACK);
+
+  if (stack != NULL)
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "customers");
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (get_view ())));
+}
+
+/* The row on screen whose name cell reads @name. */
+static GtkWidget *
+wait_for_row (const char *name)
+{
+  GtkColumnView *column_view = GTK_COLUMN_VIEW (view_child ("column_view"));
+  GtkWidget *row = NULL;
+
+  dg_ui_test_wait_for ((row = dg_ui_test_column_view_find_row (column_view, 0, name)) != NULL);
+
+  return row;
+}
+
+/* Keys pressed for real, through the X server, as a user would: what the
+ * shortcut controllers and the search field's key capture do with them is
+ * part of what is tested. */
+static void
+test_real_keys (void)
+{
+  GtkWidget *page = view_child ("customer_page");
+  GtkWidget *leaflet = view_child ("leaflet");
+  DgCustomerEditor *editor;
+  gint64 park;
+
+  if (!dg_ui_test_can_send_input ())
+    {
+      g_test_skip ("Needs an X11 display and xdotool");
+      return;
+    }
+
+  show_customers_page ();
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (list_n_items (), ==, 6);
+  park = find_customer_id ("박지성");
+
+  /* Pick a row, press Delete: the customer goes, with Undo. */
+  dg_ui_test_click (wait_for_row ("박지성"));
+  dg_ui_test_wait_for (selected_id () == park);
+  dg_ui_test_send_keys (GTK_WIDGET (window), "Delete");
+  dg_ui_test_wait_for (list_n_items () == 5);
+  g_assert_null (dg_customers_get (get_database (), park, NULL));
+  {
+    GtkWidget *undo;
+
+    dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (window), _("_Undo"))) != NULL);
+    gtk_widget_activate (undo);
+  }
+  dg_ui_test_wait_for (list_n_items () == 6);
+  g_assert_nonnull (wait_for_row ("박지성"));
+
+  /* Enter opens the row picked. */
+  dg_ui_test_click (wait_for_row ("이민호"));
+  dg_ui_test_wait_for (selected_id () == find_customer_id ("이민호"));
+  dg_ui_test_send_keys (GTK_WIDGET (window), "Return");
+  dg_ui_test_wait_for (adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet)) == page);
+  g_assert_cmpstr (dg_customer_get_name (dg_customer_page_get_customer (DG_CUSTOMER_PAGE (page))), ==, "이민호");
+  activate_view_action ("customers.back");
+  dg_ui_test_wait_for (adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet)) == view_child ("list_box"));
+
+  /* Typing in the list searches. */
+  dg_ui_test_click (wait_for_row ("Bob Stone"));
+  dg_ui_test_send_keys (GTK_WIDGET (window), "b");
+  dg_ui_test_wait_for (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (view_child ("search_entry"))), "b") == 0);
+  gtk_editable_set_text (GTK_EDITABLE (view_child ("search_entry")), "");
+  dg_ui_test_wait_for (list_n_items () == 6);
+
+  /* Ctrl+N opens the form. */
+  dg_ui_test_send_keys (GTK_WIDGET (window), "ctrl+n");
+  editor = wait_for_editor ();
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  dg_ui_test_wait_for (editor == NULL);
+}
+
 /* What a list view sees of the selection: its own copy of the ids, changed
  * only through items-changed, checked against the model after each one. */
 typedef struct
@@ -1209,6 +1305,7 @@ main (int   argc,
   g_test_add_func ("/ui/customers/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/ui/customers/archive-filter", test_archive_filter);
   g_test_add_func ("/ui/customers/shortcuts", test_shortcuts);
+  g_test_add_func ("/ui/customers/real-keys", test_real_keys);
   g_test_add_func ("/ui/customers/save-error-is-shown", test_save_error_is_shown);
   g_test_add_func ("/ui/customers/selection-keeps-customer", test_selection_keeps_customer);
   g_test_add_func ("/ui/window/menu", test_window_menu);

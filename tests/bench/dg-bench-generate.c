@@ -186,6 +186,8 @@ main (int   argc,
   g_autofree char *partial = NULL;
   g_autofree char *partial_wal = NULL;
   g_autofree char *partial_shm = NULL;
+  g_autofree char *output_wal = NULL;
+  g_autofree char *output_shm = NULL;
   gboolean fingerprint = FALSE;
   gint64 count = 1000;
   gint seed = 20261124;
@@ -244,6 +246,13 @@ main (int   argc,
     }
 
   g_clear_object (&db);
+
+  /* The write-ahead log of an older database at @output would be replayed
+   * into the new one on its next opening, corrupting it. */
+  output_wal = g_strconcat (output, "-wal", NULL);
+  output_shm = g_strconcat (output, "-shm", NULL);
+  g_unlink (output_wal);
+  g_unlink (output_shm);
 
   if (g_rename (partial, output) != 0)
     {

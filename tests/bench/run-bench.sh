@@ -81,7 +81,8 @@ for n in 1000 100000 1000000; do
   db=$dbdir/customers-$n.db
   if [ ! -f "$db" ] || [ "$(cat "$db.stamp" 2>/dev/null)" != "$stamp" ]; then
     echo "Creating $db"
-    rm -f "$db" "$db.stamp"
+    # A write-ahead log left beside a new file would be replayed into it.
+    rm -f "$db" "$db-wal" "$db-shm" "$db.stamp"
     "$bench/dg-bench-generate" --count "$n" --output "$db"
     echo "$stamp" > "$db.stamp"
   fi

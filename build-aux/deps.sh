@@ -3,6 +3,8 @@
 # Idempotent, and silent when everything is already there.
 set -eu
 
+# notification-daemon, x11-apps (xwd) and netpbm take the screenshots of
+# tests/screenshot-notification.sh.
 packages="
   meson ninja-build pkg-config gcc clang libclang-rt-14-dev
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
@@ -10,6 +12,7 @@ packages="
   sqlite3 librsvg2-common gettext desktop-file-utils appstream
   xvfb xauth xdotool dbus dbus-x11 python3 python3-dbusmock
   fonts-nanum fonts-cantarell adwaita-icon-theme locales
+  notification-daemon x11-apps netpbm
 "
 
 missing=""

@@ -388,19 +388,23 @@ on_month_grid_followup_dropped_cb (DgMonthGrid    *grid,
     _dg_calendar_view_report (self, error);
 }
 
+/* A calendar that is not on screen reads the month again when it is
+ * shown (see map), not on every change made elsewhere. */
 static void
 on_database_changed_cb (DgDatabase     *database,
                         const char     *table,
                         DgCalendarView *self)
 {
-  dg_calendar_view_reload (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    dg_calendar_view_reload (self);
 }
 
 static void
 on_clock_changed_cb (DgClock        *clock,
                      DgCalendarView *self)
 {
-  dg_calendar_view_reload (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    dg_calendar_view_reload (self);
 }
 
 DgContext *

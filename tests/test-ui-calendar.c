@@ -1049,6 +1049,24 @@ test_show_followup (void)
 }
 
 static void
+test_refresh_when_shown (void)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (dg_ui_test_find_by_id (GTK_WIDGET (get_window ()), "view_stack"));
+  DgMonthCell *cell = cell_for (2026, 11, 10);
+  gint64 id;
+
+  /* Added elsewhere while the calendar is hidden, the follow-up is there
+   * when it comes back. */
+  adw_view_stack_set_visible_child_name (stack, "customers");
+  dg_ui_test_wait_for (!gtk_widget_get_mapped (GTK_WIDGET (get_view ())));
+  id = insert_followup ("Send the receipt", 2026, 11, 10, 9, 0, customer_id);
+
+  adw_view_stack_set_visible_child_name (stack, "calendar");
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (get_view ())));
+  dg_ui_test_wait_for (cell_find_chip (cell, id) != NULL);
+}
+
+static void
 test_screenshots (void)
 {
   g_autoptr(GError) error = NULL;
@@ -1096,6 +1114,7 @@ main (int   argc,
   g_test_add_func ("/ui/calendar/drag-and-undo", test_drag_and_undo);
   g_test_add_func ("/ui/calendar/move-with-keyboard", test_move_with_keyboard);
   g_test_add_func ("/ui/calendar/show-followup", test_show_followup);
+  g_test_add_func ("/ui/calendar/refresh-when-shown", test_refresh_when_shown);
   g_test_add_func ("/ui/calendar/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -883,6 +883,46 @@ test_real_keys (void)
   dg_ui_test_wait_for (editor == NULL);
 }
 
+/* A list query that fails is shown above the rows, with its reason, until
+ * one succeeds. */
+static void
+test_list_error_is_shown (void)
+{
+  GtkRevealer *revealer = GTK_REVEALER (view_child ("error_revealer"));
+  GtkEditable *search = GTK_EDITABLE (view_child ("search_entry"));
+  DgCustomerList *list = dg_customers_view_get_list (get_view ());
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpuint (list_n_items (), ==, 6);
+
+  /* Break what every search reads, as damage to the file would. */
+  g_assert_true (dg_database_exec (get_database (), "ALTER TABLE customer_search RENAME TO customer_search_away", &error));
+  g_assert_no_error (error);
+  gtk_editable_set_text (search, "민");
+  dg_ui_test_wait_for (gtk_revealer_get_reveal_child (revealer));
+
+  g_assert_nonnull (dg_customer_list_get_error (list));
+  expected = g_strdup_printf (_("Could not update the customer list, so it may be out of date: %s"),
+                              dg_customer_list_get_error (list)->message);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("error_label"))), ==, expected);
+  /* The rows found before stay. */
+  g_assert_cmpuint (list_n_items (), ==, 6);
+  take_screenshot (GTK_WIDGET (window), "customers-list-error");
+
+  /* Repaired, Try Again finds the customers and the message goes. */
+  g_assert_true (dg_database_exec (get_database (), "ALTER TABLE customer_search_away RENAME TO customer_search", &error));
+  g_assert_no_error (error);
+  gtk_widget_activate (view_child ("retry_button"));
+  dg_ui_test_wait_for (!gtk_revealer_get_reveal_child (revealer));
+  g_assert_null (dg_customer_list_get_error (list));
+  g_assert_cmpuint (list_n_items (), ==, 3);
+
+  gtk_editable_set_text (search, "");
+  dg_ui_test_wait_for (list_n_items () == 6);
+}
+
 /* What a list view sees of the selection: its own copy of the ids, changed
  * only through items-changed, checked against the model after each one. */
 typedef struct
@@ -1306,6 +1346,7 @@ main (int   argc,
   g_test_add_func ("/ui/customers/archive-filter", test_archive_filter);
   g_test_add_func ("/ui/customers/shortcuts", test_shortcuts);
   g_test_add_func ("/ui/customers/real-keys", test_real_keys);
+  g_test_add_func ("/ui/customers/list-error-is-shown", test_list_error_is_shown);
   g_test_add_func ("/ui/customers/save-error-is-shown", test_save_error_is_shown);
   g_test_add_func ("/ui/customers/selection-keeps-customer", test_selection_keeps_customer);
   g_test_add_func ("/ui/window/menu", test_window_menu);

@@ -20,6 +20,8 @@ struct _DgWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   DgCustomersView      *customers_view;
+
+  guint                 toast_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (DgWindow, dg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -83,6 +85,7 @@ dg_window_add_undo_toast (DgWindow       *self,
   /* A newer destructive action replaces the older toast at once, so the
    * Undo on screen always belongs to the last thing done. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, self->toast_timeout);
   g_object_set_data_full (G_OBJECT (toast), "dg-undo", data, undo_data_free);
   g_signal_connect (toast, "button-clicked",
                     G_CALLBACK (on_undo_toast_button_clicked_cb),
@@ -102,7 +105,17 @@ dg_window_add_toast (DgWindow   *self,
 
   toast = adw_toast_new (title);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, self->toast_timeout);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+dg_window_set_toast_timeout (DgWindow *self,
+                             guint     seconds)
+{
+  g_return_if_fail (DG_IS_WINDOW (self));
+
+  self->toast_timeout = seconds;
 }
 
 void
@@ -349,6 +362,9 @@ static void
 dg_window_init (DgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Long enough to read the title and reach Undo. */
+  self->toast_timeout = 5;
 }
 
 DgWindow *

@@ -34,6 +34,11 @@ void       dg_window_add_undo_toast (DgWindow       *self,
                                      DgUndoFunc      undo,
                                      gpointer        user_data,
                                      GDestroyNotify  destroy);
+/* How long the toasts added from now on stay, in seconds; 0 keeps each
+ * until it is dismissed. 5 unless set: the UI tests keep them, so that a
+ * slow machine does not see an Undo go before the test presses it. */
+void       dg_window_set_toast_timeout (DgWindow *self,
+                                        guint     seconds);
 /* Presents the window on the Customers page, showing the page of the
  * customer with @customer_id; a toast says so when there is no such
  * customer. */

@@ -22,6 +22,7 @@ struct _DgCustomerPage
   gulong             customers_handler;
   gulong             interactions_handler;
   gulong             followups_handler;
+  gulong             clock_handler;
   /* The timeline shows the latest contacts until asked for all of them. */
   gboolean           show_all_contacts;
 

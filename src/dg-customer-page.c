@@ -229,6 +229,16 @@ on_followups_changed_cb (DgDatabase     *database,
   _dg_customer_page_reload_followups (self);
 }
 
+/* "Today", "Yesterday" and overdue depend on the time: a jump (a resume
+ * from suspend, a new time zone) redraws them. */
+static void
+on_clock_changed_cb (DgClock        *clock,
+                     DgCustomerPage *self)
+{
+  _dg_customer_page_reload_followups (self);
+  _dg_customer_page_reload_history (self);
+}
+
 static void
 dg_customer_page_disconnect (DgCustomerPage *self)
 {
@@ -241,6 +251,7 @@ dg_customer_page_disconnect (DgCustomerPage *self)
   g_clear_signal_handler (&self->customers_handler, database);
   g_clear_signal_handler (&self->interactions_handler, database);
   g_clear_signal_handler (&self->followups_handler, database);
+  g_clear_signal_handler (&self->clock_handler, dg_context_get_clock (self->context));
 }
 
 DgContext *
@@ -281,6 +292,10 @@ dg_customer_page_set_context (DgCustomerPage *self,
       self->followups_handler =
         g_signal_connect_object (database, "changed::followups",
                                  G_CALLBACK (on_followups_changed_cb),
+                                 self, 0);
+      self->clock_handler =
+        g_signal_connect_object (dg_context_get_clock (self->context), "changed",
+                                 G_CALLBACK (on_clock_changed_cb),
                                  self, 0);
     }
 

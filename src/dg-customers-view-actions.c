@@ -16,6 +16,8 @@ typedef struct
   DgCustomer *customer;
   /* For archiving: the state to go back to. */
   gboolean    archived;
+  /* For deleting: everything that went with the customer. */
+  DgCustomerSnapshot *snapshot;
 } UndoData;
 
 static UndoData *
@@ -39,6 +41,7 @@ undo_data_free (gpointer data)
   g_weak_ref_clear (&undo->view);
   g_clear_object (&undo->database);
   g_clear_object (&undo->customer);
+  g_clear_pointer (&undo->snapshot, dg_customer_snapshot_free);
   g_free (undo);
 }
 
@@ -291,9 +294,9 @@ undo_delete (gpointer user_data)
   g_autoptr(DgCustomersView) self = g_weak_ref_get (&undo->view);
   g_autoptr(GError) error = NULL;
 
-  /* The kept object still has its uuid, times and tags, so the customer
-   * comes back as the same record. */
-  if (!dg_customers_insert (undo->database, undo->customer, &error))
+  /* The snapshot holds the customer's rows as stored, with its contact
+   * log and follow-ups, so it all comes back as the same records. */
+  if (!dg_customer_snapshot_restore (undo->database, undo->snapshot, &error))
     {
       if (self != NULL)
         dg_customers_view_report (self, error);
@@ -301,7 +304,8 @@ undo_delete (gpointer user_data)
     }
 
   if (self != NULL && !dg_customers_view_page_is_shown (self))
-    _dg_customers_view_select (self, dg_customer_get_id (undo->customer));
+    _dg_customers_view_select (self,
+                               dg_customer_get_id (dg_customer_snapshot_get_customer (undo->snapshot)));
 }
 
 static void
@@ -311,20 +315,23 @@ delete_action (GtkWidget  *widget,
 {
   DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
   DgCustomer *current = _dg_customers_view_get_current (self);
-  DgDatabase *database;
-  g_autoptr(DgCustomer) customer = NULL;
+  g_autoptr(DgCustomerSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  DgDatabase *database;
+  DgCustomer *customer;
   DgWindow *window;
+  UndoData *undo;
 
   if (current == NULL)
     return;
 
   database = dg_context_get_database (self->context);
 
-  /* Everything Undo needs is read before the row is gone. */
-  customer = dg_customers_get (database, dg_customer_get_id (current), &error);
-  if (customer == NULL || !dg_customers_delete (database, dg_customer_get_id (customer), &error))
+  /* Everything Undo needs is read before the rows are gone: deleting a
+   * customer also deletes its tags' links, contact log and follow-ups. */
+  snapshot = dg_customers_take_snapshot (database, dg_customer_get_id (current), &error);
+  if (snapshot == NULL || !dg_customers_delete (database, dg_customer_get_id (current), &error))
     {
       dg_customers_view_report (self, error);
       return;
@@ -333,14 +340,19 @@ delete_action (GtkWidget  *widget,
   if (dg_customers_view_page_is_shown (self))
     _dg_customers_view_show_list (self);
 
+  customer = dg_customer_snapshot_get_customer (snapshot);
+
   /* Translators: a toast after a customer was deleted, with an Undo
    * button; %s is the customer's name. */
   title = g_markup_printf_escaped (_("Deleted “%s”"), dg_customer_get_name (customer));
 
   window = dg_customers_view_get_window (self);
   if (window != NULL)
-    dg_window_add_undo_toast (window, title, undo_delete,
-                              undo_data_new (self, customer), undo_data_free);
+    {
+      undo = undo_data_new (self, customer);
+      undo->snapshot = g_steal_pointer (&snapshot);
+      dg_window_add_undo_toast (window, title, undo_delete, undo, undo_data_free);
+    }
 }
 
 static void

@@ -35,8 +35,8 @@ struct _DgCustomersView
 
   /* The column view's sorter only tells which header was clicked; these
    * find out which, and the list is sorted in SQL. */
-  DgSortProbe          probes[5];
-  GtkColumnViewColumn *sort_columns[5];
+  DgSortProbe          probes[6];
+  GtkColumnViewColumn *sort_columns[6];
   const DgSortProbe   *probed;
   /* The column whose header shows the order the list is in. */
   GtkColumnViewColumn *sorted_column;
@@ -47,14 +47,13 @@ struct _DgCustomersView
   GtkSearchEntry      *search_entry;
   GtkDropDown         *archived_dropdown;
   GtkLabel            *count_label;
-  GtkRevealer         *error_revealer;
-  GtkLabel            *error_label;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *phone_column;
   GtkColumnViewColumn *email_column;
   GtkColumnViewColumn *tags_column;
+  GtkColumnViewColumn *last_contact_column;
   GtkColumnViewColumn *created_column;
   AdwStatusPage       *no_results_page;
   DgCustomerPage      *customer_page;

@@ -18,7 +18,7 @@ struct _DgInteractionRow
   GtkLabel      *when_label;
   GtkLabel      *feedback_label;
   GtkLabel      *summary_label;
-  GtkButton     *delete_button;
+  GtkButton     *delete_contact_button;
 };
 
 G_DEFINE_FINAL_TYPE (DgInteractionRow, dg_interaction_row, GTK_TYPE_LIST_BOX_ROW)
@@ -81,7 +81,7 @@ dg_interaction_row_fill (DgInteractionRow *self,
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), *summary != '\0');
 
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x",
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_contact_button), "x",
                                     dg_interaction_get_id (interaction));
 }
 
@@ -118,7 +118,7 @@ dg_interaction_row_class_init (DgInteractionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, when_label);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, feedback_label);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, delete_contact_button);
 }
 
 static void

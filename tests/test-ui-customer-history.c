@@ -3,8 +3,9 @@
  * Drives a customer's history on a temporary database with a fake clock
  * standing at Tuesday 2026-11-24 10:00 in Seoul: the follow-up editor with
  * its inline validation, the customer page's "Log contact" form and
- * timeline, its follow-ups with Done and Undo; saves screenshots in the
- * language under test. The cases run in order and share one window, like a
+ * timeline, its follow-ups with Done and Undo, the list's Last Contact
+ * column, and deleting a customer with its history then Undo; saves
+ * screenshots in the language under test. The cases run in order and share one window, like a
  * user's session.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
@@ -15,6 +16,8 @@
 
 #include "dg-application.h"
 #include "dg-customer-page.h"
+#include "dg-customers-view.h"
+#include "dg-format.h"
 #include "dg-followup-editor.h"
 #include "dg-interaction-row.h"
 #include "dg-test-util.h"
@@ -97,13 +100,20 @@ take_screenshot (GtkWidget  *widget,
 
 static gint64
 insert_customer (const char *name,
-                 const char *organization)
+                 const char *organization,
+                 const char *phone,
+                 const char *email,
+                 const char *tags_text)
 {
   g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_auto(GStrv) tags = dg_tags_parse (tags_text);
   g_autoptr(GError) error = NULL;
 
   dg_customer_set_name (customer, name);
   dg_customer_set_organization (customer, organization);
+  dg_customer_set_phone (customer, phone);
+  dg_customer_set_email (customer, email);
+  dg_customer_set_tags (customer, (const char * const *)tags);
   dg_customers_insert (get_database (), customer, &error);
   g_assert_no_error (error);
 
@@ -190,7 +200,8 @@ test_editor_new_with_validation (void)
   DgFollowup *followup;
   gint64 customer_id;
 
-  customer_id = minsu_id = insert_customer ("김민수", "Hanbit Consulting");
+  customer_id = minsu_id = insert_customer ("김민수", "Hanbit Consulting", "010-1234-5678",
+                                          "minsu@example.com", "VIP, workshop");
   tz = dup_zone ();
   dg_followup_set_customer_id (prefilled, customer_id);
 
@@ -501,7 +512,7 @@ test_delete_contact_and_undo (void)
   g_assert_cmpstr (history_row_summary (0), ==, "Booked the Saturday class");
 
   /* The row's own delete button. */
-  gtk_widget_activate (child_of (row, "delete_button"));
+  gtk_widget_activate (child_of (row, "delete_contact_button"));
   dg_ui_test_wait_for (list_box_n_rows (page_child ("history_list")) == 2);
   g_assert_cmpstr (history_row_summary (0), ==, "Asked about the spring workshop");
   g_assert_cmpuint (count_contacts (minsu_id), ==, 2);
@@ -681,12 +692,237 @@ test_edit_followup_from_page (void)
   g_assert_null (find_followup_row ("Confirm the Saturday booking"));
 }
 
+/* "Today" and "Yesterday" follow the clock. */
+static void
+test_clock_change_redraws (void)
+{
+  GtkWidget *list = page_child ("history_list");
+  g_autofree char *today = g_strdup_printf (_("%1$s, %2$s"), _("Today"), "10:00");
+  g_autofree char *yesterday = g_strdup_printf (_("%1$s, %2$s"), _("Yesterday"), "10:00");
+
+#define FIRST_WHEN() gtk_label_get_text (GTK_LABEL (child_of (gtk_widget_get_first_child (list), "when_label")))
+
+  g_assert_cmpstr (FIRST_WHEN (), ==, today);
+  dg_fake_clock_advance (fake_clock, G_TIME_SPAN_DAY);
+  dg_ui_test_wait_for (g_strcmp0 (FIRST_WHEN (), yesterday) == 0);
+  dg_fake_clock_advance (fake_clock, -G_TIME_SPAN_DAY);
+  dg_ui_test_wait_for (g_strcmp0 (FIRST_WHEN (), today) == 0);
+
+#undef FIRST_WHEN
+}
+
+/* A long history shows its latest contacts until asked for all. */
+static void
+test_show_all_contacts (void)
+{
+  g_autoptr(GTimeZone) tz = dup_zone ();
+  GtkWidget *list = page_child ("history_list");
+  guint before = list_box_n_rows (list);
+
+  for (int i = 0; i < 60; i++)
+    {
+      g_autoptr(DgInteraction) interaction = dg_interaction_new ();
+      g_autoptr(GDateTime) when = dg_test_local_time (tz, 2026, 9, 1 + i % 28, 8 + i / 28, 0);
+      g_autoptr(GError) error = NULL;
+
+      dg_interaction_set_customer_id (interaction, minsu_id);
+      dg_interaction_set_occurred_at (interaction, when);
+      dg_interaction_set_summary (interaction, "Newsletter");
+      dg_interaction_set_channel (interaction, DG_INTERACTION_CHANNEL_EMAIL);
+      dg_interactions_insert (get_database (), DG_CLOCK (fake_clock), interaction, &error);
+      g_assert_no_error (error);
+    }
+
+  dg_ui_test_wait_for (list_box_n_rows (list) == 50);
+  g_assert_true (gtk_widget_get_visible (page_child ("show_all_button")));
+  g_assert_cmpstr (history_row_summary (0), ==, "Booked the Saturday class");
+
+  gtk_widget_activate (page_child ("show_all_button"));
+  dg_ui_test_wait_for (list_box_n_rows (list) == before + 60);
+  g_assert_false (gtk_widget_get_visible (page_child ("show_all_button")));
+}
+
+static DgCustomersView *
+get_view (void)
+{
+  return DG_CUSTOMERS_VIEW (child_of (get_window (), "customers_view"));
+}
+
+static GtkColumnView *
+get_column_view (void)
+{
+  return GTK_COLUMN_VIEW (child_of (get_view (), "column_view"));
+}
+
+static void
+show_list (void)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_view ()), "customers.back", NULL));
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (get_column_view ())));
+}
+
+static guint
+list_n_items (void)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (dg_customers_view_get_list (get_view ())));
+}
+
+static char *
+list_dup_name (guint position)
+{
+  g_autoptr(DgCustomer) customer = NULL;
+
+  customer = g_list_model_get_item (G_LIST_MODEL (dg_customers_view_get_list (get_view ())), position);
+  g_assert_nonnull (customer);
+
+  return g_strdup (dg_customer_get_name (customer));
+}
+
+/* The Last Contact cell of the row whose name reads @name; NULL while
+ * that row is not on screen. */
+static const char *
+shown_last_contact (const char *name)
+{
+  GtkWidget *row = dg_ui_test_column_view_find_row (get_column_view (), 0, name);
+
+  return row != NULL ? dg_ui_test_row_get_text (row, 4) : NULL;
+}
+
+static GtkColumnViewColumn *
+dup_column (guint position)
+{
+  return g_list_model_get_item (gtk_column_view_get_columns (get_column_view ()), position);
+}
+
+static void
+test_last_contact_column (void)
+{
+  g_autoptr(GtkColumnViewColumn) column = dup_column (4);
+  g_autoptr(GtkColumnViewColumn) name_column = dup_column (0);
+  g_autoptr(DgCustomer) minsu = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *first = NULL;
+  g_autoptr(GTimeZone) tz = dup_zone ();
+  g_autoptr(DgInteraction) interaction = dg_interaction_new ();
+  g_autoptr(GDateTime) when = NULL;
+  gint64 jisung;
+
+  g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, _("Last Contact"));
+
+  jisung = insert_customer ("박지성", NULL, "010-5555-1212", "jisung.park@example.kr", "VIP");
+  insert_customer ("이민호", "한빛 컨설팅", "02-345-6789", "minho.lee@example.kr", "강의");
+  show_list ();
+  dg_ui_test_wait_for (list_n_items () == 3);
+
+  /* The day of the contact logged on the page, in local time. */
+  minsu = dg_customers_get (get_database (), minsu_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dg_customer_get_last_contact_at (minsu));
+  expected = dg_format_date (dg_customer_get_last_contact_at (minsu));
+  dg_ui_test_wait_for (g_strcmp0 (shown_last_contact ("김민수"), expected) == 0);
+  g_assert_cmpstr (shown_last_contact ("이민호"), ==, C_("last contact", "Never"));
+
+  /* A contact logged elsewhere shows at once. */
+  when = dg_test_local_time (tz, 2026, 11, 2, 15, 0);
+  dg_interaction_set_customer_id (interaction, jisung);
+  dg_interaction_set_occurred_at (interaction, when);
+  dg_interactions_insert (get_database (), DG_CLOCK (fake_clock), interaction, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&expected, g_free);
+  expected = dg_format_date (when);
+  dg_ui_test_wait_for (g_strcmp0 (shown_last_contact ("박지성"), expected) == 0);
+
+  /* Sorted in SQL: never contacted first, then the longest ago. */
+  gtk_column_view_sort_by_column (get_column_view (), column, GTK_SORT_ASCENDING);
+  dg_ui_test_wait_for ((first = list_dup_name (0)) != NULL && g_str_equal (first, "이민호"));
+  g_clear_pointer (&first, g_free);
+  first = list_dup_name (1);
+  g_assert_cmpstr (first, ==, "박지성");
+  g_clear_pointer (&first, g_free);
+
+  gtk_column_view_sort_by_column (get_column_view (), column, GTK_SORT_DESCENDING);
+  first = list_dup_name (0);
+  g_assert_cmpstr (first, ==, "김민수");
+  take_screenshot (GTK_WIDGET (get_window ()), "customers-last-contact");
+
+  gtk_column_view_sort_by_column (get_column_view (), name_column, GTK_SORT_ASCENDING);
+}
+
+static guint
+count_followups (gint64           customer_id,
+                 DgFollowupFilter filter)
+{
+  g_autoptr(GPtrArray) followups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  followups = dg_followups_list_for_customer (get_database (), customer_id, filter, &error);
+  g_assert_no_error (error);
+
+  return followups->len;
+}
+
+/* Deleting a customer from its page takes its contacts and follow-ups
+ * with it; Undo brings all of them back. */
+static void
+test_delete_customer_and_undo (void)
+{
+  g_autoptr(DgCustomer) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  guint n_contacts, n_open, n_all, n_customers;
+  GtkWidget *row;
+
+  /* One of them done, so that its status has to come back too. */
+  show_customer (minsu_id);
+  row = find_followup_row ("Confirm the Saturday booking by message");
+  g_assert_nonnull (row);
+  gtk_widget_activate (row_button (row, "history.complete-followup"));
+  dg_ui_test_wait_for (find_followup_row ("Confirm the Saturday booking by message") == NULL);
+
+  n_contacts = count_contacts (minsu_id);
+  n_open = count_followups (minsu_id, DG_FOLLOWUP_FILTER_OPEN);
+  n_all = count_followups (minsu_id, DG_FOLLOWUP_FILTER_ALL);
+  g_assert_cmpuint (n_contacts, >, 0);
+  g_assert_cmpuint (n_open, >, 0);
+  g_assert_cmpuint (n_all, >, n_open);
+
+  dg_ui_test_wait_for (list_box_n_rows (page_child ("history_list")) > 0);
+  n_customers = list_n_items ();
+  uuid = g_strdup (dg_customer_get_uuid (dg_customer_page_get_customer (get_page ())));
+
+  gtk_widget_activate (page_child ("delete_button"));
+  dg_ui_test_wait_for (list_n_items () == n_customers - 1);
+  dg_ui_test_wait_for (dg_customer_page_get_customer (get_page ()) == NULL);
+  g_assert_null (dg_customers_get_by_uuid (get_database (), uuid, NULL));
+  g_assert_cmpuint (count_contacts (minsu_id), ==, 0);
+  g_assert_cmpuint (count_followups (minsu_id, DG_FOLLOWUP_FILTER_ALL), ==, 0);
+
+  press_undo ();
+  dg_ui_test_wait_for (list_n_items () == n_customers);
+  restored = dg_customers_get_by_uuid (get_database (), uuid, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restored);
+  g_assert_cmpint (dg_customer_get_id (restored), ==, minsu_id);
+  g_assert_cmpuint (count_contacts (minsu_id), ==, n_contacts);
+  g_assert_cmpuint (count_followups (minsu_id, DG_FOLLOWUP_FILTER_OPEN), ==, n_open);
+  g_assert_cmpuint (count_followups (minsu_id, DG_FOLLOWUP_FILTER_ALL), ==, n_all);
+
+  /* And the page shows it all again. */
+  show_customer (minsu_id);
+  dg_ui_test_wait_for (find_followup_row ("Send the workshop invoice") != NULL);
+  dg_ui_test_wait_for (g_strcmp0 (history_row_summary (0), "Booked the Saturday class") == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int result;
 
+  /* The list writes days in the process's local time, the page in the
+   * clock's zone: the same zone makes both say the same day. */
+  g_setenv ("TZ", "Asia/Seoul", TRUE);
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
@@ -697,6 +933,10 @@ main (int   argc,
   g_test_add_func ("/ui/customer-history/add-followup-from-page", test_add_followup_from_page);
   g_test_add_func ("/ui/customer-history/complete-followup-and-undo", test_complete_followup_and_undo);
   g_test_add_func ("/ui/customer-history/edit-followup-from-page", test_edit_followup_from_page);
+  g_test_add_func ("/ui/customer-history/clock-change-redraws", test_clock_change_redraws);
+  g_test_add_func ("/ui/customer-history/show-all-contacts", test_show_all_contacts);
+  g_test_add_func ("/ui/customer-history/last-contact-column", test_last_contact_column);
+  g_test_add_func ("/ui/customer-history/delete-customer-and-undo", test_delete_customer_and_undo);
 
   result = g_test_run ();
 

@@ -47,6 +47,8 @@ struct _DgCustomersView
   GtkSearchEntry      *search_entry;
   GtkDropDown         *archived_dropdown;
   GtkLabel            *count_label;
+  GtkRevealer         *error_revealer;
+  GtkLabel            *error_label;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;

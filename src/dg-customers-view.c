@@ -175,6 +175,36 @@ on_list_items_changed_cb (GListModel      *list,
   _dg_customers_view_update_actions (self);
 }
 
+/* A failed query leaves the rows found before on show; say so, and why. */
+static void
+on_list_error_cb (DgCustomerList  *list,
+                  GParamSpec      *pspec,
+                  DgCustomersView *self)
+{
+  const GError *error = dg_customer_list_get_error (list);
+
+  if (error != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: shown above the customer list when its search or
+       * sort failed; %s says why. */
+      text = g_strdup_printf (_("Could not update the customer list, so it may be out of date: %s"),
+                              error->message);
+      gtk_label_set_text (self->error_label, text);
+    }
+
+  gtk_revealer_set_reveal_child (self->error_revealer, error != NULL);
+}
+
+static void
+on_retry_button_clicked_cb (GtkButton       *button,
+                            DgCustomersView *self)
+{
+  if (self->list != NULL)
+    dg_customer_list_reload (self->list);
+}
+
 static void
 on_database_changed_cb (DgDatabase      *database,
                         const char      *table,
@@ -460,9 +490,16 @@ dg_customers_view_set_context (DgCustomersView *self,
       g_signal_connect_object (self->selection, "notify::selected-item",
                                G_CALLBACK (on_selection_selected_item_cb),
                                self, 0);
+      g_signal_connect_object (self->list, "notify::error",
+                               G_CALLBACK (on_list_error_cb),
+                               self, 0);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
     }
 
+  if (self->list != NULL)
+    on_list_error_cb (self->list, NULL, self);
+  else
+    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   dg_customers_view_update_state (self);
   _dg_customers_view_update_actions (self);
 
@@ -553,6 +590,8 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, archived_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, error_label);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, column_view);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, name_column);
@@ -567,6 +606,7 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_archived_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_page_customer_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);

@@ -13,6 +13,7 @@
 
 #include "dg-application.h"
 #include "dg-calendar-view.h"
+#include "dg-customer-editor.h"
 #include "dg-customer-page.h"
 #include "dg-customers-view.h"
 #include "dg-date-names.h"
@@ -842,6 +843,39 @@ test_add_followup (void)
   assert_shows (list_titles ("today_list"), expected);
 }
 
+/* Keys and clicks sent for real, through the X server: Ctrl+N on Today
+ * adds a follow-up, not a customer (the Customers view has its own Ctrl+N
+ * while it is shown), and a click on Done completes the row. */
+static void
+test_real_input (void)
+{
+  g_autofree char *expected = NULL;
+  DgFollowupEditor *editor;
+  DgFollowupRow *row;
+  gint64 room;
+
+  if (!dg_ui_test_can_send_input ())
+    {
+      g_test_skip ("Needs an X11 display and xdotool");
+      return;
+    }
+
+  show_page ("today");
+  dg_ui_test_wait_painted (GTK_WIDGET (get_window ()), 1);
+  dg_ui_test_send_keys (GTK_WIDGET (get_window ()), "ctrl+n");
+  editor = wait_for_editor ();
+  g_assert_null (dg_ui_test_find_window (DG_TYPE_CUSTOMER_EDITOR));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, _("New Follow-up"));
+  close_editor (editor);
+
+  row = find_row ("today_list", "Book the room");
+  room = dg_followup_get_id (dg_followup_row_get_followup (row));
+  dg_ui_test_click (row_child (row, "done_button"));
+  dg_ui_test_wait_for (followup_status (room) == DG_FOLLOWUP_STATUS_DONE);
+  expected = g_strdup_printf ("%s|Send the survey", _("Get in touch"));
+  assert_shows (list_titles ("today_list"), expected);
+}
+
 static void
 test_customer_link (void)
 {
@@ -1007,6 +1041,7 @@ main (int   argc,
   g_test_add_func ("/ui/today/next-day", test_next_day);
   g_test_add_func ("/ui/today/going-cold-add-followup", test_going_cold_add_followup);
   g_test_add_func ("/ui/today/add-followup", test_add_followup);
+  g_test_add_func ("/ui/today/real-input", test_real_input);
   g_test_add_func ("/ui/today/customer-link", test_customer_link);
   g_test_add_func ("/ui/today/log-contact", test_log_contact);
   g_test_add_func ("/ui/today/show-all", test_show_all);

@@ -396,3 +396,270 @@ dg_ui_test_screenshot (GtkWidget  *window,
 
   return g_steal_pointer (&path);
 }
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 GtkShortcutTrigger *wanted)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), wanted) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), wanted);
+
+  return gtk_shortcut_trigger_equal (trigger, wanted);
+}
+
+char *
+dg_ui_test_press_shortcut (GtkWidget  *widget,
+                           const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+
+  g_assert_nonnull (wanted);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (!GTK_IS_NAMED_ACTION (action) ||
+              !trigger_matches (gtk_shortcut_get_trigger (shortcut), wanted))
+            continue;
+
+          g_assert_true (gtk_shortcut_action_activate (action, 0, widget,
+                                                       gtk_shortcut_get_arguments (shortcut)));
+
+          return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+
+  return NULL;
+}
+
+void
+dg_ui_test_drag_value (GtkWidget *widget,
+                       GValue    *value)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      g_autoptr(GdkContentProvider) content = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!GTK_IS_DRAG_SOURCE (controller))
+        continue;
+
+      g_signal_emit_by_name (controller, "prepare", 1.0, 1.0, &content);
+      g_assert_nonnull (content);
+      g_assert_true (gdk_content_provider_get_value (content, value, &error));
+      g_assert_no_error (error);
+      return;
+    }
+
+  g_error ("%s has no drag source", G_OBJECT_TYPE_NAME (widget));
+}
+
+gboolean
+dg_ui_test_drop_value (GtkWidget    *widget,
+                       const GValue *value)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean accepted = FALSE;
+
+      if (!GTK_IS_DROP_TARGET (controller))
+        continue;
+
+      /* Only what a real drop could bring. */
+      g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                                        G_VALUE_TYPE (value)));
+      g_signal_emit_by_name (controller, "drop", value,
+                             gtk_widget_get_width (widget) / 2.0,
+                             gtk_widget_get_height (widget) / 2.0,
+                             &accepted);
+      return accepted;
+    }
+
+  g_error ("%s has no drop target", G_OBJECT_TYPE_NAME (widget));
+}
+
+#ifdef GDK_WINDOWING_X11
+static void
+on_xdotool_exited_cb (GPid     pid,
+                      int      status,
+                      gpointer user_data)
+{
+  int *exit_status = user_data;
+
+  *exit_status = status;
+  g_spawn_close_pid (pid);
+}
+
+/* Runs xdotool while the main loop keeps running: a drag needs GTK to
+ * answer each step (it takes the pointer once the drag starts). */
+static void
+run_xdotool_async (const char * const *command)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  int exit_status = -1;
+  GPid pid;
+
+  g_ptr_array_add (argv, g_strdup ("timeout"));
+  g_ptr_array_add (argv, g_strdup ("20"));
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  for (guint i = 0; command[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (command[i]));
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_xdotool_exited_cb, &exit_status);
+  dg_ui_test_wait_for (exit_status != -1);
+  g_assert_true (g_spawn_check_wait_status (exit_status, NULL));
+}
+
+/* The middle of @widget in the X window of its native. */
+static void
+x_point_of (GtkWidget *widget,
+            int       *x,
+            int       *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                                 gtk_widget_get_height (widget) / 2.0),
+                                           &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  *x = (int) (point.x + dx);
+  *y = (int) (point.y + dy);
+}
+#endif
+
+void
+dg_ui_test_drag_pointer (GtkWidget *from,
+                         GtkWidget *to)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (from);
+  g_autofree char *xid = NULL;
+  g_autofree char *start_x = NULL;
+  g_autofree char *start_y = NULL;
+  const int n_steps = 8;
+  int from_x, from_y, to_x, to_y;
+
+  g_assert_true (dg_ui_test_can_send_input ());
+  g_assert_true (gtk_widget_get_native (to) == native);
+  dg_ui_test_wait_for (gtk_widget_get_mapped (from) && gtk_widget_get_mapped (to));
+
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  x_point_of (from, &from_x, &from_y);
+  x_point_of (to, &to_x, &to_y);
+  start_x = g_strdup_printf ("%d", from_x);
+  start_y = g_strdup_printf ("%d", from_y);
+
+  {
+    const char *press[] = { "windowfocus", "--sync", xid,
+                            "mousemove", "--sync", "--window", xid, start_x, start_y,
+                            "mousedown", "1", NULL };
+
+    run_xdotool_async (press);
+  }
+
+  for (int step = 1; step <= n_steps; step++)
+    {
+      g_autofree char *x = g_strdup_printf ("%d", from_x + (to_x - from_x) * step / n_steps);
+      g_autofree char *y = g_strdup_printf ("%d", from_y + (to_y - from_y) * step / n_steps);
+      const char *move[] = { "mousemove", "--sync", "--window", xid, x, y, NULL };
+
+      run_xdotool_async (move);
+    }
+
+  {
+    const char *release[] = { "mouseup", "1", NULL };
+
+    run_xdotool_async (release);
+  }
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+char *
+dg_ui_test_screenshot_with_popover (GtkWidget  *popover,
+                                    const char *name)
+{
+  const char *dir = g_getenv ("DANGOL_SCREENSHOT_DIR");
+  const char *lang = g_getenv ("DANGOL_TEST_LANG");
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (gtk_widget_get_parent (popover)));
+  g_autoptr(GdkPaintable) window_paintable = NULL;
+  g_autoptr(GdkPaintable) popover_paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GdkSurface *surface;
+  double window_x, window_y, popover_x, popover_y;
+
+  g_assert_true (GTK_IS_POPOVER (popover));
+  g_assert_true (GTK_IS_NATIVE (root));
+
+  dg_ui_test_wait_painted (root, 2);
+  dg_ui_test_wait_painted (popover, 2);
+
+  /* The popup's position is relative to the window's surface; widget
+   * coordinates start inside each surface's shadow. */
+  surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  gtk_native_get_surface_transform (GTK_NATIVE (root), &window_x, &window_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+
+  window_paintable = gtk_widget_paintable_new (root);
+  popover_paintable = gtk_widget_paintable_new (popover);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (window_paintable, snapshot,
+                          gtk_widget_get_width (root), gtk_widget_get_height (root));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + popover_x - window_x,
+                                                gdk_popup_get_position_y (GDK_POPUP (surface)) + popover_y - window_y));
+  gdk_paintable_snapshot (popover_paintable, snapshot,
+                          gtk_widget_get_width (popover), gtk_widget_get_height (popover));
+  gtk_snapshot_restore (snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (root)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0,
+                                                              gtk_widget_get_width (root),
+                                                              gtk_widget_get_height (root)));
+  g_assert_nonnull (texture);
+
+  if (dir == NULL)
+    dir = "screenshots";
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  basename = g_strdup_printf ("%s-%s.png", name, lang != NULL ? lang : "en");
+  path = g_build_filename (dir, basename, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+
+  return g_steal_pointer (&path);
+}

@@ -77,4 +77,27 @@ void        dg_ui_test_click            (GtkWidget   *widget);
 char       *dg_ui_test_screenshot       (GtkWidget   *window,
                                          const char  *name);
 
+/* Does what pressing @accel does when @widget's shortcut controllers
+ * handle it: activates the bound action from @widget. Returns the action's
+ * name, or NULL when nothing is bound to @accel there. */
+char       *dg_ui_test_press_shortcut   (GtkWidget   *widget,
+                                         const char  *accel);
+/* Reads what a drag from @widget would carry: prepares its GtkDragSource
+ * and fills @value, which must be initialized to the type expected. */
+void        dg_ui_test_drag_value       (GtkWidget   *widget,
+                                         GValue      *value);
+/* Drops @value on @widget through its GtkDropTarget's ::drop handler;
+ * returns what the handler returned. */
+gboolean    dg_ui_test_drop_value       (GtkWidget   *widget,
+                                         const GValue *value);
+/* Drags @from onto @to with the real pointer, in small steps, letting GTK
+ * run between them (needs dg_ui_test_can_send_input()). */
+void        dg_ui_test_drag_pointer     (GtkWidget   *from,
+                                         GtkWidget   *to);
+/* Saves the window under @popover with the popover drawn where it shows
+ * (it is a surface of its own, which the window's image leaves out), as
+ * dg_ui_test_screenshot() names it; returns the path written. */
+char       *dg_ui_test_screenshot_with_popover (GtkWidget  *popover,
+                                                const char *name);
+
 G_END_DECLS

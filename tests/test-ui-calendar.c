@@ -334,60 +334,6 @@ take_screenshot (GtkWidget  *widget,
   g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
 }
 
-/* Saves the window with @popover drawn over it where it shows on screen:
- * a popover is a surface of its own, which the window's image leaves out. */
-static void
-take_screenshot_with_popover (GtkWidget  *popover,
-                              const char *name)
-{
-  const char *dir = g_getenv ("DANGOL_SCREENSHOT_DIR");
-  const char *lang = g_getenv ("DANGOL_TEST_LANG");
-  g_autoptr(GdkPaintable) window_paintable = NULL;
-  g_autoptr(GdkPaintable) popover_paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *path = NULL;
-  GtkWidget *root = GTK_WIDGET (get_window ());
-  GtkSnapshot *snapshot;
-  double window_x, window_y, popover_x, popover_y;
-  int x, y;
-
-  dg_ui_test_wait_painted (root, 2);
-  dg_ui_test_wait_painted (popover, 2);
-
-  gtk_native_get_surface_transform (GTK_NATIVE (root), &window_x, &window_y);
-  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
-  x = gdk_popup_get_position_x (GDK_POPUP (gtk_native_get_surface (GTK_NATIVE (popover))));
-  y = gdk_popup_get_position_y (GDK_POPUP (gtk_native_get_surface (GTK_NATIVE (popover))));
-
-  window_paintable = gtk_widget_paintable_new (root);
-  popover_paintable = gtk_widget_paintable_new (popover);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (window_paintable, snapshot,
-                          gtk_widget_get_width (root), gtk_widget_get_height (root));
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + popover_x - window_x,
-                                                          y + popover_y - window_y));
-  gdk_paintable_snapshot (popover_paintable, snapshot,
-                          gtk_widget_get_width (popover), gtk_widget_get_height (popover));
-  gtk_snapshot_restore (snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (root)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0,
-                                                              gtk_widget_get_width (root),
-                                                              gtk_widget_get_height (root)));
-
-  if (dir == NULL)
-    dir = "screenshots";
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  basename = g_strdup_printf ("%s-%s.png", name, lang != NULL ? lang : "en");
-  path = g_build_filename (dir, basename, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
 /* Counts the SQL statements the database runs, for checking that a month
  * is read in one query and not one per day. */
 static int
@@ -432,58 +378,12 @@ shown_month_title (void)
   return gtk_label_get_text (GTK_LABEL (view_child ("month_title")));
 }
 
-static gboolean
-trigger_matches (GtkShortcutTrigger *trigger,
-                 GtkShortcutTrigger *wanted)
-{
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), wanted) ||
-           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), wanted);
-
-  return gtk_shortcut_trigger_equal (trigger, wanted);
-}
-
-/* Does what pressing @accel does to the shortcut controllers of @widget:
- * activates the shortcut's action from the widget. Returns its name. */
-static char *
-press_shortcut (GtkWidget  *widget,
-                const char *accel)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
-
-  g_assert_nonnull (wanted);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-
-          if (!trigger_matches (gtk_shortcut_get_trigger (shortcut), wanted) || !GTK_IS_NAMED_ACTION (action))
-            continue;
-
-          g_assert_true (gtk_shortcut_action_activate (action, 0, widget, gtk_shortcut_get_arguments (shortcut)));
-
-          return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
-        }
-    }
-
-  return NULL;
-}
-
 static void
 press (GtkWidget  *widget,
        const char *accel,
        const char *expected_action)
 {
-  g_autofree char *action = press_shortcut (widget, accel);
+  g_autofree char *action = dg_ui_test_press_shortcut (widget, accel);
 
   g_assert_cmpstr (action, ==, expected_action);
 }
@@ -828,7 +728,11 @@ test_overflow (void)
       g_assert_true (found);
     }
 
-  take_screenshot_with_popover (popover, "calendar-overflow");
+  {
+    g_autofree char *path = dg_ui_test_screenshot_with_popover (popover, "calendar-overflow");
+
+    g_assert_nonnull (path);
+  }
 
   gtk_popover_popdown (GTK_POPOVER (popover));
   dg_ui_test_wait_for (!gtk_widget_get_mapped (popover));
@@ -840,57 +744,24 @@ static gboolean
 drop_on_cell (DgMonthCell *cell,
               gint64       id)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (cell));
   g_auto(GValue) value = G_VALUE_INIT;
 
   g_value_init (&value, G_TYPE_INT64);
   g_value_set_int64 (&value, id);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-      gboolean accepted = FALSE;
-
-      if (!GTK_IS_DROP_TARGET (controller))
-        continue;
-
-      /* It takes what a chip's drag source offers. */
-      g_assert_true (gtk_drop_target_get_gtypes (GTK_DROP_TARGET (controller), NULL) != NULL);
-      g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
-                                                        G_TYPE_INT64));
-      g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
-      return accepted;
-    }
-
-  g_assert_not_reached ();
+  return dg_ui_test_drop_value (GTK_WIDGET (cell), &value);
 }
 
-/* The value a chip's drag source offers when a drag starts. */
+/* The id a drag from @widget (a chip or an agenda row) carries. */
 static gint64
-drag_value_of (DgFollowupChip *chip)
+drag_value_of (GtkWidget *widget)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (chip));
+  g_auto(GValue) value = G_VALUE_INIT;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-      g_autoptr(GdkContentProvider) content = NULL;
-      g_auto(GValue) value = G_VALUE_INIT;
-      g_autoptr(GError) error = NULL;
+  g_value_init (&value, G_TYPE_INT64);
+  dg_ui_test_drag_value (widget, &value);
 
-      if (!GTK_IS_DRAG_SOURCE (controller))
-        continue;
-
-      g_signal_emit_by_name (controller, "prepare", 5.0, 5.0, &content);
-      g_assert_nonnull (content);
-      g_value_init (&value, G_TYPE_INT64);
-      g_assert_true (gdk_content_provider_get_value (content, &value, &error));
-      g_assert_no_error (error);
-
-      return g_value_get_int64 (&value);
-    }
-
-  g_assert_not_reached ();
+  return g_value_get_int64 (&value);
 }
 
 static void
@@ -905,9 +776,9 @@ test_drag_and_undo (void)
   g_autoptr(GDateTime) local = NULL;
 
   dg_ui_test_wait_for ((chip = cell_find_chip (from, id)) != NULL);
-  g_assert_cmpint (drag_value_of (chip), ==, id);
+  g_assert_cmpint (drag_value_of (GTK_WIDGET (chip)), ==, id);
 
-  g_assert_true (drop_on_cell (to, drag_value_of (chip)));
+  g_assert_true (drop_on_cell (to, drag_value_of (GTK_WIDGET (chip))));
 
   /* Stored on the new day at the same time, and shown there. */
   g_assert_true (followup_is_on (id, 2026, 11, 19));
@@ -929,24 +800,8 @@ test_drag_and_undo (void)
   /* A row of the agenda drags the same way. */
   select_day (2026, 11, 18);
   {
-    GtkWidget *row = agenda_row (id);
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
-    gint64 dragged = 0;
+    gint64 dragged = drag_value_of (agenda_row (id));
 
-    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-      {
-        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-        g_autoptr(GdkContentProvider) content = NULL;
-        g_auto(GValue) value = G_VALUE_INIT;
-
-        if (!GTK_IS_DRAG_SOURCE (controller))
-          continue;
-
-        g_signal_emit_by_name (controller, "prepare", 5.0, 5.0, &content);
-        g_value_init (&value, G_TYPE_INT64);
-        g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
-        dragged = g_value_get_int64 (&value);
-      }
     g_assert_cmpint (dragged, ==, id);
 
     g_assert_true (drop_on_cell (cell_for (2026, 11, 17), dragged));
@@ -979,7 +834,7 @@ test_drag_and_undo (void)
          child = gtk_widget_get_next_sibling (child))
       last = child;
     g_assert_nonnull (last);
-    hidden = drag_value_of (DG_FOLLOWUP_CHIP (last));
+    hidden = drag_value_of (last);
     g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (cell_find_chip (busy, hidden))));
 
     g_assert_true (drop_on_cell (cell_for (2026, 12, 1), hidden));
@@ -1049,6 +904,56 @@ test_show_followup (void)
 }
 
 static void
+test_real_input (void)
+{
+  GtkWidget *grid = GTK_WIDGET (get_grid ());
+  gint64 id = insert_followup ("Drag me to Friday", 2026, 11, 17, 13, 0, 0);
+  DgMonthCell *from = cell_for (2026, 11, 17);
+  DgMonthCell *to = cell_for (2026, 11, 20);
+  DgFollowupChip *chip;
+  DgFollowupEditor *editor;
+
+  if (!dg_ui_test_can_send_input ())
+    {
+      g_test_skip ("Needs an X11 display and xdotool");
+      return;
+    }
+
+  activate_view_action ("calendar.today");
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+
+  /* A click on a day selects it and gives the grid the keys. */
+  dg_ui_test_click (GTK_WIDGET (cell_for (2026, 11, 11)));
+  dg_ui_test_wait_for (selected_is (2026, 11, 11));
+  dg_ui_test_wait_for (gtk_widget_has_focus (grid));
+
+  dg_ui_test_send_keys (grid, "Right");
+  dg_ui_test_wait_for (selected_is (2026, 11, 12));
+  dg_ui_test_send_keys (grid, "Down");
+  dg_ui_test_wait_for (selected_is (2026, 11, 19));
+  dg_ui_test_send_keys (grid, "Page_Down");
+  dg_ui_test_wait_for (selected_is (2026, 12, 19));
+  dg_ui_test_send_keys (grid, "Home");
+  dg_ui_test_wait_for (selected_is (2026, 11, 24));
+
+  /* Ctrl+N anywhere in the window opens the editor on the selected day. */
+  dg_ui_test_send_keys (GTK_WIDGET (window), "ctrl+n");
+  editor = wait_for_editor ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dg_ui_test_find_by_id (GTK_WIDGET (editor), "date_row"))),
+                   ==, "2026-11-24");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  dg_ui_test_wait_for (dg_ui_test_find_window (DG_TYPE_FOLLOWUP_EDITOR) == NULL);
+
+  /* A real drag with the pointer, from one day to another. */
+  dg_ui_test_wait_for ((chip = cell_find_chip (from, id)) != NULL && gtk_widget_get_mapped (GTK_WIDGET (chip)));
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+  dg_ui_test_drag_pointer (GTK_WIDGET (chip), GTK_WIDGET (to));
+
+  dg_ui_test_wait_for (followup_is_on (id, 2026, 11, 20));
+  dg_ui_test_wait_for (cell_find_chip (to, id) != NULL && cell_find_chip (from, id) == NULL);
+}
+
+static void
 test_refresh_when_shown (void)
 {
   AdwViewStack *stack = ADW_VIEW_STACK (dg_ui_test_find_by_id (GTK_WIDGET (get_window ()), "view_stack"));
@@ -1114,6 +1019,7 @@ main (int   argc,
   g_test_add_func ("/ui/calendar/drag-and-undo", test_drag_and_undo);
   g_test_add_func ("/ui/calendar/move-with-keyboard", test_move_with_keyboard);
   g_test_add_func ("/ui/calendar/show-followup", test_show_followup);
+  g_test_add_func ("/ui/calendar/real-input", test_real_input);
   g_test_add_func ("/ui/calendar/refresh-when-shown", test_refresh_when_shown);
   g_test_add_func ("/ui/calendar/screenshots", test_screenshots);
 

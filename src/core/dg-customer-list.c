@@ -7,6 +7,7 @@
 
 #include "dg-customer-list.h"
 #include "dg-error.h"
+#include "dg-live-customers-private.h"
 
 /* A screen of rows fits in one or two pages; a few more keep scrolling back
  * and forth, and the focus row far away, from rebuilding them. */
@@ -19,14 +20,6 @@ typedef struct
   guint        n_items;
   DgCustomer **items;
 } Page;
-
-/* A row object handed out and still alive somewhere. */
-typedef struct
-{
-  gint64          id;
-  DgCustomer     *customer;
-  DgCustomerList *list;
-} LiveRow;
 
 struct _DgCustomerList
 {
@@ -46,12 +39,11 @@ struct _DgCustomerList
   /* Most recently used first. */
   GQueue            pages;
   guint             n_built;
-  /* Every row object handed out that something still holds, by id, as
-   * LiveRow. A view keeps the objects of the rows it shows and asks again
-   * only for rows that items-changed covers, so the list hands out the same
-   * object for a customer as long as one lives, and copies changed data
-   * into it: its notify signals repaint the view's cells. */
-  GHashTable       *live;
+  /* A view keeps the objects of the rows it shows and asks again only for
+   * rows that items-changed covers, so the list hands out the same object
+   * for a customer as long as one lives, and copies changed data into it:
+   * its notify signals repaint the view's cells. */
+  DgLiveCustomers  *live;
 
   /* While items-changed is emitted for a change in which one row moved and
    * every other one kept its order: where it was and where it is now. */
@@ -107,56 +99,23 @@ take_error (DgCustomerList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
-static void
-on_live_row_finalized_cb (gpointer  data,
-                          GObject  *where_the_object_was)
-{
-  LiveRow *row = data;
-
-  /* Frees @row. */
-  g_hash_table_remove (row->list->live, &row->id);
-}
-
-static void
-add_live_row (DgCustomerList *self,
-              DgCustomer     *customer)
-{
-  LiveRow *row = g_new0 (LiveRow, 1);
-
-  row->id = dg_customer_get_id (customer);
-  row->customer = customer;
-  row->list = self;
-  g_object_weak_ref (G_OBJECT (customer), on_live_row_finalized_cb, row);
-  g_hash_table_insert (self->live, &row->id, row);
-}
-
-/* Stops following @row's object; whoever holds it keeps it, unchanged. */
-static void
-forget_live_row (DgCustomerList *self,
-                 LiveRow        *row)
-{
-  g_object_weak_unref (G_OBJECT (row->customer), on_live_row_finalized_cb, row);
-  g_hash_table_remove (self->live, &row->id);
-}
-
 static DgCustomer *
 build_customer (DgCustomerList *self,
                 gint64          id)
 {
   g_autoptr(GError) error = NULL;
   DgCustomer *customer;
-  LiveRow *row;
 
-  row = g_hash_table_lookup (self->live, &id);
-  if (row != NULL)
-    return g_object_ref (row->customer);
+  customer = dg_live_customers_lookup (self->live, id);
+  if (customer != NULL)
+    return g_object_ref (customer);
 
   customer = dg_customers_get (self->db, id, &error);
   self->n_built++;
 
   if (customer != NULL)
     {
-      add_live_row (self, customer);
+      dg_live_customers_add (self->live, customer);
       return customer;
     }
 
@@ -168,7 +127,7 @@ build_customer (DgCustomerList *self,
 
   customer = dg_customer_new ();
   dg_customer_set_id (customer, id);
-  add_live_row (self, customer);
+  dg_live_customers_add (self->live, customer);
 
   return customer;
 }
@@ -261,141 +220,6 @@ query_ids (DgCustomerList  *self,
   return dg_customers_search_ids (self->db, &query, error);
 }
 
-static gboolean
-same_value (GParamSpec   *pspec,
-            const GValue *a,
-            const GValue *b)
-{
-  if (G_VALUE_HOLDS (a, G_TYPE_DATE_TIME))
-    {
-      GDateTime *x = g_value_get_boxed (a);
-      GDateTime *y = g_value_get_boxed (b);
-
-      return x == NULL || y == NULL ? x == y : g_date_time_equal (x, y);
-    }
-
-  if (G_VALUE_HOLDS (a, G_TYPE_STRV))
-    {
-      const char * const *x = g_value_get_boxed (a);
-      const char * const *y = g_value_get_boxed (b);
-
-      return x == NULL || y == NULL ? x == y : g_strv_equal (x, y);
-    }
-
-  return g_param_values_cmp (pspec, a, b) == 0;
-}
-
-/* Copies into @live what differs in @fresh, the same customer as stored
- * now, through its setters, so that only the fields that changed notify.
- * Returns whether @live now reads the same as @fresh in every property;
- * a field with no setter leaves it behind. */
-static gboolean
-update_customer (DgCustomer *live,
-                 DgCustomer *fresh)
-{
-  g_autofree GParamSpec **pspecs = NULL;
-  gboolean same = TRUE;
-  guint n_pspecs;
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (fresh), &n_pspecs);
-
-  g_object_freeze_notify (G_OBJECT (live));
-
-  /* Consent comes with the time it was given, which has no setter of its
-   * own; the property alone would record the time of this copy. */
-  dg_customer_set_marketing_consent (live,
-                                     dg_customer_get_marketing_consent (fresh),
-                                     dg_customer_get_consent_at (fresh));
-
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      GParamSpec *pspec = pspecs[i];
-      g_auto(GValue) old_value = G_VALUE_INIT;
-      g_auto(GValue) new_value = G_VALUE_INIT;
-
-      if ((pspec->flags & G_PARAM_READABLE) == 0)
-        continue;
-
-      g_value_init (&old_value, pspec->value_type);
-      g_value_init (&new_value, pspec->value_type);
-      g_object_get_property (G_OBJECT (live), pspec->name, &old_value);
-      g_object_get_property (G_OBJECT (fresh), pspec->name, &new_value);
-
-      if (same_value (pspec, &old_value, &new_value))
-        continue;
-
-      if ((pspec->flags & G_PARAM_WRITABLE) != 0 &&
-          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0 &&
-          g_strcmp0 (pspec->name, "marketing-consent") != 0)
-        {
-          g_object_set_property (G_OBJECT (live), pspec->name, &new_value);
-          g_value_unset (&old_value);
-          g_value_init (&old_value, pspec->value_type);
-          g_object_get_property (G_OBJECT (live), pspec->name, &old_value);
-
-          if (same_value (pspec, &old_value, &new_value))
-            continue;
-        }
-
-      same = FALSE;
-    }
-
-  g_object_thaw_notify (G_OBJECT (live));
-
-  return same;
-}
-
-/* Reads every live row again and copies the changes into its object. A
- * row whose change cannot be copied is forgotten; returns the ids of those
- * (NULL for none), whose positions must be announced as changed so that a
- * view asks for new objects. */
-static GHashTable *
-reload_live_rows (DgCustomerList *self)
-{
-  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
-  GHashTable *stale = NULL;
-  GHashTableIter iter;
-  LiveRow *row;
-
-  /* Setters run signal handlers, which may drop the last reference to
-   * another row; go through references held here. */
-  g_hash_table_iter_init (&iter, self->live);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-    g_ptr_array_add (customers, g_object_ref (row->customer));
-
-  for (guint i = 0; i < customers->len; i++)
-    {
-      DgCustomer *customer = g_ptr_array_index (customers, i);
-      gint64 id = dg_customer_get_id (customer);
-      g_autoptr(DgCustomer) fresh = NULL;
-      g_autoptr(GError) error = NULL;
-
-      row = g_hash_table_lookup (self->live, &id);
-      if (row == NULL || row->customer != customer)
-        continue;
-
-      fresh = dg_customers_get (self->db, id, &error);
-      if (fresh == NULL)
-        {
-          /* A deleted customer keeps its last values until the view lets
-           * the row go. */
-          if (!g_error_matches (error, DG_ERROR, DG_ERROR_NOT_FOUND))
-            take_error (self, g_steal_pointer (&error));
-          continue;
-        }
-
-      if (update_customer (customer, fresh))
-        continue;
-
-      forget_live_row (self, row);
-      if (stale == NULL)
-        stale = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      g_hash_table_add (stale, g_memdup2 (&id, sizeof id));
-    }
-
-  return stale;
-}
-
 /* Whether the stretch [@start, @end) of @old_ids became the new ids by one
  * row moving from one end of it to the other, as an edit that changes a
  * customer's place in the order does; remembers where from and where to. */
@@ -460,7 +284,11 @@ refresh (DgCustomerList *self,
   drop_pages (self);
 
   if (data_changed)
-    stale = reload_live_rows (self);
+    {
+      stale = dg_live_customers_reload (self->live, self->db, &error);
+      if (error != NULL)
+        take_error (self, g_steal_pointer (&error));
+    }
 
   old_ids = g_steal_pointer (&self->ids);
   self->ids = ids;
@@ -553,19 +381,6 @@ dg_customer_list_dispose (GObject *object)
   DgCustomerList *self = DG_CUSTOMER_LIST (object);
 
   drop_pages (self);
-  if (self->live != NULL)
-    {
-      GHashTableIter iter;
-      LiveRow *row;
-
-      /* The objects a view still holds outlive the list. */
-      g_hash_table_iter_init (&iter, self->live);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-        {
-          g_object_weak_unref (G_OBJECT (row->customer), on_live_row_finalized_cb, row);
-          g_hash_table_iter_remove (&iter);
-        }
-    }
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_handler, self->db);
   g_clear_object (&self->db);
@@ -579,7 +394,8 @@ dg_customer_list_finalize (GObject *object)
   DgCustomerList *self = DG_CUSTOMER_LIST (object);
 
   g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->live, g_hash_table_unref);
+  /* The objects a view still holds outlive the list. */
+  g_clear_pointer (&self->live, dg_live_customers_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->tag, g_free);
   g_clear_error (&self->error);
@@ -703,7 +519,7 @@ dg_customer_list_init (DgCustomerList *self)
   self->archived = DG_ARCHIVED_EXCLUDE;
   self->sort = DG_CUSTOMER_SORT_NAME;
   g_queue_init (&self->pages);
-  self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  self->live = dg_live_customers_new ();
   self->moved_from = G_MAXUINT;
   self->moved_to = G_MAXUINT;
 }

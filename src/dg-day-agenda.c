@@ -28,7 +28,6 @@ struct _DgDayAgenda
   GtkLabel     *day_subtitle;
   GtkStack     *stack;
   GtkListBox   *list_box;
-  AdwStatusPage *empty_page;
 };
 
 G_DEFINE_FINAL_TYPE (DgDayAgenda, dg_day_agenda, GTK_TYPE_WIDGET)
@@ -467,7 +466,6 @@ dg_day_agenda_class_init (DgDayAgendaClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgDayAgenda, day_subtitle);
   gtk_widget_class_bind_template_child (widget_class, DgDayAgenda, stack);
   gtk_widget_class_bind_template_child (widget_class, DgDayAgenda, list_box);
-  gtk_widget_class_bind_template_child (widget_class, DgDayAgenda, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "agenda.move-to-date", "x", move_to_date_action);

@@ -951,6 +951,10 @@ test_real_input (void)
 
   dg_ui_test_wait_for (followup_is_on (id, 2026, 11, 20));
   dg_ui_test_wait_for (cell_find_chip (to, id) != NULL && cell_find_chip (from, id) == NULL);
+
+  press_undo ();
+  dg_ui_test_wait_for (followup_is_on (id, 2026, 11, 17));
+  dg_ui_test_wait_for (dg_ui_test_find_button (GTK_WIDGET (window), _("_Undo")) == NULL);
 }
 
 static void

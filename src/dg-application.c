@@ -553,6 +553,16 @@ dg_application_preferences_action (GSimpleAction *action,
 
   g_return_if_fail (self->settings != NULL);
 
+  /* One Preferences window is enough: asking again brings it forward. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (DG_IS_PREFERENCES_WINDOW (l->data))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+
   preferences = dg_preferences_window_new (parent, self->settings);
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (preferences));

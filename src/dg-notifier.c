@@ -22,6 +22,8 @@ struct _DgNotifier
   GHashTable         *notifications;
   NotifyNotification *summary;
   gulong              due_handler;
+  gulong              changed_handler;
+  guint               prune_id;
   guint               watch_id;
 
   guint               warned : 1;
@@ -464,6 +466,55 @@ dg_notifier_get_service (DgNotifier *self)
   return self->service;
 }
 
+/* A follow-up done, cancelled or deleted in the window no longer needs
+ * its reminder on screen, where Snooze could not work any more. */
+static gboolean
+prune_notifications_cb (gpointer user_data)
+{
+  DgNotifier *self = user_data;
+  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->prune_id = 0;
+
+  g_hash_table_iter_init (&iter, self->notifications);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(DgFollowup) followup = NULL;
+      g_autoptr(GError) error = NULL;
+
+      followup = dg_followups_get (get_database (self), *(gint64 *) key, &error);
+      if (followup == NULL && !g_error_matches (error, DG_ERROR, DG_ERROR_NOT_FOUND))
+        continue;
+
+      if (followup == NULL || dg_followup_get_status (followup) != DG_FOLLOWUP_STATUS_OPEN)
+        {
+          g_ptr_array_add (stale, g_object_ref (value));
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!notify_notification_close (g_ptr_array_index (stale, i), &error))
+        g_debug ("A reminder could not be withdrawn: %s", error->message);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_followups_changed_cb (DgDatabase *db,
+                         const char *table,
+                         DgNotifier *self)
+{
+  if (self->prune_id == 0 && g_hash_table_size (self->notifications) > 0)
+    self->prune_id = g_idle_add (prune_notifications_cb, self);
+}
+
 static void
 on_service_due_cb (DgReminderService *service,
                    GPtrArray         *followups,
@@ -509,6 +560,8 @@ dg_notifier_constructed (GObject *object)
 
   self->due_handler = g_signal_connect (self->service, "due",
                                         G_CALLBACK (on_service_due_cb), self);
+  self->changed_handler = g_signal_connect (get_database (self), "changed::followups",
+                                            G_CALLBACK (on_followups_changed_cb), self);
   self->watch_id = g_bus_watch_name (G_BUS_TYPE_SESSION,
                                      NOTIFICATIONS_BUS_NAME,
                                      G_BUS_NAME_WATCHER_FLAGS_NONE,
@@ -523,8 +576,12 @@ dg_notifier_dispose (GObject *object)
   DgNotifier *self = (DgNotifier *)object;
 
   g_clear_handle_id (&self->watch_id, g_bus_unwatch_name);
+  g_clear_handle_id (&self->prune_id, g_source_remove);
   if (self->service != NULL)
-    g_clear_signal_handler (&self->due_handler, self->service);
+    {
+      g_clear_signal_handler (&self->changed_handler, get_database (self));
+      g_clear_signal_handler (&self->due_handler, self->service);
+    }
   if (self->notifications != NULL)
     g_hash_table_remove_all (self->notifications);
   g_clear_object (&self->summary);

@@ -477,6 +477,17 @@ test_close_window_quits (void)
   g_assert_false (run.ran_after_close);
 }
 
+static guint
+count_preferences_windows (DgApplication *app)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    n += DG_IS_PREFERENCES_WINDOW (l->data);
+
+  return n;
+}
+
 static void
 test_preferences_window (void)
 {
@@ -516,6 +527,10 @@ test_preferences_window (void)
   dg_ui_test_wait_for ((preferences = (DgPreferencesWindow *) dg_ui_test_find_window (DG_TYPE_PREFERENCES_WINDOW)) != NULL);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == window);
   g_assert_true (dg_preferences_window_get_settings (preferences) == settings);
+
+  /* Asking again brings the same window forward. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_cmpuint (count_preferences_windows (app), ==, 1);
 
   background_switch = dg_ui_test_find_by_id (GTK_WIDGET (preferences), "background_switch");
   lead_spin = dg_ui_test_find_by_id (GTK_WIDGET (preferences), "lead_spin");

@@ -279,6 +279,35 @@ call_action_label (const NotifyCall *call,
   return NULL;
 }
 
+/* Whether the notification @id was withdrawn with CloseNotification. */
+static gboolean
+mock_closed (guint32 id)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) calls = NULL;
+
+  reply = mock_call ("GetMethodCalls", g_variant_new ("(s)", "CloseNotification"),
+                     G_VARIANT_TYPE ("(a(tav))"));
+  calls = g_variant_get_child_value (reply, 0);
+
+  for (gsize i = 0; i < g_variant_n_children (calls); i++)
+    {
+      g_autoptr(GVariant) entry = g_variant_get_child_value (calls, i);
+      g_autoptr(GVariant) args = g_variant_get_child_value (entry, 1);
+      g_autoptr(GVariant) boxed = g_variant_get_child_value (args, 0);
+      g_autoptr(GVariant) value = g_variant_get_variant (boxed);
+      /* The mock declares the id as an int32. */
+      guint32 closed = g_variant_is_of_type (value, G_VARIANT_TYPE_INT32)
+                       ? (guint32) g_variant_get_int32 (value)
+                       : g_variant_get_uint32 (value);
+
+      if (closed == id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 emit_action (guint32     id,
              const char *action)
@@ -523,6 +552,11 @@ test_actions (void)
   /* Done, as the daemon reports a click on the button. */
   emit_action (invoice_id, "done");
   dg_ui_test_wait_for (get_status (followup_invoice) == DG_FOLLOWUP_STATUS_DONE);
+
+  /* Done, its reminder leaves the screen. */
+  dg_ui_test_wait_for (dg_notifier_get_notification_id (notifier, followup_invoice) == 0);
+  g_assert_true (mock_closed (invoice_id));
+  g_assert_false (mock_closed (call_id));
 
   /* Open, from the button and from a click on the notification. */
   emit_action (call_id, "open");

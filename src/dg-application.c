@@ -208,10 +208,14 @@ on_run_in_background_changed_cb (GSettings     *settings,
         {
           g_autofree char *title = NULL;
 
-          /* Translators: %s says what went wrong. */
-          title = g_markup_printf_escaped (enabled ? _("Dangol could not be set to start when you log in: %s")
-                                                   : _("Dangol could not be kept from starting when you log in: %s"),
-                                           error->message);
+          if (enabled)
+            /* Translators: %s says what went wrong. */
+            title = g_markup_printf_escaped (_("Dangol could not be set to start when you log in: %s"),
+                                             error->message);
+          else
+            /* Translators: %s says what went wrong. */
+            title = g_markup_printf_escaped (_("Dangol will still start when you log in: %s"),
+                                             error->message);
           adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (title));
         }
     }

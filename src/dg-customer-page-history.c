@@ -133,19 +133,27 @@ format_repeat (DgFollowup *followup)
       if (keep)
         return g_strdup_printf (ngettext ("%u day after the last contact",
                                           "%u days after the last contact", n), n);
-      return g_strdup_printf (ngettext ("Every day", "Every %u days", n), n);
+      /* The same messages as the follow-up rows: "Every day" has no number,
+       * so it cannot share an entry with its plural. */
+      if (n == 1)
+        return g_strdup (_("Every day"));
+      return g_strdup_printf (ngettext ("Every %u day", "Every %u days", n), n);
 
     case DG_RECURRENCE_WEEKS:
       if (keep)
         return g_strdup_printf (ngettext ("%u week after the last contact",
                                           "%u weeks after the last contact", n), n);
-      return g_strdup_printf (ngettext ("Every week", "Every %u weeks", n), n);
+      if (n == 1)
+        return g_strdup (_("Every week"));
+      return g_strdup_printf (ngettext ("Every %u week", "Every %u weeks", n), n);
 
     case DG_RECURRENCE_MONTHS:
       if (keep)
         return g_strdup_printf (ngettext ("%u month after the last contact",
                                           "%u months after the last contact", n), n);
-      return g_strdup_printf (ngettext ("Every month", "Every %u months", n), n);
+      if (n == 1)
+        return g_strdup (_("Every month"));
+      return g_strdup_printf (ngettext ("Every %u month", "Every %u months", n), n);
 
     case DG_RECURRENCE_NONE:
     default:

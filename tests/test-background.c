@@ -349,6 +349,24 @@ test_autostart_replaces_entry (void)
   /* Removing what is not there is fine. */
   g_assert_true (dg_autostart_set_enabled (FALSE, &error));
   g_assert_no_error (error);
+
+  /* A folder that cannot be made is an error that says where. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
+
+    g_assert_cmpint (g_rename (dir, aside), ==, 0);
+    g_assert_true (g_file_set_contents (dir, "not a folder", -1, NULL));
+
+    g_assert_false (dg_autostart_set_enabled (TRUE, &error));
+    g_assert_nonnull (error);
+    g_assert_true (error->domain == G_FILE_ERROR);
+    g_assert_nonnull (strstr (error->message, dir));
+    g_clear_error (&error);
+
+    g_assert_cmpint (g_unlink (dir), ==, 0);
+    g_assert_cmpint (g_rename (aside, dir), ==, 0);
+  }
 }
 
 /* The in-process cases run a DgApplication through g_application_run(),

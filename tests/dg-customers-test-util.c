@@ -1,0 +1,263 @@
+/* dg-customers-test-util.c */
+#define G_LOG_DOMAIN "Dangol-Test"
+
+#include "config.h"
+
+#include "dg-customers-test-util.h"
+#include "dg-test-util.h"
+#include "dg-ui-test-util.h"
+
+static DgApplication *app;
+static DgWindow *window;
+
+/* The window opens on another page when it has one. */
+void
+dg_customers_test_show_page (void)
+{
+  GtkWidget *stack = dg_ui_test_find_by_type (GTK_WIDGET (dg_customers_test_get_window ()), ADW_TYPE_VIEW_STACK);
+
+  if (stack != NULL)
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "customers");
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (dg_customers_test_get_view ())));
+}
+
+DgWindow *
+dg_customers_test_get_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    return window;
+
+  app = dg_application_new ();
+  /* Each test binary is its own app, even while another instance runs. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  dg_ui_test_settle_gtk ();
+
+  path = dg_test_temp_path ("dangol.db");
+  dg_application_open_database (app, path, &error);
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (app));
+  window = DG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (DG_IS_WINDOW (window));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  /* Toasts stay until pressed or replaced: the Undo cases take several
+   * steps, which a loaded machine may take longer than a toast's 5 s. */
+  dg_window_set_toast_timeout (window, 0);
+  dg_customers_test_show_page ();
+  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+
+  return window;
+}
+
+DgApplication *
+dg_customers_test_get_app (void)
+{
+  dg_customers_test_get_window ();
+
+  return app;
+}
+
+DgDatabase *
+dg_customers_test_get_database (void)
+{
+  return dg_context_get_database (dg_window_get_context (dg_customers_test_get_window ()));
+}
+
+DgCustomersView *
+dg_customers_test_get_view (void)
+{
+  GtkWidget *view = dg_ui_test_find_by_type (GTK_WIDGET (dg_customers_test_get_window ()), DG_TYPE_CUSTOMERS_VIEW);
+
+  g_assert_nonnull (view);
+
+  return DG_CUSTOMERS_VIEW (view);
+}
+
+/* A widget of the view's template, else the first descendant with @id:
+ * widgets inside the view have ids of their own (a drop-down's popover
+ * holds a "search_entry"). */
+GtkWidget *
+dg_customers_test_view_child (const char *id)
+{
+  GtkWidget *view = GTK_WIDGET (dg_customers_test_get_view ());
+  GObject *object = gtk_widget_get_template_child (view, DG_TYPE_CUSTOMERS_VIEW, id);
+  GtkWidget *child;
+
+  if (GTK_IS_WIDGET (object))
+    return GTK_WIDGET (object);
+
+  child = dg_ui_test_find_by_id (view, id);
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+guint
+dg_customers_test_n_items (void)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (dg_customers_view_get_list (dg_customers_test_get_view ())));
+}
+
+/* The name shown in row @position. */
+char *
+dg_customers_test_dup_name (guint position)
+{
+  g_autoptr(DgCustomer) customer = NULL;
+
+  customer = g_list_model_get_item (G_LIST_MODEL (dg_customers_view_get_list (dg_customers_test_get_view ())), position);
+  g_assert_nonnull (customer);
+
+  return g_strdup (dg_customer_get_name (customer));
+}
+
+/* The column view's selection, through GTK's interface only. */
+GtkSelectionModel *
+dg_customers_test_get_selection (void)
+{
+  return gtk_column_view_get_model (GTK_COLUMN_VIEW (dg_customers_test_view_child ("column_view")));
+}
+
+/* The id of the one selected customer, or 0. */
+gint64
+dg_customers_test_selected_id (void)
+{
+  GtkSelectionModel *selection = dg_customers_test_get_selection ();
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+  g_autoptr(DgCustomer) customer = NULL;
+
+  if (gtk_bitset_is_empty (selected))
+    return 0;
+
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  customer = g_list_model_get_item (G_LIST_MODEL (selection), gtk_bitset_get_minimum (selected));
+
+  return dg_customer_get_id (customer);
+}
+
+gboolean
+dg_customers_test_shows_only (const char *name)
+{
+  g_autofree char *first = NULL;
+
+  if (dg_customers_test_n_items () != 1)
+    return FALSE;
+
+  first = dg_customers_test_dup_name (0);
+
+  return g_strcmp0 (first, name) == 0;
+}
+
+gint64
+dg_customers_test_count_all (void)
+{
+  DgCustomerQuery query = { .archived = DG_ARCHIVED_INCLUDE };
+
+  return dg_customers_count (dg_customers_test_get_database (), &query, NULL);
+}
+
+void
+dg_customers_test_activate (const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dg_customers_test_get_view ()), name, NULL));
+}
+
+GtkWidget *
+dg_customers_test_editor_child (DgCustomerEditor *editor,
+                                const char       *id)
+{
+  GtkWidget *child = dg_ui_test_find_by_id (GTK_WIDGET (editor), id);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+void
+dg_customers_test_editor_set_text (DgCustomerEditor *editor,
+                                   const char       *id,
+                                   const char       *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (dg_customers_test_editor_child (editor, id)), text);
+}
+
+DgCustomerEditor *
+dg_customers_test_wait_for_editor (void)
+{
+  DgCustomerEditor *editor = NULL;
+
+  dg_ui_test_wait_for ((editor = (DgCustomerEditor *)dg_ui_test_find_window (DG_TYPE_CUSTOMER_EDITOR)) != NULL);
+  dg_ui_test_wait_painted (GTK_WIDGET (editor), 1);
+
+  return editor;
+}
+
+void
+dg_customers_test_screenshot (GtkWidget  *widget,
+                              const char *name)
+{
+  g_autofree char *path = dg_ui_test_screenshot (widget, name);
+  g_autoptr(GBytes) png = dg_test_read_file (path);
+
+  g_assert_nonnull (png);
+  g_assert_cmpuint (g_bytes_get_size (png), >, 1000);
+}
+
+void
+dg_customers_test_insert (const char *name,
+                          const char *phone,
+                          const char *email,
+                          const char *organization,
+                          const char *tags_text)
+{
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_auto(GStrv) tags = dg_tags_parse (tags_text);
+  g_autoptr(GError) error = NULL;
+
+  dg_customer_set_name (customer, name);
+  dg_customer_set_phone (customer, phone);
+  dg_customer_set_email (customer, email);
+  dg_customer_set_organization (customer, organization);
+  dg_customer_set_tags (customer, (const char * const *)tags);
+  dg_customers_insert (dg_customers_test_get_database (), customer, &error);
+  g_assert_no_error (error);
+}
+
+gint64
+dg_customers_test_find_id (const char *name)
+{
+  DgCustomerList *list = dg_customers_view_get_list (dg_customers_test_get_view ());
+
+  for (guint i = 0; i < dg_customers_test_n_items (); i++)
+    {
+      g_autofree char *row_name = dg_customers_test_dup_name (i);
+
+      if (g_strcmp0 (row_name, name) == 0)
+        return dg_customer_list_get_id (list, i);
+    }
+
+  g_assert_not_reached ();
+}
+
+void
+dg_customers_test_update_field (gint64      id,
+                                const char *property,
+                                const char *value)
+{
+  g_autoptr(DgCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  customer = dg_customers_get (dg_customers_test_get_database (), id, &error);
+  g_assert_no_error (error);
+  g_object_set (customer, property, value, NULL);
+  dg_customers_update (dg_customers_test_get_database (), customer, &error);
+  g_assert_no_error (error);
+}
+

@@ -1,0 +1,68 @@
+/* dg-customers-test-util.h
+ *
+ * The Customers page of a real window for the UI tests: one application
+ * and window per test program on a temporary database, opened on the
+ * Customers page with toasts that stay until pressed, and short ways to
+ * reach the view's widgets, its list and its selection.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dg-application.h"
+#include "dg-customer-editor.h"
+#include "dg-customers-view.h"
+#include "dg-window.h"
+
+G_BEGIN_DECLS
+
+/* The window, made on first use; NULL again once it is destroyed. */
+DgWindow          *dg_customers_test_get_window      (void);
+DgApplication     *dg_customers_test_get_app         (void);
+DgDatabase        *dg_customers_test_get_database    (void);
+DgCustomersView   *dg_customers_test_get_view        (void);
+/* Shows the Customers page: the window opens on another one. */
+void               dg_customers_test_show_page       (void);
+/* A widget of the view's template, else the first descendant with @id. */
+GtkWidget         *dg_customers_test_view_child      (const char       *id);
+/* Activates a customers.* action of the view; it must be enabled. */
+void               dg_customers_test_activate        (const char       *name);
+
+guint              dg_customers_test_n_items         (void);
+/* The name of the customer in row @position of the list. */
+char              *dg_customers_test_dup_name        (guint             position);
+/* Whether the list holds exactly one customer, named @name. */
+gboolean           dg_customers_test_shows_only      (const char       *name);
+/* The id of the customer named @name in the list; fails without one. */
+gint64             dg_customers_test_find_id         (const char       *name);
+/* Customers in the database, archived or not. */
+gint64             dg_customers_test_count_all       (void);
+
+/* The column view's selection, through GTK's interface only. */
+GtkSelectionModel *dg_customers_test_get_selection   (void);
+/* The id of the one selected customer, or 0. */
+gint64             dg_customers_test_selected_id     (void);
+
+/* Stores a customer directly, as another part of the app would. */
+void               dg_customers_test_insert          (const char       *name,
+                                                      const char       *phone,
+                                                      const char       *email,
+                                                      const char       *organization,
+                                                      const char       *tags_text);
+/* Sets the string @property of the stored customer @id and saves it. */
+void               dg_customers_test_update_field    (gint64            id,
+                                                      const char       *property,
+                                                      const char       *value);
+
+DgCustomerEditor  *dg_customers_test_wait_for_editor (void);
+GtkWidget         *dg_customers_test_editor_child    (DgCustomerEditor *editor,
+                                                      const char       *id);
+void               dg_customers_test_editor_set_text (DgCustomerEditor *editor,
+                                                      const char       *id,
+                                                      const char       *text);
+
+/* Saves a screenshot of @widget's window and checks it is a real PNG. */
+void               dg_customers_test_screenshot      (GtkWidget        *widget,
+                                                      const char       *name);
+
+G_END_DECLS

@@ -91,6 +91,11 @@ arm_timer (DgReminderService *self,
     delay = CLAMP (g_date_time_to_unix (next) - g_date_time_to_unix (now),
                    1, DG_REMINDER_SERVICE_MAX_SLEEP_SECONDS);
 
+  /* One line per check, so that the wake-ups of a running instance can be
+   * counted from outside (G_MESSAGES_DEBUG=Dangol-Core; the follow-up
+   * benchmark does). */
+  g_debug ("Reminder check %u done, next in %" G_GINT64_FORMAT " s", self->n_checks, delay);
+
   self->timer = g_timeout_source_new (delay * 1000);
   g_source_set_static_name (self->timer, "[dangol] reminder timer");
   g_source_set_callback (self->timer, on_timer_cb, self, NULL);

@@ -205,8 +205,10 @@ test_rows_follow_edits (void)
   set_phone (db, dg_customer_list_get_id (list, 1), "010-4444-0001");
   g_assert_cmpstr (dg_customer_get_phone (g_ptr_array_index (view.rows, 1)), ==, "010-4444-0001");
   g_assert_true (g_ptr_array_index (view.rows, 1) == row1);
-  /* The time of the change is stored in whole seconds, so it may not. */
-  if (g_strcmp0 (notified->str, "phone ") != 0)
+  /* The time of the change is stored in whole seconds, so it may not; a
+   * frozen object emits its queued notifications in no fixed order. */
+  if (g_strcmp0 (notified->str, "phone ") != 0 &&
+      g_strcmp0 (notified->str, "updated-at phone ") != 0)
     g_assert_cmpstr (notified->str, ==, "phone updated-at ");
   g_assert_cmpuint (view.n_changes, ==, 1);
   assert_view_shows_stored (&view);

@@ -3,257 +3,62 @@
 
 #include <string.h>
 
-#include "dg-database-private.h"
+#include "dg-followup-test-util.h"
 #include "dg-test-util.h"
 
-/* A fresh database and a fake clock in New York, on Tuesday 2026-03-10 at
- * 10:00 (daylight time since the 8th), unless a test moves it. */
-typedef struct
-{
-  DgDatabase  *db;
-  DgFakeClock *clock;
-  DgClock     *base;
-  GTimeZone   *tz;
-  guint        followups_changed;
-} Fixture;
-
-static void
-on_followups_changed (DgDatabase *db,
-                      const char *table,
-                      Fixture    *fixture)
-{
-  g_assert_true (sqlite3_get_autocommit (dg_database_get_handle (db)));
-  fixture->followups_changed++;
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->db = dg_test_open_database ();
-  fixture->clock = dg_test_fake_clock ("America/New_York", 2026, 3, 10, 10, 0);
-  fixture->base = DG_CLOCK (fixture->clock);
-  fixture->tz = dg_clock_dup_time_zone (fixture->base);
-  g_assert_true (dg_followups_sync_time_zone (fixture->db, fixture->base, NULL));
-  g_signal_connect (fixture->db, "changed::followups", G_CALLBACK (on_followups_changed), fixture);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->db);
-  g_clear_object (&fixture->clock);
-  g_clear_pointer (&fixture->tz, g_time_zone_unref);
-}
-
-static GDateTime *
-at (Fixture *fixture,
-    int      year,
-    int      month,
-    int      day,
-    int      hour,
-    int      minute)
-{
-  return dg_test_local_time (fixture->tz, year, month, day, hour, minute);
-}
-
-static void
-set_now (Fixture *fixture,
-         int      year,
-         int      month,
-         int      day,
-         int      hour,
-         int      minute)
-{
-  g_autoptr(GDateTime) now = at (fixture, year, month, day, hour, minute);
-
-  dg_fake_clock_set_now (fixture->clock, now);
-}
-
-static GDate
-date (int year,
-      int month,
-      int day)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, day, month, year);
-
-  return d;
-}
-
-static gint64
-add_customer (Fixture    *fixture,
-              const char *name)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_customer_set_name (customer, name);
-  g_assert_true (dg_customers_insert (fixture->db, customer, &error));
-  g_assert_no_error (error);
-
-  return dg_customer_get_id (customer);
-}
-
-static void
-log_contact (Fixture   *fixture,
-             gint64     customer_id,
-             GDateTime *when)
-{
-  g_autoptr(DgInteraction) interaction = dg_interaction_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_interaction_set_customer_id (interaction, customer_id);
-  dg_interaction_set_occurred_at (interaction, when);
-  g_assert_true (dg_interactions_insert (fixture->db, fixture->base, interaction, &error));
-  g_assert_no_error (error);
-}
-
-static DgFollowup *
-make_timed (const char *title,
-            GDateTime  *due)
-{
-  DgFollowup *followup = dg_followup_new ();
-
-  dg_followup_set_title (followup, title);
-  dg_followup_set_due_at (followup, due);
-
-  return followup;
-}
-
-static DgFollowup *
-make_all_day (const char *title,
-              const char *due_date)
-{
-  DgFollowup *followup = dg_followup_new ();
-
-  dg_followup_set_title (followup, title);
-  dg_followup_set_due_date (followup, due_date);
-
-  return followup;
-}
-
-static gint64
-insert (Fixture    *fixture,
-        DgFollowup *followup)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dg_followups_insert (fixture->db, fixture->base, followup, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (dg_followup_get_id (followup), >, 0);
-
-  return dg_followup_get_id (followup);
-}
-
-static gint64
-add_timed (Fixture    *fixture,
-           const char *title,
-           GDateTime  *due)
-{
-  g_autoptr(DgFollowup) followup = make_timed (title, due);
-
-  return insert (fixture, followup);
-}
-
-static gint64
-add_all_day (Fixture    *fixture,
-             const char *title,
-             const char *due_date)
-{
-  g_autoptr(DgFollowup) followup = make_all_day (title, due_date);
-
-  return insert (fixture, followup);
-}
-
-static DgFollowup *
-get (Fixture *fixture,
-     gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  DgFollowup *followup = dg_followups_get (fixture->db, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (followup);
-
-  return followup;
-}
-
-/* The list holds exactly the ids in @expected (0-terminated), in order. */
-static void
-assert_ids (GPtrArray    *list,
-            const gint64 *expected)
-{
-  guint n = 0;
-
-  g_assert_nonnull (list);
-  while (expected[n] != 0)
-    n++;
-
-  for (guint i = 0; i < list->len; i++)
-    g_test_message ("  [%u] %" G_GINT64_FORMAT " %s", i,
-                    dg_followup_get_id (g_ptr_array_index (list, i)),
-                    dg_followup_get_title (g_ptr_array_index (list, i)));
-
-  g_assert_cmpuint (list->len, ==, n);
-  for (guint i = 0; i < n; i++)
-    g_assert_cmpint (dg_followup_get_id (g_ptr_array_index (list, i)), ==, expected[i]);
-}
+typedef DgFollowupFixture Fixture;
 
 /* Around local midnight in New York, where UTC is already on the next day. */
 static void
 test_today_lists (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDateTime) t_2300 = at (fixture, 2026, 3, 10, 23, 0);
-  g_autoptr(GDateTime) t_2345 = at (fixture, 2026, 3, 10, 23, 45);
-  g_autoptr(GDateTime) t_0015 = at (fixture, 2026, 3, 11, 0, 15);
-  g_autoptr(GDateTime) yesterday_late = at (fixture, 2026, 3, 9, 23, 59);
-  g_autoptr(GDateTime) t_2200 = at (fixture, 2026, 3, 10, 22, 0);
+  g_autoptr(GDateTime) t_2300 = dg_test_at (fixture, 2026, 3, 10, 23, 0);
+  g_autoptr(GDateTime) t_2345 = dg_test_at (fixture, 2026, 3, 10, 23, 45);
+  g_autoptr(GDateTime) t_0015 = dg_test_at (fixture, 2026, 3, 11, 0, 15);
+  g_autoptr(GDateTime) yesterday_late = dg_test_at (fixture, 2026, 3, 9, 23, 59);
+  g_autoptr(GDateTime) t_2200 = dg_test_at (fixture, 2026, 3, 10, 22, 0);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   gint64 a, b, c, d, e, f, g, h, done;
 
-  set_now (fixture, 2026, 3, 10, 23, 30);
+  dg_test_set_now (fixture, 2026, 3, 10, 23, 30);
 
-  f = add_timed (fixture, "F yesterday 23:59", yesterday_late);
-  e = add_all_day (fixture, "E all day yesterday", "2026-03-09");
-  a = add_timed (fixture, "A 23:00 today", t_2300);
-  d = add_all_day (fixture, "D all day today", "2026-03-10");
-  b = add_timed (fixture, "B 23:45 today", t_2345);
-  c = add_timed (fixture, "C 00:15 tomorrow", t_0015);
-  g = add_all_day (fixture, "G all day in a week", "2026-03-17");
-  h = add_all_day (fixture, "H all day in eight days", "2026-03-18");
-  done = add_timed (fixture, "done 22:00", t_2200);
+  f = dg_test_add_timed (fixture, "F yesterday 23:59", yesterday_late);
+  e = dg_test_add_all_day (fixture, "E all day yesterday", "2026-03-09");
+  a = dg_test_add_timed (fixture, "A 23:00 today", t_2300);
+  d = dg_test_add_all_day (fixture, "D all day today", "2026-03-10");
+  b = dg_test_add_timed (fixture, "B 23:45 today", t_2345);
+  c = dg_test_add_timed (fixture, "C 00:15 tomorrow", t_0015);
+  g = dg_test_add_all_day (fixture, "G all day in a week", "2026-03-17");
+  h = dg_test_add_all_day (fixture, "H all day in eight days", "2026-03-18");
+  done = dg_test_add_timed (fixture, "done 22:00", t_2200);
   g_assert_true (dg_followups_complete (fixture->db, fixture->base, done, NULL, &error));
   g_assert_no_error (error);
 
   list = dg_followups_list_overdue (fixture->db, fixture->base, 0, &error);
   g_assert_no_error (error);
-  assert_ids (list, (gint64[]) { e, f, a, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { e, f, a, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
   g_assert_cmpint (dg_followups_count_overdue (fixture->db, fixture->base, &error), ==, 3);
 
   list = dg_followups_list_overdue (fixture->db, fixture->base, 2, &error);
-  assert_ids (list, (gint64[]) { e, f, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { e, f, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = dg_followups_list_due_today (fixture->db, fixture->base, 0, &error);
   g_assert_no_error (error);
-  assert_ids (list, (gint64[]) { d, b, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { d, b, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = dg_followups_list_upcoming (fixture->db, fixture->base, 7, 0, &error);
   g_assert_no_error (error);
-  assert_ids (list, (gint64[]) { c, g, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { c, g, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   {
-    g_autoptr(DgFollowup) fd = get (fixture, d);
-    g_autoptr(DgFollowup) fa = get (fixture, a);
+    g_autoptr(DgFollowup) fd = dg_test_get_followup (fixture, d);
+    g_autoptr(DgFollowup) fa = dg_test_get_followup (fixture, a);
 
     g_assert_false (dg_followup_is_overdue (fd, fixture->base));
     g_assert_true (dg_followup_is_overdue (fa, fixture->base));
@@ -261,35 +66,35 @@ test_today_lists (Fixture       *fixture,
 
   /* Just past midnight: yesterday's all-day item and 23:45 are overdue,
    * 00:15 is due today, and the eight-day one is within the week. */
-  set_now (fixture, 2026, 3, 11, 0, 0);
+  dg_test_set_now (fixture, 2026, 3, 11, 0, 0);
   dg_fake_clock_advance (fixture->clock, 30 * G_TIME_SPAN_SECOND);
 
   list = dg_followups_list_overdue (fixture->db, fixture->base, 0, &error);
-  assert_ids (list, (gint64[]) { e, f, d, a, b, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { e, f, d, a, b, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = dg_followups_list_due_today (fixture->db, fixture->base, 0, &error);
-  assert_ids (list, (gint64[]) { c, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { c, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = dg_followups_list_upcoming (fixture->db, fixture->base, 7, 0, &error);
-  assert_ids (list, (gint64[]) { g, h, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { g, h, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Snoozed until later: out of the way until the snooze ends. */
   {
-    g_autoptr(GDateTime) until = at (fixture, 2026, 3, 11, 9, 0);
+    g_autoptr(GDateTime) until = dg_test_at (fixture, 2026, 3, 11, 9, 0);
 
     g_assert_true (dg_followups_snooze (fixture->db, fixture->base, e, until, &error));
     g_assert_no_error (error);
 
     list = dg_followups_list_overdue (fixture->db, fixture->base, 0, &error);
-    assert_ids (list, (gint64[]) { f, d, a, b, 0 });
+    dg_test_assert_followup_ids (list, (gint64[]) { f, d, a, b, 0 });
     g_clear_pointer (&list, g_ptr_array_unref);
 
-    set_now (fixture, 2026, 3, 11, 9, 0);
+    dg_test_set_now (fixture, 2026, 3, 11, 9, 0);
     list = dg_followups_list_overdue (fixture->db, fixture->base, 0, &error);
-    assert_ids (list, (gint64[]) { e, f, d, a, b, c, 0 });
+    dg_test_assert_followup_ids (list, (gint64[]) { e, f, d, a, b, c, 0 });
     g_clear_pointer (&list, g_ptr_array_unref);
   }
 }
@@ -298,20 +103,20 @@ static void
 test_range_and_day (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(GDateTime) morning = at (fixture, 2026, 3, 12, 9, 0);
-  g_autoptr(GDateTime) midnight = at (fixture, 2026, 3, 12, 0, 0);
-  g_autoptr(GDateTime) night = at (fixture, 2026, 3, 12, 23, 59);
-  g_autoptr(GDateTime) next_day = at (fixture, 2026, 3, 13, 0, 0);
+  g_autoptr(GDateTime) morning = dg_test_at (fixture, 2026, 3, 12, 9, 0);
+  g_autoptr(GDateTime) midnight = dg_test_at (fixture, 2026, 3, 12, 0, 0);
+  g_autoptr(GDateTime) night = dg_test_at (fixture, 2026, 3, 12, 23, 59);
+  g_autoptr(GDateTime) next_day = dg_test_at (fixture, 2026, 3, 13, 0, 0);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
-  GDate day = date (2026, 3, 12);
-  gint64 timed = add_timed (fixture, "timed 9:00", morning);
-  gint64 all_day = add_all_day (fixture, "all day", "2026-03-12");
-  gint64 at_midnight = add_timed (fixture, "at midnight", midnight);
-  gint64 late = add_timed (fixture, "23:59", night);
-  gint64 done = add_timed (fixture, "done", morning);
-  gint64 cancelled = add_timed (fixture, "cancelled", morning);
-  gint64 tomorrow = add_timed (fixture, "next day", next_day);
+  GDate day = dg_test_date (2026, 3, 12);
+  gint64 timed = dg_test_add_timed (fixture, "timed 9:00", morning);
+  gint64 all_day = dg_test_add_all_day (fixture, "all day", "2026-03-12");
+  gint64 at_midnight = dg_test_add_timed (fixture, "at midnight", midnight);
+  gint64 late = dg_test_add_timed (fixture, "23:59", night);
+  gint64 done = dg_test_add_timed (fixture, "done", morning);
+  gint64 cancelled = dg_test_add_timed (fixture, "cancelled", morning);
+  gint64 tomorrow = dg_test_add_timed (fixture, "next day", next_day);
 
   g_assert_true (dg_followups_complete (fixture->db, fixture->base, done, NULL, &error));
   g_assert_true (dg_followups_cancel (fixture->db, fixture->base, cancelled, &error));
@@ -320,35 +125,35 @@ test_range_and_day (Fixture       *fixture,
   /* On one day the all-day ones come first, then by time, then by id. */
   list = dg_followups_list_day (fixture->db, fixture->base, &day, DG_FOLLOWUP_FILTER_OPEN, 0, &error);
   g_assert_no_error (error);
-  assert_ids (list, (gint64[]) { all_day, at_midnight, timed, late, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { all_day, at_midnight, timed, late, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = dg_followups_list_day (fixture->db, fixture->base, &day, DG_FOLLOWUP_FILTER_NOT_CANCELLED, 0, &error);
-  assert_ids (list, (gint64[]) { all_day, at_midnight, timed, done, late, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { all_day, at_midnight, timed, done, late, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = dg_followups_list_day (fixture->db, fixture->base, &day, DG_FOLLOWUP_FILTER_ALL, 0, &error);
-  assert_ids (list, (gint64[]) { all_day, at_midnight, timed, done, cancelled, late, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { all_day, at_midnight, timed, done, cancelled, late, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = dg_followups_list_day (fixture->db, fixture->base, &day, DG_FOLLOWUP_FILTER_ALL, 2, &error);
-  assert_ids (list, (gint64[]) { all_day, at_midnight, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { all_day, at_midnight, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* [from, to) */
   list = dg_followups_list_range (fixture->db, midnight, next_day, DG_FOLLOWUP_FILTER_OPEN, 0, &error);
-  assert_ids (list, (gint64[]) { all_day, at_midnight, timed, late, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { all_day, at_midnight, timed, late, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = dg_followups_list_range (fixture->db, morning, next_day, DG_FOLLOWUP_FILTER_OPEN, 0, &error);
-  assert_ids (list, (gint64[]) { timed, late, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { timed, late, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   {
-    GDate next = date (2026, 3, 13);
+    GDate next = dg_test_date (2026, 3, 13);
 
     list = dg_followups_list_day (fixture->db, fixture->base, &next, DG_FOLLOWUP_FILTER_OPEN, 0, &error);
-    assert_ids (list, (gint64[]) { tomorrow, 0 });
+    dg_test_assert_followup_ids (list, (gint64[]) { tomorrow, 0 });
   }
 }
 
@@ -375,31 +180,31 @@ test_count_month (Fixture       *fixture,
   g_autoptr(GArray) counts = NULL;
   guint expected[31] = { 0 };
 
-  add_all_day (fixture, "first", "2026-03-01");
-  add_all_day (fixture, "first again", "2026-03-01");
+  dg_test_add_all_day (fixture, "first", "2026-03-01");
+  dg_test_add_all_day (fixture, "first again", "2026-03-01");
   /* The 23-hour day: 00:30 and 23:30 are both on the 8th. */
   {
-    g_autoptr(GDateTime) early = at (fixture, 2026, 3, 8, 0, 30);
-    g_autoptr(GDateTime) late = at (fixture, 2026, 3, 8, 23, 30);
+    g_autoptr(GDateTime) early = dg_test_at (fixture, 2026, 3, 8, 0, 30);
+    g_autoptr(GDateTime) late = dg_test_at (fixture, 2026, 3, 8, 23, 30);
 
-    add_timed (fixture, "dst early", early);
-    add_timed (fixture, "dst late", late);
+    dg_test_add_timed (fixture, "dst early", early);
+    dg_test_add_timed (fixture, "dst late", late);
   }
   /* 23:30 on the 31st is April 1st in UTC; 00:30 on April 1st is not March. */
   {
-    g_autoptr(GDateTime) last = at (fixture, 2026, 3, 31, 23, 30);
-    g_autoptr(GDateTime) april = at (fixture, 2026, 4, 1, 0, 30);
-    g_autoptr(GDateTime) feb = at (fixture, 2026, 2, 28, 23, 59);
+    g_autoptr(GDateTime) last = dg_test_at (fixture, 2026, 3, 31, 23, 30);
+    g_autoptr(GDateTime) april = dg_test_at (fixture, 2026, 4, 1, 0, 30);
+    g_autoptr(GDateTime) feb = dg_test_at (fixture, 2026, 2, 28, 23, 59);
 
-    add_timed (fixture, "last evening", last);
-    add_timed (fixture, "april", april);
-    add_timed (fixture, "february", feb);
+    dg_test_add_timed (fixture, "last evening", last);
+    dg_test_add_timed (fixture, "april", april);
+    dg_test_add_timed (fixture, "february", feb);
   }
-  add_all_day (fixture, "last day", "2026-03-31");
-  add_all_day (fixture, "april all day", "2026-04-01");
+  dg_test_add_all_day (fixture, "last day", "2026-03-31");
+  dg_test_add_all_day (fixture, "april all day", "2026-04-01");
   {
-    gint64 done = add_all_day (fixture, "done on the 15th", "2026-03-15");
-    gint64 cancelled = add_all_day (fixture, "cancelled on the 15th", "2026-03-15");
+    gint64 done = dg_test_add_all_day (fixture, "done on the 15th", "2026-03-15");
+    gint64 cancelled = dg_test_add_all_day (fixture, "cancelled on the 15th", "2026-03-15");
 
     g_assert_true (dg_followups_complete (fixture->db, fixture->base, done, NULL, &error));
     g_assert_true (dg_followups_cancel (fixture->db, fixture->base, cancelled, &error));
@@ -426,7 +231,7 @@ test_count_month (Fixture       *fixture,
 
   /* A 6×7 grid from Sunday, February 22nd. */
   {
-    GDate first = date (2026, 2, 22);
+    GDate first = dg_test_date (2026, 2, 22);
     guint grid[42] = { 0 };
 
     grid[6] = 1;        /* Feb 28 */
@@ -465,39 +270,39 @@ test_time_zone_change (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GTimeZone) seoul = g_time_zone_new_identifier ("Asia/Seoul");
-  g_autoptr(GDateTime) due = at (fixture, 2026, 3, 12, 20, 0);  /* 09:00 on the 13th in Seoul */
+  g_autoptr(GDateTime) due = dg_test_at (fixture, 2026, 3, 12, 20, 0);  /* 09:00 on the 13th in Seoul */
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
-  GDate the_12th = date (2026, 3, 12);
-  GDate the_13th = date (2026, 3, 13);
-  gint64 all_day = add_all_day (fixture, "all day on the 12th", "2026-03-12");
-  gint64 timed = add_timed (fixture, "timed", due);
+  GDate the_12th = dg_test_date (2026, 3, 12);
+  GDate the_13th = dg_test_date (2026, 3, 13);
+  gint64 all_day = dg_test_add_all_day (fixture, "all day on the 12th", "2026-03-12");
+  gint64 timed = dg_test_add_timed (fixture, "timed", due);
 
   dg_fake_clock_set_time_zone (fixture->clock, seoul);
 
   /* A write (or the sync at start) brings the keys along. */
-  add_all_day (fixture, "written in Seoul", "2026-03-20");
+  dg_test_add_all_day (fixture, "written in Seoul", "2026-03-20");
 
   list = dg_followups_list_day (fixture->db, fixture->base, &the_12th, DG_FOLLOWUP_FILTER_OPEN, 0, &error);
   g_assert_no_error (error);
-  assert_ids (list, (gint64[]) { all_day, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { all_day, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = dg_followups_list_day (fixture->db, fixture->base, &the_13th, DG_FOLLOWUP_FILTER_OPEN, 0, &error);
-  assert_ids (list, (gint64[]) { timed, 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { timed, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* In Seoul it is 2026-03-10 23:00 now; the 12th is not overdue. Two days
    * later at 00:30 it is. */
   list = dg_followups_list_overdue (fixture->db, fixture->base, 0, &error);
-  assert_ids (list, (gint64[]) { 0 });
+  dg_test_assert_followup_ids (list, (gint64[]) { 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
   {
     g_autoptr(GDateTime) later = g_date_time_new (seoul, 2026, 3, 13, 0, 30, 0);
 
     dg_fake_clock_set_now (fixture->clock, later);
     list = dg_followups_list_overdue (fixture->db, fixture->base, 0, &error);
-    assert_ids (list, (gint64[]) { all_day, 0 });
+    dg_test_assert_followup_ids (list, (gint64[]) { all_day, 0 });
   }
 }
 
@@ -536,30 +341,30 @@ static void
 test_query_plans (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gint64 customer = add_customer (fixture, "Plans");
-  g_autoptr(GDateTime) due = at (fixture, 2026, 3, 12, 9, 0);
-  g_autoptr(GDateTime) end = at (fixture, 2026, 4, 12, 9, 0);
-  g_autoptr(GDateTime) until = at (fixture, 2026, 3, 11, 9, 0);
-  g_autoptr(GDateTime) contact = at (fixture, 2026, 3, 9, 9, 0);
+  gint64 customer = dg_test_add_customer (fixture, "Plans");
+  g_autoptr(GDateTime) due = dg_test_at (fixture, 2026, 3, 12, 9, 0);
+  g_autoptr(GDateTime) end = dg_test_at (fixture, 2026, 4, 12, 9, 0);
+  g_autoptr(GDateTime) until = dg_test_at (fixture, 2026, 3, 11, 9, 0);
+  g_autoptr(GDateTime) contact = dg_test_at (fixture, 2026, 3, 9, 9, 0);
   g_autoptr(GPtrArray) statements = NULL;
   g_autoptr(GError) error = NULL;
-  GDate day = date (2026, 3, 12);
+  GDate day = dg_test_date (2026, 3, 12);
   gint64 id;
 
   /* Enough rows that a scan would look cheap to no one. */
   for (guint i = 0; i < 200; i++)
     {
       g_autoptr(GDateTime) when = g_date_time_add_hours (due, i * 5);
-      g_autoptr(DgFollowup) f = make_timed ("row", when);
+      g_autoptr(DgFollowup) f = dg_test_make_timed ("row", when);
 
       dg_followup_set_customer_id (f, i % 3 == 0 ? customer : 0);
-      insert (fixture, f);
+      dg_test_insert_followup (fixture, f);
     }
-  log_contact (fixture, customer, contact);
+  dg_test_log_contact (fixture, customer, contact);
 
   dg_test_trace_begin (fixture->db);
   {
-    g_autoptr(DgFollowup) kit = make_all_day ("keep in touch", "2026-03-20");
+    g_autoptr(DgFollowup) kit = dg_test_make_all_day ("keep in touch", "2026-03-20");
     g_autoptr(DgFollowup) next = NULL;
     g_autoptr(GPtrArray) a = NULL;
     g_autoptr(GArray) counts = NULL;
@@ -567,8 +372,8 @@ test_query_plans (Fixture       *fixture,
     dg_followup_set_customer_id (kit, customer);
     dg_followup_set_keep_in_touch (kit, TRUE);
     dg_followup_set_recurrence (kit, DG_RECURRENCE_DAYS);
-    id = insert (fixture, kit);
-    log_contact (fixture, customer, contact);
+    id = dg_test_insert_followup (fixture, kit);
+    dg_test_log_contact (fixture, customer, contact);
     g_assert_true (dg_followups_update (fixture->db, fixture->base, kit, &error));
     g_assert_true (dg_followups_snooze (fixture->db, fixture->base, id, until, &error));
     g_assert_true (dg_followups_move_to_date (fixture->db, fixture->base, id, &day, &error));
@@ -624,7 +429,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, dg_followup_fixture_set_up, func, dg_followup_fixture_tear_down)
 
   ADD ("/followups/lists/today-lists", test_today_lists);
   ADD ("/followups/lists/range-and-day", test_range_and_day);

@@ -1,190 +1,10 @@
 /* test-followups-repeat.c */
 #include "config.h"
 
-#include <string.h>
-
-#include "dg-database-private.h"
+#include "dg-followup-test-util.h"
 #include "dg-test-util.h"
 
-/* A fresh database and a fake clock in New York, on Tuesday 2026-03-10 at
- * 10:00 (daylight time since the 8th), unless a test moves it. */
-typedef struct
-{
-  DgDatabase  *db;
-  DgFakeClock *clock;
-  DgClock     *base;
-  GTimeZone   *tz;
-  guint        followups_changed;
-} Fixture;
-
-static void
-on_followups_changed (DgDatabase *db,
-                      const char *table,
-                      Fixture    *fixture)
-{
-  g_assert_true (sqlite3_get_autocommit (dg_database_get_handle (db)));
-  fixture->followups_changed++;
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->db = dg_test_open_database ();
-  fixture->clock = dg_test_fake_clock ("America/New_York", 2026, 3, 10, 10, 0);
-  fixture->base = DG_CLOCK (fixture->clock);
-  fixture->tz = dg_clock_dup_time_zone (fixture->base);
-  g_assert_true (dg_followups_sync_time_zone (fixture->db, fixture->base, NULL));
-  g_signal_connect (fixture->db, "changed::followups", G_CALLBACK (on_followups_changed), fixture);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->db);
-  g_clear_object (&fixture->clock);
-  g_clear_pointer (&fixture->tz, g_time_zone_unref);
-}
-
-static GDateTime *
-at (Fixture *fixture,
-    int      year,
-    int      month,
-    int      day,
-    int      hour,
-    int      minute)
-{
-  return dg_test_local_time (fixture->tz, year, month, day, hour, minute);
-}
-
-static void
-set_now (Fixture *fixture,
-         int      year,
-         int      month,
-         int      day,
-         int      hour,
-         int      minute)
-{
-  g_autoptr(GDateTime) now = at (fixture, year, month, day, hour, minute);
-
-  dg_fake_clock_set_now (fixture->clock, now);
-}
-
-static gint64
-add_customer (Fixture    *fixture,
-              const char *name)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_customer_set_name (customer, name);
-  g_assert_true (dg_customers_insert (fixture->db, customer, &error));
-  g_assert_no_error (error);
-
-  return dg_customer_get_id (customer);
-}
-
-static void
-log_contact (Fixture   *fixture,
-             gint64     customer_id,
-             GDateTime *when)
-{
-  g_autoptr(DgInteraction) interaction = dg_interaction_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_interaction_set_customer_id (interaction, customer_id);
-  dg_interaction_set_occurred_at (interaction, when);
-  g_assert_true (dg_interactions_insert (fixture->db, fixture->base, interaction, &error));
-  g_assert_no_error (error);
-}
-
-static DgFollowup *
-make_timed (const char *title,
-            GDateTime  *due)
-{
-  DgFollowup *followup = dg_followup_new ();
-
-  dg_followup_set_title (followup, title);
-  dg_followup_set_due_at (followup, due);
-
-  return followup;
-}
-
-static DgFollowup *
-make_all_day (const char *title,
-              const char *due_date)
-{
-  DgFollowup *followup = dg_followup_new ();
-
-  dg_followup_set_title (followup, title);
-  dg_followup_set_due_date (followup, due_date);
-
-  return followup;
-}
-
-static gint64
-insert (Fixture    *fixture,
-        DgFollowup *followup)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dg_followups_insert (fixture->db, fixture->base, followup, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (dg_followup_get_id (followup), >, 0);
-
-  return dg_followup_get_id (followup);
-}
-
-static gint64
-add_timed (Fixture    *fixture,
-           const char *title,
-           GDateTime  *due)
-{
-  g_autoptr(DgFollowup) followup = make_timed (title, due);
-
-  return insert (fixture, followup);
-}
-
-static DgFollowup *
-get (Fixture *fixture,
-     gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  DgFollowup *followup = dg_followups_get (fixture->db, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (followup);
-
-  return followup;
-}
-
-static void
-assert_due_at (DgFollowup *followup,
-               const char *expected_local)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("America/New_York");
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *text = NULL;
-
-  g_assert_false (dg_followup_get_all_day (followup));
-  g_assert_nonnull (dg_followup_get_due_at (followup));
-  local = g_date_time_to_timezone (dg_followup_get_due_at (followup), tz);
-  text = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
-  g_assert_cmpstr (text, ==, expected_local);
-}
-
-/* Around local midnight in New York, where UTC is already on the next day. */
-static void
-complete (Fixture     *fixture,
-          gint64       id,
-          DgFollowup **out_next)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dg_followups_complete (fixture->db, fixture->base, id, out_next, &error));
-  g_assert_no_error (error);
-}
+typedef DgFollowupFixture Fixture;
 
 static gint64
 add_repeating_timed (Fixture          *fixture,
@@ -192,12 +12,12 @@ add_repeating_timed (Fixture          *fixture,
                      DgRecurrenceUnit  unit,
                      guint             interval)
 {
-  g_autoptr(DgFollowup) followup = make_timed ("repeating", due);
+  g_autoptr(DgFollowup) followup = dg_test_make_timed ("repeating", due);
 
   dg_followup_set_recurrence (followup, unit);
   dg_followup_set_recurrence_interval (followup, interval);
 
-  return insert (fixture, followup);
+  return dg_test_insert_followup (fixture, followup);
 }
 
 static gint64
@@ -206,38 +26,38 @@ add_repeating_all_day (Fixture          *fixture,
                        DgRecurrenceUnit  unit,
                        guint             interval)
 {
-  g_autoptr(DgFollowup) followup = make_all_day ("repeating", due);
+  g_autoptr(DgFollowup) followup = dg_test_make_all_day ("repeating", due);
 
   dg_followup_set_recurrence (followup, unit);
   dg_followup_set_recurrence_interval (followup, interval);
 
-  return insert (fixture, followup);
+  return dg_test_insert_followup (fixture, followup);
 }
 
 static void
 test_complete (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GDateTime) due = at (fixture, 2026, 3, 10, 9, 0);
+  g_autoptr(GDateTime) due = dg_test_at (fixture, 2026, 3, 10, 9, 0);
   g_autoptr(DgFollowup) next = NULL;
   g_autoptr(DgFollowup) done = NULL;
   g_autoptr(GDateTime) now = dg_clock_get_now_utc (fixture->base);
-  gint64 once = add_timed (fixture, "once", due);
+  gint64 once = dg_test_add_timed (fixture, "once", due);
 
-  complete (fixture, once, &next);
+  dg_test_complete_followup (fixture, once, &next);
   g_assert_null (next);
-  done = get (fixture, once);
+  done = dg_test_get_followup (fixture, once);
   g_assert_cmpint (dg_followup_get_status (done), ==, DG_FOLLOWUP_STATUS_DONE);
   g_assert_true (g_date_time_equal (dg_followup_get_done_at (done), now));
 
   /* Done twice (a stale notification's button): nothing changes. */
   fixture->followups_changed = 0;
   dg_fake_clock_advance (fixture->clock, G_TIME_SPAN_HOUR);
-  complete (fixture, once, &next);
+  dg_test_complete_followup (fixture, once, &next);
   g_assert_null (next);
   g_assert_cmpuint (fixture->followups_changed, ==, 0);
   g_clear_object (&done);
-  done = get (fixture, once);
+  done = dg_test_get_followup (fixture, once);
   g_assert_true (g_date_time_equal (dg_followup_get_done_at (done), now));
 
   /* Undo brings it back open. */
@@ -247,7 +67,7 @@ test_complete (Fixture       *fixture,
 
     g_assert_true (dg_followups_reopen (fixture->db, fixture->base, once, 0, &error));
     g_assert_no_error (error);
-    reopened = get (fixture, once);
+    reopened = dg_test_get_followup (fixture, once);
     g_assert_cmpint (dg_followup_get_status (reopened), ==, DG_FOLLOWUP_STATUS_OPEN);
     g_assert_null (dg_followup_get_done_at (reopened));
   }
@@ -260,10 +80,10 @@ test_complete (Fixture       *fixture,
 
     g_assert_true (dg_followups_cancel (fixture->db, fixture->base, id, &error));
     g_assert_no_error (error);
-    cancelled = get (fixture, id);
+    cancelled = dg_test_get_followup (fixture, id);
     g_assert_cmpint (dg_followup_get_status (cancelled), ==, DG_FOLLOWUP_STATUS_CANCELLED);
     g_assert_null (dg_followup_get_done_at (cancelled));
-    complete (fixture, id, &next);
+    dg_test_complete_followup (fixture, id, &next);
     g_assert_null (next);
   }
 }
@@ -273,40 +93,40 @@ static void
 test_daily_nine_across_dst (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(GDateTime) due = at (fixture, 2026, 3, 7, 9, 0);
+  g_autoptr(GDateTime) due = dg_test_at (fixture, 2026, 3, 7, 9, 0);
   g_autoptr(DgFollowup) next = NULL;
   g_autoptr(DgFollowup) after = NULL;
   gint64 id;
 
-  set_now (fixture, 2026, 3, 7, 9, 5);
+  dg_test_set_now (fixture, 2026, 3, 7, 9, 5);
   id = add_repeating_timed (fixture, due, DG_RECURRENCE_DAYS, 1);
-  complete (fixture, id, &next);
-  assert_due_at (next, "2026-03-08T09:00:00-04:00");
+  dg_test_complete_followup (fixture, id, &next);
+  dg_test_assert_due_at (next, "2026-03-08T09:00:00-04:00");
   g_assert_cmpint (dg_followup_get_status (next), ==, DG_FOLLOWUP_STATUS_OPEN);
   g_assert_cmpstr (dg_followup_get_recurrence_anchor (next), ==, "2026-03-07T09:00:00");
   g_assert_cmpstr (dg_followup_get_uuid (next), !=, "");
 
-  set_now (fixture, 2026, 3, 8, 9, 30);
-  complete (fixture, dg_followup_get_id (next), &after);
-  assert_due_at (after, "2026-03-09T09:00:00-04:00");
+  dg_test_set_now (fixture, 2026, 3, 8, 9, 30);
+  dg_test_complete_followup (fixture, dg_followup_get_id (next), &after);
+  dg_test_assert_due_at (after, "2026-03-09T09:00:00-04:00");
 
   /* As stored, too. */
   {
-    g_autoptr(DgFollowup) stored = get (fixture, dg_followup_get_id (after));
+    g_autoptr(DgFollowup) stored = dg_test_get_followup (fixture, dg_followup_get_id (after));
 
-    assert_due_at (stored, "2026-03-09T09:00:00-04:00");
+    dg_test_assert_due_at (stored, "2026-03-09T09:00:00-04:00");
     g_assert_cmpint (dg_followup_get_recurrence (stored), ==, DG_RECURRENCE_DAYS);
   }
 
   /* November. */
   {
-    g_autoptr(GDateTime) oct31 = at (fixture, 2026, 10, 31, 9, 0);
+    g_autoptr(GDateTime) oct31 = dg_test_at (fixture, 2026, 10, 31, 9, 0);
     g_autoptr(DgFollowup) nov = NULL;
 
-    set_now (fixture, 2026, 10, 31, 9, 10);
+    dg_test_set_now (fixture, 2026, 10, 31, 9, 10);
     id = add_repeating_timed (fixture, oct31, DG_RECURRENCE_DAYS, 1);
-    complete (fixture, id, &nov);
-    assert_due_at (nov, "2026-11-01T09:00:00-05:00");
+    dg_test_complete_followup (fixture, id, &nov);
+    dg_test_assert_due_at (nov, "2026-11-01T09:00:00-05:00");
   }
 }
 
@@ -316,19 +136,19 @@ static void
 test_daily_half_past_two_across_dst (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  g_autoptr(GDateTime) due = at (fixture, 2026, 3, 7, 2, 30);
+  g_autoptr(GDateTime) due = dg_test_at (fixture, 2026, 3, 7, 2, 30);
   g_autoptr(DgFollowup) gap_day = NULL;
   g_autoptr(DgFollowup) after = NULL;
   gint64 id;
 
-  set_now (fixture, 2026, 3, 7, 2, 45);
+  dg_test_set_now (fixture, 2026, 3, 7, 2, 45);
   id = add_repeating_timed (fixture, due, DG_RECURRENCE_DAYS, 1);
-  complete (fixture, id, &gap_day);
-  assert_due_at (gap_day, "2026-03-08T03:30:00-04:00");
+  dg_test_complete_followup (fixture, id, &gap_day);
+  dg_test_assert_due_at (gap_day, "2026-03-08T03:30:00-04:00");
 
-  set_now (fixture, 2026, 3, 8, 4, 0);
-  complete (fixture, dg_followup_get_id (gap_day), &after);
-  assert_due_at (after, "2026-03-09T02:30:00-04:00");
+  dg_test_set_now (fixture, 2026, 3, 8, 4, 0);
+  dg_test_complete_followup (fixture, dg_followup_get_id (gap_day), &after);
+  dg_test_assert_due_at (after, "2026-03-09T02:30:00-04:00");
 }
 
 static void
@@ -339,32 +159,32 @@ test_monthly_and_leap (Fixture       *fixture,
   static const char * const leap[] = { "2029-02-28", "2030-02-28", "2031-02-28", "2032-02-29" };
   gint64 id;
 
-  set_now (fixture, 2026, 1, 31, 12, 0);
+  dg_test_set_now (fixture, 2026, 1, 31, 12, 0);
   id = add_repeating_all_day (fixture, "2026-01-31", DG_RECURRENCE_MONTHS, 1);
   for (guint i = 0; i < G_N_ELEMENTS (month_ends); i++)
     {
       g_autoptr(DgFollowup) next = NULL;
 
-      complete (fixture, id, &next);
+      dg_test_complete_followup (fixture, id, &next);
       g_assert_cmpstr (dg_followup_get_due_date (next), ==, month_ends[i]);
       g_assert_cmpstr (dg_followup_get_recurrence_anchor (next), ==, "2026-01-31");
       id = dg_followup_get_id (next);
     }
 
-  set_now (fixture, 2028, 2, 29, 12, 0);
+  dg_test_set_now (fixture, 2028, 2, 29, 12, 0);
   id = add_repeating_all_day (fixture, "2028-02-29", DG_RECURRENCE_MONTHS, 12);
   for (guint i = 0; i < G_N_ELEMENTS (leap); i++)
     {
       g_autoptr(DgFollowup) next = NULL;
       GDate due;
 
-      complete (fixture, id, &next);
+      dg_test_complete_followup (fixture, id, &next);
       g_assert_cmpstr (dg_followup_get_due_date (next), ==, leap[i]);
       id = dg_followup_get_id (next);
 
       /* Done on the day each time. */
       g_assert_true (dg_recurrence_parse_date (leap[i], &due));
-      set_now (fixture, g_date_get_year (&due), g_date_get_month (&due), g_date_get_day (&due), 12, 0);
+      dg_test_set_now (fixture, g_date_get_year (&due), g_date_get_month (&due), g_date_get_day (&due), 12, 0);
     }
 }
 
@@ -374,27 +194,27 @@ test_complete_late (Fixture       *fixture,
                     gconstpointer  data)
 {
   /* Tuesdays at 9:00 from February 3rd; now is Tuesday March 10th, 10:00. */
-  g_autoptr(GDateTime) due = at (fixture, 2026, 2, 3, 9, 0);
+  g_autoptr(GDateTime) due = dg_test_at (fixture, 2026, 2, 3, 9, 0);
   g_autoptr(DgFollowup) next = NULL;
   g_autoptr(DgFollowup) all_day_next = NULL;
   gint64 id = add_repeating_timed (fixture, due, DG_RECURRENCE_WEEKS, 1);
   gint64 all_day = add_repeating_all_day (fixture, "2026-02-03", DG_RECURRENCE_WEEKS, 1);
 
-  complete (fixture, id, &next);
-  assert_due_at (next, "2026-03-17T09:00:00-04:00");
+  dg_test_complete_followup (fixture, id, &next);
+  dg_test_assert_due_at (next, "2026-03-17T09:00:00-04:00");
 
   /* An all-day one due weekly: today's occurrence counts as done too. */
-  complete (fixture, all_day, &all_day_next);
+  dg_test_complete_followup (fixture, all_day, &all_day_next);
   g_assert_cmpstr (dg_followup_get_due_date (all_day_next), ==, "2026-03-17");
 
   /* Done early: the next is still the one after its own due. */
   {
-    g_autoptr(GDateTime) friday = at (fixture, 2026, 3, 13, 15, 0);
+    g_autoptr(GDateTime) friday = dg_test_at (fixture, 2026, 3, 13, 15, 0);
     g_autoptr(DgFollowup) following = NULL;
     gint64 early = add_repeating_timed (fixture, friday, DG_RECURRENCE_DAYS, 2);
 
-    complete (fixture, early, &following);
-    assert_due_at (following, "2026-03-15T15:00:00-04:00");
+    dg_test_complete_followup (fixture, early, &following);
+    dg_test_assert_due_at (following, "2026-03-15T15:00:00-04:00");
   }
 
   /* Undo of a completion removes the occurrence it created. */
@@ -408,7 +228,7 @@ test_complete_late (Fixture       *fixture,
     gone = dg_followups_get (fixture->db, dg_followup_get_id (next), &error);
     g_assert_null (gone);
     g_assert_error (error, DG_ERROR, DG_ERROR_NOT_FOUND);
-    reopened = get (fixture, id);
+    reopened = dg_test_get_followup (fixture, id);
     g_assert_cmpint (dg_followup_get_status (reopened), ==, DG_FOLLOWUP_STATUS_OPEN);
   }
 }
@@ -421,40 +241,40 @@ add_keep_in_touch (Fixture          *fixture,
                    DgRecurrenceUnit  unit,
                    guint             interval)
 {
-  g_autoptr(DgFollowup) followup = due_date ? make_all_day ("Keep in touch", due_date)
-                                            : make_timed ("Keep in touch", due_at);
+  g_autoptr(DgFollowup) followup = due_date ? dg_test_make_all_day ("Keep in touch", due_date)
+                                            : dg_test_make_timed ("Keep in touch", due_at);
 
   dg_followup_set_customer_id (followup, customer);
   dg_followup_set_keep_in_touch (followup, TRUE);
   dg_followup_set_recurrence (followup, unit);
   dg_followup_set_recurrence_interval (followup, interval);
 
-  return insert (fixture, followup);
+  return dg_test_insert_followup (fixture, followup);
 }
 
 static void
 test_keep_in_touch (Fixture       *fixture,
                     gconstpointer  data)
 {
-  gint64 customer = add_customer (fixture, "Regular");
-  gint64 other = add_customer (fixture, "Someone else");
-  g_autoptr(GDateTime) feb1 = at (fixture, 2026, 2, 1, 10, 0);
-  g_autoptr(GDateTime) today_9 = at (fixture, 2026, 3, 10, 9, 0);
-  g_autoptr(GDateTime) older = at (fixture, 2026, 3, 5, 9, 0);
-  g_autoptr(GDateTime) three_pm = at (fixture, 2026, 3, 20, 15, 0);
+  gint64 customer = dg_test_add_customer (fixture, "Regular");
+  gint64 other = dg_test_add_customer (fixture, "Someone else");
+  g_autoptr(GDateTime) feb1 = dg_test_at (fixture, 2026, 2, 1, 10, 0);
+  g_autoptr(GDateTime) today_9 = dg_test_at (fixture, 2026, 3, 10, 9, 0);
+  g_autoptr(GDateTime) older = dg_test_at (fixture, 2026, 3, 5, 9, 0);
+  g_autoptr(GDateTime) three_pm = dg_test_at (fixture, 2026, 3, 20, 15, 0);
   g_autoptr(GError) error = NULL;
   gint64 kit, timed, others, closed;
 
-  log_contact (fixture, customer, feb1);
+  dg_test_log_contact (fixture, customer, feb1);
   kit = add_keep_in_touch (fixture, customer, "2026-03-03", NULL, DG_RECURRENCE_DAYS, 30);
   timed = add_keep_in_touch (fixture, customer, NULL, three_pm, DG_RECURRENCE_DAYS, 30);
   others = add_keep_in_touch (fixture, other, "2026-03-03", NULL, DG_RECURRENCE_DAYS, 30);
   closed = add_keep_in_touch (fixture, customer, "2026-03-03", NULL, DG_RECURRENCE_DAYS, 30);
-  complete (fixture, closed, NULL);
+  dg_test_complete_followup (fixture, closed, NULL);
 
   /* A snooze of the old date ends with it. */
   {
-    g_autoptr(GDateTime) until = at (fixture, 2026, 3, 10, 12, 0);
+    g_autoptr(GDateTime) until = dg_test_at (fixture, 2026, 3, 10, 12, 0);
 
     g_assert_true (dg_followups_snooze (fixture->db, fixture->base, kit, until, &error));
     g_assert_no_error (error);
@@ -462,21 +282,21 @@ test_keep_in_touch (Fixture       *fixture,
 
   /* A contact today moves it to 30 days from today. */
   fixture->followups_changed = 0;
-  log_contact (fixture, customer, today_9);
+  dg_test_log_contact (fixture, customer, today_9);
   g_assert_cmpuint (fixture->followups_changed, ==, 1);
   {
-    g_autoptr(DgFollowup) moved = get (fixture, kit);
-    g_autoptr(DgFollowup) moved_timed = get (fixture, timed);
-    g_autoptr(DgFollowup) untouched = get (fixture, others);
+    g_autoptr(DgFollowup) moved = dg_test_get_followup (fixture, kit);
+    g_autoptr(DgFollowup) moved_timed = dg_test_get_followup (fixture, timed);
+    g_autoptr(DgFollowup) untouched = dg_test_get_followup (fixture, others);
 
     g_assert_cmpstr (dg_followup_get_due_date (moved), ==, "2026-04-09");
     g_assert_null (dg_followup_get_snoozed_until (moved));
     g_assert_cmpstr (dg_followup_get_recurrence_anchor (moved), ==, "2026-04-09");
-    assert_due_at (moved_timed, "2026-04-09T15:00:00-04:00");
+    dg_test_assert_due_at (moved_timed, "2026-04-09T15:00:00-04:00");
     g_assert_cmpstr (dg_followup_get_due_date (untouched), ==, "2026-03-03");
   }
   {
-    g_autoptr(DgFollowup) done = get (fixture, closed);
+    g_autoptr(DgFollowup) done = dg_test_get_followup (fixture, closed);
     g_autoptr(GPtrArray) open = NULL;
 
     /* The closed one's successor (from completing it) moved too. */
@@ -494,7 +314,7 @@ test_keep_in_touch (Fixture       *fixture,
 
   /* An older contact is not the last one: nothing moves. */
   fixture->followups_changed = 0;
-  log_contact (fixture, customer, older);
+  dg_test_log_contact (fixture, customer, older);
   g_assert_cmpuint (fixture->followups_changed, ==, 0);
 
   /* Deleting today's contact moves it back to 30 days after March 5th. */
@@ -505,7 +325,7 @@ test_keep_in_touch (Fixture       *fixture,
     g_assert_true (dg_interactions_delete (fixture->db, fixture->base,
                                            dg_interaction_get_id (g_ptr_array_index (log, 0)), &error));
     g_assert_no_error (error);
-    moved = get (fixture, kit);
+    moved = dg_test_get_followup (fixture, kit);
     g_assert_cmpstr (dg_followup_get_due_date (moved), ==, "2026-04-04");
   }
 
@@ -514,21 +334,21 @@ test_keep_in_touch (Fixture       *fixture,
   {
     g_autoptr(DgFollowup) next = NULL;
 
-    set_now (fixture, 2026, 4, 20, 11, 0);
-    complete (fixture, kit, &next);
+    dg_test_set_now (fixture, 2026, 4, 20, 11, 0);
+    dg_test_complete_followup (fixture, kit, &next);
     g_assert_cmpstr (dg_followup_get_due_date (next), ==, "2026-05-20");
     g_assert_true (dg_followup_get_keep_in_touch (next));
   }
 
   /* Monthly, from a contact on January 31st: February 28th. */
   {
-    gint64 someone = add_customer (fixture, "Monthly");
-    g_autoptr(GDateTime) jan31 = at (fixture, 2026, 1, 31, 18, 0);
+    gint64 someone = dg_test_add_customer (fixture, "Monthly");
+    g_autoptr(GDateTime) jan31 = dg_test_at (fixture, 2026, 1, 31, 18, 0);
     gint64 monthly = add_keep_in_touch (fixture, someone, "2026-01-01", NULL, DG_RECURRENCE_MONTHS, 1);
     g_autoptr(DgFollowup) moved = NULL;
 
-    log_contact (fixture, someone, jan31);
-    moved = get (fixture, monthly);
+    dg_test_log_contact (fixture, someone, jan31);
+    moved = dg_test_get_followup (fixture, monthly);
     g_assert_cmpstr (dg_followup_get_due_date (moved), ==, "2026-02-28");
   }
 }
@@ -544,7 +364,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, dg_followup_fixture_set_up, func, dg_followup_fixture_tear_down)
 
   ADD ("/followups/repeat/complete", test_complete);
   ADD ("/followups/repeat/daily-nine-across-dst", test_daily_nine_across_dst);

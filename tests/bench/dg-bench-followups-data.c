@@ -215,7 +215,8 @@ dg_bench_followups_make (DgBenchFollowups *self)
 
   /* Written a few days to two months before it was due, and never after
    * now. */
-  created_unix = MIN (due - 86400 * (1 + pick (self, 60)), self->now_unix - 3600);
+  created_unix = due - 86400 * (gint64) (1 + pick (self, 60));
+  created_unix = MIN (created_unix, self->now_unix - 3600);
   created = from_unix (created_unix);
 
   /* Most of the past was done, some of it dropped, the rest is overdue;
@@ -225,7 +226,9 @@ dg_bench_followups_make (DgBenchFollowups *self)
     {
       if (roll < 80)
         {
-          done = from_unix (MIN (due + pick (self, 3 * 86400), self->now_unix - 60));
+          gint64 done_unix = due + pick (self, 3 * 86400);
+
+          done = from_unix (MIN (done_unix, self->now_unix - 60));
           dg_followup_set_status (followup, DG_FOLLOWUP_STATUS_DONE);
           dg_followup_set_done_at (followup, done);
         }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dg-customer.h"
+#include "dg-record-private.h"
 
 struct _DgCustomer
 {
@@ -56,63 +57,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* Valid UTF-8 without Unicode white space at either end; NULL becomes "". */
-static char *
-normalize_text (const char *text,
-                gboolean    single_line)
-{
-  g_autofree char *valid = NULL;
-  GString *out;
-  const char *start;
-  const char *end;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  valid = g_utf8_make_valid (text, -1);
-
-  start = valid;
-  while (*start && g_unichar_isspace (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-
-  end = start + strlen (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_find_prev_char (start, end);
-
-      if (!g_unichar_isspace (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-
-  out = g_string_sized_new (end - start);
-  for (const char *p = start; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* A line break or control character in a one-line field (a pasted
-       * tab, say) becomes a space; a note keeps its lines and tabs. */
-      if (single_line
-          ? (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
-          : (g_unichar_iscntrl (c) && c != '\n' && c != '\t' && c != '\r'))
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static GDateTime *
-normalize_time (GDateTime *time)
-{
-  /* Stored as UTC text with whole seconds; hold what will be stored. */
-  if (time == NULL)
-    return NULL;
-
-  return g_date_time_new_from_unix_utc (g_date_time_to_unix (time));
-}
-
 /* Case-insensitive for ASCII only and by bytes otherwise, exactly as
  * SQLite's NOCASE, which the tags table uses for uniqueness. */
 static int
@@ -154,7 +98,7 @@ normalize_tags (const char * const *tags)
 
       for (guint j = 0; pieces[j] != NULL; j++)
         {
-          char *name = normalize_text (pieces[j], TRUE);
+          char *name = dg_record_normalize_text (pieces[j], TRUE);
 
           if (*name != '\0')
             g_ptr_array_add (names, name);
@@ -185,39 +129,6 @@ dg_tags_parse (const char *text)
   const char * const tags[] = { text, NULL };
 
   return normalize_tags (tags);
-}
-
-static gboolean
-set_string (char **field,
-            char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    {
-      g_free (value);
-      return FALSE;
-    }
-
-  g_free (*field);
-  *field = value;
-
-  return TRUE;
-}
-
-static gboolean
-set_time (GDateTime **field,
-          GDateTime  *value)
-{
-  if (*field == value
-      || (*field != NULL && value != NULL && g_date_time_equal (*field, value)))
-    {
-      g_clear_pointer (&value, g_date_time_unref);
-      return FALSE;
-    }
-
-  g_clear_pointer (field, g_date_time_unref);
-  *field = value;
-
-  return TRUE;
 }
 
 static void
@@ -565,7 +476,7 @@ dg_customer_set_##field (DgCustomer *self,                                    \
 {                                                                             \
   g_return_if_fail (DG_IS_CUSTOMER (self));                                   \
                                                                               \
-  if (set_string (&self->field, normalize_text (value, TRUE)))                \
+  if (dg_record_set_string (&self->field, dg_record_normalize_text (value, TRUE)))                \
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP]);            \
 }
 
@@ -594,8 +505,8 @@ dg_customer_set_phone (DgCustomer *self,
   g_return_if_fail (DG_IS_CUSTOMER (self));
 
   /* Full-width digits and signs from a Korean input method become ASCII. */
-  line = normalize_text (phone, TRUE);
-  if (set_string (&self->phone, g_utf8_normalize (line, -1, G_NORMALIZE_NFKC)))
+  line = dg_record_normalize_text (phone, TRUE);
+  if (dg_record_set_string (&self->phone, g_utf8_normalize (line, -1, G_NORMALIZE_NFKC)))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PHONE]);
 }
 
@@ -615,11 +526,11 @@ dg_customer_set_birthday (DgCustomer *self,
 
   g_return_if_fail (DG_IS_CUSTOMER (self));
 
-  value = normalize_text (birthday, TRUE);
+  value = dg_record_normalize_text (birthday, TRUE);
   if (*value == '\0')
     g_clear_pointer (&value, g_free);
 
-  if (set_string (&self->birthday, value))
+  if (dg_record_set_string (&self->birthday, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BIRTHDAY]);
 }
 
@@ -653,7 +564,7 @@ dg_customer_set_marketing_consent (DgCustomer *self,
   if (consent)
     {
       if (at != NULL)
-        consent_at = normalize_time (at);
+        consent_at = dg_record_normalize_time (at);
       else if (self->marketing_consent && self->consent_at != NULL)
         /* Ticking an already given consent again keeps when it was given. */
         consent_at = g_date_time_ref (self->consent_at);
@@ -661,7 +572,7 @@ dg_customer_set_marketing_consent (DgCustomer *self,
         {
           g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-          consent_at = normalize_time (now);
+          consent_at = dg_record_normalize_time (now);
         }
     }
 
@@ -673,7 +584,7 @@ dg_customer_set_marketing_consent (DgCustomer *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MARKETING_CONSENT]);
     }
 
-  if (set_time (&self->consent_at, consent_at))
+  if (dg_record_set_time (&self->consent_at, consent_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONSENT_AT]);
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -693,7 +604,7 @@ dg_customer_set_note (DgCustomer *self,
 {
   g_return_if_fail (DG_IS_CUSTOMER (self));
 
-  if (set_string (&self->note, normalize_text (note, FALSE)))
+  if (dg_record_set_string (&self->note, dg_record_normalize_text (note, FALSE)))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
 }
 
@@ -734,7 +645,7 @@ dg_customer_set_created_at (DgCustomer *self,
 {
   g_return_if_fail (DG_IS_CUSTOMER (self));
 
-  if (set_time (&self->created_at, normalize_time (created_at)))
+  if (dg_record_set_time (&self->created_at, dg_record_normalize_time (created_at)))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CREATED_AT]);
 }
 
@@ -752,7 +663,7 @@ dg_customer_set_updated_at (DgCustomer *self,
 {
   g_return_if_fail (DG_IS_CUSTOMER (self));
 
-  if (set_time (&self->updated_at, normalize_time (updated_at)))
+  if (dg_record_set_time (&self->updated_at, dg_record_normalize_time (updated_at)))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UPDATED_AT]);
 }
 
@@ -770,7 +681,7 @@ dg_customer_set_last_contact_at (DgCustomer *self,
 {
   g_return_if_fail (DG_IS_CUSTOMER (self));
 
-  if (set_time (&self->last_contact_at, normalize_time (last_contact_at)))
+  if (dg_record_set_time (&self->last_contact_at, dg_record_normalize_time (last_contact_at)))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAST_CONTACT_AT]);
 }
 

@@ -581,6 +581,63 @@ test_statement_cache (void)
   g_assert_error (error, DG_ERROR, DG_ERROR_DATABASE);
 }
 
+/* A reader sees what was committed, cannot write, and stops a statement
+ * once its cancellable is cancelled. */
+static void
+test_reader (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(DgDatabase) reader = NULL;
+  g_autoptr(DgDatabase) missing = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing_path = dg_test_temp_path ("missing.db");
+  sqlite3_stmt *stmt;
+
+  g_assert_true (dg_database_exec (db, "CREATE TABLE numbers (n INTEGER);"
+                                       "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5000)"
+                                       "INSERT INTO numbers SELECT n FROM r;", &error));
+  g_assert_no_error (error);
+
+  reader = dg_database_open_reader (dg_database_get_path (db), cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dg_database_get_schema_version (reader), ==, DG_DATABASE_SCHEMA_VERSION);
+
+  stmt = dg_database_prepare (reader, "SELECT count(*) FROM numbers", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5000);
+  dg_statement_release (stmt);
+
+  /* A commit on the main connection shows in the reader's next read. */
+  g_assert_true (dg_database_exec (db, "INSERT INTO numbers VALUES (0)", &error));
+  stmt = dg_database_prepare (reader, "SELECT count(*) FROM numbers", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5001);
+  dg_statement_release (stmt);
+
+  g_assert_false (dg_database_exec (reader, "DELETE FROM numbers", &error));
+  g_assert_error (error, DG_ERROR, DG_ERROR_DATABASE);
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancellable);
+  stmt = dg_database_prepare (reader, "SELECT sum (a.n * b.n) FROM numbers a, numbers b", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_INTERRUPT);
+  dg_statement_release (stmt);
+
+  /* The main connection still holds every row. */
+  stmt = dg_database_prepare (db, "SELECT count(*) FROM numbers", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5001);
+  dg_statement_release (stmt);
+
+  missing = dg_database_open_reader (missing_path, NULL, &error);
+  g_assert_null (missing);
+  g_assert_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS);
+  g_assert_false (g_file_test (missing_path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -612,6 +669,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/changed-signal", test_changed_signal);
   g_test_add_func ("/database/nested-rollback", test_nested_rollback);
   g_test_add_func ("/database/statement-cache", test_statement_cache);
+  g_test_add_func ("/database/reader", test_reader);
 
   return g_test_run ();
 }

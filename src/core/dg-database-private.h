@@ -13,6 +13,15 @@ G_BEGIN_DECLS
 
 sqlite3      *dg_database_get_handle (DgDatabase  *self);
 
+/* A second connection to the database at @path, already opened and
+ * migrated by a DgDatabase, for reading on another thread: it sees what
+ * was committed when each read starts, never waits for the writer (WAL)
+ * and cannot write. Use it from one thread at a time. While @cancellable
+ * is cancelled, a statement it runs stops with an error. */
+DgDatabase   *dg_database_open_reader (const char    *path,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
 /* A cached prepared statement, reset and with its bindings cleared.
  * It stays owned by the database; do not finalize it. */
 sqlite3_stmt *dg_database_prepare    (DgDatabase  *self,

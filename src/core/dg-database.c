@@ -32,6 +32,9 @@ struct _DgDatabase
   guint       transaction_depth;
   /* Tables changed by the open transaction, each once, in order. */
   GPtrArray  *pending_changes;
+
+  /* A reader's statements stop once it is cancelled. */
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (DgDatabase, dg_database, G_TYPE_OBJECT)
@@ -65,6 +68,7 @@ dg_database_finalize (GObject *object)
 
   g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (dg_database_parent_class)->finalize (object);
 }
@@ -600,6 +604,50 @@ dg_database_open (const char  *path,
         set_open_error (error, display_path, code, sqlite3_errmsg (self->handle));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+static int
+reader_progress_cb (void *user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
+DgDatabase *
+dg_database_open_reader (const char    *path,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(DgDatabase) self = NULL;
+  g_autofree char *display_path = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+
+  self = g_object_new (DG_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (self->path, &self->handle, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      display_path = g_filename_display_name (self->path);
+      set_open_error (error, display_path, rc,
+                      self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, TRUE);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  if (g_set_object (&self->cancellable, cancellable))
+    sqlite3_progress_handler (self->handle, 1000, reader_progress_cb, cancellable);
+
+  if (!query_int (self->handle, "PRAGMA user_version", &self->schema_version))
+    {
+      dg_database_set_error (self, error);
       return NULL;
     }
 

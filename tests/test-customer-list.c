@@ -1,6 +1,8 @@
 /* test-customer-list.c */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "dg-database-private.h"
 #include "dg-test-util.h"
 
@@ -709,6 +711,202 @@ test_row_gone (void)
   assert_model_matches_query (list);
 }
 
+/* The first @n ids of the list's whole query. */
+static void
+assert_first_rows (DgCustomerList *list,
+                   guint           n)
+{
+  g_autoptr(GArray) ids = ids_of_query (list);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  g_assert_cmpuint (ids->len, >, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (item_id (G_LIST_MODEL (list), i), ==, g_array_index (ids, gint64, i));
+}
+
+static void
+wait_not_loading (DgCustomerList *list)
+{
+  while (dg_customer_list_is_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A partial list holds its first rows until asked for the rest, then
+ * gets them from a worker thread as one change after the rows it has. */
+static void
+test_partial (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(DgCustomerList) list = NULL;
+  DgCustomerQuery query = { .archived = DG_ARCHIVED_EXCLUDE };
+  Watch watch = { 0 };
+  guint n_complete_notifies = 0;
+  gint64 first;
+
+  add_many (db, 150);
+  list = dg_customer_list_new_partial (db, &query, 20);
+  g_signal_connect_swapped (list, "notify::complete", G_CALLBACK (count_cb), &n_complete_notifies);
+
+  g_assert_false (dg_customer_list_is_complete (list));
+  g_assert_false (dg_customer_list_is_loading (list));
+  assert_first_rows (list, 20);
+
+  /* A change re-reads the first rows only. */
+  first = add_customer (db, "Aaron Abbott", NULL, NULL);
+  assert_first_rows (list, 20);
+  g_assert_cmpint (dg_customer_list_get_id (list, 0), ==, first);
+  g_assert_false (dg_customer_list_is_complete (list));
+
+  watch_start (&watch, list);
+  watch_reset (&watch);
+  dg_customer_list_load_rest (list);
+  g_assert_true (dg_customer_list_is_loading (list));
+  /* The rest comes through the main loop, never during the call. */
+  g_assert_cmpuint (watch.n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 20);
+
+  wait_not_loading (list);
+  g_assert_true (dg_customer_list_is_complete (list));
+  g_assert_null (dg_customer_list_get_error (list));
+  g_assert_cmpuint (n_complete_notifies, ==, 1);
+  g_assert_cmpuint (watch.n_changes, ==, 1);
+  g_assert_cmpuint (watch.position, ==, 20);
+  g_assert_cmpuint (watch.removed, ==, 0);
+  g_assert_cmpuint (watch.added, ==, 151 - 20);
+  g_assert_cmpuint (watch.n_items_notifies, ==, 1);
+  assert_model_matches_query (list);
+
+  /* Complete: nothing more to read. */
+  dg_customer_list_load_rest (list);
+  g_assert_false (dg_customer_list_is_loading (list));
+  watch_stop (&watch);
+}
+
+/* A query that finds no more rows than the list may hold has them all. */
+static void
+test_partial_small (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(DgCustomerList) list = NULL;
+  DgCustomerQuery query = { .tag = "VIP" };
+  gboolean complete = FALSE;
+
+  add_many (db, 30);
+  list = dg_customer_list_new_partial (db, &query, 20);
+  g_object_get (list, "complete", &complete, NULL);
+  g_assert_true (complete);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 10);
+  assert_model_matches_query (list);
+
+  /* The query of a partial list starts as given, and limits nothing after. */
+  g_assert_cmpstr (dg_customer_list_get_tag (list), ==, "VIP");
+  dg_customer_list_set_tag (list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 30);
+}
+
+/* What the worker read before a change is not shown: it reads again. */
+static void
+test_partial_change_while_loading (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(DgCustomerList) list = NULL;
+  DgCustomerQuery query = { 0 };
+  gint64 last;
+
+  add_many (db, 200);
+  list = dg_customer_list_new_partial (db, &query, 16);
+  dg_customer_list_load_rest (list);
+  last = add_customer (db, "힣힣힣", NULL, NULL);
+  g_assert_true (dg_customer_list_is_loading (list));
+
+  wait_not_loading (list);
+  g_assert_true (dg_customer_list_is_complete (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 201);
+  g_assert_cmpint (dg_customer_list_get_id (list, 200), ==, last);
+  assert_model_matches_query (list);
+}
+
+/* Reload reads every row at once, whether a worker runs or not; the
+ * worker it replaced changes nothing when it ends. */
+static void
+test_partial_reload (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(DgCustomerList) list = NULL;
+  DgCustomerQuery query = { 0 };
+  guint n_changes = 0;
+
+  add_many (db, 100);
+  list = dg_customer_list_new_partial (db, &query, 10);
+  dg_customer_list_reload (list);
+  g_assert_true (dg_customer_list_is_complete (list));
+  g_assert_false (dg_customer_list_is_loading (list));
+  assert_model_matches_query (list);
+
+  g_clear_object (&list);
+  list = dg_customer_list_new_partial (db, &query, 10);
+  dg_customer_list_load_rest (list);
+  dg_customer_list_reload (list);
+  g_assert_true (dg_customer_list_is_complete (list));
+  g_assert_false (dg_customer_list_is_loading (list));
+  g_signal_connect_swapped (list, "items-changed", G_CALLBACK (count_cb), &n_changes);
+
+  /* The cancelled worker holds the list until it has ended. */
+  while (G_OBJECT (list)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_changes, ==, 0);
+  assert_model_matches_query (list);
+}
+
+/* A worker that cannot read leaves the first rows and says why; reload
+ * reads the rest on the list's own connection. */
+static void
+test_partial_load_fails (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(DgCustomerList) list = NULL;
+  DgCustomerQuery query = { 0 };
+  g_autofree char *moved = NULL;
+
+  add_many (db, 60);
+  list = dg_customer_list_new_partial (db, &query, 10);
+
+  /* The open connection keeps the file; a new one finds nothing there. */
+  moved = g_strconcat (dg_database_get_path (db), ".moved", NULL);
+  g_assert_cmpint (g_rename (dg_database_get_path (db), moved), ==, 0);
+
+  dg_customer_list_load_rest (list);
+  wait_not_loading (list);
+  g_assert_nonnull (dg_customer_list_get_error (list));
+  g_assert_true (dg_customer_list_get_error (list)->domain == DG_ERROR);
+  g_assert_false (dg_customer_list_is_complete (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 10);
+
+  dg_customer_list_reload (list);
+  g_assert_null (dg_customer_list_get_error (list));
+  g_assert_true (dg_customer_list_is_complete (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 60);
+  g_assert_cmpint (g_rename (moved, dg_database_get_path (db)), ==, 0);
+}
+
+/* Dropped while its worker runs, the list goes once the worker ends. */
+static void
+test_partial_dispose (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  DgCustomerList *list;
+  DgCustomerQuery query = { 0 };
+
+  add_many (db, 100);
+  list = dg_customer_list_new_partial (db, &query, 10);
+  g_object_add_weak_pointer (G_OBJECT (list), (gpointer *) &list);
+  dg_customer_list_load_rest (list);
+  g_object_unref (list);
+
+  while (list != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -722,6 +920,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/customer-list/query-changes", test_query_changes);
   g_test_add_func ("/customer-list/failed-query", test_failed_query);
   g_test_add_func ("/customer-list/row-gone", test_row_gone);
+  g_test_add_func ("/customer-list/partial", test_partial);
+  g_test_add_func ("/customer-list/partial/small", test_partial_small);
+  g_test_add_func ("/customer-list/partial/change-while-loading", test_partial_change_while_loading);
+  g_test_add_func ("/customer-list/partial/reload", test_partial_reload);
+  g_test_add_func ("/customer-list/partial/load-fails", test_partial_load_fails);
+  g_test_add_func ("/customer-list/partial/dispose", test_partial_dispose);
 
   return g_test_run ();
 }

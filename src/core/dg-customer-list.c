@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dg-customer-list.h"
+#include "dg-database-private.h"
 #include "dg-error.h"
 #include "dg-live-customers-private.h"
 
@@ -36,6 +37,10 @@ struct _DgCustomerList
 
   /* gint64 customer ids in display order. */
   GArray           *ids;
+  /* While not 0, @ids holds only the first this many rows of the query. */
+  guint             n_partial;
+  /* Set while a worker thread reads every id of a partial list. */
+  GCancellable     *loading;
   /* Most recently used first. */
   GQueue            pages;
   guint             n_built;
@@ -63,6 +68,8 @@ enum {
   PROP_DATABASE,
   PROP_TEXT,
   PROP_TAG,
+  PROP_QUERY,
+  PROP_COMPLETE,
   PROP_ITEM_TYPE,
   PROP_N_ITEMS,
   PROP_ERROR,
@@ -70,6 +77,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean set_string (char **field, const char *value);
 
 static void
 page_free (Page *page)
@@ -215,6 +224,7 @@ query_ids (DgCustomerList  *self,
     .archived = self->archived,
     .sort = self->sort,
     .descending = self->descending,
+    .limit = self->n_partial,
   };
 
   return dg_customers_search_ids (self->db, &query, error);
@@ -253,42 +263,18 @@ find_move (DgCustomerList *self,
     }
 }
 
-/* Re-runs the id query and tells, in one items-changed, about the one
- * stretch of rows that differs between the old and the new ids. When the
- * data may have changed (not only the query), every row object still in
- * use is read again and updated in place first, so rows that keep their
- * place need no signal. A failed query keeps the old rows. */
+/* Puts @ids (taken) in place of the ids shown and tells, in one
+ * items-changed, about the one stretch of rows that differs between them.
+ * Rows in @stale (ids whose objects could not be updated in place) count
+ * as changed even where they kept their place. */
 static void
-refresh (DgCustomerList *self,
-         gboolean        data_changed)
+replace_ids (DgCustomerList *self,
+             GArray         *ids,
+             GHashTable     *stale)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) old_ids = NULL;
-  g_autoptr(GHashTable) stale = NULL;
-  GArray *ids;
   guint old_len, new_len, prefix, suffix, start, tail;
   gboolean same_ids;
-
-  ids = query_ids (self, &error);
-  if (ids == NULL)
-    {
-      g_debug ("Customer list query failed: %s", error->message);
-      take_error (self, g_steal_pointer (&error));
-      return;
-    }
-
-  take_error (self, NULL);
-
-  /* The cache goes either way: the rows it holds may sit elsewhere now.
-   * Dropped first, so that only rows a view still holds are read again. */
-  drop_pages (self);
-
-  if (data_changed)
-    {
-      stale = dg_live_customers_reload (self->live, self->db, &error);
-      if (error != NULL)
-        take_error (self, g_steal_pointer (&error));
-    }
 
   old_ids = g_steal_pointer (&self->ids);
   self->ids = ids;
@@ -344,6 +330,173 @@ refresh (DgCustomerList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+static void start_loading (DgCustomerList *self);
+
+/* A partial list whose query found fewer rows than it may hold has them
+ * all. */
+static void
+check_complete (DgCustomerList *self)
+{
+  if (self->n_partial == 0 || self->ids->len >= self->n_partial)
+    return;
+
+  self->n_partial = 0;
+  if (self->loading != NULL)
+    {
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+/* Re-runs the id query and shows its result (see replace_ids()). When the
+ * data may have changed (not only the query), every row object still in
+ * use is read again and updated in place first, so rows that keep their
+ * place need no signal. A failed query keeps the old rows. */
+static gboolean
+refresh (DgCustomerList *self,
+         gboolean        data_changed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) stale = NULL;
+  GArray *ids;
+
+  ids = query_ids (self, &error);
+  if (ids == NULL)
+    {
+      g_debug ("Customer list query failed: %s", error->message);
+      take_error (self, g_steal_pointer (&error));
+      return FALSE;
+    }
+
+  take_error (self, NULL);
+
+  /* The cache goes either way: the rows it holds may sit elsewhere now.
+   * Dropped first, so that only rows a view still holds are read again. */
+  drop_pages (self);
+
+  if (data_changed)
+    {
+      stale = dg_live_customers_reload (self->live, self->db, &error);
+      if (error != NULL)
+        take_error (self, g_steal_pointer (&error));
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  replace_ids (self, ids, stale);
+  check_complete (self);
+
+  /* What a worker reads may be from before this change: read again. */
+  if (self->loading != NULL)
+    {
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+      start_loading (self);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+typedef struct
+{
+  char            *path;
+  char            *text;
+  char            *tag;
+  DgCustomerQuery  query;
+} LoadData;
+
+static void
+load_data_free (gpointer user_data)
+{
+  LoadData *data = user_data;
+
+  g_free (data->path);
+  g_free (data->text);
+  g_free (data->tag);
+  g_free (data);
+}
+
+/* In a worker thread, on a connection of its own: the main thread's
+ * connection belongs to the main thread. */
+static void
+load_ids_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(DgDatabase) reader = NULL;
+  GError *error = NULL;
+  GArray *ids = NULL;
+
+  reader = dg_database_open_reader (data->path, cancellable, &error);
+  if (reader != NULL)
+    ids = dg_customers_search_ids (reader, &data->query, &error);
+
+  if (ids != NULL)
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_ids_loaded_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DgCustomerList *self = DG_CUSTOMER_LIST (source_object);
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Cancelled: a newer query or load took its place. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->loading);
+
+  if (ids == NULL)
+    {
+      g_debug ("Customer list load failed: %s", error->message);
+      take_error (self, g_steal_pointer (&error));
+      return;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->n_partial = 0;
+  drop_pages (self);
+  replace_ids (self, ids, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+start_loading (DgCustomerList *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_assert (self->loading == NULL);
+
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (dg_database_get_path (self->db));
+  data->text = g_strdup (self->text);
+  data->tag = g_strdup (self->tag);
+  data->query.text = data->text;
+  data->query.tag = data->tag;
+  data->query.archived = self->archived;
+  data->query.sort = self->sort;
+  data->query.descending = self->descending;
+
+  self->loading = g_cancellable_new ();
+  task = g_task_new (self, self->loading, on_ids_loaded_cb, NULL);
+  g_task_set_source_tag (task, start_loading);
+  g_task_set_task_data (task, data, load_data_free);
+  g_task_run_in_thread (task, load_ids_thread);
+}
+
 static void
 on_database_changed_cb (DgDatabase     *db,
                         const char     *table,
@@ -373,6 +526,10 @@ dg_customer_list_constructed (GObject *object)
       self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       self->error = g_steal_pointer (&error);
     }
+  else if (self->ids->len < self->n_partial)
+    {
+      self->n_partial = 0;
+    }
 }
 
 static void
@@ -380,6 +537,9 @@ dg_customer_list_dispose (GObject *object)
 {
   DgCustomerList *self = DG_CUSTOMER_LIST (object);
 
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   drop_pages (self);
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_handler, self->db);
@@ -425,6 +585,10 @@ dg_customer_list_get_property (GObject    *object,
       g_value_set_string (value, self->tag);
       break;
 
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, self->n_partial == 0);
+      break;
+
     case PROP_ITEM_TYPE:
       g_value_set_gtype (value, DG_TYPE_CUSTOMER);
       break;
@@ -464,6 +628,20 @@ dg_customer_list_set_property (GObject      *object,
       dg_customer_list_set_tag (self, g_value_get_string (value));
       break;
 
+    case PROP_QUERY:
+      if (g_value_get_pointer (value) != NULL)
+        {
+          const DgCustomerQuery *query = g_value_get_pointer (value);
+
+          set_string (&self->text, query->text);
+          set_string (&self->tag, query->tag);
+          self->archived = query->archived;
+          self->sort = query->sort;
+          self->descending = !!query->descending;
+          self->n_partial = query->limit;
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -494,6 +672,17 @@ dg_customer_list_class_init (DgCustomerListClass *klass)
     g_param_spec_string ("tag", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The query to start with, and in its limit how many rows to read at
+   * first (see dg_customer_list_new_partial()). */
+  properties[PROP_QUERY] =
+    g_param_spec_pointer ("query", NULL, NULL,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties[PROP_ITEM_TYPE] =
     g_param_spec_gtype ("item-type", NULL, NULL,
@@ -531,6 +720,26 @@ dg_customer_list_new (DgDatabase *db)
 
   return g_object_new (DG_TYPE_CUSTOMER_LIST,
                        "database", db,
+                       NULL);
+}
+
+DgCustomerList *
+dg_customer_list_new_partial (DgDatabase            *db,
+                              const DgCustomerQuery *query,
+                              guint                  n_rows)
+{
+  DgCustomerQuery first;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (n_rows > 0, NULL);
+
+  first = *query;
+  first.limit = n_rows;
+
+  return g_object_new (DG_TYPE_CUSTOMER_LIST,
+                       "database", db,
+                       "query", &first,
                        NULL);
 }
 
@@ -603,6 +812,7 @@ dg_customer_list_get_query (DgCustomerList  *self,
   query->archived = self->archived;
   query->sort = self->sort;
   query->descending = self->descending;
+  query->limit = 0;
 }
 
 const char *
@@ -678,9 +888,47 @@ dg_customer_list_set_archived (DgCustomerList   *self,
 void
 dg_customer_list_reload (DgCustomerList *self)
 {
+  guint n_partial;
+
   g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
 
-  refresh (self, TRUE);
+  n_partial = self->n_partial;
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->n_partial = 0;
+  if (!refresh (self, TRUE))
+    self->n_partial = n_partial;
+  else if (n_partial != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+dg_customer_list_is_complete (DgCustomerList *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_LIST (self), TRUE);
+
+  return self->n_partial == 0;
+}
+
+void
+dg_customer_list_load_rest (DgCustomerList *self)
+{
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+
+  if (self->n_partial != 0 && self->loading == NULL)
+    start_loading (self);
+}
+
+gboolean
+dg_customer_list_is_loading (DgCustomerList *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_LIST (self), FALSE);
+
+  return self->loading != NULL;
 }
 
 guint

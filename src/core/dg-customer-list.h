@@ -16,6 +16,12 @@
  * without any items-changed, wherever the row is and whatever was asked
  * for since.
  *
+ * A list for a screen that must show quickly can start partial: it reads
+ * only the first rows of its query, and dg_customer_list_load_rest() reads
+ * all of them in a worker thread, on a connection of its own, then shows
+ * them as one items-changed after the rows already there and sets
+ * :complete. Until then a change re-reads the first rows only.
+ *
  * A query that fails keeps the rows shown before and sets :error (read it
  * with dg_customer_list_get_error()); the next query that succeeds clears
  * it. Setting the same query again is not a change: call
@@ -32,6 +38,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DgCustomerList, dg_customer_list, DG, CUSTOMER_LIST, GObject)
 
 DgCustomerList *dg_customer_list_new          (DgDatabase            *db);
+/* Holds only the first @n_rows customers that match @query (every one when
+ * fewer match) until dg_customer_list_load_rest() or _reload(). */
+DgCustomerList *dg_customer_list_new_partial  (DgDatabase            *db,
+                                               const DgCustomerQuery *query,
+                                               guint                  n_rows);
 DgDatabase     *dg_customer_list_get_database (DgCustomerList        *self);
 void            dg_customer_list_set_query    (DgCustomerList        *self,
                                                const DgCustomerQuery *query);
@@ -50,8 +61,15 @@ void            dg_customer_list_set_sort     (DgCustomerList        *self,
                                                gboolean               descending);
 void            dg_customer_list_set_archived (DgCustomerList        *self,
                                                DgArchivedFilter       archived);
-/* Re-runs the id query now. */
+/* Re-runs the id query now, for every row of a partial list too. */
 void            dg_customer_list_reload       (DgCustomerList        *self);
+/* Whether the list holds every row of its query (:complete). */
+gboolean        dg_customer_list_is_complete  (DgCustomerList        *self);
+/* Starts reading every row of a partial list in a worker thread; no-op
+ * when complete or already reading. */
+void            dg_customer_list_load_rest    (DgCustomerList        *self);
+/* Whether that worker is reading. */
+gboolean        dg_customer_list_is_loading   (DgCustomerList        *self);
 /* Position of the customer with @id, or G_MAXUINT. */
 guint           dg_customer_list_find         (DgCustomerList        *self,
                                                gint64                 id);

@@ -234,6 +234,8 @@ dg_customers_search_ids (DgDatabase             *db,
   append_from_where (sql, params, query);
   g_string_append_printf (sql, " ORDER BY %s %s, c.id %s",
                           sort_column (query->sort), direction, direction);
+  if (query->limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", query->limit);
 
   stmt = prepare_query (db, sql->str, params, error);
   if (stmt == NULL)

@@ -37,6 +37,8 @@ typedef struct
   DgArchivedFilter  archived;
   DgCustomerSort    sort;
   gboolean          descending;
+  /* At most this many ids from dg_customers_search_ids(); 0 for all. */
+  guint             limit;
 } DgCustomerQuery;
 
 /* Validates, then inserts. Sets the id, and the uuid and created/updated

@@ -133,7 +133,15 @@ void
 _dg_customers_view_select (DgCustomersView *self,
                            gint64           id)
 {
-  if (self->selection == NULL || !dg_customer_selection_select_id (self->selection, id))
+  if (self->selection == NULL)
+    return;
+
+  /* The customer may be past the first rows of a list still being read. */
+  if (dg_customer_list_find (self->list, id) == G_MAXUINT &&
+      !dg_customer_list_is_complete (self->list))
+    dg_customer_list_reload (self->list);
+
+  if (!dg_customer_selection_select_id (self->selection, id))
     return;
 
   dg_customers_view_scroll_to (self, dg_customer_selection_get_selected (self->selection));

@@ -27,6 +27,8 @@ struct _DgCustomersView
   DgCustomerList      *list;
   DgCustomerSelection *selection;
   gulong               changed_handler;
+  /* Reads the rest of the list once the first rows are on screen. */
+  guint                load_rest_tick;
 
   /* Customers matching the archive filter whatever the search text, and
    * customers at all; -1 until counted. Counted only when shown. */

@@ -18,6 +18,15 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* The list reads before its first frame only the rows the window can
+ * show, counted at the height of the lowest row, and the rest in a worker
+ * thread after that frame: each row of cells costs more than a
+ * millisecond to build, and a list of a million customers then shows as
+ * fast as one of a hundred. */
+#define ROW_HEIGHT 30
+#define MIN_FIRST_ROWS 16
+#define MAX_FIRST_ROWS 128
+
 static DgArchivedFilter
 dg_customers_view_get_archived_filter (DgCustomersView *self)
 {
@@ -81,6 +90,43 @@ count_customers (DgCustomersView  *self,
   return count;
 }
 
+static int
+get_tallest_monitor_height (GdkDisplay *display)
+{
+  GListModel *monitors = gdk_display_get_monitors (display);
+  int height = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+
+  return height;
+}
+
+static guint
+dg_customers_view_get_first_rows (DgCustomersView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GSettings *settings = self->context ? dg_context_get_settings (self->context) : NULL;
+  int width, height = 0;
+
+  /* A window that opens maximized is as tall as its screen. */
+  if (settings != NULL && g_settings_get_boolean (settings, "window-maximized"))
+    height = get_tallest_monitor_height (gtk_widget_get_display (GTK_WIDGET (self)));
+  else if (GTK_IS_WINDOW (root))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+
+  if (height <= 0)
+    return MAX_FIRST_ROWS;
+
+  return CLAMP (height / ROW_HEIGHT + 1, MIN_FIRST_ROWS, MAX_FIRST_ROWS);
+}
+
 /* Shows the count of results, or the right empty state when there are none.
  * The totals are counted only here, and only when they are shown. */
 static void
@@ -100,7 +146,12 @@ dg_customers_view_update_state (DgCustomersView *self)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
 
-      if (!searching)
+      /* Until the rest of the rows are read, their count is not known. */
+      if (!dg_customer_list_is_complete (self->list))
+        {
+          count = g_strdup ("");
+        }
+      else if (!searching)
         {
           /* Translators: the number of customers in the list. */
           count = g_strdup_printf (ngettext ("%u customer", "%u customers", n), n);
@@ -195,6 +246,62 @@ on_list_error_cb (DgCustomerList  *list,
     }
 
   gtk_revealer_set_reveal_child (self->error_revealer, error != NULL);
+}
+
+static void
+on_list_complete_cb (DgCustomerList  *list,
+                     GParamSpec      *pspec,
+                     DgCustomersView *self)
+{
+  dg_customers_view_update_state (self);
+  _dg_customers_view_update_actions (self);
+}
+
+static gboolean
+load_rest_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
+
+  self->load_rest_tick = 0;
+  if (self->list != NULL)
+    dg_customer_list_load_rest (self->list);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The first rows are painted in the frame that starts the worker: its
+ * result can only come in after that frame. A view never shown never reads
+ * the rest. */
+static void
+dg_customers_view_queue_load_rest (DgCustomersView *self)
+{
+  if (self->list == NULL || dg_customer_list_is_complete (self->list) ||
+      self->load_rest_tick != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  self->load_rest_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), load_rest_tick_cb, NULL, NULL);
+}
+
+static void
+dg_customers_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (dg_customers_view_parent_class)->map (widget);
+
+  dg_customers_view_queue_load_rest (DG_CUSTOMERS_VIEW (widget));
+}
+
+static void
+dg_customers_view_unmap (GtkWidget *widget)
+{
+  DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
+
+  if (self->load_rest_tick != 0)
+    gtk_widget_remove_tick_callback (widget, self->load_rest_tick);
+  self->load_rest_tick = 0;
+
+  GTK_WIDGET_CLASS (dg_customers_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -412,6 +519,72 @@ format_last_contact_cb (GtkListItem *item,
   return dg_format_date (last_contact_at);
 }
 
+typedef struct
+{
+  const char *property;
+  /* Turns the property's value into the text shown, when it is no string. */
+  GCallback   format;
+  int         nat_chars;
+  gboolean    dim;
+} ColumnCell;
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  const ColumnCell         *cell)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+  GtkExpression *expression;
+
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), cell->nat_chars);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  if (cell->dim)
+    gtk_widget_add_css_class (inscription, "dim-label");
+
+  expression = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  expression = gtk_property_expression_new (DG_TYPE_CUSTOMER, expression, cell->property);
+  if (cell->format != NULL)
+    expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &expression,
+                                              cell->format, NULL, NULL);
+  gtk_expression_bind (expression, inscription, "text", item);
+
+  gtk_list_item_set_child (item, inscription);
+}
+
+/* The cells are made in code: a builder factory parses its template anew
+ * for every cell, which made the first frame of the list twice as slow. */
+static void
+dg_customers_view_set_up_cells (DgCustomersView *self)
+{
+  static const ColumnCell cells[] = {
+    { "name", NULL, 18, FALSE },
+    { "phone", NULL, 14, FALSE },
+    { "email", NULL, 22, FALSE },
+    { "tags-text", NULL, 14, TRUE },
+    { "last-contact-at", G_CALLBACK (format_last_contact_cb), 12, FALSE },
+    { "created-at", G_CALLBACK (format_created_cb), 12, FALSE },
+  };
+  GtkColumnViewColumn *columns[] = {
+    self->name_column,
+    self->phone_column,
+    self->email_column,
+    self->tags_column,
+    self->last_contact_column,
+    self->created_column,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (cells) == G_N_ELEMENTS (columns));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) &cells[i]);
+      gtk_column_view_column_set_factory (columns[i], factory);
+    }
+}
+
 DgCustomerList *
 dg_customers_view_get_list (DgCustomersView *self)
 {
@@ -469,10 +642,15 @@ dg_customers_view_set_context (DgCustomersView *self,
 
   if (context != NULL)
     {
+      DgCustomerQuery query = {
+        .text = dg_customers_view_get_search_text (self),
+        .archived = dg_customers_view_get_archived_filter (self),
+      };
+
       database = dg_context_get_database (context);
-      self->list = dg_customer_list_new (database);
-      dg_customer_list_set_archived (self->list, dg_customers_view_get_archived_filter (self));
-      dg_customer_list_set_text (self->list, dg_customers_view_get_search_text (self));
+      dg_customers_view_probe_sort (self, &query.sort, &query.descending);
+      self->list = dg_customer_list_new_partial (database, &query,
+                                                 dg_customers_view_get_first_rows (self));
       dg_customers_view_apply_sort (self);
 
       self->changed_handler = g_signal_connect_object (database, "changed::customers",
@@ -493,7 +671,11 @@ dg_customers_view_set_context (DgCustomersView *self,
       g_signal_connect_object (self->list, "notify::error",
                                G_CALLBACK (on_list_error_cb),
                                self, 0);
+      g_signal_connect_object (self->list, "notify::complete",
+                               G_CALLBACK (on_list_complete_cb),
+                               self, 0);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      dg_customers_view_queue_load_rest (self);
     }
 
   if (self->list != NULL)
@@ -574,6 +756,9 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   object_class->get_property = dg_customers_view_get_property;
   object_class->set_property = dg_customers_view_set_property;
 
+  widget_class->map = dg_customers_view_map;
+  widget_class->unmap = dg_customers_view_unmap;
+
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
                          DG_TYPE_CONTEXT,
@@ -610,8 +795,6 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_customer_page_customer_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_created_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_last_contact_cb);
 
   _dg_customers_view_class_actions_init (widget_class);
 
@@ -623,6 +806,7 @@ static void
 dg_customers_view_init (DgCustomersView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dg_customers_view_set_up_cells (self);
 
   self->filter_total = -1;
   self->total = -1;

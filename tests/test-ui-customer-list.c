@@ -228,6 +228,47 @@ test_selection_keeps_customer (void)
   }
 }
 
+/* A new window reads only the rows it can show before its first frame,
+ * and the rest, with their count, once the list is on screen. */
+static void
+test_first_rows (void)
+{
+  DgWindow *main_window = dg_customers_test_get_window ();
+  DgCustomerQuery query = { .archived = DG_ARCHIVED_EXCLUDE };
+  g_autofree char *count = NULL;
+  DgCustomersView *view;
+  DgCustomerList *list;
+  GtkWindow *window;
+  gint64 total;
+  guint first;
+
+  total = dg_customers_count (dg_customers_test_get_database (), &query, NULL);
+  g_assert_cmpint (total, >, 1000);
+
+  window = GTK_WINDOW (dg_window_new (dg_customers_test_get_app (), dg_window_get_context (main_window)));
+  view = DG_CUSTOMERS_VIEW (dg_ui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_CUSTOMERS_VIEW));
+  list = dg_customers_view_get_list (view);
+
+  first = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_test_message ("The first frame reads %u rows", first);
+  g_assert_false (dg_customer_list_is_complete (list));
+  g_assert_false (dg_customer_list_is_loading (list));
+  g_assert_cmpuint (first, >=, 16);
+  g_assert_cmpuint (first, <=, 128);
+  g_assert_cmpuint (dg_customer_list_get_n_built (list), <=, first);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dg_ui_test_find_by_id (GTK_WIDGET (view), "count_label"))), ==, "");
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dg_ui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "customers");
+  gtk_window_present (window);
+  dg_ui_test_wait_for (dg_customer_list_is_complete (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, total);
+  count = g_strdup_printf (ngettext ("%u customer", "%u customers", total), (guint) total);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dg_ui_test_find_by_id (GTK_WIDGET (view), "count_label"))), ==, count);
+
+  gtk_window_destroy (window);
+}
+
 /* The row on screen whose name cell reads @name. */
 static GtkWidget *
 wait_for_row (const char *name)
@@ -553,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/ui/customer-list/real-keys", test_real_keys);
   g_test_add_func ("/ui/customer-list/list-error-is-shown", test_list_error_is_shown);
   g_test_add_func ("/ui/customer-list/selection-keeps-customer", test_selection_keeps_customer);
+  g_test_add_func ("/ui/customer-list/first-rows", test_first_rows);
 
   return g_test_run ();
 }

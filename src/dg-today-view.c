@@ -38,6 +38,8 @@ struct _DgTodayView
   gulong      settings_handler;
   guint       refresh_source;
   guint       midnight_source;
+  /* Something changed while the page was hidden: refresh when shown. */
+  gboolean    needs_refresh;
   /* Sections whose "Show All" was pressed; kept until the day changes. */
   gboolean    expanded[N_SECTIONS];
 
@@ -315,6 +317,7 @@ dg_today_view_refresh (DgTodayView *self)
   gboolean nothing_due;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->needs_refresh = FALSE;
 
   remove_all_children (GTK_WIDGET (self->overdue_list));
   remove_all_children (GTK_WIDGET (self->today_list));
@@ -393,15 +396,42 @@ dg_today_view_refresh (DgTodayView *self)
   update_more_button (self, SECTION_COLD, cold_total > (gint64)cold->len, cold_total);
 }
 
+/* A hidden page reads nothing: it is brought up to date when shown. */
+static void
+dg_today_view_refresh_when_shown (DgTodayView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      dg_today_view_refresh (self);
+    }
+  else
+    {
+      g_clear_handle_id (&self->refresh_source, g_source_remove);
+      self->needs_refresh = TRUE;
+    }
+}
+
 static gboolean
 on_refresh_cb (gpointer user_data)
 {
   DgTodayView *self = user_data;
 
   self->refresh_source = 0;
-  dg_today_view_refresh (self);
+  dg_today_view_refresh_when_shown (self);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+dg_today_view_map (GtkWidget *widget)
+{
+  DgTodayView *self = DG_TODAY_VIEW (widget);
+
+  /* Before the children map, so the first frame shows the new rows. */
+  if (self->needs_refresh)
+    dg_today_view_refresh (self);
+
+  GTK_WIDGET_CLASS (dg_today_view_parent_class)->map (widget);
 }
 
 /* Changes come in bursts (a completed follow-up also creates the next
@@ -640,7 +670,7 @@ dg_today_view_set_context (DgTodayView *self,
       dg_today_view_arm_midnight (self);
     }
 
-  dg_today_view_refresh (self);
+  dg_today_view_refresh_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
 
@@ -703,6 +733,8 @@ dg_today_view_class_init (DgTodayViewClass *klass)
   object_class->dispose = dg_today_view_dispose;
   object_class->get_property = dg_today_view_get_property;
   object_class->set_property = dg_today_view_set_property;
+
+  widget_class->map = dg_today_view_map;
 
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,

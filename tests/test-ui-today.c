@@ -957,6 +957,28 @@ test_show_all (void)
   g_assert_false (gtk_widget_get_visible (more));
 }
 
+/* A hidden page reads nothing: what changed while another page was on
+ * show is there when the page is shown again, in its first frame. */
+static void
+test_hidden_page_waits (void)
+{
+  g_autoptr(GDateTime) now = dg_clock_get_now_local (DG_CLOCK (fake_clock));
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint before;
+
+  show_page ("customers");
+  dg_ui_test_wait_for (!gtk_widget_get_mapped (GTK_WIDGET (get_view ())));
+  before = count_rows ("today_list");
+
+  insert_all_day ("Sent while away", 0, today);
+  dg_ui_test_flush ();
+  g_assert_cmpuint (count_rows ("today_list"), ==, before);
+
+  show_page ("today");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (get_view ())));
+  g_assert_cmpuint (count_rows ("today_list"), ==, before + 1);
+}
+
 static void
 test_threshold_setting (void)
 {
@@ -1045,6 +1067,7 @@ main (int   argc,
   g_test_add_func ("/ui/today/customer-link", test_customer_link);
   g_test_add_func ("/ui/today/log-contact", test_log_contact);
   g_test_add_func ("/ui/today/show-all", test_show_all);
+  g_test_add_func ("/ui/today/hidden-page-waits", test_hidden_page_waits);
   g_test_add_func ("/ui/today/threshold-setting", test_threshold_setting);
   g_test_add_func ("/ui/window/show-customer", test_show_customer);
   g_test_add_func ("/ui/window/show-followup", test_show_followup);

@@ -358,10 +358,39 @@ dg_window_class_init (DgWindowClass *klass)
   g_type_ensure (DG_TYPE_TODAY_VIEW);
 }
 
+/* The shortcuts window is built the first time it is asked for: built with
+ * every window, as GTK does for gtk/help-overlay.ui, it delays the first
+ * frame. */
+static void
+dg_window_show_help_overlay (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/dg-shortcuts-window.ui");
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static const GActionEntry win_actions[] = {
+  { "show-help-overlay", dg_window_show_help_overlay },
+};
+
 static void
 dg_window_init (DgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
 
   /* Long enough to read the title and reach Undo. */
   self->toast_timeout = 5;

@@ -450,14 +450,18 @@ test_window_menu (void)
   help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (dg_customers_test_get_app ()), "win.show-help-overlay");
   g_assert_nonnull (help_accels[0]);
 
-  /* The shortcuts window comes from gtk/help-overlay.ui in the resources. */
+  /* The shortcuts window is built when first asked for, then kept. */
+  help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (dg_customers_test_get_window ()));
+  g_assert_null (help);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dg_customers_test_get_window ()), "win.show-help-overlay", NULL));
   help = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (dg_customers_test_get_window ()));
   g_assert_nonnull (help);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dg_customers_test_get_window ()), "win.show-help-overlay", NULL));
   dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (help)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (help)) == GTK_WINDOW (dg_customers_test_get_window ()));
   dg_customers_test_screenshot (GTK_WIDGET (help), "shortcuts");
   gtk_window_close (GTK_WINDOW (help));
   dg_ui_test_wait_for (!gtk_widget_get_visible (GTK_WIDGET (help)));
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (dg_customers_test_get_window ())) == help);
 
   g_action_group_activate_action (G_ACTION_GROUP (dg_customers_test_get_app ()), "about", NULL);
   dg_ui_test_wait_for ((about = dg_ui_test_find_window (ADW_TYPE_ABOUT_WINDOW)) != NULL);

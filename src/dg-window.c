@@ -159,7 +159,7 @@ dg_window_show_followup (DgWindow *self,
       return;
     }
 
-  calendar = adw_view_stack_get_child_by_name (self->view_stack, "calendar");
+  calendar = dg_window_get_page (self, "calendar");
   if (DG_IS_CALENDAR_VIEW (calendar))
     {
       if (dg_calendar_view_show_followup (DG_CALENDAR_VIEW (calendar), followup_id, &error))
@@ -187,7 +187,7 @@ dg_window_show_today (DgWindow *self)
 
   gtk_window_present (GTK_WINDOW (self));
 
-  if (adw_view_stack_get_child_by_name (self->view_stack, "today") != NULL)
+  if (dg_window_get_page (self, "today") != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, "today");
 }
 
@@ -245,6 +245,68 @@ dg_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (dg_window_parent_class)->close_request (window);
 }
 
+/* Pages built on first show: styling and laying out a page costs the
+ * first frame even while it is hidden. */
+static const struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+} lazy_pages[] = {
+  { "today", dg_today_view_get_type },
+  { "calendar", dg_calendar_view_get_type },
+};
+
+static void
+set_page_context (DgWindow  *self,
+                  GtkWidget *page)
+{
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "context"))
+    g_object_set (page, "context", self->context, NULL);
+}
+
+GtkWidget *
+dg_window_get_page (DgWindow   *self,
+                    const char *name)
+{
+  GtkWidget *child;
+  GtkWidget *page;
+
+  g_return_val_if_fail (DG_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  child = adw_view_stack_get_child_by_name (self->view_stack, name);
+  if (!ADW_IS_BIN (child))
+    return child;
+
+  page = adw_bin_get_child (ADW_BIN (child));
+  if (page != NULL)
+    return page;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    {
+      if (g_strcmp0 (lazy_pages[i].name, name) != 0)
+        continue;
+
+      page = g_object_new (lazy_pages[i].get_type (), NULL);
+      set_page_context (self, page);
+      adw_bin_set_child (ADW_BIN (child), page);
+      return page;
+    }
+
+  return NULL;
+}
+
+static void
+on_view_stack_visible_child_cb (AdwViewStack *view_stack,
+                                GParamSpec   *pspec,
+                                DgWindow     *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (view_stack);
+
+  if (name != NULL)
+    dg_window_get_page (self, name);
+}
+
 static void
 dg_window_constructed (GObject *object)
 {
@@ -261,11 +323,13 @@ dg_window_constructed (GObject *object)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
     {
       g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      GtkWidget *child = adw_view_stack_page_get_child (page);
 
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "context"))
-        g_object_set (child, "context", self->context, NULL);
+      set_page_context (self, adw_view_stack_page_get_child (page));
     }
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_view_stack_visible_child_cb), self, 0);
+  on_view_stack_visible_child_cb (self->view_stack, NULL, self);
 }
 
 static void

@@ -53,5 +53,9 @@ void       dg_window_show_followup  (DgWindow       *self,
 /* Presents the window on the Today page: what opening a reminder that
  * lists several follow-ups does. */
 void       dg_window_show_today     (DgWindow       *self);
+/* The page named @name ("today", "customers", "calendar"), built now if
+ * it was not shown yet; NULL for no such page. */
+GtkWidget *dg_window_get_page       (DgWindow       *self,
+                                     const char     *name);
 
 G_END_DECLS

@@ -94,7 +94,7 @@ get_database (void)
 static DgCalendarView *
 get_view (void)
 {
-  GtkWidget *view = dg_ui_test_find_by_type (GTK_WIDGET (get_window ()), DG_TYPE_CALENDAR_VIEW);
+  GtkWidget *view = dg_window_get_page (get_window (), "calendar");
 
   g_assert_nonnull (view);
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-calendar-view.h"
 #include "dg-customer-page.h"
 #include "dg-customer-selection.h"
 #include "dg-customers-test-util.h"
@@ -265,6 +266,20 @@ test_first_rows (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, total);
   count = g_strdup_printf (ngettext ("%u customer", "%u customers", total), (guint) total);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dg_ui_test_find_by_id (GTK_WIDGET (view), "count_label"))), ==, count);
+
+  /* A page not shown yet is not built; shown, it is, with the context. */
+  g_assert_null (dg_ui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_CALENDAR_VIEW));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dg_ui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
+                                         "calendar");
+  {
+    GtkWidget *calendar = dg_ui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_CALENDAR_VIEW);
+
+    g_assert_nonnull (calendar);
+    g_assert_true (calendar == dg_window_get_page (DG_WINDOW (window), "calendar"));
+    g_assert_true (dg_calendar_view_get_context (DG_CALENDAR_VIEW (calendar)) == dg_window_get_context (main_window));
+    dg_ui_test_wait_for (gtk_widget_get_mapped (calendar));
+  }
+  g_assert_null (dg_window_get_page (DG_WINDOW (window), "no-such-page"));
 
   gtk_window_destroy (window);
 }

@@ -248,7 +248,7 @@ customer_page_shown (void)
 static DgTodayView *
 get_view (void)
 {
-  return DG_TODAY_VIEW (window_child ("today_view"));
+  return DG_TODAY_VIEW (dg_window_get_page (get_window (), "today"));
 }
 
 static GtkWidget *
@@ -1033,7 +1033,7 @@ test_show_followup (void)
   show_page ("today");
   dg_window_show_followup (get_window (), invitation);
   g_assert_cmpstr (visible_page (), ==, "calendar");
-  dg_calendar_view_get_selected_date (DG_CALENDAR_VIEW (window_child ("calendar_view")), &selected);
+  dg_calendar_view_get_selected_date (DG_CALENDAR_VIEW (dg_window_get_page (get_window (), "calendar")), &selected);
   g_assert_cmpint (g_date_get_year (&selected), ==, 2026);
   g_assert_cmpint (g_date_get_month (&selected), ==, 11);
   g_assert_cmpint (g_date_get_day (&selected), ==, 28);

@@ -19,11 +19,12 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 /* The list reads before its first frame only the rows the window can
- * show, counted at the height of the lowest row, and the rest in a worker
- * thread after that frame: each row of cells costs more than a
- * millisecond to build, and a list of a million customers then shows as
- * fast as one of a hundred. */
+ * show, counted at the height of the lowest row below the header bar,
+ * toolbar and column titles, and the rest in a worker thread after that
+ * frame: each row of cells costs more than a millisecond to build, and a
+ * list of a million customers then shows as fast as one of a hundred. */
 #define ROW_HEIGHT 30
+#define ABOVE_ROWS 120
 #define MIN_FIRST_ROWS 16
 #define MAX_FIRST_ROWS 128
 
@@ -124,7 +125,7 @@ dg_customers_view_get_first_rows (DgCustomersView *self)
   if (height <= 0)
     return MAX_FIRST_ROWS;
 
-  return CLAMP (height / ROW_HEIGHT + 1, MIN_FIRST_ROWS, MAX_FIRST_ROWS);
+  return CLAMP ((height - ABOVE_ROWS) / ROW_HEIGHT + 1, MIN_FIRST_ROWS, MAX_FIRST_ROWS);
 }
 
 /* Shows the count of results, or the right empty state when there are none.

@@ -440,12 +440,15 @@ load_ids_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* Called in the main thread, where it drops the reference the task took:
+ * a list whose last reference went with the task in the worker thread
+ * would be finalized there. */
 static void
 on_ids_loaded_cb (GObject      *source_object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  DgCustomerList *self = DG_CUSTOMER_LIST (source_object);
+  g_autoptr(DgCustomerList) self = user_data;
   g_autoptr(GError) error = NULL;
   GArray *ids;
 
@@ -491,7 +494,7 @@ start_loading (DgCustomerList *self)
   data->query.descending = self->descending;
 
   self->loading = g_cancellable_new ();
-  task = g_task_new (self, self->loading, on_ids_loaded_cb, NULL);
+  task = g_task_new (NULL, self->loading, on_ids_loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, start_loading);
   g_task_set_task_data (task, data, load_data_free);
   g_task_run_in_thread (task, load_ids_thread);

@@ -28,7 +28,8 @@ struct _DgCustomersView
   DgCustomerSelection *selection;
   gulong               changed_handler;
   /* Reads the rest of the list once the first rows are on screen. */
-  guint                load_rest_tick;
+  GdkFrameClock       *load_rest_clock;
+  gulong               load_rest_handler;
 
   /* Customers matching the archive filter whatever the search text, and
    * customers at all; -1 until counted. Counted only when shown. */

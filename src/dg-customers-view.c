@@ -258,31 +258,46 @@ on_list_complete_cb (DgCustomerList  *list,
   _dg_customers_view_update_actions (self);
 }
 
-static gboolean
-load_rest_tick_cb (GtkWidget     *widget,
-                   GdkFrameClock *frame_clock,
-                   gpointer       user_data)
+static void
+dg_customers_view_cancel_load_rest (DgCustomersView *self)
 {
-  DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
-
-  self->load_rest_tick = 0;
-  if (self->list != NULL)
-    dg_customer_list_load_rest (self->list);
-
-  return G_SOURCE_REMOVE;
+  if (self->load_rest_clock != NULL)
+    g_clear_signal_handler (&self->load_rest_handler, self->load_rest_clock);
+  g_clear_object (&self->load_rest_clock);
 }
 
-/* The first rows are painted in the frame that starts the worker: its
- * result can only come in after that frame. A view never shown never reads
- * the rest. */
+static void
+on_after_paint_cb (GdkFrameClock   *frame_clock,
+                   DgCustomersView *self)
+{
+  dg_customers_view_cancel_load_rest (self);
+  if (self->list != NULL)
+    dg_customer_list_load_rest (self->list);
+}
+
+/* Once the first rows are painted, the worker reads the rest: it shares
+ * no processor time with that frame, and its rows come in a later one. A
+ * view never shown never reads them. */
 static void
 dg_customers_view_queue_load_rest (DgCustomersView *self)
 {
+  GdkFrameClock *frame_clock;
+
   if (self->list == NULL || dg_customer_list_is_complete (self->list) ||
-      self->load_rest_tick != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+      self->load_rest_clock != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
-  self->load_rest_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), load_rest_tick_cb, NULL, NULL);
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (frame_clock == NULL)
+    {
+      dg_customer_list_load_rest (self->list);
+      return;
+    }
+
+  self->load_rest_clock = g_object_ref (frame_clock);
+  self->load_rest_handler = g_signal_connect (frame_clock, "after-paint",
+                                              G_CALLBACK (on_after_paint_cb), self);
+  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 static void
@@ -296,11 +311,7 @@ dg_customers_view_map (GtkWidget *widget)
 static void
 dg_customers_view_unmap (GtkWidget *widget)
 {
-  DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
-
-  if (self->load_rest_tick != 0)
-    gtk_widget_remove_tick_callback (widget, self->load_rest_tick);
-  self->load_rest_tick = 0;
+  dg_customers_view_cancel_load_rest (DG_CUSTOMERS_VIEW (widget));
 
   GTK_WIDGET_CLASS (dg_customers_view_parent_class)->unmap (widget);
 }
@@ -697,6 +708,7 @@ dg_customers_view_dispose (GObject *object)
 
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_handler, dg_context_get_database (self->context));
+  dg_customers_view_cancel_load_rest (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_CUSTOMERS_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))

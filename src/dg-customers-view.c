@@ -645,6 +645,8 @@ dg_customers_view_set_context (DgCustomersView *self,
     g_clear_signal_handler (&self->changed_handler, dg_context_get_database (self->context));
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  if (self->list != NULL)
+    dg_customer_list_cancel_load (self->list);
   g_clear_object (&self->list);
 
   g_set_object (&self->context, context);
@@ -715,6 +717,8 @@ dg_customers_view_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  if (self->list != NULL)
+    dg_customer_list_cancel_load (self->list);
   g_clear_object (&self->list);
   g_clear_object (&self->context);
 

@@ -724,11 +724,27 @@ assert_first_rows (DgCustomerList *list,
     g_assert_cmpint (item_id (G_LIST_MODEL (list), i), ==, g_array_index (ids, gint64, i));
 }
 
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  g_error ("Still waiting for %s after 60 s", (const char *) user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; a minute is a hang. */
+#define WAIT_FOR(condition)                                                   \
+  G_STMT_START {                                                              \
+    guint give_up = g_timeout_add_seconds (60, give_up_cb, (gpointer) #condition); \
+    while (!(condition))                                                      \
+      g_main_context_iteration (NULL, TRUE);                                  \
+    g_source_remove (give_up);                                                \
+  } G_STMT_END
+
 static void
 wait_not_loading (DgCustomerList *list)
 {
-  while (dg_customer_list_is_loading (list))
-    g_main_context_iteration (NULL, TRUE);
+  WAIT_FOR (!dg_customer_list_is_loading (list));
 }
 
 /* A partial list holds its first rows until asked for the rest, then
@@ -824,6 +840,18 @@ test_partial_change_while_loading (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 201);
   g_assert_cmpint (dg_customer_list_get_id (list, 200), ==, last);
   assert_model_matches_query (list);
+
+  /* Another order while the worker reads the first: a result in the old
+   * order would not match the query. */
+  g_clear_object (&list);
+  list = dg_customer_list_new_partial (db, &query, 16);
+  dg_customer_list_load_rest (list);
+  dg_customer_list_set_sort (list, DG_CUSTOMER_SORT_NAME, TRUE);
+  g_assert_cmpint (dg_customer_list_get_id (list, 0), ==, last);
+  wait_not_loading (list);
+  g_assert_true (dg_customer_list_is_complete (list));
+  assert_model_matches_query (list);
+  g_assert_cmpint (dg_customer_list_get_id (list, 0), ==, last);
 }
 
 /* Reload reads every row at once, whether a worker runs or not; the
@@ -849,11 +877,13 @@ test_partial_reload (void)
   dg_customer_list_reload (list);
   g_assert_true (dg_customer_list_is_complete (list));
   g_assert_false (dg_customer_list_is_loading (list));
+  /* Had the cancelled worker's rows been shown, they would not be this
+   * query's. */
+  dg_customer_list_set_tag (list, "VIP");
   g_signal_connect_swapped (list, "items-changed", G_CALLBACK (count_cb), &n_changes);
 
   /* The cancelled worker holds the list until it has ended. */
-  while (G_OBJECT (list)->ref_count > 1)
-    g_main_context_iteration (NULL, TRUE);
+  WAIT_FOR (G_OBJECT (list)->ref_count == 1);
   g_assert_cmpuint (n_changes, ==, 0);
   assert_model_matches_query (list);
 }
@@ -882,6 +912,13 @@ test_partial_load_fails (void)
   g_assert_false (dg_customer_list_is_complete (list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 10);
 
+  /* The next change tries again, and says again why it could not. */
+  dg_customer_list_set_sort (list, DG_CUSTOMER_SORT_NAME, TRUE);
+  g_assert_true (dg_customer_list_is_loading (list));
+  wait_not_loading (list);
+  g_assert_nonnull (dg_customer_list_get_error (list));
+  g_assert_false (dg_customer_list_is_complete (list));
+
   dg_customer_list_reload (list);
   g_assert_null (dg_customer_list_get_error (list));
   g_assert_true (dg_customer_list_is_complete (list));
@@ -889,22 +926,40 @@ test_partial_load_fails (void)
   g_assert_cmpint (g_rename (moved, dg_database_get_path (db)), ==, 0);
 }
 
-/* Dropped while its worker runs, the list goes once the worker ends. */
+static void
+on_list_finalized_cb (gpointer  user_data,
+                      GObject  *where_the_object_was)
+{
+  gboolean *finalized = user_data;
+
+  /* Never in the worker thread: the list belongs to the main one. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  *finalized = TRUE;
+}
+
+/* Dropped while its worker runs, the list goes once the worker ends, in
+ * the main thread, whether the load was called off or not. */
 static void
 test_partial_dispose (void)
 {
   g_autoptr(DgDatabase) db = dg_test_open_database ();
-  DgCustomerList *list;
   DgCustomerQuery query = { 0 };
 
   add_many (db, 100);
-  list = dg_customer_list_new_partial (db, &query, 10);
-  g_object_add_weak_pointer (G_OBJECT (list), (gpointer *) &list);
-  dg_customer_list_load_rest (list);
-  g_object_unref (list);
 
-  while (list != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  for (guint cancel = 0; cancel <= 1; cancel++)
+    {
+      DgCustomerList *list = dg_customer_list_new_partial (db, &query, 10);
+      gboolean finalized = FALSE;
+
+      g_object_weak_ref (G_OBJECT (list), on_list_finalized_cb, &finalized);
+      dg_customer_list_load_rest (list);
+      if (cancel)
+        dg_customer_list_cancel_load (list);
+      g_object_unref (list);
+
+      WAIT_FOR (finalized);
+    }
 }
 
 int

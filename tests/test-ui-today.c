@@ -966,6 +966,7 @@ test_hidden_page_waits (void)
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   guint before;
 
+  dg_ui_test_flush ();
   show_page ("customers");
   dg_ui_test_wait_for (!gtk_widget_get_mapped (GTK_WIDGET (get_view ())));
   before = count_rows ("today_list");

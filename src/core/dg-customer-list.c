@@ -41,6 +41,9 @@ struct _DgCustomerList
   guint             n_partial;
   /* Set while a worker thread reads every id of a partial list. */
   GCancellable     *loading;
+  /* The rest of a partial list was asked for: every successful query
+   * starts reading it again until a worker brings it. */
+  gboolean          rest_wanted;
   /* Most recently used first. */
   GQueue            pages;
   guint             n_built;
@@ -332,6 +335,15 @@ replace_ids (DgCustomerList *self,
 
 static void start_loading (DgCustomerList *self);
 
+/* Calls off the worker, if one runs; what it read is dropped. */
+static void
+cancel_loading (DgCustomerList *self)
+{
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+}
+
 /* A partial list whose query found fewer rows than it may hold has them
  * all. */
 static void
@@ -341,11 +353,7 @@ check_complete (DgCustomerList *self)
     return;
 
   self->n_partial = 0;
-  if (self->loading != NULL)
-    {
-      g_cancellable_cancel (self->loading);
-      g_clear_object (&self->loading);
-    }
+  cancel_loading (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
 }
 
@@ -360,6 +368,10 @@ refresh (DgCustomerList *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) stale = NULL;
   GArray *ids;
+
+  /* What a worker reads may be from before this change, or for another
+   * query: it is read again once this query succeeds. */
+  cancel_loading (self);
 
   ids = query_ids (self, &error);
   if (ids == NULL)
@@ -386,13 +398,8 @@ refresh (DgCustomerList *self,
   replace_ids (self, ids, stale);
   check_complete (self);
 
-  /* What a worker reads may be from before this change: read again. */
-  if (self->loading != NULL)
-    {
-      g_cancellable_cancel (self->loading);
-      g_clear_object (&self->loading);
-      start_loading (self);
-    }
+  if (self->n_partial != 0 && self->rest_wanted)
+    start_loading (self);
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
@@ -540,9 +547,7 @@ dg_customer_list_dispose (GObject *object)
 {
   DgCustomerList *self = DG_CUSTOMER_LIST (object);
 
-  if (self->loading != NULL)
-    g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  cancel_loading (self);
   drop_pages (self);
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_handler, self->db);
@@ -896,9 +901,6 @@ dg_customer_list_reload (DgCustomerList *self)
   g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
 
   n_partial = self->n_partial;
-  if (self->loading != NULL)
-    g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
 
   g_object_freeze_notify (G_OBJECT (self));
   self->n_partial = 0;
@@ -922,8 +924,21 @@ dg_customer_list_load_rest (DgCustomerList *self)
 {
   g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
 
-  if (self->n_partial != 0 && self->loading == NULL)
+  if (self->n_partial == 0)
+    return;
+
+  self->rest_wanted = TRUE;
+  if (self->loading == NULL)
     start_loading (self);
+}
+
+void
+dg_customer_list_cancel_load (DgCustomerList *self)
+{
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+
+  self->rest_wanted = FALSE;
+  cancel_loading (self);
 }
 
 gboolean

@@ -20,7 +20,9 @@
  * only the first rows of its query, and dg_customer_list_load_rest() reads
  * all of them in a worker thread, on a connection of its own, then shows
  * them as one items-changed after the rows already there and sets
- * :complete. Until then a change re-reads the first rows only.
+ * :complete. Until then a change re-reads the first rows only, and starts
+ * the worker again; a worker that fails sets :error and the next change
+ * tries again.
  *
  * A query that fails keeps the rows shown before and sets :error (read it
  * with dg_customer_list_get_error()); the next query that succeeds clears
@@ -65,9 +67,12 @@ void            dg_customer_list_set_archived (DgCustomerList        *self,
 void            dg_customer_list_reload       (DgCustomerList        *self);
 /* Whether the list holds every row of its query (:complete). */
 gboolean        dg_customer_list_is_complete  (DgCustomerList        *self);
-/* Starts reading every row of a partial list in a worker thread; no-op
- * when complete or already reading. */
+/* Starts reading every row of a partial list in a worker thread, and again
+ * after each change until it has them; no-op when complete. */
 void            dg_customer_list_load_rest    (DgCustomerList        *self);
+/* Calls off dg_customer_list_load_rest(): the list stays partial. A view
+ * that lets go of a list calls it, so the worker does not keep the list. */
+void            dg_customer_list_cancel_load  (DgCustomerList        *self);
 /* Whether that worker is reading. */
 gboolean        dg_customer_list_is_loading   (DgCustomerList        *self);
 /* Position of the customer with @id, or G_MAXUINT. */

@@ -811,6 +811,32 @@ test_query_plan (Fixture       *fixture,
           g_assert_null (strstr (plan, "TEMP B-TREE"));
         }
     }
+
+  /* A text of three characters or more starts from the trigram matches
+   * and finds each customer by its key; shorter ones and phone numbers
+   * keep the sort index. */
+  {
+    DgCustomerQuery query = { .text = "김민수", .tag = "vip" };
+    g_autofree char *plan = plan_of_search (db, &query);
+
+    g_test_message ("김민수:\n%s", plan);
+    g_assert_true (g_str_has_prefix (plan, "SCAN f VIRTUAL TABLE"));
+    g_assert_nonnull (strstr (plan, "SEARCH c USING INTEGER PRIMARY KEY"));
+    g_assert_null (strstr (plan, "customers_by_name"));
+  }
+  {
+    DgCustomerQuery query = { .text = "민수" };
+    g_autofree char *plan = plan_of_search (db, &query);
+
+    g_assert_nonnull (strstr (plan, "customers_by_name"));
+    g_assert_null (strstr (plan, "TEMP B-TREE"));
+  }
+  {
+    DgCustomerQuery query = { .text = "010-1234" };
+    g_autofree char *plan = plan_of_search (db, &query);
+
+    g_assert_nonnull (strstr (plan, "customers_by_name"));
+  }
 }
 
 static void

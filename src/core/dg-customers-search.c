@@ -91,31 +91,48 @@ append_match (GString    *sql,
     }
 }
 
+/* What a search for @text looks for: the normalized text, and the digits
+ * of a phone-like text when they differ from it (both NULL for no text). */
 static void
-append_text_filter (GString    *sql,
-                    GPtrArray  *params,
-                    const char *text)
+text_needles (const char  *text,
+              char       **needle,
+              char       **digits)
 {
   g_autofree char *trimmed = NULL;
-  g_autofree char *needle = NULL;
-  g_autofree char *digits = NULL;
+
+  *needle = NULL;
+  *digits = NULL;
 
   if (text == NULL)
     return;
 
   trimmed = trim (text);
-  needle = dg_search_normalize (trimmed);
-  if (*needle == '\0')
-    return;
+  *needle = dg_search_normalize (trimmed);
+  if (**needle == '\0')
+    {
+      g_clear_pointer (needle, g_free);
+      return;
+    }
 
   /* "0101234" finds "010-1234-5678" through the stored digits, and
    * "010-1234" finds it too. */
   if (dg_search_is_phone_like (trimmed))
-    digits = dg_search_digits (trimmed);
+    {
+      *digits = dg_search_digits (trimmed);
+      if (**digits == '\0' || strcmp (*digits, *needle) == 0)
+        g_clear_pointer (digits, g_free);
+    }
+}
 
+static void
+append_text_filter (GString    *sql,
+                    GPtrArray  *params,
+                    const char *needle,
+                    const char *digits)
+{
   g_string_append (sql, " AND (");
   append_match (sql, params, needle);
-  if (digits != NULL && *digits != '\0' && strcmp (digits, needle) != 0)
+  if (digits != NULL)
     {
       /* The digits of "+82 10" are looked for in the phone number only,
        * not in an email or note that happens to hold "8210"; the index
@@ -135,9 +152,26 @@ append_from_where (GString               *sql,
                    GPtrArray             *params,
                    const DgCustomerQuery *query)
 {
+  g_autofree char *needle = NULL;
+  g_autofree char *digits = NULL;
   g_autofree char *tag = NULL;
 
-  g_string_append (sql, " FROM customers c WHERE ");
+  text_needles (query->text, &needle, &digits);
+
+  /* A text the trigram index can find drives the query from its matches:
+   * walking the sort order and testing every row took a quarter of a
+   * second for a rare word among a million customers, the matches 15 ms. */
+  if (needle != NULL && digits == NULL && g_utf8_strlen (needle, -1) >= TRIGRAM_MIN_CHARS)
+    {
+      g_string_append (sql, " FROM customer_fts f CROSS JOIN customers c ON c.id = f.rowid"
+                            " WHERE customer_fts MATCH ? AND ");
+      g_ptr_array_add (params, fts_phrase (needle));
+      g_clear_pointer (&needle, g_free);
+    }
+  else
+    {
+      g_string_append (sql, " FROM customers c WHERE ");
+    }
 
   switch (query->archived)
     {
@@ -155,7 +189,8 @@ append_from_where (GString               *sql,
       break;
     }
 
-  append_text_filter (sql, params, query->text);
+  if (needle != NULL)
+    append_text_filter (sql, params, needle, digits);
 
   tag = query->tag ? trim (query->tag) : NULL;
   if (tag != NULL && *tag != '\0')

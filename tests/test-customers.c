@@ -840,6 +840,70 @@ test_query_plan (Fixture       *fixture,
 }
 
 static void
+on_search_ids_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The ids of @query read in a worker thread; waits for them. */
+static GArray *
+search_ids_in_thread (DgDatabase            *db,
+                      const DgCustomerQuery *query,
+                      GCancellable          *cancellable,
+                      GError               **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  dg_customers_search_ids_async (db, query, cancellable, on_search_ids_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return dg_customers_search_ids_finish (result, error);
+}
+
+/* In a worker thread the search finds what it finds on the caller's
+ * connection, in the same order; called off, it says so. */
+static void
+test_search_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  DgDatabase *db = fixture->db;
+  DgCustomerQuery queries[] = {
+    { 0 },
+    { .text = "민수" },
+    { .text = "example", .sort = DG_CUSTOMER_SORT_EMAIL, .descending = TRUE },
+    { .tag = "vip", .archived = DG_ARCHIVED_INCLUDE },
+  };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_customer (db, "김민수", "010-1234-5678", "minsu@example.com", "vip");
+  add_customer (db, "Anna Schmidt", NULL, "anna@example.com", NULL);
+  add_customer (db, "이민수", "02-555-0101", "lee@example.org", "vip");
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GArray) here = dg_customers_search_ids (db, &queries[i], &error);
+      g_autoptr(GArray) there = search_ids_in_thread (db, &queries[i], NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (there);
+      g_assert_cmpuint (there->len, ==, here->len);
+      g_assert_cmpmem (there->data, there->len * sizeof (gint64), here->data, here->len * sizeof (gint64));
+    }
+
+  g_cancellable_cancel (cancellable);
+  none = search_ids_in_thread (db, NULL, cancellable, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -945,6 +1009,7 @@ main (int argc, char *argv[])
   ADD ("/customers/count", test_count);
   ADD ("/customers/sort", test_sort);
   ADD ("/customers/query-plan", test_query_plan);
+  ADD ("/customers/search-async", test_search_async);
   ADD ("/customers/search", test_search);
   ADD ("/customers/search-blank", test_search_blank);
 

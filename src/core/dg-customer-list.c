@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "dg-customer-list.h"
-#include "dg-database-private.h"
 #include "dg-error.h"
 #include "dg-live-customers-private.h"
 
@@ -405,51 +404,9 @@ refresh (DgCustomerList *self,
   return TRUE;
 }
 
-typedef struct
-{
-  char            *path;
-  char            *text;
-  char            *tag;
-  DgCustomerQuery  query;
-} LoadData;
-
-static void
-load_data_free (gpointer user_data)
-{
-  LoadData *data = user_data;
-
-  g_free (data->path);
-  g_free (data->text);
-  g_free (data->tag);
-  g_free (data);
-}
-
-/* In a worker thread, on a connection of its own: the main thread's
- * connection belongs to the main thread. */
-static void
-load_ids_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  g_autoptr(DgDatabase) reader = NULL;
-  GError *error = NULL;
-  GArray *ids = NULL;
-
-  reader = dg_database_open_reader (data->path, cancellable, &error);
-  if (reader != NULL)
-    ids = dg_customers_search_ids (reader, &data->query, &error);
-
-  if (ids != NULL)
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-/* Called in the main thread, where it drops the reference the task took:
- * a list whose last reference went with the task in the worker thread
- * would be finalized there. */
+/* Called in the main thread, where it drops the reference taken for the
+ * read: a list whose last reference went in the worker thread would be
+ * finalized there. */
 static void
 on_ids_loaded_cb (GObject      *source_object,
                   GAsyncResult *result,
@@ -459,7 +416,7 @@ on_ids_loaded_cb (GObject      *source_object,
   g_autoptr(GError) error = NULL;
   GArray *ids;
 
-  ids = g_task_propagate_pointer (G_TASK (result), &error);
+  ids = dg_customers_search_ids_finish (result, &error);
 
   /* Cancelled: a newer query or load took its place. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -485,26 +442,19 @@ on_ids_loaded_cb (GObject      *source_object,
 static void
 start_loading (DgCustomerList *self)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadData *data;
+  DgCustomerQuery query = {
+    .text = self->text,
+    .tag = self->tag,
+    .archived = self->archived,
+    .sort = self->sort,
+    .descending = self->descending,
+  };
 
   g_assert (self->loading == NULL);
 
-  data = g_new0 (LoadData, 1);
-  data->path = g_strdup (dg_database_get_path (self->db));
-  data->text = g_strdup (self->text);
-  data->tag = g_strdup (self->tag);
-  data->query.text = data->text;
-  data->query.tag = data->tag;
-  data->query.archived = self->archived;
-  data->query.sort = self->sort;
-  data->query.descending = self->descending;
-
   self->loading = g_cancellable_new ();
-  task = g_task_new (NULL, self->loading, on_ids_loaded_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_loading);
-  g_task_set_task_data (task, data, load_data_free);
-  g_task_run_in_thread (task, load_ids_thread);
+  dg_customers_search_ids_async (self->db, &query, self->loading,
+                                 on_ids_loaded_cb, g_object_ref (self));
 }
 
 static void

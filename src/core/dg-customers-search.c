@@ -293,6 +293,89 @@ dg_customers_search_ids (DgDatabase             *db,
   return g_steal_pointer (&ids);
 }
 
+typedef struct
+{
+  char            *path;
+  char            *text;
+  char            *tag;
+  DgCustomerQuery  query;
+} SearchData;
+
+static void
+search_data_free (gpointer user_data)
+{
+  SearchData *data = user_data;
+
+  g_free (data->path);
+  g_free (data->text);
+  g_free (data->tag);
+  g_free (data);
+}
+
+static void
+search_ids_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  SearchData *data = task_data;
+  g_autoptr(DgDatabase) reader = NULL;
+  GError *error = NULL;
+  GArray *ids = NULL;
+
+  reader = dg_database_open_reader (data->path, cancellable, &error);
+  if (reader != NULL)
+    ids = dg_customers_search_ids (reader, &data->query, &error);
+
+  if (ids != NULL)
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+dg_customers_search_ids_async (DgDatabase            *db,
+                               const DgCustomerQuery *query,
+                               GCancellable          *cancellable,
+                               GAsyncReadyCallback    callback,
+                               gpointer               user_data)
+{
+  static const DgCustomerQuery everyone = { 0 };
+  g_autoptr(GTask) task = NULL;
+  SearchData *data;
+
+  g_return_if_fail (DG_IS_DATABASE (db));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  if (query == NULL)
+    query = &everyone;
+
+  data = g_new0 (SearchData, 1);
+  data->path = g_strdup (dg_database_get_path (db));
+  data->text = g_strdup (query->text);
+  data->tag = g_strdup (query->tag);
+  data->query = *query;
+  data->query.text = data->text;
+  data->query.tag = data->tag;
+
+  /* No source object: the task may be freed in the worker thread, and
+   * with it whatever it holds. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dg_customers_search_ids_async);
+  g_task_set_task_data (task, data, search_data_free);
+  g_task_run_in_thread (task, search_ids_thread);
+}
+
+GArray *
+dg_customers_search_ids_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dg_customers_search_ids_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 gint64
 dg_customers_count (DgDatabase             *db,
                     const DgCustomerQuery  *query,

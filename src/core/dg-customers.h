@@ -81,6 +81,17 @@ char      **dg_tags_list              (DgDatabase       *db,
 GArray     *dg_customers_search_ids   (DgDatabase            *db,
                                        const DgCustomerQuery *query,
                                        GError               **error);
+/* The same, read in a worker thread on a read-only connection of its own
+ * (see dg_database_open_reader()), so a long read does not hold up the
+ * thread that asks. @callback runs in the thread-default main context of
+ * the caller; nothing of @db is used in the worker but its path. */
+void        dg_customers_search_ids_async  (DgDatabase            *db,
+                                            const DgCustomerQuery *query,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data);
+GArray     *dg_customers_search_ids_finish (GAsyncResult          *result,
+                                            GError               **error);
 /* How many customers match @query; -1 on error. */
 gint64      dg_customers_count        (DgDatabase            *db,
                                        const DgCustomerQuery *query,

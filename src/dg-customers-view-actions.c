@@ -70,7 +70,8 @@ dg_customers_view_report (DgCustomersView *self,
 static gboolean
 dg_customers_view_page_is_shown (DgCustomersView *self)
 {
-  return adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->customer_page);
+  return self->customer_page != NULL &&
+         adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->customer_page);
 }
 
 static DgCustomer *

@@ -61,6 +61,7 @@ struct _DgCustomersView
   GtkColumnViewColumn *last_contact_column;
   GtkColumnViewColumn *created_column;
   AdwStatusPage       *no_results_page;
+  /* NULL until a customer is first opened. */
   DgCustomerPage      *customer_page;
 };
 

@@ -597,6 +597,30 @@ dg_customers_view_set_up_cells (DgCustomersView *self)
     }
 }
 
+/* Built when first asked for: until a customer is opened, the page would
+ * only add to the first frame of the list. */
+DgCustomerPage *
+dg_customers_view_get_customer_page (DgCustomersView *self)
+{
+  AdwLeafletPage *page;
+
+  g_return_val_if_fail (DG_IS_CUSTOMERS_VIEW (self), NULL);
+
+  if (self->customer_page != NULL)
+    return self->customer_page;
+
+  self->customer_page = DG_CUSTOMER_PAGE (g_object_new (DG_TYPE_CUSTOMER_PAGE, NULL));
+  g_signal_connect_object (self->customer_page, "notify::customer",
+                           G_CALLBACK (on_customer_page_customer_cb), self, 0);
+  if (self->context != NULL)
+    dg_customer_page_set_context (self->customer_page, self->context);
+
+  page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->customer_page));
+  adw_leaflet_page_set_name (page, "customer");
+
+  return self->customer_page;
+}
+
 DgCustomerList *
 dg_customers_view_get_list (DgCustomersView *self)
 {
@@ -612,7 +636,7 @@ dg_customers_view_open (DgCustomersView  *self,
 {
   g_return_val_if_fail (DG_IS_CUSTOMERS_VIEW (self), FALSE);
 
-  if (!dg_customer_page_load (self->customer_page, id, error))
+  if (!dg_customer_page_load (dg_customers_view_get_customer_page (self), id, error))
     return FALSE;
 
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->customer_page));
@@ -650,7 +674,8 @@ dg_customers_view_set_context (DgCustomersView *self,
   g_clear_object (&self->list);
 
   g_set_object (&self->context, context);
-  dg_customer_page_set_context (self->customer_page, context);
+  if (self->customer_page != NULL)
+    dg_customer_page_set_context (self->customer_page, context);
   self->filter_total = -1;
   self->total = -1;
 
@@ -803,14 +828,12 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, last_contact_column);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, created_column);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, customer_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_archived_dropdown_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_customer_page_customer_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
 
   _dg_customers_view_class_actions_init (widget_class);

@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "dg-core.h"
+#include "dg-customer-page.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,8 @@ void            dg_customers_view_set_context (DgCustomersView *self,
                                                DgContext       *context);
 /* The list the column view shows; NULL until a context is set. */
 DgCustomerList *dg_customers_view_get_list    (DgCustomersView *self);
+/* The page of one customer, made the first time it is asked for. */
+DgCustomerPage *dg_customers_view_get_customer_page (DgCustomersView *self);
 /* Shows the page of the customer with @id. */
 gboolean        dg_customers_view_open        (DgCustomersView *self,
                                                gint64           id,

@@ -340,7 +340,7 @@ test_editor_edit (void)
 static DgCustomerPage *
 get_page (void)
 {
-  return DG_CUSTOMER_PAGE (child_of (get_window (), "customer_page"));
+  return dg_customers_view_get_customer_page (DG_CUSTOMERS_VIEW (dg_window_get_page (get_window (), "customers")));
 }
 
 static GtkWidget *

@@ -269,6 +269,14 @@ test_first_rows (void)
 
   /* A page not shown yet is not built; shown, it is, with the context. */
   g_assert_null (dg_ui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_CALENDAR_VIEW));
+  g_assert_null (dg_ui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_CUSTOMER_PAGE));
+  {
+    DgCustomerPage *page = dg_customers_view_get_customer_page (view);
+
+    g_assert_true (dg_ui_test_find_by_type (GTK_WIDGET (window), DG_TYPE_CUSTOMER_PAGE) == GTK_WIDGET (page));
+    g_assert_true (dg_customers_view_get_customer_page (view) == page);
+    g_assert_true (dg_customer_page_get_context (page) == dg_window_get_context (main_window));
+  }
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (dg_ui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)),
                                          "calendar");
   {
@@ -302,7 +310,7 @@ wait_for_row (const char *name)
 static void
 test_real_keys (void)
 {
-  GtkWidget *page = dg_customers_test_view_child ("customer_page");
+  GtkWidget *page = GTK_WIDGET (dg_customers_view_get_customer_page (dg_customers_test_get_view ()));
   GtkWidget *leaflet = dg_customers_test_view_child ("leaflet");
   DgCustomerEditor *editor;
   gint64 park;

@@ -178,7 +178,7 @@ open_customer (const char *name)
 {
   DgCustomersView *view = dg_customers_test_get_view ();
   DgCustomerList *list = dg_customers_view_get_list (view);
-  GtkWidget *page = dg_customers_test_view_child ("customer_page");
+  GtkWidget *page = GTK_WIDGET (dg_customers_view_get_customer_page (dg_customers_test_get_view ()));
   guint position = G_MAXUINT;
 
   for (guint i = 0; i < dg_customers_test_n_items (); i++)
@@ -232,7 +232,7 @@ test_page_and_edit (void)
 static void
 test_delete_and_undo (void)
 {
-  DgCustomerPage *page = DG_CUSTOMER_PAGE (dg_customers_test_view_child ("customer_page"));
+  DgCustomerPage *page = dg_customers_view_get_customer_page (dg_customers_test_get_view ());
   DgCustomerList *list = dg_customers_view_get_list (dg_customers_test_get_view ());
   g_autoptr(DgCustomer) restored = NULL;
   g_autoptr(GError) error = NULL;

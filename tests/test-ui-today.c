@@ -228,10 +228,16 @@ get_followup (gint64 id)
   return followup;
 }
 
+static DgCustomerPage *
+get_customer_page (void)
+{
+  return dg_customers_view_get_customer_page (DG_CUSTOMERS_VIEW (dg_window_get_page (get_window (), "customers")));
+}
+
 static gint64
 shown_customer_id (void)
 {
-  DgCustomerPage *page = DG_CUSTOMER_PAGE (window_child ("customer_page"));
+  DgCustomerPage *page = get_customer_page ();
   DgCustomer *customer = dg_customer_page_get_customer (page);
 
   return customer != NULL ? dg_customer_get_id (customer) : 0;
@@ -242,7 +248,7 @@ customer_page_shown (void)
 {
   AdwLeaflet *leaflet = ADW_LEAFLET (window_child ("leaflet"));
 
-  return adw_leaflet_get_visible_child (leaflet) == window_child ("customer_page");
+  return adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (get_customer_page ());
 }
 
 static DgTodayView *

@@ -220,14 +220,10 @@ static GArray *
 query_ids (DgCustomerList  *self,
            GError         **error)
 {
-  DgCustomerQuery query = {
-    .text = self->text,
-    .tag = self->tag,
-    .archived = self->archived,
-    .sort = self->sort,
-    .descending = self->descending,
-    .limit = self->n_partial,
-  };
+  DgCustomerQuery query;
+
+  dg_customer_list_get_query (self, &query);
+  query.limit = self->n_partial;
 
   return dg_customers_search_ids (self->db, &query, error);
 }
@@ -442,15 +438,11 @@ on_ids_loaded_cb (GObject      *source_object,
 static void
 start_loading (DgCustomerList *self)
 {
-  DgCustomerQuery query = {
-    .text = self->text,
-    .tag = self->tag,
-    .archived = self->archived,
-    .sort = self->sort,
-    .descending = self->descending,
-  };
+  DgCustomerQuery query;
 
   g_assert (self->loading == NULL);
+
+  dg_customer_list_get_query (self, &query);
 
   self->loading = g_cancellable_new ();
   dg_customers_search_ids_async (self->db, &query, self->loading,

@@ -3,10 +3,9 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "dg-customer-list.h"
 #include "dg-error.h"
+#include "dg-id-diff-private.h"
 #include "dg-live-customers-private.h"
 
 /* A screen of rows fits in one or two pages; a few more keep scrolling back
@@ -228,39 +227,6 @@ query_ids (DgCustomerList  *self,
   return dg_customers_search_ids (self->db, &query, error);
 }
 
-/* Whether the stretch [@start, @end) of @old_ids became the new ids by one
- * row moving from one end of it to the other, as an edit that changes a
- * customer's place in the order does; remembers where from and where to. */
-static void
-find_move (DgCustomerList *self,
-           GArray         *old_ids,
-           guint           start,
-           guint           end)
-{
-  const gint64 *before;
-  const gint64 *after;
-  gsize n = end - start;
-
-  if (n < 2 || old_ids->len != self->ids->len)
-    return;
-
-  before = (const gint64 *) (gpointer) old_ids->data;
-  after = (const gint64 *) (gpointer) self->ids->data;
-
-  if (before[start] == after[end - 1] &&
-      memcmp (before + start + 1, after + start, (n - 1) * sizeof (gint64)) == 0)
-    {
-      self->moved_from = start;
-      self->moved_to = end - 1;
-    }
-  else if (before[end - 1] == after[start] &&
-           memcmp (before + start, after + start + 1, (n - 1) * sizeof (gint64)) == 0)
-    {
-      self->moved_from = end - 1;
-      self->moved_to = start;
-    }
-}
-
 /* Puts @ids (taken) in place of the ids shown and tells, in one
  * items-changed, about the one stretch of rows that differs between them.
  * Rows in @stale (ids whose objects could not be updated in place) count
@@ -270,61 +236,21 @@ replace_ids (DgCustomerList *self,
              GArray         *ids,
              GHashTable     *stale)
 {
-  g_autoptr(GArray) old_ids = NULL;
-  guint old_len, new_len, prefix, suffix, start, tail;
-  gboolean same_ids;
+  g_autoptr(GArray) old_ids = g_steal_pointer (&self->ids);
+  DgIdDiff diff;
 
-  old_ids = g_steal_pointer (&self->ids);
   self->ids = ids;
 
-  old_len = old_ids->len;
-  new_len = ids->len;
-
-  for (prefix = 0; prefix < old_len && prefix < new_len; prefix++)
-    if (g_array_index (old_ids, gint64, prefix) != g_array_index (ids, gint64, prefix))
-      break;
-
-  for (suffix = 0; suffix < old_len - prefix && suffix < new_len - prefix; suffix++)
-    if (g_array_index (old_ids, gint64, old_len - 1 - suffix) != g_array_index (ids, gint64, new_len - 1 - suffix))
-      break;
-
-  same_ids = prefix == old_len && prefix == new_len;
-
-  /* The stretch that changed is every row but the first @start and the
-   * last @tail; with the same ids, it starts out empty. A row whose object
-   * could not be updated widens it, so a view asks for a new one. */
-  start = prefix;
-  tail = same_ids ? new_len : suffix;
-
-  if (stale != NULL)
-    {
-      for (guint pos = 0; pos < new_len; pos++)
-        {
-          if (pos >= prefix && pos < new_len - suffix)
-            continue;
-          if (!g_hash_table_contains (stale, &g_array_index (ids, gint64, pos)))
-            continue;
-
-          start = MIN (start, pos);
-          tail = MIN (tail, new_len - 1 - pos);
-        }
-    }
-
-  if (same_ids && start == new_len)
+  if (!dg_id_diff (old_ids, ids, stale, &diff))
     return;
 
-  if (stale == NULL)
-    find_move (self, old_ids, start, old_len - tail);
-
-  g_list_model_items_changed (G_LIST_MODEL (self),
-                              start,
-                              old_len - tail - start,
-                              new_len - tail - start);
-
+  self->moved_from = diff.moved_from;
+  self->moved_to = diff.moved_to;
+  g_list_model_items_changed (G_LIST_MODEL (self), diff.position, diff.removed, diff.added);
   self->moved_from = G_MAXUINT;
   self->moved_to = G_MAXUINT;
 
-  if (old_len != new_len)
+  if (old_ids->len != ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 

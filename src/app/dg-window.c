@@ -412,7 +412,7 @@ dg_window_class_init (DgWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/app/dg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, customers_view);
@@ -437,7 +437,7 @@ dg_window_show_help_overlay (GSimpleAction *action,
     {
       g_autoptr(GtkBuilder) builder = NULL;
 
-      builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/dg-shortcuts-window.ui");
+      builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/app/dg-shortcuts-window.ui");
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
       gtk_application_window_set_help_overlay (window, overlay);
     }

@@ -805,7 +805,7 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "customersview");
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-customers-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/customers/dg-customers-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, list_box);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, search_entry);

@@ -674,7 +674,7 @@ dg_calendar_view_class_init (DgCalendarViewClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "calendarview");
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-calendar-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/followups/dg-calendar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DgCalendarView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, DgCalendarView, month_title);
   gtk_widget_class_bind_template_child (widget_class, DgCalendarView, month_grid);

@@ -112,7 +112,7 @@ dg_interaction_row_class_init (DgInteractionRowClass *klass)
 
   object_class->dispose = dg_interaction_row_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-interaction-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/customers/dg-interaction-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, channel_icon);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, channel_label);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, when_label);

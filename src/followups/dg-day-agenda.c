@@ -460,7 +460,7 @@ dg_day_agenda_class_init (DgDayAgendaClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "dayagenda");
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-day-agenda.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/followups/dg-day-agenda.ui");
   gtk_widget_class_bind_template_child (widget_class, DgDayAgenda, box);
   gtk_widget_class_bind_template_child (widget_class, DgDayAgenda, day_title);
   gtk_widget_class_bind_template_child (widget_class, DgDayAgenda, day_subtitle);

@@ -626,7 +626,7 @@ dg_followup_editor_class_init (DgFollowupEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, DG_TYPE_FOLLOWUP);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-followup-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/followups/dg-followup-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, error_label);

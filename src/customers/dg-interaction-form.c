@@ -326,7 +326,7 @@ dg_interaction_form_class_init (DgInteractionFormClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-interaction-form.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/customers/dg-interaction-form.ui");
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, summary_entry);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, feedback_dropdown);

@@ -387,7 +387,7 @@ dg_customer_page_class_init (DgCustomerPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "customerpage");
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-customer-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/customers/dg-customer-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, archive_button);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, archived_label);

@@ -488,7 +488,7 @@ dg_followup_row_class_init (DgFollowupRowClass *klass)
 
   object_class->dispose = dg_followup_row_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-followup-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/followups/dg-followup-row.ui");
   gtk_widget_class_set_css_name (widget_class, "followuprow");
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, day_label);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, time_label);

@@ -362,7 +362,7 @@ dg_customer_editor_class_init (DgCustomerEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, DG_TYPE_CUSTOMER);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-customer-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/customers/dg-customer-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, error_label);

@@ -121,7 +121,7 @@ dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/dg-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/app/dg-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, lead_spin);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, cold_spin);

@@ -9,6 +9,7 @@
 #include "dg-customers-view.h"
 #include "dg-followup-editor.h"
 #include "dg-today-view.h"
+#include "dg-toast.h"
 #include "dg-window.h"
 
 struct _DgWindow
@@ -20,8 +21,6 @@ struct _DgWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   DgCustomersView      *customers_view;
-
-  guint                 toast_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (DgWindow, dg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -34,88 +33,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-typedef struct
-{
-  DgUndoFunc     undo;
-  gpointer       user_data;
-  GDestroyNotify destroy;
-} UndoData;
-
-static void
-undo_data_free (gpointer data)
-{
-  UndoData *undo = data;
-
-  if (undo->destroy != NULL)
-    undo->destroy (undo->user_data);
-  g_free (undo);
-}
-
-static void
-on_undo_toast_button_clicked_cb (AdwToast *toast,
-                                 UndoData *undo)
-{
-  DgUndoFunc func = g_steal_pointer (&undo->undo);
-
-  if (func != NULL)
-    func (undo->user_data);
-}
-
-void
-dg_window_add_undo_toast (DgWindow       *self,
-                          const char     *title,
-                          DgUndoFunc      undo,
-                          gpointer        user_data,
-                          GDestroyNotify  destroy)
-{
-  AdwToast *toast;
-  UndoData *data;
-
-  g_return_if_fail (DG_IS_WINDOW (self));
-  g_return_if_fail (title != NULL);
-  g_return_if_fail (undo != NULL);
-
-  data = g_new0 (UndoData, 1);
-  data->undo = undo;
-  data->user_data = user_data;
-  data->destroy = destroy;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  /* A newer destructive action replaces the older toast at once, so the
-   * Undo on screen always belongs to the last thing done. */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, self->toast_timeout);
-  g_object_set_data_full (G_OBJECT (toast), "dg-undo", data, undo_data_free);
-  g_signal_connect (toast, "button-clicked",
-                    G_CALLBACK (on_undo_toast_button_clicked_cb),
-                    data);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-void
-dg_window_add_toast (DgWindow   *self,
-                     const char *title)
-{
-  AdwToast *toast;
-
-  g_return_if_fail (DG_IS_WINDOW (self));
-  g_return_if_fail (title != NULL);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, self->toast_timeout);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 void
 dg_window_set_toast_timeout (DgWindow *self,
                              guint     seconds)
 {
   g_return_if_fail (DG_IS_WINDOW (self));
 
-  self->toast_timeout = seconds;
+  dg_toast_overlay_set_timeout (self->toast_overlay, seconds);
 }
 
 void
@@ -131,7 +55,7 @@ dg_window_show_customer (DgWindow *self,
   if (!dg_customers_view_open (self->customers_view, customer_id, &error))
     {
       g_debug ("Customer %" G_GINT64_FORMAT " not shown: %s", customer_id, error->message);
-      dg_window_add_toast (self, _("This customer no longer exists"));
+      dg_toast_show (GTK_WIDGET (self->toast_overlay), _("This customer no longer exists"));
       return;
     }
 
@@ -155,7 +79,7 @@ dg_window_show_followup (DgWindow *self,
   if (followup == NULL)
     {
       g_debug ("Follow-up %" G_GINT64_FORMAT " not shown: %s", followup_id, error->message);
-      dg_window_add_toast (self, _("This follow-up no longer exists"));
+      dg_toast_show (GTK_WIDGET (self->toast_overlay), _("This follow-up no longer exists"));
       return;
     }
 
@@ -445,8 +369,37 @@ dg_window_show_help_overlay (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
+static void
+show_customer_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  dg_window_show_customer (DG_WINDOW (user_data), g_variant_get_int64 (parameter));
+}
+
+static void
+show_followup_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  dg_window_show_followup (DG_WINDOW (user_data), g_variant_get_int64 (parameter));
+}
+
+static void
+show_today_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  dg_window_show_today (DG_WINDOW (user_data));
+}
+
+/* The pages reach the window through these: win.show-customer(id) and
+ * win.show-followup(id) open a record wherever it is shown. */
 static const GActionEntry win_actions[] = {
   { "show-help-overlay", dg_window_show_help_overlay },
+  { "show-customer", show_customer_action, "x" },
+  { "show-followup", show_followup_action, "x" },
+  { "show-today", show_today_action },
 };
 
 static void
@@ -455,9 +408,6 @@ dg_window_init (DgWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
-
-  /* Long enough to read the title and reach Undo. */
-  self->toast_timeout = 5;
 }
 
 DgWindow *

@@ -2,8 +2,9 @@
  *
  * The main window: a header bar with a view switcher over the app's pages
  * (Today, Customers, Calendar), a primary menu and a toast overlay that
- * every page uses to offer Undo after a destructive action. It opens on
- * Today.
+ * every page uses (through dg-toast.h) to offer Undo after a destructive
+ * action. It opens on Today. Pages reach it through its actions:
+ * win.show-customer(id), win.show-followup(id), win.show-today.
  */
 #pragma once
 
@@ -18,22 +19,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DgWindow, dg_window, DG, WINDOW, AdwApplicationWindow)
 
-/* Called when the user presses Undo on a toast. The titles of toasts are
- * Pango markup: escape names with g_markup_printf_escaped(). */
-typedef void (*DgUndoFunc) (gpointer user_data);
-
 DgWindow  *dg_window_new            (DgApplication  *application,
                                      DgContext      *context);
 DgContext *dg_window_get_context    (DgWindow       *self);
-void       dg_window_add_toast      (DgWindow       *self,
-                                     const char     *title);
-/* Shows @title with an Undo button that calls @undo once; @destroy frees
- * @user_data when the toast is gone, whether or not Undo was pressed. */
-void       dg_window_add_undo_toast (DgWindow       *self,
-                                     const char     *title,
-                                     DgUndoFunc      undo,
-                                     gpointer        user_data,
-                                     GDestroyNotify  destroy);
 /* How long the toasts added from now on stay, in seconds; 0 keeps each
  * until it is dismissed. 5 unless set: the UI tests keep them, so that a
  * slow machine does not see an Undo go before the test presses it. */

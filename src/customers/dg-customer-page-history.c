@@ -8,7 +8,7 @@
 #include "dg-customer-page-private.h"
 #include "dg-followup-editor.h"
 #include "dg-interaction-row.h"
-#include "dg-window.h"
+#include "dg-toast.h"
 
 /* How many contacts the timeline shows before "Show All Contacts". */
 #define HISTORY_PAGE_SIZE 50
@@ -20,27 +20,6 @@ clear_list_box (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
     gtk_list_box_remove (list, child);
-}
-
-static DgWindow *
-dg_customer_page_get_window (DgCustomerPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return DG_IS_WINDOW (root) ? DG_WINDOW (root) : NULL;
-}
-
-/* Errors of an action the user started are shown, not only logged. */
-static void
-dg_customer_page_report (DgCustomerPage *self,
-                         const GError   *error)
-{
-  DgWindow *window = dg_customer_page_get_window (self);
-  g_autofree char *title = g_markup_escape_text (error->message, -1);
-
-  g_warning ("%s", error->message);
-  if (window != NULL)
-    dg_window_add_toast (window, title);
 }
 
 /* A day as people say it next to today: "Today", "Tomorrow", "Yesterday",
@@ -341,7 +320,7 @@ undo_report (UndoData     *undo,
   g_autoptr(DgCustomerPage) self = g_weak_ref_get (&undo->page);
 
   if (self != NULL)
-    dg_customer_page_report (self, error);
+    dg_toast_show_error (GTK_WIDGET (self), error);
   else
     g_warning ("%s", error->message);
 }
@@ -367,7 +346,6 @@ delete_contact_action (GtkWidget  *widget,
   g_autoptr(DgInteraction) interaction = NULL;
   g_autoptr(GError) error = NULL;
   DgDatabase *database;
-  DgWindow *window;
   UndoData *undo;
 
   if (self->context == NULL)
@@ -380,17 +358,13 @@ delete_contact_action (GtkWidget  *widget,
   if (interaction == NULL ||
       !dg_interactions_delete (database, dg_context_get_clock (self->context), id, &error))
     {
-      dg_customer_page_report (self, error);
+      dg_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
-  window = dg_customer_page_get_window (self);
-  if (window == NULL)
-    return;
-
   undo = undo_data_new (self);
   undo->interaction = g_steal_pointer (&interaction);
-  dg_window_add_undo_toast (window, _("Contact deleted"), undo_delete_contact, undo, undo_data_free);
+  dg_toast_show_undo (GTK_WIDGET (self), _("Contact deleted"), undo_delete_contact, undo, undo_data_free);
 }
 
 static void
@@ -439,7 +413,7 @@ edit_followup_action (GtkWidget  *widget,
                                g_variant_get_int64 (parameter), &error);
   if (followup == NULL)
     {
-      dg_customer_page_report (self, error);
+      dg_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -468,7 +442,6 @@ complete_followup_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   DgDatabase *database;
-  DgWindow *window;
   UndoData *undo;
 
   if (self->context == NULL)
@@ -480,13 +453,9 @@ complete_followup_action (GtkWidget  *widget,
   if (followup == NULL ||
       !dg_followups_complete (database, dg_context_get_clock (self->context), id, &next, &error))
     {
-      dg_customer_page_report (self, error);
+      dg_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
-
-  window = dg_customer_page_get_window (self);
-  if (window == NULL)
-    return;
 
   undo = undo_data_new (self);
   undo->followup_id = id;
@@ -494,8 +463,8 @@ complete_followup_action (GtkWidget  *widget,
 
   /* Translators: a toast after a follow-up was marked as done, with an
    * Undo button; %s is the follow-up's title. */
-  title = g_markup_printf_escaped (_("Done: “%s”"), dg_followup_get_title (followup));
-  dg_window_add_undo_toast (window, title, undo_complete_followup, undo, undo_data_free);
+  title = g_markup_printf_escaped (_("Marked “%s” as done"), dg_followup_get_title (followup));
+  dg_toast_show_undo (GTK_WIDGET (self), title, undo_complete_followup, undo, undo_data_free);
 }
 
 static void

@@ -7,7 +7,7 @@
 
 #include "dg-customer-editor.h"
 #include "dg-customers-view-private.h"
-#include "dg-window.h"
+#include "dg-toast.h"
 
 typedef struct
 {
@@ -43,28 +43,6 @@ undo_data_free (gpointer data)
   g_clear_object (&undo->customer);
   g_clear_pointer (&undo->snapshot, dg_customer_snapshot_free);
   g_free (undo);
-}
-
-static DgWindow *
-dg_customers_view_get_window (DgCustomersView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return DG_IS_WINDOW (root) ? DG_WINDOW (root) : NULL;
-}
-
-/* Errors of an action the user started are shown, not only logged: the
- * user must know that a customer was not deleted or not brought back. */
-static void
-dg_customers_view_report (DgCustomersView *self,
-                          const GError    *error)
-{
-  DgWindow *window = dg_customers_view_get_window (self);
-  g_autofree char *title = g_markup_escape_text (error->message, -1);
-
-  g_warning ("%s", error->message);
-  if (window != NULL)
-    dg_window_add_toast (window, title);
 }
 
 static gboolean
@@ -207,7 +185,7 @@ open_action (GtkWidget  *widget,
     return;
 
   if (!dg_customers_view_open (self, dg_customer_get_id (customer), &error))
-    dg_customers_view_report (self, error);
+    dg_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -228,7 +206,7 @@ edit_action (GtkWidget  *widget,
                                dg_customer_get_id (current), &error);
   if (customer == NULL)
     {
-      dg_customers_view_report (self, error);
+      dg_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -246,7 +224,7 @@ undo_archive (gpointer user_data)
                                   dg_customer_get_id (undo->customer),
                                   undo->archived,
                                   &error) && self != NULL)
-    dg_customers_view_report (self, error);
+    dg_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -260,7 +238,6 @@ archive_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   UndoData *undo;
-  DgWindow *window;
   gboolean archived;
 
   if (current == NULL)
@@ -274,7 +251,7 @@ archive_action (GtkWidget  *widget,
   if (!dg_customers_set_archived (dg_context_get_database (self->context),
                                   dg_customer_get_id (customer), !archived, &error))
     {
-      dg_customers_view_report (self, error);
+      dg_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -287,13 +264,9 @@ archive_action (GtkWidget  *widget,
      * customer's name. */
     title = g_markup_printf_escaped (_("Archived “%s”"), dg_customer_get_name (customer));
 
-  window = dg_customers_view_get_window (self);
-  if (window != NULL)
-    {
-      undo = undo_data_new (self, customer);
-      undo->archived = archived;
-      dg_window_add_undo_toast (window, title, undo_archive, undo, undo_data_free);
-    }
+  undo = undo_data_new (self, customer);
+  undo->archived = archived;
+  dg_toast_show_undo (GTK_WIDGET (self), title, undo_archive, undo, undo_data_free);
 }
 
 static void
@@ -308,7 +281,7 @@ undo_delete (gpointer user_data)
   if (!dg_customer_snapshot_restore (undo->database, undo->snapshot, &error))
     {
       if (self != NULL)
-        dg_customers_view_report (self, error);
+        dg_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -329,7 +302,6 @@ delete_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   DgDatabase *database;
   DgCustomer *customer;
-  DgWindow *window;
   UndoData *undo;
 
   if (current == NULL)
@@ -342,7 +314,7 @@ delete_action (GtkWidget  *widget,
   snapshot = dg_customers_take_snapshot (database, dg_customer_get_id (current), &error);
   if (snapshot == NULL || !dg_customers_delete (database, dg_customer_get_id (current), &error))
     {
-      dg_customers_view_report (self, error);
+      dg_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -355,13 +327,9 @@ delete_action (GtkWidget  *widget,
    * button; %s is the customer's name. */
   title = g_markup_printf_escaped (_("Deleted “%s”"), dg_customer_get_name (customer));
 
-  window = dg_customers_view_get_window (self);
-  if (window != NULL)
-    {
-      undo = undo_data_new (self, customer);
-      undo->snapshot = g_steal_pointer (&snapshot);
-      dg_window_add_undo_toast (window, title, undo_delete, undo, undo_data_free);
-    }
+  undo = undo_data_new (self, customer);
+  undo->snapshot = g_steal_pointer (&snapshot);
+  dg_toast_show_undo (GTK_WIDGET (self), title, undo_delete, undo, undo_data_free);
 }
 
 static void

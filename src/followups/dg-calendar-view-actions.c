@@ -8,7 +8,7 @@
 #include "dg-calendar-view-private.h"
 #include "dg-date-names.h"
 #include "dg-followup-editor.h"
-#include "dg-window.h"
+#include "dg-toast.h"
 
 typedef struct
 {
@@ -46,14 +46,6 @@ undo_data_free (gpointer data)
   g_clear_object (&undo->database);
   g_clear_object (&undo->clock);
   g_free (undo);
-}
-
-static DgWindow *
-dg_calendar_view_get_window (DgCalendarView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return DG_IS_WINDOW (root) ? DG_WINDOW (root) : NULL;
 }
 
 void
@@ -257,11 +249,7 @@ open_customer_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  DgCalendarView *self = DG_CALENDAR_VIEW (widget);
-  DgWindow *window = dg_calendar_view_get_window (self);
-
-  if (window != NULL)
-    dg_window_show_customer (window, g_variant_get_int64 (parameter));
+  gtk_widget_activate_action_variant (widget, "win.show-customer", parameter);
 }
 
 static void
@@ -288,7 +276,6 @@ done_followup_action (GtkWidget  *widget,
   g_autoptr(DgFollowup) next = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  DgWindow *window;
   UndoData *undo;
 
   followup = dg_followups_get (database, id, &error);
@@ -299,17 +286,13 @@ done_followup_action (GtkWidget  *widget,
       return;
     }
 
-  window = dg_calendar_view_get_window (self);
-  if (window == NULL)
-    return;
-
   undo = undo_data_new (self, id);
   undo->next_id = next != NULL ? dg_followup_get_id (next) : 0;
 
   /* Translators: a toast after a follow-up was marked as done, with an
    * Undo button; %s is the follow-up's title. */
   title = g_markup_printf_escaped (_("Marked “%s” as done"), dg_followup_get_title (followup));
-  dg_window_add_undo_toast (window, title, undo_done, undo, undo_data_free);
+  dg_toast_show_undo (GTK_WIDGET (self), title, undo_done, undo, undo_data_free);
 }
 
 static void
@@ -345,7 +328,6 @@ dg_calendar_view_move_followup (DgCalendarView  *self,
   g_autofree char *day = NULL;
   DgDatabase *database;
   DgClock *clock;
-  DgWindow *window;
   UndoData *undo;
   GDate old_date;
 
@@ -371,8 +353,7 @@ dg_calendar_view_move_followup (DgCalendarView  *self,
   dg_calendar_view_select_date (self, date);
   dg_day_agenda_select_followup (self->agenda, followup_id);
 
-  window = dg_calendar_view_get_window (self);
-  if (window == NULL || !g_date_valid (&old_date))
+  if (!g_date_valid (&old_date))
     return TRUE;
 
   undo = undo_data_new (self, followup_id);
@@ -383,7 +364,7 @@ dg_calendar_view_move_followup (DgCalendarView  *self,
    * an Undo button; %1$s is the follow-up's title, %2$s the new day as in
    * "Tuesday, November 24". */
   title = g_markup_printf_escaped (_("Moved “%1$s” to %2$s"), dg_followup_get_title (followup), day);
-  dg_window_add_undo_toast (window, title, undo_move, undo, undo_data_free);
+  dg_toast_show_undo (GTK_WIDGET (self), title, undo_move, undo, undo_data_free);
 
   return TRUE;
 }

@@ -7,7 +7,7 @@
 
 #include "dg-calendar-view-private.h"
 #include "dg-date-names.h"
-#include "dg-window.h"
+#include "dg-toast.h"
 
 /* Below this width the agenda goes under the grid instead of beside it. */
 #define NARROW_WIDTH 760
@@ -29,15 +29,7 @@ void
 _dg_calendar_view_report (DgCalendarView *self,
                           const GError   *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  g_warning ("%s", error->message);
-  if (DG_IS_WINDOW (root))
-    {
-      g_autofree char *title = g_markup_escape_text (error->message, -1);
-
-      dg_window_add_toast (DG_WINDOW (root), title);
-    }
+  dg_toast_show_error (GTK_WIDGET (self), error);
 }
 
 void

@@ -8,7 +8,7 @@
 #include "dg-date-names.h"
 #include "dg-followup-editor.h"
 #include "dg-followup-row.h"
-#include "dg-window.h"
+#include "dg-toast.h"
 
 /* Snoozing "until tomorrow" or "next week" means the start of that working
  * day, when the reminder is seen rather than at midnight. */
@@ -90,29 +90,6 @@ dg_followup_row_snooze_next_week (DgClock *clock)
   g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
 
   return local_morning (clock, 7);
-}
-
-static DgWindow *
-get_window (DgFollowupRow *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return DG_IS_WINDOW (root) ? DG_WINDOW (root) : NULL;
-}
-
-static void
-show_error (DgFollowupRow *self,
-            const GError  *error)
-{
-  DgWindow *window = get_window (self);
-  g_autofree char *markup = NULL;
-
-  g_warning ("%s", error->message);
-  if (window == NULL)
-    return;
-
-  markup = g_markup_escape_text (error->message, -1);
-  dg_window_add_toast (window, markup);
 }
 
 /* The instant its reminder would come without a snooze: the due of a
@@ -339,7 +316,6 @@ done_action (GtkWidget  *widget,
   g_autoptr(DgFollowup) next = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  DgWindow *window;
   DoneUndo *undo;
 
   if (!dg_followups_complete (dg_context_get_database (self->context),
@@ -347,23 +323,19 @@ done_action (GtkWidget  *widget,
                               dg_followup_get_id (self->followup),
                               &next, &error))
     {
-      show_error (self, error);
+      dg_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
-
-  window = get_window (self);
-  if (window == NULL)
-    return;
 
   undo = g_new0 (DoneUndo, 1);
   undo->context = g_object_ref (self->context);
   undo->id = dg_followup_get_id (self->followup);
   undo->next_id = next != NULL ? dg_followup_get_id (next) : 0;
 
-  /* Translators: shown when a follow-up was marked as done, with an Undo
-   * button; %s is its title. */
-  title = g_markup_printf_escaped (_("“%s” done"), dg_followup_get_title (self->followup));
-  dg_window_add_undo_toast (window, title, undo_done, undo, done_undo_free);
+  /* Translators: a toast after a follow-up was marked as done, with an
+   * Undo button; %s is the follow-up's title. */
+  title = g_markup_printf_escaped (_("Marked “%s” as done"), dg_followup_get_title (self->followup));
+  dg_toast_show_undo (GTK_WIDGET (self), title, undo_done, undo, done_undo_free);
 }
 
 static void
@@ -375,20 +347,15 @@ snooze_until (DgFollowupRow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *when = NULL;
   g_autofree char *title = NULL;
-  DgWindow *window;
 
   if (!dg_followups_snooze (dg_context_get_database (self->context),
                             dg_context_get_clock (self->context),
                             dg_followup_get_id (self->followup),
                             until, &error))
     {
-      show_error (self, error);
+      dg_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
-
-  window = get_window (self);
-  if (window == NULL)
-    return;
 
   until_local = g_date_time_to_timezone (until, tz);
   /* Translators: when a snoozed follow-up comes back, in
@@ -399,7 +366,7 @@ snooze_until (DgFollowupRow *self,
    * title, the second when it comes back. */
   title = g_markup_printf_escaped (_("“%s” snoozed until %s"),
                                    dg_followup_get_title (self->followup), when);
-  dg_window_add_toast (window, title);
+  dg_toast_show (GTK_WIDGET (self), title);
 }
 
 static void
@@ -441,10 +408,9 @@ show_customer_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   DgFollowupRow *self = DG_FOLLOWUP_ROW (widget);
-  DgWindow *window = get_window (self);
 
-  if (window != NULL)
-    dg_window_show_customer (window, dg_followup_get_customer_id (self->followup));
+  gtk_widget_activate_action (widget, "win.show-customer", "x",
+                              dg_followup_get_customer_id (self->followup));
 }
 
 static void

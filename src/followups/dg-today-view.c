@@ -9,7 +9,6 @@
 #include "dg-followup-editor.h"
 #include "dg-followup-row.h"
 #include "dg-today-view.h"
-#include "dg-window.h"
 
 /* How many rows a section shows until "Show All" is pressed: enough for a
  * busy day, few enough that a backlog of hundreds stays quick to list. */
@@ -591,10 +590,7 @@ show_customer_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (DG_IS_WINDOW (root))
-    dg_window_show_customer (DG_WINDOW (root), g_variant_get_int64 (parameter));
+  gtk_widget_activate_action_variant (widget, "win.show-customer", parameter);
 }
 
 static void

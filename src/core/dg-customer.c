@@ -10,10 +10,8 @@
 
 struct _DgCustomer
 {
-  GObject    parent_instance;
+  DgRecord   parent_instance;
 
-  gint64     id;
-  char      *uuid;
   char      *name;
   char      *phone;
   char      *email;
@@ -22,8 +20,6 @@ struct _DgCustomer
   char      *birthday;
   GDateTime *consent_at;
   char      *note;
-  GDateTime *created_at;
-  GDateTime *updated_at;
   GDateTime *last_contact_at;
   char     **tags;
 
@@ -31,12 +27,10 @@ struct _DgCustomer
   guint      archived : 1;
 };
 
-G_DEFINE_FINAL_TYPE (DgCustomer, dg_customer, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (DgCustomer, dg_customer, DG_TYPE_RECORD)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_UUID,
   PROP_NAME,
   PROP_PHONE,
   PROP_EMAIL,
@@ -47,8 +41,6 @@ enum {
   PROP_CONSENT_AT,
   PROP_NOTE,
   PROP_ARCHIVED,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   PROP_TAGS,
   PROP_TAGS_TEXT,
   PROP_LAST_CONTACT_AT,
@@ -136,7 +128,6 @@ dg_customer_finalize (GObject *object)
 {
   DgCustomer *self = (DgCustomer *)object;
 
-  g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->phone, g_free);
   g_clear_pointer (&self->email, g_free);
@@ -145,8 +136,6 @@ dg_customer_finalize (GObject *object)
   g_clear_pointer (&self->birthday, g_free);
   g_clear_pointer (&self->consent_at, g_date_time_unref);
   g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->created_at, g_date_time_unref);
-  g_clear_pointer (&self->updated_at, g_date_time_unref);
   g_clear_pointer (&self->last_contact_at, g_date_time_unref);
   g_clear_pointer (&self->tags, g_strfreev);
 
@@ -163,14 +152,6 @@ dg_customer_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
@@ -211,14 +192,6 @@ dg_customer_get_property (GObject    *object,
       g_value_set_boolean (value, self->archived);
       break;
 
-    case PROP_CREATED_AT:
-      g_value_set_boxed (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_boxed (value, self->updated_at);
-      break;
-
     case PROP_TAGS:
       g_value_set_boxed (value, self->tags);
       break;
@@ -246,14 +219,6 @@ dg_customer_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      dg_customer_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_UUID:
-      dg_customer_set_uuid (self, g_value_get_string (value));
-      break;
-
     case PROP_NAME:
       dg_customer_set_name (self, g_value_get_string (value));
       break;
@@ -282,20 +247,20 @@ dg_customer_set_property (GObject      *object,
       dg_customer_set_marketing_consent (self, g_value_get_boolean (value), NULL);
       break;
 
+    case PROP_CONSENT_AT:
+      {
+        GDateTime *at = g_value_get_boxed (value);
+
+        dg_customer_set_marketing_consent (self, at != NULL, at);
+      }
+      break;
+
     case PROP_NOTE:
       dg_customer_set_note (self, g_value_get_string (value));
       break;
 
     case PROP_ARCHIVED:
       dg_customer_set_archived (self, g_value_get_boolean (value));
-      break;
-
-    case PROP_CREATED_AT:
-      dg_customer_set_created_at (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_UPDATED_AT:
-      dg_customer_set_updated_at (self, g_value_get_boxed (value));
       break;
 
     case PROP_TAGS:
@@ -311,23 +276,6 @@ dg_customer_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-string_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL,
-                              NULL,
-                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-}
-
-static GParamSpec *
-time_property (const char  *name,
-               GParamFlags  access)
-{
-  return g_param_spec_boxed (name, NULL, NULL,
-                             G_TYPE_DATE_TIME,
-                             (access | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-}
-
 static void
 dg_customer_class_init (DgCustomerClass *klass)
 {
@@ -337,20 +285,13 @@ dg_customer_class_init (DgCustomerClass *klass)
   object_class->get_property = dg_customer_get_property;
   object_class->set_property = dg_customer_set_property;
 
-  /* 0 until the customer is stored. */
-  properties [PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_UUID] = string_property ("uuid");
-  properties [PROP_NAME] = string_property ("name");
-  properties [PROP_PHONE] = string_property ("phone");
-  properties [PROP_EMAIL] = string_property ("email");
-  properties [PROP_ORGANIZATION] = string_property ("organization");
-  properties [PROP_SOURCE] = string_property ("source");
-  properties [PROP_BIRTHDAY] = string_property ("birthday");
-  properties [PROP_NOTE] = string_property ("note");
+  properties [PROP_NAME] = dg_record_string_property ("name", "");
+  properties [PROP_PHONE] = dg_record_string_property ("phone", "");
+  properties [PROP_EMAIL] = dg_record_string_property ("email", "");
+  properties [PROP_ORGANIZATION] = dg_record_string_property ("organization", "");
+  properties [PROP_SOURCE] = dg_record_string_property ("source", "");
+  properties [PROP_BIRTHDAY] = dg_record_string_property ("birthday", NULL);
+  properties [PROP_NOTE] = dg_record_string_property ("note", "");
 
   /* Setting it to TRUE records the current time in :consent-at. */
   properties [PROP_MARKETING_CONSENT] =
@@ -358,15 +299,14 @@ dg_customer_class_init (DgCustomerClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CONSENT_AT] = time_property ("consent-at", G_PARAM_READABLE);
+  /* Setting a time gives consent then, NULL withdraws it, so that a copy
+   * keeps when consent was given. */
+  properties [PROP_CONSENT_AT] = dg_record_time_property ("consent-at");
 
   properties [PROP_ARCHIVED] =
     g_param_spec_boolean ("archived", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_CREATED_AT] = time_property ("created-at", G_PARAM_READWRITE);
-  properties [PROP_UPDATED_AT] = time_property ("updated-at", G_PARAM_READWRITE);
 
   properties [PROP_TAGS] =
     g_param_spec_boxed ("tags", NULL, NULL,
@@ -379,7 +319,7 @@ dg_customer_class_init (DgCustomerClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /* Filled in when the customer is loaded; writing it stores nothing. */
-  properties [PROP_LAST_CONTACT_AT] = time_property ("last-contact-at", G_PARAM_READWRITE);
+  properties [PROP_LAST_CONTACT_AT] = dg_record_time_property ("last-contact-at");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -387,7 +327,6 @@ dg_customer_class_init (DgCustomerClass *klass)
 static void
 dg_customer_init (DgCustomer *self)
 {
-  self->uuid = g_strdup ("");
   self->name = g_strdup ("");
   self->phone = g_strdup ("");
   self->email = g_strdup ("");
@@ -403,63 +342,8 @@ dg_customer_new (void)
   return g_object_new (DG_TYPE_CUSTOMER, NULL);
 }
 
-DgCustomer *
-dg_customer_copy (DgCustomer *self)
-{
-  DgCustomer *copy;
-
-  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
-
-  copy = dg_customer_new ();
-  g_free (copy->uuid);
-  g_free (copy->name);
-  g_free (copy->phone);
-  g_free (copy->email);
-  g_free (copy->organization);
-  g_free (copy->source);
-  g_free (copy->note);
-  copy->id = self->id;
-  copy->uuid = g_strdup (self->uuid);
-  copy->name = g_strdup (self->name);
-  copy->phone = g_strdup (self->phone);
-  copy->email = g_strdup (self->email);
-  copy->organization = g_strdup (self->organization);
-  copy->source = g_strdup (self->source);
-  copy->birthday = g_strdup (self->birthday);
-  copy->note = g_strdup (self->note);
-  copy->marketing_consent = self->marketing_consent;
-  copy->archived = self->archived;
-  copy->consent_at = self->consent_at ? g_date_time_ref (self->consent_at) : NULL;
-  copy->created_at = self->created_at ? g_date_time_ref (self->created_at) : NULL;
-  copy->updated_at = self->updated_at ? g_date_time_ref (self->updated_at) : NULL;
-  copy->last_contact_at = self->last_contact_at ? g_date_time_ref (self->last_contact_at) : NULL;
-  g_strfreev (copy->tags);
-  copy->tags = g_strdupv (self->tags);
-
-  return copy;
-}
-
-gint64
-dg_customer_get_id (DgCustomer *self)
-{
-  g_return_val_if_fail (DG_IS_CUSTOMER (self), 0);
-
-  return self->id;
-}
-
-void
-dg_customer_set_id (DgCustomer *self,
-                    gint64      id)
-{
-  g_return_if_fail (DG_IS_CUSTOMER (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id != id)
-    {
-      self->id = id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ID]);
-    }
-}
+DG_RECORD_DEFINE_ACCESSORS (DgCustomer, dg_customer)
+DG_RECORD_DEFINE_UPDATED_AT (DgCustomer, dg_customer)
 
 #define DEFINE_LINE_FIELD(field, PROP)                                        \
 const char *                                                                  \
@@ -480,7 +364,6 @@ dg_customer_set_##field (DgCustomer *self,                                    \
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP]);            \
 }
 
-DEFINE_LINE_FIELD (uuid, PROP_UUID)
 DEFINE_LINE_FIELD (name, PROP_NAME)
 DEFINE_LINE_FIELD (email, PROP_EMAIL)
 DEFINE_LINE_FIELD (organization, PROP_ORGANIZATION)
@@ -565,7 +448,7 @@ dg_customer_set_marketing_consent (DgCustomer *self,
     {
       if (at != NULL)
         consent_at = dg_record_normalize_time (at);
-      else if (self->marketing_consent && self->consent_at != NULL)
+      else if (self->consent_at != NULL)
         /* Ticking an already given consent again keeps when it was given. */
         consent_at = g_date_time_ref (self->consent_at);
       else
@@ -629,42 +512,6 @@ dg_customer_set_archived (DgCustomer *self,
       self->archived = archived;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ARCHIVED]);
     }
-}
-
-GDateTime *
-dg_customer_get_created_at (DgCustomer *self)
-{
-  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
-
-  return self->created_at;
-}
-
-void
-dg_customer_set_created_at (DgCustomer *self,
-                            GDateTime  *created_at)
-{
-  g_return_if_fail (DG_IS_CUSTOMER (self));
-
-  if (dg_record_set_time (&self->created_at, dg_record_normalize_time (created_at)))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CREATED_AT]);
-}
-
-GDateTime *
-dg_customer_get_updated_at (DgCustomer *self)
-{
-  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
-
-  return self->updated_at;
-}
-
-void
-dg_customer_set_updated_at (DgCustomer *self,
-                            GDateTime  *updated_at)
-{
-  g_return_if_fail (DG_IS_CUSTOMER (self));
-
-  if (dg_record_set_time (&self->updated_at, dg_record_normalize_time (updated_at)))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UPDATED_AT]);
 }
 
 GDateTime *

@@ -1,18 +1,20 @@
 /* dg-customer.h
  *
- * A customer as the rest of the app sees it: a plain object with one property
- * per field, plus validation of each field. It holds no database handle;
- * dg-customers.h stores and loads it.
+ * A customer as the rest of the app sees it: a record (dg-record.h) with one
+ * property per field, plus validation of each field. It holds no database
+ * handle; dg-customers.h stores and loads it.
  */
 #pragma once
 
 #include <glib-object.h>
 
+#include "dg-record.h"
+
 G_BEGIN_DECLS
 
 #define DG_TYPE_CUSTOMER (dg_customer_get_type ())
 
-G_DECLARE_FINAL_TYPE (DgCustomer, dg_customer, DG, CUSTOMER, GObject)
+G_DECLARE_FINAL_TYPE (DgCustomer, dg_customer, DG, CUSTOMER, DgRecord)
 
 typedef enum
 {
@@ -59,7 +61,9 @@ void        dg_customer_set_birthday         (DgCustomer   *self,
 gboolean    dg_customer_get_marketing_consent (DgCustomer  *self);
 /* NULL when consent was never given. */
 GDateTime  *dg_customer_get_consent_at       (DgCustomer   *self);
-/* Giving consent records @at (now when NULL); withdrawing clears the time. */
+/* Giving consent records @at (now when NULL, or the time already recorded);
+ * withdrawing clears the time. Writing :consent-at gives consent at that
+ * time, or withdraws it with NULL. */
 void        dg_customer_set_marketing_consent (DgCustomer  *self,
                                                gboolean     consent,
                                                GDateTime   *at);

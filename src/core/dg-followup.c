@@ -8,10 +8,8 @@
 
 struct _DgFollowup
 {
-  GObject           parent_instance;
+  DgRecord          parent_instance;
 
-  gint64            id;
-  char             *uuid;
   gint64            customer_id;
   char             *customer_name;
   char             *title;
@@ -22,8 +20,6 @@ struct _DgFollowup
   GDateTime        *snoozed_until;
   GDateTime        *notified_at;
   char             *recurrence_anchor;
-  GDateTime        *created_at;
-  GDateTime        *updated_at;
   DgFollowupStatus  status;
   DgRecurrenceUnit  recurrence;
   guint             recurrence_interval;
@@ -31,7 +27,7 @@ struct _DgFollowup
   guint             keep_in_touch : 1;
 };
 
-G_DEFINE_FINAL_TYPE (DgFollowup, dg_followup, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (DgFollowup, dg_followup, DG_TYPE_RECORD)
 
 G_DEFINE_ENUM_TYPE (DgFollowupStatus, dg_followup_status,
                     G_DEFINE_ENUM_VALUE (DG_FOLLOWUP_STATUS_OPEN, "open"),
@@ -40,8 +36,6 @@ G_DEFINE_ENUM_TYPE (DgFollowupStatus, dg_followup_status,
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_UUID,
   PROP_CUSTOMER_ID,
   PROP_CUSTOMER_NAME,
   PROP_TITLE,
@@ -57,8 +51,6 @@ enum {
   PROP_RECURRENCE_INTERVAL,
   PROP_RECURRENCE_ANCHOR,
   PROP_KEEP_IN_TOUCH,
-  PROP_CREATED_AT,
-  PROP_UPDATED_AT,
   N_PROPS
 };
 
@@ -95,7 +87,6 @@ dg_followup_finalize (GObject *object)
 {
   DgFollowup *self = (DgFollowup *)object;
 
-  g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->customer_name, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->note, g_free);
@@ -105,8 +96,6 @@ dg_followup_finalize (GObject *object)
   g_clear_pointer (&self->snoozed_until, g_date_time_unref);
   g_clear_pointer (&self->notified_at, g_date_time_unref);
   g_clear_pointer (&self->recurrence_anchor, g_free);
-  g_clear_pointer (&self->created_at, g_date_time_unref);
-  g_clear_pointer (&self->updated_at, g_date_time_unref);
 
   G_OBJECT_CLASS (dg_followup_parent_class)->finalize (object);
 }
@@ -121,14 +110,6 @@ dg_followup_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-
     case PROP_CUSTOMER_ID:
       g_value_set_int64 (value, self->customer_id);
       break;
@@ -189,14 +170,6 @@ dg_followup_get_property (GObject    *object,
       g_value_set_boolean (value, self->keep_in_touch);
       break;
 
-    case PROP_CREATED_AT:
-      g_value_set_boxed (value, self->created_at);
-      break;
-
-    case PROP_UPDATED_AT:
-      g_value_set_boxed (value, self->updated_at);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -212,14 +185,6 @@ dg_followup_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      dg_followup_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_UUID:
-      dg_followup_set_uuid (self, g_value_get_string (value));
-      break;
-
     case PROP_CUSTOMER_ID:
       dg_followup_set_customer_id (self, g_value_get_int64 (value));
       break;
@@ -276,34 +241,9 @@ dg_followup_set_property (GObject      *object,
       dg_followup_set_keep_in_touch (self, g_value_get_boolean (value));
       break;
 
-    case PROP_CREATED_AT:
-      dg_followup_set_created_at (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_UPDATED_AT:
-      dg_followup_set_updated_at (self, g_value_get_boxed (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static GParamSpec *
-string_property (const char *name,
-                 const char *default_value)
-{
-  return g_param_spec_string (name, NULL, NULL,
-                              default_value,
-                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-}
-
-static GParamSpec *
-time_property (const char *name)
-{
-  return g_param_spec_boxed (name, NULL, NULL,
-                             G_TYPE_DATE_TIME,
-                             (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 }
 
 static void
@@ -315,29 +255,22 @@ dg_followup_class_init (DgFollowupClass *klass)
   object_class->get_property = dg_followup_get_property;
   object_class->set_property = dg_followup_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_UUID] = string_property ("uuid", "");
-
   properties [PROP_CUSTOMER_ID] =
     g_param_spec_int64 ("customer-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CUSTOMER_NAME] = string_property ("customer-name", "");
-  properties [PROP_TITLE] = string_property ("title", "");
-  properties [PROP_NOTE] = string_property ("note", "");
+  properties [PROP_CUSTOMER_NAME] = dg_record_string_property ("customer-name", "");
+  properties [PROP_TITLE] = dg_record_string_property ("title", "");
+  properties [PROP_NOTE] = dg_record_string_property ("note", "");
 
   properties [PROP_ALL_DAY] =
     g_param_spec_boolean ("all-day", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_DUE_AT] = time_property ("due-at");
-  properties [PROP_DUE_DATE] = string_property ("due-date", NULL);
+  properties [PROP_DUE_AT] = dg_record_time_property ("due-at");
+  properties [PROP_DUE_DATE] = dg_record_string_property ("due-date", NULL);
 
   properties [PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
@@ -345,9 +278,9 @@ dg_followup_class_init (DgFollowupClass *klass)
                        DG_FOLLOWUP_STATUS_OPEN,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_DONE_AT] = time_property ("done-at");
-  properties [PROP_SNOOZED_UNTIL] = time_property ("snoozed-until");
-  properties [PROP_NOTIFIED_AT] = time_property ("notified-at");
+  properties [PROP_DONE_AT] = dg_record_time_property ("done-at");
+  properties [PROP_SNOOZED_UNTIL] = dg_record_time_property ("snoozed-until");
+  properties [PROP_NOTIFIED_AT] = dg_record_time_property ("notified-at");
 
   properties [PROP_RECURRENCE] =
     g_param_spec_enum ("recurrence", NULL, NULL,
@@ -361,15 +294,12 @@ dg_followup_class_init (DgFollowupClass *klass)
                        0, G_MAXUINT, 1,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_RECURRENCE_ANCHOR] = string_property ("recurrence-anchor", NULL);
+  properties [PROP_RECURRENCE_ANCHOR] = dg_record_string_property ("recurrence-anchor", NULL);
 
   properties [PROP_KEEP_IN_TOUCH] =
     g_param_spec_boolean ("keep-in-touch", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_CREATED_AT] = time_property ("created-at");
-  properties [PROP_UPDATED_AT] = time_property ("updated-at");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -377,7 +307,6 @@ dg_followup_class_init (DgFollowupClass *klass)
 static void
 dg_followup_init (DgFollowup *self)
 {
-  self->uuid = g_strdup ("");
   self->customer_name = g_strdup ("");
   self->title = g_strdup ("");
   self->note = g_strdup ("");
@@ -390,45 +319,8 @@ dg_followup_new (void)
   return g_object_new (DG_TYPE_FOLLOWUP, NULL);
 }
 
-static GDateTime *
-ref_time (GDateTime *time)
-{
-  return time ? g_date_time_ref (time) : NULL;
-}
-
-DgFollowup *
-dg_followup_copy (DgFollowup *self)
-{
-  DgFollowup *copy;
-
-  g_return_val_if_fail (DG_IS_FOLLOWUP (self), NULL);
-
-  copy = dg_followup_new ();
-  g_free (copy->uuid);
-  g_free (copy->customer_name);
-  g_free (copy->title);
-  g_free (copy->note);
-  copy->id = self->id;
-  copy->uuid = g_strdup (self->uuid);
-  copy->customer_id = self->customer_id;
-  copy->customer_name = g_strdup (self->customer_name);
-  copy->title = g_strdup (self->title);
-  copy->note = g_strdup (self->note);
-  copy->due_at = ref_time (self->due_at);
-  copy->due_date = g_strdup (self->due_date);
-  copy->status = self->status;
-  copy->done_at = ref_time (self->done_at);
-  copy->snoozed_until = ref_time (self->snoozed_until);
-  copy->notified_at = ref_time (self->notified_at);
-  copy->recurrence = self->recurrence;
-  copy->recurrence_interval = self->recurrence_interval;
-  copy->recurrence_anchor = g_strdup (self->recurrence_anchor);
-  copy->keep_in_touch = self->keep_in_touch;
-  copy->created_at = ref_time (self->created_at);
-  copy->updated_at = ref_time (self->updated_at);
-
-  return copy;
-}
+DG_RECORD_DEFINE_ACCESSORS (DgFollowup, dg_followup)
+DG_RECORD_DEFINE_UPDATED_AT (DgFollowup, dg_followup)
 
 #define DEFINE_INT64_FIELD(field, PROP)                                       \
 gint64                                                                        \
@@ -453,7 +345,6 @@ dg_followup_set_##field (DgFollowup *self,                                    \
     }                                                                         \
 }
 
-DEFINE_INT64_FIELD (id, PROP_ID)
 DEFINE_INT64_FIELD (customer_id, PROP_CUSTOMER_ID)
 
 #undef DEFINE_INT64_FIELD
@@ -478,7 +369,6 @@ dg_followup_set_##field (DgFollowup *self,                                    \
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP]);            \
 }
 
-DEFINE_TEXT_FIELD (uuid, PROP_UUID, TRUE)
 DEFINE_TEXT_FIELD (customer_name, PROP_CUSTOMER_NAME, TRUE)
 DEFINE_TEXT_FIELD (title, PROP_TITLE, TRUE)
 DEFINE_TEXT_FIELD (note, PROP_NOTE, FALSE)
@@ -507,8 +397,6 @@ dg_followup_set_##field (DgFollowup *self,                                    \
 DEFINE_TIME_FIELD (done_at, PROP_DONE_AT)
 DEFINE_TIME_FIELD (snoozed_until, PROP_SNOOZED_UNTIL)
 DEFINE_TIME_FIELD (notified_at, PROP_NOTIFIED_AT)
-DEFINE_TIME_FIELD (created_at, PROP_CREATED_AT)
-DEFINE_TIME_FIELD (updated_at, PROP_UPDATED_AT)
 
 #undef DEFINE_TIME_FIELD
 

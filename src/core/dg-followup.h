@@ -1,8 +1,8 @@
 /* dg-followup.h
  *
  * A follow-up: something the owner promised to do by a date, optionally for
- * one customer. A plain object with one property per field and validation;
- * dg-followups.h stores, changes and finds it.
+ * one customer. A record (dg-record.h) with one property per field and
+ * validation; dg-followups.h stores, changes and finds it.
  *
  * It is due either at an instant (:due-at, a time of day on a day) or on a
  * whole day (:due-date, "YYYY-MM-DD", :all-day TRUE). An all-day date is a
@@ -25,6 +25,7 @@
 #include <glib-object.h>
 
 #include "dg-clock.h"
+#include "dg-record.h"
 #include "dg-recurrence.h"
 
 G_BEGIN_DECLS
@@ -41,7 +42,7 @@ typedef enum
 
 GType dg_followup_status_get_type (void);
 
-G_DECLARE_FINAL_TYPE (DgFollowup, dg_followup, DG, FOLLOWUP, GObject)
+G_DECLARE_FINAL_TYPE (DgFollowup, dg_followup, DG, FOLLOWUP, DgRecord)
 
 typedef enum
 {

@@ -16,19 +16,16 @@
 
 struct _DgInteraction
 {
-  GObject                parent_instance;
+  DgRecord               parent_instance;
 
-  gint64                 id;
-  char                  *uuid;
   gint64                 customer_id;
   GDateTime             *occurred_at;
   char                  *summary;
-  GDateTime             *created_at;
   DgInteractionChannel   channel;
   DgInteractionFeedback  feedback;
 };
 
-G_DEFINE_FINAL_TYPE (DgInteraction, dg_interaction, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (DgInteraction, dg_interaction, DG_TYPE_RECORD)
 
 G_DEFINE_ENUM_TYPE (DgInteractionChannel, dg_interaction_channel,
                     G_DEFINE_ENUM_VALUE (DG_INTERACTION_CHANNEL_CALL, "call"),
@@ -45,14 +42,11 @@ G_DEFINE_ENUM_TYPE (DgInteractionFeedback, dg_interaction_feedback,
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_UUID,
   PROP_CUSTOMER_ID,
   PROP_OCCURRED_AT,
   PROP_CHANNEL,
   PROP_SUMMARY,
   PROP_FEEDBACK,
-  PROP_CREATED_AT,
   N_PROPS
 };
 
@@ -157,10 +151,8 @@ dg_interaction_finalize (GObject *object)
 {
   DgInteraction *self = (DgInteraction *)object;
 
-  g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->occurred_at, g_date_time_unref);
   g_clear_pointer (&self->summary, g_free);
-  g_clear_pointer (&self->created_at, g_date_time_unref);
 
   G_OBJECT_CLASS (dg_interaction_parent_class)->finalize (object);
 }
@@ -175,14 +167,6 @@ dg_interaction_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-
     case PROP_CUSTOMER_ID:
       g_value_set_int64 (value, self->customer_id);
       break;
@@ -203,10 +187,6 @@ dg_interaction_get_property (GObject    *object,
       g_value_set_enum (value, self->feedback);
       break;
 
-    case PROP_CREATED_AT:
-      g_value_set_boxed (value, self->created_at);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -222,14 +202,6 @@ dg_interaction_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      dg_interaction_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_UUID:
-      dg_interaction_set_uuid (self, g_value_get_string (value));
-      break;
-
     case PROP_CUSTOMER_ID:
       dg_interaction_set_customer_id (self, g_value_get_int64 (value));
       break;
@@ -250,10 +222,6 @@ dg_interaction_set_property (GObject      *object,
       dg_interaction_set_feedback (self, g_value_get_enum (value));
       break;
 
-    case PROP_CREATED_AT:
-      dg_interaction_set_created_at (self, g_value_get_boxed (value));
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -268,25 +236,12 @@ dg_interaction_class_init (DgInteractionClass *klass)
   object_class->get_property = dg_interaction_get_property;
   object_class->set_property = dg_interaction_set_property;
 
-  properties [PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_UUID] =
-    g_param_spec_string ("uuid", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
   properties [PROP_CUSTOMER_ID] =
     g_param_spec_int64 ("customer-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_OCCURRED_AT] =
-    g_param_spec_boxed ("occurred-at", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_OCCURRED_AT] = dg_record_time_property ("occurred-at");
 
   properties [PROP_CHANNEL] =
     g_param_spec_enum ("channel", NULL, NULL,
@@ -294,10 +249,7 @@ dg_interaction_class_init (DgInteractionClass *klass)
                        DG_INTERACTION_CHANNEL_CALL,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_SUMMARY] =
-    g_param_spec_string ("summary", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SUMMARY] = dg_record_string_property ("summary", "");
 
   properties [PROP_FEEDBACK] =
     g_param_spec_enum ("feedback", NULL, NULL,
@@ -305,18 +257,12 @@ dg_interaction_class_init (DgInteractionClass *klass)
                        DG_INTERACTION_FEEDBACK_NONE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties [PROP_CREATED_AT] =
-    g_param_spec_boxed ("created-at", NULL, NULL,
-                        G_TYPE_DATE_TIME,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 dg_interaction_init (DgInteraction *self)
 {
-  self->uuid = g_strdup ("");
   self->summary = g_strdup ("");
   self->channel = DG_INTERACTION_CHANNEL_CALL;
   self->feedback = DG_INTERACTION_FEEDBACK_NONE;
@@ -328,67 +274,7 @@ dg_interaction_new (void)
   return g_object_new (DG_TYPE_INTERACTION, NULL);
 }
 
-DgInteraction *
-dg_interaction_copy (DgInteraction *self)
-{
-  DgInteraction *copy;
-
-  g_return_val_if_fail (DG_IS_INTERACTION (self), NULL);
-
-  copy = dg_interaction_new ();
-  copy->id = self->id;
-  g_free (copy->uuid);
-  copy->uuid = g_strdup (self->uuid);
-  copy->customer_id = self->customer_id;
-  copy->occurred_at = self->occurred_at ? g_date_time_ref (self->occurred_at) : NULL;
-  copy->channel = self->channel;
-  g_free (copy->summary);
-  copy->summary = g_strdup (self->summary);
-  copy->feedback = self->feedback;
-  copy->created_at = self->created_at ? g_date_time_ref (self->created_at) : NULL;
-
-  return copy;
-}
-
-gint64
-dg_interaction_get_id (DgInteraction *self)
-{
-  g_return_val_if_fail (DG_IS_INTERACTION (self), 0);
-
-  return self->id;
-}
-
-void
-dg_interaction_set_id (DgInteraction *self,
-                       gint64         id)
-{
-  g_return_if_fail (DG_IS_INTERACTION (self));
-  g_return_if_fail (id >= 0);
-
-  if (self->id != id)
-    {
-      self->id = id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ID]);
-    }
-}
-
-const char *
-dg_interaction_get_uuid (DgInteraction *self)
-{
-  g_return_val_if_fail (DG_IS_INTERACTION (self), NULL);
-
-  return self->uuid;
-}
-
-void
-dg_interaction_set_uuid (DgInteraction *self,
-                         const char    *uuid)
-{
-  g_return_if_fail (DG_IS_INTERACTION (self));
-
-  if (dg_record_set_string (&self->uuid, dg_record_normalize_text (uuid, TRUE)))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UUID]);
-}
+DG_RECORD_DEFINE_ACCESSORS (DgInteraction, dg_interaction)
 
 gint64
 dg_interaction_get_customer_id (DgInteraction *self)
@@ -490,24 +376,6 @@ dg_interaction_set_feedback (DgInteraction         *self,
       self->feedback = feedback;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FEEDBACK]);
     }
-}
-
-GDateTime *
-dg_interaction_get_created_at (DgInteraction *self)
-{
-  g_return_val_if_fail (DG_IS_INTERACTION (self), NULL);
-
-  return self->created_at;
-}
-
-void
-dg_interaction_set_created_at (DgInteraction *self,
-                               GDateTime     *created_at)
-{
-  g_return_if_fail (DG_IS_INTERACTION (self));
-
-  if (dg_record_set_time (&self->created_at, dg_record_normalize_time (created_at)))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CREATED_AT]);
 }
 
 gboolean

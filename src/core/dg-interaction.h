@@ -1,14 +1,16 @@
 /* dg-interaction.h
  *
  * One entry of a customer's contact log: when the owner was in touch, over
- * which channel, what was said and how it went. A plain object with one
- * property per field and validation; dg-interactions.h stores and loads it.
+ * which channel, what was said and how it went. A record (dg-record.h) with
+ * one property per field and validation; dg-interactions.h stores and loads
+ * it.
  */
 #pragma once
 
 #include <glib-object.h>
 
 #include "dg-clock.h"
+#include "dg-record.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +38,7 @@ typedef enum
 GType dg_interaction_channel_get_type  (void);
 GType dg_interaction_feedback_get_type (void);
 
-G_DECLARE_FINAL_TYPE (DgInteraction, dg_interaction, DG, INTERACTION, GObject)
+G_DECLARE_FINAL_TYPE (DgInteraction, dg_interaction, DG, INTERACTION, DgRecord)
 
 /* "call", "message", "email", "meeting", "other", as stored. */
 const char *dg_interaction_channel_to_string   (DgInteractionChannel   channel);

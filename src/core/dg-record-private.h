@@ -1,12 +1,15 @@
 /* dg-record-private.h
  *
- * Small pieces the record objects of the follow-up work (interactions,
- * follow-ups) share: how a text field is cleaned up, how a time is held and
- * how it is written to and read from the database.
+ * Small pieces the record objects share: how a text field is cleaned up,
+ * how a time is held and how it is written to and read from the database,
+ * how their properties are declared, and the per-type names of the base's
+ * accessors.
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
+
+#include "dg-record.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +30,77 @@ GDateTime *dg_record_normalize_time (GDateTime   *time);
 char      *dg_record_format_time    (GDateTime   *time);
 /* The reverse; NULL for NULL, "" or text that is not a time (logged). */
 GDateTime *dg_record_parse_time     (const char  *text);
+
+
+/* Read-write, notified only when the value changed. */
+GParamSpec *dg_record_string_property (const char  *name,
+                                       const char  *default_value);
+GParamSpec *dg_record_time_property   (const char  *name);
+
+/* Defines type_name_copy(), _get_id(), _set_id(), _get_uuid(), _set_uuid(),
+ * _get_created_at() and _set_created_at() for a DgRecord subclass, so that
+ * callers keep reading dg_customer_get_id (customer); each only forwards to
+ * the base. */
+#define DG_RECORD_DEFINE_ACCESSORS(TypeName, type_name)                       \
+TypeName *                                                                    \
+type_name##_copy (TypeName *self)                                             \
+{                                                                             \
+  return (TypeName *) dg_record_copy (DG_RECORD (self));                      \
+}                                                                             \
+                                                                              \
+gint64                                                                        \
+type_name##_get_id (TypeName *self)                                           \
+{                                                                             \
+  return dg_record_get_id (DG_RECORD (self));                                 \
+}                                                                             \
+                                                                              \
+void                                                                          \
+type_name##_set_id (TypeName *self,                                           \
+                    gint64    id)                                             \
+{                                                                             \
+  dg_record_set_id (DG_RECORD (self), id);                                    \
+}                                                                             \
+                                                                              \
+const char *                                                                  \
+type_name##_get_uuid (TypeName *self)                                         \
+{                                                                             \
+  return dg_record_get_uuid (DG_RECORD (self));                               \
+}                                                                             \
+                                                                              \
+void                                                                          \
+type_name##_set_uuid (TypeName   *self,                                       \
+                      const char *uuid)                                       \
+{                                                                             \
+  dg_record_set_uuid (DG_RECORD (self), uuid);                                \
+}                                                                             \
+                                                                              \
+GDateTime *                                                                   \
+type_name##_get_created_at (TypeName *self)                                   \
+{                                                                             \
+  return dg_record_get_created_at (DG_RECORD (self));                         \
+}                                                                             \
+                                                                              \
+void                                                                          \
+type_name##_set_created_at (TypeName  *self,                                  \
+                            GDateTime *created_at)                            \
+{                                                                             \
+  dg_record_set_created_at (DG_RECORD (self), created_at);                    \
+}
+
+/* Adds _get_updated_at() and _set_updated_at(), for a table that has the
+ * column. */
+#define DG_RECORD_DEFINE_UPDATED_AT(TypeName, type_name)                      \
+GDateTime *                                                                   \
+type_name##_get_updated_at (TypeName *self)                                   \
+{                                                                             \
+  return dg_record_get_updated_at (DG_RECORD (self));                         \
+}                                                                             \
+                                                                              \
+void                                                                          \
+type_name##_set_updated_at (TypeName  *self,                                  \
+                            GDateTime *updated_at)                            \
+{                                                                             \
+  dg_record_set_updated_at (DG_RECORD (self), updated_at);                    \
+}
 
 G_END_DECLS

@@ -5,7 +5,429 @@
 
 #include <string.h>
 
+#include "dg-record.h"
 #include "dg-record-private.h"
+
+typedef struct
+{
+  gint64     id;
+  char      *uuid;
+  GDateTime *created_at;
+  GDateTime *updated_at;
+} DgRecordPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DgRecord, dg_record, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_CREATED_AT,
+  PROP_UPDATED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+dg_record_finalize (GObject *object)
+{
+  DgRecordPrivate *priv = dg_record_get_instance_private (DG_RECORD (object));
+
+  g_clear_pointer (&priv->uuid, g_free);
+  g_clear_pointer (&priv->created_at, g_date_time_unref);
+  g_clear_pointer (&priv->updated_at, g_date_time_unref);
+
+  G_OBJECT_CLASS (dg_record_parent_class)->finalize (object);
+}
+
+static void
+dg_record_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  DgRecordPrivate *priv = dg_record_get_instance_private (DG_RECORD (object));
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, priv->id);
+      break;
+
+    case PROP_UUID:
+      g_value_set_string (value, priv->uuid);
+      break;
+
+    case PROP_CREATED_AT:
+      g_value_set_boxed (value, priv->created_at);
+      break;
+
+    case PROP_UPDATED_AT:
+      g_value_set_boxed (value, priv->updated_at);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_record_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  DgRecord *self = DG_RECORD (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      dg_record_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_UUID:
+      dg_record_set_uuid (self, g_value_get_string (value));
+      break;
+
+    case PROP_CREATED_AT:
+      dg_record_set_created_at (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_UPDATED_AT:
+      dg_record_set_updated_at (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dg_record_class_init (DgRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dg_record_finalize;
+  object_class->get_property = dg_record_get_property;
+  object_class->set_property = dg_record_set_property;
+
+  properties [PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CREATED_AT] = dg_record_time_property ("created-at");
+  properties [PROP_UPDATED_AT] = dg_record_time_property ("updated-at");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dg_record_init (DgRecord *self)
+{
+  DgRecordPrivate *priv = dg_record_get_instance_private (self);
+
+  priv->uuid = g_strdup ("");
+}
+
+gint64
+dg_record_get_id (DgRecord *self)
+{
+  DgRecordPrivate *priv = dg_record_get_instance_private (self);
+
+  g_return_val_if_fail (DG_IS_RECORD (self), 0);
+
+  return priv->id;
+}
+
+void
+dg_record_set_id (DgRecord *self,
+                  gint64    id)
+{
+  DgRecordPrivate *priv = dg_record_get_instance_private (self);
+
+  g_return_if_fail (DG_IS_RECORD (self));
+  g_return_if_fail (id >= 0);
+
+  if (priv->id != id)
+    {
+      priv->id = id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ID]);
+    }
+}
+
+const char *
+dg_record_get_uuid (DgRecord *self)
+{
+  DgRecordPrivate *priv = dg_record_get_instance_private (self);
+
+  g_return_val_if_fail (DG_IS_RECORD (self), NULL);
+
+  return priv->uuid;
+}
+
+void
+dg_record_set_uuid (DgRecord   *self,
+                    const char *uuid)
+{
+  DgRecordPrivate *priv = dg_record_get_instance_private (self);
+
+  g_return_if_fail (DG_IS_RECORD (self));
+
+  if (dg_record_set_string (&priv->uuid, dg_record_normalize_text (uuid, TRUE)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UUID]);
+}
+
+GDateTime *
+dg_record_get_created_at (DgRecord *self)
+{
+  DgRecordPrivate *priv = dg_record_get_instance_private (self);
+
+  g_return_val_if_fail (DG_IS_RECORD (self), NULL);
+
+  return priv->created_at;
+}
+
+void
+dg_record_set_created_at (DgRecord  *self,
+                          GDateTime *created_at)
+{
+  DgRecordPrivate *priv = dg_record_get_instance_private (self);
+
+  g_return_if_fail (DG_IS_RECORD (self));
+
+  if (dg_record_set_time (&priv->created_at, dg_record_normalize_time (created_at)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CREATED_AT]);
+}
+
+GDateTime *
+dg_record_get_updated_at (DgRecord *self)
+{
+  DgRecordPrivate *priv = dg_record_get_instance_private (self);
+
+  g_return_val_if_fail (DG_IS_RECORD (self), NULL);
+
+  return priv->updated_at;
+}
+
+void
+dg_record_set_updated_at (DgRecord  *self,
+                          GDateTime *updated_at)
+{
+  DgRecordPrivate *priv = dg_record_get_instance_private (self);
+
+  g_return_if_fail (DG_IS_RECORD (self));
+
+  if (dg_record_set_time (&priv->updated_at, dg_record_normalize_time (updated_at)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_UPDATED_AT]);
+}
+
+/* Base class first, then each class's properties as installed: a setter
+ * that clears another field (a timed due clears the all-day date) runs
+ * before the field it clears is set. */
+static int
+compare_install_order (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  const GParamSpec *x = *(GParamSpec * const *) a;
+  const GParamSpec *y = *(GParamSpec * const *) b;
+  guint x_depth = g_type_depth (x->owner_type);
+  guint y_depth = g_type_depth (y->owner_type);
+
+  if (x_depth != y_depth)
+    return x_depth < y_depth ? -1 : 1;
+
+  return (x->param_id > y->param_id) - (x->param_id < y->param_id);
+}
+
+static GParamSpec **
+list_properties (DgRecord *self,
+                 guint    *n_pspecs)
+{
+  GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self), n_pspecs);
+
+  g_qsort_with_data (pspecs, *n_pspecs, sizeof *pspecs, compare_install_order, NULL);
+
+  return pspecs;
+}
+
+static gboolean
+is_readable (GParamSpec *pspec)
+{
+  return (pspec->flags & G_PARAM_READABLE) != 0;
+}
+
+static gboolean
+is_copied (GParamSpec *pspec)
+{
+  return (pspec->flags & G_PARAM_READWRITE) == G_PARAM_READWRITE;
+}
+
+static gboolean
+same_value (GParamSpec   *pspec,
+            const GValue *a,
+            const GValue *b)
+{
+  if (G_VALUE_HOLDS (a, G_TYPE_DATE_TIME))
+    {
+      GDateTime *x = g_value_get_boxed (a);
+      GDateTime *y = g_value_get_boxed (b);
+
+      return x == NULL || y == NULL ? x == y : g_date_time_equal (x, y);
+    }
+
+  if (G_VALUE_HOLDS (a, G_TYPE_STRV))
+    {
+      const char * const *x = g_value_get_boxed (a);
+      const char * const *y = g_value_get_boxed (b);
+
+      return x == NULL || y == NULL ? x == y : g_strv_equal (x, y);
+    }
+
+  /* Strings, numbers, booleans and enums compare by value. */
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
+/* Whether @pspec reads the same on @a and @b. */
+static gboolean
+same_property (GObject    *a,
+               GObject    *b,
+               GParamSpec *pspec)
+{
+  g_auto(GValue) x = G_VALUE_INIT;
+  g_auto(GValue) y = G_VALUE_INIT;
+
+  g_value_init (&x, pspec->value_type);
+  g_value_init (&y, pspec->value_type);
+  g_object_get_property (a, pspec->name, &x);
+  g_object_get_property (b, pspec->name, &y);
+
+  return same_value (pspec, &x, &y);
+}
+
+DgRecord *
+dg_record_copy (DgRecord *self)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autofree const char **names = NULL;
+  GValue *values;
+  DgRecord *copy;
+  guint n_pspecs;
+  guint n_values = 0;
+
+  g_return_val_if_fail (DG_IS_RECORD (self), NULL);
+
+  pspecs = list_properties (self, &n_pspecs);
+  names = g_new0 (const char *, n_pspecs);
+  values = g_new0 (GValue, n_pspecs);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      if (!is_copied (pspecs[i]))
+        continue;
+
+      names[n_values] = pspecs[i]->name;
+      g_value_init (&values[n_values], pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (self), pspecs[i]->name, &values[n_values]);
+      n_values++;
+    }
+
+  /* Construction sets them in the order given, after any construct-only
+   * ones, with notification held back. */
+  copy = DG_RECORD (g_object_new_with_properties (G_OBJECT_TYPE (self), n_values, names, values));
+
+  for (guint i = 0; i < n_values; i++)
+    g_value_unset (&values[i]);
+  g_free (values);
+
+  return copy;
+}
+
+gboolean
+dg_record_equal (DgRecord *a,
+                 DgRecord *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_return_val_if_fail (DG_IS_RECORD (a), FALSE);
+  g_return_val_if_fail (DG_IS_RECORD (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      if (is_readable (pspecs[i]) && !same_property (G_OBJECT (a), G_OBJECT (b), pspecs[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+dg_record_update (DgRecord *self,
+                  DgRecord *source)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_return_val_if_fail (DG_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (DG_IS_RECORD (source), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (source), FALSE);
+
+  pspecs = list_properties (self, &n_pspecs);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!is_copied (pspec)
+          || (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0
+          || same_property (G_OBJECT (self), G_OBJECT (source), pspec))
+        continue;
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (G_OBJECT (source), pspec->name, &value);
+      g_object_set_property (G_OBJECT (self), pspec->name, &value);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return dg_record_equal (self, source);
+}
+
+GParamSpec *
+dg_record_string_property (const char *name,
+                           const char *default_value)
+{
+  return g_param_spec_string (name, NULL, NULL,
+                              default_value,
+                              (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+}
+
+GParamSpec *
+dg_record_time_property (const char *name)
+{
+  return g_param_spec_boxed (name, NULL, NULL,
+                             G_TYPE_DATE_TIME,
+                             (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+}
 
 char *
 dg_record_normalize_text (const char *text,

@@ -202,7 +202,11 @@ dg_followup_set_property (GObject      *object,
       break;
 
     case PROP_DUE_AT:
-      dg_followup_set_due_at (self, g_value_get_boxed (value));
+      /* NULL is the value an all-day follow-up already has: it keeps its
+       * date, as a timed one keeps its instant when :due-date is set to
+       * NULL. (dg_followup_set_due_at() with NULL removes either due.) */
+      if (g_value_get_boxed (value) != NULL || self->due_date == NULL)
+        dg_followup_set_due_at (self, g_value_get_boxed (value));
       break;
 
     case PROP_DUE_DATE:

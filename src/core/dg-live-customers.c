@@ -38,90 +38,6 @@ forget (DgLiveCustomers *self,
   g_hash_table_remove (self->table, &live->id);
 }
 
-static gboolean
-same_value (GParamSpec   *pspec,
-            const GValue *a,
-            const GValue *b)
-{
-  if (G_VALUE_HOLDS (a, G_TYPE_DATE_TIME))
-    {
-      GDateTime *x = g_value_get_boxed (a);
-      GDateTime *y = g_value_get_boxed (b);
-
-      return x == NULL || y == NULL ? x == y : g_date_time_equal (x, y);
-    }
-
-  if (G_VALUE_HOLDS (a, G_TYPE_STRV))
-    {
-      const char * const *x = g_value_get_boxed (a);
-      const char * const *y = g_value_get_boxed (b);
-
-      return x == NULL || y == NULL ? x == y : g_strv_equal (x, y);
-    }
-
-  return g_param_values_cmp (pspec, a, b) == 0;
-}
-
-/* Copies into @live what differs in @fresh, the same customer as stored
- * now, through its setters, so that only the fields that changed notify.
- * Returns whether @live now reads the same as @fresh in every property;
- * a field with no setter leaves it behind. */
-static gboolean
-update_customer (DgCustomer *live,
-                 DgCustomer *fresh)
-{
-  g_autofree GParamSpec **pspecs = NULL;
-  gboolean same = TRUE;
-  guint n_pspecs;
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (fresh), &n_pspecs);
-
-  g_object_freeze_notify (G_OBJECT (live));
-
-  /* Consent comes with the time it was given, which has no setter of its
-   * own; the property alone would record the time of this copy. */
-  dg_customer_set_marketing_consent (live,
-                                     dg_customer_get_marketing_consent (fresh),
-                                     dg_customer_get_consent_at (fresh));
-
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      GParamSpec *pspec = pspecs[i];
-      g_auto(GValue) old_value = G_VALUE_INIT;
-      g_auto(GValue) new_value = G_VALUE_INIT;
-
-      if ((pspec->flags & G_PARAM_READABLE) == 0)
-        continue;
-
-      g_value_init (&old_value, pspec->value_type);
-      g_value_init (&new_value, pspec->value_type);
-      g_object_get_property (G_OBJECT (live), pspec->name, &old_value);
-      g_object_get_property (G_OBJECT (fresh), pspec->name, &new_value);
-
-      if (same_value (pspec, &old_value, &new_value))
-        continue;
-
-      if ((pspec->flags & G_PARAM_WRITABLE) != 0 &&
-          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0 &&
-          g_strcmp0 (pspec->name, "marketing-consent") != 0)
-        {
-          g_object_set_property (G_OBJECT (live), pspec->name, &new_value);
-          g_value_unset (&old_value);
-          g_value_init (&old_value, pspec->value_type);
-          g_object_get_property (G_OBJECT (live), pspec->name, &old_value);
-
-          if (same_value (pspec, &old_value, &new_value))
-            continue;
-        }
-
-      same = FALSE;
-    }
-
-  g_object_thaw_notify (G_OBJECT (live));
-
-  return same;
-}
-
 DgLiveCustomers *
 dg_live_customers_new (void)
 {
@@ -212,7 +128,9 @@ dg_live_customers_reload (DgLiveCustomers  *self,
           continue;
         }
 
-      if (update_customer (customer, fresh))
+      /* Only the fields that changed notify; a field with no setter
+       * leaves the object behind. */
+      if (dg_record_update (DG_RECORD (customer), DG_RECORD (fresh)))
         continue;
 
       forget (self, live);

@@ -345,31 +345,12 @@ dg_customer_new (void)
 DG_RECORD_DEFINE_ACCESSORS (DgCustomer, dg_customer)
 DG_RECORD_DEFINE_UPDATED_AT (DgCustomer, dg_customer)
 
-#define DEFINE_LINE_FIELD(field, PROP)                                        \
-const char *                                                                  \
-dg_customer_get_##field (DgCustomer *self)                                    \
-{                                                                             \
-  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);                         \
-                                                                              \
-  return self->field;                                                         \
-}                                                                             \
-                                                                              \
-void                                                                          \
-dg_customer_set_##field (DgCustomer *self,                                    \
-                         const char *value)                                   \
-{                                                                             \
-  g_return_if_fail (DG_IS_CUSTOMER (self));                                   \
-                                                                              \
-  if (dg_record_set_string (&self->field, dg_record_normalize_text (value, TRUE)))                \
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP]);            \
-}
-
-DEFINE_LINE_FIELD (name, PROP_NAME)
-DEFINE_LINE_FIELD (email, PROP_EMAIL)
-DEFINE_LINE_FIELD (organization, PROP_ORGANIZATION)
-DEFINE_LINE_FIELD (source, PROP_SOURCE)
-
-#undef DEFINE_LINE_FIELD
+DG_RECORD_DEFINE_TEXT_FIELD (DgCustomer, dg_customer, DG_IS_CUSTOMER, name, PROP_NAME, TRUE)
+DG_RECORD_DEFINE_TEXT_FIELD (DgCustomer, dg_customer, DG_IS_CUSTOMER, email, PROP_EMAIL, TRUE)
+DG_RECORD_DEFINE_TEXT_FIELD (DgCustomer, dg_customer, DG_IS_CUSTOMER, organization, PROP_ORGANIZATION, TRUE)
+DG_RECORD_DEFINE_TEXT_FIELD (DgCustomer, dg_customer, DG_IS_CUSTOMER, source, PROP_SOURCE, TRUE)
+DG_RECORD_DEFINE_TEXT_FIELD (DgCustomer, dg_customer, DG_IS_CUSTOMER, note, PROP_NOTE, FALSE)
+DG_RECORD_DEFINE_TIME_FIELD (DgCustomer, dg_customer, DG_IS_CUSTOMER, last_contact_at, PROP_LAST_CONTACT_AT)
 
 const char *
 dg_customer_get_phone (DgCustomer *self)
@@ -473,24 +454,6 @@ dg_customer_set_marketing_consent (DgCustomer *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-const char *
-dg_customer_get_note (DgCustomer *self)
-{
-  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
-
-  return self->note;
-}
-
-void
-dg_customer_set_note (DgCustomer *self,
-                      const char *note)
-{
-  g_return_if_fail (DG_IS_CUSTOMER (self));
-
-  if (dg_record_set_string (&self->note, dg_record_normalize_text (note, FALSE)))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
-}
-
 gboolean
 dg_customer_get_archived (DgCustomer *self)
 {
@@ -512,24 +475,6 @@ dg_customer_set_archived (DgCustomer *self,
       self->archived = archived;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ARCHIVED]);
     }
-}
-
-GDateTime *
-dg_customer_get_last_contact_at (DgCustomer *self)
-{
-  g_return_val_if_fail (DG_IS_CUSTOMER (self), NULL);
-
-  return self->last_contact_at;
-}
-
-void
-dg_customer_set_last_contact_at (DgCustomer *self,
-                                 GDateTime  *last_contact_at)
-{
-  g_return_if_fail (DG_IS_CUSTOMER (self));
-
-  if (dg_record_set_time (&self->last_contact_at, dg_record_normalize_time (last_contact_at)))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LAST_CONTACT_AT]);
 }
 
 const char * const *

@@ -326,83 +326,13 @@ dg_followup_new (void)
 DG_RECORD_DEFINE_ACCESSORS (DgFollowup, dg_followup)
 DG_RECORD_DEFINE_UPDATED_AT (DgFollowup, dg_followup)
 
-#define DEFINE_INT64_FIELD(field, PROP)                                       \
-gint64                                                                        \
-dg_followup_get_##field (DgFollowup *self)                                    \
-{                                                                             \
-  g_return_val_if_fail (DG_IS_FOLLOWUP (self), 0);                            \
-                                                                              \
-  return self->field;                                                         \
-}                                                                             \
-                                                                              \
-void                                                                          \
-dg_followup_set_##field (DgFollowup *self,                                    \
-                         gint64      value)                                   \
-{                                                                             \
-  g_return_if_fail (DG_IS_FOLLOWUP (self));                                   \
-  g_return_if_fail (value >= 0);                                              \
-                                                                              \
-  if (self->field != value)                                                   \
-    {                                                                         \
-      self->field = value;                                                    \
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP]);          \
-    }                                                                         \
-}
-
-DEFINE_INT64_FIELD (customer_id, PROP_CUSTOMER_ID)
-
-#undef DEFINE_INT64_FIELD
-
-#define DEFINE_TEXT_FIELD(field, PROP, single_line)                           \
-const char *                                                                  \
-dg_followup_get_##field (DgFollowup *self)                                    \
-{                                                                             \
-  g_return_val_if_fail (DG_IS_FOLLOWUP (self), NULL);                         \
-                                                                              \
-  return self->field;                                                         \
-}                                                                             \
-                                                                              \
-void                                                                          \
-dg_followup_set_##field (DgFollowup *self,                                    \
-                         const char *value)                                   \
-{                                                                             \
-  g_return_if_fail (DG_IS_FOLLOWUP (self));                                   \
-                                                                              \
-  if (dg_record_set_string (&self->field,                                     \
-                            dg_record_normalize_text (value, single_line)))   \
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP]);            \
-}
-
-DEFINE_TEXT_FIELD (customer_name, PROP_CUSTOMER_NAME, TRUE)
-DEFINE_TEXT_FIELD (title, PROP_TITLE, TRUE)
-DEFINE_TEXT_FIELD (note, PROP_NOTE, FALSE)
-
-#undef DEFINE_TEXT_FIELD
-
-#define DEFINE_TIME_FIELD(field, PROP)                                        \
-GDateTime *                                                                   \
-dg_followup_get_##field (DgFollowup *self)                                    \
-{                                                                             \
-  g_return_val_if_fail (DG_IS_FOLLOWUP (self), NULL);                         \
-                                                                              \
-  return self->field;                                                         \
-}                                                                             \
-                                                                              \
-void                                                                          \
-dg_followup_set_##field (DgFollowup *self,                                    \
-                         GDateTime  *value)                                   \
-{                                                                             \
-  g_return_if_fail (DG_IS_FOLLOWUP (self));                                   \
-                                                                              \
-  if (dg_record_set_time (&self->field, dg_record_normalize_time (value)))    \
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP]);            \
-}
-
-DEFINE_TIME_FIELD (done_at, PROP_DONE_AT)
-DEFINE_TIME_FIELD (snoozed_until, PROP_SNOOZED_UNTIL)
-DEFINE_TIME_FIELD (notified_at, PROP_NOTIFIED_AT)
-
-#undef DEFINE_TIME_FIELD
+DG_RECORD_DEFINE_ID_FIELD (DgFollowup, dg_followup, DG_IS_FOLLOWUP, customer_id, PROP_CUSTOMER_ID)
+DG_RECORD_DEFINE_TEXT_FIELD (DgFollowup, dg_followup, DG_IS_FOLLOWUP, customer_name, PROP_CUSTOMER_NAME, TRUE)
+DG_RECORD_DEFINE_TEXT_FIELD (DgFollowup, dg_followup, DG_IS_FOLLOWUP, title, PROP_TITLE, TRUE)
+DG_RECORD_DEFINE_TEXT_FIELD (DgFollowup, dg_followup, DG_IS_FOLLOWUP, note, PROP_NOTE, FALSE)
+DG_RECORD_DEFINE_TIME_FIELD (DgFollowup, dg_followup, DG_IS_FOLLOWUP, done_at, PROP_DONE_AT)
+DG_RECORD_DEFINE_TIME_FIELD (DgFollowup, dg_followup, DG_IS_FOLLOWUP, snoozed_until, PROP_SNOOZED_UNTIL)
+DG_RECORD_DEFINE_TIME_FIELD (DgFollowup, dg_followup, DG_IS_FOLLOWUP, notified_at, PROP_NOTIFIED_AT)
 
 gboolean
 dg_followup_get_all_day (DgFollowup *self)

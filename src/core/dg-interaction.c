@@ -276,45 +276,9 @@ dg_interaction_new (void)
 
 DG_RECORD_DEFINE_ACCESSORS (DgInteraction, dg_interaction)
 
-gint64
-dg_interaction_get_customer_id (DgInteraction *self)
-{
-  g_return_val_if_fail (DG_IS_INTERACTION (self), 0);
-
-  return self->customer_id;
-}
-
-void
-dg_interaction_set_customer_id (DgInteraction *self,
-                                gint64         customer_id)
-{
-  g_return_if_fail (DG_IS_INTERACTION (self));
-  g_return_if_fail (customer_id >= 0);
-
-  if (self->customer_id != customer_id)
-    {
-      self->customer_id = customer_id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CUSTOMER_ID]);
-    }
-}
-
-GDateTime *
-dg_interaction_get_occurred_at (DgInteraction *self)
-{
-  g_return_val_if_fail (DG_IS_INTERACTION (self), NULL);
-
-  return self->occurred_at;
-}
-
-void
-dg_interaction_set_occurred_at (DgInteraction *self,
-                                GDateTime     *occurred_at)
-{
-  g_return_if_fail (DG_IS_INTERACTION (self));
-
-  if (dg_record_set_time (&self->occurred_at, dg_record_normalize_time (occurred_at)))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OCCURRED_AT]);
-}
+DG_RECORD_DEFINE_ID_FIELD (DgInteraction, dg_interaction, DG_IS_INTERACTION, customer_id, PROP_CUSTOMER_ID)
+DG_RECORD_DEFINE_TIME_FIELD (DgInteraction, dg_interaction, DG_IS_INTERACTION, occurred_at, PROP_OCCURRED_AT)
+DG_RECORD_DEFINE_TEXT_FIELD (DgInteraction, dg_interaction, DG_IS_INTERACTION, summary, PROP_SUMMARY, FALSE)
 
 DgInteractionChannel
 dg_interaction_get_channel (DgInteraction *self)
@@ -336,24 +300,6 @@ dg_interaction_set_channel (DgInteraction        *self,
       self->channel = channel;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHANNEL]);
     }
-}
-
-const char *
-dg_interaction_get_summary (DgInteraction *self)
-{
-  g_return_val_if_fail (DG_IS_INTERACTION (self), NULL);
-
-  return self->summary;
-}
-
-void
-dg_interaction_set_summary (DgInteraction *self,
-                            const char    *summary)
-{
-  g_return_if_fail (DG_IS_INTERACTION (self));
-
-  if (dg_record_set_string (&self->summary, dg_record_normalize_text (summary, FALSE)))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUMMARY]);
 }
 
 DgInteractionFeedback

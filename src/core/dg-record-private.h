@@ -103,4 +103,71 @@ type_name##_set_updated_at (TypeName  *self,                                  \
   dg_record_set_updated_at (DG_RECORD (self), updated_at);                    \
 }
 
+/* For the fields of a record type, in its .c file: define
+ * type_name_get_FIELD() and type_name_set_FIELD() for self->FIELD, whose
+ * setter notifies properties[PROP] only when the value changed. Text is
+ * cleaned by dg_record_normalize_text(); a time is held in UTC to the whole
+ * second; an integer (a row id) may not be negative. */
+#define DG_RECORD_DEFINE_TEXT_FIELD(TypeName, type_name, IS_TYPE, field, PROP, single_line) \
+const char *                                                                  \
+type_name##_get_##field (TypeName *self)                                      \
+{                                                                             \
+  g_return_val_if_fail (IS_TYPE (self), NULL);                                \
+                                                                              \
+  return self->field;                                                         \
+}                                                                             \
+                                                                              \
+void                                                                          \
+type_name##_set_##field (TypeName   *self,                                    \
+                         const char *value)                                   \
+{                                                                             \
+  g_return_if_fail (IS_TYPE (self));                                          \
+                                                                              \
+  if (dg_record_set_string (&self->field,                                     \
+                            dg_record_normalize_text (value, single_line)))   \
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP]);            \
+}
+
+#define DG_RECORD_DEFINE_TIME_FIELD(TypeName, type_name, IS_TYPE, field, PROP) \
+GDateTime *                                                                   \
+type_name##_get_##field (TypeName *self)                                      \
+{                                                                             \
+  g_return_val_if_fail (IS_TYPE (self), NULL);                                \
+                                                                              \
+  return self->field;                                                         \
+}                                                                             \
+                                                                              \
+void                                                                          \
+type_name##_set_##field (TypeName  *self,                                     \
+                         GDateTime *value)                                    \
+{                                                                             \
+  g_return_if_fail (IS_TYPE (self));                                          \
+                                                                              \
+  if (dg_record_set_time (&self->field, dg_record_normalize_time (value)))    \
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP]);            \
+}
+
+#define DG_RECORD_DEFINE_ID_FIELD(TypeName, type_name, IS_TYPE, field, PROP)  \
+gint64                                                                        \
+type_name##_get_##field (TypeName *self)                                      \
+{                                                                             \
+  g_return_val_if_fail (IS_TYPE (self), 0);                                   \
+                                                                              \
+  return self->field;                                                         \
+}                                                                             \
+                                                                              \
+void                                                                          \
+type_name##_set_##field (TypeName *self,                                      \
+                         gint64    value)                                     \
+{                                                                             \
+  g_return_if_fail (IS_TYPE (self));                                          \
+  g_return_if_fail (value >= 0);                                              \
+                                                                              \
+  if (self->field != value)                                                   \
+    {                                                                         \
+      self->field = value;                                                    \
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP]);          \
+    }                                                                         \
+}
+
 G_END_DECLS

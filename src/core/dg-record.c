@@ -247,15 +247,41 @@ compare_install_order (gconstpointer a,
   return (x->param_id > y->param_id) - (x->param_id < y->param_id);
 }
 
-static GParamSpec **
-list_properties (DgRecord *self,
-                 guint    *n_pspecs)
+typedef struct
 {
-  GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self), n_pspecs);
+  GParamSpec **pspecs;
+  guint        n_pspecs;
+} PropertyList;
 
-  g_qsort_with_data (pspecs, *n_pspecs, sizeof *pspecs, compare_install_order, NULL);
+/* The properties of @self's class in the order above, listed and sorted
+ * once per type: a copy is made for every follow-up a logged contact
+ * moves. Never freed, as the class never is. */
+static const PropertyList *
+list_properties (DgRecord *self)
+{
+  static GMutex mutex;
+  static GQuark quark;
+  GType type = G_OBJECT_TYPE (self);
+  PropertyList *list;
 
-  return pspecs;
+  g_mutex_lock (&mutex);
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("dg-record-properties");
+
+  list = g_type_get_qdata (type, quark);
+  if (list == NULL)
+    {
+      list = g_new0 (PropertyList, 1);
+      list->pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self), &list->n_pspecs);
+      g_qsort_with_data (list->pspecs, list->n_pspecs, sizeof *list->pspecs,
+                         compare_install_order, NULL);
+      g_type_set_qdata (type, quark, list);
+    }
+
+  g_mutex_unlock (&mutex);
+
+  return list;
 }
 
 static gboolean
@@ -315,27 +341,28 @@ same_property (GObject    *a,
 DgRecord *
 dg_record_copy (DgRecord *self)
 {
-  g_autofree GParamSpec **pspecs = NULL;
+  const PropertyList *list;
   g_autofree const char **names = NULL;
   GValue *values;
   DgRecord *copy;
-  guint n_pspecs;
   guint n_values = 0;
 
   g_return_val_if_fail (DG_IS_RECORD (self), NULL);
 
-  pspecs = list_properties (self, &n_pspecs);
-  names = g_new0 (const char *, n_pspecs);
-  values = g_new0 (GValue, n_pspecs);
+  list = list_properties (self);
+  names = g_new0 (const char *, list->n_pspecs);
+  values = g_new0 (GValue, list->n_pspecs);
 
-  for (guint i = 0; i < n_pspecs; i++)
+  for (guint i = 0; i < list->n_pspecs; i++)
     {
-      if (!is_copied (pspecs[i]))
+      GParamSpec *pspec = list->pspecs[i];
+
+      if (!is_copied (pspec))
         continue;
 
-      names[n_values] = pspecs[i]->name;
-      g_value_init (&values[n_values], pspecs[i]->value_type);
-      g_object_get_property (G_OBJECT (self), pspecs[i]->name, &values[n_values]);
+      names[n_values] = pspec->name;
+      g_value_init (&values[n_values], pspec->value_type);
+      g_object_get_property (G_OBJECT (self), pspec->name, &values[n_values]);
       n_values++;
     }
 
@@ -354,8 +381,7 @@ gboolean
 dg_record_equal (DgRecord *a,
                  DgRecord *b)
 {
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs;
+  const PropertyList *list;
 
   g_return_val_if_fail (DG_IS_RECORD (a), FALSE);
   g_return_val_if_fail (DG_IS_RECORD (b), FALSE);
@@ -366,11 +392,13 @@ dg_record_equal (DgRecord *a,
   if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
     return FALSE;
 
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
+  list = list_properties (a);
 
-  for (guint i = 0; i < n_pspecs; i++)
+  for (guint i = 0; i < list->n_pspecs; i++)
     {
-      if (is_readable (pspecs[i]) && !same_property (G_OBJECT (a), G_OBJECT (b), pspecs[i]))
+      GParamSpec *pspec = list->pspecs[i];
+
+      if (is_readable (pspec) && !same_property (G_OBJECT (a), G_OBJECT (b), pspec))
         return FALSE;
     }
 
@@ -381,20 +409,19 @@ gboolean
 dg_record_update (DgRecord *self,
                   DgRecord *source)
 {
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs;
+  const PropertyList *list;
 
   g_return_val_if_fail (DG_IS_RECORD (self), FALSE);
   g_return_val_if_fail (DG_IS_RECORD (source), FALSE);
   g_return_val_if_fail (G_OBJECT_TYPE (self) == G_OBJECT_TYPE (source), FALSE);
 
-  pspecs = list_properties (self, &n_pspecs);
+  list = list_properties (self);
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  for (guint i = 0; i < n_pspecs; i++)
+  for (guint i = 0; i < list->n_pspecs; i++)
     {
-      GParamSpec *pspec = pspecs[i];
+      GParamSpec *pspec = list->pspecs[i];
       g_auto(GValue) value = G_VALUE_INIT;
 
       if (!is_copied (pspec)

@@ -449,18 +449,20 @@ count_contacts (gint64 customer_id)
   return interactions->len;
 }
 
-/* What pressing Enter in the form's entry @id does. */
+/* What pressing Enter in the form's field @id does. */
 static void
 press_enter_in (const char *id)
 {
-  g_signal_emit_by_name (page_child (id), "activate");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (page_child (id))), "activate");
   dg_ui_test_flush ();
 }
 
 static gboolean
 form_shows_error (void)
 {
-  return gtk_widget_get_visible (page_child ("error_label"));
+  return field_error (get_page (), "summary_entry") != NULL
+         || field_error (get_page (), "when_entry") != NULL
+         || gtk_widget_get_visible (page_child ("error_label"));
 }
 
 static void
@@ -478,6 +480,9 @@ test_log_contact (void)
   set_text (get_page (), "when_entry", "25:99");
   g_assert_true (form_shows_error ());
   g_assert_true (gtk_widget_has_css_class (page_child ("when_entry"), "error"));
+  g_assert_nonnull (field_error (get_page (), "when_entry"));
+  g_assert_null (field_error (get_page (), "summary_entry"));
+  take_screenshot (GTK_WIDGET (get_window ()), "contact-form-invalid");
   press_enter_in ("summary_entry");
   g_assert_cmpuint (count_contacts (minsu_id), ==, 0);
 

@@ -363,6 +363,7 @@ test_choose_by_keyboard (void)
   dg_ui_test_send_keys (GTK_WIDGET (picker), "Down");
   dg_ui_test_wait_for (selected_index (picker) == 0);
   g_assert_true (focus_is_in (GTK_WIDGET (editor), GTK_WIDGET (picker)));
+  g_free (dg_ui_test_screenshot_with_popover (dg_customer_picker_get_popover (picker), "customer-picker-selected"));
   dg_ui_test_send_keys (GTK_WIDGET (picker), "Return");
   dg_ui_test_wait_for (dg_customer_picker_get_customer_id (picker) == minsu_id);
   g_assert_false (dg_customer_picker_get_popup_shown (picker));

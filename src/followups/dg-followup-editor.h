@@ -10,7 +10,8 @@
  *
  * The calendar, the Today view and the customer page all open it: a new
  * follow-up comes prefilled by the caller (a customer, who can then be
- * changed, a day), and a day is proposed when none is given (today, by the context's clock).
+ * changed, a day), and a day is proposed when none is given (today, by
+ * the context's clock).
  */
 #pragma once
 

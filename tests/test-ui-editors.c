@@ -501,6 +501,36 @@ test_change_and_clear (void)
   }
 }
 
+/* A match can be clicked too. */
+static void
+test_choose_by_click (void)
+{
+  DgFollowupEditor *editor;
+  DgCustomerPicker *picker;
+
+  if (!dg_ui_test_can_send_input ())
+    {
+      g_test_skip ("Needs X11 and xdotool to click");
+      return;
+    }
+
+  editor = open_editor (NULL);
+  picker = picker_of (editor);
+  gtk_widget_grab_focus (GTK_WIDGET (picker));
+  assert_matches (picker, "민수", "김민수|이민수");
+  dg_ui_test_click (GTK_WIDGET (gtk_list_box_get_row_at_index (match_list_of (picker), 1)));
+  dg_ui_test_wait_for (dg_customer_picker_get_customer_id (picker) == lee_minsu_id);
+  g_assert_false (dg_customer_picker_get_popup_shown (picker));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (picker)), ==, "이민수");
+
+  /* Moving on to another field closes the list. */
+  assert_matches (picker, "ㄱㅁㅅ", "김민수");
+  gtk_widget_grab_focus (child_of (editor, "title_row"));
+  dg_ui_test_wait_for (!dg_customer_picker_get_popup_shown (picker));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* Keeping in touch needs a customer: the switch follows the choice. */
 static void
 test_keep_in_touch_follows_customer (void)
@@ -667,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/ui/customer-picker/choose-by-keyboard", test_choose_by_keyboard);
   g_test_add_func ("/ui/customer-picker/search-and-escape", test_search_and_escape);
   g_test_add_func ("/ui/customer-picker/change-and-clear", test_change_and_clear);
+  g_test_add_func ("/ui/customer-picker/choose-by-click", test_choose_by_click);
   g_test_add_func ("/ui/customer-picker/keep-in-touch", test_keep_in_touch_follows_customer);
 
   result = g_test_run ();

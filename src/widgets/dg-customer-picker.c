@@ -21,6 +21,7 @@ struct _DgCustomerPicker
   GArray       *match_ids;
   /* Set while the picker writes the text itself, which is not typing. */
   gboolean      setting_text;
+  guint         leave_idle;
 
   GtkWidget    *clear_button;
   GtkPopover   *popover;
@@ -485,11 +486,31 @@ on_clear_clicked_cb (GtkButton        *button,
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+/* Closes the list once the focus has gone to another widget of the
+ * window. When the window itself loses the focus the list stays: the
+ * pointer may be on its way to click a match. */
+static gboolean
+close_if_left_cb (gpointer user_data)
+{
+  DgCustomerPicker *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  self->leave_idle = 0;
+
+  if (root != NULL && GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root))
+      && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    dg_customer_picker_close (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_focus_leave_cb (GtkEventControllerFocus *controller,
                    DgCustomerPicker        *self)
 {
-  dg_customer_picker_close (self);
+  if (self->leave_idle == 0)
+    self->leave_idle = g_idle_add (close_if_left_cb, self);
 }
 
 static void
@@ -514,6 +535,7 @@ dg_customer_picker_dispose (GObject *object)
 
   g_cancellable_cancel (self->search);
   g_clear_object (&self->search);
+  g_clear_handle_id (&self->leave_idle, g_source_remove);
   if (self->popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->popover));

@@ -363,6 +363,14 @@ test_choose_by_keyboard (void)
   dg_ui_test_send_keys (GTK_WIDGET (picker), "Down");
   dg_ui_test_wait_for (selected_index (picker) == 0);
   g_assert_true (focus_is_in (GTK_WIDGET (editor), GTK_WIDGET (picker)));
+  {
+    GtkAccessible *text = GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (picker)));
+
+    gtk_test_accessible_assert_property (text, GTK_ACCESSIBLE_PROPERTY_AUTOCOMPLETE,
+                                         GTK_ACCESSIBLE_AUTOCOMPLETE_LIST);
+    gtk_test_accessible_assert_relation (text, GTK_ACCESSIBLE_RELATION_ACTIVE_DESCENDANT,
+                                         gtk_list_box_get_row_at_index (match_list_of (picker), 0));
+  }
   g_free (dg_ui_test_screenshot_with_popover (dg_customer_picker_get_popover (picker), "customer-picker-selected"));
   dg_ui_test_send_keys (GTK_WIDGET (picker), "Return");
   dg_ui_test_wait_for (dg_customer_picker_get_customer_id (picker) == minsu_id);
@@ -634,6 +642,11 @@ test_field_row (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "Email: “minsu@” is not an email address");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   g_assert_cmpuint (notified, ==, 1);
+  /* Told to assistive technologies on the text, which has the focus. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Email: “minsu@” is not an email address");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_TRUE);
   /* The same message again is no change. */
   dg_field_row_set_error (row, "Email: “minsu@” is not an email address");
   g_assert_cmpuint (notified, ==, 1);
@@ -649,6 +662,7 @@ test_field_row (void)
   g_assert_false (gtk_widget_get_visible (label));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   g_assert_null (dg_field_row_get_error (row));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
   dg_field_row_set_error (row, "");
   g_assert_null (dg_field_row_get_error (row));
 
@@ -690,6 +704,9 @@ main (int   argc,
   int result;
 
   g_setenv ("TZ", "Asia/Seoul", TRUE);
+  /* GTK's in-process accessibility backend, so what the widgets tell
+   * assistive technologies can be read back; no bus is needed. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 

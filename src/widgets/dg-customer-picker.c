@@ -398,6 +398,11 @@ dg_customer_picker_move (DgCustomerPicker *self,
 
   selected = gtk_list_box_get_row_at_index (self->match_list, index);
   gtk_list_box_select_row (self->match_list, selected);
+  /* The focus stays in the text: tell assistive technologies which match
+   * the arrows reached. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (self))),
+                                  GTK_ACCESSIBLE_RELATION_ACTIVE_DESCENDANT, selected,
+                                  -1);
 
   /* The row has no focus to scroll it into sight: the field keeps it. */
   adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);

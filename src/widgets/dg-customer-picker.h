@@ -36,7 +36,8 @@ void        dg_customer_picker_set_database       (DgCustomerPicker *self,
 /* The chosen customer; 0 for none. */
 gint64      dg_customer_picker_get_customer_id    (DgCustomerPicker *self);
 /* Chooses the customer with @customer_id (0 for none) and shows its name;
- * a customer that cannot be read leaves none chosen. */
+ * a customer that cannot be read leaves none chosen. Needs the database
+ * set first. */
 void        dg_customer_picker_set_customer_id    (DgCustomerPicker *self,
                                                    gint64            customer_id);
 /* The chosen customer's name; NULL when none is chosen. */

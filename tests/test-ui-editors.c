@@ -539,6 +539,63 @@ test_choose_by_click (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* However many match, only the first ones by name are read and listed;
+ * Down on an empty field lists everyone from the start. */
+static void
+test_at_most_max_matches (void)
+{
+  DgFollowupEditor *editor;
+  DgCustomerPicker *picker;
+  g_autofree char *names = NULL;
+
+  for (guint i = 1; i <= 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Student %02u", i);
+
+      insert_customer (get_database (), name, NULL, "Spring Class", FALSE);
+    }
+
+  editor = open_editor (NULL);
+  picker = picker_of (editor);
+  gtk_widget_grab_focus (GTK_WIDGET (picker));
+  type_query (picker, "student");
+  g_assert_cmpuint (dg_customer_picker_get_n_matches (picker), ==, DG_CUSTOMER_PICKER_MAX_MATCHES);
+  names = dup_match_names (picker);
+  g_assert_true (g_str_has_prefix (names, "Student 01|Student 02|"));
+  g_assert_true (g_str_has_suffix (names, "|Student 20"));
+
+  if (dg_ui_test_can_send_input ())
+    {
+      /* The last of the list scrolls into sight as the arrows reach it. */
+      for (guint i = 0; i < DG_CUSTOMER_PICKER_MAX_MATCHES; i++)
+        dg_ui_test_send_keys (GTK_WIDGET (picker), "Down");
+      dg_ui_test_wait_for (selected_index (picker) == DG_CUSTOMER_PICKER_MAX_MATCHES - 1);
+      {
+        GtkWidget *scrolled = dg_ui_test_find_by_type (dg_customer_picker_get_popover (picker),
+                                                       GTK_TYPE_SCROLLED_WINDOW);
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        dg_ui_test_wait_painted (dg_customer_picker_get_popover (picker), 1);
+        g_assert_cmpfloat (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment),
+                           ==, gtk_adjustment_get_upper (adjustment));
+      }
+      g_free (dg_ui_test_screenshot_with_popover (dg_customer_picker_get_popover (picker), "customer-picker-scrolled"));
+      dg_ui_test_send_keys (GTK_WIDGET (picker), "Up");
+      dg_ui_test_wait_for (selected_index (picker) == DG_CUSTOMER_PICKER_MAX_MATCHES - 2);
+
+      gtk_editable_set_text (GTK_EDITABLE (picker), "");
+      g_assert_false (dg_customer_picker_get_popup_shown (picker));
+      dg_ui_test_send_keys (GTK_WIDGET (picker), "Down");
+      dg_ui_test_wait_for (dg_customer_picker_get_popup_shown (picker));
+      g_clear_pointer (&names, g_free);
+      names = dup_match_names (picker);
+      g_assert_cmpuint (dg_customer_picker_get_n_matches (picker), ==, DG_CUSTOMER_PICKER_MAX_MATCHES);
+      g_assert_true (g_str_has_prefix (names, "Nancy Baker|Student 01|"));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* Keeping in touch needs a customer: the switch follows the choice. */
 static void
 test_keep_in_touch_follows_customer (void)
@@ -716,6 +773,7 @@ main (int   argc,
   g_test_add_func ("/ui/customer-picker/change-and-clear", test_change_and_clear);
   g_test_add_func ("/ui/customer-picker/choose-by-click", test_choose_by_click);
   g_test_add_func ("/ui/customer-picker/keep-in-touch", test_keep_in_touch_follows_customer);
+  g_test_add_func ("/ui/customer-picker/at-most-max-matches", test_at_most_max_matches);
 
   result = g_test_run ();
 

@@ -407,6 +407,73 @@ test_snooze_rules (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (error->message, "Snooze: "));
 }
 
+/* The follow-up form may give a follow-up to someone else, or to no one:
+ * the update writes the new customer, and its name is read with it. */
+static void
+test_change_customer (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gint64 minsu = dg_test_add_customer (fixture, "김민수");
+  gint64 seoyeon = dg_test_add_customer (fixture, "이서연");
+  g_autoptr(DgFollowup) followup = dg_test_make_all_day ("Send the invitation", "2026-03-20");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  dg_followup_set_customer_id (followup, minsu);
+  id = dg_test_insert_followup (fixture, followup);
+
+  {
+    g_autoptr(DgFollowup) edited = dg_test_get_followup (fixture, id);
+    g_autoptr(DgFollowup) stored = NULL;
+
+    dg_followup_set_customer_id (edited, seoyeon);
+    fixture->followups_changed = 0;
+    g_assert_true (dg_followups_update (fixture->db, fixture->base, edited, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (fixture->followups_changed, ==, 1);
+
+    stored = dg_test_get_followup (fixture, id);
+    g_assert_cmpint (dg_followup_get_customer_id (stored), ==, seoyeon);
+    g_assert_cmpstr (dg_followup_get_customer_name (stored), ==, "이서연");
+  }
+
+  /* For no one in particular. */
+  {
+    g_autoptr(DgFollowup) edited = dg_test_get_followup (fixture, id);
+    g_autoptr(DgFollowup) stored = NULL;
+    g_autoptr(GPtrArray) theirs = NULL;
+
+    dg_followup_set_customer_id (edited, 0);
+    g_assert_true (dg_followups_update (fixture->db, fixture->base, edited, &error));
+    g_assert_no_error (error);
+
+    stored = dg_test_get_followup (fixture, id);
+    g_assert_cmpint (dg_followup_get_customer_id (stored), ==, 0);
+    g_assert_cmpstr (dg_followup_get_customer_name (stored), ==, "");
+
+    theirs = dg_followups_list_for_customer (fixture->db, seoyeon, DG_FOLLOWUP_FILTER_ALL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (theirs->len, ==, 0);
+  }
+
+  /* Keeping in touch with no one is refused, and changes nothing. */
+  {
+    g_autoptr(DgFollowup) edited = dg_test_get_followup (fixture, id);
+    g_autoptr(DgFollowup) stored = NULL;
+
+    dg_followup_set_recurrence (edited, DG_RECURRENCE_WEEKS);
+    dg_followup_set_recurrence_interval (edited, 2);
+    dg_followup_set_keep_in_touch (edited, TRUE);
+    g_assert_false (dg_followups_update (fixture->db, fixture->base, edited, &error));
+    g_assert_error (error, DG_ERROR, DG_ERROR_INVALID_FIELD);
+    g_clear_error (&error);
+
+    stored = dg_test_get_followup (fixture, id);
+    g_assert_false (dg_followup_get_keep_in_touch (stored));
+    g_assert_cmpint (dg_followup_get_recurrence (stored), ==, DG_RECURRENCE_NONE);
+  }
+}
+
 /* The owner flies from New York to Seoul: all-day follow-ups stay on their
  * dates, timed ones on their instants. */
 /* The plan of the first statement in @statements that holds @needle. */
@@ -425,6 +492,7 @@ main (int   argc,
   ADD ("/followups/cascade", test_cascade);
   ADD ("/followups/delete-and-restore", test_delete_and_restore);
   ADD ("/followups/update", test_update);
+  ADD ("/followups/change-customer", test_change_customer);
   ADD ("/followups/move-to-date", test_move_to_date);
   ADD ("/followups/snooze-rules", test_snooze_rules);
 

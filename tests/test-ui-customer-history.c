@@ -16,7 +16,9 @@
 
 #include "dg-application.h"
 #include "dg-customer-page.h"
+#include "dg-customer-picker.h"
 #include "dg-customers-view.h"
+#include "dg-field-row.h"
 #include "dg-format.h"
 #include "dg-followup-editor.h"
 #include "dg-interaction-row.h"
@@ -153,6 +155,49 @@ is_shown (gpointer    root,
   return gtk_widget_get_visible (child_of (root, id));
 }
 
+static GtkWidget *
+find_error_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "field-error"))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_error_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The message field row @id shows under its text, checked against its
+ * error property and style; NULL when it shows none. */
+static const char *
+field_error (gpointer    root,
+             const char *id)
+{
+  GtkWidget *row = child_of (root, id);
+  GtkWidget *label = find_error_label (row);
+
+  g_assert_true (DG_IS_FIELD_ROW (row));
+  g_assert_nonnull (label);
+  if (!gtk_widget_get_visible (label))
+    {
+      g_assert_null (dg_field_row_get_error (DG_FIELD_ROW (row)));
+      g_assert_false (gtk_widget_has_css_class (row, "error"));
+      return NULL;
+    }
+
+  g_assert_cmpstr (dg_field_row_get_error (DG_FIELD_ROW (row)), ==, gtk_label_get_text (GTK_LABEL (label)));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
 static DgFollowupEditor *
 wait_for_followup_editor (void)
 {
@@ -212,22 +257,20 @@ test_editor_new_with_validation (void)
 
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
-  g_assert_true (is_shown (editor, "customer_row"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (editor, "customer_label"))), ==, "김민수");
+  g_assert_cmpint (dg_customer_picker_get_customer_id (DG_CUSTOMER_PICKER (child_of (editor, "customer_picker"))),
+                   ==, customer_id);
+  g_assert_cmpstr (text_of (editor, "customer_picker"), ==, "김민수");
   g_assert_cmpstr (text_of (editor, "date_row"), ==, "2026-11-24");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (child_of (editor, "all_day_switch"))));
   g_assert_false (is_shown (editor, "time_row"));
   g_assert_false (is_shown (editor, "interval_row"));
-  g_assert_false (is_shown (editor, "title_error_row"));
+  g_assert_null (field_error (editor, "title_row"));
 
   /* Saving without a title is refused, with the reason under the title. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   dg_ui_test_flush ();
   g_assert_nonnull (editor);
-  g_assert_true (is_shown (editor, "title_error_row"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (editor, "title_error"))), ==,
-                   _("Title: enter what to do"));
-  g_assert_true (gtk_widget_has_css_class (child_of (editor, "title_row"), "error"));
+  g_assert_cmpstr (field_error (editor, "title_row"), ==, _("Title: enter what to do"));
   g_assert_true (focus_is_in (editor, "title_row"));
   saved = list_followups (customer_id);
   g_assert_cmpuint (saved->len, ==, 0);
@@ -235,22 +278,22 @@ test_editor_new_with_validation (void)
   take_screenshot (GTK_WIDGET (editor), "followup-editor-invalid");
 
   set_text (editor, "title_row", "Call about the spring workshop");
-  g_assert_false (is_shown (editor, "title_error_row"));
+  g_assert_null (field_error (editor, "title_row"));
 
   /* A day that is not one, then a time that is not one. */
   set_text (editor, "date_row", "2026-02-30");
-  g_assert_true (is_shown (editor, "due_error_row"));
+  g_assert_nonnull (field_error (editor, "date_row"));
   set_text (editor, "date_row", "2026-11-26");
-  g_assert_false (is_shown (editor, "due_error_row"));
+  g_assert_null (field_error (editor, "date_row"));
 
   gtk_switch_set_active (GTK_SWITCH (child_of (editor, "all_day_switch")), FALSE);
   g_assert_true (is_shown (editor, "time_row"));
   g_assert_cmpstr (text_of (editor, "time_row"), ==, "09:00");
   set_text (editor, "time_row", "25:00");
-  g_assert_true (is_shown (editor, "due_error_row"));
-  g_assert_true (gtk_widget_has_css_class (child_of (editor, "time_row"), "error"));
+  g_assert_nonnull (field_error (editor, "time_row"));
+  g_assert_null (field_error (editor, "date_row"));
   set_text (editor, "time_row", "14:30");
-  g_assert_false (is_shown (editor, "due_error_row"));
+  g_assert_null (field_error (editor, "time_row"));
 
   /* Every 0 weeks is not a repeat. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (editor, "repeat_row")), DG_RECURRENCE_WEEKS);
@@ -406,18 +449,20 @@ count_contacts (gint64 customer_id)
   return interactions->len;
 }
 
-/* What pressing Enter in the form's entry @id does. */
+/* What pressing Enter in the form's field @id does. */
 static void
 press_enter_in (const char *id)
 {
-  g_signal_emit_by_name (page_child (id), "activate");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (page_child (id))), "activate");
   dg_ui_test_flush ();
 }
 
 static gboolean
 form_shows_error (void)
 {
-  return gtk_widget_get_visible (page_child ("error_label"));
+  return field_error (get_page (), "summary_entry") != NULL
+         || field_error (get_page (), "when_entry") != NULL
+         || gtk_widget_get_visible (page_child ("error_label"));
 }
 
 static void
@@ -435,6 +480,9 @@ test_log_contact (void)
   set_text (get_page (), "when_entry", "25:99");
   g_assert_true (form_shows_error ());
   g_assert_true (gtk_widget_has_css_class (page_child ("when_entry"), "error"));
+  g_assert_nonnull (field_error (get_page (), "when_entry"));
+  g_assert_null (field_error (get_page (), "summary_entry"));
+  take_screenshot (GTK_WIDGET (get_window ()), "contact-form-invalid");
   press_enter_in ("summary_entry");
   g_assert_cmpuint (count_contacts (minsu_id), ==, 0);
 
@@ -624,13 +672,15 @@ test_add_followup_from_page (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page ()), "history.add-followup", NULL));
   editor = wait_for_followup_editor ();
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (editor, "customer_label"))), ==, "김민수");
+  g_assert_cmpstr (text_of (editor, "customer_picker"), ==, "김민수");
+  g_assert_cmpint (dg_customer_picker_get_customer_id (DG_CUSTOMER_PICKER (child_of (editor, "customer_picker"))),
+                   ==, minsu_id);
 
   /* Without a title it is refused, and says why. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   dg_ui_test_flush ();
   g_assert_nonnull (editor);
-  g_assert_true (is_shown (editor, "title_error_row"));
+  g_assert_nonnull (field_error (editor, "title_row"));
 
   set_text (editor, "title_row", "Confirm the Saturday booking");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));

@@ -13,6 +13,7 @@
 
 #include "dg-customer-page.h"
 #include "dg-customers-test-util.h"
+#include "dg-field-row.h"
 #include "dg-test-util.h"
 #include "dg-ui-test-util.h"
 
@@ -31,12 +32,32 @@ test_empty_state (void)
   dg_customers_test_screenshot (GTK_WIDGET (dg_customers_test_get_window ()), "customers-empty");
 }
 
+/* The label a field row shows its problem in. */
+static GtkWidget *
+find_error_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, "field-error"))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_error_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 test_add_with_validation (void)
 {
   DgCustomerEditor *editor;
-  GtkWidget *email_error_row;
-  GtkLabel *email_error;
+  GtkWidget *email_row;
+  GtkWidget *email_error;
   GtkTextBuffer *note;
 
   dg_customers_test_activate ("customers.new");
@@ -58,12 +79,14 @@ test_add_with_validation (void)
   gtk_switch_set_active (GTK_SWITCH (dg_customers_test_editor_child (editor, "consent_switch")), TRUE);
 
   /* The malformed email is pointed out as it is typed, under its field. */
-  email_error_row = dg_customers_test_editor_child (editor, "email_error_row");
-  email_error = GTK_LABEL (dg_customers_test_editor_child (editor, "email_error"));
-  g_assert_true (gtk_widget_get_visible (email_error_row));
-  g_assert_true (gtk_widget_has_css_class (dg_customers_test_editor_child (editor, "email_row"), "error"));
-  g_assert_nonnull (strstr (gtk_label_get_text (email_error), "minsu@example"));
-  g_assert_false (gtk_widget_get_visible (dg_customers_test_editor_child (editor, "name_error_row")));
+  email_row = dg_customers_test_editor_child (editor, "email_row");
+  email_error = find_error_label (email_row);
+  g_assert_true (gtk_widget_get_visible (email_error));
+  g_assert_true (gtk_widget_has_css_class (email_row, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (email_error)), "minsu@example"));
+  g_assert_cmpstr (dg_field_row_get_error (DG_FIELD_ROW (email_row)), ==, gtk_label_get_text (GTK_LABEL (email_error)));
+  g_assert_false (gtk_widget_get_visible (find_error_label (dg_customers_test_editor_child (editor, "name_row"))));
+  g_assert_null (dg_field_row_get_error (DG_FIELD_ROW (dg_customers_test_editor_child (editor, "name_row"))));
 
   /* Save is refused, nothing is written, and the bad field gets focus. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
@@ -76,8 +99,9 @@ test_add_with_validation (void)
   dg_customers_test_screenshot (GTK_WIDGET (editor), "editor-invalid");
 
   dg_customers_test_editor_set_text (editor, "email_row", "minsu@example.com");
-  g_assert_false (gtk_widget_get_visible (email_error_row));
-  g_assert_false (gtk_widget_has_css_class (dg_customers_test_editor_child (editor, "email_row"), "error"));
+  g_assert_false (gtk_widget_get_visible (email_error));
+  g_assert_false (gtk_widget_has_css_class (email_row, "error"));
+  g_assert_null (dg_field_row_get_error (DG_FIELD_ROW (email_row)));
   dg_customers_test_screenshot (GTK_WIDGET (editor), "editor");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));

@@ -821,7 +821,7 @@ test_going_cold_add_followup (void)
 
   /* Prefilled for the customer, to keep in touch as often as the
    * threshold. */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dg_ui_test_find_by_id (GTK_WIDGET (editor), "customer_label"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dg_ui_test_find_by_id (GTK_WIDGET (editor), "customer_picker"))),
                    ==, "Hana Choi");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (dg_ui_test_find_by_id (GTK_WIDGET (editor), "keep_in_touch_switch"))));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (dg_ui_test_find_by_id (GTK_WIDGET (editor), "interval_spin"))),

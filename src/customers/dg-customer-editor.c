@@ -6,9 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "dg-customer-editor.h"
+#include "dg-field-row.h"
 
-/* The fields typed into an entry row, each with the row that shows its
- * problem; the note is a text view and handled on its own. */
+/* The fields typed into a field row, which shows its own problem; the
+ * note is a text view and handled on its own. */
 #define N_ENTRY_FIELDS 7
 
 struct _DgCustomerEditor
@@ -24,27 +25,13 @@ struct _DgCustomerEditor
   AdwWindowTitle *window_title;
   GtkRevealer    *error_revealer;
   GtkLabel       *error_label;
-  AdwEntryRow    *name_row;
-  AdwEntryRow    *phone_row;
-  AdwEntryRow    *email_row;
-  AdwEntryRow    *organization_row;
-  AdwEntryRow    *source_row;
-  AdwEntryRow    *birthday_row;
-  AdwEntryRow    *tags_row;
-  GtkWidget      *name_error_row;
-  GtkWidget      *phone_error_row;
-  GtkWidget      *email_error_row;
-  GtkWidget      *organization_error_row;
-  GtkWidget      *source_error_row;
-  GtkWidget      *birthday_error_row;
-  GtkWidget      *tags_error_row;
-  GtkLabel       *name_error;
-  GtkLabel       *phone_error;
-  GtkLabel       *email_error;
-  GtkLabel       *organization_error;
-  GtkLabel       *source_error;
-  GtkLabel       *birthday_error;
-  GtkLabel       *tags_error;
+  DgFieldRow     *name_row;
+  DgFieldRow     *phone_row;
+  DgFieldRow     *email_row;
+  DgFieldRow     *organization_row;
+  DgFieldRow     *source_row;
+  DgFieldRow     *birthday_row;
+  DgFieldRow     *tags_row;
   GtkSwitch      *consent_switch;
   GtkTextView    *note_view;
   GtkWidget      *note_frame;
@@ -52,9 +39,7 @@ struct _DgCustomerEditor
 
   struct {
     DgCustomerField  field;
-    AdwEntryRow     *row;
-    GtkWidget       *error_row;
-    GtkLabel        *error_label;
+    DgFieldRow      *row;
   } fields[N_ENTRY_FIELDS];
 };
 
@@ -154,23 +139,22 @@ dg_customer_editor_read_field (DgCustomerEditor *self,
     }
 }
 
+/* The note is a text view, not a field row: its message is a label. */
 static void
-show_field_error (GtkWidget    *field_widget,
-                  GtkWidget    *error_widget,
-                  GtkLabel     *error_label,
-                  const GError *error)
+show_note_error (DgCustomerEditor *self,
+                 const GError     *error)
 {
   if (error != NULL)
     {
-      gtk_label_set_text (error_label, error->message);
-      gtk_widget_add_css_class (field_widget, "error");
+      gtk_label_set_text (self->note_error, error->message);
+      gtk_widget_add_css_class (self->note_frame, "error");
     }
   else
     {
-      gtk_widget_remove_css_class (field_widget, "error");
+      gtk_widget_remove_css_class (self->note_frame, "error");
     }
 
-  gtk_widget_set_visible (error_widget, error != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_error), error != NULL);
 }
 
 /* Reads and checks one field, shows or hides its message, and returns the
@@ -186,7 +170,7 @@ dg_customer_editor_check_field (DgCustomerEditor *self,
 
   if (field == DG_CUSTOMER_FIELD_NOTE)
     {
-      show_field_error (self->note_frame, GTK_WIDGET (self->note_error), self->note_error, error);
+      show_note_error (self, error);
       return error ? GTK_WIDGET (self->note_view) : NULL;
     }
 
@@ -195,11 +179,9 @@ dg_customer_editor_check_field (DgCustomerEditor *self,
       if (self->fields[i].field != field)
         continue;
 
-      show_field_error (GTK_WIDGET (self->fields[i].row),
-                        self->fields[i].error_row,
-                        self->fields[i].error_label,
-                        error);
-      return error ? GTK_WIDGET (self->fields[i].row) : NULL;
+      return dg_field_row_show_gerror (self->fields[i].row, error)
+               ? GTK_WIDGET (self->fields[i].row)
+               : NULL;
     }
 
   return NULL;
@@ -362,6 +344,8 @@ dg_customer_editor_class_init (DgCustomerEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, DG_TYPE_CUSTOMER);
 
+  g_type_ensure (DG_TYPE_FIELD_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/customers/dg-customer-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, error_revealer);
@@ -373,20 +357,6 @@ dg_customer_editor_class_init (DgCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, birthday_row);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, tags_row);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, name_error_row);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, phone_error_row);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, email_error_row);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, organization_error_row);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, source_error_row);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, birthday_error_row);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, tags_error_row);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, name_error);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, phone_error);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, email_error);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, organization_error);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, source_error);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, birthday_error);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, tags_error);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, consent_switch);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, note_view);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, note_frame);
@@ -409,32 +379,18 @@ dg_customer_editor_init (DgCustomerEditor *self)
 
   self->fields[0].field = DG_CUSTOMER_FIELD_NAME;
   self->fields[0].row = self->name_row;
-  self->fields[0].error_row = self->name_error_row;
-  self->fields[0].error_label = self->name_error;
   self->fields[1].field = DG_CUSTOMER_FIELD_PHONE;
   self->fields[1].row = self->phone_row;
-  self->fields[1].error_row = self->phone_error_row;
-  self->fields[1].error_label = self->phone_error;
   self->fields[2].field = DG_CUSTOMER_FIELD_EMAIL;
   self->fields[2].row = self->email_row;
-  self->fields[2].error_row = self->email_error_row;
-  self->fields[2].error_label = self->email_error;
   self->fields[3].field = DG_CUSTOMER_FIELD_ORGANIZATION;
   self->fields[3].row = self->organization_row;
-  self->fields[3].error_row = self->organization_error_row;
-  self->fields[3].error_label = self->organization_error;
   self->fields[4].field = DG_CUSTOMER_FIELD_SOURCE;
   self->fields[4].row = self->source_row;
-  self->fields[4].error_row = self->source_error_row;
-  self->fields[4].error_label = self->source_error;
   self->fields[5].field = DG_CUSTOMER_FIELD_BIRTHDAY;
   self->fields[5].row = self->birthday_row;
-  self->fields[5].error_row = self->birthday_error_row;
-  self->fields[5].error_label = self->birthday_error;
   self->fields[6].field = DG_CUSTOMER_FIELD_TAGS;
   self->fields[6].row = self->tags_row;
-  self->fields[6].error_row = self->tags_error_row;
-  self->fields[6].error_label = self->tags_error;
 
   /* A GtkTextView takes Enter for itself, so Ctrl+Enter is caught before
    * the focused widget sees it. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dg-field-row.h"
 #include "dg-interaction-form.h"
 
 /* The dropdowns list the enums in order; the feedback one starts with
@@ -21,9 +22,9 @@ struct _DgInteractionForm
   gint64       customer_id;
 
   GtkDropDown *channel_dropdown;
-  GtkEntry    *summary_entry;
+  DgFieldRow  *summary_entry;
   GtkDropDown *feedback_dropdown;
-  GtkEntry    *when_entry;
+  DgFieldRow  *when_entry;
   GtkButton   *log_button;
   GtkLabel    *error_label;
 };
@@ -149,18 +150,22 @@ dg_interaction_form_read (DgInteractionForm  *self,
   return g_steal_pointer (&interaction);
 }
 
+/* A problem of a field goes under that field; one of the whole form
+ * (writing failed) under the form. */
 static void
 dg_interaction_form_show_error (DgInteractionForm *self,
                                 GtkWidget         *invalid,
                                 const char        *message)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (self->summary_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->when_entry), "error");
-  if (invalid != NULL)
-    gtk_widget_add_css_class (invalid, "error");
+  gboolean for_form = message != NULL && invalid == NULL;
 
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  dg_field_row_set_error (self->summary_entry,
+                          invalid == GTK_WIDGET (self->summary_entry) ? message : NULL);
+  dg_field_row_set_error (self->when_entry,
+                          invalid == GTK_WIDGET (self->when_entry) ? message : NULL);
+
+  gtk_label_set_text (self->error_label, for_form ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), for_form);
 }
 
 /* Checks the form as it is typed, so that a problem shows before Enter. */
@@ -229,13 +234,6 @@ dg_interaction_form_log (DgInteractionForm *self)
   g_signal_emit (self, signals [LOGGED], 0, interaction);
 
   return TRUE;
-}
-
-static void
-on_entry_activate_cb (GtkEntry          *entry,
-                      DgInteractionForm *self)
-{
-  dg_interaction_form_log (self);
 }
 
 static void
@@ -326,6 +324,8 @@ dg_interaction_form_class_init (DgInteractionFormClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
+  g_type_ensure (DG_TYPE_FIELD_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/customers/dg-interaction-form.ui");
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, summary_entry);
@@ -333,7 +333,6 @@ dg_interaction_form_class_init (DgInteractionFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, when_entry);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, log_button);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "contact-form.log", NULL, log_action);

@@ -2,9 +2,9 @@
  *
  * The quick "Log contact" form of a customer's page: the channel, what was
  * said, how it went and, when it was not just now, when it happened
- * ("HH:MM" today, or "YYYY-MM-DD HH:MM"). Enter logs it; a problem is
- * written under the form as it is typed, and nothing is logged while there
- * is one. Logging writes through the core and emits ::logged.
+ * ("HH:MM" today, or "YYYY-MM-DD HH:MM"). Enter or Ctrl+Enter logs it; a
+ * problem is written under its field as it is typed, and nothing is logged
+ * while there is one. Logging writes through the core and emits ::logged.
  */
 #pragma once
 

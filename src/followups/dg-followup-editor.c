@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-customer-picker.h"
+#include "dg-field-row.h"
 #include "dg-followup-editor.h"
 
 /* The positions of the Repeat choices in the .ui, in DgRecurrenceUnit
@@ -32,16 +34,11 @@ struct _DgFollowupEditor
   AdwWindowTitle *window_title;
   GtkRevealer    *error_revealer;
   GtkLabel       *error_label;
-  AdwActionRow   *customer_row;
-  GtkLabel       *customer_label;
-  AdwEntryRow    *title_row;
-  GtkWidget      *title_error_row;
-  GtkLabel       *title_error;
-  AdwEntryRow    *date_row;
+  DgCustomerPicker *customer_picker;
+  DgFieldRow     *title_row;
+  DgFieldRow     *date_row;
   GtkSwitch      *all_day_switch;
-  AdwEntryRow    *time_row;
-  GtkWidget      *due_error_row;
-  GtkLabel       *due_error;
+  DgFieldRow     *time_row;
   AdwComboRow    *repeat_row;
   GtkWidget      *interval_row;
   GtkSpinButton  *interval_spin;
@@ -209,6 +206,8 @@ dg_followup_editor_read_due (DgFollowupEditor *self)
   return NULL;
 }
 
+/* For the fields that are not field rows (the repeat, keep in touch and
+ * the note), whose message is a widget of its own. */
 static void
 show_field_error (GtkWidget    *field_widget,
                   GtkWidget    *error_widget,
@@ -243,8 +242,7 @@ dg_followup_editor_check_field (DgFollowupEditor *self,
       text = dup_trimmed (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
       dg_followup_set_title (self->followup, text);
       dg_followup_validate_field (self->followup, field, &error);
-      show_field_error (GTK_WIDGET (self->title_row), self->title_error_row, self->title_error, error);
-      return error ? GTK_WIDGET (self->title_row) : NULL;
+      return dg_field_row_show_gerror (self->title_row, error) ? GTK_WIDGET (self->title_row) : NULL;
 
     case DG_FOLLOWUP_FIELD_NOTE:
       text = dg_followup_editor_dup_note (self);
@@ -263,10 +261,9 @@ dg_followup_editor_check_field (DgFollowupEditor *self,
         else
           dg_followup_validate_field (self->followup, field, &error);
 
-        show_field_error (GTK_WIDGET (time_wrong ? self->time_row : self->date_row),
-                          self->due_error_row, self->due_error, error);
         /* Only one of the two rows is marked, the one to fix. */
-        gtk_widget_remove_css_class (GTK_WIDGET (time_wrong ? self->date_row : self->time_row), "error");
+        dg_field_row_show_gerror (time_wrong ? self->time_row : self->date_row, error);
+        dg_field_row_set_error (time_wrong ? self->date_row : self->time_row, NULL);
 
         if (error == NULL)
           return NULL;
@@ -333,6 +330,23 @@ dg_followup_editor_update_rows (DgFollowupEditor *self)
    * usable so that it can be turned off. */
   gtk_widget_set_sensitive (self->keep_in_touch_row,
                             has_customer || gtk_switch_get_active (self->keep_in_touch_switch));
+}
+
+static void
+on_customer_id_cb (DgCustomerPicker *picker,
+                   GParamSpec       *pspec,
+                   DgFollowupEditor *self)
+{
+  const char *name = dg_customer_picker_get_customer_name (picker);
+
+  dg_followup_set_customer_id (self->followup, dg_customer_picker_get_customer_id (picker));
+  dg_followup_set_customer_name (self->followup, name);
+  adw_window_title_set_subtitle (self->window_title, name);
+
+  dg_followup_editor_update_rows (self);
+  /* Keeping in touch needs a customer: its message follows the choice. */
+  if (gtk_switch_get_active (self->keep_in_touch_switch))
+    dg_followup_editor_check_field (self, DG_FOLLOWUP_FIELD_KEEP_IN_TOUCH);
 }
 
 static void
@@ -446,6 +460,9 @@ dg_followup_editor_save (DgFollowupEditor *self)
 
   dg_followup_editor_show_error (self, NULL);
 
+  if (!dg_customer_picker_check (self->customer_picker))
+    first_invalid = GTK_WIDGET (self->customer_picker);
+
   for (guint field = 0; field < DG_FOLLOWUP_N_FIELDS; field++)
     {
       GtkWidget *invalid = dg_followup_editor_check_field (self, field);
@@ -493,32 +510,6 @@ dg_followup_editor_save_action (GtkWidget  *widget,
   dg_followup_editor_save (DG_FOLLOWUP_EDITOR (widget));
 }
 
-/* The name to show for the follow-up's customer: the one loaded with it,
- * or read now for a new follow-up that only knows the id. */
-static char *
-dg_followup_editor_dup_customer_name (DgFollowupEditor *self)
-{
-  g_autoptr(DgCustomer) customer = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name = dg_followup_get_customer_name (self->followup);
-
-  if (name != NULL && *name != '\0')
-    return g_strdup (name);
-
-  customer = dg_customers_get (dg_context_get_database (self->context),
-                               dg_followup_get_customer_id (self->followup),
-                               &error);
-  if (customer == NULL)
-    {
-      g_debug ("No customer for the follow-up form: %s", error->message);
-      return NULL;
-    }
-
-  dg_followup_set_customer_name (self->followup, dg_customer_get_name (customer));
-
-  return g_strdup (dg_customer_get_name (customer));
-}
-
 static void
 dg_followup_editor_fill (DgFollowupEditor *self)
 {
@@ -526,19 +517,16 @@ dg_followup_editor_fill (DgFollowupEditor *self)
   g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (dg_context_get_clock (self->context));
   g_autofree char *date_text = NULL;
   g_autofree char *time_text = NULL;
-  g_autofree char *customer_name = NULL;
   GDateTime *due_at = dg_followup_get_due_at (followup);
   const char *due_date = dg_followup_get_due_date (followup);
   const char *note = dg_followup_get_note (followup);
   gboolean all_day = TRUE;
 
-  if (dg_followup_get_customer_id (followup) > 0)
-    {
-      customer_name = dg_followup_editor_dup_customer_name (self);
-      gtk_label_set_text (self->customer_label, customer_name ? customer_name : "");
-      gtk_widget_set_visible (GTK_WIDGET (self->customer_row), TRUE);
-      adw_window_title_set_subtitle (self->window_title, customer_name);
-    }
+  dg_customer_picker_set_customer_id (self->customer_picker, dg_followup_get_customer_id (followup));
+  dg_followup_set_customer_id (followup, dg_customer_picker_get_customer_id (self->customer_picker));
+  dg_followup_set_customer_name (followup, dg_customer_picker_get_customer_name (self->customer_picker));
+  adw_window_title_set_subtitle (self->window_title,
+                                 dg_customer_picker_get_customer_name (self->customer_picker));
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), dg_followup_get_title (followup));
 
@@ -626,20 +614,18 @@ dg_followup_editor_class_init (DgFollowupEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, DG_TYPE_FOLLOWUP);
 
+  g_type_ensure (DG_TYPE_CUSTOMER_PICKER);
+  g_type_ensure (DG_TYPE_FIELD_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/followups/dg-followup-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, error_label);
-  gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, customer_row);
-  gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, customer_label);
+  gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, customer_picker);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, title_row);
-  gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, title_error_row);
-  gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, title_error);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, all_day_switch);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, time_row);
-  gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, due_error_row);
-  gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, due_error);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, repeat_row);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, interval_row);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, interval_spin);
@@ -713,10 +699,13 @@ dg_followup_editor_new (GtkWindow  *parent,
       gtk_window_set_title (GTK_WINDOW (self), _("New Follow-up"));
     }
 
+  dg_customer_picker_set_database (self->customer_picker, dg_context_get_database (context));
   dg_followup_editor_fill (self);
 
   /* Connected after filling in, so that the values from the database are
    * taken as they are and only what the user changes is checked. */
+  g_signal_connect_object (self->customer_picker, "notify::customer-id",
+                           G_CALLBACK (on_customer_id_cb), self, 0);
   g_signal_connect_object (self->title_row, "changed",
                            G_CALLBACK (on_title_changed_cb), self, 0);
   g_signal_connect_object (self->date_row, "changed",

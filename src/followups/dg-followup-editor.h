@@ -1,16 +1,17 @@
 /* dg-followup-editor.h
  *
  * The form that adds a follow-up or changes one: a modal window with its
- * title, the customer it is for (shown, not chosen: the caller decides),
- * when it is due (a day, or a day and a time), how it repeats, whether it
+ * title, the customer it is for (chosen by searching, or none), when it
+ * is due (a day, or a day and a time), how it repeats, whether it
  * keeps in touch with the customer, and a note. Each field is checked by
  * the core as it is typed and its problem written under it; Save writes
  * through the core and emits ::saved, and nothing is written while a field
  * is invalid.
  *
  * The calendar, the Today view and the customer page all open it: a new
- * follow-up comes prefilled by the caller (a customer, a day), and a day is
- * proposed when none is given (today, by the context's clock).
+ * follow-up comes prefilled by the caller (a customer, who can then be
+ * changed, a day), and a day is proposed when none is given (today, by
+ * the context's clock).
  */
 #pragma once
 

@@ -224,7 +224,7 @@ run_for_each (DgDatabase  *db,
 }
 
 /* Puts the tag links back as they were: unlinks the added ones, links the
- * removed ones again (unless their customer is gone since). */
+ * removed ones again (unless their customer or tag is gone since). */
 static gboolean
 revert_links (DgBulkUndo  *self,
               GError     **error)
@@ -232,7 +232,8 @@ revert_links (DgBulkUndo  *self,
   const char *sql = self->action == DG_BULK_ACTION_ADD_TAG
                     ? "DELETE FROM customer_tags WHERE customer_id = ?1 AND tag_id = ?2"
                     : "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) "
-                      "SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM customers WHERE id = ?1)";
+                      "SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM customers WHERE id = ?1) "
+                      "  AND EXISTS (SELECT 1 FROM tags WHERE id = ?2)";
 
   for (guint i = 0; i < self->links->len; i++)
     {

@@ -645,13 +645,15 @@ dg_customers_bulk_addresses (DgDatabase    *db,
     g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
   g_string_append_c (json, ']');
 
-  /* One statement, so one consistent read, in the selection's order. */
+  /* One statement, so one consistent read, in the selection's order. The
+   * second column says when two are the same: the same digits, or the
+   * same address in another case. */
   stmt = dg_database_prepare (db,
                               address == DG_BULK_ADDRESS_PHONE
-                              ? "SELECT c.phone FROM json_each (?1) j JOIN customers c ON c.id = j.value "
-                                "ORDER BY j.key"
-                              : "SELECT c.email FROM json_each (?1) j JOIN customers c ON c.id = j.value "
-                                "ORDER BY j.key",
+                              ? "SELECT c.phone, c.phone_digits FROM json_each (?1) j "
+                                "JOIN customers c ON c.id = j.value ORDER BY j.key"
+                              : "SELECT c.email, lower (c.email) FROM json_each (?1) j "
+                                "JOIN customers c ON c.id = j.value ORDER BY j.key",
                               error);
   if (stmt == NULL)
     return NULL;
@@ -660,14 +662,19 @@ dg_customers_bulk_addresses (DgDatabase    *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autofree char *value = g_strstrip (g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      const char *key = (const char *) sqlite3_column_text (stmt, 1);
 
-      if (*value == '\0' || g_hash_table_contains (seen, value))
+      if (*value == '\0')
         continue;
+      if (key == NULL || *key == '\0')
+        key = value;
+      if (g_hash_table_contains (seen, key))
+        continue;
+      g_hash_table_add (seen, g_strdup (key));
 
       if (joined->len > 0)
         g_string_append (joined, join == DG_BULK_JOIN_COMMAS ? ", " : "\n");
       g_string_append (joined, value);
-      g_hash_table_add (seen, g_steal_pointer (&value));
     }
 
   if (rc != SQLITE_DONE)

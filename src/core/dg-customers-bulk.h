@@ -118,8 +118,9 @@ char       *dg_customers_bulk_date_in_days (DgClock        *clock,
                                             guint           days);
 
 /* The phone numbers or e-mail addresses of the customers, in the order of
- * @ids, joined by @join. Empty ones, repeats and customers that no longer
- * exist are left out; "" when none is left. */
+ * @ids, joined by @join. Empty ones, customers that no longer exist and
+ * repeats (a number with the same digits, an address in another case) are
+ * left out; "" when none is left. */
 char       *dg_customers_bulk_addresses    (DgDatabase     *db,
                                             const gint64   *ids,
                                             guint           n_ids,

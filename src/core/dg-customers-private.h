@@ -42,4 +42,20 @@ gboolean   dg_customers_replace_tags    (DgDatabase          *db,
                                          const char * const  *tags,
                                          GError             **error);
 
+/* The id of the tag named @name (ignoring case), created when there is
+ * none; sets @out_created then. 0 on error. */
+gint64     dg_customers_ensure_tag      (DgDatabase     *db,
+                                         const char     *name,
+                                         gboolean       *out_created,
+                                         GError        **error);
+/* Recomputes customers.tags_text from the linked tags and bumps
+ * updated_at, after tags were linked or unlinked on their own. */
+gboolean   dg_customers_refresh_tags_text (DgDatabase   *db,
+                                           gint64        id,
+                                           GError      **error);
+/* The tag names in @text (comma-separated), checked as a customer's tags
+ * are; an error naming the field when there is none or one is invalid. */
+char     **dg_customers_parse_tag_argument (const char  *text,
+                                            GError     **error);
+
 G_END_DECLS

@@ -9,10 +9,11 @@
 #include "dg-error.h"
 
 /* The id of the tag named @name (case-insensitively), created if new. */
-static gint64
-ensure_tag (DgDatabase  *db,
-            const char  *name,
-            GError     **error)
+gint64
+dg_customers_ensure_tag (DgDatabase  *db,
+                         const char  *name,
+                         gboolean    *out_created,
+                         GError     **error)
 {
   g_autofree char *uuid = NULL;
 
@@ -50,6 +51,8 @@ ensure_tag (DgDatabase  *db,
   }
 
   dg_database_notify_changed (db, "tags");
+  if (out_created != NULL)
+    *out_created = TRUE;
 
   return sqlite3_last_insert_rowid (dg_database_get_handle (db));
 }
@@ -65,7 +68,7 @@ link_tag (DgDatabase  *db,
   g_auto(DgStatement) stmt = NULL;
   gint64 tag_id;
 
-  tag_id = ensure_tag (db, name, error);
+  tag_id = dg_customers_ensure_tag (db, name, NULL, error);
   if (tag_id == 0)
     return FALSE;
 
@@ -116,10 +119,10 @@ dg_customers_replace_tags (DgDatabase          *db,
 
 /* Recomputes customers.tags_text from the linked tags, after a tag was
  * added or removed on its own. */
-static gboolean
-refresh_tags_text (DgDatabase  *db,
-                   gint64       id,
-                   GError     **error)
+gboolean
+dg_customers_refresh_tags_text (DgDatabase  *db,
+                                gint64       id,
+                                GError     **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
@@ -170,9 +173,9 @@ refresh_tags_text (DgDatabase  *db,
 }
 
 /* Parses @text as tag names for adding or removing one on its own. */
-static char **
-parse_tag_argument (const char  *text,
-                    GError     **error)
+char **
+dg_customers_parse_tag_argument (const char  *text,
+                                 GError     **error)
 {
   g_autoptr(DgCustomer) check = dg_customer_new ();
   g_auto(GStrv) names = dg_tags_parse (text);
@@ -204,7 +207,7 @@ change_tags (DgDatabase  *db,
   g_auto(GStrv) names = NULL;
   gboolean changed = FALSE;
 
-  names = parse_tag_argument (text, error);
+  names = dg_customers_parse_tag_argument (text, error);
   if (names == NULL)
     return FALSE;
 
@@ -253,7 +256,7 @@ change_tags (DgDatabase  *db,
 
   if (changed)
     {
-      if (!refresh_tags_text (db, id, error) || !dg_customers_sync_search_row (db, id, error))
+      if (!dg_customers_refresh_tags_text (db, id, error) || !dg_customers_sync_search_row (db, id, error))
         goto failed;
       dg_database_notify_changed (db, "customers");
     }

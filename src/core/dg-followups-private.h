@@ -48,6 +48,14 @@ gboolean    dg_followups_write_row       (DgDatabase        *db,
                                           gint64             wanted_id,
                                           gint64            *out_id,
                                           GError           **error);
+/* What dg_followups_insert() does inside the transaction
+ * dg_followups_begin_write() opened: fills in what @row leaves unset
+ * (uuid, anchor, times), checks its customer, writes it with its derived
+ * keys and sets its id. @row must have been validated. */
+gboolean    dg_followups_insert_locked   (DgDatabase        *db,
+                                          DgFollowup        *row,
+                                          DgFollowupsWrite  *ctx,
+                                          GError           **error);
 /* Reads the anchor; FALSE when it is missing or of the other kind (a date
  * for a timed follow-up or the reverse). */
 gboolean    dg_followups_parse_anchor    (DgFollowup        *followup,

@@ -463,6 +463,36 @@ complete_for_insert (DgFollowup *row,
 }
 
 gboolean
+dg_followups_insert_locked (DgDatabase        *db,
+                            DgFollowup        *row,
+                            DgFollowupsWrite  *ctx,
+                            GError           **error)
+{
+  gint64 wanted_id;
+  gint64 id = 0;
+  gboolean free_id = FALSE;
+
+  complete_for_insert (row, ctx->tz, ctx->now);
+
+  /* Brought back by Undo: its old id when that is free, so views can keep
+   * it where it was. */
+  wanted_id = dg_followup_get_id (row);
+  if (wanted_id > 0 && !id_is_free (db, wanted_id, &free_id, error))
+    return FALSE;
+  if (!free_id)
+    wanted_id = 0;
+
+  if (!check_customer (db, dg_followup_get_customer_id (row), error)
+      || !dg_followups_write_row (db, row, ctx, TRUE, wanted_id, &id, error))
+    return FALSE;
+
+  dg_followup_set_id (row, id);
+  dg_database_notify_changed (db, "followups");
+
+  return TRUE;
+}
+
+gboolean
 dg_followups_insert (DgDatabase  *db,
                      DgClock     *clock,
                      DgFollowup  *followup,
@@ -470,9 +500,6 @@ dg_followups_insert (DgDatabase  *db,
 {
   g_auto(DgFollowupsWrite) ctx = { 0 };
   g_autoptr(DgFollowup) row = NULL;
-  gint64 wanted_id;
-  gint64 id = 0;
-  gboolean free_id = FALSE;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
@@ -485,27 +512,14 @@ dg_followups_insert (DgDatabase  *db,
     return FALSE;
 
   row = dg_followup_copy (followup);
-  complete_for_insert (row, ctx.tz, ctx.now);
-
-  /* Brought back by Undo: its old id when that is free, so views can keep
-   * it where it was. */
-  wanted_id = dg_followup_get_id (row);
-  if (wanted_id > 0 && !id_is_free (db, wanted_id, &free_id, error))
+  if (!dg_followups_insert_locked (db, row, &ctx, error))
     return rollback (db);
-  if (!free_id)
-    wanted_id = 0;
-
-  if (!check_customer (db, dg_followup_get_customer_id (row), error)
-      || !dg_followups_write_row (db, row, &ctx, TRUE, wanted_id, &id, error))
-    return rollback (db);
-
-  dg_database_notify_changed (db, "followups");
 
   if (!dg_database_commit (db, error))
     return FALSE;
 
   g_object_freeze_notify (G_OBJECT (followup));
-  dg_followup_set_id (followup, id);
+  dg_followup_set_id (followup, dg_followup_get_id (row));
   dg_followup_set_uuid (followup, dg_followup_get_uuid (row));
   dg_followup_set_recurrence_anchor (followup, dg_followup_get_recurrence_anchor (row));
   dg_followup_set_done_at (followup, dg_followup_get_done_at (row));

@@ -8,7 +8,7 @@
 #include "dg-customers-private.h"
 #include "dg-error.h"
 #include "dg-followups-private.h"
-#include "dg-interactions.h"
+#include "dg-interactions-private.h"
 #include "dg-record-private.h"
 
 #define SECONDS_PER_DAY 86400
@@ -164,13 +164,13 @@ bind_fields (sqlite3_stmt  *stmt,
 }
 
 gboolean
-dg_interactions_insert (DgDatabase     *db,
-                        DgClock        *clock,
-                        DgInteraction  *interaction,
-                        GError        **error)
+dg_interactions_insert_locked (DgDatabase     *db,
+                               DgClock        *clock,
+                               DgInteraction  *interaction,
+                               GDateTime      *now,
+                               GError        **error)
 {
   g_auto(DgStatement) stmt = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) created_at = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *before = NULL;
@@ -178,14 +178,6 @@ dg_interactions_insert (DgDatabase     *db,
   gint64 wanted_id;
   gint64 id;
 
-  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
-  g_return_val_if_fail (DG_IS_INTERACTION (interaction), FALSE);
-
-  if (!dg_interaction_validate (interaction, clock, error))
-    return FALSE;
-
-  now = dg_clock_get_now_utc (clock);
   created_at = dg_interaction_get_created_at (interaction)
                ? g_date_time_ref (dg_interaction_get_created_at (interaction))
                : g_date_time_ref (now);
@@ -194,12 +186,9 @@ dg_interactions_insert (DgDatabase     *db,
          : g_uuid_string_random ();
   customer_id = dg_interaction_get_customer_id (interaction);
 
-  if (!dg_database_begin (db, error))
-    return FALSE;
-
   if (!check_customer (db, customer_id, error)
       || !read_last_contact (db, customer_id, &before, error))
-    return rollback (db);
+    return FALSE;
 
   /* Brought back by Undo: its old id when that is free. */
   wanted_id = dg_interaction_get_id (interaction);
@@ -213,7 +202,7 @@ dg_interactions_insert (DgDatabase     *db,
       else if (!g_error_matches (local_error, DG_ERROR, DG_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return rollback (db);
+          return FALSE;
         }
     }
 
@@ -223,7 +212,7 @@ dg_interactions_insert (DgDatabase     *db,
                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                               error);
   if (stmt == NULL)
-    return rollback (db);
+    return FALSE;
 
   if (wanted_id > 0)
     sqlite3_bind_int64 (stmt, 1, wanted_id);
@@ -238,22 +227,58 @@ dg_interactions_insert (DgDatabase     *db,
   }
 
   if (!dg_customers_run (db, stmt, error))
-    return rollback (db);
+    return FALSE;
 
   id = sqlite3_last_insert_rowid (dg_database_get_handle (db));
 
   if (!after_change (db, clock, customer_id, before, error))
-    return rollback (db);
+    return FALSE;
 
   dg_database_notify_changed (db, "interactions");
-
-  if (!dg_database_commit (db, error))
-    return FALSE;
 
   g_object_freeze_notify (G_OBJECT (interaction));
   dg_interaction_set_id (interaction, id);
   dg_interaction_set_uuid (interaction, uuid);
   dg_interaction_set_created_at (interaction, created_at);
+  g_object_thaw_notify (G_OBJECT (interaction));
+
+  return TRUE;
+}
+
+gboolean
+dg_interactions_insert (DgDatabase     *db,
+                        DgClock        *clock,
+                        DgInteraction  *interaction,
+                        GError        **error)
+{
+  g_autoptr(DgInteraction) row = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+  g_return_val_if_fail (DG_IS_INTERACTION (interaction), FALSE);
+
+  if (!dg_interaction_validate (interaction, clock, error))
+    return FALSE;
+
+  now = dg_clock_get_now_utc (clock);
+
+  if (!dg_database_begin (db, error))
+    return FALSE;
+
+  /* Written through a copy, so that a failed commit leaves the caller's
+   * entry as it was. */
+  row = dg_interaction_copy (interaction);
+  if (!dg_interactions_insert_locked (db, clock, row, now, error))
+    return rollback (db);
+
+  if (!dg_database_commit (db, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (interaction));
+  dg_interaction_set_id (interaction, dg_interaction_get_id (row));
+  dg_interaction_set_uuid (interaction, dg_interaction_get_uuid (row));
+  dg_interaction_set_created_at (interaction, dg_interaction_get_created_at (row));
   g_object_thaw_notify (G_OBJECT (interaction));
 
   return TRUE;

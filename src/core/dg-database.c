@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "dg-catalog.h"
 #include "dg-database-private.h"
 #include "dg-error.h"
 #include "dg-migrations.h"
@@ -826,6 +827,70 @@ dg_database_exec (DgDatabase  *self,
 }
 
 gboolean
+dg_database_run (DgDatabase    *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+
+  if (rc != SQLITE_DONE)
+    return dg_database_set_error (self, error);
+
+  return TRUE;
+}
+
+void
+dg_database_bind_text (sqlite3_stmt *stmt,
+                       int           index,
+                       const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+int
+dg_database_changes (DgDatabase *self)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), 0);
+
+  return sqlite3_changes (self->handle);
+}
+
+gboolean
+dg_database_has_row (DgDatabase  *self,
+                     const char  *table,
+                     gint64       id,
+                     gboolean    *out_exists,
+                     GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_auto(DgStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ?1", table);
+  stmt = dg_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return dg_database_set_error (self, error);
+
+  *out_exists = rc == SQLITE_ROW;
+
+  return TRUE;
+}
+
+gboolean
 dg_database_set_error (DgDatabase  *self,
                        GError     **error)
 {
@@ -837,13 +902,10 @@ dg_database_set_error (DgDatabase  *self,
   return FALSE;
 }
 
-void
-dg_database_notify_changed (DgDatabase *self,
-                            const char *table)
+static void
+queue_change (DgDatabase *self,
+              const char *table)
 {
-  g_return_if_fail (DG_IS_DATABASE (self));
-  g_return_if_fail (table != NULL);
-
   for (guint i = 0; i < self->pending_changes->len; i++)
     {
       if (g_str_equal (g_ptr_array_index (self->pending_changes, i), table))
@@ -851,6 +913,35 @@ dg_database_notify_changed (DgDatabase *self,
     }
 
   g_ptr_array_add (self->pending_changes, g_strdup (table));
+}
+
+void
+dg_database_notify_all (DgDatabase *self)
+{
+  const DgCatalogTable *tables;
+  guint n_tables;
+
+  g_return_if_fail (DG_IS_DATABASE (self));
+
+  tables = dg_catalog_get_tables (&n_tables);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      if (tables[i].change_name != NULL)
+        queue_change (self, tables[i].change_name);
+    }
+
+  if (self->transaction_depth == 0)
+    emit_pending_changes (self);
+}
+
+void
+dg_database_notify_changed (DgDatabase *self,
+                            const char *table)
+{
+  g_return_if_fail (DG_IS_DATABASE (self));
+  g_return_if_fail (table != NULL);
+
+  queue_change (self, table);
 
   if (self->transaction_depth == 0)
     emit_pending_changes (self);

@@ -1,0 +1,803 @@
+/* test-catalog.c
+ *
+ * The table catalogue against the schema of a freshly migrated database:
+ * every table, column, foreign key, unique index and CHECK the schema has
+ * is described, and nothing the catalogue describes is missing. Then the
+ * derived values: each one recomputed through the catalogue's function
+ * from a database filled through the core API equals what was stored.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dg-database-private.h"
+#include "dg-test-util.h"
+
+static sqlite3_stmt *
+query (DgDatabase *db,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (dg_database_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (dg_database_get_handle (db)));
+
+  return stmt;
+}
+
+static const char *
+text_at (sqlite3_stmt *stmt,
+         int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static guint
+table_index (const char *name)
+{
+  const DgCatalogTable *tables;
+  guint n_tables;
+
+  tables = dg_catalog_get_tables (&n_tables);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      if (g_str_equal (tables[i].name, name))
+        return i;
+    }
+
+  g_error ("“%s” is not in the catalogue", name);
+}
+
+static const char *
+on_delete_name (DgCatalogOnDelete on_delete)
+{
+  switch (on_delete)
+    {
+    case DG_CATALOG_ON_DELETE_CASCADE:
+      return "CASCADE";
+    case DG_CATALOG_ON_DELETE_SET_NULL:
+      return "SET NULL";
+    case DG_CATALOG_ON_DELETE_RESTRICT:
+      return "RESTRICT";
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The tables of the schema that are ours (not SQLite's, not shadow tables
+ * of a full-text index), as "name" → "table" or "virtual". */
+static GHashTable *
+schema_tables (DgDatabase *db)
+{
+  GHashTable *tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = query (db,
+                              "SELECT name, type FROM pragma_table_list "
+                              "WHERE schema = 'main' AND type IN ('table', 'virtual') "
+                              "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'");
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (tables, g_strdup (text_at (stmt, 0)), g_strdup (text_at (stmt, 1)));
+  sqlite3_finalize (stmt);
+
+  return tables;
+}
+
+static void
+check_columns (DgDatabase           *db,
+               const DgCatalogTable *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT name, type, \"notnull\", pk FROM pragma_table_info ('%s') "
+                                          "ORDER BY cid", table->name);
+  sqlite3_stmt *stmt = query (db, sql);
+  guint n = 0;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = text_at (stmt, 0);
+      const DgCatalogColumn *column;
+
+      if (n >= table->n_columns)
+        g_error ("%s.%s is in the schema, not in the catalogue", table->name, name);
+
+      column = &table->columns[n];
+      g_test_message ("%s.%s", table->name, name);
+      /* In the schema's order, so that a column a migration appends is
+       * appended here too. */
+      g_assert_cmpstr (column->name, ==, name);
+      g_assert_cmpstr (column->type, ==, text_at (stmt, 1));
+      g_assert_cmpint (column->not_null, ==, sqlite3_column_int (stmt, 2) || sqlite3_column_int (stmt, 3) > 0);
+      g_assert_nonnull (column->description);
+
+      if (column->kind == DG_CATALOG_COLUMN_DERIVED)
+        g_assert_true (column->recompute != NULL || table->rebuild != NULL);
+      else
+        g_assert_null (column->recompute);
+      if (column->kind == DG_CATALOG_COLUMN_ID)
+        g_assert_cmpstr (column->type, ==, "INTEGER");
+      if (table->flags & DG_CATALOG_TABLE_DERIVED)
+        g_assert_cmpint (column->kind, !=, DG_CATALOG_COLUMN_SOURCE);
+
+      n++;
+    }
+  sqlite3_finalize (stmt);
+
+  if (n < table->n_columns)
+    g_error ("%s.%s is in the catalogue, not in the schema", table->name, table->columns[n].name);
+}
+
+static void
+check_keys (DgDatabase           *db,
+            const DgCatalogTable *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT \"from\", \"table\", \"to\", on_delete "
+                                          "FROM pragma_foreign_key_list ('%s')", table->name);
+  sqlite3_stmt *stmt = query (db, sql);
+  guint n = 0;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *from = text_at (stmt, 0);
+      const DgCatalogForeignKey *key = NULL;
+      const DgCatalogTable *target;
+
+      for (guint k = 0; k < table->n_foreign_keys; k++)
+        {
+          if (g_str_equal (table->foreign_keys[k].column, from))
+            key = &table->foreign_keys[k];
+        }
+      if (key == NULL)
+        g_error ("The foreign key %s.%s → %s is not in the catalogue", table->name, from, text_at (stmt, 1));
+
+      g_assert_cmpstr (key->table, ==, text_at (stmt, 1));
+      g_assert_cmpstr (on_delete_name (key->on_delete), ==, text_at (stmt, 3));
+      g_assert_nonnull (dg_catalog_table_get_column (table, key->column));
+
+      /* A reference is to the id of a table written back before this one. */
+      target = dg_catalog_lookup (key->table);
+      g_assert_nonnull (target);
+      g_assert_cmpstr (target->id_column, ==, text_at (stmt, 2));
+      g_assert_cmpuint (table_index (key->table), <, table_index (table->name));
+      n++;
+    }
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpuint (n, ==, table->n_foreign_keys);
+}
+
+/* The unique indexes a UNIQUE constraint made, and whether the uuid column
+ * and each UNIQUE rule have theirs. */
+static void
+check_unique (DgDatabase           *db,
+              const DgCatalogTable *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT i.name, x.name, x.coll FROM pragma_index_list ('%s') i "
+                                          "JOIN pragma_index_xinfo (i.name) x ON x.key "
+                                          "WHERE i.\"unique\" AND i.origin = 'u'", table->name);
+  sqlite3_stmt *stmt = query (db, sql);
+  guint n_unique_rules = 0;
+  guint n_found = 0;
+  gboolean uuid_found = FALSE;
+
+  for (guint r = 0; r < table->n_rules; r++)
+    n_unique_rules += table->rules[r].kind == DG_CATALOG_RULE_UNIQUE;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *column = text_at (stmt, 1);
+      gboolean ignore_case = g_ascii_strcasecmp (text_at (stmt, 2), "NOCASE") == 0;
+
+      if (g_strcmp0 (column, table->uuid_column) == 0)
+        {
+          g_assert_false (ignore_case);
+          uuid_found = TRUE;
+          continue;
+        }
+
+      for (guint r = 0; r < table->n_rules; r++)
+        {
+          const DgCatalogRule *rule = &table->rules[r];
+
+          if (rule->kind == DG_CATALOG_RULE_UNIQUE && g_str_equal (rule->column, column))
+            {
+              g_assert_cmpint (rule->ignore_case, ==, ignore_case);
+              n_found++;
+              column = NULL;
+              break;
+            }
+        }
+      if (column != NULL)
+        g_error ("%s.%s is unique in the schema; the catalogue has no rule for it", table->name, column);
+    }
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpuint (n_found, ==, n_unique_rules);
+  g_assert_cmpint (uuid_found, ==, table->uuid_column != NULL);
+}
+
+/* Each CHECK of the table is a rule, and each value rule is written in the
+ * table's SQL as the catalogue says. */
+static void
+check_rules (DgDatabase           *db,
+             const DgCatalogTable *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT sql FROM sqlite_master WHERE name = '%s'", table->name);
+  sqlite3_stmt *stmt = query (db, sql);
+  g_autofree char *create = NULL;
+  guint n_checks = 0;
+  guint n_check_rules = 0;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  create = g_strdup (text_at (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  for (const char *p = create; (p = strstr (p, "CHECK (")) != NULL; p++)
+    n_checks++;
+
+  for (guint r = 0; r < table->n_rules; r++)
+    {
+      const DgCatalogRule *rule = &table->rules[r];
+      const DgCatalogTable *owner = NULL;
+      g_autoptr(GString) expected = g_string_new (NULL);
+
+      g_test_message ("rule %s", rule->name);
+      g_assert_true (g_str_has_prefix (rule->name, table->name));
+      g_assert_true (dg_catalog_lookup_rule (rule->name, &owner) == rule);
+      g_assert_true (owner == table);
+      g_assert_nonnull (rule->description);
+      if (rule->kind != DG_CATALOG_RULE_CHECK)
+        g_assert_nonnull (dg_catalog_table_get_column (table, rule->column));
+
+      switch (rule->kind)
+        {
+        case DG_CATALOG_RULE_ONE_OF:
+          g_string_append_printf (expected, "CHECK (%s IN (", rule->column);
+          for (guint v = 0; rule->values[v] != NULL; v++)
+            g_string_append_printf (expected, "%s'%s'", v > 0 ? ", " : "", rule->values[v]);
+          g_string_append (expected, "))");
+          break;
+
+        case DG_CATALOG_RULE_RANGE:
+          if (rule->min == 0 && rule->max == 1)
+            g_string_append_printf (expected, "CHECK (%s IN (0, 1))", rule->column);
+          else
+            g_string_append_printf (expected, "CHECK (%s BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT ")",
+                                    rule->column, rule->min, rule->max);
+          break;
+
+        case DG_CATALOG_RULE_CHECK:
+        case DG_CATALOG_RULE_UNIQUE:
+        default:
+          break;
+        }
+
+      if (rule->kind != DG_CATALOG_RULE_UNIQUE)
+        n_check_rules++;
+      if (expected->len > 0 && strstr (create, expected->str) == NULL)
+        g_error ("%s: the schema of %s has no “%s”", rule->name, table->name, expected->str);
+    }
+
+  g_assert_cmpuint (n_check_rules, ==, n_checks);
+}
+
+static void
+test_schema (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(GHashTable) schema = schema_tables (db);
+  const DgCatalogTable *tables;
+  guint n_tables;
+
+  tables = dg_catalog_get_tables (&n_tables);
+  g_assert_cmpuint (n_tables, >, 0);
+
+  for (guint i = 0; i < n_tables; i++)
+    {
+      const DgCatalogTable *table = &tables[i];
+      const char *type = g_hash_table_lookup (schema, table->name);
+
+      g_test_message ("table %s", table->name);
+      if (type == NULL)
+        g_error ("The table %s is in the catalogue, not in the schema", table->name);
+      g_assert_cmpint (g_str_equal (type, "virtual"), ==, (table->flags & DG_CATALOG_TABLE_VIRTUAL) != 0);
+      g_assert_true (dg_catalog_lookup (table->name) == table);
+      g_assert_nonnull (table->description);
+
+      /* What listeners subscribe to is a table's name. */
+      if (table->change_name != NULL)
+        g_assert_nonnull (dg_catalog_lookup (table->change_name));
+      else
+        g_assert_true (table->flags & DG_CATALOG_TABLE_META);
+
+      if (table->id_column != NULL)
+        g_assert_cmpint (dg_catalog_table_get_column (table, table->id_column)->kind, ==, DG_CATALOG_COLUMN_ID);
+      if (table->uuid_column != NULL)
+        {
+          g_assert_nonnull (table->id_column);
+          g_assert_cmpint (dg_catalog_table_get_column (table, table->uuid_column)->kind, ==,
+                           DG_CATALOG_COLUMN_SOURCE);
+        }
+      if (table->row_source != NULL)
+        g_assert_cmpuint (table_index (table->row_source), <, i);
+      g_assert_cmpint (table->rebuild != NULL, ==, (table->flags & DG_CATALOG_TABLE_VIRTUAL) != 0);
+
+      check_columns (db, table);
+      check_keys (db, table);
+      check_unique (db, table);
+      check_rules (db, table);
+
+      g_hash_table_remove (schema, table->name);
+    }
+
+  if (g_hash_table_size (schema) > 0)
+    {
+      g_autofree char **names = (char **) g_hash_table_get_keys_as_array (schema, NULL);
+
+      g_error ("The table %s is in the schema, not in the catalogue", names[0]);
+    }
+}
+
+/* The values the rules allow are the ones the record objects write. */
+static void
+test_enum_rules (void)
+{
+  struct {
+    const char *rule;
+    int         n_values;
+    const char *(*to_string) (int value);
+    int         first;
+  } rules[] = {
+    { "interactions.channel", DG_INTERACTION_CHANNEL_OTHER + 1,
+      (const char *(*) (int)) dg_interaction_channel_to_string, 0 },
+    /* NONE is stored as NULL. */
+    { "interactions.feedback", DG_INTERACTION_FEEDBACK_NEGATIVE + 1,
+      (const char *(*) (int)) dg_interaction_feedback_to_string, DG_INTERACTION_FEEDBACK_POSITIVE },
+    { "followups.status", DG_FOLLOWUP_STATUS_CANCELLED + 1,
+      (const char *(*) (int)) dg_followup_status_to_string, 0 },
+    { "followups.recurrence", DG_RECURRENCE_MONTHS + 1,
+      (const char *(*) (int)) dg_recurrence_unit_to_string, 0 },
+  };
+  const DgCatalogRule *interval;
+
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    {
+      const DgCatalogRule *rule = dg_catalog_lookup_rule (rules[r].rule, NULL);
+      int v;
+
+      g_assert_nonnull (rule);
+      g_assert_cmpint (rule->kind, ==, DG_CATALOG_RULE_ONE_OF);
+      for (v = rules[r].first; v < rules[r].n_values; v++)
+        g_assert_cmpstr (rule->values[v - rules[r].first], ==, rules[r].to_string (v));
+      g_assert_null (rule->values[v - rules[r].first]);
+    }
+
+  g_assert_null (dg_interaction_feedback_to_string (DG_INTERACTION_FEEDBACK_NONE));
+
+  interval = dg_catalog_lookup_rule ("followups.recurrence-interval", NULL);
+  g_assert_nonnull (interval);
+  g_assert_cmpint (interval->max, ==, DG_RECURRENCE_MAX_INTERVAL);
+  g_assert_null (dg_catalog_lookup_rule ("followups.no-such-rule", NULL));
+}
+
+/* The rule on tag names is the database's: "vip" is "VIP". */
+static void
+test_unique_rule_holds (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(GError) error = NULL;
+  const DgCatalogRule *rule = dg_catalog_lookup_rule ("tags.name-unique", NULL);
+
+  g_assert_nonnull (rule);
+  g_assert_true (rule->ignore_case);
+  g_assert_true (dg_database_exec (db, "INSERT INTO tags (uuid, name) VALUES ('a', 'VIP')", &error));
+  g_assert_no_error (error);
+  g_assert_false (dg_database_exec (db, "INSERT INTO tags (uuid, name) VALUES ('b', 'vip')", &error));
+  g_assert_error (error, DG_ERROR, DG_ERROR_DATABASE);
+}
+
+static void
+on_changed (DgDatabase *db,
+            const char *table,
+            GPtrArray  *heard)
+{
+  g_assert_true (sqlite3_get_autocommit (dg_database_get_handle (db)));
+  g_ptr_array_add (heard, g_strdup (table));
+}
+
+static void
+test_notify_all (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(GPtrArray) heard = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const DgCatalogTable *tables;
+  guint n_tables;
+
+  tables = dg_catalog_get_tables (&n_tables);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      if (tables[i].change_name != NULL
+          && !g_ptr_array_find_with_equal_func (expected, tables[i].change_name, g_str_equal, NULL))
+        g_ptr_array_add (expected, (gpointer) tables[i].change_name);
+    }
+  g_assert_cmpuint (expected->len, >=, 4);
+
+  g_signal_connect (db, "changed", G_CALLBACK (on_changed), heard);
+
+  /* Each change name once, at once outside a transaction. */
+  dg_database_notify_all (db);
+  g_assert_cmpuint (heard->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (heard, g_ptr_array_index (expected, i), g_str_equal, NULL));
+
+  /* After the commit inside one, and a table already queued only once. */
+  g_ptr_array_set_size (heard, 0);
+  g_assert_true (dg_database_begin (db, &error));
+  dg_database_notify_changed (db, DG_TABLE_CUSTOMERS);
+  dg_database_notify_all (db);
+  g_assert_cmpuint (heard->len, ==, 0);
+  g_assert_true (dg_database_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard->len, ==, expected->len);
+
+  /* Listeners of one table hear it through the detail. */
+  {
+    g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_free);
+    gulong handler = g_signal_connect (db, DG_DATABASE_CHANGED (DG_TABLE_CUSTOMERS),
+                                       G_CALLBACK (on_changed), customers);
+
+    dg_database_notify_all (db);
+    g_assert_cmpuint (customers->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (customers, 0), ==, DG_TABLE_CUSTOMERS);
+    g_signal_handler_disconnect (db, handler);
+  }
+}
+
+/* A database with what every derived value is computed from: customers
+ * with phones, tags added and removed, a contact log, and follow-ups of
+ * every kind and state, written through the core API. */
+typedef struct
+{
+  DgDatabase  *db;
+  DgFakeClock *clock;
+  GTimeZone   *tz;
+} Filled;
+
+static gint64
+add_customer (Filled     *filled,
+              const char *name,
+              const char *phone,
+              const char *tags_text)
+{
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_auto(GStrv) tags = dg_tags_parse (tags_text);
+  g_autoptr(GError) error = NULL;
+
+  dg_customer_set_name (customer, name);
+  dg_customer_set_phone (customer, phone);
+  dg_customer_set_email (customer, "someone@example.com");
+  dg_customer_set_organization (customer, "Seoul Bakery");
+  dg_customer_set_note (customer, "Likes the morning workshop.\nCall after six.");
+  dg_customer_set_tags (customer, (const char * const *) tags);
+  g_assert_true (dg_customers_insert (filled->db, customer, &error));
+  g_assert_no_error (error);
+
+  return dg_customer_get_id (customer);
+}
+
+static DgInteraction *
+log_contact (Filled               *filled,
+             gint64                customer_id,
+             int                   day,
+             DgInteractionChannel  channel)
+{
+  g_autoptr(DgInteraction) interaction = dg_interaction_new ();
+  g_autoptr(GDateTime) when = dg_test_local_time (filled->tz, 2026, 11, day, 9, 30);
+  g_autoptr(GError) error = NULL;
+
+  dg_interaction_set_customer_id (interaction, customer_id);
+  dg_interaction_set_occurred_at (interaction, when);
+  dg_interaction_set_channel (interaction, channel);
+  dg_interaction_set_summary (interaction, "Talked about the next course");
+  g_assert_true (dg_interactions_insert (filled->db, DG_CLOCK (filled->clock), interaction, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&interaction);
+}
+
+static gint64
+add_followup (Filled           *filled,
+              gint64            customer_id,
+              const char       *due_date,
+              int               hour,
+              DgRecurrenceUnit  unit,
+              gboolean          keep_in_touch)
+{
+  g_autoptr(DgFollowup) followup = dg_followup_new ();
+  g_autoptr(GError) error = NULL;
+
+  dg_followup_set_customer_id (followup, customer_id);
+  dg_followup_set_title (followup, "Invite to the next course");
+  if (hour >= 0)
+    {
+      g_autoptr(GDateTime) due = NULL;
+      GDate date;
+
+      g_assert_true (dg_recurrence_parse_date (due_date, &date));
+      due = dg_recurrence_local_time (filled->tz, &date, hour * 3600);
+      dg_followup_set_due_at (followup, due);
+    }
+  else
+    {
+      dg_followup_set_due_date (followup, due_date);
+    }
+  dg_followup_set_recurrence (followup, unit);
+  dg_followup_set_recurrence_interval (followup, unit != DG_RECURRENCE_NONE ? 14 : 1);
+  dg_followup_set_keep_in_touch (followup, keep_in_touch);
+  g_assert_true (dg_followups_insert (filled->db, DG_CLOCK (filled->clock), followup, &error));
+  g_assert_no_error (error);
+
+  return dg_followup_get_id (followup);
+}
+
+static void
+fill (Filled *filled)
+{
+  g_autoptr(DgInteraction) dropped = NULL;
+  g_autoptr(DgCustomer) changed = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 minsu, jisung, nancy, done_id, snoozed_id, shown_id;
+
+  filled->db = dg_test_open_database ();
+  filled->clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, 10, 0);
+  filled->tz = dg_clock_dup_time_zone (DG_CLOCK (filled->clock));
+  g_assert_true (dg_followups_sync_time_zone (filled->db, DG_CLOCK (filled->clock), &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_reminders_set_lead_minutes (filled->db, 30, &error));
+  g_assert_no_error (error);
+
+  minsu = add_customer (filled, "김민수", "010-1234-5678", "VIP, workshop");
+  jisung = add_customer (filled, "박지성", "+82 (10) 9876 5432", "vip, 서울");
+  nancy = add_customer (filled, "Nancy Baker", "", "");
+
+  /* Tags changed on their own, and a customer edited. */
+  g_assert_true (dg_customers_add_tag (filled->db, nancy, "Alumni, workshop", &error));
+  g_assert_true (dg_customers_remove_tag (filled->db, minsu, "workshop", &error));
+  g_assert_no_error (error);
+  changed = dg_customers_get (filled->db, jisung, &error);
+  g_assert_no_error (error);
+  dg_customer_set_phone (changed, "02-555-0101");
+  g_assert_true (dg_customers_update (filled->db, changed, &error));
+  g_assert_no_error (error);
+
+  /* A contact log, one entry of which is deleted again. */
+  g_clear_object (&dropped);
+  dropped = log_contact (filled, minsu, 20, DG_INTERACTION_CHANNEL_CALL);
+  g_clear_object (&dropped);
+  dropped = log_contact (filled, minsu, 10, DG_INTERACTION_CHANNEL_MESSAGE);
+  g_clear_object (&dropped);
+  dropped = log_contact (filled, jisung, 22, DG_INTERACTION_CHANNEL_EMAIL);
+  g_assert_true (dg_interactions_delete (filled->db, DG_CLOCK (filled->clock),
+                                         dg_interaction_get_id (dropped), &error));
+  g_assert_no_error (error);
+  g_clear_object (&dropped);
+  dropped = log_contact (filled, jisung, 5, DG_INTERACTION_CHANNEL_MEETING);
+
+  /* Follow-ups: timed and all-day, repeating, keep in touch, for no
+   * one, done, snoozed and with their reminder shown. */
+  add_followup (filled, minsu, "2026-11-26", 14, DG_RECURRENCE_NONE, FALSE);
+  add_followup (filled, minsu, "2026-12-20", -1, DG_RECURRENCE_DAYS, TRUE);
+  add_followup (filled, 0, "2026-11-25", -1, DG_RECURRENCE_WEEKS, FALSE);
+  done_id = add_followup (filled, jisung, "2026-11-20", -1, DG_RECURRENCE_NONE, FALSE);
+  snoozed_id = add_followup (filled, nancy, "2026-11-24", 11, DG_RECURRENCE_MONTHS, FALSE);
+  shown_id = add_followup (filled, nancy, "2026-11-24", 10, DG_RECURRENCE_NONE, FALSE);
+
+  now = dg_clock_get_now_utc (DG_CLOCK (filled->clock));
+  later = g_date_time_add_hours (now, 3);
+  g_assert_true (dg_followups_complete (filled->db, DG_CLOCK (filled->clock), done_id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_followups_snooze (filled->db, DG_CLOCK (filled->clock), snoozed_id, later, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_reminders_mark_notified (filled->db, shown_id, now, &error));
+  g_assert_no_error (error);
+}
+
+static void
+filled_clear (Filled *filled)
+{
+  g_clear_object (&filled->db);
+  g_clear_object (&filled->clock);
+  g_clear_pointer (&filled->tz, g_time_zone_unref);
+}
+
+static void
+exec_sql (DgDatabase *db,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  dg_database_exec (db, sql, &error);
+  g_assert_no_error (error);
+}
+
+/* FTS5's own check of the trigram index against the search rows. */
+static void
+assert_index_matches (DgDatabase *db)
+{
+  exec_sql (db, "INSERT INTO customer_fts (customer_fts, rank) VALUES ('integrity-check', 1)");
+}
+
+static guint
+search_count (DgDatabase *db,
+              const char *text)
+{
+  DgCustomerQuery query = { .text = text, .archived = DG_ARCHIVED_INCLUDE };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = dg_customers_search_ids (db, &query, &error);
+  g_assert_no_error (error);
+
+  return ids->len;
+}
+
+/* Stale values a derived column could hold, each to be put right. */
+static void
+spoil (DgDatabase            *db,
+       const DgCatalogTable  *table,
+       const DgCatalogColumn *column,
+       guint                  how)
+{
+  g_autofree char *sql = NULL;
+
+  if (how == 0)
+    sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = %s", table->name, column->name,
+                           !column->not_null ? "NULL"
+                           : g_str_equal (column->type, "INTEGER") ? "-1" : "'stale'");
+  else if (g_str_equal (column->type, "INTEGER"))
+    sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = \"%s\" + 1 WHERE \"%s\" IS NOT NULL",
+                           table->name, column->name, column->name, column->name);
+  else
+    sql = g_strdup_printf ("UPDATE \"%s\" SET \"%s\" = 'stale'", table->name, column->name);
+
+  exec_sql (db, sql);
+}
+
+static void
+test_derived_values (void)
+{
+  Filled filled = { 0 };
+  g_autofree char *stored = NULL;
+  const DgCatalogTable *tables;
+  guint n_tables;
+  guint n_derived = 0;
+
+  fill (&filled);
+  stored = dg_test_dump_database (filled.db);
+  assert_index_matches (filled.db);
+  g_assert_cmpuint (search_count (filled.db, "ㄱㅁㅅ"), ==, 1);
+
+  tables = dg_catalog_get_tables (&n_tables);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      const DgCatalogTable *table = &tables[i];
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          const DgCatalogColumn *column = &table->columns[c];
+          g_autoptr(GError) error = NULL;
+
+          if (column->kind != DG_CATALOG_COLUMN_DERIVED || column->recompute == NULL)
+            continue;
+
+          n_derived++;
+          for (guint how = 0; how < 2; how++)
+            {
+              g_autofree char *recomputed = NULL;
+              g_autofree char *spoiled = NULL;
+
+              g_test_message ("%s.%s, spoiled %u", table->name, column->name, how);
+
+              /* Recomputing what was stored changes nothing… */
+              g_assert_true (dg_catalog_recompute_column (filled.db, table, column, &error));
+              g_assert_no_error (error);
+              recomputed = dg_test_dump_database (filled.db);
+              g_assert_cmpstr (recomputed, ==, stored);
+
+              /* …and puts a stale value right, so it does recompute. */
+              spoil (filled.db, table, column, how);
+              spoiled = dg_test_dump_database (filled.db);
+              g_assert_cmpstr (spoiled, !=, stored);
+              g_clear_pointer (&recomputed, g_free);
+              g_assert_true (dg_catalog_recompute_column (filled.db, table, column, &error));
+              g_assert_no_error (error);
+              recomputed = dg_test_dump_database (filled.db);
+              g_assert_cmpstr (recomputed, ==, stored);
+            }
+        }
+    }
+
+  /* phone digits, tag text, last contact, the search row, due key, remind
+   * time. */
+  g_assert_cmpuint (n_derived, ==, 6);
+  assert_index_matches (filled.db);
+
+  /* Search rows gone altogether come back from the customers. */
+  {
+    const DgCatalogTable *search = dg_catalog_lookup (DG_TABLE_CUSTOMER_SEARCH);
+    g_autofree char *recomputed = NULL;
+    g_autoptr(GError) error = NULL;
+
+    exec_sql (filled.db, "DELETE FROM customer_search");
+    g_assert_cmpuint (search_count (filled.db, "김민수"), ==, 0);
+    g_assert_true (dg_catalog_recompute_column (filled.db, search,
+                                                dg_catalog_table_get_column (search, "haystack"), &error));
+    g_assert_no_error (error);
+    recomputed = dg_test_dump_database (filled.db);
+    g_assert_cmpstr (recomputed, ==, stored);
+    g_assert_cmpuint (search_count (filled.db, "김민수"), ==, 1);
+  }
+
+  filled_clear (&filled);
+}
+
+/* The trigram index is rebuilt whole, and everything at once by
+ * dg_catalog_recompute_all(). */
+static void
+test_recompute_all (void)
+{
+  Filled filled = { 0 };
+  g_autofree char *stored = NULL;
+  g_autofree char *recomputed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fill (&filled);
+  stored = dg_test_dump_database (filled.db);
+
+  /* An index emptied behind the search rows' back fails FTS5's check. */
+  exec_sql (filled.db, "INSERT INTO customer_fts (customer_fts) VALUES ('delete-all')");
+  g_assert_cmpuint (search_count (filled.db, "Nancy Baker"), ==, 0);
+  g_assert_false (dg_database_exec (filled.db,
+                                    "INSERT INTO customer_fts (customer_fts, rank) VALUES ('integrity-check', 1)",
+                                    NULL));
+  g_assert_true (dg_catalog_recompute_column (filled.db, dg_catalog_lookup (DG_TABLE_CUSTOMER_FTS), NULL, &error));
+  g_assert_no_error (error);
+  assert_index_matches (filled.db);
+  g_assert_cmpuint (search_count (filled.db, "Nancy Baker"), ==, 1);
+
+  exec_sql (filled.db,
+            "UPDATE customers SET phone_digits = '', tags_text = 'stale', last_contact_at = NULL;"
+            "DELETE FROM customer_search;"
+            "UPDATE followups SET due_key = 0, remind_at = NULL;");
+
+  g_assert_true (dg_catalog_recompute_all (filled.db, &error));
+  g_assert_no_error (error);
+
+  recomputed = dg_test_dump_database (filled.db);
+  g_assert_cmpstr (recomputed, ==, stored);
+  assert_index_matches (filled.db);
+  g_assert_cmpuint (search_count (filled.db, "Nancy Baker"), ==, 1);
+  g_assert_cmpuint (search_count (filled.db, "9876"), ==, 0);
+  g_assert_cmpuint (search_count (filled.db, "5550101"), ==, 1);
+
+  filled_clear (&filled);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  dg_test_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/catalog/schema", test_schema);
+  g_test_add_func ("/catalog/enum-rules", test_enum_rules);
+  g_test_add_func ("/catalog/unique-rule-holds", test_unique_rule_holds);
+  g_test_add_func ("/catalog/notify-all", test_notify_all);
+  g_test_add_func ("/catalog/derived-values", test_derived_values);
+  g_test_add_func ("/catalog/recompute-all", test_recompute_all);
+
+  return g_test_run ();
+}

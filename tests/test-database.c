@@ -1,6 +1,8 @@
 /* test-database.c */
 #include "config.h"
 
+#include <fcntl.h>
+
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -72,6 +74,9 @@ assert_refused (const char *path,
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GBytes) wal_before = dg_test_read_file (wal);
+  g_autoptr(GBytes) wal_after = NULL;
+  guint mode = before != NULL ? file_mode (path) : 0;
 
   db = dg_database_open (path, &error);
   g_assert_error (error, DG_ERROR, code);
@@ -85,9 +90,50 @@ assert_refused (const char *path,
   else
     g_assert_true (g_bytes_equal (before, after));
 
-  /* Nothing appeared beside it either. */
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  if (before != NULL)
+    g_assert_cmpuint (file_mode (path), ==, mode);
+
+  /* Nothing appeared beside it either, and a log beside it is as it was. */
+  wal_after = dg_test_read_file (wal);
+  if (wal_before == NULL)
+    g_assert_null (wal_after);
+  else
+    g_assert_true (g_bytes_equal (wal_before, wal_after));
   g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+/* Runs @sql on a new database in WAL mode, then copies the file and its
+ * -wal to @path while that connection still holds them, without a
+ * checkpoint: what a program that was killed leaves behind. No -shm is
+ * copied. */
+static void
+craft_wal_database (const char *path,
+                    const char *sql)
+{
+  g_autofree char *source = dg_test_temp_path ("source.db");
+  const char *suffixes[] = { "", "-wal" };
+  sqlite3 *handle = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (source, &handle), ==, SQLITE_OK);
+  if (sqlite3_exec (handle, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;",
+                    NULL, NULL, &message) != SQLITE_OK
+      || sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (source, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (path, suffixes[i], NULL);
+      g_autoptr(GBytes) bytes = dg_test_read_file (from);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (bytes);
+      g_assert_true (g_file_set_contents (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
 }
 
 static void
@@ -295,6 +341,56 @@ test_refuse_newer_wal (void)
   assert_refused (path, DG_ERROR_DATABASE_TOO_NEW);
 }
 
+/* Files whose records are still in their -wal, as a program killed before
+ * a checkpoint leaves them: each is judged by what the log holds, and a
+ * refused one gets nothing new beside it (no -shm). */
+static void
+test_refuse_with_wal (void)
+{
+  g_autofree char *foreign = dg_test_temp_path ("foreign.db");
+  g_autofree char *checkpointed = dg_test_temp_path ("checkpointed.db");
+  g_autofree char *newer = dg_test_temp_path ("newer.db");
+  g_autofree char *newer_sql = NULL;
+
+  craft_wal_database (foreign, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Kim');");
+  assert_refused (foreign, DG_ERROR_NOT_A_DANGOL_DATABASE);
+
+  craft_wal_database (checkpointed, "CREATE TABLE contacts (name TEXT); PRAGMA wal_checkpoint (TRUNCATE);"
+                                    "INSERT INTO contacts VALUES ('Lee');");
+  assert_refused (checkpointed, DG_ERROR_NOT_A_DANGOL_DATABASE);
+
+  newer_sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d; CREATE TABLE future (x);",
+                               DG_DATABASE_APPLICATION_ID, dg_migrations_latest () + 1);
+  craft_wal_database (newer, newer_sql);
+  assert_refused (newer, DG_ERROR_DATABASE_TOO_NEW);
+}
+
+/* A Dangol database all in its -wal (killed before its first checkpoint)
+ * opens with what the log holds. */
+static void
+test_open_with_wal (void)
+{
+  g_autofree char *path = dg_test_temp_path ("crashed.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_auto(DgStatement) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1; %s"
+                         "INSERT INTO tags (uuid, name) VALUES ('u1', 'kept');",
+                         DG_DATABASE_APPLICATION_ID, dg_migration_sql (1));
+  craft_wal_database (path, sql);
+
+  db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dg_database_get_schema_version (db), ==, dg_migrations_latest ());
+
+  stmt = dg_database_prepare (db, "SELECT name FROM tags WHERE uuid = 'u1'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "kept");
+}
+
 static void
 test_refuse_text (void)
 {
@@ -408,6 +504,102 @@ test_default_folder_private (void)
   chosen = dg_database_open (chosen_path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (file_mode (chosen_dir), ==, 0755);
+}
+
+/* Every open, not only of the default path, keeps Dangol's own folder and
+ * the database's files private, whatever made them. */
+static void
+test_modes_on_every_open (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autofree char *path = dg_database_get_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  mode_t old_umask = umask (022);
+
+  /* The app passes the default path explicitly. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (dir), ==, 0700);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+
+  umask (old_umask);
+}
+
+/* A database made by sqlite3 or cp (0644), with a -wal and -shm of that
+ * mode beside it, in a folder the user chose: the files become 0600, the
+ * folder stays as the user left it. */
+static void
+test_modes_existing_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autofree char *dir = dg_test_temp_path ("shared-folder");
+  g_autofree char *path = g_build_filename (dir, "dangol.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  const char *files[] = { path, wal, shm };
+  mode_t old_umask = umask (022);
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0777), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  /* Another program holds it, so its -wal and -shm stay. */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "INSERT INTO tags (uuid, name) VALUES ('u', 'x')", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_assert_true (g_file_test (files[i], G_FILE_TEST_EXISTS));
+      g_assert_cmpint (g_chmod (files[i], 0644), ==, 0);
+    }
+
+  db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_assert_cmpuint (file_mode (files[i]), ==, 0600);
+  g_assert_cmpuint (file_mode (dir), ==, 0777);
+
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+  g_clear_object (&db);
+  umask (old_umask);
+}
+
+/* A zero-length file (touch) becomes a Dangol database like a new one. */
+static void
+test_modes_touched_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autofree char *path = dg_test_temp_path ("touched.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  mode_t old_umask = umask (022);
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT, 0666);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_cmpuint (file_mode (path), ==, 0644);
+
+  db = dg_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (db, "application_id"), ==, DG_DATABASE_APPLICATION_ID);
+  g_assert_true (dg_database_exec (db, "INSERT INTO tags (uuid, name) VALUES ('u', 'x')", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
+
+  umask (old_umask);
 }
 
 /* Runs as an ordinary user (nobody when the tests run as root, since root
@@ -660,6 +852,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/migrate-from-zero", test_migrate_from_zero);
   g_test_add_func ("/database/refuse/newer", test_refuse_newer);
   g_test_add_func ("/database/refuse/newer-wal", test_refuse_newer_wal);
+  g_test_add_func ("/database/refuse/with-wal", test_refuse_with_wal);
+  g_test_add_func ("/database/open-with-wal", test_open_with_wal);
+  g_test_add_func ("/database/modes/every-open", test_modes_on_every_open);
+  g_test_add_func ("/database/modes/existing-files", test_modes_existing_files);
+  g_test_add_func ("/database/modes/touched-file", test_modes_touched_file);
   g_test_add_func ("/database/refuse/text", test_refuse_text);
   g_test_add_func ("/database/refuse/random", test_refuse_random);
   g_test_add_func ("/database/refuse/foreign-sqlite", test_refuse_foreign_sqlite);

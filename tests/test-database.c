@@ -103,15 +103,16 @@ assert_refused (const char *path,
 }
 
 /* Runs @sql on a new database in WAL mode, then copies the file and its
- * -wal to @path while that connection still holds them, without a
- * checkpoint: what a program that was killed leaves behind. No -shm is
- * copied. */
+ * -wal (and -shm when @with_shm) to @path while that connection still
+ * holds them, without a checkpoint: what a program that was killed leaves
+ * behind. */
 static void
 craft_wal_database (const char *path,
+                    gboolean    with_shm,
                     const char *sql)
 {
   g_autofree char *source = dg_test_temp_path ("source.db");
-  const char *suffixes[] = { "", "-wal" };
+  const char *suffixes[] = { "", "-wal", "-shm" };
   sqlite3 *handle = NULL;
   char *message = NULL;
 
@@ -121,7 +122,7 @@ craft_wal_database (const char *path,
       || sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s", message);
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  for (guint i = 0; i < (with_shm ? 3 : 2); i++)
     {
       g_autofree char *from = g_strconcat (source, suffixes[i], NULL);
       g_autofree char *to = g_strconcat (path, suffixes[i], NULL);
@@ -352,17 +353,63 @@ test_refuse_with_wal (void)
   g_autofree char *newer = dg_test_temp_path ("newer.db");
   g_autofree char *newer_sql = NULL;
 
-  craft_wal_database (foreign, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Kim');");
+  craft_wal_database (foreign, FALSE, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Kim');");
   assert_refused (foreign, DG_ERROR_NOT_A_DANGOL_DATABASE);
 
-  craft_wal_database (checkpointed, "CREATE TABLE contacts (name TEXT); PRAGMA wal_checkpoint (TRUNCATE);"
+  craft_wal_database (checkpointed, FALSE, "CREATE TABLE contacts (name TEXT); PRAGMA wal_checkpoint (TRUNCATE);"
                                     "INSERT INTO contacts VALUES ('Lee');");
   assert_refused (checkpointed, DG_ERROR_NOT_A_DANGOL_DATABASE);
 
   newer_sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d; CREATE TABLE future (x);",
                                DG_DATABASE_APPLICATION_ID, dg_migrations_latest () + 1);
-  craft_wal_database (newer, newer_sql);
+  craft_wal_database (newer, FALSE, newer_sql);
   assert_refused (newer, DG_ERROR_DATABASE_TOO_NEW);
+}
+
+/* One of ours whose file says an older version while its -wal holds a
+ * newer Dangol's migration: refused before anything opens it for writing
+ * (whose closing would checkpoint the log into the file). */
+static void
+test_refuse_newer_in_wal (void)
+{
+  g_autofree char *without_shm = dg_test_temp_path ("newer.db");
+  g_autofree char *with_shm = dg_test_temp_path ("newer-held.db");
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1; %s"
+                         "PRAGMA wal_checkpoint (TRUNCATE);"
+                         "PRAGMA user_version = %d; CREATE TABLE future (x);",
+                         DG_DATABASE_APPLICATION_ID, dg_migration_sql (1), dg_migrations_latest () + 1);
+
+  craft_wal_database (without_shm, FALSE, sql);
+  assert_refused (without_shm, DG_ERROR_DATABASE_TOO_NEW);
+
+  /* Its -shm there too: read through, and the file and log stay as they
+   * were. */
+  {
+    g_autofree char *shm = g_strconcat (with_shm, "-shm", NULL);
+    g_autofree char *wal = g_strconcat (with_shm, "-wal", NULL);
+    g_autoptr(GBytes) before = NULL;
+    g_autoptr(GBytes) wal_before = NULL;
+    g_autoptr(GBytes) after = NULL;
+    g_autoptr(GBytes) wal_after = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DgDatabase) db = NULL;
+
+    craft_wal_database (with_shm, TRUE, sql);
+    g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+    before = dg_test_read_file (with_shm);
+    wal_before = dg_test_read_file (wal);
+
+    db = dg_database_open (with_shm, &error);
+    g_assert_error (error, DG_ERROR, DG_ERROR_DATABASE_TOO_NEW);
+    g_assert_null (db);
+
+    after = dg_test_read_file (with_shm);
+    wal_after = dg_test_read_file (wal);
+    g_assert_true (g_bytes_equal (before, after));
+    g_assert_true (g_bytes_equal (wal_before, wal_after));
+  }
 }
 
 /* A Dangol database all in its -wal (killed before its first checkpoint)
@@ -379,7 +426,7 @@ test_open_with_wal (void)
   sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1; %s"
                          "INSERT INTO tags (uuid, name) VALUES ('u1', 'kept');",
                          DG_DATABASE_APPLICATION_ID, dg_migration_sql (1));
-  craft_wal_database (path, sql);
+  craft_wal_database (path, FALSE, sql);
 
   db = dg_database_open (path, &error);
   g_assert_no_error (error);
@@ -853,6 +900,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/refuse/newer", test_refuse_newer);
   g_test_add_func ("/database/refuse/newer-wal", test_refuse_newer_wal);
   g_test_add_func ("/database/refuse/with-wal", test_refuse_with_wal);
+  g_test_add_func ("/database/refuse/newer-in-wal", test_refuse_newer_in_wal);
   g_test_add_func ("/database/open-with-wal", test_open_with_wal);
   g_test_add_func ("/database/modes/every-open", test_modes_on_every_open);
   g_test_add_func ("/database/modes/existing-files", test_modes_existing_files);

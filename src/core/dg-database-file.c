@@ -357,7 +357,7 @@ dg_database_file_inspect (const char  *path,
   g_autofree char *message = NULL;
   char bytes[16] = { 0 };
   Header header = { 0, };
-  gboolean looks_empty;
+  gboolean maybe_later;
   gssize n_read;
   int fd;
   int rc;
@@ -387,14 +387,25 @@ dg_database_file_inspect (const char  *path,
   else
     rc = read_header (path, "immutable", &header, &message);
 
-  looks_empty = header.application_id == 0 && header.user_version == 0 && header.n_objects == 0;
-
-  /* A database in WAL mode that was never checkpointed is all in its
-   * log, and the file alone looks empty: read the log too, on a copy. */
-  if (rc == SQLITE_OK && looks_empty && has_sibling (path, "-wal"))
+  /* What the file alone says may be out of date when a -wal beside it
+   * holds later transactions: a database never checkpointed looks empty,
+   * one of ours may have been migrated further. A file that is not ours,
+   * or too new, on its own is refused as it is. */
+  maybe_later = (header.application_id == 0 && header.user_version == 0 && header.n_objects == 0)
+                || ((guint32) header.application_id == DG_DATABASE_APPLICATION_ID
+                    && header.user_version <= dg_migrations_latest ());
+  if (rc == SQLITE_OK && maybe_later && has_sibling (path, "-wal"))
     {
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
       g_clear_pointer (&message, g_free);
-      rc = read_header_with_wal (path, &header, &message);
+      /* With its -shm there (a crash, another process holding it), a
+       * read-only connection creates nothing; without, it would create
+       * one, so a copy is read instead. */
+      if (g_file_test (shm, G_FILE_TEST_EXISTS))
+        rc = read_header (path, "ro", &header, &message);
+      else
+        rc = read_header_with_wal (path, &header, &message);
     }
 
   if (rc != SQLITE_OK)

@@ -16,6 +16,9 @@
  *
  * The tables come in an order where every table follows the tables it
  * refers to: write rows back in this order, delete in the reverse one.
+ *
+ * Descriptions are for developers, in English; a validator words its own
+ * messages for people, and refers to a rule by its name.
  */
 #pragma once
 

@@ -39,6 +39,10 @@ typedef struct
   GArray               *owned_ids;
   GHashTable           *owned_set;
   GHashTable           *shared_set;
+  /* Built once per restore: the INSERT of every column read, and for each
+   * column the table its values refer to (NULL when none). */
+  char                 *insert_sql;
+  const char          **column_refs;
 } TableRows;
 
 struct _DgCustomerSnapshot
@@ -65,6 +69,8 @@ dg_customer_snapshot_free (DgCustomerSnapshot *snapshot)
       g_clear_pointer (&rows->owned_ids, g_array_unref);
       g_clear_pointer (&rows->owned_set, g_hash_table_unref);
       g_clear_pointer (&rows->shared_set, g_hash_table_unref);
+      g_clear_pointer (&rows->insert_sql, g_free);
+      g_clear_pointer (&rows->column_refs, g_free);
     }
   g_free (snapshot->tables);
   g_clear_pointer (&snapshot->customers, g_ptr_array_unref);
@@ -467,6 +473,35 @@ find_row (DgDatabase     *db,
   return TRUE;
 }
 
+static void
+prepare_insert (TableRows *rows)
+{
+  const DgCatalogTable *table = rows->table;
+  GString *sql;
+
+  if (rows->insert_sql != NULL)
+    return;
+
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "INSERT INTO \"%s\" (", table->name);
+  for (guint i = 0; i < rows->columns->len; i++)
+    g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "", (char *) g_ptr_array_index (rows->columns, i));
+  g_string_append (sql, ") VALUES (");
+  for (guint i = 0; i < rows->columns->len; i++)
+    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+  g_string_append (sql, ")");
+  rows->insert_sql = g_string_free (sql, FALSE);
+
+  rows->column_refs = g_new0 (const char *, rows->columns->len);
+  for (guint k = 0; k < table->n_foreign_keys; k++)
+    {
+      int i = column_index (rows, table->foreign_keys[k].column);
+
+      if (i >= 0)
+        rows->column_refs[i] = table->foreign_keys[k].table;
+    }
+}
+
 /* Writes @row back: the same values, but every foreign key pointed at the
  * id its row has now, and a new id of its own when its old one is taken. */
 static gboolean
@@ -477,19 +512,11 @@ insert_row (DgDatabase          *db,
             GError             **error)
 {
   const DgCatalogTable *table = rows->table;
-  g_autoptr(GString) sql = g_string_new (NULL);
   g_auto(DgStatement) stmt = NULL;
   int id_index = table->id_column != NULL ? column_index (rows, table->id_column) : -1;
 
-  g_string_append_printf (sql, "INSERT INTO \"%s\" (", table->name);
-  for (guint i = 0; i < rows->columns->len; i++)
-    g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "", (char *) g_ptr_array_index (rows->columns, i));
-  g_string_append (sql, ") VALUES (");
-  for (guint i = 0; i < rows->columns->len; i++)
-    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
-  g_string_append (sql, ")");
-
-  stmt = dg_database_prepare (db, sql->str, error);
+  prepare_insert (rows);
+  stmt = dg_database_prepare (db, rows->insert_sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -508,19 +535,14 @@ insert_row (DgDatabase          *db,
 
   for (guint i = 0; i < rows->columns->len; i++)
     {
-      const char *column = g_ptr_array_index (rows->columns, i);
       sqlite3_value *value = g_ptr_array_index (row, i);
       const gint64 *new_id = NULL;
 
       if ((int) i == id_index)
         continue;
 
-      for (guint k = 0; k < table->n_foreign_keys && new_id == NULL; k++)
-        {
-          if (g_str_equal (table->foreign_keys[k].column, column)
-              && sqlite3_value_type (value) != SQLITE_NULL)
-            new_id = remap_get (remap, table->foreign_keys[k].table, sqlite3_value_int64 (value));
-        }
+      if (rows->column_refs[i] != NULL && sqlite3_value_type (value) != SQLITE_NULL)
+        new_id = remap_get (remap, rows->column_refs[i], sqlite3_value_int64 (value));
 
       if (new_id != NULL)
         sqlite3_bind_int64 (stmt, i + 1, *new_id);

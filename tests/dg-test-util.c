@@ -142,6 +142,31 @@ dg_test_fake_clock (const char *zone,
   return dg_fake_clock_new (now, tz);
 }
 
+char *
+dg_test_pragma_text (DgDatabase *db,
+                     const char *pragma)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dg_database_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+gint64
+dg_test_pragma_int (DgDatabase *db,
+                    const char *pragma)
+{
+  g_autofree char *text = dg_test_pragma_text (db, pragma);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
 static void
 dump_rows (sqlite3    *handle,
            const char *sql,

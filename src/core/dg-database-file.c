@@ -110,17 +110,16 @@ is_default_folder (const char *dir)
          && st.st_ino == default_st.st_ino;
 }
 
-/* Takes group and other access away from @path when it is ours and has
- * any; a file keeps its owner's bits. */
+/* Takes group and other access away from @path (or what a symbolic link
+ * there points to) when it is ours and has any; it keeps its owner's bits
+ * within @keep. */
 static void
 make_private (const char *path,
               mode_t      keep)
 {
   GStatBuf st;
 
-  if (g_lstat (path, &st) != 0 || st.st_uid != getuid ())
-    return;
-  if (S_ISLNK (st.st_mode) || (st.st_mode & 077) == 0)
+  if (g_stat (path, &st) != 0 || st.st_uid != getuid () || (st.st_mode & 077) == 0)
     return;
 
   if (g_chmod (path, st.st_mode & keep) != 0)

@@ -142,6 +142,99 @@ dg_test_fake_clock (const char *zone,
   return dg_fake_clock_new (now, tz);
 }
 
+char *
+dg_test_pragma_text (DgDatabase *db,
+                     const char *pragma)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dg_database_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+gint64
+dg_test_pragma_int (DgDatabase *db,
+                    const char *pragma)
+{
+  g_autofree char *text = dg_test_pragma_text (db, pragma);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+static void
+dump_rows (sqlite3    *handle,
+           const char *sql,
+           GString    *dump)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (handle));
+  g_string_append_printf (dump, "%s\n", sql);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (dump, "%s%s=%d:%s", i > 0 ? " | " : "",
+                                sqlite3_column_name (stmt, i),
+                                sqlite3_column_type (stmt, i),
+                                sqlite3_column_type (stmt, i) == SQLITE_NULL
+                                  ? "NULL" : (const char *) sqlite3_column_text (stmt, i));
+      g_string_append_c (dump, '\n');
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+char *
+dg_test_dump_database (DgDatabase *db)
+{
+  sqlite3 *handle = dg_database_get_handle (db);
+  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  GString *dump = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "SELECT name, type FROM pragma_table_list "
+                                       "WHERE schema = 'main' AND type IN ('table', 'virtual') "
+                                       "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      gboolean is_virtual = g_str_equal (sqlite3_column_text (stmt, 1), "virtual");
+      g_autofree char *all = g_strdup_printf ("SELECT %s* FROM \"%s\"", is_virtual ? "rowid, " : "", name);
+      sqlite3_stmt *columns = NULL;
+      GString *sql = g_string_new (all);
+      int n_columns;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (handle, all, -1, &columns, NULL), ==, SQLITE_OK);
+      n_columns = sqlite3_column_count (columns);
+      sqlite3_finalize (columns);
+
+      /* Every column in the order, so a table without rowid sorts too. */
+      g_string_append (sql, " ORDER BY ");
+      for (int i = 1; i <= n_columns; i++)
+        g_string_append_printf (sql, "%s%d", i > 1 ? ", " : "", i);
+      g_ptr_array_add (queries, g_string_free (sql, FALSE));
+    }
+  sqlite3_finalize (stmt);
+
+  /* At least the tables of the first migration. */
+  g_assert_cmpuint (queries->len, >=, 5);
+
+  for (guint i = 0; i < queries->len; i++)
+    dump_rows (handle, g_ptr_array_index (queries, i), dump);
+
+  return g_string_free (dump, FALSE);
+}
+
 static int
 record_statement (unsigned  type,
                   void     *user_data,

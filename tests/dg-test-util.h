@@ -36,6 +36,18 @@ DgFakeClock *dg_test_fake_clock      (const char *zone,
                                       int         day,
                                       int         hour,
                                       int         minute);
+/* The value of PRAGMA @pragma on @db. */
+char       *dg_test_pragma_text      (DgDatabase *db,
+                                      const char *pragma);
+gint64      dg_test_pragma_int       (DgDatabase *db,
+                                      const char *pragma);
+/* Every row of every table of @db's schema (as PRAGMA table_list finds
+ * them, not a hand list), ordered, with each value's storage class: two
+ * dumps are equal when the tables hold the same rows. A full-text table
+ * shows through its content; SQLite's own shadow tables, whose layout
+ * changes with every write, are left out (check them with the FTS5
+ * integrity-check). */
+char       *dg_test_dump_database    (DgDatabase *db);
 /* Starts recording the SQL text of every statement @db runs. */
 void        dg_test_trace_begin      (DgDatabase *db);
 /* Stops recording; the distinct SQL texts run since, in order. */

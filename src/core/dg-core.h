@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "dg-catalog.h"
 #include "dg-clock.h"
 #include "dg-customer.h"
 #include "dg-customer-list.h"

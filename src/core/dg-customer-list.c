@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dg-catalog.h"
 #include "dg-customer-list.h"
 #include "dg-error.h"
 #include "dg-id-diff-private.h"
@@ -394,7 +395,7 @@ dg_customer_list_constructed (GObject *object)
   g_assert (DG_IS_DATABASE (self->db));
 
   self->changed_handler = g_signal_connect (self->db,
-                                            "changed::customers",
+                                            DG_DATABASE_CHANGED (DG_TABLE_CUSTOMERS),
                                             G_CALLBACK (on_database_changed_cb),
                                             self);
 

@@ -5,12 +5,18 @@
  * contact log and its follow-ups (with their status and reminder state),
  * copied as stored.
  *
+ * Which rows those are comes from the table catalogue: every row a delete
+ * cascades to, in every table, and the rows they refer to that stay (tags).
+ *
  * Take the snapshot just before dg_customers_delete(); restoring writes the
  * rows back in one transaction with the same uuids, and the same ids where
  * they are still free (a record whose id was taken meanwhile gets a new
- * one, and whatever refers to it follows). A restore that fails, for
- * instance because a record with one of the uuids exists again, writes
- * nothing.
+ * one, and every foreign key that refers to it follows). A restore that
+ * fails, for instance because a record with one of the uuids exists again,
+ * writes nothing.
+ *
+ * One snapshot can hold many customers (dg_customers_take_snapshots()): they
+ * are read in one transaction and come back in one, all or none.
  */
 #pragma once
 
@@ -26,14 +32,25 @@ typedef struct _DgCustomerSnapshot DgCustomerSnapshot;
 DgCustomerSnapshot *dg_customers_take_snapshot              (DgDatabase          *db,
                                                              gint64               id,
                                                              GError             **error);
-/* Writes the customer and everything that was its back. On success the
+/* The same for each of the @n_ids customers @ids, in one transaction;
+ * NULL with DG_ERROR_NOT_FOUND when one of them does not exist. */
+DgCustomerSnapshot *dg_customers_take_snapshots             (DgDatabase          *db,
+                                                             const gint64        *ids,
+                                                             guint                n_ids,
+                                                             GError             **error);
+/* Writes the customers and everything that was theirs back. On success the
  * snapshot's customer holds the id it has now. Emits ::changed for each
  * table written, after the commit. */
 gboolean            dg_customer_snapshot_restore            (DgDatabase          *db,
                                                              DgCustomerSnapshot  *snapshot,
                                                              GError             **error);
-/* The customer as it was read (name, tags, last contact…). */
+/* The (first) customer as it was read (name, tags, last contact…). */
 DgCustomer         *dg_customer_snapshot_get_customer       (DgCustomerSnapshot  *snapshot);
+guint               dg_customer_snapshot_get_n_customers    (DgCustomerSnapshot  *snapshot);
+/* The @i-th customer, in the order of the ids asked for. */
+DgCustomer         *dg_customer_snapshot_get_nth_customer   (DgCustomerSnapshot  *snapshot,
+                                                             guint                i);
+/* Of all its customers together. */
 guint               dg_customer_snapshot_get_n_interactions (DgCustomerSnapshot  *snapshot);
 guint               dg_customer_snapshot_get_n_followups    (DgCustomerSnapshot  *snapshot);
 void                dg_customer_snapshot_free               (DgCustomerSnapshot  *snapshot);

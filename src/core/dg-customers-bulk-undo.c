@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-customers-bulk-private.h"
+#include "dg-catalog.h"
 #include "dg-customers-private.h"
 #include "dg-error.h"
 
@@ -216,7 +217,7 @@ run_for_each (DgDatabase  *db,
         return FALSE;
 
       sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      if (!dg_customers_run (db, stmt, error))
+      if (!dg_database_run (db, stmt, error))
         return FALSE;
     }
 
@@ -245,7 +246,7 @@ revert_links (DgBulkUndo  *self,
 
       sqlite3_bind_int64 (stmt, 1, link->customer_id);
       sqlite3_bind_int64 (stmt, 2, link->tag_id);
-      if (!dg_customers_run (self->db, stmt, error))
+      if (!dg_database_run (self->db, stmt, error))
         return FALSE;
     }
 
@@ -265,16 +266,13 @@ restore_customers (DgBulkUndo  *self,
   for (guint i = 0; i < self->customer_ids->len; i++)
     {
       gint64 id = g_array_index (self->customer_ids, gint64, i);
-      g_autoptr(GError) local_error = NULL;
+      gboolean exists = FALSE;
 
-      if (!dg_customers_exists (self->db, id, &local_error))
-        {
-          /* Deleted since: nothing of it to put back. */
-          if (local_error == NULL)
-            continue;
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
+      if (!dg_database_has_row (self->db, DG_TABLE_CUSTOMERS, id, &exists, error))
+        return FALSE;
+      /* Deleted since: nothing of it to put back. */
+      if (!exists)
+        continue;
 
       if (self->action == DG_BULK_ACTION_ADD_TAG || self->action == DG_BULK_ACTION_REMOVE_TAG)
         {
@@ -295,11 +293,11 @@ restore_customers (DgBulkUndo  *self,
           return FALSE;
 
         sqlite3_bind_int64 (stmt, 1, id);
-        dg_customers_bind_text (stmt, 2, g_ptr_array_index (self->updated_at, i));
+        dg_database_bind_text (stmt, 2, g_ptr_array_index (self->updated_at, i));
         sqlite3_bind_int (stmt, 3,
                           self->action == DG_BULK_ACTION_ARCHIVE ? 1
                           : self->action == DG_BULK_ACTION_UNARCHIVE ? 2 : 0);
-        if (!dg_customers_run (self->db, stmt, error))
+        if (!dg_database_run (self->db, stmt, error))
           return FALSE;
       }
     }
@@ -337,7 +335,7 @@ restore_followup_rows (DgBulkUndo  *self,
 
       for (guint c = 0; c < row->values->len; c++)
         sqlite3_bind_value (stmt, c + 1, g_ptr_array_index (row->values, c));
-      if (!dg_customers_run (self->db, stmt, error))
+      if (!dg_database_run (self->db, stmt, error))
         return FALSE;
     }
 
@@ -354,16 +352,16 @@ apply_locked (DgBulkUndo  *self,
     case DG_BULK_ACTION_REMOVE_TAG:
       if (!revert_links (self, error) || !restore_customers (self, error))
         return FALSE;
-      dg_database_notify_changed (self->db, "customers");
+      dg_database_notify_changed (self->db, DG_TABLE_CUSTOMERS);
       if (self->created_tags->len > 0)
-        dg_database_notify_changed (self->db, "tags");
+        dg_database_notify_changed (self->db, DG_TABLE_TAGS);
       return TRUE;
 
     case DG_BULK_ACTION_ARCHIVE:
     case DG_BULK_ACTION_UNARCHIVE:
       if (!restore_customers (self, error))
         return FALSE;
-      dg_database_notify_changed (self->db, "customers");
+      dg_database_notify_changed (self->db, DG_TABLE_CUSTOMERS);
       return TRUE;
 
     case DG_BULK_ACTION_DELETE:
@@ -379,16 +377,16 @@ apply_locked (DgBulkUndo  *self,
       if (!run_for_each (self->db, "DELETE FROM interactions WHERE id = ?1", self->created_rows, error)
           || !restore_followup_rows (self, error))
         return FALSE;
-      dg_database_notify_changed (self->db, "interactions");
-      dg_database_notify_changed (self->db, "customers");
+      dg_database_notify_changed (self->db, DG_TABLE_INTERACTIONS);
+      dg_database_notify_changed (self->db, DG_TABLE_CUSTOMERS);
       if (self->followup_rows->len > 0)
-        dg_database_notify_changed (self->db, "followups");
+        dg_database_notify_changed (self->db, DG_TABLE_FOLLOWUPS);
       return TRUE;
 
     case DG_BULK_ACTION_ADD_FOLLOWUP:
       if (!run_for_each (self->db, "DELETE FROM followups WHERE id = ?1", self->created_rows, error))
         return FALSE;
-      dg_database_notify_changed (self->db, "followups");
+      dg_database_notify_changed (self->db, DG_TABLE_FOLLOWUPS);
       return TRUE;
 
     default:

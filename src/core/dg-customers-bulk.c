@@ -6,10 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "dg-customers-bulk-private.h"
+#include "dg-catalog.h"
 #include "dg-customers-private.h"
 #include "dg-error.h"
 #include "dg-followups-private.h"
 #include "dg-interactions-private.h"
+#include "dg-record-private.h"
 #include "dg-recurrence.h"
 
 static int
@@ -197,10 +199,10 @@ change_link (DgDatabase  *db,
 
   sqlite3_bind_int64 (stmt, 1, customer_id);
   sqlite3_bind_int64 (stmt, 2, tag_id);
-  if (!dg_customers_run (db, stmt, error))
+  if (!dg_database_run (db, stmt, error))
     return FALSE;
 
-  *out_changed = dg_customers_changes (db) > 0;
+  *out_changed = dg_database_changes (db) > 0;
 
   return TRUE;
 }
@@ -239,7 +241,7 @@ resolve_tags (DgDatabase   *db,
           if (stmt == NULL)
             return NULL;
 
-          dg_customers_bind_text (stmt, 1, names[i]);
+          dg_database_bind_text (stmt, 1, names[i]);
           rc = sqlite3_step (stmt);
           if (rc == SQLITE_ROW)
             tag_id = sqlite3_column_int64 (stmt, 0);
@@ -320,7 +322,7 @@ change_tags (DgDatabase    *db,
     }
 
   if (dg_bulk_undo_get_n_changed (undo) > 0)
-    dg_database_notify_changed (db, "customers");
+    dg_database_notify_changed (db, DG_TABLE_CUSTOMERS);
 
   return finish (db, g_steal_pointer (&undo), unique->len, error);
 }
@@ -355,8 +357,8 @@ dg_customers_bulk_set_archived (DgDatabase    *db,
   DgBulkAction action = archived ? DG_BULK_ACTION_ARCHIVE : DG_BULK_ACTION_UNARCHIVE;
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(GArray) unique = NULL;
-  g_autoptr(GDateTime) now = dg_customers_now ();
-  g_autofree char *now_text = dg_customers_format_time (now);
+  g_autoptr(GDateTime) now = dg_record_now ();
+  g_autofree char *now_text = dg_record_format_time (now);
 
   g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
@@ -387,15 +389,15 @@ dg_customers_bulk_set_archived (DgDatabase    *db,
 
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, !!archived);
-      dg_customers_bind_text (stmt, 3, now_text);
-      if (!dg_customers_run (db, stmt, error))
+      dg_database_bind_text (stmt, 3, now_text);
+      if (!dg_database_run (db, stmt, error))
         return fail (db, action, unique->len, error);
 
       dg_bulk_undo_add_customer (undo, id, updated_at);
     }
 
   if (dg_bulk_undo_get_n_changed (undo) > 0)
-    dg_database_notify_changed (db, "customers");
+    dg_database_notify_changed (db, DG_TABLE_CUSTOMERS);
 
   return finish (db, g_steal_pointer (&undo), unique->len, error);
 }
@@ -439,7 +441,7 @@ dg_customers_bulk_delete (DgDatabase    *db,
         return fail (db, action, unique->len, error);
 
       sqlite3_bind_int64 (stmt, 1, id);
-      if (!dg_customers_run (db, stmt, error))
+      if (!dg_database_run (db, stmt, error))
         return fail (db, action, unique->len, error);
 
       had_interactions |= dg_customer_snapshot_get_n_interactions (snapshot) > 0;
@@ -448,11 +450,11 @@ dg_customers_bulk_delete (DgDatabase    *db,
     }
 
   if (unique->len > 0)
-    dg_database_notify_changed (db, "customers");
+    dg_database_notify_changed (db, DG_TABLE_CUSTOMERS);
   if (had_interactions)
-    dg_database_notify_changed (db, "interactions");
+    dg_database_notify_changed (db, DG_TABLE_INTERACTIONS);
   if (had_followups)
-    dg_database_notify_changed (db, "followups");
+    dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   return finish (db, g_steal_pointer (&undo), unique->len, error);
 }

@@ -1,9 +1,11 @@
 /* dg-customers-private.h
  *
- * What the files of the customers module (dg-customers.c, -tags.c and
- * -search.c) share: small statement helpers and the pieces of a write that
- * more than one of them needs. Every function here runs inside the
- * caller's transaction.
+ * What the files of the customers module share, and what the other core
+ * modules need to know about a customer's row: that it exists, and the
+ * values it derives from what a person entered (phone digits, tag text,
+ * last contact, the search row). Each derived value has one function that
+ * recomputes it from the source columns; the table catalogue names them.
+ * Every function here runs inside the caller's transaction.
  */
 #pragma once
 
@@ -13,29 +15,35 @@
 G_BEGIN_DECLS
 
 void       dg_customers_set_not_found   (GError        **error);
-/* ISO 8601 in UTC with whole seconds ("2026-11-24T03:22:01Z"); NULL stays NULL. */
-char      *dg_customers_format_time     (GDateTime      *time);
-/* Now, in UTC, to the second: what a stored time can hold. */
-GDateTime *dg_customers_now             (void);
-/* Binds a copy of @text, or NULL when @text is NULL. */
-void       dg_customers_bind_text       (sqlite3_stmt   *stmt,
-                                         int             index,
-                                         const char     *text);
-/* Steps @stmt to its end. */
-gboolean   dg_customers_run             (DgDatabase     *db,
-                                         sqlite3_stmt   *stmt,
-                                         GError        **error);
-/* Rows changed by the last statement. */
-int        dg_customers_changes         (DgDatabase     *db);
-/* FALSE with @error unset when there is no customer @id. */
-gboolean   dg_customers_exists          (DgDatabase     *db,
+/* TRUE when customer @id exists; else FALSE with DG_ERROR_NOT_FOUND, worded
+ * for the customer field of an editor, or with a database error. */
+gboolean   dg_customers_require         (DgDatabase     *db,
                                          gint64          id,
                                          GError        **error);
+
+/* The recompute functions: each writes the value that customer @id's
+ * column should hold, from the source columns alone. */
+gboolean   dg_customers_recompute_phone_digits (DgDatabase  *db,
+                                                gint64       id,
+                                                GError     **error);
+/* From the linked tags: their names sorted as dg_tags_parse() sorts them,
+ * ", " joined. */
+gboolean   dg_customers_recompute_tags_text    (DgDatabase  *db,
+                                                gint64       id,
+                                                GError     **error);
+/* The latest occurred_at of the customer's contact log (NULL when none). */
+gboolean   dg_customers_recompute_last_contact (DgDatabase  *db,
+                                                gint64       id,
+                                                GError     **error);
 /* Rewrites the customer's search row (and so its trigram index entry)
  * from what its customers row holds now. */
 gboolean   dg_customers_sync_search_row (DgDatabase     *db,
                                          gint64          id,
                                          GError        **error);
+/* Rebuilds the whole trigram index from the search rows. */
+gboolean   dg_customers_rebuild_search_index (DgDatabase  *db,
+                                              GError     **error);
+
 /* Makes the customer's linked tags exactly @tags, creating missing ones. */
 gboolean   dg_customers_replace_tags    (DgDatabase          *db,
                                          gint64               id,

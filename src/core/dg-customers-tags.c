@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-catalog.h"
 #include "dg-customers-private.h"
 #include "dg-error.h"
+#include "dg-record-private.h"
 
 /* The id of the tag named @name (case-insensitively), created if new. */
 gint64
@@ -25,7 +27,7 @@ dg_customers_ensure_tag (DgDatabase  *db,
     if (stmt == NULL)
       return 0;
 
-    dg_customers_bind_text (stmt, 1, name);
+    dg_database_bind_text (stmt, 1, name);
     rc = sqlite3_step (stmt);
     if (rc == SQLITE_ROW)
       return sqlite3_column_int64 (stmt, 0);
@@ -44,13 +46,13 @@ dg_customers_ensure_tag (DgDatabase  *db,
       return 0;
 
     uuid = g_uuid_string_random ();
-    dg_customers_bind_text (stmt, 1, uuid);
-    dg_customers_bind_text (stmt, 2, name);
-    if (!dg_customers_run (db, stmt, error))
+    dg_database_bind_text (stmt, 1, uuid);
+    dg_database_bind_text (stmt, 2, name);
+    if (!dg_database_run (db, stmt, error))
       return 0;
   }
 
-  dg_database_notify_changed (db, "tags");
+  dg_database_notify_changed (db, DG_TABLE_TAGS);
   if (out_created != NULL)
     *out_created = TRUE;
 
@@ -81,11 +83,11 @@ link_tag (DgDatabase  *db,
 
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, tag_id);
-  if (!dg_customers_run (db, stmt, error))
+  if (!dg_database_run (db, stmt, error))
     return FALSE;
 
   if (out_added != NULL)
-    *out_added = dg_customers_changes (db) > 0;
+    *out_added = dg_database_changes (db) > 0;
 
   return TRUE;
 }
@@ -104,7 +106,7 @@ dg_customers_replace_tags (DgDatabase          *db,
     if (stmt == NULL)
       return FALSE;
     sqlite3_bind_int64 (stmt, 1, id);
-    if (!dg_customers_run (db, stmt, error))
+    if (!dg_database_run (db, stmt, error))
       return FALSE;
   }
 
@@ -118,58 +120,27 @@ dg_customers_replace_tags (DgDatabase          *db,
 }
 
 /* Recomputes customers.tags_text from the linked tags, after a tag was
- * added or removed on its own. */
+ * added or removed on its own, and marks the customer as updated. */
 gboolean
 dg_customers_refresh_tags_text (DgDatabase  *db,
                                 gint64       id,
                                 GError     **error)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-  g_autofree char *updated_at = NULL;
-  g_autoptr(GDateTime) now = dg_customers_now ();
-  g_auto(GStrv) tags = NULL;
-  g_autofree char *tags_text = NULL;
+  g_auto(DgStatement) stmt = NULL;
+  g_autoptr(GDateTime) now = dg_record_now ();
+  g_autofree char *updated_at = dg_record_format_time (now);
 
-  {
-    g_auto(DgStatement) stmt = NULL;
-    int rc;
+  if (!dg_customers_recompute_tags_text (db, id, error))
+    return FALSE;
 
-    stmt = dg_database_prepare (db,
-                                "SELECT t.name FROM customer_tags ct JOIN tags t ON t.id = ct.tag_id "
-                                "WHERE ct.customer_id = ?1",
-                                error);
-    if (stmt == NULL)
-      return FALSE;
+  stmt = dg_database_prepare (db, "UPDATE customers SET updated_at = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
 
-    sqlite3_bind_int64 (stmt, 1, id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-    if (rc != SQLITE_DONE)
-      return dg_database_set_error (db, error);
-  }
+  sqlite3_bind_int64 (stmt, 1, id);
+  dg_database_bind_text (stmt, 2, updated_at);
 
-  g_ptr_array_add (names, NULL);
-  joined = g_strjoinv (",", (char **) names->pdata);
-  tags = dg_tags_parse (joined);
-  tags_text = g_strjoinv (", ", tags);
-  updated_at = dg_customers_format_time (now);
-
-  {
-    g_auto(DgStatement) stmt = NULL;
-
-    stmt = dg_database_prepare (db,
-                                "UPDATE customers SET tags_text = ?2, updated_at = ?3 WHERE id = ?1",
-                                error);
-    if (stmt == NULL)
-      return FALSE;
-
-    sqlite3_bind_int64 (stmt, 1, id);
-    dg_customers_bind_text (stmt, 2, tags_text);
-    dg_customers_bind_text (stmt, 3, updated_at);
-
-    return dg_customers_run (db, stmt, error);
-  }
+  return dg_database_run (db, stmt, error);
 }
 
 /* Parses @text as tag names for adding or removing one on its own. */
@@ -203,9 +174,9 @@ change_tags (DgDatabase  *db,
              gboolean     add,
              GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) names = NULL;
   gboolean changed = FALSE;
+  gboolean exists = FALSE;
 
   names = dg_customers_parse_tag_argument (text, error);
   if (names == NULL)
@@ -214,14 +185,12 @@ change_tags (DgDatabase  *db,
   if (!dg_database_begin (db, error))
     return FALSE;
 
-  if (!dg_customers_exists (db, id, &local_error))
+  if (!dg_database_has_row (db, DG_TABLE_CUSTOMERS, id, &exists, error))
+    goto failed;
+  if (!exists)
     {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        dg_customers_set_not_found (error);
-      dg_database_rollback (db);
-      return FALSE;
+      dg_customers_set_not_found (error);
+      goto failed;
     }
 
   for (guint i = 0; names[i] != NULL; i++)
@@ -245,10 +214,10 @@ change_tags (DgDatabase  *db,
             goto failed;
 
           sqlite3_bind_int64 (stmt, 1, id);
-          dg_customers_bind_text (stmt, 2, names[i]);
-          if (!dg_customers_run (db, stmt, error))
+          dg_database_bind_text (stmt, 2, names[i]);
+          if (!dg_database_run (db, stmt, error))
             goto failed;
-          one_changed = dg_customers_changes (db) > 0;
+          one_changed = dg_database_changes (db) > 0;
         }
 
       changed |= one_changed;
@@ -258,7 +227,7 @@ change_tags (DgDatabase  *db,
     {
       if (!dg_customers_refresh_tags_text (db, id, error) || !dg_customers_sync_search_row (db, id, error))
         goto failed;
-      dg_database_notify_changed (db, "customers");
+      dg_database_notify_changed (db, DG_TABLE_CUSTOMERS);
     }
 
   return dg_database_commit (db, error);

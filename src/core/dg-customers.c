@@ -5,211 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-catalog.h"
 #include "dg-customers-private.h"
 #include "dg-error.h"
+#include "dg-record-private.h"
 #include "dg-search.h"
-
-/* Separates the fields of a search haystack, so no match spans two. */
-#define FIELD_SEPARATOR "\x1f"
-
-void
-dg_customers_set_not_found (GError **error)
-{
-  g_set_error_literal (error, DG_ERROR, DG_ERROR_NOT_FOUND,
-                       _("This customer no longer exists; it may have been deleted."));
-}
-
-/* ISO 8601 in UTC with whole seconds, e.g. 2026-11-24T03:22:01Z. */
-char *
-dg_customers_format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = NULL;
-
-  if (time == NULL)
-    return NULL;
-
-  utc = g_date_time_to_utc (time);
-
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static GDateTime *
-parse_time (const char *text)
-{
-  GDateTime *time;
-
-  if (text == NULL || *text == '\0')
-    return NULL;
-
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL)
-    g_warning ("Ignoring a stored time that is not ISO 8601: %s", text);
-
-  return time;
-}
-
-GDateTime *
-dg_customers_now (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_new_from_unix_utc (g_date_time_to_unix (now));
-}
-
-void
-dg_customers_bind_text (sqlite3_stmt *stmt,
-                        int           index,
-                        const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-/* Steps @stmt to its end. */
-gboolean
-dg_customers_run (DgDatabase    *db,
-                  sqlite3_stmt  *stmt,
-                  GError       **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-
-  if (rc != SQLITE_DONE)
-    return dg_database_set_error (db, error);
-
-  return TRUE;
-}
-
-int
-dg_customers_changes (DgDatabase *db)
-{
-  return sqlite3_changes (dg_database_get_handle (db));
-}
-
-/* Whether a customer with @id exists; FALSE with @error unset when not. */
-gboolean
-dg_customers_exists (DgDatabase  *db,
-                     gint64       id,
-                     GError     **error)
-{
-  g_auto(DgStatement) stmt = NULL;
-  int rc;
-
-  stmt = dg_database_prepare (db, "SELECT 1 FROM customers WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return dg_database_set_error (db, error);
-
-  return rc == SQLITE_ROW;
-}
-
-/* The text the search matches for one customer: each searchable field
- * normalized the way queries are, with the name's initial consonants. */
-static char *
-build_haystack (const char *name,
-                const char *organization,
-                const char *email,
-                const char *note,
-                const char *tags_text,
-                const char *phone_digits)
-{
-  g_autofree char *chosung = dg_search_chosung (name);
-  const char *pieces[] = { name, organization, email, note, tags_text, chosung, phone_digits };
-  GString *haystack = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
-    {
-      g_autofree char *normalized = dg_search_normalize (pieces[i]);
-
-      if (i > 0)
-        g_string_append (haystack, FIELD_SEPARATOR);
-      g_string_append (haystack, normalized);
-    }
-
-  return g_string_free (haystack, FALSE);
-}
-
-/* Rewrites the customer_search row (and through its triggers the trigram
- * index) from what the customers row holds now. */
-gboolean
-dg_customers_sync_search_row (DgDatabase  *db,
-                              gint64       id,
-                              GError     **error)
-{
-  g_autofree char *haystack = NULL;
-
-  {
-    g_auto(DgStatement) stmt = NULL;
-    int rc;
-
-    stmt = dg_database_prepare (db,
-                                "SELECT name, organization, email, note, tags_text, phone_digits "
-                                "FROM customers WHERE id = ?1",
-                                error);
-    if (stmt == NULL)
-      return FALSE;
-
-    sqlite3_bind_int64 (stmt, 1, id);
-    rc = sqlite3_step (stmt);
-    if (rc == SQLITE_DONE)
-      {
-        dg_customers_set_not_found (error);
-        return FALSE;
-      }
-    if (rc != SQLITE_ROW)
-      return dg_database_set_error (db, error);
-
-    haystack = build_haystack ((const char *) sqlite3_column_text (stmt, 0),
-                               (const char *) sqlite3_column_text (stmt, 1),
-                               (const char *) sqlite3_column_text (stmt, 2),
-                               (const char *) sqlite3_column_text (stmt, 3),
-                               (const char *) sqlite3_column_text (stmt, 4),
-                               (const char *) sqlite3_column_text (stmt, 5));
-  }
-
-  {
-    g_auto(DgStatement) stmt = NULL;
-
-    stmt = dg_database_prepare (db,
-                                "UPDATE customer_search SET haystack = ?2 WHERE customer_id = ?1",
-                                error);
-    if (stmt == NULL)
-      return FALSE;
-
-    sqlite3_bind_int64 (stmt, 1, id);
-    dg_customers_bind_text (stmt, 2, haystack);
-    if (!dg_customers_run (db, stmt, error))
-      return FALSE;
-
-    if (dg_customers_changes (db) > 0)
-      return TRUE;
-  }
-
-  {
-    /* Not INSERT OR REPLACE: its implicit delete would skip the trigger
-     * that keeps the trigram index in step. */
-    g_auto(DgStatement) stmt = NULL;
-
-    stmt = dg_database_prepare (db,
-                                "INSERT INTO customer_search (customer_id, haystack) VALUES (?1, ?2)",
-                                error);
-    if (stmt == NULL)
-      return FALSE;
-
-    sqlite3_bind_int64 (stmt, 1, id);
-    dg_customers_bind_text (stmt, 2, haystack);
-
-    return dg_customers_run (db, stmt, error);
-  }
-}
 
 /* Binds the fields shared by insert and update, from ?2 to ?13. */
 static void
@@ -217,21 +17,21 @@ bind_fields (sqlite3_stmt *stmt,
              DgCustomer   *customer)
 {
   g_autofree char *phone_digits = dg_search_digits (dg_customer_get_phone (customer));
-  g_autofree char *consent_at = dg_customers_format_time (dg_customer_get_consent_at (customer));
+  g_autofree char *consent_at = dg_record_format_time (dg_customer_get_consent_at (customer));
   g_autofree char *tags_text = dg_customer_dup_tags_text (customer);
 
-  dg_customers_bind_text (stmt, 2, dg_customer_get_name (customer));
-  dg_customers_bind_text (stmt, 3, dg_customer_get_phone (customer));
-  dg_customers_bind_text (stmt, 4, phone_digits);
-  dg_customers_bind_text (stmt, 5, dg_customer_get_email (customer));
-  dg_customers_bind_text (stmt, 6, dg_customer_get_organization (customer));
-  dg_customers_bind_text (stmt, 7, dg_customer_get_source (customer));
-  dg_customers_bind_text (stmt, 8, dg_customer_get_birthday (customer));
+  dg_database_bind_text (stmt, 2, dg_customer_get_name (customer));
+  dg_database_bind_text (stmt, 3, dg_customer_get_phone (customer));
+  dg_database_bind_text (stmt, 4, phone_digits);
+  dg_database_bind_text (stmt, 5, dg_customer_get_email (customer));
+  dg_database_bind_text (stmt, 6, dg_customer_get_organization (customer));
+  dg_database_bind_text (stmt, 7, dg_customer_get_source (customer));
+  dg_database_bind_text (stmt, 8, dg_customer_get_birthday (customer));
   sqlite3_bind_int (stmt, 9, dg_customer_get_marketing_consent (customer));
-  dg_customers_bind_text (stmt, 10, consent_at);
-  dg_customers_bind_text (stmt, 11, dg_customer_get_note (customer));
+  dg_database_bind_text (stmt, 10, consent_at);
+  dg_database_bind_text (stmt, 11, dg_customer_get_note (customer));
   sqlite3_bind_int (stmt, 12, dg_customer_get_archived (customer));
-  dg_customers_bind_text (stmt, 13, tags_text);
+  dg_database_bind_text (stmt, 13, tags_text);
 }
 
 static gboolean
@@ -245,8 +45,8 @@ insert_row (DgDatabase  *db,
             GError     **error)
 {
   g_auto(DgStatement) stmt = NULL;
-  g_autofree char *created_text = dg_customers_format_time (created_at);
-  g_autofree char *updated_text = dg_customers_format_time (updated_at);
+  g_autofree char *created_text = dg_record_format_time (created_at);
+  g_autofree char *updated_text = dg_record_format_time (updated_at);
 
   stmt = dg_database_prepare (db,
                               "INSERT INTO customers (id, name, phone, phone_digits, email, "
@@ -263,11 +63,11 @@ insert_row (DgDatabase  *db,
   else
     sqlite3_bind_null (stmt, 1);
   bind_fields (stmt, customer);
-  dg_customers_bind_text (stmt, 14, uuid);
-  dg_customers_bind_text (stmt, 15, created_text);
-  dg_customers_bind_text (stmt, 16, updated_text);
+  dg_database_bind_text (stmt, 14, uuid);
+  dg_database_bind_text (stmt, 15, created_text);
+  dg_database_bind_text (stmt, 16, updated_text);
 
-  if (!dg_customers_run (db, stmt, error))
+  if (!dg_database_run (db, stmt, error))
     return FALSE;
 
   *out_id = sqlite3_last_insert_rowid (dg_database_get_handle (db));
@@ -284,7 +84,7 @@ dg_customers_insert (DgDatabase  *db,
   g_autoptr(GDateTime) created_at = NULL;
   g_autoptr(GDateTime) updated_at = NULL;
   g_autofree char *uuid = NULL;
-  g_autoptr(GError) exists_error = NULL;
+  gboolean id_taken = FALSE;
   gint64 wanted_id;
   gint64 id = 0;
 
@@ -294,7 +94,7 @@ dg_customers_insert (DgDatabase  *db,
   if (!dg_customer_validate (customer, error))
     return FALSE;
 
-  now = dg_customers_now ();
+  now = dg_record_now ();
   created_at = dg_customer_get_created_at (customer)
                ? g_date_time_ref (dg_customer_get_created_at (customer))
                : g_date_time_ref (now);
@@ -311,21 +111,23 @@ dg_customers_insert (DgDatabase  *db,
   /* A customer brought back by undo gets its old id when it is free, so
    * that views can keep it where it was. */
   wanted_id = dg_customer_get_id (customer);
-  if (wanted_id > 0 && dg_customers_exists (db, wanted_id, &exists_error))
+  if (wanted_id > 0 && !dg_database_has_row (db, DG_TABLE_CUSTOMERS, wanted_id, &id_taken, error))
+    {
+      dg_database_rollback (db);
+      return FALSE;
+    }
+  if (id_taken)
     wanted_id = 0;
 
-  if (exists_error != NULL
-      || !insert_row (db, customer, wanted_id, uuid, created_at, updated_at, &id, error)
+  if (!insert_row (db, customer, wanted_id, uuid, created_at, updated_at, &id, error)
       || !dg_customers_replace_tags (db, id, dg_customer_get_tags (customer), error)
       || !dg_customers_sync_search_row (db, id, error))
     {
-      if (exists_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&exists_error));
       dg_database_rollback (db);
       return FALSE;
     }
 
-  dg_database_notify_changed (db, "customers");
+  dg_database_notify_changed (db, DG_TABLE_CUSTOMERS);
 
   if (!dg_database_commit (db, error))
     return FALSE;
@@ -363,8 +165,8 @@ dg_customers_update (DgDatabase  *db,
       return FALSE;
     }
 
-  now = dg_customers_now ();
-  updated_text = dg_customers_format_time (now);
+  now = dg_record_now ();
+  updated_text = dg_record_format_time (now);
 
   if (!dg_database_begin (db, error))
     return FALSE;
@@ -384,15 +186,15 @@ dg_customers_update (DgDatabase  *db,
 
   sqlite3_bind_int64 (stmt, 1, id);
   bind_fields (stmt, customer);
-  dg_customers_bind_text (stmt, 14, updated_text);
+  dg_database_bind_text (stmt, 14, updated_text);
 
-  if (!dg_customers_run (db, stmt, error))
+  if (!dg_database_run (db, stmt, error))
     {
       dg_database_rollback (db);
       return FALSE;
     }
 
-  if (dg_customers_changes (db) == 0)
+  if (dg_database_changes (db) == 0)
     {
       dg_customers_set_not_found (error);
       dg_database_rollback (db);
@@ -406,7 +208,7 @@ dg_customers_update (DgDatabase  *db,
       return FALSE;
     }
 
-  dg_database_notify_changed (db, "customers");
+  dg_database_notify_changed (db, DG_TABLE_CUSTOMERS);
 
   if (!dg_database_commit (db, error))
     return FALSE;
@@ -426,8 +228,8 @@ change_one (DgDatabase  *db,
             GError     **error)
 {
   g_auto(DgStatement) stmt = NULL;
-  g_autoptr(GDateTime) now = dg_customers_now ();
-  g_autofree char *now_text = dg_customers_format_time (now);
+  g_autoptr(GDateTime) now = dg_record_now ();
+  g_autofree char *now_text = dg_record_format_time (now);
 
   if (!dg_database_begin (db, error))
     return FALSE;
@@ -441,24 +243,24 @@ change_one (DgDatabase  *db,
 
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
-    dg_customers_bind_text (stmt, 2, now_text);
+    dg_database_bind_text (stmt, 2, now_text);
   if (sqlite3_bind_parameter_count (stmt) >= 3)
     sqlite3_bind_int (stmt, 3, value);
 
-  if (!dg_customers_run (db, stmt, error))
+  if (!dg_database_run (db, stmt, error))
     {
       dg_database_rollback (db);
       return FALSE;
     }
 
-  if (dg_customers_changes (db) == 0)
+  if (dg_database_changes (db) == 0)
     {
       dg_customers_set_not_found (error);
       dg_database_rollback (db);
       return FALSE;
     }
 
-  dg_database_notify_changed (db, "customers");
+  dg_database_notify_changed (db, DG_TABLE_CUSTOMERS);
 
   return dg_database_commit (db, error);
 }
@@ -502,10 +304,10 @@ static DgCustomer *
 customer_from_row (sqlite3_stmt *stmt)
 {
   DgCustomer *customer = dg_customer_new ();
-  g_autoptr(GDateTime) consent_at = parse_time ((const char *) sqlite3_column_text (stmt, 9));
-  g_autoptr(GDateTime) created_at = parse_time ((const char *) sqlite3_column_text (stmt, 12));
-  g_autoptr(GDateTime) updated_at = parse_time ((const char *) sqlite3_column_text (stmt, 13));
-  g_autoptr(GDateTime) last_contact_at = parse_time ((const char *) sqlite3_column_text (stmt, 15));
+  g_autoptr(GDateTime) consent_at = dg_record_parse_time ((const char *) sqlite3_column_text (stmt, 9));
+  g_autoptr(GDateTime) created_at = dg_record_parse_time ((const char *) sqlite3_column_text (stmt, 12));
+  g_autoptr(GDateTime) updated_at = dg_record_parse_time ((const char *) sqlite3_column_text (stmt, 13));
+  g_autoptr(GDateTime) last_contact_at = dg_record_parse_time ((const char *) sqlite3_column_text (stmt, 15));
   g_auto(GStrv) tags = NULL;
 
   if (sqlite3_column_type (stmt, 14) != SQLITE_NULL)
@@ -580,7 +382,7 @@ dg_customers_get_by_uuid (DgDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  dg_customers_bind_text (stmt, 1, uuid);
+  dg_database_bind_text (stmt, 1, uuid);
 
   return get_one (db, stmt, error);
 }

@@ -1,7 +1,8 @@
 /* dg-database-private.h
  *
  * What the core modules share about a database and no one else may see:
- * the SQLite handle, cached prepared statements and transactions.
+ * the SQLite handle, cached prepared statements, the small helpers every
+ * module runs them with, and transactions.
  */
 #pragma once
 
@@ -47,6 +48,24 @@ void          dg_database_rollback   (DgDatabase  *self);
 gboolean      dg_database_exec       (DgDatabase  *self,
                                       const char  *sql,
                                       GError     **error);
+
+/* Steps @stmt to its end. */
+gboolean      dg_database_run        (DgDatabase    *self,
+                                      sqlite3_stmt  *stmt,
+                                      GError       **error);
+/* Binds a copy of @text, or NULL when @text is NULL. */
+void          dg_database_bind_text  (sqlite3_stmt  *stmt,
+                                      int            index,
+                                      const char    *text);
+/* Rows changed by the last statement. */
+int           dg_database_changes    (DgDatabase    *self);
+/* Sets *@out_exists to whether @table (a catalogue table with an id
+ * column) holds the row @id. */
+gboolean      dg_database_has_row    (DgDatabase    *self,
+                                      const char    *table,
+                                      gint64         id,
+                                      gboolean      *out_exists,
+                                      GError       **error);
 
 /* Fills @error with DG_ERROR_DATABASE and SQLite's message; returns FALSE. */
 gboolean      dg_database_set_error  (DgDatabase  *self,

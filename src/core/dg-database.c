@@ -1,17 +1,16 @@
-/* dg-database.c */
+/* dg-database.c
+ *
+ * The connection: opening a file dg-database-file.c has found to be ours,
+ * migrating it, statements, transactions and the ::changed signal.
+ */
 #define G_LOG_DOMAIN "Dangol-Core"
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
+#include "dg-catalog.h"
+#include "dg-database-file-private.h"
 #include "dg-database-private.h"
 #include "dg-error.h"
 #include "dg-migrations.h"
@@ -141,177 +140,6 @@ dg_database_init (DgDatabase *self)
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
 }
 
-char *
-dg_database_get_default_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "dangol", "dangol.db", NULL);
-}
-
-static gboolean
-is_access_error (int code)
-{
-  switch (code & 0xff)
-    {
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_READONLY:
-    case SQLITE_AUTH:
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
-/* The error of a failed open or check of the file at @display_path, by what
- * SQLite reported. Every one of these leaves the file as it was. */
-static void
-set_open_error (GError     **error,
-                const char  *display_path,
-                int          code,
-                const char  *message)
-{
-  if ((code & 0xff) == SQLITE_NOTADB)
-    g_set_error (error, DG_ERROR, DG_ERROR_NOT_A_DANGOL_DATABASE,
-                 _("“%s” is not a Dangol database, so Dangol did not open it. "
-                   "The file was not changed; choose another file."),
-                 display_path);
-  else if ((code & 0xff) == SQLITE_CORRUPT)
-    g_set_error (error, DG_ERROR, DG_ERROR_NOT_A_DANGOL_DATABASE,
-                 _("“%s” is damaged, so Dangol did not open it. "
-                   "The file was not changed; restore it from a backup."),
-                 display_path);
-  else if (is_access_error (code))
-    g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
-                 _("Could not open the database “%s”: %s. "
-                   "Check that you may read and write the file and its folder."),
-                 display_path, message);
-  else
-    g_set_error (error, DG_ERROR, DG_ERROR_DATABASE,
-                 _("Could not open the database “%s”: %s."),
-                 display_path, message);
-}
-
-/* The default folder is Dangol's own, so it is kept private even when an
- * earlier tool created it with a looser mode. A folder the user chose with
- * --db (their home, /tmp) is left as it is. */
-static void
-make_folder_private (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  GStatBuf st;
-
-  if (g_stat (dir, &st) == 0 && st.st_uid == getuid () && (st.st_mode & 077) != 0)
-    {
-      if (g_chmod (dir, st.st_mode & 0700) != 0)
-        g_debug ("Could not make %s private: %s", dir, g_strerror (errno));
-    }
-}
-
-/* Makes sure the folder and the file exist with private modes. A file that
- * exists keeps its mode; SQLite gives -wal and -shm the mode of the file. */
-static gboolean
-prepare_file (const char  *path,
-              const char  *display_path,
-              gboolean    *out_created,
-              GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  GStatBuf st;
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display_dir = g_filename_display_name (dir);
-
-      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
-                   _("Could not create the folder “%s” for the database: %s. "
-                     "Choose another place for the database."),
-                   display_dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  fd = open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd >= 0)
-    {
-      close (fd);
-      *out_created = TRUE;
-      return TRUE;
-    }
-
-  if (errno != EEXIST)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
-                   _("Could not create the database “%s”: %s. "
-                     "Choose another place for the database."),
-                   display_path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (g_stat (path, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
-                   _("Could not open the database “%s”: %s. "
-                     "Check that you may read and write the file and its folder."),
-                   display_path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
-                   _("“%s” is a folder or a device, not a database file. "
-                     "Choose a file for the database."),
-                   display_path);
-      return FALSE;
-    }
-
-  if (g_access (path, R_OK | W_OK) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
-                   _("Could not open the database “%s”: %s. "
-                     "Check that you may read and write the file and its folder."),
-                   display_path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* An existing file, even an empty one, is inspected: a WAL beside it
-   * may hold what another process has written. */
-  *out_created = FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-query_int (sqlite3     *handle,
-           const char  *sql,
-           int         *out_value)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *out_value = sqlite3_column_int (stmt, 0);
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-
-  return rc == SQLITE_OK;
-}
-
 /* SQLite answers a journal mode it cannot switch to with the old mode
  * instead of an error (for example when -wal cannot be created). */
 static gboolean
@@ -326,124 +154,6 @@ set_journal_mode_wal (sqlite3 *handle)
   sqlite3_finalize (stmt);
 
   return is_wal;
-}
-
-static gboolean
-has_sibling (const char *path,
-             const char *suffix)
-{
-  g_autofree char *sibling = g_strconcat (path, suffix, NULL);
-
-  return g_file_test (sibling, G_FILE_TEST_EXISTS);
-}
-
-/* A read-only connection. Even one of those creates -wal and -shm beside
- * a database in WAL mode; when no journal exists the file alone is the
- * whole database, so it is opened as immutable and nothing appears
- * beside a file that may turn out not to be ours. */
-static int
-open_for_inspection (const char  *path,
-                     sqlite3    **handle)
-{
-  g_autofree char *absolute = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *immutable = NULL;
-
-  if (has_sibling (path, "-wal") || has_sibling (path, "-journal"))
-    return sqlite3_open_v2 (path, handle, SQLITE_OPEN_READONLY, NULL);
-
-  absolute = g_canonicalize_filename (path, NULL);
-  uri = g_filename_to_uri (absolute, NULL, NULL);
-  if (uri == NULL)
-    return sqlite3_open_v2 (path, handle, SQLITE_OPEN_READONLY, NULL);
-
-  immutable = g_strconcat (uri, "?immutable=1", NULL);
-
-  return sqlite3_open_v2 (immutable, handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-}
-
-/* Looks at an existing file through a read-only connection,
- * so that nothing is written before we know the file is ours. Sets
- * @out_version to the schema version found (0 for an empty database). */
-static gboolean
-inspect_file (const char  *path,
-              const char  *display_path,
-              int         *out_version,
-              GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  char header[16] = { 0 };
-  sqlite3 *handle = NULL;
-  gssize n_read;
-  int application_id = 0;
-  int user_version = 0;
-  int n_objects = 0;
-  int fd;
-  int rc;
-
-  fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_ACCESS,
-                   _("Could not open the database “%s”: %s. "
-                     "Check that you may read and write the file and its folder."),
-                   display_path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  n_read = read (fd, header, sizeof header);
-  close (fd);
-
-  /* An empty file is an empty database to SQLite; anything else must
-   * start like one. */
-  if (n_read != 0 && (n_read != sizeof header || memcmp (header, magic, sizeof magic) != 0))
-    {
-      set_open_error (error, display_path, SQLITE_NOTADB, NULL);
-      return FALSE;
-    }
-
-  rc = open_for_inspection (path, &handle);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
-      if (!query_int (handle, "PRAGMA application_id", &application_id)
-          || !query_int (handle, "PRAGMA user_version", &user_version)
-          || !query_int (handle, "SELECT count(*) FROM sqlite_master", &n_objects))
-        rc = sqlite3_extended_errcode (handle);
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      set_open_error (error, display_path, rc,
-                      handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
-      sqlite3_close (handle);
-      return FALSE;
-    }
-
-  sqlite3_close (handle);
-
-  if ((guint32) application_id == DG_DATABASE_APPLICATION_ID)
-    {
-      if (user_version > dg_migrations_latest ())
-        {
-          g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_TOO_NEW,
-                       _("“%s” was made by a newer version of Dangol "
-                         "(database version %d; this Dangol knows up to %d). "
-                         "The file was not changed; update Dangol to open it."),
-                       display_path, user_version, dg_migrations_latest ());
-          return FALSE;
-        }
-    }
-  else if (application_id != 0 || user_version != 0 || n_objects != 0)
-    {
-      set_open_error (error, display_path, SQLITE_NOTADB, NULL);
-      return FALSE;
-    }
-
-  *out_version = user_version;
-
-  return TRUE;
 }
 
 static gboolean
@@ -479,7 +189,7 @@ run_migration (DgDatabase  *self,
   if (!exec_sql (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (!query_int (self->handle, "PRAGMA user_version", &current))
+  if (!dg_database_query_int (self->handle, "PRAGMA user_version", &current))
     {
       dg_database_set_error (self, error);
       exec_sql (self, "ROLLBACK", NULL);
@@ -491,11 +201,7 @@ run_migration (DgDatabase  *self,
       exec_sql (self, "ROLLBACK", NULL);
       if (current > dg_migrations_latest ())
         {
-          g_set_error (error, DG_ERROR, DG_ERROR_DATABASE_TOO_NEW,
-                       _("“%s” was made by a newer version of Dangol "
-                         "(database version %d; this Dangol knows up to %d). "
-                         "The file was not changed; update Dangol to open it."),
-                       display_path, current, dg_migrations_latest ());
+          dg_database_file_set_too_new (error, display_path, current);
           return FALSE;
         }
       return TRUE;
@@ -530,7 +236,7 @@ configure_and_migrate (DgDatabase  *self,
   if (!set_journal_mode_wal (self->handle))
     {
       if (sqlite3_extended_errcode (self->handle) == SQLITE_OK)
-        set_open_error (error, display_path, SQLITE_CANTOPEN,
+        dg_database_file_set_error (error, display_path, SQLITE_CANTOPEN,
                         _("its write-ahead log cannot be created"));
       else
         dg_database_set_error (self, error);
@@ -552,7 +258,7 @@ configure_and_migrate (DgDatabase  *self,
         return FALSE;
     }
 
-  if (!query_int (self->handle, "PRAGMA user_version", &self->schema_version))
+  if (!dg_database_query_int (self->handle, "PRAGMA user_version", &self->schema_version))
     return dg_database_set_error (self, error);
 
   return TRUE;
@@ -573,20 +279,20 @@ dg_database_open (const char  *path,
   self->path = path ? g_strdup (path) : dg_database_get_default_path ();
   display_path = g_filename_display_name (self->path);
 
-  if (!prepare_file (self->path, display_path, &created, error))
+  if (!dg_database_file_prepare (self->path, display_path, &created, error))
     return NULL;
 
-  if (path == NULL)
-    make_folder_private (self->path);
-
-  if (!created && !inspect_file (self->path, display_path, &version, error))
+  if (!created && !dg_database_file_inspect (self->path, display_path, &version, error))
     return NULL;
+
+  /* Ours (or new): only now may anything about it change. */
+  dg_database_file_make_private (self->path);
 
   rc = sqlite3_open_v2 (self->path, &self->handle,
                         SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      set_open_error (error, display_path, rc,
+      dg_database_file_set_error (error, display_path, rc,
                       self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
       return NULL;
     }
@@ -600,12 +306,15 @@ dg_database_open (const char  *path,
 
       /* A folder that lets us read but not create -wal or -shm shows up
        * only now; say so rather than pass on SQLite's words. */
-      if (is_access_error (code) && !g_error_matches (local_error, DG_ERROR, DG_ERROR_DATABASE_TOO_NEW))
-        set_open_error (error, display_path, code, sqlite3_errmsg (self->handle));
+      if (dg_database_file_is_access_error (code) && !g_error_matches (local_error, DG_ERROR, DG_ERROR_DATABASE_TOO_NEW))
+        dg_database_file_set_error (error, display_path, code, sqlite3_errmsg (self->handle));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+
+  /* The -wal and -shm the connection just made. */
+  dg_database_file_make_private (self->path);
 
   return g_steal_pointer (&self);
 }
@@ -635,7 +344,7 @@ dg_database_open_reader (const char    *path,
   if (rc != SQLITE_OK)
     {
       display_path = g_filename_display_name (self->path);
-      set_open_error (error, display_path, rc,
+      dg_database_file_set_error (error, display_path, rc,
                       self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
       return NULL;
     }
@@ -645,7 +354,7 @@ dg_database_open_reader (const char    *path,
   if (g_set_object (&self->cancellable, cancellable))
     sqlite3_progress_handler (self->handle, 1000, reader_progress_cb, cancellable);
 
-  if (!query_int (self->handle, "PRAGMA user_version", &self->schema_version))
+  if (!dg_database_query_int (self->handle, "PRAGMA user_version", &self->schema_version))
     {
       dg_database_set_error (self, error);
       return NULL;
@@ -826,6 +535,70 @@ dg_database_exec (DgDatabase  *self,
 }
 
 gboolean
+dg_database_run (DgDatabase    *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+
+  if (rc != SQLITE_DONE)
+    return dg_database_set_error (self, error);
+
+  return TRUE;
+}
+
+void
+dg_database_bind_text (sqlite3_stmt *stmt,
+                       int           index,
+                       const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+int
+dg_database_changes (DgDatabase *self)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), 0);
+
+  return sqlite3_changes (self->handle);
+}
+
+gboolean
+dg_database_has_row (DgDatabase  *self,
+                     const char  *table,
+                     gint64       id,
+                     gboolean    *out_exists,
+                     GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_auto(DgStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE id = ?1", table);
+  stmt = dg_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return dg_database_set_error (self, error);
+
+  *out_exists = rc == SQLITE_ROW;
+
+  return TRUE;
+}
+
+gboolean
 dg_database_set_error (DgDatabase  *self,
                        GError     **error)
 {
@@ -837,13 +610,10 @@ dg_database_set_error (DgDatabase  *self,
   return FALSE;
 }
 
-void
-dg_database_notify_changed (DgDatabase *self,
-                            const char *table)
+static void
+queue_change (DgDatabase *self,
+              const char *table)
 {
-  g_return_if_fail (DG_IS_DATABASE (self));
-  g_return_if_fail (table != NULL);
-
   for (guint i = 0; i < self->pending_changes->len; i++)
     {
       if (g_str_equal (g_ptr_array_index (self->pending_changes, i), table))
@@ -851,6 +621,35 @@ dg_database_notify_changed (DgDatabase *self,
     }
 
   g_ptr_array_add (self->pending_changes, g_strdup (table));
+}
+
+void
+dg_database_notify_all (DgDatabase *self)
+{
+  const DgCatalogTable *tables;
+  guint n_tables;
+
+  g_return_if_fail (DG_IS_DATABASE (self));
+
+  tables = dg_catalog_get_tables (&n_tables);
+  for (guint i = 0; i < n_tables; i++)
+    {
+      if (tables[i].change_name != NULL)
+        queue_change (self, tables[i].change_name);
+    }
+
+  if (self->transaction_depth == 0)
+    emit_pending_changes (self);
+}
+
+void
+dg_database_notify_changed (DgDatabase *self,
+                            const char *table)
+{
+  g_return_if_fail (DG_IS_DATABASE (self));
+  g_return_if_fail (table != NULL);
+
+  queue_change (self, table);
 
   if (self->transaction_depth == 0)
     emit_pending_changes (self);

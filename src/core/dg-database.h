@@ -28,5 +28,9 @@ DgDatabase *dg_database_open               (const char  *path,
                                             GError     **error);
 const char *dg_database_get_path           (DgDatabase  *self);
 int         dg_database_get_schema_version (DgDatabase  *self);
+/* Emits ::changed once for every change name of the table catalogue, at
+ * once or after the open transaction commits: for a change so wide (a
+ * restore) that every listener must read everything again. */
+void        dg_database_notify_all         (DgDatabase  *self);
 
 G_END_DECLS

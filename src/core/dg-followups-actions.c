@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "dg-customers-private.h"
+#include "dg-catalog.h"
 #include "dg-error.h"
 #include "dg-followups-private.h"
 #include "dg-record-private.h"
@@ -215,7 +215,7 @@ dg_followups_complete (DgDatabase  *db,
         g_debug ("Follow-up %" G_GINT64_FORMAT " has no occurrence after this one", id);
     }
 
-  dg_database_notify_changed (db, "followups");
+  dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   if (!dg_database_commit (db, error))
     return FALSE;
@@ -254,7 +254,7 @@ dg_followups_cancel (DgDatabase  *db,
   if (!dg_followups_write_row (db, row, &ctx, FALSE, 0, NULL, error))
     return rollback (db);
 
-  dg_database_notify_changed (db, "followups");
+  dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   return dg_database_commit (db, error);
 }
@@ -284,7 +284,7 @@ dg_followups_reopen (DgDatabase  *db,
         return rollback (db);
 
       sqlite3_bind_int64 (stmt, 1, created_next_id);
-      if (!dg_customers_run (db, stmt, error))
+      if (!dg_database_run (db, stmt, error))
         return rollback (db);
     }
 
@@ -298,7 +298,7 @@ dg_followups_reopen (DgDatabase  *db,
   if (!dg_followups_write_row (db, row, &ctx, FALSE, 0, NULL, error))
     return rollback (db);
 
-  dg_database_notify_changed (db, "followups");
+  dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   return dg_database_commit (db, error);
 }
@@ -342,7 +342,7 @@ dg_followups_snooze (DgDatabase  *db,
   if (!dg_followups_write_row (db, row, &ctx, FALSE, 0, NULL, error))
     return rollback (db);
 
-  dg_database_notify_changed (db, "followups");
+  dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   return dg_database_commit (db, error);
 }
@@ -399,7 +399,7 @@ dg_followups_move_to_date (DgDatabase   *db,
   if (!dg_followups_write_row (db, row, &ctx, FALSE, 0, NULL, error))
     return rollback (db);
 
-  dg_database_notify_changed (db, "followups");
+  dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   return dg_database_commit (db, error);
 }
@@ -462,7 +462,7 @@ dg_followups_follow_contact (DgDatabase  *db,
     }
 
   if (moved)
-    dg_database_notify_changed (db, "followups");
+    dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   return TRUE;
 }

@@ -81,6 +81,15 @@ gboolean    dg_followups_read_lead       (DgDatabase    *db,
 gboolean    dg_followups_sync_zone_locked (DgDatabase   *db,
                                            GTimeZone    *tz,
                                            GError      **error);
+/* The recompute functions of the two derived columns of follow-up @id:
+ * the start of its due (due_key) and when its reminder fires (remind_at),
+ * from its source columns and the zone and lead time recorded in meta. */
+gboolean    dg_followups_recompute_due_key   (DgDatabase  *db,
+                                              gint64       id,
+                                              GError     **error);
+gboolean    dg_followups_recompute_remind_at (DgDatabase  *db,
+                                              gint64       id,
+                                              GError     **error);
 /* Moves each open keep-in-touch follow-up of the customer to one interval
  * after the customer's last logged contact (none: they stay). Notifies
  * "followups" when one moved. */

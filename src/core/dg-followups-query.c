@@ -3,9 +3,18 @@
 
 #include "config.h"
 
-#include "dg-customers-private.h"
+#include <glib/gi18n.h>
+
+#include "dg-error.h"
 #include "dg-followups-private.h"
 #include "dg-record-private.h"
+
+void
+dg_followups_set_not_found (GError **error)
+{
+  g_set_error_literal (error, DG_ERROR, DG_ERROR_NOT_FOUND,
+                       _("This follow-up no longer exists; it may have been deleted."));
+}
 
 static const char *
 column_text (sqlite3_stmt *stmt,
@@ -124,7 +133,7 @@ dg_followups_get_by_uuid (DgDatabase  *db,
   if (stmt == NULL)
     return NULL;
 
-  dg_customers_bind_text (stmt, 1, uuid);
+  dg_database_bind_text (stmt, 1, uuid);
 
   return get_one (db, stmt, error);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-catalog.h"
 #include "dg-customers-private.h"
 #include "dg-error.h"
 #include "dg-followups-private.h"
@@ -22,13 +23,6 @@ dg_followups_write_clear (DgFollowupsWrite *ctx)
 {
   g_clear_pointer (&ctx->tz, g_time_zone_unref);
   g_clear_pointer (&ctx->now, g_date_time_unref);
-}
-
-void
-dg_followups_set_not_found (GError **error)
-{
-  g_set_error_literal (error, DG_ERROR, DG_ERROR_NOT_FOUND,
-                       _("This follow-up no longer exists; it may have been deleted."));
 }
 
 static gboolean
@@ -184,7 +178,7 @@ bind_time (sqlite3_stmt *stmt,
 {
   g_autofree char *text = dg_record_format_time (time);
 
-  dg_customers_bind_text (stmt, index, text);
+  dg_database_bind_text (stmt, index, text);
 }
 
 gboolean
@@ -236,26 +230,26 @@ dg_followups_write_row (DgDatabase        *db,
     sqlite3_bind_null (stmt, 1);
   else
     sqlite3_bind_int64 (stmt, 1, insert ? wanted_id : dg_followup_get_id (followup));
-  dg_customers_bind_text (stmt, 2, dg_followup_get_uuid (followup));
+  dg_database_bind_text (stmt, 2, dg_followup_get_uuid (followup));
   if (customer_id > 0)
     sqlite3_bind_int64 (stmt, 3, customer_id);
   else
     sqlite3_bind_null (stmt, 3);
-  dg_customers_bind_text (stmt, 4, dg_followup_get_title (followup));
-  dg_customers_bind_text (stmt, 5, dg_followup_get_note (followup));
+  dg_database_bind_text (stmt, 4, dg_followup_get_title (followup));
+  dg_database_bind_text (stmt, 5, dg_followup_get_note (followup));
   sqlite3_bind_int (stmt, 6, dg_followup_get_all_day (followup));
   bind_time (stmt, 7, dg_followup_get_due_at (followup));
-  dg_customers_bind_text (stmt, 8, dg_followup_get_due_date (followup));
+  dg_database_bind_text (stmt, 8, dg_followup_get_due_date (followup));
   sqlite3_bind_int64 (stmt, 9, due_key);
-  dg_customers_bind_text (stmt, 10, dg_followup_status_to_string (dg_followup_get_status (followup)));
+  dg_database_bind_text (stmt, 10, dg_followup_status_to_string (dg_followup_get_status (followup)));
   bind_time (stmt, 11, dg_followup_get_done_at (followup));
   bind_time (stmt, 12, dg_followup_get_snoozed_until (followup));
-  dg_customers_bind_text (stmt, 13, dg_recurrence_unit_to_string (dg_followup_get_recurrence (followup)));
+  dg_database_bind_text (stmt, 13, dg_recurrence_unit_to_string (dg_followup_get_recurrence (followup)));
   /* A follow-up that does not repeat may carry any interval in its
    * object (a spin button left at 0); it is stored as 1. */
   sqlite3_bind_int (stmt, 14, CLAMP (dg_followup_get_recurrence_interval (followup),
                                      1, DG_RECURRENCE_MAX_INTERVAL));
-  dg_customers_bind_text (stmt, 15, dg_followup_get_recurrence_anchor (followup));
+  dg_database_bind_text (stmt, 15, dg_followup_get_recurrence_anchor (followup));
   sqlite3_bind_int (stmt, 16, dg_followup_get_keep_in_touch (followup));
   bind_time (stmt, 17, dg_followup_get_notified_at (followup));
   if (pending_reminder (followup, ctx->tz, ctx->lead_minutes, due_key, &remind_at))
@@ -265,10 +259,10 @@ dg_followups_write_row (DgDatabase        *db,
   bind_time (stmt, 19, dg_followup_get_created_at (followup));
   bind_time (stmt, 20, dg_followup_get_updated_at (followup));
 
-  if (!dg_customers_run (db, stmt, error))
+  if (!dg_database_run (db, stmt, error))
     return FALSE;
 
-  if (!insert && dg_customers_changes (db) == 0)
+  if (!insert && dg_database_changes (db) == 0)
     {
       dg_followups_set_not_found (error);
       return FALSE;
@@ -339,7 +333,7 @@ dg_followups_sync_zone_locked (DgDatabase  *db,
     }
 
   if (all_day->len > 0)
-    dg_database_notify_changed (db, "followups");
+    dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   g_debug ("All-day follow-ups now keyed in %s (were %s): %u rewritten",
            zone, stored ? stored : "none", all_day->len);
@@ -392,46 +386,92 @@ dg_followups_sync_time_zone (DgDatabase  *db,
   return dg_database_commit (db, error);
 }
 
+/* The zone all-day keys are computed in: the one recorded in meta (the
+ * clock's, since every write syncs it first), local when none is. */
+static GTimeZone *
+read_zone (DgDatabase  *db,
+           GError     **error)
+{
+  g_autofree char *stored = NULL;
+  GTimeZone *tz = NULL;
+
+  if (!dg_meta_get (db, META_ZONE, &stored, error))
+    return NULL;
+
+  if (stored != NULL)
+    tz = g_time_zone_new_identifier (stored);
+
+  return tz != NULL ? tz : g_time_zone_new_local ();
+}
+
+/* Computes the derived keys of follow-up @id and writes @column with one. */
+static gboolean
+recompute_key (DgDatabase  *db,
+               gint64       id,
+               const char  *sql,
+               gboolean     remind_at,
+               GError     **error)
+{
+  g_autoptr(DgFollowup) followup = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_auto(DgStatement) stmt = NULL;
+  int lead_minutes = 0;
+  gint64 due_key = 0;
+  gint64 remind = 0;
+
+  followup = dg_followups_get (db, id, error);
+  if (followup == NULL)
+    return FALSE;
+
+  tz = read_zone (db, error);
+  if (tz == NULL || !dg_followups_read_lead (db, &lead_minutes, error))
+    return FALSE;
+
+  if (!due_key_of (followup, tz, &due_key))
+    {
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
+                           _("Due: choose a date"));
+      return FALSE;
+    }
+
+  stmt = dg_database_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!remind_at)
+    sqlite3_bind_int64 (stmt, 2, due_key);
+  else if (pending_reminder (followup, tz, lead_minutes, due_key, &remind))
+    sqlite3_bind_int64 (stmt, 2, remind);
+  else
+    sqlite3_bind_null (stmt, 2);
+
+  return dg_database_run (db, stmt, error);
+}
+
+gboolean
+dg_followups_recompute_due_key (DgDatabase  *db,
+                                gint64       id,
+                                GError     **error)
+{
+  return recompute_key (db, id, "UPDATE followups SET due_key = ?2 WHERE id = ?1", FALSE, error);
+}
+
+gboolean
+dg_followups_recompute_remind_at (DgDatabase  *db,
+                                  gint64       id,
+                                  GError     **error)
+{
+  return recompute_key (db, id, "UPDATE followups SET remind_at = ?2 WHERE id = ?1", TRUE, error);
+}
+
 static gboolean
 check_customer (DgDatabase  *db,
                 gint64       customer_id,
                 GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  if (customer_id <= 0 || dg_customers_exists (db, customer_id, &local_error))
-    return TRUE;
-
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_set_error_literal (error, DG_ERROR, DG_ERROR_NOT_FOUND,
-                         _("Customer: this customer no longer exists; it may have been deleted"));
-
-  return FALSE;
-}
-
-static gboolean
-id_is_free (DgDatabase  *db,
-            gint64       id,
-            gboolean    *out_free,
-            GError     **error)
-{
-  g_auto(DgStatement) stmt = NULL;
-  int rc;
-
-  stmt = dg_database_prepare (db, "SELECT 1 FROM followups WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return dg_database_set_error (db, error);
-
-  *out_free = rc == SQLITE_DONE;
-
-  return TRUE;
+  /* A follow-up may belong to no one. */
+  return customer_id <= 0 || dg_customers_require (db, customer_id, error);
 }
 
 /* Fills in what the core keeps and the caller may have left unset. */
@@ -470,16 +510,16 @@ dg_followups_insert_locked (DgDatabase        *db,
 {
   gint64 wanted_id;
   gint64 id = 0;
-  gboolean free_id = FALSE;
+  gboolean id_taken = FALSE;
 
   complete_for_insert (row, ctx->tz, ctx->now);
 
   /* Brought back by Undo: its old id when that is free, so views can keep
    * it where it was. */
   wanted_id = dg_followup_get_id (row);
-  if (wanted_id > 0 && !id_is_free (db, wanted_id, &free_id, error))
+  if (wanted_id > 0 && !dg_database_has_row (db, DG_TABLE_FOLLOWUPS, wanted_id, &id_taken, error))
     return FALSE;
-  if (!free_id)
+  if (wanted_id <= 0 || id_taken)
     wanted_id = 0;
 
   if (!check_customer (db, dg_followup_get_customer_id (row), error)
@@ -487,7 +527,7 @@ dg_followups_insert_locked (DgDatabase        *db,
     return FALSE;
 
   dg_followup_set_id (row, id);
-  dg_database_notify_changed (db, "followups");
+  dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   return TRUE;
 }
@@ -615,7 +655,7 @@ dg_followups_update (DgDatabase  *db,
       || !dg_followups_write_row (db, row, &ctx, FALSE, 0, NULL, error))
     return rollback (db);
 
-  dg_database_notify_changed (db, "followups");
+  dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   if (!dg_database_commit (db, error))
     return FALSE;
@@ -642,16 +682,16 @@ dg_followups_delete (DgDatabase  *db,
     return rollback (db);
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!dg_customers_run (db, stmt, error))
+  if (!dg_database_run (db, stmt, error))
     return rollback (db);
 
-  if (dg_customers_changes (db) == 0)
+  if (dg_database_changes (db) == 0)
     {
       dg_followups_set_not_found (error);
       return rollback (db);
     }
 
-  dg_database_notify_changed (db, "followups");
+  dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   return dg_database_commit (db, error);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-catalog.h"
 #include "dg-customers-private.h"
 #include "dg-error.h"
 #include "dg-followups-private.h"
@@ -97,29 +98,11 @@ after_change (DgDatabase  *db,
     return FALSE;
 
   if (g_strcmp0 (before, after) != 0)
-    dg_database_notify_changed (db, "customers");
+    dg_database_notify_changed (db, DG_TABLE_CUSTOMERS);
 
   return TRUE;
 }
 
-static gboolean
-check_customer (DgDatabase  *db,
-                gint64       customer_id,
-                GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (dg_customers_exists (db, customer_id, &local_error))
-    return TRUE;
-
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_set_error_literal (error, DG_ERROR, DG_ERROR_NOT_FOUND,
-                         _("Customer: this customer no longer exists; it may have been deleted"));
-
-  return FALSE;
-}
 
 static gboolean
 read_customer_of (DgDatabase  *db,
@@ -157,10 +140,10 @@ bind_fields (sqlite3_stmt  *stmt,
   g_autofree char *occurred_text = dg_record_format_time (dg_interaction_get_occurred_at (interaction));
 
   sqlite3_bind_int64 (stmt, 3, dg_interaction_get_customer_id (interaction));
-  dg_customers_bind_text (stmt, 4, occurred_text);
-  dg_customers_bind_text (stmt, 5, dg_interaction_channel_to_string (dg_interaction_get_channel (interaction)));
-  dg_customers_bind_text (stmt, 6, dg_interaction_get_summary (interaction));
-  dg_customers_bind_text (stmt, 7, dg_interaction_feedback_to_string (dg_interaction_get_feedback (interaction)));
+  dg_database_bind_text (stmt, 4, occurred_text);
+  dg_database_bind_text (stmt, 5, dg_interaction_channel_to_string (dg_interaction_get_channel (interaction)));
+  dg_database_bind_text (stmt, 6, dg_interaction_get_summary (interaction));
+  dg_database_bind_text (stmt, 7, dg_interaction_feedback_to_string (dg_interaction_get_feedback (interaction)));
 }
 
 gboolean
@@ -186,7 +169,7 @@ dg_interactions_insert_locked (DgDatabase     *db,
          : g_uuid_string_random ();
   customer_id = dg_interaction_get_customer_id (interaction);
 
-  if (!check_customer (db, customer_id, error)
+  if (!dg_customers_require (db, customer_id, error)
       || !read_last_contact (db, customer_id, &before, error))
     return FALSE;
 
@@ -218,15 +201,15 @@ dg_interactions_insert_locked (DgDatabase     *db,
     sqlite3_bind_int64 (stmt, 1, wanted_id);
   else
     sqlite3_bind_null (stmt, 1);
-  dg_customers_bind_text (stmt, 2, uuid);
+  dg_database_bind_text (stmt, 2, uuid);
   bind_fields (stmt, interaction);
   {
     g_autofree char *created_text = dg_record_format_time (created_at);
 
-    dg_customers_bind_text (stmt, 8, created_text);
+    dg_database_bind_text (stmt, 8, created_text);
   }
 
-  if (!dg_customers_run (db, stmt, error))
+  if (!dg_database_run (db, stmt, error))
     return FALSE;
 
   id = sqlite3_last_insert_rowid (dg_database_get_handle (db));
@@ -234,7 +217,7 @@ dg_interactions_insert_locked (DgDatabase     *db,
   if (!after_change (db, clock, customer_id, before, error))
     return FALSE;
 
-  dg_database_notify_changed (db, "interactions");
+  dg_database_notify_changed (db, DG_TABLE_INTERACTIONS);
 
   g_object_freeze_notify (G_OBJECT (interaction));
   dg_interaction_set_id (interaction, id);
@@ -316,7 +299,7 @@ dg_interactions_update (DgDatabase     *db,
     return FALSE;
 
   if (!read_customer_of (db, id, &old_customer_id, error)
-      || !check_customer (db, customer_id, error)
+      || !dg_customers_require (db, customer_id, error)
       || !read_last_contact (db, old_customer_id, &before_old, error)
       || !read_last_contact (db, customer_id, &before_new, error))
     return rollback (db);
@@ -333,13 +316,13 @@ dg_interactions_update (DgDatabase     *db,
   sqlite3_bind_int64 (stmt, 1, id);
   bind_fields (stmt, interaction);
 
-  if (!dg_customers_run (db, stmt, error)
+  if (!dg_database_run (db, stmt, error)
       || !after_change (db, clock, customer_id, before_new, error)
       || (old_customer_id != customer_id
           && !after_change (db, clock, old_customer_id, before_old, error)))
     return rollback (db);
 
-  dg_database_notify_changed (db, "interactions");
+  dg_database_notify_changed (db, DG_TABLE_INTERACTIONS);
 
   return dg_database_commit (db, error);
 }
@@ -369,11 +352,11 @@ dg_interactions_delete (DgDatabase  *db,
     return rollback (db);
 
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!dg_customers_run (db, stmt, error)
+  if (!dg_database_run (db, stmt, error)
       || !after_change (db, clock, customer_id, before, error))
     return rollback (db);
 
-  dg_database_notify_changed (db, "interactions");
+  dg_database_notify_changed (db, DG_TABLE_INTERACTIONS);
 
   return dg_database_commit (db, error);
 }

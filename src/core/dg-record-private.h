@@ -1,6 +1,7 @@
 /* dg-record-private.h
  *
- * Small pieces the record objects share: how a text field is cleaned up,
+ * Small pieces the record objects (customers, interactions, follow-ups)
+ * and the modules that store them share: how a text field is cleaned up,
  * how a time is held and how it is written to and read from the database,
  * how their properties are declared, and the per-type names of the base's
  * accessors.
@@ -26,6 +27,8 @@ gboolean   dg_record_set_time       (GDateTime  **field,
                                      GDateTime   *value);
 /* @time in UTC to the whole second, as stored; NULL stays NULL. */
 GDateTime *dg_record_normalize_time (GDateTime   *time);
+/* Now, in UTC, to the second: what a stored time can hold. */
+GDateTime *dg_record_now            (void);
 /* ISO 8601 in UTC, "2026-11-24T03:22:01Z"; NULL stays NULL. */
 char      *dg_record_format_time    (GDateTime   *time);
 /* The reverse; NULL for NULL, "" or text that is not a time (logged). */

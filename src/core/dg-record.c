@@ -542,6 +542,14 @@ dg_record_normalize_time (GDateTime *time)
   return g_date_time_new_from_unix_utc (g_date_time_to_unix (time));
 }
 
+GDateTime *
+dg_record_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return dg_record_normalize_time (now);
+}
+
 char *
 dg_record_format_time (GDateTime *time)
 {

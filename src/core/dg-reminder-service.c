@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dg-catalog.h"
 #include "dg-followups.h"
 #include "dg-reminder-service.h"
 #include "dg-reminders.h"
@@ -309,7 +310,7 @@ dg_reminder_service_start (DgReminderService *self)
 
   self->running = TRUE;
   self->context = g_main_context_ref_thread_default ();
-  self->db_handler = g_signal_connect (self->db, "changed::followups",
+  self->db_handler = g_signal_connect (self->db, DG_DATABASE_CHANGED (DG_TABLE_FOLLOWUPS),
                                        G_CALLBACK (on_followups_changed_cb), self);
   self->clock_handler = g_signal_connect (self->clock, "changed",
                                           G_CALLBACK (on_clock_changed_cb), self);

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "dg-customers-private.h"
+#include "dg-catalog.h"
 #include "dg-followups-private.h"
 #include "dg-meta-private.h"
 #include "dg-record-private.h"
@@ -58,13 +58,13 @@ dg_reminders_set_lead_minutes (DgDatabase  *db,
     }
 
   sqlite3_bind_int64 (stmt, 1, (gint64) minutes * 60);
-  if (!dg_customers_run (db, stmt, error))
+  if (!dg_database_run (db, stmt, error))
     {
       dg_database_rollback (db);
       return FALSE;
     }
 
-  dg_database_notify_changed (db, "followups");
+  dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   return dg_database_commit (db, error);
 }
@@ -126,7 +126,7 @@ mark_one (DgDatabase  *db,
   sqlite3_bind_text (stmt, 2, at_text, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, at);
 
-  return dg_customers_run (db, stmt, error);
+  return dg_database_run (db, stmt, error);
 }
 
 gboolean
@@ -158,7 +158,7 @@ dg_reminders_mark_notified_many (DgDatabase    *db,
     }
 
   if (n_ids > 0)
-    dg_database_notify_changed (db, "followups");
+    dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
 
   return dg_database_commit (db, error);
 }

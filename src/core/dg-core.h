@@ -9,6 +9,7 @@
 #include "dg-clock.h"
 #include "dg-customer.h"
 #include "dg-customer-list.h"
+#include "dg-id-list.h"
 #include "dg-customer-snapshot.h"
 #include "dg-context.h"
 #include "dg-customers.h"

@@ -13,6 +13,7 @@
 #include "dg-customer-snapshot.h"
 #include "dg-context.h"
 #include "dg-customers.h"
+#include "dg-customers-contacts.h"
 #include "dg-database.h"
 #include "dg-error.h"
 #include "dg-fake-clock.h"

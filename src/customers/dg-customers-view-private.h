@@ -63,6 +63,9 @@ struct _DgCustomersView
   GtkColumnViewColumn *last_contact_column;
   GtkColumnViewColumn *created_column;
   AdwStatusPage       *no_results_page;
+  GtkRevealer         *selection_revealer;
+  GtkLabel            *selection_label;
+  GtkMenuButton       *bulk_menu_button;
   /* NULL until a customer is first opened. */
   DgCustomerPage      *customer_page;
 };
@@ -76,6 +79,15 @@ DgCustomer *_dg_customers_view_get_current        (DgCustomersView *self);
 void        _dg_customers_view_select             (DgCustomersView *self,
                                                    gint64           id);
 void        _dg_customers_view_show_list          (DgCustomersView *self);
+
+/* The selection bar: its actions, and its state after the selection or
+ * the list changed. */
+void        _dg_customers_view_class_bulk_init    (GtkWidgetClass  *widget_class);
+void        _dg_customers_view_update_selection_bar (DgCustomersView *self);
+/* The ids (gint64) of the selected customers, in list order. */
+GArray     *_dg_customers_view_get_selected_ids   (DgCustomersView *self);
+/* "23 selected", as the bar says it. */
+char       *_dg_customers_view_format_n_selected  (guint            n_selected);
 
 /* Sets up the cells and the sorters of the columns, from init. */
 void        _dg_customers_view_init_columns       (DgCustomersView *self);

@@ -438,6 +438,9 @@ dg_customers_view_set_context (DgCustomersView *self,
       g_signal_connect_object (self->selection, "notify::selected-item",
                                G_CALLBACK (on_selection_selected_item_cb),
                                self, 0);
+      g_signal_connect_object (self->selection, "notify::n-selected",
+                               G_CALLBACK (on_selection_selected_item_cb),
+                               self, 0);
       g_signal_connect_object (self->list, "notify::error",
                                G_CALLBACK (on_list_error_cb),
                                self, 0);
@@ -559,6 +562,9 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, last_contact_column);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, created_column);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, bulk_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
@@ -568,6 +574,7 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
 
   _dg_customers_view_class_actions_init (widget_class);
+  _dg_customers_view_class_bulk_init (widget_class);
 
   g_type_ensure (DG_TYPE_CUSTOMER);
   g_type_ensure (DG_TYPE_CUSTOMER_PAGE);

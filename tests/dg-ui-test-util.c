@@ -318,11 +318,19 @@ dg_ui_test_send_keys (GtkWidget  *widget,
 void
 dg_ui_test_click (GtkWidget *widget)
 {
+  dg_ui_test_click_with (widget, NULL);
+}
+
+void
+dg_ui_test_click_with (GtkWidget  *widget,
+                       const char *keys)
+{
 #ifdef GDK_WINDOWING_X11
   GtkNative *native = gtk_widget_get_native (widget);
   graphene_point_t center;
   g_autofree char *x = NULL;
   g_autofree char *y = NULL;
+  g_autofree char *window = NULL;
   double dx, dy;
   gulong xid;
 
@@ -336,13 +344,21 @@ dg_ui_test_click (GtkWidget *widget)
   xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
   x = g_strdup_printf ("%d", (int) (center.x + dx));
   y = g_strdup_printf ("%d", (int) (center.y + dy));
+  window = g_strdup_printf ("%lu", xid);
 
-  {
-    g_autofree char *window = g_strdup_printf ("%lu", xid);
-    const char *command[] = { "mousemove", "--sync", "--window", window, x, y, "click", "1", NULL };
+  if (keys == NULL)
+    {
+      const char *command[] = { "mousemove", "--sync", "--window", window, x, y, "click", "1", NULL };
 
-    run_xdotool (widget, command);
-  }
+      run_xdotool (widget, command);
+    }
+  else
+    {
+      const char *command[] = { "mousemove", "--sync", "--window", window, x, y,
+                                "keydown", keys, "click", "1", "keyup", keys, NULL };
+
+      run_xdotool (widget, command);
+    }
 #else
   g_assert_not_reached ();
 #endif

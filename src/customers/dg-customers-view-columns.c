@@ -142,6 +142,12 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *inscription = gtk_inscription_new (NULL);
   GtkExpression *expression;
 
+  /* In GTK 4.8 each cell of a column view row takes clicks like the row
+   * does: a Ctrl+click toggled the row twice, once for the cell and once
+   * for the row, and left it as it was. The row alone selects. */
+  gtk_list_item_set_selectable (item, FALSE);
+  gtk_list_item_set_activatable (item, FALSE);
+
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), cell->nat_chars);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);

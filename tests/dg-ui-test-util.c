@@ -315,15 +315,34 @@ dg_ui_test_send_keys (GtkWidget  *widget,
   run_xdotool (widget, command);
 }
 
+static void
+click_full (GtkWidget  *widget,
+            const char *keys,
+            const char *n_clicks);
+
 void
 dg_ui_test_click (GtkWidget *widget)
 {
-  dg_ui_test_click_with (widget, NULL);
+  click_full (widget, NULL, "1");
 }
 
 void
 dg_ui_test_click_with (GtkWidget  *widget,
                        const char *keys)
+{
+  click_full (widget, keys, "1");
+}
+
+void
+dg_ui_test_double_click (GtkWidget *widget)
+{
+  click_full (widget, NULL, "2");
+}
+
+static void
+click_full (GtkWidget  *widget,
+            const char *keys,
+            const char *n_clicks)
 {
 #ifdef GDK_WINDOWING_X11
   GtkNative *native = gtk_widget_get_native (widget);
@@ -348,14 +367,16 @@ dg_ui_test_click_with (GtkWidget  *widget,
 
   if (keys == NULL)
     {
-      const char *command[] = { "mousemove", "--sync", "--window", window, x, y, "click", "1", NULL };
+      const char *command[] = { "mousemove", "--sync", "--window", window, x, y,
+                                "click", "--repeat", n_clicks, "--delay", "60", "1", NULL };
 
       run_xdotool (widget, command);
     }
   else
     {
       const char *command[] = { "mousemove", "--sync", "--window", window, x, y,
-                                "keydown", keys, "click", "1", "keyup", keys, NULL };
+                                "keydown", keys, "click", "--repeat", n_clicks, "--delay", "60", "1",
+                                "keyup", keys, NULL };
 
       run_xdotool (widget, command);
     }

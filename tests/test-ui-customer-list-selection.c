@@ -159,9 +159,29 @@ test_pointer_and_keys (void)
   dg_ui_test_send_keys (row_widget (12), "shift+Up");
   dg_ui_test_wait_for (SELECTED_ROWS_ARE (10, 11));
 
+  /* With several selected, the actions on one customer wait, and Enter
+   * and Delete do nothing. */
+  g_assert_null (dg_customer_selection_get_selected_item (get_selection ()));
+  dg_ui_test_send_keys (row_widget (11), "Delete");
+  dg_ui_test_send_keys (row_widget (11), "Return");
+  dg_ui_test_flush ();
+  g_assert_cmpint (dg_customers_test_count_all (), ==, N_CUSTOMERS);
+  g_assert_true (SELECTED_ROWS_ARE (10, 11));
+
   /* A plain click picks one row again. */
   dg_ui_test_click (row_widget (4));
   dg_ui_test_wait_for (SELECTED_ROWS_ARE (4));
+
+  /* A double-click on a row, among several selected, opens that one. */
+  dg_ui_test_click_with (row_widget (6), "shift");
+  dg_ui_test_wait_for (SELECTED_ROWS_ARE (4, 5, 6));
+  dg_ui_test_double_click (row_widget (9));
+  dg_ui_test_wait_for (adw_leaflet_get_visible_child (ADW_LEAFLET (dg_customers_test_view_child ("leaflet"))) ==
+                       GTK_WIDGET (dg_customers_view_get_customer_page (dg_customers_test_get_view ())));
+  g_assert_cmpint (dg_customer_get_id (dg_customer_page_get_customer (dg_customers_view_get_customer_page (dg_customers_test_get_view ()))),
+                   ==, dg_customer_list_get_id (get_list (), 9));
+  g_assert_true (SELECTED_ROWS_ARE (9));
+  dg_customers_test_activate ("customers.back");
 }
 
 /* Rows picked stay picked, by customer, through a new sort and a search;
@@ -318,6 +338,98 @@ test_select_all (void)
   dg_ui_test_wait_for (!bar_shown ());
 }
 
+typedef struct
+{
+  guint n_signals;
+  guint position;
+  guint n_items;
+} Changed;
+
+static void
+on_selection_changed_cb (GtkSelectionModel *model,
+                         guint              position,
+                         guint              n_items,
+                         Changed           *changed)
+{
+  changed->n_signals++;
+  changed->position = position;
+  changed->n_items = n_items;
+}
+
+#define ASSERT_CHANGED(changed, n, pos, len)                    \
+  G_STMT_START {                                                \
+    g_assert_cmpuint ((changed)->n_signals, ==, (n));           \
+    g_assert_cmpuint ((changed)->position, ==, (pos));          \
+    g_assert_cmpuint ((changed)->n_items, ==, (len));           \
+  } G_STMT_END
+
+/* The model alone, on a list of its own no view shows: selecting and
+ * unselecting everyone and reading the ids build no row, and each change
+ * is told as the one stretch of rows that looks different. */
+static void
+test_model (void)
+{
+  g_autoptr(DgCustomerList) list = NULL;
+  g_autoptr(DgCustomerSelection) selection = NULL;
+  g_autoptr(GArray) ids = NULL;
+  GtkSelectionModel *model;
+  Changed changed = { 0 };
+
+  start ();
+  list = dg_customer_list_new (dg_customers_test_get_database ());
+  selection = dg_customer_selection_new (list);
+  model = GTK_SELECTION_MODEL (selection);
+  g_signal_connect (selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), &changed);
+
+  g_assert_true (gtk_selection_model_select_all (model));
+  ASSERT_CHANGED (&changed, 1, 0, N_CUSTOMERS);
+  g_assert_cmpuint (dg_customer_selection_get_n_selected (selection), ==, N_CUSTOMERS);
+  g_assert_true (gtk_selection_model_is_selected (model, N_CUSTOMERS / 2));
+  ids = dg_customer_selection_get_selected_ids (selection);
+  g_assert_cmpuint (ids->len, ==, N_CUSTOMERS);
+  g_assert_null (dg_customer_selection_get_selected_item (selection));
+  g_assert_true (gtk_selection_model_unselect_all (model));
+  ASSERT_CHANGED (&changed, 2, 0, N_CUSTOMERS);
+  g_assert_cmpuint (dg_customer_selection_get_n_selected (selection), ==, 0);
+  g_assert_cmpuint (dg_customer_list_get_n_built (list), ==, 0);
+
+  /* One row, then another instead: both rows and those between. */
+  g_assert_true (gtk_selection_model_select_item (model, 5, TRUE));
+  ASSERT_CHANGED (&changed, 3, 5, 1);
+  g_assert_true (gtk_selection_model_select_item (model, 9, TRUE));
+  ASSERT_CHANGED (&changed, 4, 5, 5);
+  g_assert_cmpint (dg_customer_selection_get_selected_id (selection), ==, dg_customer_list_get_id (list, 9));
+  /* Selecting a row already selected changes nothing. */
+  g_assert_true (gtk_selection_model_select_item (model, 9, FALSE));
+  g_assert_true (gtk_selection_model_select_item (model, 9, TRUE));
+  g_assert_cmpuint (changed.n_signals, ==, 4);
+
+  /* Ranges far away: only them. */
+  g_assert_true (gtk_selection_model_select_range (model, 70000, 3, FALSE));
+  ASSERT_CHANGED (&changed, 5, 70000, 3);
+  g_assert_true (gtk_selection_model_unselect_item (model, 70001));
+  ASSERT_CHANGED (&changed, 6, 70001, 1);
+  g_assert_true (gtk_selection_model_unselect_all (model));
+  ASSERT_CHANGED (&changed, 7, 9, 70002 - 9 + 1);
+
+  /* Rubber-band style: the rows of the mask take their state. */
+  {
+    g_autoptr(GtkBitset) mask = gtk_bitset_new_range (20, 10);
+    g_autoptr(GtkBitset) selected = gtk_bitset_new_range (22, 3);
+    g_autoptr(GtkBitset) shown = NULL;
+
+    g_assert_true (gtk_selection_model_set_selection (model, selected, mask));
+    ASSERT_CHANGED (&changed, 8, 22, 3);
+    shown = gtk_selection_model_get_selection (model);
+    g_assert_true (gtk_bitset_equals (shown, selected));
+  }
+
+  /* Only the one customer held for :selected-item was ever built, with
+   * its page. */
+  g_assert_cmpuint (dg_customer_list_get_n_built (list), <=, 2 * PAGE_ROWS);
+  g_signal_handlers_disconnect_by_data (selection, &changed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +437,7 @@ main (int   argc,
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/ui/list-selection/model", test_model);
   g_test_add_func ("/ui/list-selection/pointer-and-keys", test_pointer_and_keys);
   g_test_add_func ("/ui/list-selection/kept-by-id", test_kept_by_id);
   g_test_add_func ("/ui/list-selection/select-all", test_select_all);

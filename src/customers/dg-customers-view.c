@@ -271,12 +271,17 @@ on_search_entry_stop_search_cb (GtkSearchEntry  *entry,
 }
 
 /* Enter in the search field opens the selected customer, or the first one
- * found, so a search can end on the page without touching the mouse. */
+ * found, so a search can end on the page without touching the mouse; not
+ * while several are selected. */
 static void
 on_search_entry_activate_cb (GtkSearchEntry  *entry,
                              DgCustomersView *self)
 {
   if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+
+  /* Several customers picked by hand are not traded for one. */
+  if (dg_customer_selection_get_n_selected (self->selection) > 1)
     return;
 
   if (dg_customer_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
@@ -303,6 +308,11 @@ on_column_view_activate_cb (GtkColumnView   *column_view,
                             guint            position,
                             DgCustomersView *self)
 {
+  /* Enter on a list with several customers selected would trade them for
+   * the focused one; a double-click has picked its row alone already. */
+  if (dg_customer_selection_get_n_selected (self->selection) > 1)
+    return;
+
   dg_customer_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self), "customers.open", NULL);
 }

@@ -363,12 +363,47 @@ test_partial (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (list, &changes);
 }
 
+/* The set a selection keeps: ids beyond 32 bits, retaining the ids still
+ * in a list. */
+static void
+test_id_set (void)
+{
+  g_autoptr(DgIdSet) set = dg_id_set_new ();
+  const gint64 big = G_GINT64_CONSTANT (0x100000002);
+  const gint64 list[] = { 5, 7, big, 11 };
+  g_autoptr(GArray) ids = NULL;
+
+  g_assert_true (dg_id_set_add (set, 2));
+  g_assert_true (dg_id_set_add (set, big));
+  g_assert_true (dg_id_set_add (set, 7));
+  g_assert_false (dg_id_set_add (set, 7));
+  g_assert_cmpuint (dg_id_set_size (set), ==, 3);
+  /* Same low 32 bits as @big, another id. */
+  g_assert_false (dg_id_set_contains (set, 2 + G_GINT64_CONSTANT (0x100000000) * 2));
+  g_assert_true (dg_id_set_contains (set, big));
+
+  g_assert_true (dg_id_set_retain (set, list, G_N_ELEMENTS (list)));
+  g_assert_false (dg_id_set_retain (set, list, G_N_ELEMENTS (list)));
+  g_assert_cmpuint (dg_id_set_size (set), ==, 2);
+  g_assert_false (dg_id_set_contains (set, 2));
+  ids = dg_id_set_to_array (set);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_true ((g_array_index (ids, gint64, 0) == big && g_array_index (ids, gint64, 1) == 7) ||
+                 (g_array_index (ids, gint64, 0) == 7 && g_array_index (ids, gint64, 1) == big));
+
+  g_assert_true (dg_id_set_remove (set, 7));
+  g_assert_false (dg_id_set_remove (set, 7));
+  dg_id_set_clear (set);
+  g_assert_cmpuint (dg_id_set_size (set), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/id-list/id-set", test_id_set);
   g_test_add ("/id-list/rows-and-changes", Fixture, NULL,
               fixture_set_up, test_rows_and_changes, fixture_tear_down);
   g_test_add ("/id-list/partial", Fixture, NULL,

@@ -10,6 +10,7 @@
 #include "dg-customer.h"
 #include "dg-customer-list.h"
 #include "dg-id-list.h"
+#include "dg-id-set.h"
 #include "dg-customer-snapshot.h"
 #include "dg-context.h"
 #include "dg-customers.h"

@@ -12,8 +12,7 @@ struct _DgCustomerSelection
   DgIdList   *list;
   gulong      items_changed_handler;
 
-  /* The selected ids: gint64 keys, owned. */
-  GHashTable *selected;
+  DgIdSet    *selected;
 
   /* While exactly one customer is selected: its position and its object,
    * held so that the list keeps it up to date and hands it out again for
@@ -76,7 +75,7 @@ static gboolean
 id_is_selected (DgCustomerSelection *self,
                 gint64               id)
 {
-  return g_hash_table_contains (self->selected, &id);
+  return dg_id_set_contains (self->selected, id);
 }
 
 static gboolean
@@ -84,19 +83,6 @@ position_is_selected (DgCustomerSelection *self,
                       guint                list_position)
 {
   return id_is_selected (self, dg_id_list_get_id (self->list, list_position));
-}
-
-/* Returns whether @id was not selected before. */
-static gboolean
-add_id (DgCustomerSelection *self,
-        gint64               id)
-{
-  if (id_is_selected (self, id))
-    return FALSE;
-
-  g_hash_table_add (self->selected, g_memdup2 (&id, sizeof id));
-
-  return TRUE;
 }
 
 /* The first and last positions of selected rows; FALSE for none. */
@@ -111,18 +97,16 @@ selection_bounds (DgCustomerSelection *self,
   *first = G_MAXUINT;
   *last = 0;
 
-  if (g_hash_table_size (self->selected) == 0)
+  if (dg_id_set_size (self->selected) == 0)
     return FALSE;
 
-  if (g_hash_table_size (self->selected) <= MAX_LOOKUPS)
+  if (dg_id_set_size (self->selected) <= MAX_LOOKUPS)
     {
-      GHashTableIter iter;
-      gint64 *id;
+      g_autoptr(GArray) selected = dg_id_set_to_array (self->selected);
 
-      g_hash_table_iter_init (&iter, self->selected);
-      while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+      for (guint i = 0; i < selected->len; i++)
         {
-          guint position = dg_id_list_find (self->list, *id);
+          guint position = dg_id_list_find (self->list, g_array_index (selected, gint64, i));
 
           if (position == G_MAXUINT)
             continue;
@@ -169,16 +153,14 @@ update_single (DgCustomerSelection *self,
   guint position = GTK_INVALID_LIST_POSITION;
   gboolean item_changed = FALSE;
 
-  if (g_hash_table_size (self->selected) == 1)
+  if (dg_id_set_size (self->selected) == 1)
     {
-      GHashTableIter iter;
-      gint64 *id;
+      g_autoptr(GArray) selected = dg_id_set_to_array (self->selected);
+      gint64 id = g_array_index (selected, gint64, 0);
 
-      g_hash_table_iter_init (&iter, self->selected);
-      g_hash_table_iter_next (&iter, (gpointer *) &id, NULL);
-      position = dg_id_list_find (self->list, *id);
+      position = dg_id_list_find (self->list, id);
 
-      if (self->single_item == NULL || dg_customer_get_id (self->single_item) != *id)
+      if (self->single_item == NULL || dg_customer_get_id (self->single_item) != id)
         {
           old_item = g_steal_pointer (&self->single_item);
           if (position != G_MAXUINT)
@@ -199,7 +181,7 @@ update_single (DgCustomerSelection *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED]);
   if (item_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_ITEM]);
-  if (g_hash_table_size (self->selected) != old_n_selected)
+  if (dg_id_set_size (self->selected) != old_n_selected)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -218,7 +200,7 @@ unselect_rest (DgCustomerSelection *self,
       *first = MIN (*first, old_first);
       *last = MAX (*last, old_last);
     }
-  g_hash_table_remove_all (self->selected);
+  dg_id_set_clear (self->selected);
 }
 
 static GType
@@ -277,7 +259,7 @@ dg_customer_selection_get_selection_in_range (GtkSelectionModel *model,
   guint n_shown = dg_customer_selection_get_n_items (G_LIST_MODEL (self));
   guint end;
 
-  if (g_hash_table_size (self->selected) == 0 || position >= n_shown)
+  if (dg_id_set_size (self->selected) == 0 || position >= n_shown)
     return result;
 
   end = n_items > n_shown - position ? n_shown : position + n_items;
@@ -298,7 +280,7 @@ select_range (DgCustomerSelection *self,
               guint                n_items,
               gboolean             clear)
 {
-  guint old_n_selected = g_hash_table_size (self->selected);
+  guint old_n_selected = dg_id_set_size (self->selected);
   guint first = G_MAXUINT, last = 0;
   guint end = MIN (position + n_items, list_n_items (self));
 
@@ -312,7 +294,7 @@ select_range (DgCustomerSelection *self,
 
   for (guint i = position; i < end; i++)
     {
-      if (add_id (self, dg_id_list_get_id (self->list, i)) || clear)
+      if (dg_id_set_add (self->selected, dg_id_list_get_id (self->list, i)) || clear)
         {
           first = MIN (first, i);
           last = MAX (last, i);
@@ -328,15 +310,13 @@ unselect_range (DgCustomerSelection *self,
                 guint                position,
                 guint                n_items)
 {
-  guint old_n_selected = g_hash_table_size (self->selected);
+  guint old_n_selected = dg_id_set_size (self->selected);
   guint first = G_MAXUINT, last = 0;
   guint end = MIN (position + n_items, list_n_items (self));
 
   for (guint i = position; i < end; i++)
     {
-      gint64 id = dg_id_list_get_id (self->list, i);
-
-      if (g_hash_table_remove (self->selected, &id))
+      if (dg_id_set_remove (self->selected, dg_id_list_get_id (self->list, i)))
         {
           first = MIN (first, i);
           last = i;
@@ -406,7 +386,7 @@ static gboolean
 dg_customer_selection_unselect_all (GtkSelectionModel *model)
 {
   DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
-  guint old_n_selected = g_hash_table_size (self->selected);
+  guint old_n_selected = dg_id_set_size (self->selected);
   guint first = G_MAXUINT, last = 0;
 
   unselect_rest (self, &first, &last);
@@ -424,7 +404,7 @@ dg_customer_selection_set_selection (GtkSelectionModel *model,
                                      GtkBitset         *mask)
 {
   DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
-  guint old_n_selected = g_hash_table_size (self->selected);
+  guint old_n_selected = dg_id_set_size (self->selected);
   guint first = G_MAXUINT, last = 0;
   guint n = list_n_items (self);
   GtkBitsetIter iter;
@@ -438,9 +418,9 @@ dg_customer_selection_set_selection (GtkSelectionModel *model,
       gboolean changed;
 
       if (gtk_bitset_contains (selected, position))
-        changed = add_id (self, id);
+        changed = dg_id_set_add (self->selected, id);
       else
-        changed = g_hash_table_remove (self->selected, &id);
+        changed = dg_id_set_remove (self->selected, id);
 
       if (changed)
         {
@@ -474,29 +454,11 @@ dg_customer_selection_selection_model_init (GtkSelectionModelInterface *iface)
 static void
 dg_customer_selection_follow (DgCustomerSelection *self)
 {
-  g_autoptr(GHashTable) kept = NULL;
   const gint64 *ids;
-  guint n_ids, n_found = 0;
-
-  if (g_hash_table_size (self->selected) == 0)
-    return;
+  guint n_ids;
 
   ids = dg_id_list_peek_ids (self->list, &n_ids);
-  for (guint i = 0; i < n_ids; i++)
-    if (id_is_selected (self, ids[i]))
-      n_found++;
-
-  if (n_found == g_hash_table_size (self->selected))
-    return;
-
-  kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < n_ids; i++)
-    if (id_is_selected (self, ids[i]))
-      g_hash_table_add (kept, g_memdup2 (&ids[i], sizeof ids[i]));
-
-  g_hash_table_steal_all (self->selected);
-  g_hash_table_unref (self->selected);
-  self->selected = g_steal_pointer (&kept);
+  dg_id_set_retain (self->selected, ids, n_ids);
 }
 
 /* GTK 4.8's list views, when a row they track (the one at the top of the
@@ -512,7 +474,7 @@ on_list_items_changed_cb (GListModel          *list,
                           guint                added,
                           DgCustomerSelection *self)
 {
-  guint old_n_selected = g_hash_table_size (self->selected);
+  guint old_n_selected = dg_id_set_size (self->selected);
   guint from, to;
 
   dg_customer_selection_follow (self);
@@ -575,7 +537,7 @@ dg_customer_selection_finalize (GObject *object)
 {
   DgCustomerSelection *self = DG_CUSTOMER_SELECTION (object);
 
-  g_clear_pointer (&self->selected, g_hash_table_unref);
+  g_clear_pointer (&self->selected, dg_id_set_free);
 
   G_OBJECT_CLASS (dg_customer_selection_parent_class)->finalize (object);
 }
@@ -603,7 +565,7 @@ dg_customer_selection_get_property (GObject    *object,
       break;
 
     case PROP_N_SELECTED:
-      g_value_set_uint (value, g_hash_table_size (self->selected));
+      g_value_set_uint (value, dg_id_set_size (self->selected));
       break;
 
     case PROP_ITEM_TYPE:
@@ -689,7 +651,7 @@ dg_customer_selection_class_init (DgCustomerSelectionClass *klass)
 static void
 dg_customer_selection_init (DgCustomerSelection *self)
 {
-  self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->selected = dg_id_set_new ();
   self->single = GTK_INVALID_LIST_POSITION;
 }
 
@@ -769,7 +731,7 @@ dg_customer_selection_get_n_selected (DgCustomerSelection *self)
 {
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), 0);
 
-  return g_hash_table_size (self->selected);
+  return dg_id_set_size (self->selected);
 }
 
 GArray *
@@ -781,8 +743,8 @@ dg_customer_selection_get_selected_ids (DgCustomerSelection *self)
 
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), NULL);
 
-  result = g_array_sized_new (FALSE, FALSE, sizeof (gint64), g_hash_table_size (self->selected));
-  if (g_hash_table_size (self->selected) == 0)
+  result = g_array_sized_new (FALSE, FALSE, sizeof (gint64), dg_id_set_size (self->selected));
+  if (dg_id_set_size (self->selected) == 0)
     return result;
 
   ids = dg_id_list_peek_ids (self->list, &n_ids);

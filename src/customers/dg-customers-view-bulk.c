@@ -3,8 +3,14 @@
  * The selection bar of the customer list and its actions: with more than
  * one customer selected it shows how many and what can be done to all of
  * them (the customers.bulk-* actions, in the bar's menu). The actions read
- * the selected ids only, never the rows: Ctrl+A selects every customer in
- * the list, which may be a hundred thousand.
+ * the selected ids only (_dg_customers_view_get_selected_ids()), never the
+ * rows: Ctrl+A selects every customer in the list, which may be a hundred
+ * thousand.
+ *
+ * A bulk action is installed in _dg_customers_view_class_bulk_init(),
+ * enabled with the others in _dg_customers_view_update_selection_bar()
+ * (while anyone is selected), and offered as an item of "bulk_menu" in
+ * dg-customers-view.ui.
  */
 #define G_LOG_DOMAIN "Dangol-Ui"
 

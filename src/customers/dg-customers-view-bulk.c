@@ -64,6 +64,10 @@ _dg_customers_view_update_selection_bar (DgCustomersView *self)
       g_autofree char *text = _dg_customers_view_format_n_selected (n_selected);
 
       gtk_label_set_text (self->selection_label, text);
+
+      /* The menu's popover is built once there is a bar to show it. */
+      if (gtk_menu_button_get_menu_model (self->bulk_menu_button) == NULL)
+        gtk_menu_button_set_menu_model (self->bulk_menu_button, self->bulk_menu);
     }
   gtk_revealer_set_reveal_child (self->selection_revealer, n_selected > 1);
 }

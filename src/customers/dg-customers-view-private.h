@@ -66,6 +66,7 @@ struct _DgCustomersView
   GtkRevealer         *selection_revealer;
   GtkLabel            *selection_label;
   GtkMenuButton       *bulk_menu_button;
+  GMenuModel          *bulk_menu;
   /* NULL until a customer is first opened. */
   DgCustomerPage      *customer_page;
 };

@@ -575,6 +575,7 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, selection_revealer);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, bulk_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, bulk_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);

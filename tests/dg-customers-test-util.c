@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "dg-customers-test-util.h"
+#include "dg-customers-private.h"
+#include "dg-database-private.h"
 #include "dg-test-util.h"
 #include "dg-ui-test-util.h"
 
@@ -261,3 +263,68 @@ dg_customers_test_update_field (gint64      id,
   g_assert_no_error (error);
 }
 
+
+static gint64
+first_generated_id (DgDatabase *db)
+{
+  g_auto(DgStatement) stmt = dg_database_prepare (db, "SELECT id FROM customers WHERE uuid = '00000000-0000-4000-8000-000000000000'", NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static char *
+search_row_of_first_generated (DgDatabase *db)
+{
+  g_auto(DgStatement) stmt = dg_database_prepare (db, "SELECT haystack FROM customer_search WHERE customer_id = ?1", NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, first_generated_id (db));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+void
+dg_customers_test_insert_generated (guint n)
+{
+  DgDatabase *db = dg_customers_test_get_database ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *customers = NULL;
+
+  customers = g_strdup_printf ("WITH RECURSIVE seq (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < %u) "
+                               "INSERT INTO customers (uuid, name, phone, phone_digits, email, created_at, updated_at) "
+                               "SELECT printf ('00000000-0000-4000-8000-%%012d', i), printf ('Bulk %%06d', i), "
+                               "printf ('010-%%04d-%%04d', i / 10000, i %% 10000), printf ('010%%04d%%04d', i / 10000, i %% 10000), "
+                               "printf ('bulk%%06d@example.com', i), '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z' FROM seq",
+                               n);
+
+  g_assert_true (dg_database_begin (db, &error));
+  g_assert_true (dg_database_exec (db, customers, &error));
+  /* name, organization, email, note, tags, initial consonants, phone
+   * digits, normalized (lower case) and joined by U+001F. */
+  g_assert_true (dg_database_exec (db,
+                                   "INSERT INTO customer_search (customer_id, haystack) "
+                                   "SELECT id, lower (name) || char (31) || char (31) || email || char (31) || char (31) "
+                                   "|| char (31) || char (31) || phone_digits "
+                                   "FROM customers WHERE uuid LIKE '00000000-0000-4000-8000-%'",
+                                   &error));
+  g_assert_no_error (error);
+
+  /* The search row of one of them, written again by the core, is the
+   * same: the rows written above are what the core would write. */
+  if (n > 0)
+    {
+      g_autofree char *before = search_row_of_first_generated (db);
+      g_autofree char *after = NULL;
+
+      g_assert_true (dg_customers_sync_search_row (db, first_generated_id (db), &error));
+      after = search_row_of_first_generated (db);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  dg_database_notify_changed (db, "customers");
+  g_assert_true (dg_database_commit (db, &error));
+}

@@ -315,14 +315,41 @@ dg_ui_test_send_keys (GtkWidget  *widget,
   run_xdotool (widget, command);
 }
 
+static void
+click_full (GtkWidget  *widget,
+            const char *keys,
+            const char *n_clicks);
+
 void
 dg_ui_test_click (GtkWidget *widget)
+{
+  click_full (widget, NULL, "1");
+}
+
+void
+dg_ui_test_click_with (GtkWidget  *widget,
+                       const char *keys)
+{
+  click_full (widget, keys, "1");
+}
+
+void
+dg_ui_test_double_click (GtkWidget *widget)
+{
+  click_full (widget, NULL, "2");
+}
+
+static void
+click_full (GtkWidget  *widget,
+            const char *keys,
+            const char *n_clicks)
 {
 #ifdef GDK_WINDOWING_X11
   GtkNative *native = gtk_widget_get_native (widget);
   graphene_point_t center;
   g_autofree char *x = NULL;
   g_autofree char *y = NULL;
+  g_autofree char *window = NULL;
   double dx, dy;
   gulong xid;
 
@@ -336,13 +363,23 @@ dg_ui_test_click (GtkWidget *widget)
   xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
   x = g_strdup_printf ("%d", (int) (center.x + dx));
   y = g_strdup_printf ("%d", (int) (center.y + dy));
+  window = g_strdup_printf ("%lu", xid);
 
-  {
-    g_autofree char *window = g_strdup_printf ("%lu", xid);
-    const char *command[] = { "mousemove", "--sync", "--window", window, x, y, "click", "1", NULL };
+  if (keys == NULL)
+    {
+      const char *command[] = { "mousemove", "--sync", "--window", window, x, y,
+                                "click", "--repeat", n_clicks, "--delay", "60", "1", NULL };
 
-    run_xdotool (widget, command);
-  }
+      run_xdotool (widget, command);
+    }
+  else
+    {
+      const char *command[] = { "mousemove", "--sync", "--window", window, x, y,
+                                "keydown", keys, "click", "--repeat", n_clicks, "--delay", "60", "1",
+                                "keyup", keys, NULL };
+
+      run_xdotool (widget, command);
+    }
 #else
   g_assert_not_reached ();
 #endif

@@ -71,6 +71,11 @@ void        dg_ui_test_send_keys        (GtkWidget   *widget,
                                          const char  *keys);
 /* Clicks the middle of @widget with the real pointer. */
 void        dg_ui_test_click            (GtkWidget   *widget);
+/* The same while @keys (xdotool's names: "ctrl", "shift") are held. */
+void        dg_ui_test_click_with       (GtkWidget   *widget,
+                                         const char  *keys);
+/* Double-clicks the middle of @widget with the real pointer. */
+void        dg_ui_test_double_click     (GtkWidget   *widget);
 
 /* Saves @window as $DANGOL_SCREENSHOT_DIR/NAME-LANG.png, LANG from
  * DANGOL_TEST_LANG, once it has painted; returns the path written. */

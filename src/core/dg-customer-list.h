@@ -1,43 +1,26 @@
 /* dg-customer-list.h
  *
- * A GListModel of DgCustomer that scales to a million rows: it holds only the
- * ordered ids that SQL returns for its query, and builds customer objects
- * for the positions asked for, a page at a time, keeping a few pages cached.
- * Changing the query, or a change to the customers table, re-runs the id
- * query and emits one items-changed for the one stretch of rows that
- * differs (none when nothing did), then notifies :n-items if the count
- * changed.
+ * The customers that match a DgCustomerQuery (search text, tag, archive
+ * filter, sort), as a DgIdList of DgCustomer: it holds only their ids in
+ * the order SQL returns, builds customer objects for the rows asked for,
+ * keeps the objects in use up to date, and follows the customers table.
+ * See dg-id-list.h for how it changes, starts partial and reports errors;
+ * the dg_customer_list_ functions that are not about the query are the
+ * same as the dg_id_list_ ones.
  *
- * As long as anything holds the object of a row (a view shows it, a
- * selection keeps it), the list hands out that same object for that
- * customer. After a change to the data, each of those objects is read
- * again and the new values are set on it, so only the properties that
- * changed notify: a view bound to them repaints a row that kept its place
- * without any items-changed, wherever the row is and whatever was asked
- * for since.
- *
- * A list for a screen that must show quickly can start partial: it reads
- * only the first rows of its query, and dg_customer_list_load_rest() reads
- * all of them in a worker thread, on a connection of its own, then shows
- * them as one items-changed after the rows already there and sets
- * :complete. Until then a change re-reads the first rows only, and starts
- * the worker again; a worker that fails sets :error and the next change
- * tries again.
- *
- * A query that fails keeps the rows shown before and sets :error (read it
- * with dg_customer_list_get_error()); the next query that succeeds clears
- * it. Setting the same query again is not a change: call
+ * Setting the same query again is not a change: call
  * dg_customer_list_reload() to retry.
  */
 #pragma once
 
 #include "dg-customers.h"
+#include "dg-id-list.h"
 
 G_BEGIN_DECLS
 
 #define DG_TYPE_CUSTOMER_LIST (dg_customer_list_get_type ())
 
-G_DECLARE_FINAL_TYPE (DgCustomerList, dg_customer_list, DG, CUSTOMER_LIST, GObject)
+G_DECLARE_FINAL_TYPE (DgCustomerList, dg_customer_list, DG, CUSTOMER_LIST, DgIdList)
 
 DgCustomerList *dg_customer_list_new          (DgDatabase            *db);
 /* Holds only the first @n_rows customers that match @query (every one when

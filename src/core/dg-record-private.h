@@ -35,6 +35,12 @@ char      *dg_record_format_time    (GDateTime   *time);
 GDateTime *dg_record_parse_time     (const char  *text);
 
 
+/* Whether two values of the property @pspec are the same: times and
+ * string lists by content, everything else as GLib compares it. */
+gboolean   dg_record_same_value     (GParamSpec   *pspec,
+                                     const GValue *a,
+                                     const GValue *b);
+
 /* Read-write, notified only when the value changed. */
 GParamSpec *dg_record_string_property (const char  *name,
                                        const char  *default_value);

@@ -296,10 +296,10 @@ is_copied (GParamSpec *pspec)
   return (pspec->flags & G_PARAM_READWRITE) == G_PARAM_READWRITE;
 }
 
-static gboolean
-same_value (GParamSpec   *pspec,
-            const GValue *a,
-            const GValue *b)
+gboolean
+dg_record_same_value (GParamSpec   *pspec,
+                      const GValue *a,
+                      const GValue *b)
 {
   if (G_VALUE_HOLDS (a, G_TYPE_DATE_TIME))
     {
@@ -335,7 +335,7 @@ same_property (GObject    *a,
   g_object_get_property (a, pspec->name, &x);
   g_object_get_property (b, pspec->name, &y);
 
-  return same_value (pspec, &x, &y);
+  return dg_record_same_value (pspec, &x, &y);
 }
 
 DgRecord *

@@ -7,27 +7,32 @@
 
 struct _DgCustomerSelection
 {
-  GObject         parent_instance;
+  GObject     parent_instance;
 
-  DgCustomerList *list;
-  gulong          items_changed_handler;
+  DgIdList   *list;
+  gulong      items_changed_handler;
 
-  /* 0 and GTK_INVALID_LIST_POSITION when nothing is selected. */
-  gint64          selected_id;
-  guint           selected;
-  /* Held, so that the list keeps this object up to date and hands it out
-   * again for the row. */
-  DgCustomer     *selected_item;
+  DgIdSet    *selected;
+
+  /* While exactly one customer is selected: its position and its object,
+   * held so that the list keeps it up to date and hands it out again for
+   * the row. Else GTK_INVALID_LIST_POSITION and NULL. */
+  guint       single;
+  DgCustomer *single_item;
 
   /* While a change is told in two steps, the rows [gap, gap + gap_len) of
    * the list are not shown yet; see on_list_items_changed_cb(). */
-  guint           gap;
-  guint           gap_len;
+  guint       gap;
+  guint       gap_len;
 };
 
 /* A change of more rows than this that is not one moved row is told as a
  * removal and then an insertion. */
 #define MAX_REPLACED_ROWS 64
+
+/* Up to this many selected ids are found one by one in the list; more,
+ * by one pass over it. */
+#define MAX_LOOKUPS 16
 
 static void dg_customer_selection_list_model_init      (GListModelInterface         *iface);
 static void dg_customer_selection_selection_model_init (GtkSelectionModelInterface *iface);
@@ -41,12 +46,19 @@ enum {
   PROP_LIST,
   PROP_SELECTED,
   PROP_SELECTED_ITEM,
+  PROP_N_SELECTED,
   PROP_ITEM_TYPE,
   PROP_N_ITEMS,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static guint
+list_n_items (DgCustomerSelection *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->list));
+}
 
 /* The position in the list of the row shown at @position. */
 static guint
@@ -57,6 +69,138 @@ to_list_position (DgCustomerSelection *self,
     return position + self->gap_len;
 
   return position;
+}
+
+static gboolean
+id_is_selected (DgCustomerSelection *self,
+                gint64               id)
+{
+  return dg_id_set_contains (self->selected, id);
+}
+
+static gboolean
+position_is_selected (DgCustomerSelection *self,
+                      guint                list_position)
+{
+  return id_is_selected (self, dg_id_list_get_id (self->list, list_position));
+}
+
+/* The first and last positions of selected rows; FALSE for none. */
+static gboolean
+selection_bounds (DgCustomerSelection *self,
+                  guint               *first,
+                  guint               *last)
+{
+  const gint64 *ids;
+  guint n_ids;
+
+  *first = G_MAXUINT;
+  *last = 0;
+
+  if (dg_id_set_size (self->selected) == 0)
+    return FALSE;
+
+  if (dg_id_set_size (self->selected) <= MAX_LOOKUPS)
+    {
+      g_autoptr(GArray) selected = dg_id_set_to_array (self->selected);
+
+      for (guint i = 0; i < selected->len; i++)
+        {
+          guint position = dg_id_list_find (self->list, g_array_index (selected, gint64, i));
+
+          if (position == G_MAXUINT)
+            continue;
+          *first = MIN (*first, position);
+          *last = MAX (*last, position);
+        }
+
+      return *first != G_MAXUINT;
+    }
+
+  ids = dg_id_list_peek_ids (self->list, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (!id_is_selected (self, ids[i]))
+        continue;
+      *first = MIN (*first, i);
+      *last = i;
+    }
+
+  return *first != G_MAXUINT;
+}
+
+/* Tells the view that rows [@first, @last] may look different now. */
+static void
+emit_selection_changed (DgCustomerSelection *self,
+                        guint                first,
+                        guint                last)
+{
+  if (first > last)
+    return;
+
+  gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), first, last - first + 1);
+}
+
+/* After the set of ids changed: finds the one selected customer, if there
+ * is one, and tells what changed. The object of a customer that stays the
+ * only one selected is kept; asking for it again would build its page. */
+static void
+update_single (DgCustomerSelection *self,
+               guint                old_n_selected)
+{
+  g_autoptr(DgCustomer) old_item = NULL;
+  guint old_single = self->single;
+  guint position = GTK_INVALID_LIST_POSITION;
+  gboolean item_changed = FALSE;
+
+  if (dg_id_set_size (self->selected) == 1)
+    {
+      g_autoptr(GArray) selected = dg_id_set_to_array (self->selected);
+      gint64 id = g_array_index (selected, gint64, 0);
+
+      position = dg_id_list_find (self->list, id);
+
+      if (self->single_item == NULL || dg_customer_get_id (self->single_item) != id)
+        {
+          old_item = g_steal_pointer (&self->single_item);
+          if (position != G_MAXUINT)
+            self->single_item = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+          item_changed = TRUE;
+        }
+    }
+  else if (self->single_item != NULL)
+    {
+      old_item = g_steal_pointer (&self->single_item);
+      item_changed = TRUE;
+    }
+
+  self->single = position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->single != old_single)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED]);
+  if (item_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_ITEM]);
+  if (dg_id_set_size (self->selected) != old_n_selected)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Empties the set when @unselect_rest, noting where the rows it held are
+ * into [@first, @last]. */
+static void
+unselect_rest (DgCustomerSelection *self,
+               guint               *first,
+               guint               *last)
+{
+  guint old_first, old_last;
+
+  if (selection_bounds (self, &old_first, &old_last))
+    {
+      *first = MIN (*first, old_first);
+      *last = MAX (*last, old_last);
+    }
+  dg_id_set_clear (self->selected);
 }
 
 static GType
@@ -70,7 +214,7 @@ dg_customer_selection_get_n_items (GListModel *model)
 {
   DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->list)) - self->gap_len;
+  return list_n_items (self) - self->gap_len;
 }
 
 static gpointer
@@ -93,55 +237,16 @@ dg_customer_selection_list_model_init (GListModelInterface *iface)
   iface->get_item = dg_customer_selection_get_item;
 }
 
-/* Selects @position, or nothing for GTK_INVALID_LIST_POSITION, and tells
- * the view which rows to redraw. */
-static void
-dg_customer_selection_select (DgCustomerSelection *self,
-                              guint                position)
-{
-  guint old = self->selected;
-  DgCustomer *old_item = self->selected_item;
-
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
-    position = GTK_INVALID_LIST_POSITION;
-
-  if (position == old)
-    return;
-
-  self->selected = position;
-  self->selected_id = 0;
-  self->selected_item = NULL;
-  if (position != GTK_INVALID_LIST_POSITION)
-    {
-      self->selected_id = dg_customer_list_get_id (self->list, position);
-      self->selected_item = g_list_model_get_item (G_LIST_MODEL (self->list), position);
-    }
-
-  if (old == GTK_INVALID_LIST_POSITION)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position, 1);
-  else if (position == GTK_INVALID_LIST_POSITION)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), old, 1);
-  else
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self),
-                                           MIN (old, position),
-                                           MAX (old, position) - MIN (old, position) + 1);
-
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_ITEM]);
-  g_object_thaw_notify (G_OBJECT (self));
-
-  g_clear_object (&old_item);
-}
-
 static gboolean
 dg_customer_selection_is_selected (GtkSelectionModel *model,
                                    guint              position)
 {
   DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
 
-  return self->selected != GTK_INVALID_LIST_POSITION &&
-         to_list_position (self, position) == self->selected;
+  if (position >= dg_customer_selection_get_n_items (G_LIST_MODEL (self)))
+    return FALSE;
+
+  return position_is_selected (self, to_list_position (self, position));
 }
 
 static GtkBitset *
@@ -151,22 +256,75 @@ dg_customer_selection_get_selection_in_range (GtkSelectionModel *model,
 {
   DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
   GtkBitset *result = gtk_bitset_new_empty ();
-  guint shown = self->selected;
+  guint n_shown = dg_customer_selection_get_n_items (G_LIST_MODEL (self));
+  guint end;
 
-  if (shown == GTK_INVALID_LIST_POSITION)
+  if (dg_id_set_size (self->selected) == 0 || position >= n_shown)
     return result;
 
-  if (self->gap_len > 0 && shown >= self->gap)
+  end = n_items > n_shown - position ? n_shown : position + n_items;
+  for (guint i = position; i < end; i++)
     {
-      if (shown < self->gap + self->gap_len)
-        return result;
-      shown -= self->gap_len;
+      if (position_is_selected (self, to_list_position (self, i)))
+        gtk_bitset_add (result, i);
     }
 
-  if (shown >= position && shown - position < n_items)
-    gtk_bitset_add (result, shown);
-
   return result;
+}
+
+/* Selects [@position, @position + @n_items), after unselecting every
+ * other row when @clear. */
+static void
+select_range (DgCustomerSelection *self,
+              guint                position,
+              guint                n_items,
+              gboolean             clear)
+{
+  guint old_n_selected = dg_id_set_size (self->selected);
+  guint first = G_MAXUINT, last = 0;
+  guint end = MIN (position + n_items, list_n_items (self));
+
+  /* Clicking the one selected row again changes nothing. */
+  if (clear && n_items == 1 && old_n_selected == 1 && position < end &&
+      position_is_selected (self, position))
+    return;
+
+  if (clear)
+    unselect_rest (self, &first, &last);
+
+  for (guint i = position; i < end; i++)
+    {
+      if (dg_id_set_add (self->selected, dg_id_list_get_id (self->list, i)) || clear)
+        {
+          first = MIN (first, i);
+          last = MAX (last, i);
+        }
+    }
+
+  update_single (self, old_n_selected);
+  emit_selection_changed (self, first, last);
+}
+
+static void
+unselect_range (DgCustomerSelection *self,
+                guint                position,
+                guint                n_items)
+{
+  guint old_n_selected = dg_id_set_size (self->selected);
+  guint first = G_MAXUINT, last = 0;
+  guint end = MIN (position + n_items, list_n_items (self));
+
+  for (guint i = position; i < end; i++)
+    {
+      if (dg_id_set_remove (self->selected, dg_id_list_get_id (self->list, i)))
+        {
+          first = MIN (first, i);
+          last = i;
+        }
+    }
+
+  update_single (self, old_n_selected);
+  emit_selection_changed (self, first, last);
 }
 
 static gboolean
@@ -176,23 +334,50 @@ dg_customer_selection_select_item (GtkSelectionModel *model,
 {
   DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
 
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+  if (position >= list_n_items (self))
     return FALSE;
 
-  dg_customer_selection_select (self, position);
+  select_range (self, position, 1, unselect_rest);
 
   return TRUE;
 }
 
-/* A selected row can be unselected (Ctrl+click), as the view allowed. */
 static gboolean
 dg_customer_selection_unselect_item (GtkSelectionModel *model,
                                      guint              position)
 {
+  unselect_range (DG_CUSTOMER_SELECTION (model), position, 1);
+
+  return TRUE;
+}
+
+static gboolean
+dg_customer_selection_select_range (GtkSelectionModel *model,
+                                    guint              position,
+                                    guint              n_items,
+                                    gboolean           unselect_rest)
+{
+  select_range (DG_CUSTOMER_SELECTION (model), position, n_items, unselect_rest);
+
+  return TRUE;
+}
+
+static gboolean
+dg_customer_selection_unselect_range (GtkSelectionModel *model,
+                                      guint              position,
+                                      guint              n_items)
+{
+  unselect_range (DG_CUSTOMER_SELECTION (model), position, n_items);
+
+  return TRUE;
+}
+
+static gboolean
+dg_customer_selection_select_all (GtkSelectionModel *model)
+{
   DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
 
-  if (position == self->selected)
-    dg_customer_selection_select (self, GTK_INVALID_LIST_POSITION);
+  select_range (self, 0, list_n_items (self), FALSE);
 
   return TRUE;
 }
@@ -201,8 +386,51 @@ static gboolean
 dg_customer_selection_unselect_all (GtkSelectionModel *model)
 {
   DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
+  guint old_n_selected = dg_id_set_size (self->selected);
+  guint first = G_MAXUINT, last = 0;
 
-  dg_customer_selection_select (self, GTK_INVALID_LIST_POSITION);
+  unselect_rest (self, &first, &last);
+  update_single (self, old_n_selected);
+  emit_selection_changed (self, first, last);
+
+  return TRUE;
+}
+
+/* Rubber-band selection and the like: the rows in @mask take their state
+ * from @selected. */
+static gboolean
+dg_customer_selection_set_selection (GtkSelectionModel *model,
+                                     GtkBitset         *selected,
+                                     GtkBitset         *mask)
+{
+  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
+  guint old_n_selected = dg_id_set_size (self->selected);
+  guint first = G_MAXUINT, last = 0;
+  guint n = list_n_items (self);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, mask, &position);
+       more && position < n;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = dg_id_list_get_id (self->list, position);
+      gboolean changed;
+
+      if (gtk_bitset_contains (selected, position))
+        changed = dg_id_set_add (self->selected, id);
+      else
+        changed = dg_id_set_remove (self->selected, id);
+
+      if (changed)
+        {
+          first = MIN (first, position);
+          last = MAX (last, position);
+        }
+    }
+
+  update_single (self, old_n_selected);
+  emit_selection_changed (self, first, last);
 
   return TRUE;
 }
@@ -214,37 +442,23 @@ dg_customer_selection_selection_model_init (GtkSelectionModelInterface *iface)
   iface->get_selection_in_range = dg_customer_selection_get_selection_in_range;
   iface->select_item = dg_customer_selection_select_item;
   iface->unselect_item = dg_customer_selection_unselect_item;
+  iface->select_range = dg_customer_selection_select_range;
+  iface->unselect_range = dg_customer_selection_unselect_range;
+  iface->select_all = dg_customer_selection_select_all;
   iface->unselect_all = dg_customer_selection_unselect_all;
+  iface->set_selection = dg_customer_selection_set_selection;
 }
 
-/* Finds the selected customer again after the list changed: rows outside
- * the stretch that changed keep their customers, and inside it the id is
- * looked up among the list's ids, which builds nothing. */
+/* After the list changed, drops the ids that left it: one pass over its
+ * ids, which builds nothing. */
 static void
-dg_customer_selection_follow (DgCustomerSelection  *self,
-                              guint                 position,
-                              guint                 removed,
-                              guint                 added,
-                              DgCustomer          **old_item)
+dg_customer_selection_follow (DgCustomerSelection *self)
 {
-  if (self->selected == GTK_INVALID_LIST_POSITION || self->selected < position)
-    return;
+  const gint64 *ids;
+  guint n_ids;
 
-  if (self->selected >= position + removed)
-    {
-      self->selected = self->selected - removed + added;
-      return;
-    }
-
-  /* The object held here stays the customer's: the list keeps it up to
-   * date while it lives, and asking for the row again would build its
-   * whole page. */
-  self->selected = dg_customer_list_find (self->list, self->selected_id);
-  if (self->selected == GTK_INVALID_LIST_POSITION)
-    {
-      self->selected_id = 0;
-      *old_item = g_steal_pointer (&self->selected_item);
-    }
+  ids = dg_id_list_peek_ids (self->list, &n_ids);
+  dg_id_set_retain (self->selected, ids, n_ids);
 }
 
 /* GTK 4.8's list views, when a row they track (the one at the top of the
@@ -260,13 +474,12 @@ on_list_items_changed_cb (GListModel          *list,
                           guint                added,
                           DgCustomerSelection *self)
 {
-  g_autoptr(DgCustomer) old_item = NULL;
-  guint old = self->selected;
+  guint old_n_selected = dg_id_set_size (self->selected);
   guint from, to;
 
-  dg_customer_selection_follow (self, position, removed, added, &old_item);
+  dg_customer_selection_follow (self);
 
-  if (dg_customer_list_get_move (self->list, &from, &to))
+  if (dg_id_list_get_move (self->list, &from, &to))
     {
       self->gap = to;
       self->gap_len = 1;
@@ -286,10 +499,7 @@ on_list_items_changed_cb (GListModel          *list,
     g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (self->selected != old)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED]);
-  if (old_item != NULL && old_item != self->selected_item)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_ITEM]);
+  update_single (self, old_n_selected);
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
   g_object_thaw_notify (G_OBJECT (self));
@@ -316,10 +526,20 @@ dg_customer_selection_dispose (GObject *object)
 
   if (self->list != NULL)
     g_clear_signal_handler (&self->items_changed_handler, self->list);
-  g_clear_object (&self->selected_item);
+  g_clear_object (&self->single_item);
   g_clear_object (&self->list);
 
   G_OBJECT_CLASS (dg_customer_selection_parent_class)->dispose (object);
+}
+
+static void
+dg_customer_selection_finalize (GObject *object)
+{
+  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (object);
+
+  g_clear_pointer (&self->selected, dg_id_set_free);
+
+  G_OBJECT_CLASS (dg_customer_selection_parent_class)->finalize (object);
 }
 
 static void
@@ -337,11 +557,15 @@ dg_customer_selection_get_property (GObject    *object,
       break;
 
     case PROP_SELECTED:
-      g_value_set_uint (value, self->selected);
+      g_value_set_uint (value, self->single);
       break;
 
     case PROP_SELECTED_ITEM:
-      g_value_set_object (value, self->selected_item);
+      g_value_set_object (value, self->single_item);
+      break;
+
+    case PROP_N_SELECTED:
+      g_value_set_uint (value, dg_id_set_size (self->selected));
       break;
 
     case PROP_ITEM_TYPE:
@@ -349,7 +573,7 @@ dg_customer_selection_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0);
+      g_value_set_uint (value, self->list != NULL ? list_n_items (self) : 0);
       break;
 
     default:
@@ -387,6 +611,7 @@ dg_customer_selection_class_init (DgCustomerSelectionClass *klass)
 
   object_class->constructed = dg_customer_selection_constructed;
   object_class->dispose = dg_customer_selection_dispose;
+  object_class->finalize = dg_customer_selection_finalize;
   object_class->get_property = dg_customer_selection_get_property;
   object_class->set_property = dg_customer_selection_set_property;
 
@@ -405,6 +630,11 @@ dg_customer_selection_class_init (DgCustomerSelectionClass *klass)
                          DG_TYPE_CUSTOMER,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties [PROP_N_SELECTED] =
+    g_param_spec_uint ("n-selected", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties [PROP_ITEM_TYPE] =
     g_param_spec_gtype ("item-type", NULL, NULL,
                         G_TYPE_OBJECT,
@@ -421,7 +651,8 @@ dg_customer_selection_class_init (DgCustomerSelectionClass *klass)
 static void
 dg_customer_selection_init (DgCustomerSelection *self)
 {
-  self->selected = GTK_INVALID_LIST_POSITION;
+  self->selected = dg_id_set_new ();
+  self->single = GTK_INVALID_LIST_POSITION;
 }
 
 DgCustomerSelection *
@@ -439,7 +670,7 @@ dg_customer_selection_get_list (DgCustomerSelection *self)
 {
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), NULL);
 
-  return self->list;
+  return DG_CUSTOMER_LIST (self->list);
 }
 
 guint
@@ -447,7 +678,7 @@ dg_customer_selection_get_selected (DgCustomerSelection *self)
 {
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), GTK_INVALID_LIST_POSITION);
 
-  return self->selected;
+  return self->single;
 }
 
 void
@@ -456,7 +687,10 @@ dg_customer_selection_set_selected (DgCustomerSelection *self,
 {
   g_return_if_fail (DG_IS_CUSTOMER_SELECTION (self));
 
-  dg_customer_selection_select (self, position);
+  if (position >= list_n_items (self))
+    dg_customer_selection_unselect_all (GTK_SELECTION_MODEL (self));
+  else
+    select_range (self, position, 1, TRUE);
 }
 
 DgCustomer *
@@ -464,7 +698,7 @@ dg_customer_selection_get_selected_item (DgCustomerSelection *self)
 {
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), NULL);
 
-  return self->selected_item;
+  return self->single_item;
 }
 
 gint64
@@ -472,7 +706,7 @@ dg_customer_selection_get_selected_id (DgCustomerSelection *self)
 {
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), 0);
 
-  return self->selected_id;
+  return self->single_item != NULL ? dg_customer_get_id (self->single_item) : 0;
 }
 
 gboolean
@@ -483,11 +717,40 @@ dg_customer_selection_select_id (DgCustomerSelection *self,
 
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), FALSE);
 
-  position = dg_customer_list_find (self->list, id);
+  position = dg_id_list_find (self->list, id);
   if (position == G_MAXUINT)
     return FALSE;
 
-  dg_customer_selection_select (self, position);
+  select_range (self, position, 1, TRUE);
 
   return TRUE;
+}
+
+guint
+dg_customer_selection_get_n_selected (DgCustomerSelection *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), 0);
+
+  return dg_id_set_size (self->selected);
+}
+
+GArray *
+dg_customer_selection_get_selected_ids (DgCustomerSelection *self)
+{
+  GArray *result;
+  const gint64 *ids;
+  guint n_ids;
+
+  g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), NULL);
+
+  result = g_array_sized_new (FALSE, FALSE, sizeof (gint64), dg_id_set_size (self->selected));
+  if (dg_id_set_size (self->selected) == 0)
+    return result;
+
+  ids = dg_id_list_peek_ids (self->list, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    if (id_is_selected (self, ids[i]))
+      g_array_append_val (result, ids[i]);
+
+  return result;
 }

@@ -84,6 +84,8 @@ _dg_customers_view_update_actions (DgCustomersView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.archive", has_current);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.delete", has_current);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.back", on_page);
+
+  _dg_customers_view_update_selection_bar (self);
 }
 
 void

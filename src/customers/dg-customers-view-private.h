@@ -1,7 +1,9 @@
 /* dg-customers-view-private.h
  *
- * What dg-customers-view.c (the widget) and dg-customers-view-actions.c
- * (what its actions do) share.
+ * What the files of DgCustomersView share: dg-customers-view.c (the
+ * widget), -columns.c (cells and sorting), -loading.c (the first frame),
+ * -actions.c (what its actions do to one customer) and -bulk.c (the
+ * selection bar and what it does to many).
  */
 #pragma once
 
@@ -61,6 +63,10 @@ struct _DgCustomersView
   GtkColumnViewColumn *last_contact_column;
   GtkColumnViewColumn *created_column;
   AdwStatusPage       *no_results_page;
+  GtkRevealer         *selection_revealer;
+  GtkLabel            *selection_label;
+  GtkMenuButton       *bulk_menu_button;
+  GMenuModel          *bulk_menu;
   /* NULL until a customer is first opened. */
   DgCustomerPage      *customer_page;
 };
@@ -74,5 +80,30 @@ DgCustomer *_dg_customers_view_get_current        (DgCustomersView *self);
 void        _dg_customers_view_select             (DgCustomersView *self,
                                                    gint64           id);
 void        _dg_customers_view_show_list          (DgCustomersView *self);
+
+/* The selection bar: its actions, and its state after the selection or
+ * the list changed. */
+void        _dg_customers_view_class_bulk_init    (GtkWidgetClass  *widget_class);
+void        _dg_customers_view_update_selection_bar (DgCustomersView *self);
+/* The ids (gint64) of the selected customers, in list order. */
+GArray     *_dg_customers_view_get_selected_ids   (DgCustomersView *self);
+/* "23 selected", as the bar says it. */
+char       *_dg_customers_view_format_n_selected  (guint            n_selected);
+
+/* Sets up the cells and the sorters of the columns, from init. */
+void        _dg_customers_view_init_columns       (DgCustomersView *self);
+/* Reads the primary column and its order off the column view's sorter;
+ * FALSE when no column is sorted. */
+gboolean    _dg_customers_view_probe_sort         (DgCustomersView *self,
+                                                   DgCustomerSort  *sort,
+                                                   gboolean        *descending);
+/* Sorts the list as the headers say, and shows one arrow only. */
+void        _dg_customers_view_apply_sort         (DgCustomersView *self);
+
+/* How many rows the window can show in its first frame. */
+guint       _dg_customers_view_get_first_rows     (DgCustomersView *self);
+/* Reads the rest of the list once the first rows are painted. */
+void        _dg_customers_view_queue_load_rest    (DgCustomersView *self);
+void        _dg_customers_view_cancel_load_rest   (DgCustomersView *self);
 
 G_END_DECLS

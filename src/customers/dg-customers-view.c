@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "dg-customers-view-private.h"
-#include "dg-format.h"
 
 G_DEFINE_FINAL_TYPE (DgCustomersView, dg_customers_view, GTK_TYPE_WIDGET)
 
@@ -17,16 +16,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-/* The list reads before its first frame only the rows the window can
- * show, counted at the height of the lowest row below the header bar,
- * toolbar and column titles, and the rest in a worker thread after that
- * frame: each row of cells costs more than a millisecond to build, and a
- * list of a million customers then shows as fast as one of a hundred. */
-#define ROW_HEIGHT 30
-#define ABOVE_ROWS 120
-#define MIN_FIRST_ROWS 16
-#define MAX_FIRST_ROWS 128
 
 static DgArchivedFilter
 dg_customers_view_get_archived_filter (DgCustomersView *self)
@@ -89,43 +78,6 @@ count_customers (DgCustomersView  *self,
     }
 
   return count;
-}
-
-static int
-get_tallest_monitor_height (GdkDisplay *display)
-{
-  GListModel *monitors = gdk_display_get_monitors (display);
-  int height = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
-    {
-      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-      GdkRectangle geometry;
-
-      gdk_monitor_get_geometry (monitor, &geometry);
-      height = MAX (height, geometry.height);
-    }
-
-  return height;
-}
-
-static guint
-dg_customers_view_get_first_rows (DgCustomersView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GSettings *settings = self->context ? dg_context_get_settings (self->context) : NULL;
-  int width, height = 0;
-
-  /* A window that opens maximized is as tall as its screen. */
-  if (settings != NULL && g_settings_get_boolean (settings, "window-maximized"))
-    height = get_tallest_monitor_height (gtk_widget_get_display (GTK_WIDGET (self)));
-  else if (GTK_IS_WINDOW (root))
-    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-
-  if (height <= 0)
-    return MAX_FIRST_ROWS;
-
-  return CLAMP ((height - ABOVE_ROWS) / ROW_HEIGHT + 1, MIN_FIRST_ROWS, MAX_FIRST_ROWS);
 }
 
 /* Shows the count of results, or the right empty state when there are none.
@@ -259,59 +211,17 @@ on_list_complete_cb (DgCustomerList  *list,
 }
 
 static void
-dg_customers_view_cancel_load_rest (DgCustomersView *self)
-{
-  if (self->load_rest_clock != NULL)
-    g_clear_signal_handler (&self->load_rest_handler, self->load_rest_clock);
-  g_clear_object (&self->load_rest_clock);
-}
-
-static void
-on_after_paint_cb (GdkFrameClock   *frame_clock,
-                   DgCustomersView *self)
-{
-  dg_customers_view_cancel_load_rest (self);
-  if (self->list != NULL)
-    dg_customer_list_load_rest (self->list);
-}
-
-/* Once the first rows are painted, the worker reads the rest: it shares
- * no processor time with that frame, and its rows come in a later one. A
- * view never shown never reads them. */
-static void
-dg_customers_view_queue_load_rest (DgCustomersView *self)
-{
-  GdkFrameClock *frame_clock;
-
-  if (self->list == NULL || dg_customer_list_is_complete (self->list) ||
-      self->load_rest_clock != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-
-  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  if (frame_clock == NULL)
-    {
-      dg_customer_list_load_rest (self->list);
-      return;
-    }
-
-  self->load_rest_clock = g_object_ref (frame_clock);
-  self->load_rest_handler = g_signal_connect (frame_clock, "after-paint",
-                                              G_CALLBACK (on_after_paint_cb), self);
-  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-}
-
-static void
 dg_customers_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (dg_customers_view_parent_class)->map (widget);
 
-  dg_customers_view_queue_load_rest (DG_CUSTOMERS_VIEW (widget));
+  _dg_customers_view_queue_load_rest (DG_CUSTOMERS_VIEW (widget));
 }
 
 static void
 dg_customers_view_unmap (GtkWidget *widget)
 {
-  dg_customers_view_cancel_load_rest (DG_CUSTOMERS_VIEW (widget));
+  _dg_customers_view_cancel_load_rest (DG_CUSTOMERS_VIEW (widget));
 
   GTK_WIDGET_CLASS (dg_customers_view_parent_class)->unmap (widget);
 }
@@ -361,12 +271,17 @@ on_search_entry_stop_search_cb (GtkSearchEntry  *entry,
 }
 
 /* Enter in the search field opens the selected customer, or the first one
- * found, so a search can end on the page without touching the mouse. */
+ * found, so a search can end on the page without touching the mouse; not
+ * while several are selected. */
 static void
 on_search_entry_activate_cb (GtkSearchEntry  *entry,
                              DgCustomersView *self)
 {
   if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+
+  /* Several customers picked by hand are not traded for one. */
+  if (dg_customer_selection_get_n_selected (self->selection) > 1)
     return;
 
   if (dg_customer_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
@@ -393,6 +308,11 @@ on_column_view_activate_cb (GtkColumnView   *column_view,
                             guint            position,
                             DgCustomersView *self)
 {
+  /* Enter on a list with several customers selected would trade them for
+   * the focused one; a double-click has picked its row alone already. */
+  if (dg_customer_selection_get_n_selected (self->selection) > 1)
+    return;
+
   dg_customer_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self), "customers.open", NULL);
 }
@@ -416,179 +336,6 @@ on_leaflet_visible_child_cb (AdwLeaflet      *leaflet,
                              DgCustomersView *self)
 {
   _dg_customers_view_update_actions (self);
-}
-
-static GtkOrdering
-probe_sort_cb (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  DgSortProbe *probe = user_data;
-
-  /* The first column the view's sorter asks is the primary one; answering
-   * "smaller" stops it there and tells the order by how it comes back. */
-  if (probe->view->probed == NULL)
-    probe->view->probed = probe;
-
-  return GTK_ORDERING_SMALLER;
-}
-
-/* Reads the primary column and its order off the view's sorter. */
-static gboolean
-dg_customers_view_probe_sort (DgCustomersView *self,
-                              DgCustomerSort  *sort,
-                              gboolean        *descending)
-{
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  GtkOrdering ordering;
-  gboolean found;
-
-  self->probed = NULL;
-  ordering = gtk_sorter_compare (sorter, self, self->column_view);
-  found = self->probed != NULL;
-
-  if (found)
-    {
-      *sort = self->probed->sort;
-      *descending = ordering == GTK_ORDERING_LARGER;
-    }
-  self->probed = NULL;
-
-  return found;
-}
-
-static GtkColumnViewColumn *
-dg_customers_view_get_sort_column (DgCustomersView *self,
-                                   DgCustomerSort   sort)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (self->probes); i++)
-    {
-      if (self->probes[i].sort == sort)
-        return self->sort_columns[i];
-    }
-
-  return self->name_column;
-}
-
-static void
-dg_customers_view_apply_sort (DgCustomersView *self)
-{
-  DgCustomerSort sort = DG_CUSTOMER_SORT_NAME;
-  GtkColumnViewColumn *column;
-  gboolean descending = FALSE;
-
-  /* While the view is disposed of, its column view may still report. */
-  if (self->in_apply_sort || self->column_view == NULL)
-    return;
-
-  dg_customers_view_probe_sort (self, &sort, &descending);
-
-  column = dg_customers_view_get_sort_column (self, sort);
-
-  /* SQL sorts by one column, so only that header may show an arrow. GTK
-   * 4.8 keeps earlier columns as secondary keys after a click, and when it
-   * drops them it does not redraw their headers; clearing the sorter while
-   * the old column is primary is what makes its header forget its arrow. */
-  self->in_apply_sort = TRUE;
-  if (self->sorted_column != NULL && self->sorted_column != column)
-    {
-      gtk_column_view_sort_by_column (self->column_view, self->sorted_column, GTK_SORT_ASCENDING);
-      gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
-    }
-  gtk_column_view_sort_by_column (self->column_view, column,
-                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-  self->sorted_column = column;
-  self->in_apply_sort = FALSE;
-
-  if (self->list != NULL)
-    dg_customer_list_set_sort (self->list, sort, descending);
-}
-
-static void
-on_column_view_sorter_changed_cb (GtkSorter       *sorter,
-                                  GtkSorterChange  change,
-                                  DgCustomersView *self)
-{
-  dg_customers_view_apply_sort (self);
-}
-
-static char *
-format_created_cb (GtkListItem *item,
-                   GDateTime   *created_at)
-{
-  return dg_format_date (created_at);
-}
-
-static char *
-format_last_contact_cb (GtkListItem *item,
-                        GDateTime   *last_contact_at)
-{
-  if (last_contact_at == NULL)
-    /* Translators: in the Last Contact column, for a customer with no
-     * contact logged. */
-    return g_strdup (C_("last contact", "Never"));
-
-  return dg_format_date (last_contact_at);
-}
-
-typedef struct
-{
-  const char *property;
-  /* Turns the property's value into the text shown, when it is no string. */
-  GCallback   format;
-  int         nat_chars;
-  gboolean    dim;
-} ColumnCell;
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  const ColumnCell         *cell)
-{
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-  GtkExpression *expression;
-
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), cell->nat_chars);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  if (cell->dim)
-    gtk_widget_add_css_class (inscription, "dim-label");
-
-  expression = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
-  expression = gtk_property_expression_new (DG_TYPE_CUSTOMER, expression, cell->property);
-  if (cell->format != NULL)
-    expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &expression,
-                                              cell->format, NULL, NULL);
-  gtk_expression_bind (expression, inscription, "text", item);
-
-  gtk_list_item_set_child (item, inscription);
-}
-
-/* The cells are made in code: a builder factory parses its template anew
- * for every cell, a large part of each row's cost before the first frame.
- * @columns are the view's columns in the order of the cells below. */
-static void
-set_up_cells (GtkColumnViewColumn * const *columns,
-              guint                        n_columns)
-{
-  static const ColumnCell cells[] = {
-    { "name", NULL, 18, FALSE },
-    { "phone", NULL, 14, FALSE },
-    { "email", NULL, 22, FALSE },
-    { "tags-text", NULL, 14, TRUE },
-    { "last-contact-at", G_CALLBACK (format_last_contact_cb), 12, FALSE },
-    { "created-at", G_CALLBACK (format_created_cb), 12, FALSE },
-  };
-
-  g_assert (n_columns == G_N_ELEMENTS (cells));
-
-  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) &cells[i]);
-      gtk_column_view_column_set_factory (columns[i], factory);
-    }
 }
 
 /* Built when first asked for: until a customer is opened, the page would
@@ -681,10 +428,10 @@ dg_customers_view_set_context (DgCustomersView *self,
       };
 
       database = dg_context_get_database (context);
-      dg_customers_view_probe_sort (self, &query.sort, &query.descending);
+      _dg_customers_view_probe_sort (self, &query.sort, &query.descending);
       self->list = dg_customer_list_new_partial (database, &query,
-                                                 dg_customers_view_get_first_rows (self));
-      dg_customers_view_apply_sort (self);
+                                                 _dg_customers_view_get_first_rows (self));
+      _dg_customers_view_apply_sort (self);
 
       self->changed_handler = g_signal_connect_object (database, "changed::customers",
                                                        G_CALLBACK (on_database_changed_cb),
@@ -701,6 +448,9 @@ dg_customers_view_set_context (DgCustomersView *self,
       g_signal_connect_object (self->selection, "notify::selected-item",
                                G_CALLBACK (on_selection_selected_item_cb),
                                self, 0);
+      g_signal_connect_object (self->selection, "notify::n-selected",
+                               G_CALLBACK (on_selection_selected_item_cb),
+                               self, 0);
       g_signal_connect_object (self->list, "notify::error",
                                G_CALLBACK (on_list_error_cb),
                                self, 0);
@@ -708,7 +458,7 @@ dg_customers_view_set_context (DgCustomersView *self,
                                G_CALLBACK (on_list_complete_cb),
                                self, 0);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-      dg_customers_view_queue_load_rest (self);
+      _dg_customers_view_queue_load_rest (self);
     }
 
   if (self->list != NULL)
@@ -729,7 +479,7 @@ dg_customers_view_dispose (GObject *object)
 
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_handler, dg_context_get_database (self->context));
-  dg_customers_view_cancel_load_rest (self);
+  _dg_customers_view_cancel_load_rest (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_CUSTOMERS_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -822,6 +572,10 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, last_contact_column);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, created_column);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, selection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, bulk_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, bulk_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
@@ -831,6 +585,7 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
 
   _dg_customers_view_class_actions_init (widget_class);
+  _dg_customers_view_class_bulk_init (widget_class);
 
   g_type_ensure (DG_TYPE_CUSTOMER);
   g_type_ensure (DG_TYPE_CUSTOMER_PAGE);
@@ -844,42 +599,7 @@ dg_customers_view_init (DgCustomersView *self)
   self->filter_total = -1;
   self->total = -1;
 
-  GtkColumnViewColumn *columns[] = {
-    self->name_column,
-    self->phone_column,
-    self->email_column,
-    self->tags_column,
-    self->last_contact_column,
-    self->created_column,
-  };
-  const DgCustomerSort sorts[] = {
-    DG_CUSTOMER_SORT_NAME,
-    DG_CUSTOMER_SORT_PHONE,
-    DG_CUSTOMER_SORT_EMAIL,
-    DG_CUSTOMER_SORT_TAGS,
-    DG_CUSTOMER_SORT_LAST_CONTACT,
-    DG_CUSTOMER_SORT_CREATED,
-  };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (columns) == G_N_ELEMENTS (self->probes));
-
-  set_up_cells (columns, G_N_ELEMENTS (columns));
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkSorter) sorter = NULL;
-
-      self->sort_columns[i] = columns[i];
-      self->probes[i].view = self;
-      self->probes[i].sort = sorts[i];
-      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort_cb, &self->probes[i], NULL));
-      gtk_column_view_column_set_sorter (columns[i], sorter);
-    }
-
-  gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_column_view_sorter_changed_cb),
-                           self, 0);
+  _dg_customers_view_init_columns (self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 

@@ -4,7 +4,9 @@
  * column view over the customer list, sorted and filtered in SQL, with the
  * page of one customer beside it. Its actions (customers.new, .search,
  * .open, .edit, .archive, .delete, .back) work on the customer shown, or
- * the one selected in the list.
+ * the one selected in the list. Several customers can be selected
+ * (customers.select-all, .select-none); a bar then offers what can be
+ * done to all of them (the customers.bulk-* actions).
  */
 #pragma once
 

@@ -463,26 +463,26 @@ test_addresses (Fixture       *fixture,
 {
   gint64 ids[] = { fixture->choi, fixture->lee, 999999, fixture->kim, fixture->park, fixture->choi };
   g_autoptr(GError) error = NULL;
-  g_autofree char *phones = NULL;
-  g_autofree char *emails = NULL;
-  g_autofree char *none = NULL;
+  g_auto(GStrv) phones = NULL;
+  g_auto(GStrv) emails = NULL;
+  g_auto(GStrv) none = NULL;
 
   /* Lee has no phone and Park no e-mail, 999999 does not exist, and Kim
    * has Choi's number and address, written another way. */
-  phones = dg_customers_bulk_addresses (fixture->base.db, ids, G_N_ELEMENTS (ids),
-                                        DG_BULK_ADDRESS_PHONE, DG_BULK_JOIN_LINES, &error);
+  phones = dg_customers_get_contacts (fixture->base.db, ids, G_N_ELEMENTS (ids),
+                                      DG_CONTACT_FIELD_PHONE, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (phones, ==, "010 1234 5678\n010-2222-3333");
+  g_assert_cmpstrv (phones, ((const char *[]) { "010 1234 5678", "010-2222-3333", NULL }));
 
-  emails = dg_customers_bulk_addresses (fixture->base.db, ids, G_N_ELEMENTS (ids),
-                                        DG_BULK_ADDRESS_EMAIL, DG_BULK_JOIN_COMMAS, &error);
+  emails = dg_customers_get_contacts (fixture->base.db, ids, G_N_ELEMENTS (ids),
+                                      DG_CONTACT_FIELD_EMAIL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (emails, ==, "Minsu@Example.com, seoyeon@example.com");
+  g_assert_cmpstrv (emails, ((const char *[]) { "Minsu@Example.com", "seoyeon@example.com", NULL }));
 
-  none = dg_customers_bulk_addresses (fixture->base.db, &fixture->lee, 1,
-                                      DG_BULK_ADDRESS_PHONE, DG_BULK_JOIN_COMMAS, &error);
+  none = dg_customers_get_contacts (fixture->base.db, &fixture->lee, 1,
+                                    DG_CONTACT_FIELD_PHONE, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstrv (none, ((const char *[]) { NULL }));
 }
 
 /* Runs every write action on a selection with an id that does not exist

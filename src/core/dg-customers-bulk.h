@@ -40,20 +40,6 @@ typedef enum
   DG_BULK_ACTION_ADD_FOLLOWUP,
 } DgBulkAction;
 
-typedef enum
-{
-  DG_BULK_ADDRESS_PHONE,
-  DG_BULK_ADDRESS_EMAIL,
-} DgBulkAddress;
-
-typedef enum
-{
-  /* One per line, for pasting into a list. */
-  DG_BULK_JOIN_LINES,
-  /* ", " between them, for the recipients field of an SMS or mail service. */
-  DG_BULK_JOIN_COMMAS,
-} DgBulkJoin;
-
 #define DG_TYPE_BULK_UNDO (dg_bulk_undo_get_type ())
 
 G_DECLARE_FINAL_TYPE (DgBulkUndo, dg_bulk_undo, DG, BULK_UNDO, GObject)
@@ -116,16 +102,5 @@ DgBulkUndo *dg_customers_bulk_add_followup (DgDatabase     *db,
  * follow-up's due date ("2026-03-24"): "in 14 days". */
 char       *dg_customers_bulk_date_in_days (DgClock        *clock,
                                             guint           days);
-
-/* The phone numbers or e-mail addresses of the customers, in the order of
- * @ids, joined by @join. Empty ones, customers that no longer exist and
- * repeats (a number with the same digits, an address in another case) are
- * left out; "" when none is left. */
-char       *dg_customers_bulk_addresses    (DgDatabase     *db,
-                                            const gint64   *ids,
-                                            guint           n_ids,
-                                            DgBulkAddress   address,
-                                            DgBulkJoin      join,
-                                            GError        **error);
 
 G_END_DECLS

@@ -34,10 +34,10 @@ dg_customers_get_contacts (DgDatabase     *db,
                            GError        **error)
 {
   static const char *phone_sql =
-    "SELECT trim (c.phone) FROM json_each (?) j JOIN customers c ON c.id = j.value"
+    "SELECT trim (c.phone), c.phone_digits FROM json_each (?) j JOIN customers c ON c.id = j.value"
     " WHERE trim (coalesce (c.phone, '')) <> '' ORDER BY j.key";
   static const char *email_sql =
-    "SELECT trim (c.email) FROM json_each (?) j JOIN customers c ON c.id = j.value"
+    "SELECT trim (c.email), lower (trim (c.email)) FROM json_each (?) j JOIN customers c ON c.id = j.value"
     " WHERE trim (coalesce (c.email, '')) <> '' ORDER BY j.key";
   g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = NULL;
@@ -59,8 +59,13 @@ dg_customers_get_contacts (DgDatabase     *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *value = (const char *) sqlite3_column_text (stmt, 0);
+      const char *key = (const char *) sqlite3_column_text (stmt, 1);
 
-      if (!g_hash_table_add (seen, g_strdup (value)))
+      /* The same number with other dashes, the same address in another
+       * case, is one. */
+      if (key == NULL || *key == '\0')
+        key = value;
+      if (!g_hash_table_add (seen, g_strdup (key)))
         continue;
       g_strv_builder_add (values, value);
     }

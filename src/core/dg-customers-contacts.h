@@ -18,7 +18,8 @@ typedef enum
 
 /* The @field of each customer in @ids, in the order of @ids, as stored
  * (trimmed); customers without one, and values already given for an
- * earlier customer, are left out. An empty array when none has one. */
+ * earlier customer (a phone number with the same digits, an address in
+ * another case), are left out. An empty array when none has one. */
 GStrv dg_customers_get_contacts (DgDatabase    *db,
                                  const gint64  *ids,
                                  guint          n_ids,

@@ -33,10 +33,9 @@ struct _DgTodayView
 
   DgContext  *context;
   gulong      changed_handlers[3];
-  gulong      clock_handler;
+  gulong      clock_handlers[2];
   gulong      settings_handler;
   guint       refresh_source;
-  guint       midnight_source;
   /* Something changed while the page was hidden: refresh when shown. */
   gboolean    needs_refresh;
   /* Sections whose "Show All" was pressed; kept until the day changes. */
@@ -69,8 +68,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-static void dg_today_view_arm_midnight (DgTodayView *self);
 
 static guint
 get_going_cold_days (DgTodayView *self)
@@ -467,58 +464,14 @@ dg_today_view_day_changed (DgTodayView *self)
   dg_today_view_queue_refresh (self);
 }
 
-static gboolean
-on_midnight_cb (gpointer user_data)
-{
-  DgTodayView *self = user_data;
-
-  self->midnight_source = 0;
-  dg_today_view_day_changed (self);
-  dg_today_view_arm_midnight (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Wakes up once, just after the next local midnight by the clock: what is
- * "today" changes then, and nothing else changes without a signal. */
-static void
-dg_today_view_arm_midnight (DgTodayView *self)
-{
-  DgClock *clock;
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) midnight = NULL;
-  GTimeSpan until;
-  GDate date;
-
-  g_clear_handle_id (&self->midnight_source, g_source_remove);
-
-  if (self->context == NULL)
-    return;
-
-  clock = dg_context_get_clock (self->context);
-  tz = dg_clock_dup_time_zone (clock);
-  now = dg_clock_get_now_local (clock);
-  dg_recurrence_local_date (now, tz, &date);
-  g_date_add_days (&date, 1);
-  midnight = dg_recurrence_day_start (tz, &date);
-  if (midnight == NULL)
-    return;
-
-  until = g_date_time_difference (midnight, now);
-  self->midnight_source = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT,
-                                                      (guint)MIN (until / G_USEC_PER_SEC + 1, G_MAXUINT),
-                                                      on_midnight_cb, self, NULL);
-}
-
+/* The day changed (DgClock::day-changed), or the time jumped or the zone
+ * changed (::changed): the day may be another one, and what is overdue
+ * surely is. */
 static void
 on_clock_changed_cb (DgClock     *clock,
                      DgTodayView *self)
 {
-  /* The time jumped or the zone changed: the day may be another one, and
-   * what is overdue surely is. */
   dg_today_view_day_changed (self);
-  dg_today_view_arm_midnight (self);
 }
 
 static void
@@ -620,11 +573,11 @@ dg_today_view_disconnect (DgTodayView *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->changed_handlers); i++)
     g_clear_signal_handler (&self->changed_handlers[i], dg_context_get_database (self->context));
-  g_clear_signal_handler (&self->clock_handler, dg_context_get_clock (self->context));
+  for (guint i = 0; i < G_N_ELEMENTS (self->clock_handlers); i++)
+    g_clear_signal_handler (&self->clock_handlers[i], dg_context_get_clock (self->context));
   if (dg_context_get_settings (self->context) != NULL)
     g_clear_signal_handler (&self->settings_handler, dg_context_get_settings (self->context));
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_handle_id (&self->midnight_source, g_source_remove);
 }
 
 void
@@ -656,14 +609,16 @@ dg_today_view_set_context (DgTodayView *self,
                                                                G_CALLBACK (on_database_changed_cb),
                                                                self, 0);
         }
-      self->clock_handler = g_signal_connect_object (dg_context_get_clock (context), "changed",
-                                                     G_CALLBACK (on_clock_changed_cb),
-                                                     self, 0);
+      self->clock_handlers[0] = g_signal_connect_object (dg_context_get_clock (context), "changed",
+                                                         G_CALLBACK (on_clock_changed_cb),
+                                                         self, 0);
+      self->clock_handlers[1] = g_signal_connect_object (dg_context_get_clock (context), "day-changed",
+                                                         G_CALLBACK (on_clock_changed_cb),
+                                                         self, 0);
       if (settings != NULL)
         self->settings_handler = g_signal_connect_object (settings, "changed::going-cold-days",
                                                           G_CALLBACK (on_settings_changed_cb),
                                                           self, 0);
-      dg_today_view_arm_midnight (self);
     }
 
   dg_today_view_refresh_when_shown (self);

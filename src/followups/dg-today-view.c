@@ -14,6 +14,10 @@
  * busy day, few enough that a backlog of hundreds stays quick to list. */
 #define FOLLOWUPS_LIMIT 50
 #define COLD_LIMIT      10
+/* The going-cold count stops here and shows "999+": counting every cold
+ * customer of a large list would delay the first frame of the page the
+ * app opens on. */
+#define COLD_COUNT_LIMIT 1000
 #define UPCOMING_DAYS   7
 /* Without the setting (no schema installed, as in tests). */
 #define DEFAULT_GOING_COLD_DAYS 30
@@ -340,7 +344,7 @@ dg_today_view_refresh (DgTodayView *self)
     upcoming = dg_followups_list_upcoming (database, clock, UPCOMING_DAYS,
                                            self->expanded[SECTION_UPCOMING] ? 0 : limit, &error);
   if (upcoming != NULL)
-    cold_total = dg_interactions_count_going_cold (database, clock, cold_days, &error);
+    cold_total = dg_interactions_count_going_cold (database, clock, cold_days, COLD_COUNT_LIMIT, &error);
   if (upcoming != NULL && cold_total >= 0)
     cold = dg_interactions_list_going_cold (database, clock, cold_days,
                                             self->expanded[SECTION_COLD] ? 0 : COLD_LIMIT, &error);
@@ -382,14 +386,19 @@ dg_today_view_refresh (DgTodayView *self)
   for (guint i = 0; i < cold->len; i++)
     gtk_list_box_append (self->cold_list, new_cold_row (self, cold->pdata[i]));
   g_free (count);
-  count = g_strdup_printf ("%" G_GINT64_FORMAT, cold_total);
+  if (cold_total >= COLD_COUNT_LIMIT)
+    /* Translators: a count that stopped at its limit, as in "999+". */
+    count = g_strdup_printf (_("%d+"), COLD_COUNT_LIMIT - 1);
+  else
+    count = g_strdup_printf ("%" G_GINT64_FORMAT, cold_total);
   gtk_label_set_text (self->cold_count, count);
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "No contact logged for more than %u day, coldest first",
                                               "No contact logged for more than %u days, coldest first",
                                               cold_days), cold_days);
   gtk_label_set_text (self->cold_description, description);
-  update_more_button (self, SECTION_COLD, cold_total > (gint64)cold->len, cold_total);
+  update_more_button (self, SECTION_COLD, cold_total > (gint64)cold->len,
+                      cold_total < COLD_COUNT_LIMIT ? cold_total : 0);
 }
 
 /* A hidden page reads nothing: it is brought up to date when shown. */

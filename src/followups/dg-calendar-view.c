@@ -7,12 +7,22 @@
 
 #include "dg-calendar-view-private.h"
 #include "dg-date-names.h"
+#include "dg-page.h"
 #include "dg-toast.h"
 
 /* Below this width the agenda goes under the grid instead of beside it. */
 #define NARROW_WIDTH 760
 
-G_DEFINE_FINAL_TYPE (DgCalendarView, dg_calendar_view, GTK_TYPE_WIDGET)
+static void
+dg_calendar_view_page_init (DgPageInterface *iface)
+{
+  iface->name = "calendar";
+  iface->title = N_("Calendar");
+  iface->icon_name = "x-office-calendar-symbolic";
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DgCalendarView, dg_calendar_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DG_TYPE_PAGE, dg_calendar_view_page_init))
 
 enum {
   PROP_0,

@@ -8,6 +8,7 @@
 #include "dg-date-names.h"
 #include "dg-followup-editor.h"
 #include "dg-followup-row.h"
+#include "dg-page.h"
 #include "dg-today-view.h"
 
 /* How many rows a section shows until "Show All" is pressed: enough for a
@@ -63,7 +64,17 @@ struct _DgTodayView
   GtkButton  *more_buttons[N_SECTIONS];
 };
 
-G_DEFINE_FINAL_TYPE (DgTodayView, dg_today_view, GTK_TYPE_WIDGET)
+static void
+dg_today_view_page_init (DgPageInterface *iface)
+{
+  iface->name = "today";
+  /* Translators: the page of what is due today */
+  iface->title = N_("Today");
+  iface->icon_name = "alarm-symbolic";
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DgTodayView, dg_today_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DG_TYPE_PAGE, dg_today_view_page_init))
 
 enum {
   PROP_0,

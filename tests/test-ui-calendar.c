@@ -981,7 +981,16 @@ test_screenshots (DgUiFixture   *fixture,
   g_autoptr(GError) error = NULL;
   gint64 done;
 
-  /* A month as it looks in use: earlier weeks with some work done. */
+  /* A month as it looks in use: a busy day, one overdue and one done on
+   * the same day, the weeks ahead, and earlier weeks with some work done. */
+  insert_busy_day ();
+  insert_followup ("Call back about the quote", 2026, 11, 20, 15, 0, customer_id);
+  done = insert_followup ("Thank-you message", 2026, 11, 20, -1, 0, 0);
+  dg_followups_complete (get_database (), DG_CLOCK (fake_clock), done, NULL, &error);
+  g_assert_no_error (error);
+  insert_followup ("Follow up on the trial lesson", 2026, 11, 18, 14, 30, customer_id);
+  insert_followup ("Send the course invitation", 2026, 11, 26, -1, 0, 0);
+  insert_followup ("강의실 예약 확인", 2026, 11, 27, 11, 0, 0);
   done = insert_followup ("Newsletter draft", 2026, 11, 3, -1, 0, 0);
   dg_followups_complete (get_database (), DG_CLOCK (fake_clock), done, NULL, &error);
   g_assert_no_error (error);

@@ -1017,6 +1017,8 @@ test_pages (DgUiFixture   *fixture,
   };
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (ADW_VIEW_STACK (window_child ("view_stack")));
   GtkWidget *calendar;
+  GtkWidget *customers;
+  DgCustomerList *list;
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -1040,9 +1042,19 @@ test_pages (DgUiFixture   *fixture,
   g_assert_true (dg_window_get_page (get_window (), "calendar") == calendar);
   g_assert_null (dg_window_get_page (get_window (), "no-such-page"));
 
+  /* A page is in the window when it gets the context, so it can size
+   * what it reads to the window: the customer list reads the rows a
+   * window 980 pixels high shows (29), not its most (128). */
+  insert_cold_customers (200);
+  customers = dg_window_get_page (get_window (), "customers");
+  list = dg_customers_view_get_list (DG_CUSTOMERS_VIEW (customers));
+  g_assert_false (dg_customer_list_is_complete (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 29);
+
   show_page ("customers");
-  dg_ui_test_wait_for (dg_ui_test_find_by_type (GTK_WIDGET (get_window ()), DG_TYPE_CUSTOMERS_VIEW) != NULL);
-  dg_ui_test_wait_for (gtk_widget_get_mapped (dg_window_get_page (get_window (), "customers")));
+  dg_ui_test_wait_for (gtk_widget_get_mapped (customers));
+  dg_ui_test_wait_for (dg_customer_list_is_complete (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 200);
 }
 
 /* A hidden page reads nothing: what changed while another page was on

@@ -206,8 +206,12 @@ dg_window_get_page (DgWindow   *self,
       if (g_strcmp0 (dg_page_type_get_info (type)->name, name) != 0)
         continue;
 
-      page = g_object_new (type, "context", self->context, NULL);
+      /* In the window before it gets the context: a page may read as
+       * much as the window can show, which it learns from its root (the
+       * customer list reads 21 rows at the default size, 128 without). */
+      page = g_object_new (type, NULL);
       adw_bin_set_child (ADW_BIN (bin), page);
+      g_object_set (page, "context", self->context, NULL);
       return page;
     }
 

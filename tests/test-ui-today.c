@@ -1042,6 +1042,22 @@ test_pages (DgUiFixture   *fixture,
   g_assert_true (dg_window_get_page (get_window (), "calendar") == calendar);
   g_assert_null (dg_window_get_page (get_window (), "no-such-page"));
 
+  /* A window switched to another page before it is shown (as one made to
+   * open a customer) never builds the page it would have opened on. */
+  {
+    DgWindow *other = dg_window_new (fixture->app, fixture->context);
+    GtkWidget *stack = dg_ui_test_find_by_type (GTK_WIDGET (other), ADW_TYPE_VIEW_STACK);
+
+    g_assert_null (dg_ui_test_find_by_type (GTK_WIDGET (other), DG_TYPE_TODAY_VIEW));
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "calendar");
+    g_assert_null (dg_ui_test_find_by_type (GTK_WIDGET (other), DG_TYPE_CALENDAR_VIEW));
+    gtk_window_present (GTK_WINDOW (other));
+    dg_ui_test_wait_painted (GTK_WIDGET (other), 1);
+    g_assert_true (gtk_widget_get_mapped (dg_ui_test_find_by_type (GTK_WIDGET (other), DG_TYPE_CALENDAR_VIEW)));
+    g_assert_null (dg_ui_test_find_by_type (GTK_WIDGET (other), DG_TYPE_TODAY_VIEW));
+    gtk_window_destroy (GTK_WINDOW (other));
+  }
+
   /* A page is in the window when it gets the context, so it can size
    * what it reads to the window: the customer list reads the rows a
    * window 980 pixels high shows (29), not its most (128). */

@@ -219,14 +219,34 @@ dg_window_get_page (DgWindow   *self,
 }
 
 static void
+dg_window_build_visible_page (DgWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (name != NULL)
+    dg_window_get_page (self, name);
+}
+
+/* A page is built when it is shown, not when it becomes the stack's
+ * visible child of a window not on screen yet: a window made to show a
+ * customer (a reminder's "Open") never builds the Today page it would
+ * otherwise open on. */
+static void
 on_view_stack_visible_child_cb (AdwViewStack *view_stack,
                                 GParamSpec   *pspec,
                                 DgWindow     *self)
 {
-  const char *name = adw_view_stack_get_visible_child_name (view_stack);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    dg_window_build_visible_page (self);
+}
 
-  if (name != NULL)
-    dg_window_get_page (self, name);
+static void
+dg_window_map (GtkWidget *widget)
+{
+  /* Before the children map, so the page is in the first frame. */
+  dg_window_build_visible_page (DG_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (dg_window_parent_class)->map (widget);
 }
 
 /* A place in the stack for each page: an empty AdwBin that the page goes
@@ -257,7 +277,6 @@ dg_window_constructed (GObject *object)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_view_stack_visible_child_cb), self, 0);
-  on_view_stack_visible_child_cb (self->view_stack, NULL, self);
 }
 
 static void
@@ -330,6 +349,8 @@ dg_window_class_init (DgWindowClass *klass)
   object_class->finalize = dg_window_finalize;
   object_class->get_property = dg_window_get_property;
   object_class->set_property = dg_window_set_property;
+
+  widget_class->map = dg_window_map;
 
   window_class->close_request = dg_window_close_request;
 

@@ -7,7 +7,6 @@
 
 #include "dg-customers-view-private.h"
 #include "dg-format.h"
-#include "dg-page.h"
 
 static void
 dg_customers_view_page_init (DgPageInterface *iface)

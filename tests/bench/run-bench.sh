@@ -235,8 +235,6 @@ if [ -n "$medians" ]; then
   if has 1000; then
     target "first frame, Customers 1k / bare window" \
       "$(ratio "$(field customers-1000 total)" "$bare")" 1.3
-    target "first frame, Today 1k / bare window" \
-      "$(ratio "$(field today-1000 total)" "$bare")" 1.3
     for n in 100000 1000000; do
       has $n || continue
       target "first frame, Customers $(size_name $n) / Customers 1k" \

@@ -65,4 +65,10 @@ DgApplication *dg_ui_fixture_get_app   (void);
   g_test_add ((path), DgUiFixture, NULL,                                     \
               dg_ui_fixture_setup, (func), dg_ui_fixture_teardown)
 
+/* The same with a DgUiFixtureOptions, e.g. { .page = "customers" } for
+ * the tests of the Customers page. */
+#define DG_UI_TEST_ADD_WITH(path, options, func)                             \
+  g_test_add ((path), DgUiFixture, (options),                                \
+              dg_ui_fixture_setup, (func), dg_ui_fixture_teardown)
+
 G_END_DECLS

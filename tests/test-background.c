@@ -934,9 +934,7 @@ main (int   argc,
   g_test_add_func ("/background/autostart-synced-at-start", test_autostart_synced_at_start);
   g_test_add_func ("/preferences/window", test_preferences_window);
   g_test_add_func ("/preferences/without-schema", test_preferences_without_schema);
-  /* Passes once the core makes an existing database file 0600 on every
-   * open; the folder part passes already. */
-  g_test_add_func ("/background/start-makes-data-private", test_start_makes_data_private);
+  g_test_add_func ("/start/makes-data-private", test_start_makes_data_private);
 
   ret = g_test_run ();
 

@@ -15,14 +15,16 @@ dg_page_default_init (DgPageInterface *iface)
 const DgPageInterface *
 dg_page_type_get_info (GType type)
 {
-  g_autoptr(GTypeClass) klass = NULL;
+  gpointer klass;
   const DgPageInterface *iface;
 
   g_return_val_if_fail (g_type_is_a (type, DG_TYPE_PAGE), NULL);
 
-  /* The class of a static type lives as long as the program once made,
-   * so the interface stays valid after the reference is dropped. */
-  klass = g_type_class_ref (type);
+  /* The reference is kept: the window makes a page of this type sooner
+   * or later, and the interface must stay valid as long as it is used. */
+  klass = g_type_class_peek (type);
+  if (klass == NULL)
+    klass = g_type_class_ref (type);
   iface = g_type_interface_peek (klass, DG_TYPE_PAGE);
   g_return_val_if_fail (iface != NULL && iface->name != NULL, NULL);
 

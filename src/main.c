@@ -14,6 +14,7 @@ main (int   argc,
 {
   g_autoptr(DgApplication) app = NULL;
   const char *localedir = g_getenv ("DANGOL_LOCALEDIR");
+  int status;
 
   /* DANGOL_LOCALEDIR lets the tests and a run from the build tree use the
    * translations compiled there instead of the installed ones. */
@@ -25,6 +26,8 @@ main (int   argc,
   g_set_application_name (_("Dangol"));
 
   app = dg_application_new ();
+  status = g_application_run (G_APPLICATION (app), argc, argv);
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  /* A refused database is a failed start, also after its dialog. */
+  return status != 0 ? status : dg_application_get_exit_status (app);
 }

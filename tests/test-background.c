@@ -4,8 +4,11 @@
  * binary started with --background owns the app's bus name with no window,
  * a second launch shows the window in that same process, the
  * run-in-background setting writes and removes the autostart entry, and
- * Quit ends it. In this process: closing the window keeps the app running
- * only while the setting is on, and the Preferences window changes the
+ * Quit ends it; a refused database ends it with a failure after its
+ * dialog, and a start on the default database makes its folder and file
+ * private. In this process: closing the window keeps the app running
+ * only while the setting is on, every start puts the autostart entry in
+ * line with the setting, and the Preferences window changes the
  * settings it shows (screenshots in the language under test).
  */
 #define G_LOG_DOMAIN "Dangol-Test"
@@ -14,6 +17,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #ifdef __linux__
 #include <signal.h>
 #include <sys/prctl.h>
@@ -68,31 +72,62 @@ die_with_parent (gpointer user_data)
 }
 #endif
 
+/* Starts the real binary with ARGS…; with XDG_DATA_HOME at @data_home
+ * unless NULL. */
 static GSubprocess *
-spawn_dangol (GError **error,
-              ...)
+spawn_dangol_valist (const char  *data_home,
+                     GError     **error,
+                     va_list      args)
 {
   const char *exe = g_getenv ("DANGOL_EXE");
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   const char *arg;
-  va_list args;
 
   g_assert_nonnull (exe);
 
   g_ptr_array_add (argv, (char *) exe);
-  va_start (args, error);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  if (data_home != NULL)
+    g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
 #ifdef __linux__
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
 #endif
 
   return g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);
+}
+
+static GSubprocess *
+spawn_dangol (GError **error,
+              ...)
+{
+  GSubprocess *process;
+  va_list args;
+
+  va_start (args, error);
+  process = spawn_dangol_valist (NULL, error, args);
+  va_end (args);
+
+  return process;
+}
+
+static GSubprocess *
+spawn_dangol_in (const char  *data_home,
+                 GError     **error,
+                 ...)
+{
+  GSubprocess *process;
+  va_list args;
+
+  va_start (args, error);
+  process = spawn_dangol_valist (data_home, error, args);
+  va_end (args);
+
+  return process;
 }
 
 static void
@@ -369,6 +404,147 @@ test_autostart_replaces_entry (void)
   }
 }
 
+static void
+quit_app (void)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = call_app (APP_PATH, "Activate",
+                    g_variant_new ("(sava{sv})", "quit", NULL, NULL),
+                    NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+craft_database (const char *path,
+                const char *sql)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+}
+
+/* Starts the real binary on @path, which it must refuse: it shows its
+ * dialog (in a window of its own, exported on the bus), and once that is
+ * closed (as Quit closes every window) it ends with a failure. */
+static void
+assert_start_refused (const char *path)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_test_message ("Starting on %s", path);
+  g_assert_null (app_owner);
+
+  process = spawn_dangol (&error, "--db", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, on_process_done_cb, &done);
+
+  wait_long_for (app_has_window () || done);
+  g_assert_false (done);
+
+  quit_app ();
+  wait_long_for (done);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, EXIT_FAILURE);
+  wait_long_for (app_owner == NULL);
+}
+
+static void
+test_refused_database_fails (void)
+{
+  const char *dir = dg_test_tempdir ();
+  g_autofree char *newer = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "contacts.sqlite", NULL);
+  g_autofree char *random = g_build_filename (dir, "random.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "file", NULL);
+  g_autofree char *under_file = g_build_filename (file, "dangol.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint8 bytes[4096];
+
+  sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 100000;"
+                         "CREATE TABLE future (x);",
+                         DG_DATABASE_APPLICATION_ID);
+  craft_database (newer, sql);
+  craft_database (foreign, "CREATE TABLE contacts (name TEXT);");
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (random, (const char *) bytes, sizeof bytes, NULL));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  /* A place nothing can be written to, even by root: under a file. */
+  g_assert_true (g_file_set_contents (file, "a file", -1, NULL));
+
+  assert_start_refused (newer);
+  assert_start_refused (foreign);
+  assert_start_refused (random);
+  assert_start_refused (folder);
+  assert_start_refused (under_file);
+
+  /* Refused means untouched. */
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_assert_false (g_file_test (under_file, G_FILE_TEST_EXISTS));
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+
+  return st.st_mode & 0777;
+}
+
+/* The app started as a user starts it, on its default database: a data
+ * folder left open to everyone (0777) and a database file readable by all
+ * (0644, as `touch` or `sqlite3` make it) are made private. */
+static void
+test_start_makes_data_private (void)
+{
+  const char *data_home = dg_test_tempdir ();
+  g_autofree char *dir = g_build_filename (data_home, "dangol", NULL);
+  g_autofree char *path = g_build_filename (dir, "dangol.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  g_assert_null (app_owner);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  process = spawn_dangol_in (data_home, &error, "--background", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, on_process_done_cb, &done);
+
+  /* An answer from the app means it has opened its database. */
+  wait_long_for (app_owner != NULL || done);
+  g_assert_false (done);
+  g_assert_true (app_has_action ("quit"));
+
+  g_assert_cmpuint (file_mode (dir), ==, 0700);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    g_assert_cmpuint (file_mode (wal), ==, 0600);
+  if (g_file_test (shm, G_FILE_TEST_EXISTS))
+    g_assert_cmpuint (file_mode (shm), ==, 0600);
+
+  quit_app ();
+  wait_long_for (done);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  wait_long_for (app_owner == NULL);
+}
+
 /* The in-process cases run a DgApplication through g_application_run(),
  * as main() does, and script it from the main loop. */
 typedef struct
@@ -493,6 +669,89 @@ test_close_window_quits (void)
 
   run_and_close (&run);
   g_assert_false (run.ran_after_close);
+}
+
+typedef enum
+{
+  ENTRY_MISSING,
+  ENTRY_OTHER,
+  ENTRY_INSTALLED,
+} EntryState;
+
+static EntryState
+get_entry_state (void)
+{
+  if (!autostart_exists ())
+    return ENTRY_MISSING;
+
+  return autostart_matches_template () ? ENTRY_INSTALLED : ENTRY_OTHER;
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_start_window_added_cb (GtkApplication *application,
+                          GtkWindow      *window,
+                          EntryState     *state)
+{
+  if (!DG_IS_WINDOW (window))
+    return;
+
+  *state = get_entry_state ();
+  g_idle_add (quit_cb, application);
+}
+
+/* Starts the app as main() does, with run-in-background @enabled, and
+ * tells what the autostart entry was once its window was there. */
+static EntryState
+start_with_setting (gboolean enabled)
+{
+  char *argv[] = { (char *) "dangol", (char *) "--db", db_path, NULL };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(DgApplication) app = dg_application_new ();
+  EntryState state = ENTRY_OTHER;
+  int status;
+
+  /* The memory backend is one for the whole process: the app reads this. */
+  g_settings_set_boolean (settings, "run-in-background", enabled);
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_start_window_added_cb), &state);
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (dg_application_get_exit_status (app), ==, 0);
+
+  g_settings_set_boolean (settings, "run-in-background", FALSE);
+
+  return state;
+}
+
+/* Every start puts the entry right: written when the setting is on and
+ * the entry is missing or not the installed one, removed when it is off. */
+static void
+test_autostart_synced_at_start (void)
+{
+  g_autofree char *path = dg_autostart_get_path ();
+
+  g_assert_true (dg_autostart_set_enabled (FALSE, NULL));
+  g_assert_cmpint (start_with_setting (TRUE), ==, ENTRY_INSTALLED);
+
+  /* An entry edited by hand, or left by an older version. */
+  g_assert_true (g_file_set_contents (path, "[Desktop Entry]\nExec=old\n", -1, NULL));
+  g_assert_cmpint (start_with_setting (TRUE), ==, ENTRY_INSTALLED);
+
+  g_assert_cmpint (start_with_setting (FALSE), ==, ENTRY_MISSING);
+
+  /* Left behind although the setting is off. */
+  g_assert_true (g_file_set_contents (path, "[Desktop Entry]\nExec=old\n", -1, NULL));
+  g_assert_cmpint (start_with_setting (FALSE), ==, ENTRY_MISSING);
 }
 
 static guint
@@ -669,10 +928,13 @@ main (int   argc,
   g_test_add_func ("/background/autostart-follows-setting", test_autostart_follows_setting);
   g_test_add_func ("/background/quit-ends-background", test_quit_ends_background);
   g_test_add_func ("/background/autostart-replaces-entry", test_autostart_replaces_entry);
+  g_test_add_func ("/background/refused-database-fails", test_refused_database_fails);
   g_test_add_func ("/background/close-window-keeps-running", test_close_window_in_background);
   g_test_add_func ("/background/close-window-quits", test_close_window_quits);
+  g_test_add_func ("/background/autostart-synced-at-start", test_autostart_synced_at_start);
   g_test_add_func ("/preferences/window", test_preferences_window);
   g_test_add_func ("/preferences/without-schema", test_preferences_without_schema);
+  g_test_add_func ("/start/makes-data-private", test_start_makes_data_private);
 
   ret = g_test_run ();
 

@@ -436,7 +436,11 @@ test_going_cold (Fixture       *fixture,
   g_assert_null (dg_customer_get_last_contact_at (g_ptr_array_index (list, 0)));
   g_assert_true (g_date_time_equal (dg_customer_get_last_contact_at (g_ptr_array_index (list, 1)),
                                     contact_older));
-  g_assert_cmpint (dg_interactions_count_going_cold (fixture->db, DG_CLOCK (fixture->clock), 30, &error), ==, 3);
+  g_assert_cmpint (dg_interactions_count_going_cold (fixture->db, DG_CLOCK (fixture->clock), 30, 0, &error), ==, 3);
+  /* A limit stops the count there, and only there. */
+  g_assert_cmpint (dg_interactions_count_going_cold (fixture->db, DG_CLOCK (fixture->clock), 30, 2, &error), ==, 2);
+  g_assert_cmpint (dg_interactions_count_going_cold (fixture->db, DG_CLOCK (fixture->clock), 30, 3, &error), ==, 3);
+  g_assert_cmpint (dg_interactions_count_going_cold (fixture->db, DG_CLOCK (fixture->clock), 30, 4, &error), ==, 3);
   g_clear_pointer (&list, g_ptr_array_unref);
 
   list = dg_interactions_list_going_cold (fixture->db, DG_CLOCK (fixture->clock), 30, 2, &error);
@@ -456,7 +460,7 @@ test_going_cold (Fixture       *fixture,
 
     log_contact (fixture, never_old, now, "Finally called");
   }
-  g_assert_cmpint (dg_interactions_count_going_cold (fixture->db, DG_CLOCK (fixture->clock), 30, &error), ==, 2);
+  g_assert_cmpint (dg_interactions_count_going_cold (fixture->db, DG_CLOCK (fixture->clock), 30, 0, &error), ==, 2);
 
   /* A week later, the one added this week has had no contact for 9 days. */
   dg_fake_clock_advance (fixture->clock, 7 * G_TIME_SPAN_DAY);
@@ -545,7 +549,8 @@ test_query_plans (Fixture       *fixture,
     g_autoptr(GDateTime) last = dg_interactions_get_last_contact (fixture->db, customer, &error);
     g_autoptr(DgInteraction) interaction = dg_interactions_get (fixture->db, id, &error);
 
-    dg_interactions_count_going_cold (fixture->db, DG_CLOCK (fixture->clock), 30, &error);
+    dg_interactions_count_going_cold (fixture->db, DG_CLOCK (fixture->clock), 30, 0, &error);
+    dg_interactions_count_going_cold (fixture->db, DG_CLOCK (fixture->clock), 30, 1000, &error);
     g_assert_true (dg_interactions_update (fixture->db, DG_CLOCK (fixture->clock), interaction, &error));
     g_assert_true (dg_interactions_delete (fixture->db, DG_CLOCK (fixture->clock), id, &error));
   }

@@ -5,8 +5,8 @@
  * and the screenshots are stable: the week's first day, moving between
  * months, a follow-up added from a day through the editor, "+N more",
  * dragging a follow-up to another day and Undo, moving one with the
- * keyboard, overdue and done items, the empty day. The cases run in order
- * and share one window, like a user's session.
+ * keyboard, overdue and done items, the empty day. Each case has a window
+ * of its own on a fresh database with one customer (dg-ui-fixture.h).
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -26,63 +26,42 @@
 #include "dg-month-cell.h"
 #include "dg-month-grid.h"
 #include "dg-test-util.h"
+#include "dg-ui-fixture.h"
 #include "dg-ui-test-util.h"
 #include "dg-window.h"
 
-static DgApplication *app;
-static DgWindow *window;
-static DgFakeClock *fake_clock;
+/* The fake clock of the case that runs. */
+#define fake_clock (dg_ui_fixture_get_current ()->clock)
+
+/* The customer every case has. */
 static gint64 customer_id;
+
+static const DgUiFixtureOptions calendar_options = {
+  .width = 1100, .height = 760,
+  .page = "calendar",
+};
 
 static DgWindow *
 get_window (void)
 {
-  g_autoptr(DgDatabase) database = NULL;
-  g_autoptr(DgContext) context = NULL;
-  g_autoptr(DgCustomer) customer = NULL;
+  return dg_ui_fixture_get_current ()->window;
+}
+
+/* The shared fixture on the Calendar page, with a customer. */
+static void
+setup (DgUiFixture   *fixture,
+       gconstpointer  data)
+{
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  GtkWidget *stack;
 
-  if (window != NULL)
-    return window;
+  dg_ui_fixture_setup (fixture, &calendar_options);
 
-  app = dg_application_new ();
-  /* Each test binary is its own app, even while another instance runs. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  dg_ui_test_settle_gtk ();
-
-  path = dg_test_temp_path ("dangol.db");
-  database = dg_database_open (path, &error);
-  g_assert_no_error (error);
-
-  fake_clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, 10, 0);
-  context = g_object_new (DG_TYPE_CONTEXT,
-                          "database", database,
-                          "clock", fake_clock,
-                          NULL);
-  dg_followups_sync_time_zone (database, DG_CLOCK (fake_clock), &error);
-  g_assert_no_error (error);
-
-  customer = dg_customer_new ();
   dg_customer_set_name (customer, "김민수");
-  dg_customers_insert (database, customer, &error);
+  dg_customers_insert (fixture->database, customer, &error);
   g_assert_no_error (error);
   customer_id = dg_customer_get_id (customer);
-
-  window = dg_window_new (app, context);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (window));
-
-  stack = dg_ui_test_find_by_id (GTK_WIDGET (window), "view_stack");
-  g_assert_nonnull (stack);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "calendar");
-  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
-
-  return window;
+  dg_ui_test_wait_for (gtk_widget_get_mapped (dg_window_get_page (fixture->window, "calendar")));
 }
 
 static DgDatabase *
@@ -404,13 +383,14 @@ press_undo (void)
 {
   GtkWidget *undo;
 
-  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (window), _("_Undo"))) != NULL);
+  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (get_window ()), _("_Undo"))) != NULL);
   g_assert_nonnull (gtk_widget_get_ancestor (undo, g_type_from_name ("AdwToastWidget")));
   gtk_widget_activate (undo);
 }
 
 static void
-test_week_start (void)
+test_week_start (DgUiFixture   *fixture,
+                 gconstpointer  data)
 {
   DgCalendarView *view = get_view ();
   const char *saved_locale;
@@ -453,7 +433,8 @@ test_week_start (void)
 }
 
 static void
-test_navigate (void)
+test_navigate (DgUiFixture   *fixture,
+               gconstpointer  data)
 {
   g_autofree char *november = month_title (2026, 11);
   g_autofree char *december = month_title (2026, 12);
@@ -541,7 +522,8 @@ test_navigate (void)
 }
 
 static void
-test_create_from_calendar (void)
+test_create_from_calendar (DgUiFixture   *fixture,
+                           gconstpointer  data)
 {
   DgFollowupEditor *editor;
   DgMonthCell *cell;
@@ -591,7 +573,8 @@ test_create_from_calendar (void)
 }
 
 static void
-test_overdue_and_done (void)
+test_overdue_and_done (DgUiFixture   *fixture,
+                       gconstpointer  data)
 {
   gint64 overdue = insert_followup ("Call back about the quote", 2026, 11, 20, 15, 0, customer_id);
   gint64 done = insert_followup ("Thank-you message", 2026, 11, 20, -1, 0, 0);
@@ -675,17 +658,29 @@ count_chips (GtkWidget *root,
   return n;
 }
 
+/* A busy Wednesday 25 November: more than its cell can show. */
+static const char * const busy_titles[] = {
+  "Workshop reminder",
+  "박지우님께 상담 전화",
+  "Send the survey",
+  "Invoice for October",
+  "Invite to the next course",
+  "Ask for a review",
+};
+
 static void
-test_overflow (void)
+insert_busy_day (void)
 {
-  const char *titles[] = {
-    "Workshop reminder",
-    "박지우님께 상담 전화",
-    "Send the survey",
-    "Invoice for October",
-    "Invite to the next course",
-    "Ask for a review",
-  };
+  for (guint i = 0; i < G_N_ELEMENTS (busy_titles); i++)
+    insert_followup (busy_titles[i], 2026, 11, 25, i == 0 ? -1 : 8 + (int)i, 30, i == 1 ? customer_id : 0);
+  dg_ui_test_wait_for (dg_month_cell_get_n_followups (cell_for (2026, 11, 25)) == G_N_ELEMENTS (busy_titles));
+}
+
+static void
+test_overflow (DgUiFixture   *fixture,
+               gconstpointer  data)
+{
+  const char * const *titles = busy_titles;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   DgMonthCell *cell = cell_for (2026, 11, 25);
   GtkWidget *button;
@@ -693,17 +688,15 @@ test_overflow (void)
   g_autofree char *more = NULL;
   guint n_overflow;
 
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    insert_followup (titles[i], 2026, 11, 25, i == 0 ? -1 : 8 + (int)i, 30, i == 1 ? customer_id : 0);
-
+  insert_busy_day ();
   select_day (2026, 11, 25);
-  dg_ui_test_wait_for (dg_month_cell_get_n_followups (cell) == G_N_ELEMENTS (titles));
-  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (dg_month_cell_get_n_followups (cell), ==, G_N_ELEMENTS (busy_titles));
+  dg_ui_test_wait_painted (GTK_WIDGET (get_window ()), 1);
 
   /* Not all fit: the rest are behind "+N more". */
   n_overflow = dg_month_cell_get_n_overflow (cell);
   g_assert_cmpuint (n_overflow, >, 0);
-  g_assert_cmpuint (n_overflow, <, G_N_ELEMENTS (titles));
+  g_assert_cmpuint (n_overflow, <, G_N_ELEMENTS (busy_titles));
   button = dg_month_cell_get_overflow_button (cell);
   g_assert_true (gtk_widget_get_child_visible (button));
   g_assert_true (gtk_widget_get_mapped (button));
@@ -718,8 +711,8 @@ test_overflow (void)
   /* The popover lists every item of the day. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   dg_ui_test_wait_for ((popover = find_popover (button)) != NULL && gtk_widget_get_mapped (popover));
-  g_assert_cmpuint (count_chips (popover, texts), ==, G_N_ELEMENTS (titles));
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+  g_assert_cmpuint (count_chips (popover, texts), ==, G_N_ELEMENTS (busy_titles));
+  for (guint i = 0; i < G_N_ELEMENTS (busy_titles); i++)
     {
       gboolean found = FALSE;
 
@@ -765,7 +758,8 @@ drag_value_of (GtkWidget *widget)
 }
 
 static void
-test_drag_and_undo (void)
+test_drag_and_undo (DgUiFixture   *fixture,
+                    gconstpointer  data)
 {
   gint64 id = insert_followup ("Follow up on the trial lesson", 2026, 11, 18, 14, 30, customer_id);
   DgMonthCell *from = cell_for (2026, 11, 18);
@@ -823,8 +817,9 @@ test_drag_and_undo (void)
     GtkWidget *last = NULL;
     gint64 hidden;
 
+    insert_busy_day ();
     select_day (2026, 11, 25);
-    dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+    dg_ui_test_wait_painted (GTK_WIDGET (get_window ()), 1);
     g_assert_cmpuint (dg_month_cell_get_n_overflow (busy), >, 0);
     gtk_menu_button_popup (GTK_MENU_BUTTON (button));
     dg_ui_test_wait_for ((popover = find_popover (button)) != NULL && gtk_widget_get_mapped (popover));
@@ -849,7 +844,8 @@ test_drag_and_undo (void)
 }
 
 static void
-test_move_with_keyboard (void)
+test_move_with_keyboard (DgUiFixture   *fixture,
+                         gconstpointer  data)
 {
   gint64 id = insert_followup ("Prepare the workbook", 2026, 11, 23, -1, 0, 0);
   GtkWidget *agenda = GTK_WIDGET (get_agenda ());
@@ -887,7 +883,8 @@ test_move_with_keyboard (void)
 }
 
 static void
-test_show_followup (void)
+test_show_followup (DgUiFixture   *fixture,
+                    gconstpointer  data)
 {
   gint64 id = insert_followup ("Birthday message", 2027, 1, 8, -1, 0, customer_id);
   g_autoptr(GError) error = NULL;
@@ -904,7 +901,8 @@ test_show_followup (void)
 }
 
 static void
-test_real_input (void)
+test_real_input (DgUiFixture   *fixture,
+                 gconstpointer  data)
 {
   GtkWidget *grid = GTK_WIDGET (get_grid ());
   gint64 id = insert_followup ("Drag me to Friday", 2026, 11, 17, 13, 0, 0);
@@ -920,7 +918,7 @@ test_real_input (void)
     }
 
   activate_view_action ("calendar.today");
-  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+  dg_ui_test_wait_painted (GTK_WIDGET (get_window ()), 1);
 
   /* A click on a day selects it and gives the grid the keys. */
   dg_ui_test_click (GTK_WIDGET (cell_for (2026, 11, 11)));
@@ -937,7 +935,7 @@ test_real_input (void)
   dg_ui_test_wait_for (selected_is (2026, 11, 24));
 
   /* Ctrl+N anywhere in the window opens the editor on the selected day. */
-  dg_ui_test_send_keys (GTK_WIDGET (window), "ctrl+n");
+  dg_ui_test_send_keys (GTK_WIDGET (get_window ()), "ctrl+n");
   editor = wait_for_editor ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dg_ui_test_find_by_id (GTK_WIDGET (editor), "date_row"))),
                    ==, "2026-11-24");
@@ -946,7 +944,7 @@ test_real_input (void)
 
   /* A real drag with the pointer, from one day to another. */
   dg_ui_test_wait_for ((chip = cell_find_chip (from, id)) != NULL && gtk_widget_get_mapped (GTK_WIDGET (chip)));
-  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+  dg_ui_test_wait_painted (GTK_WIDGET (get_window ()), 1);
   dg_ui_test_drag_pointer (GTK_WIDGET (chip), GTK_WIDGET (to));
 
   dg_ui_test_wait_for (followup_is_on (id, 2026, 11, 20));
@@ -954,11 +952,12 @@ test_real_input (void)
 
   press_undo ();
   dg_ui_test_wait_for (followup_is_on (id, 2026, 11, 17));
-  dg_ui_test_wait_for (dg_ui_test_find_button (GTK_WIDGET (window), _("_Undo")) == NULL);
+  dg_ui_test_wait_for (dg_ui_test_find_button (GTK_WIDGET (get_window ()), _("_Undo")) == NULL);
 }
 
 static void
-test_refresh_when_shown (void)
+test_refresh_when_shown (DgUiFixture   *fixture,
+                         gconstpointer  data)
 {
   AdwViewStack *stack = ADW_VIEW_STACK (dg_ui_test_find_by_id (GTK_WIDGET (get_window ()), "view_stack"));
   DgMonthCell *cell = cell_for (2026, 11, 10);
@@ -976,12 +975,22 @@ test_refresh_when_shown (void)
 }
 
 static void
-test_screenshots (void)
+test_screenshots (DgUiFixture   *fixture,
+                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   gint64 done;
 
-  /* A month as it looks in use: earlier weeks with some work done. */
+  /* A month as it looks in use: a busy day, one overdue and one done on
+   * the same day, the weeks ahead, and earlier weeks with some work done. */
+  insert_busy_day ();
+  insert_followup ("Call back about the quote", 2026, 11, 20, 15, 0, customer_id);
+  done = insert_followup ("Thank-you message", 2026, 11, 20, -1, 0, 0);
+  dg_followups_complete (get_database (), DG_CLOCK (fake_clock), done, NULL, &error);
+  g_assert_no_error (error);
+  insert_followup ("Follow up on the trial lesson", 2026, 11, 18, 14, 30, customer_id);
+  insert_followup ("Send the course invitation", 2026, 11, 26, -1, 0, 0);
+  insert_followup ("강의실 예약 확인", 2026, 11, 27, 11, 0, 0);
   done = insert_followup ("Newsletter draft", 2026, 11, 3, -1, 0, 0);
   dg_followups_complete (get_database (), DG_CLOCK (fake_clock), done, NULL, &error);
   g_assert_no_error (error);
@@ -994,17 +1003,17 @@ test_screenshots (void)
   /* The month with its items, and a busy day's agenda beside it. */
   select_day (2026, 11, 25);
   gtk_widget_grab_focus (GTK_WIDGET (get_grid ()));
-  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  gtk_window_set_focus_visible (GTK_WINDOW (get_window ()), TRUE);
   take_screenshot (GTK_WIDGET (get_window ()), "calendar-month");
-  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  gtk_window_set_focus_visible (GTK_WINDOW (get_window ()), FALSE);
 
   /* A narrow window puts the agenda under the grid. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 720, 760);
+  gtk_window_set_default_size (GTK_WINDOW (get_window ()), 720, 760);
   dg_ui_test_wait_for (gtk_widget_has_css_class (GTK_WIDGET (get_agenda ()), "below"));
   select_day (2026, 11, 20);
   take_screenshot (GTK_WIDGET (get_window ()), "calendar-agenda");
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_default_size (GTK_WINDOW (get_window ()), 1100, 760);
   dg_ui_test_wait_for (!gtk_widget_has_css_class (GTK_WIDGET (get_agenda ()), "below"));
 }
 
@@ -1015,17 +1024,17 @@ main (int   argc,
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/ui/calendar/week-start", test_week_start);
-  g_test_add_func ("/ui/calendar/navigate", test_navigate);
-  g_test_add_func ("/ui/calendar/create-from-calendar", test_create_from_calendar);
-  g_test_add_func ("/ui/calendar/overdue-and-done", test_overdue_and_done);
-  g_test_add_func ("/ui/calendar/overflow", test_overflow);
-  g_test_add_func ("/ui/calendar/drag-and-undo", test_drag_and_undo);
-  g_test_add_func ("/ui/calendar/move-with-keyboard", test_move_with_keyboard);
-  g_test_add_func ("/ui/calendar/show-followup", test_show_followup);
-  g_test_add_func ("/ui/calendar/real-input", test_real_input);
-  g_test_add_func ("/ui/calendar/refresh-when-shown", test_refresh_when_shown);
-  g_test_add_func ("/ui/calendar/screenshots", test_screenshots);
+  g_test_add ("/ui/calendar/week-start", DgUiFixture, NULL, setup, test_week_start, dg_ui_fixture_teardown);
+  g_test_add ("/ui/calendar/navigate", DgUiFixture, NULL, setup, test_navigate, dg_ui_fixture_teardown);
+  g_test_add ("/ui/calendar/create-from-calendar", DgUiFixture, NULL, setup, test_create_from_calendar, dg_ui_fixture_teardown);
+  g_test_add ("/ui/calendar/overdue-and-done", DgUiFixture, NULL, setup, test_overdue_and_done, dg_ui_fixture_teardown);
+  g_test_add ("/ui/calendar/overflow", DgUiFixture, NULL, setup, test_overflow, dg_ui_fixture_teardown);
+  g_test_add ("/ui/calendar/drag-and-undo", DgUiFixture, NULL, setup, test_drag_and_undo, dg_ui_fixture_teardown);
+  g_test_add ("/ui/calendar/move-with-keyboard", DgUiFixture, NULL, setup, test_move_with_keyboard, dg_ui_fixture_teardown);
+  g_test_add ("/ui/calendar/show-followup", DgUiFixture, NULL, setup, test_show_followup, dg_ui_fixture_teardown);
+  g_test_add ("/ui/calendar/real-input", DgUiFixture, NULL, setup, test_real_input, dg_ui_fixture_teardown);
+  g_test_add ("/ui/calendar/refresh-when-shown", DgUiFixture, NULL, setup, test_refresh_when_shown, dg_ui_fixture_teardown);
+  g_test_add ("/ui/calendar/screenshots", DgUiFixture, NULL, setup, test_screenshots, dg_ui_fixture_teardown);
 
   return g_test_run ();
 }

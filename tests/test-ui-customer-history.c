@@ -795,7 +795,7 @@ test_show_all_contacts (void)
 static DgCustomersView *
 get_view (void)
 {
-  return DG_CUSTOMERS_VIEW (child_of (get_window (), "customers_view"));
+  return DG_CUSTOMERS_VIEW (dg_window_get_page (get_window (), "customers"));
 }
 
 static GtkColumnView *

@@ -5,34 +5,11 @@
 
 #include <glib/gi18n.h>
 
-#include "dg-application.h"
+#include "dg-application-private.h"
 #include "dg-autostart.h"
 #include "dg-notifier.h"
 #include "dg-preferences-window.h"
 #include "dg-window.h"
-
-struct _DgApplication
-{
-  AdwApplication     parent_instance;
-
-  /* NULL when the schema is not installed. */
-  GSettings         *settings;
-  /* The clock the context is built with; NULL for the system clock. */
-  DgClock           *clock;
-  DgContext         *context;
-  DgReminderService *reminders;
-  DgNotifier        *notifier;
-  GCancellable      *cancellable;
-  GDBusConnection   *system_bus;
-  guint              sleep_subscription;
-
-  /* Started with --background and no window shown since. */
-  guint              background_start : 1;
-  /* Whether the app holds itself running with no window. */
-  guint              held : 1;
-  guint              quitting : 1;
-  guint              settings_checked : 1;
-};
 
 G_DEFINE_FINAL_TYPE (DgApplication, dg_application, ADW_TYPE_APPLICATION)
 
@@ -65,8 +42,8 @@ dg_application_create_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-static DgWindow *
-dg_application_find_window (DgApplication *self)
+DgWindow *
+_dg_application_find_window (DgApplication *self)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
@@ -95,9 +72,12 @@ dg_application_show_open_error (DgApplication *self,
   g_return_val_if_fail (DG_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (error != NULL, NULL);
 
+  /* Reading the dialog does not make the start a success. */
+  self->exit_status = EXIT_FAILURE;
+
   /* Without a database there is no main window; a bare one stands in, so
    * the dialog has a window to belong to as dialogs should. */
-  parent = GTK_WINDOW (dg_application_find_window (self));
+  parent = GTK_WINDOW (_dg_application_find_window (self));
   if (parent == NULL)
     {
       GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -150,8 +130,8 @@ dg_application_wants_background (DgApplication *self)
 
 /* Holds the app running with no window while it should remind in the
  * background, and lets it end with its last window otherwise. */
-static void
-dg_application_update_hold (DgApplication *self)
+void
+_dg_application_update_hold (DgApplication *self)
 {
   gboolean want = dg_application_wants_background (self);
 
@@ -220,7 +200,24 @@ on_run_in_background_changed_cb (GSettings     *settings,
         }
     }
 
-  dg_application_update_hold (self);
+  _dg_application_update_hold (self);
+}
+
+/* The autostart entry follows the setting at every start, so that one
+ * removed or edited by hand, or written by another version, is put right. */
+static void
+dg_application_sync_autostart (DgApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean enabled;
+
+  if (self->settings == NULL)
+    return;
+
+  enabled = g_settings_get_boolean (self->settings, "run-in-background");
+  if (!dg_autostart_sync (enabled, &error))
+    g_message ("Could not %s the autostart entry: %s",
+               enabled ? "install" : "remove", error->message);
 }
 
 static GSettings *
@@ -262,16 +259,14 @@ dg_application_open_database (DgApplication  *self,
 {
   g_autoptr(DgDatabase) database = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *default_path = NULL;
 
   g_return_val_if_fail (DG_IS_APPLICATION (self), FALSE);
 
   if (self->context != NULL)
     return TRUE;
 
-  if (path == NULL)
-    path = default_path = dg_database_get_default_path ();
-
+  /* NULL, not the default path spelled out: the core keeps its own
+   * default folder private, and only that one. */
   database = dg_database_open (path, error);
   if (database == NULL)
     return FALSE;
@@ -304,7 +299,7 @@ dg_application_get_context (DgApplication *self)
 static DgWindow *
 dg_application_present_window (DgApplication *self)
 {
-  DgWindow *window = dg_application_find_window (self);
+  DgWindow *window = _dg_application_find_window (self);
 
   if (window == NULL)
     window = dg_window_new (self, self->context);
@@ -403,7 +398,15 @@ dg_application_start_reminders (DgApplication *self)
   g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable,
              on_system_bus_ready_cb, g_object_ref (self));
 
-  dg_application_update_hold (self);
+  _dg_application_update_hold (self);
+}
+
+int
+dg_application_get_exit_status (DgApplication *self)
+{
+  g_return_val_if_fail (DG_IS_APPLICATION (self), EXIT_FAILURE);
+
+  return self->exit_status;
 }
 
 DgNotifier *
@@ -423,9 +426,10 @@ dg_application_activate (GApplication *app)
     {
       g_autoptr(GError) error = NULL;
 
+      dg_application_sync_autostart (self);
       if (!dg_application_open_database (self, NULL, &error))
         {
-          g_warning ("%s", error->message);
+          g_message ("%s", error->message);
           dg_application_show_open_error (self, error);
           return;
         }
@@ -472,6 +476,7 @@ dg_application_command_line (GApplication            *app,
     {
       g_autoptr(GError) error = NULL;
 
+      dg_application_sync_autostart (self);
       if (!dg_application_open_database (self, path, &error))
         {
           g_application_command_line_printerr (command_line, "%s\n", error->message);
@@ -522,134 +527,18 @@ dg_application_window_added (GtkApplication *app,
   if (DG_IS_WINDOW (window) && self->background_start)
     {
       self->background_start = FALSE;
-      dg_application_update_hold (self);
+      _dg_application_update_hold (self);
     }
 }
-
-static void
-dg_application_quit_action (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
-{
-  DgApplication *self = DG_APPLICATION (user_data);
-  g_autoptr(GList) windows = NULL;
-
-  /* Quit ends the reminders too, whatever "Run in Background" says. */
-  self->quitting = TRUE;
-  dg_application_update_hold (self);
-
-  /* Closing each window, rather than quitting at once, lets the main
-   * window remember its size as it does when closed by hand; the app ends
-   * with its last window. */
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
-  for (GList *l = windows; l; l = l->next)
-    gtk_window_close (l->data);
-}
-
-static void
-dg_application_preferences_action (GSimpleAction *action,
-                                   GVariant      *parameter,
-                                   gpointer       user_data)
-{
-  DgApplication *self = DG_APPLICATION (user_data);
-  GtkWindow *parent = GTK_WINDOW (dg_application_find_window (self));
-  DgPreferencesWindow *preferences;
-
-  g_return_if_fail (self->settings != NULL);
-
-  /* One Preferences window is enough: asking again brings it forward. */
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    {
-      if (DG_IS_PREFERENCES_WINDOW (l->data))
-        {
-          gtk_window_present (l->data);
-          return;
-        }
-    }
-
-  preferences = dg_preferences_window_new (parent, self->settings);
-  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (preferences));
-}
-
-static void
-dg_application_about_action (GSimpleAction *action,
-                             GVariant      *parameter,
-                             gpointer       user_data)
-{
-  DgApplication *self = DG_APPLICATION (user_data);
-  const char *developers[] = { _("Dangol contributors"), NULL };
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *about;
-
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", window,
-                        "modal", TRUE,
-                        "application-icon", APPLICATION_ID,
-                        /* Translators: the name of the application; 단골 means
-                         * "a regular customer". */
-                        "application-name", _("Dangol"),
-                        "comments", _("Keep track of your customers and follow up with them on time."),
-                        "developer-name", _("Dangol contributors"),
-                        "developers", developers,
-                        "version", PACKAGE_VERSION,
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", _("© 2026 Dangol contributors"),
-                        /* Translators: put your names here, one per line. */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-
-  gtk_window_present (GTK_WINDOW (about));
-}
-
-static const GActionEntry app_actions[] = {
-  { "quit", dg_application_quit_action },
-  { "preferences", dg_application_preferences_action },
-  { "about", dg_application_about_action },
-};
-
-static const struct {
-  const char *action;
-  const char *accels[3];
-} app_accels[] = {
-  { "app.quit", { "<Control>q", NULL } },
-  { "app.preferences", { "<Control>comma", NULL } },
-  { "window.close", { "<Control>w", NULL } },
-  { "win.show-help-overlay", { "<Control>question", NULL } },
-};
 
 static void
 dg_application_startup (GApplication *app)
 {
   DgApplication *self = DG_APPLICATION (app);
-  GSettings *settings;
-  GAction *preferences;
 
   G_APPLICATION_CLASS (dg_application_parent_class)->startup (app);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self),
-                                   app_actions, G_N_ELEMENTS (app_actions),
-                                   self);
-
-  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
-                                           app_accels[i].action,
-                                           app_accels[i].accels);
-
-  /* Without the schema there is nothing the preferences could keep. */
-  settings = dg_application_get_settings (self);
-  preferences = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (preferences), settings != NULL);
-
-  /* The setting as an action too, so that it can be switched from outside
-   * the window: `gapplication action io.github.dangol.Dangol
-   * run-in-background` on the running instance. */
-  if (settings != NULL)
-    {
-      g_autoptr(GAction) background = g_settings_create_action (settings, "run-in-background");
-
-      g_action_map_add_action (G_ACTION_MAP (self), background);
-    }
+  _dg_application_install_actions (self, dg_application_get_settings (self));
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }

@@ -47,8 +47,14 @@ void           dg_application_start_reminders (DgApplication *self);
 /* NULL until the reminders were started. */
 DgNotifier    *dg_application_get_notifier  (DgApplication  *self);
 /* Tells the user why the database could not be opened, and quits when they
- * have read it. Returns the dialog. */
+ * have read it; the process then ends with a failure (see
+ * dg_application_get_exit_status()). Returns the dialog. */
 GtkWidget     *dg_application_show_open_error (DgApplication *self,
                                                const GError  *error);
+/* EXIT_FAILURE once the database was refused, EXIT_SUCCESS otherwise:
+ * what main() returns when g_application_run() says nothing worse. A
+ * primary instance that ran its loop returns 0 from g_application_run()
+ * whatever its command line returned. */
+int            dg_application_get_exit_status (DgApplication *self);
 
 G_END_DECLS

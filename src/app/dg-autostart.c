@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "dg-autostart.h"
 
@@ -79,6 +80,33 @@ dg_autostart_set_enabled (gboolean   enabled,
                           GError   **error)
 {
   return enabled ? install (error) : uninstall (error);
+}
+
+gboolean
+dg_autostart_sync (gboolean   enabled,
+                   GError   **error)
+{
+  g_autofree char *template_path = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  gsize expected_length = 0, written_length = 0;
+
+  if (!enabled)
+    return dg_autostart_get_enabled () ? uninstall (error) : TRUE;
+
+  /* Reading two small files costs less than the durable write would at
+   * every start; the entry is written only when it is not the one this
+   * version installs (missing, edited, or left by an older version). */
+  template_path = dg_autostart_get_template_path ();
+  path = dg_autostart_get_path ();
+  if (g_file_get_contents (template_path, &expected, &expected_length, NULL)
+      && g_file_get_contents (path, &written, &written_length, NULL)
+      && expected_length == written_length
+      && memcmp (expected, written, expected_length) == 0)
+    return TRUE;
+
+  return install (error);
 }
 
 gboolean

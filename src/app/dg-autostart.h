@@ -20,6 +20,12 @@ char     *dg_autostart_get_template_path (void);
  * is not there succeeds. */
 gboolean  dg_autostart_set_enabled       (gboolean   enabled,
                                           GError   **error);
+/* Makes the entry follow the setting: when @enabled, writes it unless it
+ * already is the installed entry byte for byte; otherwise removes it if it
+ * is there. What the app does at every start, so that an entry removed,
+ * edited or left over by hand or by another version is put right. */
+gboolean  dg_autostart_sync              (gboolean   enabled,
+                                          GError   **error);
 gboolean  dg_autostart_get_enabled       (void);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "dg-calendar-view.h"
 #include "dg-customers-view.h"
 #include "dg-followup-editor.h"
+#include "dg-page.h"
 #include "dg-today-view.h"
 #include "dg-toast.h"
 #include "dg-window.h"
@@ -20,7 +21,6 @@ struct _DgWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
-  DgCustomersView      *customers_view;
 };
 
 G_DEFINE_FINAL_TYPE (DgWindow, dg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -32,6 +32,14 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+/* The window's pages, in the order of the view switcher; it opens on the
+ * first. Each is built the first time it is shown (see DgPage). */
+static GType (* const page_types[]) (void) = {
+  dg_today_view_get_type,
+  dg_customers_view_get_type,
+  dg_calendar_view_get_type,
+};
 
 void
 dg_window_set_toast_timeout (DgWindow *self,
@@ -47,12 +55,16 @@ dg_window_show_customer (DgWindow *self,
                          gint64    customer_id)
 {
   g_autoptr(GError) error = NULL;
+  GtkWidget *customers;
 
   g_return_if_fail (DG_IS_WINDOW (self));
 
   gtk_window_present (GTK_WINDOW (self));
 
-  if (!dg_customers_view_open (self->customers_view, customer_id, &error))
+  customers = dg_window_get_page (self, "customers");
+  g_return_if_fail (DG_IS_CUSTOMERS_VIEW (customers));
+
+  if (!dg_customers_view_open (DG_CUSTOMERS_VIEW (customers), customer_id, &error))
     {
       g_debug ("Customer %" G_GINT64_FORMAT " not shown: %s", customer_id, error->message);
       dg_toast_show (GTK_WIDGET (self->toast_overlay), _("This customer no longer exists"));
@@ -169,91 +181,102 @@ dg_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (dg_window_parent_class)->close_request (window);
 }
 
-/* Pages built on first show: styling and laying out a page costs the
- * first frame even while it is hidden. */
-static const struct
-{
-  const char *name;
-  GType     (*get_type) (void);
-} lazy_pages[] = {
-  { "today", dg_today_view_get_type },
-  { "calendar", dg_calendar_view_get_type },
-};
-
-static void
-set_page_context (DgWindow  *self,
-                  GtkWidget *page)
-{
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "context"))
-    g_object_set (page, "context", self->context, NULL);
-}
-
 GtkWidget *
 dg_window_get_page (DgWindow   *self,
                     const char *name)
 {
-  GtkWidget *child;
+  GtkWidget *bin;
   GtkWidget *page;
 
   g_return_val_if_fail (DG_IS_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  child = adw_view_stack_get_child_by_name (self->view_stack, name);
-  if (!ADW_IS_BIN (child))
-    return child;
+  bin = adw_view_stack_get_child_by_name (self->view_stack, name);
+  if (bin == NULL)
+    return NULL;
 
-  page = adw_bin_get_child (ADW_BIN (child));
+  page = adw_bin_get_child (ADW_BIN (bin));
   if (page != NULL)
     return page;
 
-  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
     {
-      if (g_strcmp0 (lazy_pages[i].name, name) != 0)
+      GType type = page_types[i] ();
+
+      if (g_strcmp0 (dg_page_type_get_info (type)->name, name) != 0)
         continue;
 
-      page = g_object_new (lazy_pages[i].get_type (), NULL);
-      set_page_context (self, page);
-      adw_bin_set_child (ADW_BIN (child), page);
+      /* In the window before it gets the context: a page may read as
+       * much as the window can show, which it learns from its root (the
+       * customer list reads 21 rows at the default size, 128 without). */
+      page = g_object_new (type, NULL);
+      adw_bin_set_child (ADW_BIN (bin), page);
+      g_object_set (page, "context", self->context, NULL);
       return page;
     }
 
-  return NULL;
+  g_return_val_if_reached (NULL);
 }
 
+static void
+dg_window_build_visible_page (DgWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (name != NULL)
+    dg_window_get_page (self, name);
+}
+
+/* A page is built when it is shown, not when it becomes the stack's
+ * visible child of a window not on screen yet: a window made to show a
+ * customer (a reminder's "Open") never builds the Today page it would
+ * otherwise open on. */
 static void
 on_view_stack_visible_child_cb (AdwViewStack *view_stack,
                                 GParamSpec   *pspec,
                                 DgWindow     *self)
 {
-  const char *name = adw_view_stack_get_visible_child_name (view_stack);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    dg_window_build_visible_page (self);
+}
 
-  if (name != NULL)
-    dg_window_get_page (self, name);
+static void
+dg_window_map (GtkWidget *widget)
+{
+  /* Before the children map, so the page is in the first frame. */
+  dg_window_build_visible_page (DG_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (dg_window_parent_class)->map (widget);
+}
+
+/* A place in the stack for each page: an empty AdwBin that the page goes
+ * into when it is first shown. */
+static void
+dg_window_add_pages (DgWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
+    {
+      const DgPageInterface *info = dg_page_type_get_info (page_types[i] ());
+      AdwViewStackPage *page;
+
+      page = adw_view_stack_add_titled (self->view_stack, adw_bin_new (),
+                                        info->name, _(info->title));
+      adw_view_stack_page_set_icon_name (page, info->icon_name);
+    }
 }
 
 static void
 dg_window_constructed (GObject *object)
 {
   DgWindow *self = (DgWindow *)object;
-  g_autoptr(GtkSelectionModel) pages = NULL;
 
   G_OBJECT_CLASS (dg_window_parent_class)->constructed (object);
 
   dg_window_restore_size (self);
-
-  /* Every page takes the shared context; adding a page to the stack in
-   * the template is all it needs to be part of the window. */
-  pages = adw_view_stack_get_pages (self->view_stack);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-
-      set_page_context (self, adw_view_stack_page_get_child (page));
-    }
+  dg_window_add_pages (self);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_view_stack_visible_child_cb), self, 0);
-  on_view_stack_visible_child_cb (self->view_stack, NULL, self);
 }
 
 static void
@@ -327,6 +350,8 @@ dg_window_class_init (DgWindowClass *klass)
   object_class->get_property = dg_window_get_property;
   object_class->set_property = dg_window_set_property;
 
+  widget_class->map = dg_window_map;
+
   window_class->close_request = dg_window_close_request;
 
   properties [PROP_CONTEXT] =
@@ -339,11 +364,6 @@ dg_window_class_init (DgWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/app/dg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, DgWindow, customers_view);
-
-  g_type_ensure (DG_TYPE_CALENDAR_VIEW);
-  g_type_ensure (DG_TYPE_CUSTOMERS_VIEW);
-  g_type_ensure (DG_TYPE_TODAY_VIEW);
 }
 
 /* The shortcuts window is built the first time it is asked for: built with

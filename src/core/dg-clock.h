@@ -14,6 +14,13 @@
  * emits it whenever it is set or advanced; for the system clock, the app
  * calls dg_clock_changed() when it learns of a jump (a resume from suspend,
  * a new time zone).
+ *
+ * ::day-changed says that the local date is another one, so whatever shows
+ * "today" (the Today page, the calendar's mark) looks again. The system
+ * clock keeps one timer for the whole app, armed for the next local
+ * midnight of its zone and armed again by dg_clock_changed(); a fake clock
+ * emits it when it is set across a midnight. It follows ::changed when
+ * both happen at once.
  */
 #pragma once
 
@@ -44,7 +51,7 @@ GDateTime *dg_clock_get_now_utc   (DgClock *self);
 GDateTime *dg_clock_get_now_local (DgClock *self);
 /* The zone that "today" and all-day dates are in. */
 GTimeZone *dg_clock_dup_time_zone (DgClock *self);
-/* Emits ::changed. */
+/* Emits ::changed, then ::day-changed if the local date is another one. */
 void       dg_clock_changed       (DgClock *self);
 
 G_END_DECLS

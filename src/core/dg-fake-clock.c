@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dg-clock-private.h"
 #include "dg-fake-clock.h"
 
 struct _DgFakeClock
@@ -77,6 +78,7 @@ dg_fake_clock_new (GDateTime *now,
       g_clear_pointer (&self->tz, g_time_zone_unref);
       self->tz = g_time_zone_ref (tz);
     }
+  _dg_clock_reset_day (DG_CLOCK (self));
 
   return self;
 }

@@ -3,7 +3,8 @@
  * A DgClock that stands still until told otherwise: tests (and screenshot
  * runs) set the time and the zone, and advance them without waiting. Every
  * change emits DgClock::changed, so a reminder service driven by this clock
- * looks again at once.
+ * looks again at once, and DgClock::day-changed when the local date it
+ * stands on is another one (a midnight crossed, either way, or a new zone).
  */
 #pragma once
 

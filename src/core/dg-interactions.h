@@ -61,10 +61,12 @@ GPtrArray     *dg_interactions_list_going_cold   (DgDatabase     *db,
                                                   guint           days,
                                                   guint           limit,
                                                   GError        **error);
-/* How many customers are going cold; -1 on error. */
+/* How many customers are going cold, counting no further than @limit (0
+ * counts all); -1 on error. */
 gint64         dg_interactions_count_going_cold  (DgDatabase     *db,
                                                   DgClock        *clock,
                                                   guint           days,
+                                                  guint           limit,
                                                   GError        **error);
 
 G_END_DECLS

@@ -7,7 +7,16 @@
 
 #include "dg-customers-view-private.h"
 
-G_DEFINE_FINAL_TYPE (DgCustomersView, dg_customers_view, GTK_TYPE_WIDGET)
+static void
+dg_customers_view_page_init (DgPageInterface *iface)
+{
+  iface->name = "customers";
+  iface->title = N_("Customers");
+  iface->icon_name = "system-users-symbolic";
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DgCustomersView, dg_customers_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DG_TYPE_PAGE, dg_customers_view_page_init))
 
 enum {
   PROP_0,

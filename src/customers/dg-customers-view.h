@@ -14,6 +14,7 @@
 
 #include "dg-core.h"
 #include "dg-customer-page.h"
+#include "dg-page.h"
 
 G_BEGIN_DECLS
 

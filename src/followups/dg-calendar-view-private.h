@@ -20,8 +20,7 @@ struct _DgCalendarView
   DgContext    *context;
   gulong        database_changed_handler;
   gulong        clock_changed_handler;
-  /* Wakes the view at the next local midnight, when today moves. */
-  guint         midnight_source;
+  gulong        day_changed_handler;
 
   GDate         selected;
   /* G_DATE_BAD_WEEKDAY: the locale's. */

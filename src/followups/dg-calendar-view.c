@@ -7,12 +7,22 @@
 
 #include "dg-calendar-view-private.h"
 #include "dg-date-names.h"
+#include "dg-page.h"
 #include "dg-toast.h"
 
 /* Below this width the agenda goes under the grid instead of beside it. */
 #define NARROW_WIDTH 760
 
-G_DEFINE_FINAL_TYPE (DgCalendarView, dg_calendar_view, GTK_TYPE_WIDGET)
+static void
+dg_calendar_view_page_init (DgPageInterface *iface)
+{
+  iface->name = "calendar";
+  iface->title = N_("Calendar");
+  iface->icon_name = "x-office-calendar-symbolic";
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DgCalendarView, dg_calendar_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DG_TYPE_PAGE, dg_calendar_view_page_init))
 
 enum {
   PROP_0,
@@ -153,49 +163,6 @@ dg_calendar_view_show_selected (DgCalendarView *self)
   _dg_calendar_view_update_actions (self);
 }
 
-static gboolean
-on_midnight_cb (gpointer user_data)
-{
-  DgCalendarView *self = user_data;
-
-  self->midnight_source = 0;
-  dg_calendar_view_reload (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-dg_calendar_view_arm_midnight (DgCalendarView *self)
-{
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) midnight = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
-  DgClock *clock;
-  GDate tomorrow;
-  GTimeSpan wait;
-
-  g_clear_handle_id (&self->midnight_source, g_source_remove);
-
-  if (self->context == NULL)
-    return;
-
-  clock = dg_context_get_clock (self->context);
-  tz = dg_clock_dup_time_zone (clock);
-  now = dg_clock_get_now_utc (clock);
-  dg_recurrence_local_date (now, tz, &tomorrow);
-  g_date_add_days (&tomorrow, 1);
-  midnight = dg_recurrence_day_start (tz, &tomorrow);
-  if (midnight == NULL)
-    return;
-
-  /* A second past midnight, so that the new day has surely begun; what
-   * becomes overdue at midnight changes colour then too. */
-  wait = g_date_time_difference (midnight, now) / G_USEC_PER_SEC + 1;
-  self->midnight_source = g_timeout_add_seconds_full (G_PRIORITY_LOW,
-                                                      (guint)CLAMP (wait, 1, 24 * 60 * 60 + 1),
-                                                      on_midnight_cb, self, NULL);
-}
-
 /* Reads the six weeks around the selected day in one query and shows
  * them. */
 static void
@@ -263,7 +230,6 @@ dg_calendar_view_reload (DgCalendarView *self)
 
   dg_month_grid_set_followups (self->month_grid, self->per_day, clock, tz);
   dg_calendar_view_show_selected (self);
-  dg_calendar_view_arm_midnight (self);
 }
 
 void
@@ -415,7 +381,7 @@ dg_calendar_view_disconnect (DgCalendarView *self)
 
   g_clear_signal_handler (&self->database_changed_handler, dg_context_get_database (self->context));
   g_clear_signal_handler (&self->clock_changed_handler, dg_context_get_clock (self->context));
-  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  g_clear_signal_handler (&self->day_changed_handler, dg_context_get_clock (self->context));
 }
 
 void
@@ -438,6 +404,10 @@ dg_calendar_view_set_context (DgCalendarView *self,
                                  G_CALLBACK (on_database_changed_cb), self, 0);
       self->clock_changed_handler =
         g_signal_connect_object (dg_context_get_clock (context), "changed",
+                                 G_CALLBACK (on_clock_changed_cb), self, 0);
+      /* Today moves at midnight; what becomes overdue then changes colour. */
+      self->day_changed_handler =
+        g_signal_connect_object (dg_context_get_clock (context), "day-changed",
                                  G_CALLBACK (on_clock_changed_cb), self, 0);
 
       /* The calendar opens on today, in the context's clock. */

@@ -212,7 +212,10 @@ dg_followup_chip_init (DgFollowupChip *self)
   gtk_drag_source_set_actions (drag_source, GDK_ACTION_MOVE);
   g_signal_connect (drag_source, "prepare", G_CALLBACK (on_drag_source_prepare_cb), self);
   g_signal_connect (drag_source, "drag-begin", G_CALLBACK (on_drag_source_drag_begin_cb), self);
-  g_signal_connect (drag_source, "drag-end", G_CALLBACK (on_drag_source_drag_end_cb), self);
+  /* A drop that moves the follow-up rebuilds the month, and this chip
+   * with it, before the drag ends: GTK keeps the source for the end of
+   * the drag, which must then no longer call into the chip. */
+  g_signal_connect_object (drag_source, "drag-end", G_CALLBACK (on_drag_source_drag_end_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag_source));
 
   click = gtk_gesture_click_new ();

@@ -8,12 +8,17 @@
 #include "dg-date-names.h"
 #include "dg-followup-editor.h"
 #include "dg-followup-row.h"
+#include "dg-page.h"
 #include "dg-today-view.h"
 
 /* How many rows a section shows until "Show All" is pressed: enough for a
  * busy day, few enough that a backlog of hundreds stays quick to list. */
 #define FOLLOWUPS_LIMIT 50
 #define COLD_LIMIT      10
+/* The going-cold count stops here and shows "999+": counting every cold
+ * customer of a large list would delay the first frame of the page the
+ * app opens on. */
+#define COLD_COUNT_LIMIT 1000
 #define UPCOMING_DAYS   7
 /* Without the setting (no schema installed, as in tests). */
 #define DEFAULT_GOING_COLD_DAYS 30
@@ -33,10 +38,9 @@ struct _DgTodayView
 
   DgContext  *context;
   gulong      changed_handlers[3];
-  gulong      clock_handler;
+  gulong      clock_handlers[2];
   gulong      settings_handler;
   guint       refresh_source;
-  guint       midnight_source;
   /* Something changed while the page was hidden: refresh when shown. */
   gboolean    needs_refresh;
   /* Sections whose "Show All" was pressed; kept until the day changes. */
@@ -60,7 +64,17 @@ struct _DgTodayView
   GtkButton  *more_buttons[N_SECTIONS];
 };
 
-G_DEFINE_FINAL_TYPE (DgTodayView, dg_today_view, GTK_TYPE_WIDGET)
+static void
+dg_today_view_page_init (DgPageInterface *iface)
+{
+  iface->name = "today";
+  /* Translators: the page of what is due today */
+  iface->title = N_("Today");
+  iface->icon_name = "alarm-symbolic";
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DgTodayView, dg_today_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DG_TYPE_PAGE, dg_today_view_page_init))
 
 enum {
   PROP_0,
@@ -69,8 +83,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-static void dg_today_view_arm_midnight (DgTodayView *self);
 
 static guint
 get_going_cold_days (DgTodayView *self)
@@ -343,7 +355,7 @@ dg_today_view_refresh (DgTodayView *self)
     upcoming = dg_followups_list_upcoming (database, clock, UPCOMING_DAYS,
                                            self->expanded[SECTION_UPCOMING] ? 0 : limit, &error);
   if (upcoming != NULL)
-    cold_total = dg_interactions_count_going_cold (database, clock, cold_days, &error);
+    cold_total = dg_interactions_count_going_cold (database, clock, cold_days, COLD_COUNT_LIMIT, &error);
   if (upcoming != NULL && cold_total >= 0)
     cold = dg_interactions_list_going_cold (database, clock, cold_days,
                                             self->expanded[SECTION_COLD] ? 0 : COLD_LIMIT, &error);
@@ -385,14 +397,19 @@ dg_today_view_refresh (DgTodayView *self)
   for (guint i = 0; i < cold->len; i++)
     gtk_list_box_append (self->cold_list, new_cold_row (self, cold->pdata[i]));
   g_free (count);
-  count = g_strdup_printf ("%" G_GINT64_FORMAT, cold_total);
+  if (cold_total >= COLD_COUNT_LIMIT)
+    /* Translators: a count that stopped at its limit, as in "999+". */
+    count = g_strdup_printf (_("%d+"), COLD_COUNT_LIMIT - 1);
+  else
+    count = g_strdup_printf ("%" G_GINT64_FORMAT, cold_total);
   gtk_label_set_text (self->cold_count, count);
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "No contact logged for more than %u day, coldest first",
                                               "No contact logged for more than %u days, coldest first",
                                               cold_days), cold_days);
   gtk_label_set_text (self->cold_description, description);
-  update_more_button (self, SECTION_COLD, cold_total > (gint64)cold->len, cold_total);
+  update_more_button (self, SECTION_COLD, cold_total > (gint64)cold->len,
+                      cold_total < COLD_COUNT_LIMIT ? cold_total : 0);
 }
 
 /* A hidden page reads nothing: it is brought up to date when shown. */
@@ -467,58 +484,14 @@ dg_today_view_day_changed (DgTodayView *self)
   dg_today_view_queue_refresh (self);
 }
 
-static gboolean
-on_midnight_cb (gpointer user_data)
-{
-  DgTodayView *self = user_data;
-
-  self->midnight_source = 0;
-  dg_today_view_day_changed (self);
-  dg_today_view_arm_midnight (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Wakes up once, just after the next local midnight by the clock: what is
- * "today" changes then, and nothing else changes without a signal. */
-static void
-dg_today_view_arm_midnight (DgTodayView *self)
-{
-  DgClock *clock;
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) midnight = NULL;
-  GTimeSpan until;
-  GDate date;
-
-  g_clear_handle_id (&self->midnight_source, g_source_remove);
-
-  if (self->context == NULL)
-    return;
-
-  clock = dg_context_get_clock (self->context);
-  tz = dg_clock_dup_time_zone (clock);
-  now = dg_clock_get_now_local (clock);
-  dg_recurrence_local_date (now, tz, &date);
-  g_date_add_days (&date, 1);
-  midnight = dg_recurrence_day_start (tz, &date);
-  if (midnight == NULL)
-    return;
-
-  until = g_date_time_difference (midnight, now);
-  self->midnight_source = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT,
-                                                      (guint)MIN (until / G_USEC_PER_SEC + 1, G_MAXUINT),
-                                                      on_midnight_cb, self, NULL);
-}
-
+/* The day changed (DgClock::day-changed), or the time jumped or the zone
+ * changed (::changed): the day may be another one, and what is overdue
+ * surely is. */
 static void
 on_clock_changed_cb (DgClock     *clock,
                      DgTodayView *self)
 {
-  /* The time jumped or the zone changed: the day may be another one, and
-   * what is overdue surely is. */
   dg_today_view_day_changed (self);
-  dg_today_view_arm_midnight (self);
 }
 
 static void
@@ -620,11 +593,11 @@ dg_today_view_disconnect (DgTodayView *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->changed_handlers); i++)
     g_clear_signal_handler (&self->changed_handlers[i], dg_context_get_database (self->context));
-  g_clear_signal_handler (&self->clock_handler, dg_context_get_clock (self->context));
+  for (guint i = 0; i < G_N_ELEMENTS (self->clock_handlers); i++)
+    g_clear_signal_handler (&self->clock_handlers[i], dg_context_get_clock (self->context));
   if (dg_context_get_settings (self->context) != NULL)
     g_clear_signal_handler (&self->settings_handler, dg_context_get_settings (self->context));
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_handle_id (&self->midnight_source, g_source_remove);
 }
 
 void
@@ -656,14 +629,16 @@ dg_today_view_set_context (DgTodayView *self,
                                                                G_CALLBACK (on_database_changed_cb),
                                                                self, 0);
         }
-      self->clock_handler = g_signal_connect_object (dg_context_get_clock (context), "changed",
-                                                     G_CALLBACK (on_clock_changed_cb),
-                                                     self, 0);
+      self->clock_handlers[0] = g_signal_connect_object (dg_context_get_clock (context), "changed",
+                                                         G_CALLBACK (on_clock_changed_cb),
+                                                         self, 0);
+      self->clock_handlers[1] = g_signal_connect_object (dg_context_get_clock (context), "day-changed",
+                                                         G_CALLBACK (on_clock_changed_cb),
+                                                         self, 0);
       if (settings != NULL)
         self->settings_handler = g_signal_connect_object (settings, "changed::going-cold-days",
                                                           G_CALLBACK (on_settings_changed_cb),
                                                           self, 0);
-      dg_today_view_arm_midnight (self);
     }
 
   dg_today_view_refresh_when_shown (self);

@@ -2,9 +2,12 @@
  *
  * How long a window takes to show its first painted frame: a bare
  * AdwApplicationWindow with a label, or Dangol's window on the Customers
- * view once its column view has rows. Each run is a fresh process that this
- * program spawns and times from just before the spawn; the median of the
- * runs is printed.
+ * view once its column view has rows (--page=customers), or on the Today
+ * page it opens on (--page=today). Both apps register a unique application
+ * id on the session bus, as Dangol does when a user starts it, each an id
+ * of its own so that a Dangol already running is not asked instead. Each
+ * run is a fresh process that this program spawns and times from just
+ * before the spawn; the median of the runs is printed.
  */
 #define G_LOG_DOMAIN "Dangol-Bench"
 
@@ -16,6 +19,7 @@
 #include <adwaita.h>
 
 #include "dg-application.h"
+#include "dg-today-view.h"
 
 /* A run that shows nothing for this long is stuck, not slow. */
 #define GIVE_UP_SECONDS 120
@@ -45,6 +49,7 @@ typedef struct
 {
   gint64      marks[N_MARKS];
   gboolean    bare;
+  gboolean    today;
   GtkWindow  *window;
   gulong      after_paint_id;
   GdkFrameClock *frame_clock;
@@ -54,6 +59,7 @@ static Child child;
 
 static char    *opt_mode = NULL;
 static char    *opt_db = NULL;
+static char    *opt_page = NULL;
 static int      opt_runs = 5;
 static gboolean opt_child = FALSE;
 static gint64   opt_spawned_at = 0;
@@ -61,6 +67,7 @@ static gint64   opt_spawned_at = 0;
 static const GOptionEntry entries[] = {
   { "mode", 'm', 0, G_OPTION_ARG_STRING, &opt_mode, "bare or dangol", "MODE" },
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, "Database for the dangol mode", "PATH" },
+  { "page", 'p', 0, G_OPTION_ARG_STRING, &opt_page, "Page to time: customers (default) or today", "PAGE" },
   { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Fresh processes to time (default 5)", "N" },
   { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &opt_child, NULL, NULL },
   { "spawned-at", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &opt_spawned_at, NULL, NULL },
@@ -96,6 +103,34 @@ list_has_rows (void)
   model = gtk_column_view_get_model (view);
 
   return model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) > 0;
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget_of_type (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The Today page lists what it shows before it is mapped: its first frame
+ * mapped is its first frame with rows. */
+static gboolean
+today_is_shown (void)
+{
+  GtkWidget *today = find_widget_of_type (GTK_WIDGET (child.window), DG_TYPE_TODAY_VIEW);
+
+  return today != NULL && gtk_widget_get_mapped (today);
 }
 
 static guint
@@ -167,7 +202,7 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
   if (child.marks[MARK_FIRST_FRAME] == 0)
     child.marks[MARK_FIRST_FRAME] = now;
 
-  if (child.bare || list_has_rows ())
+  if (child.bare || (child.today ? today_is_shown () : list_has_rows ()))
     {
       child.marks[MARK_ROWS_FRAME] = now;
       finish ();
@@ -198,9 +233,10 @@ on_window_realize_cb (GtkWidget *widget,
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (widget));
   AdwViewStack *stack = child.bare ? NULL : find_view_stack (widget);
 
-  /* The window may open on another page; what is timed is the first frame
-   * of the Customers view, as a user who goes straight there sees it. */
-  if (stack != NULL && adw_view_stack_get_child_by_name (stack, "customers") != NULL)
+  /* The window opens on Today; with --page=customers what is timed is the
+   * first frame of the Customers view, as a user who goes straight there
+   * sees it. */
+  if (!child.today && stack != NULL && adw_view_stack_get_child_by_name (stack, "customers") != NULL)
     adw_view_stack_set_visible_child_name (stack, "customers");
 
   child.frame_clock = gdk_surface_get_frame_clock (surface);
@@ -267,11 +303,12 @@ run_child (void)
 
   child.marks[MARK_SPAWN] = opt_spawned_at;
   child.bare = g_strcmp0 (opt_mode, "bare") == 0;
+  child.today = g_strcmp0 (opt_page, "today") == 0;
 
   if (child.bare)
     {
       app = GTK_APPLICATION (adw_application_new ("io.github.dangol.BenchBare",
-                                                  G_APPLICATION_NON_UNIQUE));
+                                                  G_APPLICATION_DEFAULT_FLAGS));
       g_signal_connect (app, "activate", G_CALLBACK (on_activate_cb), NULL);
       g_signal_connect (app, "activate", G_CALLBACK (on_bare_activate_cb), NULL);
     }
@@ -280,10 +317,9 @@ run_child (void)
       g_autoptr(GError) error = NULL;
 
       app = GTK_APPLICATION (dg_application_new ());
-      /* Beside a Dangol the user runs, this must be a process of its own. */
-      g_application_set_flags (G_APPLICATION (app),
-                               g_application_get_flags (G_APPLICATION (app))
-                               | G_APPLICATION_NON_UNIQUE);
+      /* Unique on the bus like the real app, but under an id of its own:
+       * beside a Dangol the user runs, this must be a process of its own. */
+      g_application_set_application_id (G_APPLICATION (app), "io.github.dangol.BenchDangol");
       if (!dg_application_open_database (DG_APPLICATION (app), opt_db, &error))
         {
           g_printerr ("%s\n", error->message);
@@ -343,6 +379,8 @@ run_parent (const char *self_path)
       g_ptr_array_add (args, g_strdup_printf ("--mode=%s", opt_mode));
       if (opt_db != NULL)
         g_ptr_array_add (args, g_strdup_printf ("--db=%s", opt_db));
+      if (opt_page != NULL)
+        g_ptr_array_add (args, g_strdup_printf ("--page=%s", opt_page));
       g_ptr_array_add (args, g_strdup_printf ("--spawned-at=%" G_GINT64_FORMAT,
                                               g_get_monotonic_time ()));
       g_ptr_array_add (args, NULL);
@@ -408,6 +446,12 @@ main (int   argc,
   if (g_strcmp0 (opt_mode, "bare") != 0 && g_strcmp0 (opt_mode, "dangol") != 0)
     {
       g_printerr ("--mode must be bare or dangol\n");
+      return 2;
+    }
+
+  if (opt_page != NULL && g_strcmp0 (opt_page, "today") != 0 && g_strcmp0 (opt_page, "customers") != 0)
+    {
+      g_printerr ("--page must be customers or today\n");
       return 2;
     }
 

@@ -5,8 +5,12 @@
 # Builds what is missing, creates the databases of 1k, 100k and 1M made-up
 # customers once (cached in BUILD_DIR/tests/bench/db, remade when the
 # made-up data or what core stores for a customer changes; delete that
-# folder to force it), then times search on 100k and 1M and the first frame
-# of a bare window and of Dangol at 1k and 1M under Xvfb.
+# folder to force it), then times search on 100k and 1M and, under Xvfb, the
+# first frame of a bare window and of Dangol at each size: on the Customers
+# page with rows, and on the Today page the app opens on.
+#   DG_BENCH_SIZES         customer counts to make and time ("1000 100000
+#                          1000000"); e.g. "1000 100000" skips the 1M
+#                          database, which takes minutes to make
 #   DG_BENCH_RUNS          fresh processes per first-frame figure (7)
 #   DG_BENCH_ITERATIONS    runs of each query on 100k customers (100)
 #   DG_BENCH_ITERATIONS_1M runs of each query on 1M customers (20)
@@ -20,19 +24,22 @@ src=$(cd "$here/../.." && pwd)
 
 # Inside Xvfb: time each window kind in rounds, so that a slow moment of
 # the machine hits all kinds alike, after one round that warms the caches.
+# Kinds: bare, customers-N (the Customers page with rows) and today-N (the
+# Today page), N a customer count.
 if [ "${1:-}" = "--frames" ]; then
   bench=$2
   dbdir=$3
   runs=$4
   out=$5
+  kinds=$6
   : > "$out"
   round=0
   while [ "$round" -le "$runs" ]; do
-    for kind in bare 1k 1M; do
+    for kind in $kinds; do
       case $kind in
         bare) set -- --mode=bare ;;
-        1k) set -- --mode=dangol "--db=$dbdir/customers-1000.db" ;;
-        1M) set -- --mode=dangol "--db=$dbdir/customers-1000000.db" ;;
+        customers-*) set -- --mode=dangol --page=customers "--db=$dbdir/customers-${kind#customers-}.db" ;;
+        today-*) set -- --mode=dangol --page=today "--db=$dbdir/customers-${kind#today-}.db" ;;
       esac
       line=$("$bench/dg-bench-first-frame" --runs=1 "$@")
       if [ "$round" -gt 0 ]; then
@@ -53,6 +60,7 @@ esac
 runs=${DG_BENCH_RUNS:-7}
 iterations=${DG_BENCH_ITERATIONS:-100}
 iterations_1m=${DG_BENCH_ITERATIONS_1M:-20}
+sizes=${DG_BENCH_SIZES:-1000 100000 1000000}
 
 for tool in xvfb-run dbus-run-session; do
   if ! command -v "$tool" >/dev/null 2>&1; then
@@ -87,7 +95,7 @@ mkdir -p "$dbdir"
 # applies it, before anything is timed.
 stamp="$("$bench/dg-bench-generate" --fingerprint) $(cksum < "$here/dg-bench-data.c")"
 
-for n in 1000 100000 1000000; do
+for n in $sizes; do
   db=$dbdir/customers-$n.db
   if [ ! -f "$db" ] || [ "$(cat "$db.stamp" 2>/dev/null)" != "$stamp" ]; then
     echo "Creating $db"
@@ -117,6 +125,7 @@ run_search () {
   echo
   echo "== Search latency (target: API p99 <= 2x the same SQL run alone)"
   for n in 100000 1000000; do
+    case " $sizes " in *" $n "*) ;; *) continue ;; esac
     echo
     n_runs=$iterations
     [ "$n" -lt 1000000 ] || n_runs=$iterations_1m
@@ -130,7 +139,7 @@ run_search () {
 
 # The median of every field per window kind, as "kind field=value ...".
 frame_medians () {
-  awk '
+  awk -v kinds="$2" '
     { kind = $1
       for (i = 2; i <= NF; i++) {
         split($i, kv, "=")
@@ -138,8 +147,8 @@ frame_medians () {
       }
       nf = NF }
     END {
-      split("bare 1k 1M", order, " ")
-      for (k = 1; k <= 3; k++) {
+      nk = split(kinds, order, " ")
+      for (k = 1; k <= nk; k++) {
         kind = order[k]; line = kind
         for (i = 2; i <= nf; i++) {
           f = names[i]; c = n[kind, f]
@@ -159,34 +168,47 @@ field () {
     for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) print kv[2] } }'
 }
 
+# A short name for a customer count: 1000 → 1k, 1000000 → 1M.
+size_name () {
+  case $1 in
+    *000000) echo "${1%000000}M" ;;
+    *000) echo "${1%000}k" ;;
+    *) echo "$1" ;;
+  esac
+}
+
 # Times the first frame of each window kind; leaves the medians in $medians.
 run_frames () {
   echo
   echo "== First frame (median of $runs fresh processes, ms, Xvfb, GSK_RENDERER=cairo)"
   frames=$bench/first-frame.txt
+  kinds="bare"
+  for n in $sizes; do kinds="$kinds customers-$n"; done
+  for n in $sizes; do kinds="$kinds today-$n"; done
   env GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
       GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" \
       LANGUAGE=en \
       xvfb-run -a -s "-screen 0 1920x1080x24" \
-      dbus-run-session -- "$here/run-bench.sh" --frames "$bench" "$dbdir" "$runs" "$frames" \
+      dbus-run-session -- "$here/run-bench.sh" --frames "$bench" "$dbdir" "$runs" "$frames" "$kinds" \
       2> "$bench/first-frame.log" || { cat "$bench/first-frame.log" >&2; exit 1; }
-  medians=$(frame_medians "$frames")
+  medians=$(frame_medians "$frames" "$kinds")
 
-  printf '%-22s %8s %8s %8s %8s %8s %8s %8s\n' "" exec startup window frame rows total cpu
-  for kind in bare 1k 1M; do
+  printf '%-26s %8s %8s %8s %8s %8s %8s %8s\n' "" exec startup window frame rows total cpu
+  for kind in $kinds; do
     case $kind in
       bare) label="bare AdwApplication" ;;
-      1k) label="Dangol, 1k customers" ;;
-      1M) label="Dangol, 1M customers" ;;
+      customers-*) label="Customers, $(size_name "${kind#customers-}")" ;;
+      today-*) label="Today, $(size_name "${kind#today-}")" ;;
     esac
-    printf '%-22s %8s %8s %8s %8s %8s %8s %8s\n' "$label" \
-      "$(field $kind exec)" "$(field $kind startup)" "$(field $kind window)" \
-      "$(field $kind frame)" "$(field $kind rows)" "$(field $kind total)" "$(field $kind cpu)"
+    printf '%-26s %8s %8s %8s %8s %8s %8s %8s\n' "$label" \
+      "$(field "$kind" exec)" "$(field "$kind" startup)" "$(field "$kind" window)" \
+      "$(field "$kind" frame)" "$(field "$kind" rows)" "$(field "$kind" total)" "$(field "$kind" cpu)"
   done
-  echo "(exec: spawn to main; startup: main to activate, with GTK and the database;"
-  echo " window: building the window; frame: to its first frame; rows: until a"
-  echo " frame shows rows in the list; total: spawn to the frame with rows;"
-  echo " cpu: processor time the process used until then)"
+  echo "(exec: spawn to main; startup: main to activate, with GTK, the bus name"
+  echo " and the database; window: building the window; frame: to its first frame;"
+  echo " rows: until a frame shows rows in the list (Customers) or the page"
+  echo " (Today); total: spawn to that frame; cpu: processor time the process"
+  echo " used until then)"
 }
 
 search_summary=""
@@ -205,9 +227,20 @@ echo "$search_summary" | while read -r n worst; do
 done
 if [ -n "$medians" ]; then
   bare=$(field bare total)
-  k1=$(field 1k total)
-  m1=$(field 1M total)
-  target "first frame, Dangol 1M / Dangol 1k" "$(ratio "$m1" "$k1")" 1.1
-  target "first frame, Dangol 1k / bare window" "$(ratio "$k1" "$bare")" 1.3
-  target "first frame, Dangol 1M / bare window" "$(ratio "$m1" "$bare")" 1.3
+  has () { case " $sizes " in *" $1 "*) return 0 ;; esac; return 1; }
+  if has 100000; then
+    target "first frame, Customers 100k / bare window" \
+      "$(ratio "$(field customers-100000 total)" "$bare")" 1.2
+  fi
+  if has 1000; then
+    target "first frame, Customers 1k / bare window" \
+      "$(ratio "$(field customers-1000 total)" "$bare")" 1.3
+    for n in 100000 1000000; do
+      has $n || continue
+      target "first frame, Customers $(size_name $n) / Customers 1k" \
+        "$(ratio "$(field customers-$n total)" "$(field customers-1000 total)")" 1.1
+      target "first frame, Today $(size_name $n) / Today 1k" \
+        "$(ratio "$(field today-$n total)" "$(field today-1000 total)")" 1.1
+    done
+  fi
 fi

@@ -1,0 +1,49 @@
+/* dg-application-private.h
+ *
+ * What the application's files share: its state, and the app.* actions
+ * kept in dg-application-actions.c.
+ */
+#pragma once
+
+#include "dg-application.h"
+#include "dg-window.h"
+
+G_BEGIN_DECLS
+
+struct _DgApplication
+{
+  AdwApplication     parent_instance;
+
+  /* NULL when the schema is not installed. */
+  GSettings         *settings;
+  /* The clock the context is built with; NULL for the system clock. */
+  DgClock           *clock;
+  DgContext         *context;
+  DgReminderService *reminders;
+  DgNotifier        *notifier;
+  GCancellable      *cancellable;
+  GDBusConnection   *system_bus;
+  guint              sleep_subscription;
+  /* What the process ends with: g_application_run() returns the status of
+   * the first command line only when the app did not go on running. */
+  int                exit_status;
+
+  /* Started with --background and no window shown since. */
+  guint              background_start : 1;
+  /* Whether the app holds itself running with no window. */
+  guint              held : 1;
+  guint              quitting : 1;
+  guint              settings_checked : 1;
+};
+
+/* The main window, or NULL. */
+DgWindow *_dg_application_find_window     (DgApplication *self);
+/* Holds the app running with no window while it should remind in the
+ * background, and lets it end with its last window otherwise. */
+void      _dg_application_update_hold     (DgApplication *self);
+/* Adds app.quit, app.preferences, app.about (and app.run-in-background
+ * when there are @settings) with their accelerators. */
+void      _dg_application_install_actions (DgApplication *self,
+                                           GSettings     *settings);
+
+G_END_DECLS

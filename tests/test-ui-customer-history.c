@@ -865,23 +865,30 @@ test_last_contact_column (void)
   show_list ();
   dg_ui_test_wait_for (list_n_items () == 3);
 
-  /* The day of the contact logged on the page, in local time. */
+  /* The day of the contact logged on the page, in the clock's zone. */
   minsu = dg_customers_get (get_database (), minsu_id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (dg_customer_get_last_contact_at (minsu));
-  expected = dg_format_date (dg_customer_get_last_contact_at (minsu));
+  expected = dg_format_date (dg_customer_get_last_contact_at (minsu), tz);
   dg_ui_test_wait_for (g_strcmp0 (shown_last_contact ("김민수"), expected) == 0);
   g_assert_cmpstr (shown_last_contact ("이민호"), ==, C_("last contact", "Never"));
 
-  /* A contact logged elsewhere shows at once. */
-  when = dg_test_local_time (tz, 2026, 11, 2, 15, 0);
+  /* A contact logged elsewhere shows at once, on its day in the clock's
+   * zone: 08:00 in Seoul is still the day before in UTC. */
+  when = dg_test_local_time (tz, 2026, 11, 2, 8, 0);
   dg_interaction_set_customer_id (interaction, jisung);
   dg_interaction_set_occurred_at (interaction, when);
   dg_interactions_insert (get_database (), DG_CLOCK (fake_clock), interaction, &error);
   g_assert_no_error (error);
   g_clear_pointer (&expected, g_free);
-  expected = dg_format_date (when);
+  expected = dg_format_date (when, tz);
   dg_ui_test_wait_for (g_strcmp0 (shown_last_contact ("박지성"), expected) == 0);
+  {
+    g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+    g_autofree char *in_utc = dg_format_date (when, utc);
+
+    g_assert_cmpstr (in_utc, !=, expected);
+  }
 
   /* Sorted in SQL: never contacted first, then the longest ago. */
   gtk_column_view_sort_by_column (get_column_view (), column, GTK_SORT_ASCENDING);

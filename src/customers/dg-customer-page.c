@@ -66,7 +66,12 @@ dg_customer_page_fill (DgCustomerPage *self)
   g_autofree char *created = NULL;
   g_autofree char *updated = NULL;
   g_autofree char *times = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
   gboolean archived = dg_customer_get_archived (customer);
+
+  tz = self->context != NULL
+       ? dg_clock_dup_time_zone (dg_context_get_clock (self->context))
+       : g_time_zone_new_local ();
 
   gtk_label_set_text (self->name_label, dg_customer_get_name (customer));
   gtk_widget_set_visible (GTK_WIDGET (self->archived_label), archived);
@@ -91,7 +96,7 @@ dg_customer_page_fill (DgCustomerPage *self)
 
   if (dg_customer_get_marketing_consent (customer))
     {
-      g_autofree char *date = dg_format_date (dg_customer_get_consent_at (customer));
+      g_autofree char *date = dg_format_date (dg_customer_get_consent_at (customer), tz);
 
       if (date != NULL)
         /* Translators: marketing consent; %s is the day it was given. */
@@ -116,8 +121,8 @@ dg_customer_page_fill (DgCustomerPage *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->note_label), "dim-label");
     }
 
-  created = dg_format_date_time (dg_customer_get_created_at (customer));
-  updated = dg_format_date_time (dg_customer_get_updated_at (customer));
+  created = dg_format_date_time (dg_customer_get_created_at (customer), tz);
+  updated = dg_format_date_time (dg_customer_get_updated_at (customer), tz);
   /* Translators: at the bottom of a customer's page; %1$s is when the
    * customer was added, %2$s when they were last changed. */
   times = g_strdup_printf (_("Added %1$s · Updated %2$s"),

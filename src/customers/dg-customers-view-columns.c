@@ -106,24 +106,44 @@ on_column_view_sorter_changed_cb (GtkSorter       *sorter,
   _dg_customers_view_apply_sort (self);
 }
 
+/* A day in the zone of the view's clock, as every other page shows days. */
 static char *
-format_created_cb (GtkListItem *item,
-                   GDateTime   *created_at)
+format_day (DgCustomersView *self,
+            GDateTime       *datetime)
 {
-  return dg_format_date (created_at);
+  g_autoptr(GTimeZone) tz = NULL;
+
+  if (self->context == NULL)
+    return NULL;
+
+  tz = dg_clock_dup_time_zone (dg_context_get_clock (self->context));
+
+  return dg_format_date (datetime, tz);
 }
 
 static char *
-format_last_contact_cb (GtkListItem *item,
-                        GDateTime   *last_contact_at)
+format_created_cb (GtkListItem     *item,
+                   GDateTime       *created_at,
+                   DgCustomersView *self)
+{
+  return format_day (self, created_at);
+}
+
+static char *
+format_last_contact_cb (GtkListItem     *item,
+                        GDateTime       *last_contact_at,
+                        DgCustomersView *self)
 {
   if (last_contact_at == NULL)
     /* Translators: in the Last Contact column, for a customer with no
      * contact logged. */
     return g_strdup (C_("last contact", "Never"));
 
-  return dg_format_date (last_contact_at);
+  return format_day (self, last_contact_at);
 }
+
+/* The view a cell factory makes cells for, as data on the factory. */
+#define VIEW_KEY "dg-customers-view"
 
 typedef struct
 {
@@ -139,6 +159,7 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   const ColumnCell         *cell)
 {
+  DgCustomersView *self = g_object_get_data (G_OBJECT (factory), VIEW_KEY);
   GtkWidget *inscription = gtk_inscription_new (NULL);
   GtkExpression *expression;
 
@@ -158,7 +179,7 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   expression = gtk_property_expression_new (DG_TYPE_CUSTOMER, expression, cell->property);
   if (cell->format != NULL)
     expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 1, &expression,
-                                              cell->format, NULL, NULL);
+                                              cell->format, self, NULL);
   gtk_expression_bind (expression, inscription, "text", item);
 
   gtk_list_item_set_child (item, inscription);
@@ -168,7 +189,8 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
  * for every cell, a large part of each row's cost before the first frame.
  * @columns are the view's columns in the order of the cells below. */
 static void
-set_up_cells (GtkColumnViewColumn * const *columns,
+set_up_cells (DgCustomersView             *self,
+              GtkColumnViewColumn * const *columns,
               guint                        n_columns)
 {
   static const ColumnCell cells[] = {
@@ -186,6 +208,8 @@ set_up_cells (GtkColumnViewColumn * const *columns,
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+      /* The view owns the columns, so it outlives their factories. */
+      g_object_set_data (G_OBJECT (factory), VIEW_KEY, self);
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) &cells[i]);
       gtk_column_view_column_set_factory (columns[i], factory);
     }
@@ -213,7 +237,7 @@ _dg_customers_view_init_columns (DgCustomersView *self)
 
   G_STATIC_ASSERT (G_N_ELEMENTS (columns) == G_N_ELEMENTS (self->probes));
 
-  set_up_cells (columns, G_N_ELEMENTS (columns));
+  set_up_cells (self, columns, G_N_ELEMENTS (columns));
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {

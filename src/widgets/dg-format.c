@@ -18,27 +18,33 @@ date_format (void)
 }
 
 char *
-dg_format_date (GDateTime *datetime)
+dg_format_date (GDateTime *datetime,
+                GTimeZone *tz)
 {
   g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (tz != NULL, NULL);
 
   if (datetime == NULL)
     return NULL;
 
-  local = g_date_time_to_local (datetime);
+  local = g_date_time_to_timezone (datetime, tz);
 
   return g_date_time_format (local, date_format ());
 }
 
 char *
-dg_format_date_time (GDateTime *datetime)
+dg_format_date_time (GDateTime *datetime,
+                     GTimeZone *tz)
 {
   g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (tz != NULL, NULL);
 
   if (datetime == NULL)
     return NULL;
 
-  local = g_date_time_to_local (datetime);
+  local = g_date_time_to_timezone (datetime, tz);
 
   /* Translators: a day and a time of day, in g_date_time_format()
    * notation: %H hours (00-23), %M minutes; the other codes are as in

@@ -1,7 +1,8 @@
 /* dg-format.h
  *
- * How the app writes dates and times for people: in local time, in the
- * format the translation chooses.
+ * How the app writes dates and times for people: in the zone of the
+ * context's clock (the local zone, or the one a test sets), in the format
+ * the translation chooses.
  */
 #pragma once
 
@@ -9,10 +10,13 @@
 
 G_BEGIN_DECLS
 
-/* A day, e.g. "Nov 24, 2026"; NULL for NULL. */
-char *dg_format_date      (GDateTime  *datetime);
-/* A day and a time, e.g. "Nov 24, 2026, 14:05"; NULL for NULL. */
-char *dg_format_date_time (GDateTime  *datetime);
+/* The day of @datetime in @tz, e.g. "Nov 24, 2026"; NULL for NULL. */
+char *dg_format_date      (GDateTime  *datetime,
+                           GTimeZone  *tz);
+/* The day and time of @datetime in @tz, e.g. "Nov 24, 2026, 14:05";
+ * NULL for NULL. */
+char *dg_format_date_time (GDateTime  *datetime,
+                           GTimeZone  *tz);
 /* A calendar date stored as "YYYY-MM-DD", written like dg_format_date();
  * NULL when @iso_date is NULL, empty or not a date. */
 char *dg_format_iso_date  (const char *iso_date);

@@ -1,7 +1,9 @@
 /* test-search-generated.c
  *
  * The search on ten thousand generated customers, query by query, against
- * a plain LIKE scan over the same rows.
+ * a plain LIKE scan over the same rows: every word of a query LIKE some
+ * column, and a word mixing syllables with initial consonants also
+ * checked against the name character by character.
  */
 #include "config.h"
 
@@ -592,19 +594,24 @@ build_queries (SearchFixture *fixture,
 
       /* Part of a Korean name with some syllables as their initial
        * consonant, as one types while the input method composes. */
-      if (*chosung && g_utf8_strlen (chosung, -1) == g_utf8_strlen (name, -1))
+      if (g_utf8_strlen (chosung, -1) >= 2 && g_utf8_strlen (chosung, -1) == g_utf8_strlen (name, -1))
         {
           glong n = g_utf8_strlen (name, -1);
-          glong start = g_rand_int_range (rand, 0, n);
-          glong len = g_rand_int_range (rand, 1, n - start + 1);
+          glong start = g_rand_int_range (rand, 0, n - 1);
+          glong len = g_rand_int_range (rand, 2, n - start + 1);
+          gboolean first_whole = g_rand_boolean (rand);
           g_autoptr(GString) mixed = g_string_new (NULL);
 
+          /* The first two characters differ in kind, the rest at random. */
           for (glong j = start; j < start + len; j++)
             {
               g_autofree char *syllable = g_utf8_substring (name, j, j + 1);
               g_autofree char *initial = g_utf8_substring (chosung, j, j + 1);
+              gboolean whole = j == start ? first_whole
+                               : j == start + 1 ? !first_whole
+                               : g_rand_boolean (rand);
 
-              g_string_append (mixed, g_rand_boolean (rand) ? syllable : initial);
+              g_string_append (mixed, whole ? syllable : initial);
             }
           add_query (fixture->queries, mixed->str);
         }
@@ -847,6 +854,8 @@ test_generated_matches_like (void)
   SearchFixture *fixture = get_search_fixture ();
   g_autoptr(GString) failures = g_string_new (NULL);
   guint n_with_results = 0;
+  guint n_mixed = 0;
+  guint n_several = 0;
   gint64 start = g_get_monotonic_time ();
 
   g_assert_cmpuint (fixture->queries->len, >=, 200);
@@ -854,19 +863,34 @@ test_generated_matches_like (void)
   for (guint i = 0; i < fixture->queries->len; i++)
     {
       const char *text = g_ptr_array_index (fixture->queries, i);
+      g_auto(GStrv) words = split_words (text);
 
       if (check_query (fixture, text, DG_ARCHIVED_EXCLUDE, failures) > 0)
-        n_with_results++;
+        {
+          n_with_results++;
+          if (g_strv_length (words) > 1)
+            n_several++;
+          for (guint j = 0; words[j] != NULL; j++)
+            if (is_mixed (words[j]))
+              {
+                n_mixed++;
+                break;
+              }
+        }
     }
 
-  g_test_message ("%u queries (%u with results) in %.2f s",
-                  fixture->queries->len, n_with_results,
+  g_test_message ("%u queries (%u with results, %u of several words, %u mixing "
+                  "syllables and initials) in %.2f s",
+                  fixture->queries->len, n_with_results, n_several, n_mixed,
                   (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
   assert_no_failures (failures);
 
-  /* The set must exercise both outcomes to mean anything. */
+  /* The set must exercise both outcomes to mean anything, and the
+   * queries of several words and of mixed initials must find some. */
   g_assert_cmpuint (n_with_results, >, fixture->queries->len / 2);
   g_assert_cmpuint (n_with_results, <, fixture->queries->len);
+  g_assert_cmpuint (n_several, >=, 20);
+  g_assert_cmpuint (n_mixed, >=, 20);
 }
 
 static void
@@ -906,7 +930,10 @@ static void
 test_generated_named_cases (void)
 {
   SearchFixture *fixture = get_search_fixture ();
-  static const char * const finds_kim_minsu[] = { "민수", "ㄱㅁㅅ", "ㅁㅅ", "김민수", "김", "민" };
+  static const char * const finds_kim_minsu[] = {
+    "민수", "ㄱㅁㅅ", "ㅁㅅ", "김민수", "김", "민",
+    "김ㅁㅅ", "김민ㅅ", "ㄱ민수", "ㄱㅁ수", "민ㅅ", "민수 김", "ㅅ 김ㅁ",
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (finds_kim_minsu); i++)
     {

@@ -31,8 +31,9 @@ int        dg_customers_changes         (DgDatabase     *db);
 gboolean   dg_customers_exists          (DgDatabase     *db,
                                          gint64          id,
                                          GError        **error);
-/* Rewrites the customer's search row (and so its trigram index entry)
- * from what its customers row holds now. */
+/* Rewrites the customer's search row (and, through its triggers, its
+ * entries in the trigram index and the index of short pieces) from what
+ * its customers row holds now. */
 gboolean   dg_customers_sync_search_row (DgDatabase     *db,
                                          gint64          id,
                                          GError        **error);

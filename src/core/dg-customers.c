@@ -138,7 +138,8 @@ build_haystack (const char *name,
 }
 
 /* Rewrites the customer_search row (and through its triggers the trigram
- * index) from what the customers row holds now. */
+ * index and the index of short pieces) from what the customers row holds
+ * now. */
 gboolean
 dg_customers_sync_search_row (DgDatabase  *db,
                               gint64       id,

@@ -5,7 +5,8 @@
  * the index of short pieces (customer_pieces) for fewer, the name's
  * initial consonants and the phone digits for the words that need them.
  * The plan first reads the ids each word matches. When one word is found
- * by few customers, the query starts from its matches and sorts them;
+ * by few customers, the query starts from those ids (handed to SQLite as
+ * a JSON array) and sorts them;
  * otherwise it walks the sort order's index, and each row is kept when
  * every word's ids hold it. Walking 100k names took 10 ms; SQLite's own
  * test of a row against a list of 19k matches tripled that, and sorting

@@ -657,6 +657,54 @@ test_generated_archived (void)
   assert_no_failures (failures);
 }
 
+/* In every other order, a search finds the customers the reference scan
+ * finds, in the order that the whole list has in that sort: whichever
+ * index answers a word, the sort is the list's. */
+static void
+test_generated_sorts (void)
+{
+  static const DgCustomerSort sorts[] = {
+    DG_CUSTOMER_SORT_PHONE, DG_CUSTOMER_SORT_EMAIL, DG_CUSTOMER_SORT_TAGS,
+    DG_CUSTOMER_SORT_CREATED, DG_CUSTOMER_SORT_LAST_CONTACT,
+  };
+  SearchFixture *fixture = get_search_fixture ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    for (guint descending = 0; descending < 2; descending++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GArray) everyone = NULL;
+        DgCustomerQuery all = { .sort = sorts[s], .descending = descending };
+
+        everyone = dg_customers_search_ids (fixture->db, &all, &error);
+        g_assert_no_error (error);
+
+        for (guint i = s + descending; i < fixture->queries->len; i += 7)
+          {
+            const char *text = g_ptr_array_index (fixture->queries, i);
+            g_autoptr(GArray) expected_set = dg_search_reference_ids (fixture->db, text, DG_ARCHIVED_EXCLUDE);
+            g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+            g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+            g_autoptr(GArray) got = NULL;
+            DgCustomerQuery query = all;
+
+            for (guint j = 0; j < expected_set->len; j++)
+              g_hash_table_add (wanted, &g_array_index (expected_set, gint64, j));
+            for (guint j = 0; j < everyone->len; j++)
+              if (g_hash_table_contains (wanted, &g_array_index (everyone, gint64, j)))
+                g_array_append_val (expected, g_array_index (everyone, gint64, j));
+
+            query.text = text;
+            got = dg_customers_search_ids (fixture->db, &query, &error);
+            g_assert_no_error (error);
+            if (got->len != expected->len
+                || (got->len > 0 && memcmp (got->data, expected->data, got->len * sizeof (gint64)) != 0))
+              g_error ("“%s” in sort %d%s: %u results, %u expected, or another order",
+                       text, sorts[s], descending ? " descending" : "", got->len, expected->len);
+          }
+      }
+}
+
 static void
 test_generated_blank (void)
 {
@@ -715,6 +763,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/search/generated/matches-like", test_generated_matches_like);
   g_test_add_func ("/search/generated/archived", test_generated_archived);
+  g_test_add_func ("/search/generated/sorts", test_generated_sorts);
   g_test_add_func ("/search/generated/blank", test_generated_blank);
   g_test_add_func ("/search/generated/named-cases", test_generated_named_cases);
 

@@ -599,7 +599,7 @@ test_migrates_version_1 (void)
 
   db = dg_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (dg_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (dg_database_get_schema_version (db), ==, DG_DATABASE_SCHEMA_VERSION);
 
   customer = dg_customers_get (db, 1, &error);
   g_assert_no_error (error);

@@ -1,22 +1,23 @@
 /* test-search-generated.c
  *
  * The search on ten thousand generated customers, query by query, against
- * a plain LIKE scan over the same rows.
+ * a plain LIKE scan over the same rows: every word of a query LIKE some
+ * column, and a word mixing syllables with initial consonants also
+ * checked against the name character by character.
  */
 #include "config.h"
 
 #include <string.h>
 
 #include "dg-database-private.h"
+#include "dg-search-reference.h"
 #include "dg-test-util.h"
 
 #define N_CUSTOMERS 10000
 #define SEED        20240611
 
-/* Every generated text is ASCII or precomposed Hangul. On such text,
- * NFC + case folding (what the search does) is ASCII lower-casing, which
- * is exactly what LIKE ignores, so a plain LIKE over the raw columns is an
- * independent answer the search must reproduce row for row. */
+/* Every generated text is ASCII or precomposed Hangul, which the
+ * reference scan (dg-search-reference.h) relies on. */
 
 static const char * const surnames[] = {
   "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오",
@@ -193,94 +194,11 @@ make_customer (GRand *rand,
   return g_steal_pointer (&customer);
 }
 
-static void
-sql_chosung (sqlite3_context *context,
-             int              argc,
-             sqlite3_value  **argv)
-{
-  g_autofree char *chosung = dg_search_chosung ((const char *) sqlite3_value_text (argv[0]));
-
-  sqlite3_result_text (context, chosung, -1, SQLITE_TRANSIENT);
-}
-
-/* %, _ and \ stand for themselves in the reference pattern. */
-static char *
-like_pattern (const char *text)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-
-  return g_string_free (pattern, FALSE);
-}
-
 typedef struct
 {
   DgDatabase   *db;
-  sqlite3_stmt *reference;
   GPtrArray    *queries;
 } SearchFixture;
-
-/* Reads reference_rows, the test's own copy of the searchable columns of
- * customers with the initial consonants of each name added. */
-static const char *reference_sql =
-  "SELECT id FROM reference_rows"
-  " WHERE (?3 OR archived = ?4)"
-  "   AND (?1 IS NULL"
-  "        OR name LIKE ?1 ESCAPE '\\'"
-  "        OR organization LIKE ?1 ESCAPE '\\'"
-  "        OR email LIKE ?1 ESCAPE '\\'"
-  "        OR note LIKE ?1 ESCAPE '\\'"
-  "        OR tags_text LIKE ?1 ESCAPE '\\'"
-  "        OR chosung LIKE ?1 ESCAPE '\\'"
-  "        OR (?2 IS NOT NULL AND phone_digits LIKE ?2))"
-  " ORDER BY name COLLATE NOCASE, id";
-
-/* The ids a plain scan finds for @text, as the search should find them. */
-static GArray *
-reference_ids (SearchFixture    *fixture,
-               const char       *text,
-               DgArchivedFilter  archived)
-{
-  sqlite3_stmt *stmt = fixture->reference;
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  g_autofree char *pattern = NULL;
-  g_autofree char *digits_pattern = NULL;
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  if (*trimmed != '\0')
-    pattern = like_pattern (trimmed);
-  if (dg_search_is_phone_like (trimmed))
-    {
-      g_autofree char *digits = dg_search_digits (trimmed);
-
-      digits_pattern = like_pattern (digits);
-    }
-
-  sqlite3_reset (stmt);
-  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, digits_pattern, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, archived == DG_ARCHIVED_INCLUDE);
-  sqlite3_bind_int (stmt, 4, archived == DG_ARCHIVED_ONLY);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  g_assert_cmpint (rc, ==, SQLITE_DONE);
-  sqlite3_reset (stmt);
-
-  return ids;
-}
 
 static void
 add_query (GPtrArray  *queries,
@@ -351,6 +269,14 @@ static const char * const fixed_queries[] = {
   "(2회)", "3회차",
   /* Spaces. */
   " ", "  ", " 민수 ", "카페 온도", "카페 ", " 온도", "김 민수",
+  /* Syllables mixed with initial consonants; ㄳ and ㅏ begin no syllable. */
+  "이ㅁㅅ", "이민ㅅ", "김ㅁㅅ", "김민ㅅ", "ㄱ민수", "ㄱ민ㅅ", "김ㅁ", "민ㅅ", "ㅁ수",
+  "남궁ㅁ", "ㄴ궁", "ㅅㅇ연", "ㄱㅁ수네", "민수ㄴ", "김ㄳ", "김ㅏ", "ㅋ김",
+  /* Several words, in any order, each in some field. */
+  "smith sophie", "Sophie Smith", "민수 서울", "서울 민수", "김 삼성", "kim naver",
+  "vip 신규", "신규 VIP", "민수 010", "김 010-12", "acme 민수 vip", "ㄱㅁㅅ 서울",
+  "이ㅁㅅ 삼성", "a e", "zzzq 김", "  민수   서울  ", "민수\xe3\x80\x80서울", "민수\t삼성",
+  "김 김", "상담 완료 김", "coach 코칭",
   /* Not in the data, and not in the search fields (source). */
   "zzzq", "없는이름", "qq", "xyz123", "blog", "블로그", "인스타그램",
   "가나다라마바사", "ㅊㅊㅊㅊ",
@@ -433,6 +359,58 @@ build_queries (SearchFixture *fixture,
           add_query (fixture->queries, dashed);
         }
 
+      /* Part of a Korean name with some syllables as their initial
+       * consonant, as one types while the input method composes. */
+      if (g_utf8_strlen (chosung, -1) >= 2 && g_utf8_strlen (chosung, -1) == g_utf8_strlen (name, -1))
+        {
+          glong n = g_utf8_strlen (name, -1);
+          glong start = g_rand_int_range (rand, 0, n - 1);
+          glong len = g_rand_int_range (rand, 2, n - start + 1);
+          gboolean first_whole = g_rand_boolean (rand);
+          g_autoptr(GString) mixed = g_string_new (NULL);
+
+          /* The first two characters differ in kind, the rest at random. */
+          for (glong j = start; j < start + len; j++)
+            {
+              g_autofree char *syllable = g_utf8_substring (name, j, j + 1);
+              g_autofree char *initial = g_utf8_substring (chosung, j, j + 1);
+              gboolean whole = j == start ? first_whole
+                               : j == start + 1 ? !first_whole
+                               : g_rand_boolean (rand);
+
+              g_string_append (mixed, whole ? syllable : initial);
+            }
+          add_query (fixture->queries, mixed->str);
+        }
+
+      /* Two pieces of different fields of one customer, in either order,
+       * and one of them with a piece of someone else. */
+      {
+        DgCustomer *other = g_ptr_array_index (customers, g_rand_int_range (rand, 0, customers->len));
+        const char *fields[] = { name, email, org, note, dg_customer_get_name (other) };
+        g_autofree char *a = NULL;
+        g_autofree char *b = NULL;
+        g_autofree char *c_piece = NULL;
+        g_autofree char *pair = NULL;
+        g_autofree char *with_other = NULL;
+
+        const char *second = fields[g_rand_int_range (rand, 2, 4)];
+
+        a = random_piece (rand, fields[g_rand_int_range (rand, 0, 2)], g_rand_int_range (rand, 1, 4));
+        b = random_piece (rand, second ? second : "", g_rand_int_range (rand, 1, 4));
+        c_piece = random_piece (rand, fields[4], g_rand_int_range (rand, 1, 3));
+        if (a && b && !strchr (a, ' ') && !strchr (b, ' '))
+          {
+            pair = g_rand_boolean (rand) ? g_strdup_printf ("%s %s", a, b) : g_strdup_printf ("%s %s", b, a);
+            add_query (fixture->queries, pair);
+          }
+        if (a && c_piece && !strchr (a, ' ') && !strchr (c_piece, ' '))
+          {
+            with_other = g_strdup_printf ("%s %s", c_piece, a);
+            add_query (fixture->queries, with_other);
+          }
+      }
+
       piece = random_piece (rand, dg_customer_get_phone (c), 6);
       if (piece)
         add_query (fixture->queries, piece);
@@ -447,9 +425,7 @@ get_search_fixture (void)
   g_autoptr(GRand) rand = NULL;
   g_autoptr(GPtrArray) customers = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *handle;
   gint64 start;
-  int rc;
 
   if (search_fixture != NULL)
     return search_fixture;
@@ -475,22 +451,7 @@ get_search_fixture (void)
   g_test_message ("Inserted %u customers in %.2f s", N_CUSTOMERS,
                   (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
 
-  handle = dg_database_get_handle (search_fixture->db);
-  rc = sqlite3_create_function (handle, "test_chosung", 1,
-                                SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                NULL, sql_chosung, NULL, NULL);
-  g_assert_cmpint (rc, ==, SQLITE_OK);
-  /* The initial consonants of each name are worked out once by the test's
-   * own SQL function rather than once per row and query. */
-  rc = sqlite3_exec (handle,
-                     "CREATE TEMP TABLE reference_rows AS"
-                     " SELECT id, archived, name, organization, email, note, tags_text,"
-                     "        test_chosung (name) AS chosung, phone_digits"
-                     " FROM customers",
-                     NULL, NULL, NULL);
-  g_assert_cmpint (rc, ==, SQLITE_OK);
-  rc = sqlite3_prepare_v2 (handle, reference_sql, -1, &search_fixture->reference, NULL);
-  g_assert_cmpint (rc, ==, SQLITE_OK);
+  dg_search_reference_install (search_fixture->db);
 
   build_queries (search_fixture, rand, customers);
 
@@ -503,7 +464,6 @@ free_search_fixture (void)
   if (search_fixture == NULL)
     return;
 
-  sqlite3_finalize (search_fixture->reference);
   g_clear_pointer (&search_fixture->queries, g_ptr_array_unref);
   g_clear_object (&search_fixture->db);
   g_clear_pointer (&search_fixture, g_free);
@@ -611,7 +571,7 @@ check_query (SearchFixture    *fixture,
   got = dg_customers_search_ids (fixture->db, &query, &error);
   g_assert_no_error (error);
   g_assert_nonnull (got);
-  expected = reference_ids (fixture, text, archived);
+  expected = dg_search_reference_ids (fixture->db, text, archived);
 
   difference = compare_ids (fixture->db, got, expected, text ? text : "(null)");
   if (difference != NULL)
@@ -642,6 +602,8 @@ test_generated_matches_like (void)
   SearchFixture *fixture = get_search_fixture ();
   g_autoptr(GString) failures = g_string_new (NULL);
   guint n_with_results = 0;
+  guint n_mixed = 0;
+  guint n_several = 0;
   gint64 start = g_get_monotonic_time ();
 
   g_assert_cmpuint (fixture->queries->len, >=, 200);
@@ -649,19 +611,34 @@ test_generated_matches_like (void)
   for (guint i = 0; i < fixture->queries->len; i++)
     {
       const char *text = g_ptr_array_index (fixture->queries, i);
+      g_auto(GStrv) words = dg_search_reference_words (text);
 
       if (check_query (fixture, text, DG_ARCHIVED_EXCLUDE, failures) > 0)
-        n_with_results++;
+        {
+          n_with_results++;
+          if (g_strv_length (words) > 1)
+            n_several++;
+          for (guint j = 0; words[j] != NULL; j++)
+            if (dg_search_reference_is_mixed (words[j]))
+              {
+                n_mixed++;
+                break;
+              }
+        }
     }
 
-  g_test_message ("%u queries (%u with results) in %.2f s",
-                  fixture->queries->len, n_with_results,
+  g_test_message ("%u queries (%u with results, %u of several words, %u mixing "
+                  "syllables and initials) in %.2f s",
+                  fixture->queries->len, n_with_results, n_several, n_mixed,
                   (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
   assert_no_failures (failures);
 
-  /* The set must exercise both outcomes to mean anything. */
+  /* The set must exercise both outcomes to mean anything, and the
+   * queries of several words and of mixed initials must find some. */
   g_assert_cmpuint (n_with_results, >, fixture->queries->len / 2);
   g_assert_cmpuint (n_with_results, <, fixture->queries->len);
+  g_assert_cmpuint (n_several, >=, 20);
+  g_assert_cmpuint (n_mixed, >=, 20);
 }
 
 static void
@@ -678,6 +655,54 @@ test_generated_archived (void)
       check_query (fixture, text, DG_ARCHIVED_INCLUDE, failures);
     }
   assert_no_failures (failures);
+}
+
+/* In every other order, a search finds the customers the reference scan
+ * finds, in the order that the whole list has in that sort: whichever
+ * index answers a word, the sort is the list's. */
+static void
+test_generated_sorts (void)
+{
+  static const DgCustomerSort sorts[] = {
+    DG_CUSTOMER_SORT_PHONE, DG_CUSTOMER_SORT_EMAIL, DG_CUSTOMER_SORT_TAGS,
+    DG_CUSTOMER_SORT_CREATED, DG_CUSTOMER_SORT_LAST_CONTACT,
+  };
+  SearchFixture *fixture = get_search_fixture ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    for (guint descending = 0; descending < 2; descending++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GArray) everyone = NULL;
+        DgCustomerQuery all = { .sort = sorts[s], .descending = descending };
+
+        everyone = dg_customers_search_ids (fixture->db, &all, &error);
+        g_assert_no_error (error);
+
+        for (guint i = s + descending; i < fixture->queries->len; i += 7)
+          {
+            const char *text = g_ptr_array_index (fixture->queries, i);
+            g_autoptr(GArray) expected_set = dg_search_reference_ids (fixture->db, text, DG_ARCHIVED_EXCLUDE);
+            g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+            g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+            g_autoptr(GArray) got = NULL;
+            DgCustomerQuery query = all;
+
+            for (guint j = 0; j < expected_set->len; j++)
+              g_hash_table_add (wanted, &g_array_index (expected_set, gint64, j));
+            for (guint j = 0; j < everyone->len; j++)
+              if (g_hash_table_contains (wanted, &g_array_index (everyone, gint64, j)))
+                g_array_append_val (expected, g_array_index (everyone, gint64, j));
+
+            query.text = text;
+            got = dg_customers_search_ids (fixture->db, &query, &error);
+            g_assert_no_error (error);
+            if (got->len != expected->len
+                || (got->len > 0 && memcmp (got->data, expected->data, got->len * sizeof (gint64)) != 0))
+              g_error ("“%s” in sort %d%s: %u results, %u expected, or another order",
+                       text, sorts[s], descending ? " descending" : "", got->len, expected->len);
+          }
+      }
 }
 
 static void
@@ -701,7 +726,10 @@ static void
 test_generated_named_cases (void)
 {
   SearchFixture *fixture = get_search_fixture ();
-  static const char * const finds_kim_minsu[] = { "민수", "ㄱㅁㅅ", "ㅁㅅ", "김민수", "김", "민" };
+  static const char * const finds_kim_minsu[] = {
+    "민수", "ㄱㅁㅅ", "ㅁㅅ", "김민수", "김", "민",
+    "김ㅁㅅ", "김민ㅅ", "ㄱ민수", "ㄱㅁ수", "민ㅅ", "민수 김", "ㅅ 김ㅁ",
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (finds_kim_minsu); i++)
     {
@@ -735,6 +763,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/search/generated/matches-like", test_generated_matches_like);
   g_test_add_func ("/search/generated/archived", test_generated_archived);
+  g_test_add_func ("/search/generated/sorts", test_generated_sorts);
   g_test_add_func ("/search/generated/blank", test_generated_blank);
   g_test_add_func ("/search/generated/named-cases", test_generated_named_cases);
 

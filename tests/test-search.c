@@ -1,12 +1,13 @@
 /* test-search.c
  *
- * The text functions search is built on: normalization, initial consonants
- * and phone digits.
+ * The text functions search is built on: normalization, initial consonants,
+ * phone digits, the words of a search and the pieces the short index holds.
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "dg-search-pieces-private.h"
 #include "dg-test-util.h"
 
 /* 김 decomposed into conjoining jamo, as macOS writes file names. */
@@ -177,6 +178,82 @@ test_is_phone_like (void)
   g_assert_false (dg_search_is_phone_like ("1\xea\xb0\xa0"));
 }
 
+/* Fails unless @text splits into the words of @expected ("needle" or
+ * "needle|digits|glob|key", with "" for NULL), ending with NULL. */
+static void
+assert_terms (const char         *text,
+              const char * const *expected)
+{
+  g_autoptr(GPtrArray) terms = dg_search_terms (text);
+  guint n = g_strv_length ((char **) expected);
+
+  g_assert_cmpuint (terms->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const DgSearchTerm *term = g_ptr_array_index (terms, i);
+      g_autofree char *got = NULL;
+
+      if (term->digits == NULL && term->name_glob == NULL)
+        got = g_strdup (term->needle);
+      else
+        got = g_strdup_printf ("%s|%s|%s|%s", term->needle,
+                               term->digits ? term->digits : "",
+                               term->name_glob ? term->name_glob : "",
+                               term->chosung_key ? term->chosung_key : "");
+      g_assert_cmpstr (got, ==, expected[i]);
+    }
+}
+
+static void
+test_terms (void)
+{
+  assert_terms (NULL, (const char *[]) { NULL });
+  assert_terms ("", (const char *[]) { NULL });
+  assert_terms (" \t\xe3\x80\x80 ", (const char *[]) { NULL });
+  assert_terms ("Baker  Nancy", (const char *[]) { "baker", "nancy", NULL });
+  assert_terms (" 민수\xe3\x80\x80서울 ", (const char *[]) { "민수", "서울", NULL });
+  assert_terms ("카페 온도", (const char *[]) { "카페", "온도", NULL });
+  /* A phone number stays whole; a phone-like word keeps its digits. */
+  assert_terms (" 010 1234-5678 ", (const char *[]) { "010 1234-5678|01012345678||", NULL });
+  assert_terms ("0101234", (const char *[]) { "0101234", NULL });
+  assert_terms ("김 010-12", (const char *[]) { "김", "010-12|01012||", NULL });
+  /* Syllables mixed with initial consonants. */
+  assert_terms ("이ㅁㅅ", (const char *[]) { "이ㅁㅅ||*이[마-밓][사-싷]*|ㅇㅁㅅ", NULL });
+  assert_terms ("이민ㅅ", (const char *[]) { "이민ㅅ||*이민[사-싷]*|ㅇㅁㅅ", NULL });
+  assert_terms ("ㄲ가ㅎ", (const char *[]) { "ㄲ가ㅎ||*[까-낗]가[하-힣]*|ㄲㄱㅎ", NULL });
+  assert_terms (CHOSEONG_G "김", (const char *[]) { "ㄱ김||*[가-깋]김*|ㄱㄱ", NULL });
+  /* All consonants, all syllables, or anything else: text only. */
+  assert_terms ("ㄱㅁㅅ", (const char *[]) { "ㄱㅁㅅ", NULL });
+  assert_terms ("김민수", (const char *[]) { "김민수", NULL });
+  assert_terms ("김ㄳ", (const char *[]) { "김ㄳ", NULL });
+  assert_terms ("김ㅏ", (const char *[]) { "김ㅏ", NULL });
+  assert_terms ("김ㅁa", (const char *[]) { "김ㅁa", NULL });
+}
+
+static void
+assert_pieces (const char         *haystack,
+               const char * const *expected)
+{
+  g_autoptr(GPtrArray) pieces = dg_search_pieces_of (haystack);
+  guint n = g_strv_length ((char **) expected);
+
+  g_assert_cmpuint (pieces->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (g_ptr_array_index (pieces, i), ==, expected[i]);
+}
+
+static void
+test_pieces (void)
+{
+  assert_pieces (NULL, (const char *[]) { NULL });
+  assert_pieces ("", (const char *[]) { NULL });
+  assert_pieces ("김민수", (const char *[]) { "김", "김민", "민", "민수", "수", NULL });
+  /* No piece spans two fields; an empty field has none. */
+  assert_pieces ("ab\x1f\x1f" "c\x1f", (const char *[]) { "a", "ab", "b", "c", NULL });
+  assert_pieces ("aaa", (const char *[]) { "a", "aa", NULL });
+  assert_pieces ("a b", (const char *[]) { "a", "a ", " ", " b", "b", NULL });
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -190,6 +267,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/search/is-chosung", test_is_chosung);
   g_test_add_func ("/search/digits", test_digits);
   g_test_add_func ("/search/is-phone-like", test_is_phone_like);
+  g_test_add_func ("/search/terms", test_terms);
+  g_test_add_func ("/search/pieces", test_pieces);
 
   return g_test_run ();
 }

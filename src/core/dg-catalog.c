@@ -103,6 +103,14 @@ static const DgCatalogColumn customer_fts_columns[] = {
            "The trigram index of customer_search.haystack, kept by its triggers", NULL),
 };
 
+/* customer_pieces */
+
+static const DgCatalogColumn customer_pieces_columns[] = {
+  DERIVED ("haystack", "", FALSE,
+           "The index of every one- and two-character piece of each field of "
+           "customer_search.haystack (tokenizer dangol_pieces), kept by its triggers", NULL),
+};
+
 /* interactions */
 
 static const char * const channel_values[] = { "call", "message", "email", "meeting", "other", NULL };
@@ -232,6 +240,13 @@ static const DgCatalogTable tables[] = {
     .row_source = DG_TABLE_CUSTOMER_SEARCH,
     .rebuild = dg_customers_rebuild_search_index,
     .columns = customer_fts_columns, .n_columns = N (customer_fts_columns) },
+  { .name = DG_TABLE_CUSTOMER_PIECES,
+    .description = "The index of short pieces of the search texts, for one- and two-character searches",
+    .flags = DG_CATALOG_TABLE_DERIVED | DG_CATALOG_TABLE_VIRTUAL,
+    .change_name = DG_TABLE_CUSTOMERS,
+    .row_source = DG_TABLE_CUSTOMER_SEARCH,
+    .rebuild = dg_customers_rebuild_pieces_index,
+    .columns = customer_pieces_columns, .n_columns = N (customer_pieces_columns) },
   { .name = DG_TABLE_INTERACTIONS,
     .description = "The contact log",
     .change_name = DG_TABLE_INTERACTIONS,

@@ -31,6 +31,7 @@ G_BEGIN_DECLS
 #define DG_TABLE_CUSTOMER_TAGS   "customer_tags"
 #define DG_TABLE_CUSTOMER_SEARCH "customer_search"
 #define DG_TABLE_CUSTOMER_FTS    "customer_fts"
+#define DG_TABLE_CUSTOMER_PIECES "customer_pieces"
 #define DG_TABLE_INTERACTIONS    "interactions"
 #define DG_TABLE_FOLLOWUPS       "followups"
 #define DG_TABLE_META            "meta"

@@ -247,3 +247,10 @@ dg_customers_rebuild_search_index (DgDatabase  *db,
 {
   return dg_database_exec (db, "INSERT INTO customer_fts (customer_fts) VALUES ('rebuild')", error);
 }
+
+gboolean
+dg_customers_rebuild_pieces_index (DgDatabase  *db,
+                                   GError     **error)
+{
+  return dg_database_exec (db, "INSERT INTO customer_pieces (customer_pieces) VALUES ('rebuild')", error);
+}

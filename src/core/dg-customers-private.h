@@ -35,13 +35,17 @@ gboolean   dg_customers_recompute_tags_text    (DgDatabase  *db,
 gboolean   dg_customers_recompute_last_contact (DgDatabase  *db,
                                                 gint64       id,
                                                 GError     **error);
-/* Rewrites the customer's search row (and so its trigram index entry)
- * from what its customers row holds now. */
+/* Rewrites the customer's search row (and, through its triggers, its
+ * entries in the trigram index and the index of short pieces) from what
+ * its customers row holds now. */
 gboolean   dg_customers_sync_search_row (DgDatabase     *db,
                                          gint64          id,
                                          GError        **error);
 /* Rebuilds the whole trigram index from the search rows. */
 gboolean   dg_customers_rebuild_search_index (DgDatabase  *db,
+                                              GError     **error);
+/* Rebuilds the whole index of short pieces from the search rows. */
+gboolean   dg_customers_rebuild_pieces_index (DgDatabase  *db,
                                               GError     **error);
 
 /* Makes the customer's linked tags exactly @tags, creating missing ones. */

@@ -14,6 +14,7 @@
 #include "dg-database-private.h"
 #include "dg-error.h"
 #include "dg-migrations.h"
+#include "dg-search-pieces-private.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -300,6 +301,14 @@ dg_database_open (const char  *path,
   sqlite3_extended_result_codes (self->handle, TRUE);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
+  /* Before the migrations: one of them builds the index it tokenizes. */
+  rc = dg_search_pieces_register (self->handle);
+  if (rc != SQLITE_OK)
+    {
+      dg_database_file_set_error (error, display_path, rc, sqlite3_errstr (rc));
+      return NULL;
+    }
+
   if (!configure_and_migrate (self, version, display_path, &local_error))
     {
       int code = sqlite3_extended_errcode (self->handle);
@@ -351,6 +360,13 @@ dg_database_open_reader (const char    *path,
 
   sqlite3_extended_result_codes (self->handle, TRUE);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  rc = dg_search_pieces_register (self->handle);
+  if (rc != SQLITE_OK)
+    {
+      display_path = g_filename_display_name (self->path);
+      dg_database_file_set_error (error, display_path, rc, sqlite3_errstr (rc));
+      return NULL;
+    }
   if (g_set_object (&self->cancellable, cancellable))
     sqlite3_progress_handler (self->handle, 1000, reader_progress_cb, cancellable);
 

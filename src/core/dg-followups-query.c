@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "dg-error.h"
+#include "dg-customers-private.h"
+#include "dg-followup-private.h"
 #include "dg-followups-private.h"
 #include "dg-record-private.h"
 
@@ -26,41 +28,45 @@ column_text (sqlite3_stmt *stmt,
 DgFollowup *
 dg_followups_from_row (sqlite3_stmt *stmt)
 {
-  DgFollowup *followup = dg_followup_new ();
   g_autoptr(GDateTime) due_at = dg_record_parse_time (column_text (stmt, 6));
   g_autoptr(GDateTime) done_at = dg_record_parse_time (column_text (stmt, 9));
   g_autoptr(GDateTime) snoozed_until = dg_record_parse_time (column_text (stmt, 10));
   g_autoptr(GDateTime) notified_at = dg_record_parse_time (column_text (stmt, 15));
   g_autoptr(GDateTime) created_at = dg_record_parse_time (column_text (stmt, 16));
-  g_autoptr(GDateTime) updated_at = dg_record_parse_time (column_text (stmt, 17));
-  DgFollowupStatus status = DG_FOLLOWUP_STATUS_OPEN;
-  DgRecurrenceUnit unit = DG_RECURRENCE_NONE;
+  g_autoptr(GDateTime) updated_at = NULL;
+  DgFollowupStored stored = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .uuid = column_text (stmt, 1),
+    .customer_id = sqlite3_column_int64 (stmt, 2),
+    .title = column_text (stmt, 3),
+    .note = column_text (stmt, 4),
+    .all_day = sqlite3_column_int (stmt, 5) != 0,
+    .due_at = due_at,
+    .due_date = column_text (stmt, 7),
+    .status = DG_FOLLOWUP_STATUS_OPEN,
+    .done_at = done_at,
+    .snoozed_until = snoozed_until,
+    .recurrence = DG_RECURRENCE_NONE,
+    .recurrence_interval = sqlite3_column_int (stmt, 12),
+    .recurrence_anchor = column_text (stmt, 13),
+    .keep_in_touch = sqlite3_column_int (stmt, 14) != 0,
+    .notified_at = notified_at,
+    .created_at = created_at,
+    .customer_name = column_text (stmt, 18),
+  };
 
-  dg_followup_status_from_string (column_text (stmt, 8), &status);
-  dg_recurrence_unit_from_string (column_text (stmt, 11), &unit);
-
-  dg_followup_set_id (followup, sqlite3_column_int64 (stmt, 0));
-  dg_followup_set_uuid (followup, column_text (stmt, 1));
-  dg_followup_set_customer_id (followup, sqlite3_column_int64 (stmt, 2));
-  dg_followup_set_title (followup, column_text (stmt, 3));
-  dg_followup_set_note (followup, column_text (stmt, 4));
-  if (sqlite3_column_int (stmt, 5) != 0)
-    dg_followup_set_due_date (followup, column_text (stmt, 7));
+  /* A follow-up never edited was updated when it was made: one time
+   * object serves both. */
+  if (created_at != NULL && g_strcmp0 (column_text (stmt, 16), column_text (stmt, 17)) == 0)
+    updated_at = g_date_time_ref (created_at);
   else
-    dg_followup_set_due_at (followup, due_at);
-  dg_followup_set_status (followup, status);
-  dg_followup_set_done_at (followup, done_at);
-  dg_followup_set_snoozed_until (followup, snoozed_until);
-  dg_followup_set_recurrence (followup, unit);
-  dg_followup_set_recurrence_interval (followup, sqlite3_column_int (stmt, 12));
-  dg_followup_set_recurrence_anchor (followup, column_text (stmt, 13));
-  dg_followup_set_keep_in_touch (followup, sqlite3_column_int (stmt, 14) != 0);
-  dg_followup_set_notified_at (followup, notified_at);
-  dg_followup_set_created_at (followup, created_at);
-  dg_followup_set_updated_at (followup, updated_at);
-  dg_followup_set_customer_name (followup, column_text (stmt, 18));
+    updated_at = dg_record_parse_time (column_text (stmt, 17));
+  stored.updated_at = updated_at;
 
-  return followup;
+  dg_followup_status_from_string (column_text (stmt, 8), &stored.status);
+  dg_recurrence_unit_from_string (column_text (stmt, 11), &stored.recurrence);
+
+  return dg_followup_new_stored (&stored);
 }
 
 GPtrArray *

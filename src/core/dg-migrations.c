@@ -148,6 +148,31 @@ static const char * const migrations[] = {
   "  name   TEXT PRIMARY KEY,"
   "  value  TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 3: the index of short pieces, for searches of one or two characters.
+   *
+   * Every piece of one and of two characters inside one field of a search
+   * row, as the dangol_pieces tokenizer (dg-search-pieces.c) cuts them;
+   * only which rows hold a piece is kept (detail=none, no column sizes).
+   * Kept in step with customer_search by triggers, as customer_fts is,
+   * and built here for the rows that exist. */
+  "CREATE VIRTUAL TABLE customer_pieces USING fts5 ("
+  "  haystack, content='customer_search', content_rowid='customer_id',"
+  "  tokenize='dangol_pieces', detail='none', columnsize=0"
+  ");"
+  "CREATE TRIGGER customer_pieces_ai AFTER INSERT ON customer_search BEGIN"
+  "  INSERT INTO customer_pieces (rowid, haystack) VALUES (new.customer_id, new.haystack);"
+  "END;"
+  "CREATE TRIGGER customer_pieces_ad AFTER DELETE ON customer_search BEGIN"
+  "  INSERT INTO customer_pieces (customer_pieces, rowid, haystack)"
+  "    VALUES ('delete', old.customer_id, old.haystack);"
+  "END;"
+  "CREATE TRIGGER customer_pieces_au AFTER UPDATE ON customer_search BEGIN"
+  "  INSERT INTO customer_pieces (customer_pieces, rowid, haystack)"
+  "    VALUES ('delete', old.customer_id, old.haystack);"
+  "  INSERT INTO customer_pieces (rowid, haystack) VALUES (new.customer_id, new.haystack);"
+  "END;"
+  "INSERT INTO customer_pieces (customer_pieces) VALUES ('rebuild');",
 };
 
 const char *

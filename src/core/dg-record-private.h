@@ -35,6 +35,15 @@ char      *dg_record_format_time    (GDateTime   *time);
 GDateTime *dg_record_parse_time     (const char  *text);
 
 
+/* Sets the fields every stored record has, as the setters would leave
+ * them, without notifying: for building a record from its row before
+ * anyone can listen to it. */
+void       dg_record_set_stored     (DgRecord     *self,
+                                     gint64        id,
+                                     const char   *uuid,
+                                     GDateTime    *created_at,
+                                     GDateTime    *updated_at);
+
 /* Whether two values of the property @pspec are the same: times and
  * string lists by content, everything else as GLib compares it. */
 gboolean   dg_record_same_value     (GParamSpec   *pspec,

@@ -168,3 +168,168 @@ dg_search_is_phone_like (const char *text)
 
   return has_digit;
 }
+
+static gboolean
+is_syllable (gunichar c)
+{
+  return c >= HANGUL_SYLLABLE_FIRST && c <= HANGUL_SYLLABLE_LAST;
+}
+
+/* The position of @c among the 19 initial consonants, or -1. */
+static int
+initial_index (gunichar c)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (initial_consonants); i++)
+    if (initial_consonants[i] == c)
+      return i;
+
+  return -1;
+}
+
+/* TRUE when normalized @word holds only Hangul syllables and the
+ * consonants that begin one, and at least one of each. */
+static gboolean
+is_mixed_chosung (const char *word)
+{
+  gboolean has_syllable = FALSE;
+  gboolean has_consonant = FALSE;
+
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_syllable (c))
+        has_syllable = TRUE;
+      else if (initial_index (c) >= 0)
+        has_consonant = TRUE;
+      else
+        return FALSE;
+    }
+
+  return has_syllable && has_consonant;
+}
+
+/* For a mixed word: the GLOB pattern a name holding it fits, and its
+ * initial consonants. */
+static void
+mixed_chosung_patterns (const char  *word,
+                        char       **glob,
+                        char       **key)
+{
+  GString *pattern = g_string_new ("*");
+  GString *initials = g_string_new (NULL);
+
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_syllable (c))
+        {
+          g_string_append_unichar (pattern, c);
+          g_string_append_unichar (initials, initial_consonants[(c - HANGUL_SYLLABLE_FIRST) / HANGUL_PER_INITIAL]);
+        }
+      else
+        {
+          /* is_mixed_chosung() let only initial consonants through. */
+          int initial = initial_index (c);
+          gunichar first = HANGUL_SYLLABLE_FIRST + initial * HANGUL_PER_INITIAL;
+
+          /* The syllables of one initial consonant are one block. */
+          g_string_append_c (pattern, '[');
+          g_string_append_unichar (pattern, first);
+          g_string_append_c (pattern, '-');
+          g_string_append_unichar (pattern, first + HANGUL_PER_INITIAL - 1);
+          g_string_append_c (pattern, ']');
+          g_string_append_unichar (initials, c);
+        }
+    }
+  g_string_append_c (pattern, '*');
+
+  *glob = g_string_free (pattern, FALSE);
+  *key = g_string_free (initials, FALSE);
+}
+
+void
+dg_search_term_free (DgSearchTerm *term)
+{
+  if (term == NULL)
+    return;
+
+  g_free (term->needle);
+  g_free (term->digits);
+  g_free (term->name_glob);
+  g_free (term->chosung_key);
+  g_free (term);
+}
+
+static void
+add_term (GPtrArray  *terms,
+          const char *word)
+{
+  g_autoptr(DgSearchTerm) term = g_new0 (DgSearchTerm, 1);
+
+  term->needle = dg_search_normalize (word);
+  if (*term->needle == '\0')
+    return;
+
+  /* "0101234" finds "010-1234-5678" through the stored digits, and
+   * "010-1234" finds it too. */
+  if (dg_search_is_phone_like (word))
+    {
+      term->digits = dg_search_digits (word);
+      if (*term->digits == '\0' || strcmp (term->digits, term->needle) == 0)
+        g_clear_pointer (&term->digits, g_free);
+    }
+
+  if (is_mixed_chosung (term->needle))
+    mixed_chosung_patterns (term->needle, &term->name_glob, &term->chosung_key);
+
+  g_ptr_array_add (terms, g_steal_pointer (&term));
+}
+
+GPtrArray *
+dg_search_terms (const char *text)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_search_term_free);
+  g_autofree char *valid = NULL;
+  const char *start = NULL;
+
+  if (text == NULL)
+    return terms;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  /* A phone number holds only ASCII spaces among its separators. */
+  if (dg_search_is_phone_like (text))
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+      add_term (terms, trimmed);
+      return terms;
+    }
+
+  /* White space of any kind separates words (a Korean input method may
+   * type an ideographic space). */
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gboolean end = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
+
+      if (end && start != NULL)
+        {
+          g_autofree char *word = g_strndup (start, p - start);
+
+          add_term (terms, word);
+          start = NULL;
+        }
+      else if (!end && start == NULL)
+        {
+          start = p;
+        }
+
+      if (*p == '\0')
+        break;
+    }
+
+  return terms;
+}

@@ -31,4 +31,34 @@ char     *dg_search_digits        (const char *text);
  * plus signs. */
 gboolean  dg_search_is_phone_like (const char *text);
 
+/* One word of a search text: a customer matches it when @needle is part
+ * of one of their searchable fields (the name's initial consonants count
+ * as one), when @digits is part of their phone number, or when the name
+ * fits @name_glob. */
+typedef struct
+{
+  /* The word, normalized; never empty. */
+  char *needle;
+  /* For a word that looks like part of a phone number: its digits, when
+   * they differ from @needle; else NULL. */
+  char *digits;
+  /* For a word of Hangul syllables mixed with initial consonants (이ㅁㅅ,
+   * 이민ㅅ): a GLOB pattern that a normalized name fits when it holds the
+   * word with each consonant standing for a syllable that starts with
+   * it; else NULL. */
+  char *name_glob;
+  /* With @name_glob: the word's initial consonants (이ㅁㅅ → ㅇㅁㅅ), which
+   * a fitting name's initial consonants hold. */
+  char *chosung_key;
+} DgSearchTerm;
+
+void       dg_search_term_free     (DgSearchTerm *term);
+/* The words of a search text, in order, as DgSearchTerm: split at white
+ * space, so that each word must match some field; a text that looks like
+ * a phone number as a whole ("010 1234 5678") stays one word. Empty for a
+ * blank text or NULL. */
+GPtrArray *dg_search_terms         (const char   *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DgSearchTerm, dg_search_term_free)
+
 G_END_DECLS

@@ -5,7 +5,11 @@
  * SQLite directly N times, on the same connection. The SQL is captured
  * with sqlite3_trace_v2() while the API runs, with its bound values
  * expanded, so the comparison is with exactly what core asks SQLite to do;
- * the difference is what core adds around it.
+ * the difference is what core adds around it. For a word of one or two
+ * characters that many customers hold, core reads its matches from the
+ * index of short pieces and keeps those rows of the sort order: the SQL
+ * then returns more rows than the search finds ("SQL rows"), and the
+ * keeping is part of what core adds.
  */
 #define G_LOG_DOMAIN "Dangol-Bench"
 
@@ -34,6 +38,11 @@ static const Query queries[] = {
   { "Korean, 3 chars", "이서연" },
   { "chosung", "ㄱㅁㅅ" },
   { "chosung", "ㅁㅅ" },
+  { "mixed", "이ㅁㅅ" },
+  { "mixed", "김민ㅅ" },
+  { "two words", "baker nancy" },
+  { "two words", "민수 서울" },
+  { "two words", "김 naver" },
   { "Latin", "kim" },
   { "Latin", "Emma" },
   { "Latin", "wilson" },
@@ -191,8 +200,8 @@ main (int   argc,
 
   g_print ("%" G_GINT64_FORMAT " customers, %d runs of each query, times in ms\n",
            customers, opt_iterations);
-  g_print ("%-16s %-10s %8s  %8s %8s  %8s %8s  %6s\n",
-           "query", "", "rows", "API p50", "p99", "SQL p50", "p99", "p99 ×");
+  g_print ("%-16s %-10s %8s %8s  %8s %8s  %8s %8s  %6s\n",
+           "query", "", "rows", "SQL rows", "API p50", "p99", "SQL p50", "p99", "p99 ×");
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
@@ -246,7 +255,7 @@ main (int   argc,
         }
 
       plain_rows = run_plain (statements, plain_ids);
-      if (plain_rows != ids->len)
+      if (plain_rows < ids->len)
         {
           g_printerr ("%s: the API found %u rows and its SQL %u\n",
                       queries[q].text, ids->len, plain_rows);
@@ -285,8 +294,8 @@ main (int   argc,
           worst_query = &queries[q];
         }
 
-      g_print ("%s %s %8u  %8.2f %8.2f  %8.2f %8.2f  %6.2f\n",
-               kind, text, ids->len,
+      g_print ("%s %s %8u %8u  %8.2f %8.2f  %8.2f %8.2f  %6.2f\n",
+               kind, text, ids->len, plain_rows,
                percentile (api_times, 50), percentile (api_times, 99),
                percentile (plain_times, 50), percentile (plain_times, 99),
                ratio);

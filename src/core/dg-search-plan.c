@@ -1,0 +1,428 @@
+/* dg-search-plan.c */
+#define G_LOG_DOMAIN "Dangol-Core"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dg-search.h"
+#include "dg-search-pieces-private.h"
+#include "dg-search-plan-private.h"
+
+/* SQLite 3.40's trigram index finds nothing for a query shorter than three
+ * characters (LIKE '%민수%' against it returns no rows); shorter ones go to
+ * the index of short pieces. */
+#define TRIGRAM_MIN_CHARS (DG_SEARCH_PIECES_MAX_CHARS + 1)
+
+/* A word that few customers hold drives the query from its matches, which
+ * are then sorted: at most this many, or at most one customer in
+ * DRIVE_SHARE. A commoner one is cheaper to test while walking the sort
+ * order: sorting 19k matches of 100k took three times as long as walking
+ * all 100k. */
+#define DRIVE_ALWAYS 500
+#define DRIVE_SHARE  16
+
+/* The widest id range kept as a bitmap (16 MiB); a wider one, which only
+ * ids set by hand could make, is searched by bisection. */
+#define MAX_BITMAP_BITS (G_GUINT64_CONSTANT (1) << 27)
+
+/* The ids one word matches, sorted, with a bitmap over their range once
+ * the set is used as a filter. */
+typedef struct
+{
+  GArray  *ids;
+  gint64   first;
+  guint64  n_bits;
+  guint32 *bits;
+} IdSet;
+
+static void
+id_set_free (gpointer data)
+{
+  IdSet *set = data;
+
+  if (set == NULL)
+    return;
+
+  g_clear_pointer (&set->ids, g_array_unref);
+  g_free (set->bits);
+  g_free (set);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+id_set_make_bitmap (IdSet *set)
+{
+  const gint64 *ids = (const gint64 *) set->ids->data;
+  guint64 range;
+
+  if (set->ids->len == 0)
+    return;
+
+  set->first = ids[0];
+  range = (guint64) (ids[set->ids->len - 1] - ids[0]) + 1;
+  if (range > MAX_BITMAP_BITS)
+    return;
+
+  set->n_bits = range;
+  set->bits = g_new0 (guint32, (range + 31) / 32);
+  for (guint i = 0; i < set->ids->len; i++)
+    {
+      guint64 bit = (guint64) (ids[i] - set->first);
+
+      set->bits[bit / 32] |= 1u << (bit % 32);
+    }
+}
+
+static gboolean
+id_set_contains (const IdSet *set,
+                 gint64       id)
+{
+  const gint64 *ids = (const gint64 *) set->ids->data;
+  guint low = 0;
+  guint high = set->ids->len;
+
+  if (set->bits != NULL)
+    {
+      guint64 bit;
+
+      if (id < set->first)
+        return FALSE;
+      bit = (guint64) (id - set->first);
+
+      return bit < set->n_bits && (set->bits[bit / 32] & (1u << (bit % 32))) != 0;
+    }
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (ids[mid] < id)
+        low = mid + 1;
+      else if (ids[mid] > id)
+        high = mid;
+      else
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The ids of @set as a JSON array, "[3,17,42]". */
+static char *
+id_set_to_json (const IdSet *set)
+{
+  GString *json = g_string_sized_new (set->ids->len * 8 + 2);
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < set->ids->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append_printf (json, "%" G_GINT64_FORMAT, g_array_index (set->ids, gint64, i));
+    }
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
+/* @text as one FTS5 phrase: a trigram phrase matches as a substring, and
+ * the pieces index looks the phrase up as one piece. */
+static char *
+fts_phrase (const char *text)
+{
+  GString *phrase = g_string_new ("\"");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+
+  return g_string_free (phrase, FALSE);
+}
+
+/* Appends a SELECT of the ids (column "id") of the customers whose search
+ * row holds normalized @needle, from the index that answers its length. */
+static void
+append_index_ids (GString    *sql,
+                  GPtrArray  *params,
+                  const char *needle)
+{
+  if (g_utf8_strlen (needle, -1) < TRIGRAM_MIN_CHARS)
+    g_string_append (sql, "SELECT rowid AS id FROM customer_pieces WHERE customer_pieces MATCH ?");
+  else
+    g_string_append (sql, "SELECT rowid AS id FROM customer_fts WHERE customer_fts MATCH ?");
+  g_ptr_array_add (params, fts_phrase (needle));
+}
+
+/* Appends a SELECT of the ids (column "id") of the customers that match
+ * @term. */
+static void
+append_term_ids (GString            *sql,
+                 GPtrArray          *params,
+                 const DgSearchTerm *term)
+{
+  append_index_ids (sql, params, term->needle);
+
+  if (term->digits != NULL)
+    {
+      /* The digits of "+82 10" are looked for in the phone number only,
+       * not in an email or note that happens to hold "8210"; the index
+       * narrows the rows, the phone digits decide. */
+      g_string_append (sql, " UNION SELECT id FROM customers WHERE id IN (");
+      append_index_ids (sql, params, term->digits);
+      g_string_append (sql, ") AND instr (phone_digits, ?) > 0");
+      g_ptr_array_add (params, g_strdup (term->digits));
+    }
+
+  if (term->name_glob != NULL)
+    {
+      /* 이ㅁㅅ: the names whose initial consonants hold ㅇㅁㅅ, then the
+       * name itself (the first field of the search row) with 이 in place. */
+      g_string_append (sql, " UNION SELECT customer_id FROM customer_search WHERE customer_id IN (");
+      append_index_ids (sql, params, term->chosung_key);
+      g_string_append (sql, ") AND substr (haystack, 1, instr (haystack, char (31)) - 1) GLOB ?");
+      g_ptr_array_add (params, g_strdup (term->name_glob));
+    }
+}
+
+static sqlite3_stmt *
+prepare_with_params (DgDatabase  *db,
+                     const char  *sql,
+                     GPtrArray   *params,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = dg_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < params->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (params, i), -1, SQLITE_TRANSIENT);
+
+  return stmt;
+}
+
+/* The ids of the customers that match @term. */
+static IdSet *
+read_term_ids (DgDatabase          *db,
+               const DgSearchTerm  *term,
+               GError             **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(DgStatement) stmt = NULL;
+  gboolean sorted = TRUE;
+  IdSet *set;
+  int rc;
+
+  append_term_ids (sql, params, term);
+  stmt = prepare_with_params (db, sql->str, params, error);
+  if (stmt == NULL)
+    return NULL;
+
+  /* An index gives its rows in id order; a union need not. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (ids->len > 0 && id <= g_array_index (ids, gint64, ids->len - 1))
+        sorted = FALSE;
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      dg_database_set_error (db, error);
+      return NULL;
+    }
+
+  if (!sorted)
+    g_array_sort (ids, compare_ids);
+
+  set = g_new0 (IdSet, 1);
+  set->ids = g_steal_pointer (&ids);
+
+  return set;
+}
+
+/* The highest customer id: about how many customers there are, at the
+ * cost of one index step. */
+static gboolean
+read_max_id (DgDatabase  *db,
+             gint64      *max_id,
+             GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+
+  stmt = dg_database_prepare (db, "SELECT max (id) FROM customers", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return dg_database_set_error (db, error);
+
+  *max_id = sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}
+
+/* Unicode white space off both ends (a Korean input method may add an
+ * ideographic space). */
+static char *
+trim (const char *text)
+{
+  const char *start = text;
+  const char *end;
+
+  while (*start && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+
+  end = start + strlen (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_find_prev_char (start, end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  return g_strndup (start, end - start);
+}
+
+sqlite3_stmt *
+dg_search_plan_prepare (const DgSearchPlan  *plan,
+                        DgDatabase          *db,
+                        const char          *sql,
+                        GError             **error)
+{
+  return prepare_with_params (db, sql, plan->params, error);
+}
+
+void
+dg_search_plan_clear (DgSearchPlan *plan)
+{
+  if (plan->from_where != NULL)
+    g_string_free (g_steal_pointer (&plan->from_where), TRUE);
+  g_clear_pointer (&plan->params, g_ptr_array_unref);
+  g_clear_pointer (&plan->filters, g_ptr_array_unref);
+}
+
+gboolean
+dg_search_plan_init (DgSearchPlan           *plan,
+                     DgDatabase             *db,
+                     const DgCustomerQuery  *query,
+                     GError                **error)
+{
+  g_autoptr(GPtrArray) terms = dg_search_terms (query->text);
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func (id_set_free);
+  g_autofree char *tag = NULL;
+  IdSet *smallest = NULL;
+  guint driver = G_MAXUINT;
+  GString *sql;
+
+  plan->from_where = g_string_new (NULL);
+  plan->params = g_ptr_array_new_with_free_func (g_free);
+  plan->filters = g_ptr_array_new_with_free_func (id_set_free);
+  sql = plan->from_where;
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      IdSet *set = read_term_ids (db, g_ptr_array_index (terms, i), error);
+
+      if (set == NULL)
+        return FALSE;
+      g_ptr_array_add (sets, set);
+      if (smallest == NULL || set->ids->len < smallest->ids->len)
+        {
+          smallest = set;
+          driver = i;
+        }
+    }
+
+  if (smallest != NULL && smallest->ids->len > DRIVE_ALWAYS)
+    {
+      gint64 max_id = 0;
+
+      if (!read_max_id (db, &max_id, error))
+        return FALSE;
+      if ((gint64) smallest->ids->len * DRIVE_SHARE >= max_id)
+        driver = G_MAXUINT;
+    }
+
+  if (driver != G_MAXUINT)
+    {
+      /* The query starts from the rarest word's matches, handed over as
+       * they were read (asking the index again took as long as the rest
+       * of a rare word's search), and finds each customer by its key. */
+      g_string_append (sql, " FROM json_each (?) m CROSS JOIN customers c ON c.id = m.value WHERE ");
+      g_ptr_array_add (plan->params, id_set_to_json (smallest));
+    }
+  else
+    {
+      g_string_append (sql, " FROM customers c WHERE ");
+    }
+
+  switch (query->archived)
+    {
+    case DG_ARCHIVED_ONLY:
+      g_string_append (sql, "c.archived = 1");
+      break;
+
+    case DG_ARCHIVED_INCLUDE:
+      g_string_append (sql, "1");
+      break;
+
+    case DG_ARCHIVED_EXCLUDE:
+    default:
+      g_string_append (sql, "c.archived = 0");
+      break;
+    }
+
+  tag = query->tag ? trim (query->tag) : NULL;
+  if (tag != NULL && *tag != '\0')
+    {
+      /* tags.name is COLLATE NOCASE, so this matches "VIP" for "vip". */
+      g_string_append (sql, " AND c.id IN (SELECT ct.customer_id FROM customer_tags ct "
+                            "JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?)");
+      g_ptr_array_add (plan->params, g_steal_pointer (&tag));
+    }
+
+  /* The other words' ids filter the rows. */
+  for (guint i = 0; i < sets->len; i++)
+    {
+      if (i == driver)
+        continue;
+
+      id_set_make_bitmap (g_ptr_array_index (sets, i));
+      g_ptr_array_add (plan->filters, g_ptr_array_index (sets, i));
+      sets->pdata[i] = NULL;
+    }
+
+  return TRUE;
+}
+
+gboolean
+dg_search_plan_keeps (const DgSearchPlan *plan,
+                      gint64              id)
+{
+  for (guint i = 0; i < plan->filters->len; i++)
+    if (!id_set_contains (g_ptr_array_index (plan->filters, i), id))
+      return FALSE;
+
+  return TRUE;
+}

@@ -131,14 +131,15 @@ test_system_midnight (void)
   guint timeout;
   int seconds, offset;
 
-  /* POSIX TZ: "X-hh:mm:ss" is hh:mm:ss east of UTC. A local time of
-   * 23:59:58 needs an offset of 23:59:58 minus the time of day in UTC. */
+  /* POSIX TZ: "DGT-hh:mm:ss" is a zone named DGT, hh:mm:ss east of UTC.
+   * A local time of 23:59:58 needs an offset of 23:59:58 minus the time
+   * of day in UTC. */
   seconds = g_date_time_get_hour (now) * 3600 + g_date_time_get_minute (now) * 60
             + g_date_time_get_second (now);
   offset = ((86398 - seconds) % 86400 + 86400) % 86400;
   if (offset > 12 * 3600)
     offset -= 86400;
-  tz = g_strdup_printf ("XXX%c%02d:%02d:%02d", offset >= 0 ? '-' : '+',
+  tz = g_strdup_printf ("DGT%c%02d:%02d:%02d", offset >= 0 ? '-' : '+',
                         ABS (offset) / 3600, ABS (offset) / 60 % 60, ABS (offset) % 60);
   g_setenv ("TZ", tz, TRUE);
 

@@ -21,7 +21,7 @@
 
 static void
 test_empty_state (DgUiFixture   *fixture,
-                 gconstpointer  data)
+                  gconstpointer  data)
 {
   GtkStack *stack;
 
@@ -57,7 +57,7 @@ find_error_label (GtkWidget *root)
 
 static void
 test_add_with_validation (DgUiFixture   *fixture,
-                         gconstpointer  data)
+                          gconstpointer  data)
 {
   DgCustomerEditor *editor;
   GtkWidget *email_row;
@@ -159,7 +159,7 @@ insert_all (const char *minsu_phone)
 
 static void
 test_list (DgUiFixture   *fixture,
-          gconstpointer  data)
+           gconstpointer  data)
 {
   insert_minsu ("010-1234-5678");
   dg_ui_test_wait_for (dg_customers_test_n_items () == 1);
@@ -179,7 +179,7 @@ test_list (DgUiFixture   *fixture,
 
 static void
 test_sort_by_column (DgUiFixture   *fixture,
-                    gconstpointer  data)
+                     gconstpointer  data)
 {
   GtkColumnView *column_view = GTK_COLUMN_VIEW (dg_customers_test_view_child ("column_view"));
   GListModel *columns = gtk_column_view_get_columns (column_view);
@@ -210,7 +210,7 @@ test_sort_by_column (DgUiFixture   *fixture,
 
 static void
 test_search_korean (DgUiFixture   *fixture,
-                   gconstpointer  data)
+                    gconstpointer  data)
 {
   GtkEditable *search = GTK_EDITABLE (dg_customers_test_view_child ("search_entry"));
 
@@ -276,7 +276,7 @@ open_customer (const char *name)
 
 static void
 test_page_and_edit (DgUiFixture   *fixture,
-                   gconstpointer  data)
+                    gconstpointer  data)
 {
   DgCustomerEditor *editor;
   GtkLabel *phone_value;
@@ -309,7 +309,7 @@ test_page_and_edit (DgUiFixture   *fixture,
 
 static void
 test_delete_and_undo (DgUiFixture   *fixture,
-                     gconstpointer  data)
+                      gconstpointer  data)
 {
   DgCustomerPage *page = dg_customers_view_get_customer_page (dg_customers_test_get_view ());
   DgCustomerList *list = dg_customers_view_get_list (dg_customers_test_get_view ());
@@ -359,7 +359,7 @@ test_delete_and_undo (DgUiFixture   *fixture,
 
 static void
 test_archive_filter (DgUiFixture   *fixture,
-                    gconstpointer  data)
+                     gconstpointer  data)
 {
   GtkDropDown *filter = GTK_DROP_DOWN (dg_customers_test_view_child ("archived_dropdown"));
   guint position = G_MAXUINT;
@@ -418,7 +418,7 @@ test_archive_filter (DgUiFixture   *fixture,
 
 static void
 test_save_error_is_shown (DgUiFixture   *fixture,
-                         gconstpointer  data)
+                          gconstpointer  data)
 {
   DgCustomerEditor *editor;
   GtkWidget *revealer;
@@ -499,7 +499,7 @@ dup_shortcut_action (const char *accel)
 
 static void
 test_shortcuts (DgUiFixture   *fixture,
-               gconstpointer  data)
+                gconstpointer  data)
 {
   GtkWidget *search = dg_customers_test_view_child ("search_entry");
   struct {
@@ -527,7 +527,7 @@ test_shortcuts (DgUiFixture   *fixture,
 
 static void
 test_window_menu (DgUiFixture   *fixture,
-                 gconstpointer  data)
+                  gconstpointer  data)
 {
   g_auto(GStrv) quit_accels = NULL;
   g_auto(GStrv) help_accels = NULL;
@@ -563,7 +563,7 @@ test_window_menu (DgUiFixture   *fixture,
 
 static void
 test_quit_saves_size (DgUiFixture   *fixture,
-                     gconstpointer  data)
+                      gconstpointer  data)
 {
   DgWindow *window = dg_customers_test_get_window ();
   GSettings *settings = dg_context_get_settings (dg_window_get_context (window));

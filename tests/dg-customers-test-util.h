@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "dg-application.h"
+#include "dg-bulk-dialog.h"
 #include "dg-customer-editor.h"
 #include "dg-customers-view.h"
 #include "dg-ui-fixture.h"
@@ -76,6 +77,15 @@ GtkWidget         *dg_customers_test_editor_child    (DgCustomerEditor *editor,
 void               dg_customers_test_editor_set_text (DgCustomerEditor *editor,
                                                       const char       *id,
                                                       const char       *text);
+
+/* The visible window of @type, or NULL. */
+GtkWindow         *dg_customers_test_find_window     (GType             type);
+/* The dialog of a bulk action, once it has painted. */
+DgBulkDialog      *dg_customers_test_wait_for_bulk_dialog (void);
+/* Presses the button labelled @label of @dialog, as a user would: the
+ * dialog responds, then closes. */
+void               dg_customers_test_press_response  (gpointer          dialog,
+                                                      const char       *label);
 
 /* Saves a screenshot of @widget's window and checks it is a real PNG. */
 void               dg_customers_test_screenshot      (GtkWidget        *widget,

@@ -25,7 +25,6 @@ test_empty_state (DgUiFixture   *fixture,
 {
   GtkStack *stack;
 
-  dg_customers_test_get_window ();
   stack = GTK_STACK (dg_customers_test_view_child ("list_stack"));
 
   g_assert_cmpint (dg_customers_test_count_all (), ==, 0);
@@ -533,8 +532,6 @@ test_window_menu (DgUiFixture   *fixture,
   g_auto(GStrv) help_accels = NULL;
   GtkShortcutsWindow *help;
   GtkWindow *about;
-
-  dg_customers_test_get_window ();
 
   quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (dg_customers_test_get_app ()), "app.quit");
   g_assert_cmpstr (quit_accels[0], ==, "<Control>q");

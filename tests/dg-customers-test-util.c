@@ -179,28 +179,12 @@ dg_customers_test_wait_for_editor (void)
   return editor;
 }
 
-GtkWindow *
-dg_customers_test_find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 DgBulkDialog *
 dg_customers_test_wait_for_bulk_dialog (void)
 {
   GtkWindow *dialog;
 
-  dg_ui_test_wait_for ((dialog = dg_customers_test_find_window (DG_TYPE_BULK_DIALOG)) != NULL);
+  dg_ui_test_wait_for ((dialog = dg_ui_test_find_window (DG_TYPE_BULK_DIALOG)) != NULL);
   dg_ui_test_wait_painted (GTK_WIDGET (dialog), 2);
 
   return DG_BULK_DIALOG (dialog);

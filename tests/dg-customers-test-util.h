@@ -78,8 +78,6 @@ void               dg_customers_test_editor_set_text (DgCustomerEditor *editor,
                                                       const char       *id,
                                                       const char       *text);
 
-/* The visible window of @type, or NULL. */
-GtkWindow         *dg_customers_test_find_window     (GType             type);
 /* The dialog of a bulk action, once it has painted. */
 DgBulkDialog      *dg_customers_test_wait_for_bulk_dialog (void);
 /* Presses the button labelled @label of @dialog, as a user would: the

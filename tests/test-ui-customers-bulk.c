@@ -106,7 +106,7 @@ test_add_tag_and_undo (DgUiFixture   *fixture,
   dg_customers_test_screenshot (GTK_WIDGET (dialog), "bulk-add-tag");
 
   dg_customers_test_press_response (dialog, _("_Add Tag"));
-  g_assert_null (dg_customers_test_find_window (DG_TYPE_BULK_DIALOG));
+  g_assert_null (dg_ui_test_find_window (DG_TYPE_BULK_DIALOG));
   dg_ui_test_wait_for (count_with_tag (ids, "봄 강의") == ids->len);
 
   press_undo ();
@@ -285,7 +285,7 @@ test_delete_asks_then_undo (DgUiFixture   *fixture,
   ids = selected_ids ();
 
   dg_customers_test_activate ("customers.bulk-delete");
-  dg_ui_test_wait_for ((window = dg_customers_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  dg_ui_test_wait_for ((window = dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   dialog = ADW_MESSAGE_DIALOG (window);
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");

@@ -9,10 +9,12 @@
 #include "dg-test-util.h"
 #include "dg-ui-test-util.h"
 
-static DgApplication *app;
-static DgWindow *window;
+const DgUiFixtureOptions dg_customers_test_options = {
+  .page = "customers",
+  .width = 1100, .height = 720,
+};
 
-/* The window opens on another page when it has one. */
+/* Shows the Customers page again, after a case went to another one. */
 void
 dg_customers_test_show_page (void)
 {
@@ -26,51 +28,27 @@ dg_customers_test_show_page (void)
 DgWindow *
 dg_customers_test_get_window (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  DgUiFixture *fixture = dg_ui_fixture_get_current ();
 
-  if (window != NULL)
-    return window;
+  g_assert_nonnull (fixture);
 
-  app = dg_application_new ();
-  /* Each test binary is its own app, even while another instance runs. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  dg_ui_test_settle_gtk ();
-
-  path = dg_test_temp_path ("dangol.db");
-  dg_application_open_database (app, path, &error);
-  g_assert_no_error (error);
-
-  g_application_activate (G_APPLICATION (app));
-  window = DG_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (DG_IS_WINDOW (window));
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  /* Toasts stay until pressed or replaced: the Undo cases take several
-   * steps, which a loaded machine may take longer than a toast's 5 s. */
-  dg_window_set_toast_timeout (window, 0);
-  dg_customers_test_show_page ();
-  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
-
-  return window;
+  return fixture->window;
 }
 
 DgApplication *
 dg_customers_test_get_app (void)
 {
-  dg_customers_test_get_window ();
-
-  return app;
+  return dg_ui_fixture_get_app ();
 }
 
 DgDatabase *
 dg_customers_test_get_database (void)
 {
-  return dg_context_get_database (dg_window_get_context (dg_customers_test_get_window ()));
+  DgUiFixture *fixture = dg_ui_fixture_get_current ();
+
+  g_assert_nonnull (fixture);
+
+  return fixture->database;
 }
 
 DgCustomersView *
@@ -199,6 +177,30 @@ dg_customers_test_wait_for_editor (void)
   dg_ui_test_wait_painted (GTK_WIDGET (editor), 1);
 
   return editor;
+}
+
+DgBulkDialog *
+dg_customers_test_wait_for_bulk_dialog (void)
+{
+  GtkWindow *dialog;
+
+  dg_ui_test_wait_for ((dialog = dg_ui_test_find_window (DG_TYPE_BULK_DIALOG)) != NULL);
+  dg_ui_test_wait_painted (GTK_WIDGET (dialog), 2);
+
+  return DG_BULK_DIALOG (dialog);
+}
+
+void
+dg_customers_test_press_response (gpointer    dialog,
+                                  const char *label)
+{
+  GtkWidget *button = dg_ui_test_find_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_object_add_weak_pointer (G_OBJECT (dialog), &dialog);
+  gtk_widget_activate (button);
+  dg_ui_test_wait_for (dialog == NULL);
 }
 
 void

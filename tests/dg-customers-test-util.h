@@ -1,27 +1,37 @@
 /* dg-customers-test-util.h
  *
- * The Customers page of a real window for the UI tests: one application
- * and window per test program on a temporary database, opened on the
- * Customers page with toasts that stay until pressed, and short ways to
- * reach the view's widgets, its list and its selection.
+ * Short ways to reach the Customers page of the window of the case that
+ * runs (dg-ui-fixture.h): the view's widgets, its list and its selection,
+ * and customers stored directly. A case added with DG_CUSTOMERS_TEST_ADD()
+ * gets a fresh database and a 1100×720 window of its own, opened on the
+ * Customers page, with toasts that stay until pressed.
  */
 #pragma once
 
 #include <adwaita.h>
 
 #include "dg-application.h"
+#include "dg-bulk-dialog.h"
 #include "dg-customer-editor.h"
 #include "dg-customers-view.h"
+#include "dg-ui-fixture.h"
 #include "dg-window.h"
 
 G_BEGIN_DECLS
 
-/* The window, made on first use; NULL again once it is destroyed. */
+/* The Customers page in a window of 1100×720. */
+extern const DgUiFixtureOptions dg_customers_test_options;
+
+#define DG_CUSTOMERS_TEST_ADD(path, func)                                    \
+  DG_UI_TEST_ADD_WITH ((path), &dg_customers_test_options, (func))
+
+/* The window and database of the case that runs; the window is NULL once
+ * the case destroyed it. */
 DgWindow          *dg_customers_test_get_window      (void);
 DgApplication     *dg_customers_test_get_app         (void);
 DgDatabase        *dg_customers_test_get_database    (void);
 DgCustomersView   *dg_customers_test_get_view        (void);
-/* Shows the Customers page: the window opens on another one. */
+/* Shows the Customers page again, after a case went to another one. */
 void               dg_customers_test_show_page       (void);
 /* A widget of the view's template, else the first descendant with @id. */
 GtkWidget         *dg_customers_test_view_child      (const char       *id);
@@ -67,6 +77,13 @@ GtkWidget         *dg_customers_test_editor_child    (DgCustomerEditor *editor,
 void               dg_customers_test_editor_set_text (DgCustomerEditor *editor,
                                                       const char       *id,
                                                       const char       *text);
+
+/* The dialog of a bulk action, once it has painted. */
+DgBulkDialog      *dg_customers_test_wait_for_bulk_dialog (void);
+/* Presses the button labelled @label of @dialog, as a user would: the
+ * dialog responds, then closes. */
+void               dg_customers_test_press_response  (gpointer          dialog,
+                                                      const char       *label);
 
 /* Saves a screenshot of @widget's window and checks it is a real PNG. */
 void               dg_customers_test_screenshot      (GtkWidget        *widget,

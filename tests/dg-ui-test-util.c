@@ -349,6 +349,7 @@ click_full (GtkWidget  *widget,
   graphene_point_t center;
   g_autofree char *x = NULL;
   g_autofree char *y = NULL;
+  g_autofree char *beside_x = NULL;
   g_autofree char *window = NULL;
   double dx, dy;
   gulong xid;
@@ -363,18 +364,25 @@ click_full (GtkWidget  *widget,
   xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
   x = g_strdup_printf ("%d", (int) (center.x + dx));
   y = g_strdup_printf ("%d", (int) (center.y + dy));
+  /* xdotool's mousemove --sync waits for the pointer to leave where it
+   * is, which takes it 15 s when it is there already (a case clicking
+   * where the case before it clicked last): it comes from one pixel
+   * beside instead. */
+  beside_x = g_strdup_printf ("%d", (int) (center.x + dx) + 1);
   window = g_strdup_printf ("%lu", xid);
 
   if (keys == NULL)
     {
-      const char *command[] = { "mousemove", "--sync", "--window", window, x, y,
+      const char *command[] = { "mousemove", "--window", window, beside_x, y,
+                                "mousemove", "--sync", "--window", window, x, y,
                                 "click", "--repeat", n_clicks, "--delay", "60", "1", NULL };
 
       run_xdotool (widget, command);
     }
   else
     {
-      const char *command[] = { "mousemove", "--sync", "--window", window, x, y,
+      const char *command[] = { "mousemove", "--window", window, beside_x, y,
+                                "mousemove", "--sync", "--window", window, x, y,
                                 "keydown", keys, "click", "--repeat", n_clicks, "--delay", "60", "1",
                                 "keyup", keys, NULL };
 
@@ -599,6 +607,7 @@ dg_ui_test_drag_pointer (GtkWidget *from,
   g_autofree char *xid = NULL;
   g_autofree char *start_x = NULL;
   g_autofree char *start_y = NULL;
+  g_autofree char *beside_x = NULL;
   const int n_steps = 8;
   int from_x, from_y, to_x, to_y;
 
@@ -611,9 +620,12 @@ dg_ui_test_drag_pointer (GtkWidget *from,
   x_point_of (to, &to_x, &to_y);
   start_x = g_strdup_printf ("%d", from_x);
   start_y = g_strdup_printf ("%d", from_y);
+  /* From one pixel beside, as a click comes (see click_full()). */
+  beside_x = g_strdup_printf ("%d", from_x + 1);
 
   {
     const char *press[] = { "windowfocus", "--sync", xid,
+                            "mousemove", "--window", xid, beside_x, start_y,
                             "mousemove", "--sync", "--window", xid, start_x, start_y,
                             "mousedown", "1", NULL };
 

@@ -5,8 +5,10 @@
  * its inline validation, the customer page's "Log contact" form and
  * timeline, its follow-ups with Done and Undo, the list's Last Contact
  * column, and deleting a customer with its history then Undo; saves
- * screenshots in the language under test. The cases run in order and share one window, like a
- * user's session.
+ * screenshots in the language under test. Each case has a window of its
+ * own on a fresh database (dg-ui-fixture.h) and stores the history it
+ * starts from itself: what the cases before it would have made of 김민수's
+ * history through the window, written through the core.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -23,64 +25,55 @@
 #include "dg-followup-editor.h"
 #include "dg-interaction-row.h"
 #include "dg-test-util.h"
+#include "dg-ui-fixture.h"
 #include "dg-ui-test-util.h"
 #include "dg-window.h"
 
-static DgApplication *app;
-static DgWindow *window;
-static DgFakeClock *fake_clock;
+/* The fake clock of the case that runs. */
+#define fake_clock (dg_ui_fixture_get_current ()->clock)
+
 /* The customer whose history the cases build up. */
 static gint64 minsu_id;
+
+/* 김민수's history as the cases, in the order they are listed, build it
+ * up through the window: each case starts from the stage the case listed
+ * before it ends at. */
+typedef enum
+{
+  /* The follow-up new-with-validation saves. */
+  HISTORY_FOLLOWUP,
+  /* Renamed by edit. */
+  HISTORY_RENAMED,
+  /* The three contacts log-contact logs; from here on her page shows. */
+  HISTORY_CONTACTS,
+  /* The follow-ups add-followup-from-page adds. */
+  HISTORY_FOLLOWUPS,
+  /* The one due today moved to tomorrow by edit-followup-from-page. */
+  HISTORY_MOVED,
+  /* The sixty newsletters of show-all-contacts. */
+  HISTORY_NEWSLETTERS,
+  /* The two customers of last-contact-column, one with a contact. */
+  HISTORY_OTHERS,
+} HistoryStage;
+
+static void seed_history (HistoryStage stage);
 
 static DgWindow *
 get_window (void)
 {
-  g_autoptr(DgDatabase) database = NULL;
-  g_autoptr(DgContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (window != NULL)
-    return window;
-
-  app = dg_application_new ();
-  /* Each test binary is its own app, even while another instance runs. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  dg_ui_test_settle_gtk ();
-
-  path = dg_test_temp_path ("dangol.db");
-  database = dg_database_open (path, &error);
-  g_assert_no_error (error);
-
-  fake_clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, 10, 0);
-  context = g_object_new (DG_TYPE_CONTEXT,
-                          "database", database,
-                          "clock", fake_clock,
-                          NULL);
-  dg_followups_sync_time_zone (database, DG_CLOCK (fake_clock), &error);
-  g_assert_no_error (error);
-
-  window = dg_window_new (app, context);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 960);
-  gtk_window_present (GTK_WINDOW (window));
-  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
-
-  return window;
+  return dg_ui_fixture_get_current ()->window;
 }
 
 static DgContext *
 get_context (void)
 {
-  return dg_window_get_context (get_window ());
+  return dg_ui_fixture_get_current ()->context;
 }
 
 static DgDatabase *
 get_database (void)
 {
-  return dg_context_get_database (get_context ());
+  return dg_ui_fixture_get_current ()->database;
 }
 
 static GTimeZone *
@@ -235,7 +228,8 @@ focus_is_in (DgFollowupEditor *editor,
  * would open it: the customer is shown, today is proposed, and each field
  * says what is wrong with it until it is right. */
 static void
-test_editor_new_with_validation (void)
+test_editor_new_with_validation (DgUiFixture   *fixture,
+                                 gconstpointer  data)
 {
   g_autoptr(DgFollowup) prefilled = dg_followup_new ();
   g_autoptr(GPtrArray) saved = NULL;
@@ -256,7 +250,7 @@ test_editor_new_with_validation (void)
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
 
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (get_window ()));
   g_assert_cmpint (dg_customer_picker_get_customer_id (DG_CUSTOMER_PICKER (child_of (editor, "customer_picker"))),
                    ==, customer_id);
   g_assert_cmpstr (text_of (editor, "customer_picker"), ==, "김민수");
@@ -329,15 +323,18 @@ test_editor_new_with_validation (void)
 /* Changing a follow-up starts from what is stored and keeps what was not
  * touched; Escape leaves without writing. */
 static void
-test_editor_edit (void)
+test_editor_edit (DgUiFixture   *fixture,
+                  gconstpointer  data)
 {
-  g_autoptr(GPtrArray) followups = list_followups (minsu_id);
+  g_autoptr(GPtrArray) followups = NULL;
   g_autoptr(DgFollowup) changed = NULL;
   g_autoptr(GError) error = NULL;
   DgFollowupEditor *editor;
   DgFollowup *stored;
   gint64 due;
 
+  seed_history (HISTORY_FOLLOWUP);
+  followups = list_followups (minsu_id);
   g_assert_cmpuint (followups->len, ==, 1);
   stored = g_ptr_array_index (followups, 0);
   due = g_date_time_to_unix (dg_followup_get_due_at (stored));
@@ -466,10 +463,12 @@ form_shows_error (void)
 }
 
 static void
-test_log_contact (void)
+test_log_contact (DgUiFixture   *fixture,
+                  gconstpointer  data)
 {
   GtkWidget *row;
 
+  seed_history (HISTORY_RENAMED);
   show_customer (minsu_id);
   g_assert_true (gtk_widget_get_visible (page_child ("history_empty")));
   g_assert_cmpuint (list_box_n_rows (page_child ("history_list")), ==, 0);
@@ -542,21 +541,26 @@ press_undo (void)
 {
   GtkWidget *undo = NULL;
 
-  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (window), _("_Undo"))) != NULL);
+  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (get_window ()), _("_Undo"))) != NULL);
   g_assert_nonnull (gtk_widget_get_ancestor (undo, g_type_from_name ("AdwToastWidget")));
   gtk_widget_activate (undo);
   dg_ui_test_flush ();
 }
 
 static void
-test_delete_contact_and_undo (void)
+test_delete_contact_and_undo (DgUiFixture   *fixture,
+                              gconstpointer  data)
 {
-  GtkWidget *row = gtk_widget_get_first_child (page_child ("history_list"));
-  g_autofree char *uuid = g_strdup (dg_interaction_get_uuid (history_row_interaction (0)));
-  gint64 id = dg_interaction_get_id (history_row_interaction (0));
+  GtkWidget *row;
+  g_autofree char *uuid = NULL;
+  gint64 id;
   g_autoptr(DgInteraction) restored = NULL;
   g_autoptr(GError) error = NULL;
 
+  seed_history (HISTORY_CONTACTS);
+  row = gtk_widget_get_first_child (page_child ("history_list"));
+  uuid = g_strdup (dg_interaction_get_uuid (history_row_interaction (0)));
+  id = dg_interaction_get_id (history_row_interaction (0));
   g_assert_cmpstr (history_row_summary (0), ==, "Booked the Saturday class");
 
   /* The row's own delete button. */
@@ -662,11 +666,13 @@ add_overdue_followup (void)
 }
 
 static void
-test_add_followup_from_page (void)
+test_add_followup_from_page (DgUiFixture   *fixture,
+                             gconstpointer  data)
 {
   DgFollowupEditor *editor;
   GtkWidget *row;
 
+  seed_history (HISTORY_CONTACTS);
   g_assert_nonnull (find_followup_row ("Call about the Saturday class"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page ()), "history.add-followup", NULL));
@@ -701,12 +707,15 @@ test_add_followup_from_page (void)
 }
 
 static void
-test_complete_followup_and_undo (void)
+test_complete_followup_and_undo (DgUiFixture   *fixture,
+                                 gconstpointer  data)
 {
-  GtkWidget *row = find_followup_row ("Send the workshop invoice");
+  GtkWidget *row;
   g_autoptr(GPtrArray) open = NULL;
   g_autoptr(GError) error = NULL;
 
+  seed_history (HISTORY_FOLLOWUPS);
+  row = find_followup_row ("Send the workshop invoice");
   g_assert_nonnull (row);
   gtk_widget_activate (row_button (row, "history.complete-followup"));
   dg_ui_test_wait_for (find_followup_row ("Send the workshop invoice") == NULL);
@@ -721,11 +730,14 @@ test_complete_followup_and_undo (void)
 }
 
 static void
-test_edit_followup_from_page (void)
+test_edit_followup_from_page (DgUiFixture   *fixture,
+                              gconstpointer  data)
 {
-  GtkWidget *row = find_followup_row ("Confirm the Saturday booking");
+  GtkWidget *row;
   DgFollowupEditor *editor;
 
+  seed_history (HISTORY_FOLLOWUPS);
+  row = find_followup_row ("Confirm the Saturday booking");
   g_assert_nonnull (row);
   gtk_widget_activate (row_button (row, "history.edit-followup"));
   editor = wait_for_followup_editor ();
@@ -744,11 +756,15 @@ test_edit_followup_from_page (void)
 
 /* "Today" and "Yesterday" follow the clock. */
 static void
-test_clock_change_redraws (void)
+test_clock_change_redraws (DgUiFixture   *fixture,
+                           gconstpointer  data)
 {
-  GtkWidget *list = page_child ("history_list");
+  GtkWidget *list;
   g_autofree char *today = g_strdup_printf (_("%1$s, %2$s"), _("Today"), "10:00");
   g_autofree char *yesterday = g_strdup_printf (_("%1$s, %2$s"), _("Yesterday"), "10:00");
+
+  seed_history (HISTORY_MOVED);
+  list = page_child ("history_list");
 
 #define FIRST_WHEN() gtk_label_get_text (GTK_LABEL (child_of (gtk_widget_get_first_child (list), "when_label")))
 
@@ -761,13 +777,11 @@ test_clock_change_redraws (void)
 #undef FIRST_WHEN
 }
 
-/* A long history shows its latest contacts until asked for all. */
+/* Sixty newsletters sent to 김민수 in September. */
 static void
-test_show_all_contacts (void)
+insert_newsletters (void)
 {
   g_autoptr(GTimeZone) tz = dup_zone ();
-  GtkWidget *list = page_child ("history_list");
-  guint before = list_box_n_rows (list);
 
   for (int i = 0; i < 60; i++)
     {
@@ -782,6 +796,21 @@ test_show_all_contacts (void)
       dg_interactions_insert (get_database (), DG_CLOCK (fake_clock), interaction, &error);
       g_assert_no_error (error);
     }
+}
+
+/* A long history shows its latest contacts until asked for all. */
+static void
+test_show_all_contacts (DgUiFixture   *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *list;
+  guint before;
+
+  seed_history (HISTORY_MOVED);
+  list = page_child ("history_list");
+  before = list_box_n_rows (list);
+
+  insert_newsletters ();
 
   dg_ui_test_wait_for (list_box_n_rows (list) == 50);
   g_assert_true (gtk_widget_get_visible (page_child ("show_all_button")));
@@ -845,7 +874,8 @@ dup_column (guint position)
 }
 
 static void
-test_last_contact_column (void)
+test_last_contact_column (DgUiFixture   *fixture,
+                          gconstpointer  data)
 {
   g_autoptr(GtkColumnViewColumn) column = dup_column (4);
   g_autoptr(GtkColumnViewColumn) name_column = dup_column (0);
@@ -858,6 +888,7 @@ test_last_contact_column (void)
   g_autoptr(GDateTime) when = NULL;
   gint64 jisung;
 
+  seed_history (HISTORY_NEWSLETTERS);
   g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, _("Last Contact"));
 
   jisung = insert_customer ("박지성", NULL, "010-5555-1212", "jisung.park@example.kr", "VIP");
@@ -922,13 +953,16 @@ count_followups (gint64           customer_id,
 /* Deleting a customer from its page takes its contacts and follow-ups
  * with it; Undo brings all of them back. */
 static void
-test_delete_customer_and_undo (void)
+test_delete_customer_and_undo (DgUiFixture   *fixture,
+                               gconstpointer  data)
 {
   g_autoptr(DgCustomer) restored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uuid = NULL;
   guint n_contacts, n_open, n_all, n_customers;
   GtkWidget *row;
+
+  seed_history (HISTORY_OTHERS);
 
   /* One of them done, so that its status has to come back too. */
   show_customer (minsu_id);
@@ -971,33 +1005,137 @@ test_delete_customer_and_undo (void)
   dg_ui_test_wait_for (g_strcmp0 (history_row_summary (0), "Booked the Saturday class") == 0);
 }
 
+/* A contact logged through the page's form, at @when. */
+static void
+log_contact (DgInteractionChannel   channel,
+             DgInteractionFeedback  feedback,
+             const char            *summary,
+             GDateTime             *when)
+{
+  g_autoptr(DgInteraction) interaction = dg_interaction_new ();
+  g_autoptr(GError) error = NULL;
+
+  dg_interaction_set_customer_id (interaction, minsu_id);
+  dg_interaction_set_channel (interaction, channel);
+  dg_interaction_set_feedback (interaction, feedback);
+  dg_interaction_set_summary (interaction, summary);
+  dg_interaction_set_occurred_at (interaction, when);
+  dg_interactions_insert (get_database (), DG_CLOCK (fake_clock), interaction, &error);
+  g_assert_no_error (error);
+}
+
+static void
+insert_followup (DgFollowup *followup)
+{
+  g_autoptr(GError) error = NULL;
+
+  dg_followup_set_customer_id (followup, minsu_id);
+  dg_followups_insert (get_database (), DG_CLOCK (fake_clock), followup, &error);
+  g_assert_no_error (error);
+}
+
+/* 김민수 with the history the cases before @stage leave, written through
+ * the core; from HISTORY_CONTACTS on, her page shown. */
+static void
+seed_history (HistoryStage stage)
+{
+  g_autoptr(GTimeZone) tz = dup_zone ();
+
+  minsu_id = insert_customer ("김민수", "Hanbit Consulting", "010-1234-5678",
+                              "minsu@example.com", "VIP, workshop");
+
+  {
+    g_autoptr(DgFollowup) followup = dg_followup_new ();
+    g_autoptr(GDateTime) due = dg_test_local_time (tz, 2026, 11, 26, 14, 30);
+
+    dg_followup_set_title (followup, stage >= HISTORY_RENAMED ? "Call about the Saturday class"
+                                                              : "Call about the spring workshop");
+    dg_followup_set_due_at (followup, due);
+    dg_followup_set_recurrence (followup, DG_RECURRENCE_WEEKS);
+    dg_followup_set_recurrence_interval (followup, 2);
+    dg_followup_set_keep_in_touch (followup, TRUE);
+    dg_followup_set_note (followup, "Ask whether the Saturday class suits her.");
+    insert_followup (followup);
+  }
+
+  if (stage >= HISTORY_CONTACTS)
+    {
+      g_autoptr(GDateTime) morning = dg_test_local_time (tz, 2026, 11, 24, 9, 15);
+      g_autoptr(GDateTime) yesterday = dg_test_local_time (tz, 2026, 11, 23, 18, 40);
+      g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fake_clock));
+
+      log_contact (DG_INTERACTION_CHANNEL_CALL, DG_INTERACTION_FEEDBACK_POSITIVE,
+                   "Asked about the spring workshop", morning);
+      log_contact (DG_INTERACTION_CHANNEL_MESSAGE, DG_INTERACTION_FEEDBACK_NONE,
+                   "Sent the workshop schedule", yesterday);
+      log_contact (DG_INTERACTION_CHANNEL_CALL, DG_INTERACTION_FEEDBACK_NONE,
+                   "Booked the Saturday class", now);
+    }
+
+  if (stage >= HISTORY_FOLLOWUPS)
+    {
+      g_autoptr(DgFollowup) followup = dg_followup_new ();
+
+      if (stage >= HISTORY_MOVED)
+        {
+          dg_followup_set_title (followup, "Confirm the Saturday booking by message");
+          dg_followup_set_due_date (followup, "2026-11-25");
+        }
+      else
+        {
+          dg_followup_set_title (followup, "Confirm the Saturday booking");
+          dg_followup_set_due_date (followup, "2026-11-24");
+        }
+      insert_followup (followup);
+      add_overdue_followup ();
+    }
+
+  if (stage >= HISTORY_NEWSLETTERS)
+    insert_newsletters ();
+
+  if (stage >= HISTORY_OTHERS)
+    {
+      g_autoptr(DgInteraction) interaction = dg_interaction_new ();
+      g_autoptr(GDateTime) when = dg_test_local_time (tz, 2026, 11, 2, 15, 0);
+      g_autoptr(GError) error = NULL;
+      gint64 jisung;
+
+      jisung = insert_customer ("박지성", NULL, "010-5555-1212", "jisung.park@example.kr", "VIP");
+      insert_customer ("이민호", "한빛 컨설팅", "02-345-6789", "minho.lee@example.kr", "강의");
+      dg_interaction_set_customer_id (interaction, jisung);
+      dg_interaction_set_occurred_at (interaction, when);
+      dg_interactions_insert (get_database (), DG_CLOCK (fake_clock), interaction, &error);
+      g_assert_no_error (error);
+    }
+
+  if (stage >= HISTORY_CONTACTS)
+    show_customer (minsu_id);
+}
+
+/* The window of the page's screenshots. */
+static const DgUiFixtureOptions history_options = { .width = 1100, .height = 960 };
+
 int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
   /* The list writes days in the process's local time, the page in the
    * clock's zone: the same zone makes both say the same day. */
   g_setenv ("TZ", "Asia/Seoul", TRUE);
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/ui/followup-editor/new-with-validation", test_editor_new_with_validation);
-  g_test_add_func ("/ui/followup-editor/edit", test_editor_edit);
-  g_test_add_func ("/ui/customer-history/log-contact", test_log_contact);
-  g_test_add_func ("/ui/customer-history/delete-contact-and-undo", test_delete_contact_and_undo);
-  g_test_add_func ("/ui/customer-history/add-followup-from-page", test_add_followup_from_page);
-  g_test_add_func ("/ui/customer-history/complete-followup-and-undo", test_complete_followup_and_undo);
-  g_test_add_func ("/ui/customer-history/edit-followup-from-page", test_edit_followup_from_page);
-  g_test_add_func ("/ui/customer-history/clock-change-redraws", test_clock_change_redraws);
-  g_test_add_func ("/ui/customer-history/show-all-contacts", test_show_all_contacts);
-  g_test_add_func ("/ui/customer-history/last-contact-column", test_last_contact_column);
-  g_test_add_func ("/ui/customer-history/delete-customer-and-undo", test_delete_customer_and_undo);
+  DG_UI_TEST_ADD_WITH ("/ui/followup-editor/new-with-validation", &history_options, test_editor_new_with_validation);
+  DG_UI_TEST_ADD_WITH ("/ui/followup-editor/edit", &history_options, test_editor_edit);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-history/log-contact", &history_options, test_log_contact);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-history/delete-contact-and-undo", &history_options, test_delete_contact_and_undo);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-history/add-followup-from-page", &history_options, test_add_followup_from_page);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-history/complete-followup-and-undo", &history_options, test_complete_followup_and_undo);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-history/edit-followup-from-page", &history_options, test_edit_followup_from_page);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-history/clock-change-redraws", &history_options, test_clock_change_redraws);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-history/show-all-contacts", &history_options, test_show_all_contacts);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-history/last-contact-column", &history_options, test_last_contact_column);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-history/delete-customer-and-undo", &history_options, test_delete_customer_and_undo);
 
-  result = g_test_run ();
-
-  g_clear_object (&fake_clock);
-
-  return result;
+  return g_test_run ();
 }

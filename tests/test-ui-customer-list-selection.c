@@ -4,8 +4,10 @@
  * clicks with Ctrl and Shift, Shift+arrows, Ctrl+A and Escape, a selection
  * that keeps its customers by id across a new sort and a search, the
  * selection bar's count in English and Korean, and copying the phone
- * numbers of everyone selected, all without building more rows than the
- * window shows.
+ * numbers of everyone selected, and tagging everyone selected in one
+ * transaction, all without building more rows than the window shows.
+ * Each case stores the 100,000 customers on a database of its own
+ * (dg-ui-fixture.h).
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -93,8 +95,8 @@ scroll_to_row (guint position)
   g_assert_true (gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position));
 }
 
-/* Every case starts here: the customers stored once, sorted by name,
- * nothing selected, the top of the list on screen. */
+/* Every case starts here: its customers stored on its fresh database,
+ * sorted by name, nothing selected, the top of the list on screen. */
 static void
 start (void)
 {
@@ -102,8 +104,8 @@ start (void)
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
 
   dg_customers_test_show_page ();
-  if (dg_customers_test_count_all () == 0)
-    dg_customers_test_insert_generated (N_CUSTOMERS);
+  g_assert_cmpint (dg_customers_test_count_all (), ==, 0);
+  dg_customers_test_insert_generated (N_CUSTOMERS);
 
   column_view = GTK_COLUMN_VIEW (dg_customers_test_view_child ("column_view"));
   name_column = g_list_model_get_item (gtk_column_view_get_columns (column_view), 0);
@@ -120,7 +122,8 @@ start (void)
 /* Click, Ctrl+click, Shift+click, Shift+arrows and Escape through the X
  * server, as a user gives them. */
 static void
-test_pointer_and_keys (void)
+test_pointer_and_keys (DgUiFixture   *fixture,
+                       gconstpointer  data)
 {
   start ();
   if (!dg_ui_test_can_send_input ())
@@ -189,7 +192,8 @@ test_pointer_and_keys (void)
 /* Rows picked stay picked, by customer, through a new sort and a search;
  * those a search leaves out are no longer selected. */
 static void
-test_kept_by_id (void)
+test_kept_by_id (DgUiFixture   *fixture,
+                 gconstpointer  data)
 {
   GtkColumnView *column_view = GTK_COLUMN_VIEW (dg_customers_test_view_child ("column_view"));
   GtkEditable *search = GTK_EDITABLE (dg_customers_test_view_child ("search_entry"));
@@ -273,7 +277,8 @@ on_clipboard_read_cb (GObject      *source,
 /* Ctrl+A at 100,000 customers, the bar, and a copy of every phone number:
  * ids only, no more rows built than the window shows. */
 static void
-test_select_all (void)
+test_select_all (DgUiFixture   *fixture,
+                 gconstpointer  data)
 {
   GtkWidget *view = GTK_WIDGET (dg_customers_test_get_view ());
   DgCustomerList *list = get_list ();
@@ -341,6 +346,69 @@ test_select_all (void)
   dg_ui_test_wait_for (!bar_shown ());
 }
 
+static void
+count_changed_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* Ctrl+A at 100,000 customers, then Add Tag… from the bar: everyone gets
+ * the tag in one transaction, and neither the dialog nor the list that
+ * follows the change builds more rows than the window shows. */
+static void
+test_select_all_add_tag (DgUiFixture   *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (dg_customers_test_get_view ());
+  DgDatabase *db = dg_customers_test_get_database ();
+  DgCustomerQuery tagged = { .tag = "봄 강의", .archived = DG_ARCHIVED_INCLUDE };
+  DgCustomerList *list = get_list ();
+  g_autoptr(GError) error = NULL;
+  DgBulkDialog *dialog;
+  guint n_changed = 0;
+  gint64 begin;
+  gulong handler;
+  guint built;
+
+  start ();
+  built = dg_customer_list_get_n_built (list);
+  if (dg_ui_test_can_send_input ())
+    {
+      dg_ui_test_click (row_widget (1));
+      dg_ui_test_wait_for (n_selected () == 1);
+      dg_ui_test_send_keys (row_widget (1), "ctrl+a");
+    }
+  else
+    {
+      g_assert_true (gtk_widget_activate_action (view, "customers.select-all", NULL));
+    }
+  dg_ui_test_wait_for (n_selected () == N_CUSTOMERS);
+  dg_ui_test_wait_for (bar_shown ());
+  g_assert_cmpint (dg_customers_count (db, &tagged, &error), ==, 0);
+  g_assert_no_error (error);
+
+  handler = g_signal_connect_swapped (db, "changed::customers", G_CALLBACK (count_changed_cb), &n_changed);
+  dg_customers_test_activate ("customers.bulk-add-tag");
+  dialog = dg_customers_test_wait_for_bulk_dialog ();
+  g_assert_cmpint (dg_bulk_dialog_get_kind (dialog), ==, DG_BULK_DIALOG_ADD_TAG);
+  gtk_editable_set_text (GTK_EDITABLE (dg_ui_test_find_by_id (GTK_WIDGET (dialog), "tag_row")), "봄 강의");
+  begin = g_get_monotonic_time ();
+  dg_customers_test_press_response (dialog, _("_Add Tag"));
+  g_test_message ("Tagging %u customers took %.1f ms", N_CUSTOMERS, (g_get_monotonic_time () - begin) / 1000.0);
+
+  /* The list follows the change, with the toast that offers Undo. */
+  dg_ui_test_wait_for (n_changed > 0);
+  dg_ui_test_wait_for (dg_ui_test_find_button (GTK_WIDGET (dg_customers_test_get_window ()), _("_Undo")) != NULL);
+  dg_ui_test_wait_painted (GTK_WIDGET (dg_customers_test_get_window ()), 2);
+  g_signal_handler_disconnect (db, handler);
+
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpint (dg_customers_count (db, &tagged, &error), ==, N_CUSTOMERS);
+  g_assert_no_error (error);
+  g_test_message ("Ctrl+A and Add Tag built %u rows", dg_customer_list_get_n_built (list) - built);
+  g_assert_cmpuint (dg_customer_list_get_n_built (list) - built, <=, MAX_BUILT);
+}
+
 typedef struct
 {
   guint n_signals;
@@ -370,7 +438,8 @@ on_selection_changed_cb (GtkSelectionModel *model,
  * unselecting everyone and reading the ids build no row, and each change
  * is told as the one stretch of rows that looks different. */
 static void
-test_model (void)
+test_model (DgUiFixture   *fixture,
+            gconstpointer  data)
 {
   g_autoptr(DgCustomerList) list = NULL;
   g_autoptr(DgCustomerSelection) selection = NULL;
@@ -448,10 +517,11 @@ main (int   argc,
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/ui/list-selection/model", test_model);
-  g_test_add_func ("/ui/list-selection/pointer-and-keys", test_pointer_and_keys);
-  g_test_add_func ("/ui/list-selection/kept-by-id", test_kept_by_id);
-  g_test_add_func ("/ui/list-selection/select-all", test_select_all);
+  DG_CUSTOMERS_TEST_ADD ("/ui/list-selection/model", test_model);
+  DG_CUSTOMERS_TEST_ADD ("/ui/list-selection/pointer-and-keys", test_pointer_and_keys);
+  DG_CUSTOMERS_TEST_ADD ("/ui/list-selection/kept-by-id", test_kept_by_id);
+  DG_CUSTOMERS_TEST_ADD ("/ui/list-selection/select-all", test_select_all);
+  DG_CUSTOMERS_TEST_ADD ("/ui/list-selection/select-all-add-tag", test_select_all_add_tag);
 
   return g_test_run ();
 }

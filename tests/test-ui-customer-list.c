@@ -4,7 +4,9 @@
  * meets it: rows that follow edits made elsewhere, real key presses (Delete,
  * Enter, typing to search, Ctrl+N), a failed query shown above the rows,
  * and a selection that survives sorts and searches at 10,000 customers
- * without building the list. Also the selection model on its own.
+ * without building the list. Also the selection model on its own. Each
+ * case has a window of its own on a fresh database (dg-ui-fixture.h) and
+ * stores its customers itself.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -23,7 +25,7 @@
 /* The customers every case starts from, sorted by name: Alice Johnson,
  * Bob Stone, 김민수, 김민지, 박지성, 이민호. */
 static void
-test_setup (void)
+insert_customers (void)
 {
   dg_customers_test_insert ("김민수", "010-1234-5678", "minsu@example.com", "Hanbit Consulting", "VIP, workshop");
   dg_customers_test_insert ("Alice Johnson", "010-2222-3333", "alice@example.com", "Sunrise Studio", "workshop");
@@ -34,6 +36,13 @@ test_setup (void)
 
   dg_ui_test_wait_for (dg_customers_test_n_items () == 6);
   dg_ui_test_wait_painted (GTK_WIDGET (dg_customers_test_get_window ()), 1);
+}
+
+static void
+test_setup (DgUiFixture   *fixture,
+            gconstpointer  data)
+{
+  insert_customers ();
 }
 
 /* The text the column view shows in column @column of the row whose name
@@ -60,11 +69,13 @@ row_shows (const char *name,
  * another row away: the view does not ask for them again, so the objects
  * it holds must change. Read off the cells on screen, not the model. */
 static void
-test_rows_follow_edits (void)
+test_rows_follow_edits (DgUiFixture   *fixture,
+                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   gint64 park, bob, lee;
 
+  insert_customers ();
   dg_ui_test_wait_painted (GTK_WIDGET (dg_customers_test_get_window ()), 2);
   dg_ui_test_wait_for (row_shows ("Bob Stone", 1, "010-7777-8888"));
   dg_ui_test_wait_for (row_shows ("이민호", 2, "minho.lee@example.kr"));
@@ -86,7 +97,7 @@ test_rows_follow_edits (void)
   dg_ui_test_wait_painted (GTK_WIDGET (dg_customers_test_get_window ()), 1);
   g_assert_true (row_shows ("Bob Stone", 1, "010-1212-3434"));
 
-  /* As it was, for the cases that follow. */
+  /* Put back as it was, the rows follow again. */
   dg_customers_test_update_field (bob, "phone", "010-7777-8888");
   dg_customers_test_update_field (lee, "email", "minho.lee@example.kr");
   dg_customers_set_archived (dg_customers_test_get_database (), park, FALSE, &error);
@@ -130,7 +141,8 @@ scroll_to_row (guint position)
  * search or an edit with a row selected must cost no more than the rows
  * the view shows. */
 static void
-test_selection_keeps_customer (void)
+test_selection_keeps_customer (DgUiFixture   *fixture,
+                               gconstpointer  data)
 {
   DgCustomerList *list = dg_customers_view_get_list (dg_customers_test_get_view ());
   GtkColumnView *column_view = GTK_COLUMN_VIEW (dg_customers_test_view_child ("column_view"));
@@ -138,10 +150,12 @@ test_selection_keeps_customer (void)
   g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (gtk_column_view_get_columns (column_view), 0);
   g_autoptr(GtkColumnViewColumn) phone_column = g_list_model_get_item (gtk_column_view_get_columns (column_view), 1);
   g_autoptr(GError) error = NULL;
-  guint n_before = dg_customers_test_n_items ();
+  guint n_before;
   gint64 picked = 0;
   guint built;
 
+  insert_customers ();
+  n_before = dg_customers_test_n_items ();
   g_assert_true (dg_database_begin (dg_customers_test_get_database (), &error));
   for (guint i = 0; i < N_BULK; i++)
     {
@@ -234,7 +248,8 @@ test_selection_keeps_customer (void)
 /* A new window reads only the rows it can show before its first frame,
  * and the rest, with their count, once the list is on screen. */
 static void
-test_first_rows (void)
+test_first_rows (DgUiFixture   *fixture,
+                 gconstpointer  data)
 {
   DgWindow *main_window = dg_customers_test_get_window ();
   DgCustomerQuery query = { .archived = DG_ARCHIVED_EXCLUDE };
@@ -244,6 +259,10 @@ test_first_rows (void)
   GtkWindow *window;
   gint64 total;
   guint first;
+
+  /* The six, and the ten thousand selection-keeps-customer adds. */
+  insert_customers ();
+  dg_customers_test_insert_generated (N_BULK);
 
   total = dg_customers_count (dg_customers_test_get_database (), &query, NULL);
   g_assert_cmpint (total, >, 1000);
@@ -312,7 +331,8 @@ wait_for_row (const char *name)
  * shortcut controllers and the search field's key capture do with them is
  * part of what is tested. */
 static void
-test_real_keys (void)
+test_real_keys (DgUiFixture   *fixture,
+                gconstpointer  data)
 {
   GtkWidget *page = GTK_WIDGET (dg_customers_view_get_customer_page (dg_customers_test_get_view ()));
   GtkWidget *leaflet = dg_customers_test_view_child ("leaflet");
@@ -325,6 +345,7 @@ test_real_keys (void)
       return;
     }
 
+  insert_customers ();
   dg_customers_test_show_page ();
   dg_ui_test_wait_painted (GTK_WIDGET (dg_customers_test_get_window ()), 1);
   g_assert_cmpuint (dg_customers_test_n_items (), ==, 6);
@@ -372,7 +393,8 @@ test_real_keys (void)
 /* A list query that fails is shown above the rows, with its reason, until
  * one succeeds. */
 static void
-test_list_error_is_shown (void)
+test_list_error_is_shown (DgUiFixture   *fixture,
+                          gconstpointer  data)
 {
   GtkRevealer *revealer = GTK_REVEALER (dg_customers_test_view_child ("error_revealer"));
   GtkEditable *search = GTK_EDITABLE (dg_customers_test_view_child ("search_entry"));
@@ -380,6 +402,7 @@ test_list_error_is_shown (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
 
+  insert_customers ();
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpuint (dg_customers_test_n_items (), ==, 6);
 
@@ -616,12 +639,12 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/selection/model", test_selection_model);
-  g_test_add_func ("/ui/customer-list/setup", test_setup);
-  g_test_add_func ("/ui/customer-list/rows-follow-edits", test_rows_follow_edits);
-  g_test_add_func ("/ui/customer-list/real-keys", test_real_keys);
-  g_test_add_func ("/ui/customer-list/list-error-is-shown", test_list_error_is_shown);
-  g_test_add_func ("/ui/customer-list/selection-keeps-customer", test_selection_keeps_customer);
-  g_test_add_func ("/ui/customer-list/first-rows", test_first_rows);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customer-list/setup", test_setup);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customer-list/rows-follow-edits", test_rows_follow_edits);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customer-list/real-keys", test_real_keys);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customer-list/list-error-is-shown", test_list_error_is_shown);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customer-list/selection-keeps-customer", test_selection_keeps_customer);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customer-list/first-rows", test_first_rows);
 
   return g_test_run ();
 }

@@ -4,7 +4,9 @@
  * window: with several customers selected, tag them, log one contact for
  * all, add a follow-up for each, archive and delete them, each through its
  * dialog where it has one, and each undone again with the toast's Undo.
- * The dialogs are saved as screenshots in the language under test.
+ * The dialogs are saved as screenshots in the language under test. Each
+ * case stores its customers in a window and database of its own
+ * (dg-ui-fixture.h).
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -30,49 +32,15 @@ selected_ids (void)
 static void
 select_everyone (void)
 {
-  static gboolean inserted;
-
-  dg_customers_test_show_page ();
-  if (!inserted)
-    {
-      dg_customers_test_insert ("김민수", "010-1234-5678", "minsu@example.com", NULL, NULL);
-      dg_customers_test_insert ("이서연", "010 2222 3333", NULL, "Hanbit", NULL);
-      dg_customers_test_insert ("Nancy Baker", NULL, "nancy@example.com", NULL, "vip");
-      dg_customers_test_insert ("박지훈", "02-123-4567", NULL, NULL, NULL);
-      inserted = TRUE;
-    }
+  dg_customers_test_insert ("김민수", "010-1234-5678", "minsu@example.com", NULL, NULL);
+  dg_customers_test_insert ("이서연", "010 2222 3333", NULL, "Hanbit", NULL);
+  dg_customers_test_insert ("Nancy Baker", NULL, "nancy@example.com", NULL, "vip");
+  dg_customers_test_insert ("박지훈", "02-123-4567", NULL, NULL, NULL);
   dg_ui_test_wait_for (dg_customers_test_n_items () == G_N_ELEMENTS (names));
 
   dg_customers_test_activate ("customers.select-all");
   dg_ui_test_wait_for (dg_customer_selection_get_n_selected (DG_CUSTOMER_SELECTION (dg_customers_test_get_selection ())) == G_N_ELEMENTS (names));
   dg_ui_test_wait_for (gtk_revealer_get_child_revealed (GTK_REVEALER (dg_customers_test_view_child ("selection_revealer"))));
-}
-
-static GtkWindow *
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static DgBulkDialog *
-wait_for_dialog (void)
-{
-  GtkWindow *dialog;
-
-  dg_ui_test_wait_for ((dialog = find_window (DG_TYPE_BULK_DIALOG)) != NULL);
-  dg_ui_test_wait_painted (GTK_WIDGET (dialog), 2);
-
-  return DG_BULK_DIALOG (dialog);
 }
 
 static void
@@ -85,21 +53,6 @@ set_row_text (GtkWidget  *dialog,
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_visible (row));
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-/* Presses the dialog's button labelled @label, as a user would: the
- * dialog responds, then closes. */
-static void
-press_response (gpointer    dialog,
-                const char *label)
-{
-  GtkWidget *button = dg_ui_test_find_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_object_add_weak_pointer (G_OBJECT (dialog), &dialog);
-  gtk_widget_activate (button);
-  dg_ui_test_wait_for (dialog == NULL);
 }
 
 static void
@@ -131,7 +84,8 @@ count_with_tag (GArray     *ids,
 }
 
 static void
-test_add_tag_and_undo (void)
+test_add_tag_and_undo (DgUiFixture   *fixture,
+                       gconstpointer  data)
 {
   g_autoptr(GArray) ids = NULL;
   DgBulkDialog *dialog;
@@ -140,7 +94,7 @@ test_add_tag_and_undo (void)
   ids = selected_ids ();
 
   dg_customers_test_activate ("customers.bulk-add-tag");
-  dialog = wait_for_dialog ();
+  dialog = dg_customers_test_wait_for_bulk_dialog ();
   g_assert_cmpint (dg_bulk_dialog_get_kind (dialog), ==, DG_BULK_DIALOG_ADD_TAG);
 
   /* Nothing to add yet: the dialog cannot be answered with it. */
@@ -151,8 +105,8 @@ test_add_tag_and_undo (void)
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
   dg_customers_test_screenshot (GTK_WIDGET (dialog), "bulk-add-tag");
 
-  press_response (dialog, _("_Add Tag"));
-  g_assert_null (find_window (DG_TYPE_BULK_DIALOG));
+  dg_customers_test_press_response (dialog, _("_Add Tag"));
+  g_assert_null (dg_ui_test_find_window (DG_TYPE_BULK_DIALOG));
   dg_ui_test_wait_for (count_with_tag (ids, "봄 강의") == ids->len);
 
   press_undo ();
@@ -161,7 +115,8 @@ test_add_tag_and_undo (void)
 }
 
 static void
-test_remove_tag (void)
+test_remove_tag (DgUiFixture   *fixture,
+                 gconstpointer  data)
 {
   g_autoptr(GArray) ids = NULL;
   DgBulkDialog *dialog;
@@ -170,9 +125,9 @@ test_remove_tag (void)
   ids = selected_ids ();
 
   dg_customers_test_activate ("customers.bulk-remove-tag");
-  dialog = wait_for_dialog ();
+  dialog = dg_customers_test_wait_for_bulk_dialog ();
   set_row_text (GTK_WIDGET (dialog), "tag_row", "vip");
-  press_response (dialog, _("_Remove Tag"));
+  dg_customers_test_press_response (dialog, _("_Remove Tag"));
   dg_ui_test_wait_for (count_with_tag (ids, "vip") == 0);
 
   press_undo ();
@@ -180,7 +135,8 @@ test_remove_tag (void)
 }
 
 static void
-test_cancel_changes_nothing (void)
+test_cancel_changes_nothing (DgUiFixture   *fixture,
+                             gconstpointer  data)
 {
   g_autoptr(GArray) ids = NULL;
   DgBulkDialog *dialog;
@@ -189,9 +145,9 @@ test_cancel_changes_nothing (void)
   ids = selected_ids ();
 
   dg_customers_test_activate ("customers.bulk-add-tag");
-  dialog = wait_for_dialog ();
+  dialog = dg_customers_test_wait_for_bulk_dialog ();
   set_row_text (GTK_WIDGET (dialog), "tag_row", "never");
-  press_response (dialog, _("_Cancel"));
+  dg_customers_test_press_response (dialog, _("_Cancel"));
   g_assert_cmpuint (count_with_tag (ids, "never"), ==, 0);
 }
 
@@ -215,7 +171,8 @@ count_contacts (GArray *ids)
 }
 
 static void
-test_log_contact_and_undo (void)
+test_log_contact_and_undo (DgUiFixture   *fixture,
+                           gconstpointer  data)
 {
   g_autoptr(GArray) ids = NULL;
   DgBulkDialog *dialog;
@@ -224,7 +181,7 @@ test_log_contact_and_undo (void)
   ids = selected_ids ();
 
   dg_customers_test_activate ("customers.bulk-log-contact");
-  dialog = wait_for_dialog ();
+  dialog = dg_customers_test_wait_for_bulk_dialog ();
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "apply"));
   g_assert_false (gtk_widget_get_visible (dg_ui_test_find_by_id (GTK_WIDGET (dialog), "tag_row")));
   set_row_text (GTK_WIDGET (dialog), "summary_row", "강의 감사 문자");
@@ -232,7 +189,7 @@ test_log_contact_and_undo (void)
                               DG_INTERACTION_FEEDBACK_POSITIVE);
   dg_customers_test_screenshot (GTK_WIDGET (dialog), "bulk-log-contact");
 
-  press_response (dialog, _("_Log Contact"));
+  dg_customers_test_press_response (dialog, _("_Log Contact"));
   dg_ui_test_wait_for (count_contacts (ids) == ids->len);
 
   /* Each one's last contact is now. */
@@ -274,7 +231,8 @@ count_followups (GArray     *ids,
 }
 
 static void
-test_add_followup_and_undo (void)
+test_add_followup_and_undo (DgUiFixture   *fixture,
+                            gconstpointer  data)
 {
   DgContext *context = dg_window_get_context (dg_customers_test_get_window ());
   g_autofree char *due = dg_customers_bulk_date_in_days (dg_context_get_clock (context), 14);
@@ -285,12 +243,12 @@ test_add_followup_and_undo (void)
   ids = selected_ids ();
 
   dg_customers_test_activate ("customers.bulk-add-followup");
-  dialog = wait_for_dialog ();
+  dialog = dg_customers_test_wait_for_bulk_dialog ();
   g_assert_true (gtk_widget_get_visible (dg_ui_test_find_by_id (GTK_WIDGET (dialog), "days_row")));
   set_row_text (GTK_WIDGET (dialog), "title_row", "다음 과정 안내");
   dg_customers_test_screenshot (GTK_WIDGET (dialog), "bulk-add-followup");
 
-  press_response (dialog, _("_Add Follow-ups"));
+  dg_customers_test_press_response (dialog, _("_Add Follow-ups"));
   dg_ui_test_wait_for (count_followups (ids, due) == ids->len);
 
   press_undo ();
@@ -298,7 +256,8 @@ test_add_followup_and_undo (void)
 }
 
 static void
-test_archive_and_undo (void)
+test_archive_and_undo (DgUiFixture   *fixture,
+                       gconstpointer  data)
 {
   g_autoptr(GArray) ids = NULL;
 
@@ -315,7 +274,8 @@ test_archive_and_undo (void)
 }
 
 static void
-test_delete_asks_then_undo (void)
+test_delete_asks_then_undo (DgUiFixture   *fixture,
+                            gconstpointer  data)
 {
   g_autoptr(GArray) ids = NULL;
   AdwMessageDialog *dialog;
@@ -325,7 +285,7 @@ test_delete_asks_then_undo (void)
   ids = selected_ids ();
 
   dg_customers_test_activate ("customers.bulk-delete");
-  dg_ui_test_wait_for ((window = find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  dg_ui_test_wait_for ((window = dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   dialog = ADW_MESSAGE_DIALOG (window);
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
@@ -335,7 +295,7 @@ test_delete_asks_then_undo (void)
   /* Asking deletes nothing. */
   g_assert_cmpint (dg_customers_test_count_all (), ==, G_N_ELEMENTS (names));
 
-  press_response (dialog, _("_Delete"));
+  dg_customers_test_press_response (dialog, _("_Delete"));
   dg_ui_test_wait_for (dg_customers_test_count_all () == 0);
   dg_ui_test_wait_for (dg_customers_test_n_items () == 0);
 
@@ -353,13 +313,13 @@ main (int   argc,
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/ui/customers-bulk/add-tag-and-undo", test_add_tag_and_undo);
-  g_test_add_func ("/ui/customers-bulk/remove-tag", test_remove_tag);
-  g_test_add_func ("/ui/customers-bulk/cancel-changes-nothing", test_cancel_changes_nothing);
-  g_test_add_func ("/ui/customers-bulk/log-contact-and-undo", test_log_contact_and_undo);
-  g_test_add_func ("/ui/customers-bulk/add-followup-and-undo", test_add_followup_and_undo);
-  g_test_add_func ("/ui/customers-bulk/archive-and-undo", test_archive_and_undo);
-  g_test_add_func ("/ui/customers-bulk/delete-asks-then-undo", test_delete_asks_then_undo);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers-bulk/add-tag-and-undo", test_add_tag_and_undo);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers-bulk/remove-tag", test_remove_tag);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers-bulk/cancel-changes-nothing", test_cancel_changes_nothing);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers-bulk/log-contact-and-undo", test_log_contact_and_undo);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers-bulk/add-followup-and-undo", test_add_followup_and_undo);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers-bulk/archive-and-undo", test_archive_and_undo);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers-bulk/delete-asks-then-undo", test_delete_asks_then_undo);
 
   return g_test_run ();
 }

@@ -3,7 +3,9 @@
  * Drives the real Customers view on a temporary database: the form with its
  * inline validation, Korean search, the customer page, edit, delete with
  * Undo, archiving, sorting; saves screenshots in the language under test.
- * The cases run in order and share one window, like a user's session.
+ * Each case has a window of its own on a fresh database (dg-ui-fixture.h)
+ * and stores the customers it needs itself: 김민수 as the form of
+ * add-with-validation saves her, and the five others of the list.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -18,11 +20,11 @@
 #include "dg-ui-test-util.h"
 
 static void
-test_empty_state (void)
+test_empty_state (DgUiFixture   *fixture,
+                  gconstpointer  data)
 {
   GtkStack *stack;
 
-  dg_customers_test_get_window ();
   stack = GTK_STACK (dg_customers_test_view_child ("list_stack"));
 
   g_assert_cmpint (dg_customers_test_count_all (), ==, 0);
@@ -53,7 +55,8 @@ find_error_label (GtkWidget *root)
 }
 
 static void
-test_add_with_validation (void)
+test_add_with_validation (DgUiFixture   *fixture,
+                          gconstpointer  data)
 {
   DgCustomerEditor *editor;
   GtkWidget *email_row;
@@ -111,15 +114,56 @@ test_add_with_validation (void)
   dg_ui_test_wait_for (dg_customers_test_shows_only ("김민수"));
 }
 
+/* 김민수 as the form of add-with-validation stores her, with @phone:
+ * page-and-edit changes it. */
 static void
-test_list (void)
+insert_minsu (const char *phone)
+{
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  const char *tags[] = { "VIP", "workshop", NULL };
+  g_autoptr(GError) error = NULL;
+
+  dg_customer_set_name (customer, "김민수");
+  dg_customer_set_phone (customer, phone);
+  dg_customer_set_email (customer, "minsu@example.com");
+  dg_customer_set_organization (customer, "Hanbit Consulting");
+  dg_customer_set_source (customer, "Blog");
+  dg_customer_set_birthday (customer, "1988-04-12");
+  dg_customer_set_tags (customer, tags);
+  dg_customer_set_note (customer, "Prefers calls after 6 pm.\nAsked about the spring workshop.");
+  dg_customer_set_marketing_consent (customer, TRUE, NULL);
+  dg_customers_insert (dg_customers_test_get_database (), customer, &error);
+  g_assert_no_error (error);
+}
+
+/* The five customers the list adds to 김민수. */
+static void
+insert_others (void)
 {
   dg_customers_test_insert ("Alice Johnson", "010-2222-3333", "alice@example.com", "Sunrise Studio", "workshop");
   dg_customers_test_insert ("박지성", "010-5555-1212", "jisung.park@example.kr", NULL, "VIP");
   dg_customers_test_insert ("이민호", "02-345-6789", "minho.lee@example.kr", "한빛 컨설팅", "강의");
   dg_customers_test_insert ("Bob Stone", "010-7777-8888", "bob@stone.dev", NULL, "newsletter");
   dg_customers_test_insert ("김민지", "010-3030-4040", "minji@example.kr", NULL, "워크숍, VIP");
+}
 
+/* The six customers of the list, shown. */
+static void
+insert_all (const char *minsu_phone)
+{
+  insert_minsu (minsu_phone);
+  insert_others ();
+  dg_ui_test_wait_for (dg_customers_test_n_items () == 6);
+}
+
+static void
+test_list (DgUiFixture   *fixture,
+           gconstpointer  data)
+{
+  insert_minsu ("010-1234-5678");
+  dg_ui_test_wait_for (dg_customers_test_n_items () == 1);
+
+  insert_others ();
   dg_ui_test_wait_for (dg_customers_test_n_items () == 6);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (dg_customers_test_view_child ("list_stack"))), ==, "list");
 
@@ -133,13 +177,16 @@ test_list (void)
 }
 
 static void
-test_sort_by_column (void)
+test_sort_by_column (DgUiFixture   *fixture,
+                     gconstpointer  data)
 {
   GtkColumnView *column_view = GTK_COLUMN_VIEW (dg_customers_test_view_child ("column_view"));
   GListModel *columns = gtk_column_view_get_columns (column_view);
   g_autoptr(GtkColumnViewColumn) email_column = NULL;
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
   g_autofree char *first = NULL;
+
+  insert_all ("010-1234-5678");
 
   name_column = g_list_model_get_item (columns, 0);
   email_column = g_list_model_get_item (columns, 2);
@@ -161,9 +208,12 @@ test_sort_by_column (void)
 }
 
 static void
-test_search_korean (void)
+test_search_korean (DgUiFixture   *fixture,
+                    gconstpointer  data)
 {
   GtkEditable *search = GTK_EDITABLE (dg_customers_test_view_child ("search_entry"));
+
+  insert_all ("010-1234-5678");
 
   /* Two Korean characters: below the trigram index's reach. */
   gtk_editable_set_text (search, "민수");
@@ -224,10 +274,13 @@ open_customer (const char *name)
 }
 
 static void
-test_page_and_edit (void)
+test_page_and_edit (DgUiFixture   *fixture,
+                    gconstpointer  data)
 {
   DgCustomerEditor *editor;
   GtkLabel *phone_value;
+
+  insert_all ("010-1234-5678");
 
   open_customer ("김민수");
 
@@ -254,7 +307,8 @@ test_page_and_edit (void)
 }
 
 static void
-test_delete_and_undo (void)
+test_delete_and_undo (DgUiFixture   *fixture,
+                      gconstpointer  data)
 {
   DgCustomerPage *page = dg_customers_view_get_customer_page (dg_customers_test_get_view ());
   DgCustomerList *list = dg_customers_view_get_list (dg_customers_test_get_view ());
@@ -263,6 +317,10 @@ test_delete_and_undo (void)
   g_autofree char *uuid = NULL;
   GtkWidget *undo;
   gint64 id;
+
+  /* On the page of 김민수, as page-and-edit leaves it. */
+  insert_all ("010-9876-5432");
+  open_customer ("김민수");
 
   g_assert_nonnull (dg_customer_page_get_customer (page));
   uuid = g_strdup (dg_customer_get_uuid (dg_customer_page_get_customer (page)));
@@ -299,10 +357,13 @@ test_delete_and_undo (void)
 }
 
 static void
-test_archive_filter (void)
+test_archive_filter (DgUiFixture   *fixture,
+                     gconstpointer  data)
 {
   GtkDropDown *filter = GTK_DROP_DOWN (dg_customers_test_view_child ("archived_dropdown"));
   guint position = G_MAXUINT;
+
+  insert_all ("010-9876-5432");
 
   for (guint i = 0; i < dg_customers_test_n_items (); i++)
     {
@@ -355,12 +416,15 @@ test_archive_filter (void)
 }
 
 static void
-test_save_error_is_shown (void)
+test_save_error_is_shown (DgUiFixture   *fixture,
+                          gconstpointer  data)
 {
   DgCustomerEditor *editor;
   GtkWidget *revealer;
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
+
+  insert_all ("010-9876-5432");
 
   for (guint i = 0; i < dg_customers_test_n_items (); i++)
     {
@@ -433,7 +497,8 @@ dup_shortcut_action (const char *accel)
 }
 
 static void
-test_shortcuts (void)
+test_shortcuts (DgUiFixture   *fixture,
+                gconstpointer  data)
 {
   GtkWidget *search = dg_customers_test_view_child ("search_entry");
   struct {
@@ -460,14 +525,13 @@ test_shortcuts (void)
 }
 
 static void
-test_window_menu (void)
+test_window_menu (DgUiFixture   *fixture,
+                  gconstpointer  data)
 {
   g_auto(GStrv) quit_accels = NULL;
   g_auto(GStrv) help_accels = NULL;
   GtkShortcutsWindow *help;
   GtkWindow *about;
-
-  dg_customers_test_get_window ();
 
   quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (dg_customers_test_get_app ()), "app.quit");
   g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
@@ -495,7 +559,8 @@ test_window_menu (void)
 }
 
 static void
-test_quit_saves_size (void)
+test_quit_saves_size (DgUiFixture   *fixture,
+                      gconstpointer  data)
 {
   DgWindow *window = dg_customers_test_get_window ();
   GSettings *settings = dg_context_get_settings (dg_window_get_context (window));
@@ -615,18 +680,18 @@ main (int   argc,
   g_test_add_func ("/ui/app/version", test_version);
   g_test_add_func ("/ui/app/refuse-foreign-database", test_refuse_foreign_database);
   g_test_add_func ("/ui/app/refuse-foreign-database/subprocess", test_refuse_foreign_database_subprocess);
-  g_test_add_func ("/ui/customers/empty-state", test_empty_state);
-  g_test_add_func ("/ui/customers/add-with-validation", test_add_with_validation);
-  g_test_add_func ("/ui/customers/list", test_list);
-  g_test_add_func ("/ui/customers/sort-by-column", test_sort_by_column);
-  g_test_add_func ("/ui/customers/search-korean", test_search_korean);
-  g_test_add_func ("/ui/customers/page-and-edit", test_page_and_edit);
-  g_test_add_func ("/ui/customers/delete-and-undo", test_delete_and_undo);
-  g_test_add_func ("/ui/customers/archive-filter", test_archive_filter);
-  g_test_add_func ("/ui/customers/shortcuts", test_shortcuts);
-  g_test_add_func ("/ui/customers/save-error-is-shown", test_save_error_is_shown);
-  g_test_add_func ("/ui/window/menu", test_window_menu);
-  g_test_add_func ("/ui/window/quit-saves-size", test_quit_saves_size);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers/empty-state", test_empty_state);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers/add-with-validation", test_add_with_validation);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers/list", test_list);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers/sort-by-column", test_sort_by_column);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers/search-korean", test_search_korean);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers/page-and-edit", test_page_and_edit);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers/delete-and-undo", test_delete_and_undo);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers/archive-filter", test_archive_filter);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers/shortcuts", test_shortcuts);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customers/save-error-is-shown", test_save_error_is_shown);
+  DG_CUSTOMERS_TEST_ADD ("/ui/window/menu", test_window_menu);
+  DG_CUSTOMERS_TEST_ADD ("/ui/window/quit-saves-size", test_quit_saves_size);
 
   return g_test_run ();
 }

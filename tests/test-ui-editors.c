@@ -4,6 +4,8 @@
  * follow-up form's customer field chosen by keyboard with Korean queries
  * (ㄱㅁㅅ, 민수, phone digits), changed and cleared, and written to the
  * database; and the field row's message, style and Enter/Ctrl+Enter.
+ * Each case has a window of its own on a fresh database (dg-ui-fixture.h)
+ * and stores the customers it searches itself.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -16,12 +18,12 @@
 #include "dg-field-row.h"
 #include "dg-followup-editor.h"
 #include "dg-test-util.h"
+#include "dg-ui-fixture.h"
 #include "dg-ui-test-util.h"
 #include "dg-window.h"
 
-static DgApplication *app;
-static DgWindow *window;
-static DgFakeClock *fake_clock;
+/* The fake clock of the case that runs. */
+#define fake_clock (dg_ui_fixture_get_current ()->clock)
 
 static gint64 minsu_id;
 static gint64 lee_minsu_id;
@@ -55,25 +57,26 @@ insert_customer (DgDatabase *database,
 static DgWindow *
 get_window (void)
 {
-  g_autoptr(DgDatabase) database = NULL;
-  g_autoptr(DgContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  return dg_ui_fixture_get_current ()->window;
+}
 
-  if (window != NULL)
-    return window;
+static DgContext *
+get_context (void)
+{
+  return dg_ui_fixture_get_current ()->context;
+}
 
-  app = dg_application_new ();
-  /* Each test binary is its own app, even while another instance runs. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  dg_ui_test_settle_gtk ();
+static DgDatabase *
+get_database (void)
+{
+  return dg_ui_fixture_get_current ()->database;
+}
 
-  path = dg_test_temp_path ("dangol.db");
-  database = dg_database_open (path, &error);
-  g_assert_no_error (error);
+/* The customers the picker searches, on the case's database. */
+static void
+insert_customers (void)
+{
+  DgDatabase *database = get_database ();
 
   minsu_id = insert_customer (database, "김민수", "010-1234-5678", "Hanbit Consulting", FALSE);
   lee_minsu_id = insert_customer (database, "이민수", "010-9876-5432", "Seoul Dance", FALSE);
@@ -81,33 +84,6 @@ get_window (void)
   nancy_id = insert_customer (database, "Nancy Baker", NULL, "Baker & Co", FALSE);
   /* Matches ㄱㅁㅅ too, but archived customers are not offered. */
   insert_customer (database, "김민석", "010-2222-3333", NULL, TRUE);
-
-  fake_clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, 10, 0);
-  context = g_object_new (DG_TYPE_CONTEXT,
-                          "database", database,
-                          "clock", fake_clock,
-                          NULL);
-  dg_followups_sync_time_zone (database, DG_CLOCK (fake_clock), &error);
-  g_assert_no_error (error);
-
-  window = dg_window_new (app, context);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
-
-  return window;
-}
-
-static DgContext *
-get_context (void)
-{
-  return dg_window_get_context (get_window ());
-}
-
-static DgDatabase *
-get_database (void)
-{
-  return dg_context_get_database (get_context ());
 }
 
 static GtkWidget *
@@ -328,7 +304,8 @@ focus_is_in (GtkWidget *window,
 /* A new follow-up for no one yet: ㄱㅁㅅ, Down and Enter choose 김민수,
  * and saving writes the follow-up as hers. */
 static void
-test_choose_by_keyboard (void)
+test_choose_by_keyboard (DgUiFixture   *fixture,
+                         gconstpointer  data)
 {
   g_autoptr(DgFollowup) stored = NULL;
   DgFollowupEditor *editor;
@@ -342,6 +319,7 @@ test_choose_by_keyboard (void)
       return;
     }
 
+  insert_customers ();
   editor = open_editor (NULL);
   picker = picker_of (editor);
   g_assert_cmpint (dg_customer_picker_get_customer_id (picker), ==, 0);
@@ -393,13 +371,15 @@ test_choose_by_keyboard (void)
  * phone digits and Latin names; nothing found says so. Escape closes the
  * list, not the form, and text that chose no one is refused on Save. */
 static void
-test_search_and_escape (void)
+test_search_and_escape (DgUiFixture   *fixture,
+                        gconstpointer  data)
 {
   g_autoptr(DgFollowup) stored = NULL;
   DgFollowupEditor *editor;
   DgCustomerPicker *picker;
   gint64 id;
 
+  insert_customers ();
   editor = open_editor (NULL);
   picker = picker_of (editor);
   gtk_editable_set_text (GTK_EDITABLE (child_of (editor, "title_row")), "Book the room");
@@ -448,12 +428,15 @@ test_search_and_escape (void)
 /* Opened from a customer's follow-up, the customer is there and can be
  * changed to another, then cleared. */
 static void
-test_change_and_clear (void)
+test_change_and_clear (DgUiFixture   *fixture,
+                       gconstpointer  data)
 {
-  gint64 id = add_followup ("Send the workshop invoice", minsu_id);
   DgFollowupEditor *editor;
   DgCustomerPicker *picker;
+  gint64 id;
 
+  insert_customers ();
+  id = add_followup ("Send the workshop invoice", minsu_id);
   {
     g_autoptr(DgFollowup) followup = get_followup (id);
 
@@ -511,7 +494,8 @@ test_change_and_clear (void)
 
 /* A match can be clicked too. */
 static void
-test_choose_by_click (void)
+test_choose_by_click (DgUiFixture   *fixture,
+                      gconstpointer  data)
 {
   DgFollowupEditor *editor;
   DgCustomerPicker *picker;
@@ -522,6 +506,7 @@ test_choose_by_click (void)
       return;
     }
 
+  insert_customers ();
   editor = open_editor (NULL);
   picker = picker_of (editor);
   gtk_widget_grab_focus (GTK_WIDGET (picker));
@@ -542,12 +527,14 @@ test_choose_by_click (void)
 /* However many match, only the first ones by name are read and listed;
  * Down on an empty field lists everyone from the start. */
 static void
-test_at_most_max_matches (void)
+test_at_most_max_matches (DgUiFixture   *fixture,
+                          gconstpointer  data)
 {
   DgFollowupEditor *editor;
   DgCustomerPicker *picker;
   g_autofree char *names = NULL;
 
+  insert_customers ();
   for (guint i = 1; i <= 30; i++)
     {
       g_autofree char *name = g_strdup_printf ("Student %02u", i);
@@ -598,11 +585,17 @@ test_at_most_max_matches (void)
 
 /* Keeping in touch needs a customer: the switch follows the choice. */
 static void
-test_keep_in_touch_follows_customer (void)
+test_keep_in_touch_follows_customer (DgUiFixture   *fixture,
+                                     gconstpointer  data)
 {
-  DgFollowupEditor *editor = open_editor (NULL);
-  DgCustomerPicker *picker = picker_of (editor);
-  GtkWidget *keep_in_touch_row = child_of (editor, "keep_in_touch_row");
+  DgFollowupEditor *editor;
+  DgCustomerPicker *picker;
+  GtkWidget *keep_in_touch_row;
+
+  insert_customers ();
+  editor = open_editor (NULL);
+  picker = picker_of (editor);
+  keep_in_touch_row = child_of (editor, "keep_in_touch_row");
 
   g_assert_false (gtk_widget_get_sensitive (keep_in_touch_row));
   dg_customer_picker_set_customer_id (picker, nancy_id);
@@ -640,7 +633,8 @@ on_default_clicked_cb (GtkButton *button,
 /* The field row alone: its message, style and description, and Enter and
  * Ctrl+Enter submitting to its action or to the window's default. */
 static void
-test_field_row (void)
+test_field_row (DgUiFixture   *fixture,
+                gconstpointer  data)
 {
   g_autoptr(GSimpleActionGroup) group = NULL;
   g_autoptr(GSimpleAction) submit = NULL;
@@ -655,8 +649,7 @@ test_field_row (void)
   guint defaulted = 0;
   guint notified = 0;
 
-  /* The app, for its style sheet. */
-  get_window ();
+  /* The app, for its style sheet: the fixture made it. */
   group = g_simple_action_group_new ();
   submit = g_simple_action_new ("submit", NULL);
   test_window = gtk_window_new ();
@@ -754,12 +747,13 @@ test_field_row (void)
   gtk_window_destroy (GTK_WINDOW (test_window));
 }
 
+/* The window the editors are transient for. */
+static const DgUiFixtureOptions editors_options = { .width = 1100, .height = 900 };
+
 int
 main (int   argc,
       char *argv[])
 {
-  int result;
-
   g_setenv ("TZ", "Asia/Seoul", TRUE);
   /* GTK's in-process accessibility backend, so what the widgets tell
    * assistive technologies can be read back; no bus is needed. */
@@ -767,17 +761,13 @@ main (int   argc,
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/ui/field-row/error-and-submit", test_field_row);
-  g_test_add_func ("/ui/customer-picker/choose-by-keyboard", test_choose_by_keyboard);
-  g_test_add_func ("/ui/customer-picker/search-and-escape", test_search_and_escape);
-  g_test_add_func ("/ui/customer-picker/change-and-clear", test_change_and_clear);
-  g_test_add_func ("/ui/customer-picker/choose-by-click", test_choose_by_click);
-  g_test_add_func ("/ui/customer-picker/keep-in-touch", test_keep_in_touch_follows_customer);
-  g_test_add_func ("/ui/customer-picker/at-most-max-matches", test_at_most_max_matches);
+  DG_UI_TEST_ADD_WITH ("/ui/field-row/error-and-submit", &editors_options, test_field_row);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-picker/choose-by-keyboard", &editors_options, test_choose_by_keyboard);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-picker/search-and-escape", &editors_options, test_search_and_escape);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-picker/change-and-clear", &editors_options, test_change_and_clear);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-picker/choose-by-click", &editors_options, test_choose_by_click);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-picker/keep-in-touch", &editors_options, test_keep_in_touch_follows_customer);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-picker/at-most-max-matches", &editors_options, test_at_most_max_matches);
 
-  result = g_test_run ();
-
-  g_clear_object (&fake_clock);
-
-  return result;
+  return g_test_run ();
 }

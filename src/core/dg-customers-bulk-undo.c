@@ -189,13 +189,7 @@ dg_bulk_undo_get_n_changed (DgBulkUndo *self)
   switch (self->action)
     {
     case DG_BULK_ACTION_DELETE:
-      {
-        guint n = 0;
-
-        for (guint i = 0; i < self->snapshots->len; i++)
-          n += dg_customer_snapshot_get_n_customers (g_ptr_array_index (self->snapshots, i));
-        return n;
-      }
+      return self->snapshots->len;
     case DG_BULK_ACTION_LOG_CONTACT:
     case DG_BULK_ACTION_ADD_FOLLOWUP:
       return self->created_rows->len;

@@ -411,7 +411,6 @@ dg_customers_bulk_delete (DgDatabase    *db,
   DgBulkAction action = DG_BULK_ACTION_DELETE;
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(GArray) unique = NULL;
-  g_autoptr(DgCustomerSnapshot) snapshot = NULL;
   gboolean had_interactions = FALSE;
   gboolean had_followups = FALSE;
 
@@ -424,15 +423,16 @@ dg_customers_bulk_delete (DgDatabase    *db,
   if (!dg_database_begin (db, error))
     return begin_failed (action, unique->len, error);
 
-  /* Read inside this transaction, so it holds exactly what goes; one
-   * snapshot for all, so Undo brings them back in one go. */
-  snapshot = dg_customers_take_snapshots (db, (const gint64 *) unique->data, unique->len, error);
-  if (snapshot == NULL)
-    return fail (db, action, unique->len, error);
-
   for (guint i = 0; i < unique->len; i++)
     {
+      gint64 id = g_array_index (unique, gint64, i);
+      g_autoptr(DgCustomerSnapshot) snapshot = NULL;
       g_auto(DgStatement) stmt = NULL;
+
+      /* Read inside this transaction, so it holds exactly what goes. */
+      snapshot = dg_customers_take_snapshot (db, id, error);
+      if (snapshot == NULL)
+        return fail (db, action, unique->len, error);
 
       /* Foreign keys cascade to the customer's tags, search entry, contact
        * log and follow-ups. */
@@ -440,14 +440,14 @@ dg_customers_bulk_delete (DgDatabase    *db,
       if (stmt == NULL)
         return fail (db, action, unique->len, error);
 
-      sqlite3_bind_int64 (stmt, 1, g_array_index (unique, gint64, i));
+      sqlite3_bind_int64 (stmt, 1, id);
       if (!dg_database_run (db, stmt, error))
         return fail (db, action, unique->len, error);
-    }
 
-  had_interactions = dg_customer_snapshot_get_n_interactions (snapshot) > 0;
-  had_followups = dg_customer_snapshot_get_n_followups (snapshot) > 0;
-  dg_bulk_undo_add_snapshot (undo, g_steal_pointer (&snapshot));
+      had_interactions |= dg_customer_snapshot_get_n_interactions (snapshot) > 0;
+      had_followups |= dg_customer_snapshot_get_n_followups (snapshot) > 0;
+      dg_bulk_undo_add_snapshot (undo, g_steal_pointer (&snapshot));
+    }
 
   if (unique->len > 0)
     dg_database_notify_changed (db, DG_TABLE_CUSTOMERS);

@@ -364,6 +364,8 @@ _dg_customers_view_update_selection_bar (DgCustomersView *self)
       if (gtk_menu_button_get_menu_model (self->bulk_menu_button) == NULL)
         gtk_menu_button_set_menu_model (self->bulk_menu_button, self->bulk_menu);
     }
+  if (n_selected > 1)
+    gtk_widget_set_visible (GTK_WIDGET (self->selection_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->selection_revealer, n_selected > 1);
 }
 

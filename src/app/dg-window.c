@@ -265,6 +265,27 @@ dg_window_add_pages (DgWindow *self)
     }
 }
 
+/* Alt+1, Alt+2, … show the pages in the order of the switcher. */
+static void
+dg_window_add_page_shortcuts (DgWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_types) && i < 9; i++)
+    {
+      const DgPageInterface *info = dg_page_type_get_info (page_types[i] ());
+      GtkShortcutAction *action = gtk_named_action_new ("win.show-page");
+      GtkShortcut *shortcut;
+
+      shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK), action);
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (info->name));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 dg_window_constructed (GObject *object)
 {
@@ -274,6 +295,7 @@ dg_window_constructed (GObject *object)
 
   dg_window_restore_size (self);
   dg_window_add_pages (self);
+  dg_window_add_page_shortcuts (self);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_view_stack_visible_child_cb), self, 0);
@@ -369,6 +391,28 @@ dg_window_class_init (DgWindowClass *klass)
 /* The shortcuts window is built the first time it is asked for: built with
  * every window, as GTK does for gtk/help-overlay.ui, it delays the first
  * frame. */
+/* GTK 4.8's shortcuts window shows its own "Shortcuts" in its header
+ * whatever its title; it should read like the menu item that opens it. */
+static gboolean
+retitle_header (GtkWidget  *widget,
+                const char *gtk_title,
+                const char *title)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), gtk_title) == 0)
+    {
+      gtk_label_set_text (GTK_LABEL (widget), title);
+      return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (retitle_header (child, gtk_title, title))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 dg_window_show_help_overlay (GSimpleAction *action,
                              GVariant      *parameter,
@@ -384,6 +428,9 @@ dg_window_show_help_overlay (GSimpleAction *action,
       builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/app/dg-shortcuts-window.ui");
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
       gtk_application_window_set_help_overlay (window, overlay);
+      retitle_header (gtk_window_get_titlebar (GTK_WINDOW (overlay)),
+                      g_dgettext ("gtk40", "Shortcuts"),
+                      gtk_window_get_title (GTK_WINDOW (overlay)));
     }
 
   gtk_window_present (GTK_WINDOW (overlay));
@@ -406,6 +453,18 @@ show_followup_action (GSimpleAction *action,
 }
 
 static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  DgWindow *self = DG_WINDOW (user_data);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
 show_today_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
@@ -420,6 +479,7 @@ static const GActionEntry win_actions[] = {
   { "show-customer", show_customer_action, "x" },
   { "show-followup", show_followup_action, "x" },
   { "show-today", show_today_action },
+  { "show-page", show_page_action, "s" },
 };
 
 static void

@@ -426,4 +426,8 @@ static void
 dg_customer_page_init (DgCustomerPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Opened from the window's corner, the menu grows leftwards and stays
+   * inside the window. */
+  gtk_widget_set_halign (GTK_WIDGET (gtk_menu_button_get_popover (self->menu_button)), GTK_ALIGN_END);
 }

@@ -365,8 +365,9 @@ format_history (guint n_contacts,
   if (n_contacts == 0)
     return g_steal_pointer (&followups);
 
-  /* Translators: joins "3 contacts" and "2 follow-ups". */
-  return g_strdup_printf (_("%1$s, %2$s"), contacts, followups);
+  /* Translators: joins "3 contacts" and "2 follow-ups" in the dialog
+   * asking before a customer is deleted. */
+  return g_strdup_printf (C_("history counts", "%1$s, %2$s"), contacts, followups);
 }
 
 static void

@@ -982,7 +982,17 @@ test_delete_customer_and_undo (DgUiFixture   *fixture,
   n_customers = list_n_items ();
   uuid = g_strdup (dg_customer_get_uuid (dg_customer_page_get_customer (get_page ())));
 
-  gtk_widget_activate (page_child ("delete_button"));
+  /* Delete from the page's menu; with a history, it asks first. */
+  {
+    GtkWindow *dialog = NULL;
+    GtkWidget *button;
+
+    g_assert_true (gtk_widget_activate_action (page_child ("menu_button"), "customers.delete", NULL));
+    dg_ui_test_wait_for ((dialog = dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+    button = dg_ui_test_find_button (GTK_WIDGET (dialog), _("_Delete"));
+    g_assert_nonnull (button);
+    gtk_widget_activate (button);
+  }
   dg_ui_test_wait_for (list_n_items () == n_customers - 1);
   dg_ui_test_wait_for (dg_customer_page_get_customer (get_page ()) == NULL);
   g_assert_null (dg_customers_get_by_uuid (get_database (), uuid, NULL));

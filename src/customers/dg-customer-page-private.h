@@ -26,7 +26,10 @@ struct _DgCustomerPage
   /* The timeline shows the latest contacts until asked for all of them. */
   gboolean           show_all_contacts;
 
-  GtkButton         *archive_button;
+  GtkMenuButton     *menu_button;
+  GMenu             *page_menu;
+  /* Archive or Unarchive, whichever the customer needs. */
+  GMenu             *archive_section;
   GtkLabel          *name_label;
   GtkLabel          *archived_label;
   GtkLabel          *subtitle_label;

@@ -75,8 +75,10 @@ dg_customer_page_fill (DgCustomerPage *self)
 
   gtk_label_set_text (self->name_label, dg_customer_get_name (customer));
   gtk_widget_set_visible (GTK_WIDGET (self->archived_label), archived);
-  gtk_button_set_label (self->archive_button,
-                        archived ? _("_Unarchive") : _("_Archive"));
+  g_menu_remove_all (self->archive_section);
+  g_menu_append (self->archive_section,
+                 archived ? _("_Unarchive") : _("_Archive"),
+                 "customers.archive");
 
   gtk_label_set_text (self->subtitle_label, organization ? organization : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
@@ -393,7 +395,9 @@ dg_customer_page_class_init (DgCustomerPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "customerpage");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/customers/dg-customer-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, page_menu);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, archive_section);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, archived_label);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, subtitle_label);
@@ -422,4 +426,8 @@ static void
 dg_customer_page_init (DgCustomerPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Opened from the window's corner, the menu grows leftwards and stays
+   * inside the window. */
+  gtk_widget_set_halign (GTK_WIDGET (gtk_menu_button_get_popover (self->menu_button)), GTK_ALIGN_END);
 }

@@ -292,29 +292,35 @@ undo_delete (gpointer user_data)
                                dg_customer_get_id (dg_customer_snapshot_get_customer (undo->snapshot)));
 }
 
+/* Opening a customer is leaving the list the toast was about, the way
+ * going to another page of the window is. */
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+on_leaflet_child_dismiss_cb (AdwLeaflet *leaflet,
+                             GParamSpec *pspec,
+                             AdwToast   *toast)
 {
-  DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
-  DgCustomer *current = _dg_customers_view_get_current (self);
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "customer") == 0)
+    adw_toast_dismiss (toast);
+}
+
+/* Deletes the customer with @id, with everything that goes with it, and
+ * offers Undo until the user dismisses it or leaves the list. */
+static void
+dg_customers_view_delete (DgCustomersView *self,
+                          gint64           id)
+{
   g_autoptr(DgCustomerSnapshot) snapshot = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  DgDatabase *database;
+  DgDatabase *database = dg_context_get_database (self->context);
   DgCustomer *customer;
+  AdwToast *toast;
   UndoData *undo;
-
-  if (current == NULL)
-    return;
-
-  database = dg_context_get_database (self->context);
 
   /* Everything Undo needs is read before the rows are gone: deleting a
    * customer also deletes its tags' links, contact log and follow-ups. */
-  snapshot = dg_customers_take_snapshot (database, dg_customer_get_id (current), &error);
-  if (snapshot == NULL || !dg_customers_delete (database, dg_customer_get_id (current), &error))
+  snapshot = dg_customers_take_snapshot (database, id, &error);
+  if (snapshot == NULL || !dg_customers_delete (database, id, &error))
     {
       dg_toast_show_error (GTK_WIDGET (self), error);
       return;
@@ -331,7 +337,123 @@ delete_action (GtkWidget  *widget,
 
   undo = undo_data_new (self, customer);
   undo->snapshot = g_steal_pointer (&snapshot);
-  dg_toast_show_undo (GTK_WIDGET (self), title, undo_delete, undo, undo_data_free);
+  toast = dg_toast_show_undo_until_left (GTK_WIDGET (self), title,
+                                         undo_delete, undo, undo_data_free);
+  if (toast != NULL)
+    g_signal_connect_object (self->leaflet, "notify::visible-child",
+                             G_CALLBACK (on_leaflet_child_dismiss_cb),
+                             toast, 0);
+}
+
+/* "3 contacts, 2 follow-ups": what a customer's history holds. */
+static char *
+format_history (guint n_contacts,
+                guint n_followups)
+{
+  g_autofree char *contacts = NULL;
+  g_autofree char *followups = NULL;
+
+  /* Translators: part of what goes when a customer is deleted; %u is how
+   * many contacts were logged with them. */
+  contacts = g_strdup_printf (ngettext ("%u contact", "%u contacts", n_contacts), n_contacts);
+  /* Translators: part of what goes when a customer is deleted; %u is how
+   * many follow-ups they have, done or not. */
+  followups = g_strdup_printf (ngettext ("%u follow-up", "%u follow-ups", n_followups), n_followups);
+
+  if (n_followups == 0)
+    return g_steal_pointer (&contacts);
+  if (n_contacts == 0)
+    return g_steal_pointer (&followups);
+
+  /* Translators: joins "3 contacts" and "2 follow-ups" in the dialog
+   * asking before a customer is deleted. */
+  return g_strdup_printf (C_("history counts", "%1$s, %2$s"), contacts, followups);
+}
+
+static void
+on_delete_dialog_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              DgCustomersView  *self)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (dialog), "dg-customer-id");
+
+  if (g_strcmp0 (response, "delete") == 0)
+    dg_customers_view_delete (self, *id);
+}
+
+/* Asks before a customer with a history goes: GNOME Contacts' way, since
+ * what went with them is more than one row to type in again. */
+static void
+dg_customers_view_ask_delete (DgCustomersView *self,
+                              DgCustomer      *customer,
+                              guint            n_contacts,
+                              guint            n_followups)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *history = format_history (n_contacts, n_followups);
+  g_autofree char *body = NULL;
+  gint64 *id = g_new (gint64, 1);
+  AdwMessageDialog *dialog;
+
+  *id = dg_customer_get_id (customer);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       NULL, NULL));
+  /* Translators: the title of the dialog asking before a customer is
+   * deleted; %s is the customer's name. */
+  adw_message_dialog_format_heading (dialog, _("Delete “%s”?"), dg_customer_get_name (customer));
+  /* Translators: in the dialog asking before a customer is deleted; %s
+   * is what goes with them, such as "3 contacts, 2 follow-ups". */
+  body = g_strdup_printf (_("Their history is deleted with them: %s."), history);
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "dg-customer-id", id, g_free);
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_delete_dialog_response_cb),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
+  DgCustomer *current = _dg_customers_view_get_current (self);
+  g_autoptr(DgCustomerSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_contacts, n_followups;
+
+  if (current == NULL)
+    return;
+
+  /* The snapshot counts what would go; the delete takes its own, of the
+   * rows as they are once the user said yes. */
+  snapshot = dg_customers_take_snapshot (dg_context_get_database (self->context),
+                                         dg_customer_get_id (current), &error);
+  if (snapshot == NULL)
+    {
+      dg_toast_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  n_contacts = dg_customer_snapshot_get_n_interactions (snapshot);
+  n_followups = dg_customer_snapshot_get_n_followups (snapshot);
+
+  /* A customer without a history is one row: Undo is enough. */
+  if (n_contacts == 0 && n_followups == 0)
+    dg_customers_view_delete (self, dg_customer_get_id (current));
+  else
+    dg_customers_view_ask_delete (self, dg_customer_snapshot_get_customer (snapshot),
+                                  n_contacts, n_followups);
 }
 
 static void

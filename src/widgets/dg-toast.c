@@ -79,20 +79,16 @@ dg_toast_show (GtkWidget  *widget,
   adw_toast_overlay_add_toast (overlay, toast_new (overlay, title));
 }
 
-void
-dg_toast_show_undo (GtkWidget      *widget,
-                    const char     *title,
-                    DgUndoFunc      undo,
-                    gpointer        user_data,
-                    GDestroyNotify  destroy)
+static AdwToast *
+undo_toast_new (GtkWidget      *widget,
+                const char     *title,
+                DgUndoFunc      undo,
+                gpointer        user_data,
+                GDestroyNotify  destroy)
 {
   AdwToastOverlay *overlay;
   AdwToast *toast;
   UndoData *data;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (title != NULL);
-  g_return_if_fail (undo != NULL);
 
   data = g_new0 (UndoData, 1);
   data->undo = undo;
@@ -104,7 +100,7 @@ dg_toast_show_undo (GtkWidget      *widget,
     {
       g_debug ("No place to show the toast “%s”", title);
       undo_data_free (data);
-      return;
+      return NULL;
     }
 
   toast = toast_new (overlay, title);
@@ -114,7 +110,57 @@ dg_toast_show_undo (GtkWidget      *widget,
                     G_CALLBACK (on_undo_toast_button_clicked_cb),
                     data);
 
-  adw_toast_overlay_add_toast (overlay, toast);
+  return toast;
+}
+
+void
+dg_toast_show_undo (GtkWidget      *widget,
+                    const char     *title,
+                    DgUndoFunc      undo,
+                    gpointer        user_data,
+                    GDestroyNotify  destroy)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (undo != NULL);
+
+  toast = undo_toast_new (widget, title, undo, user_data, destroy);
+  if (toast != NULL)
+    adw_toast_overlay_add_toast (find_overlay (widget), toast);
+}
+
+AdwToast *
+dg_toast_show_undo_until_left (GtkWidget      *widget,
+                               const char     *title,
+                               DgUndoFunc      undo,
+                               gpointer        user_data,
+                               GDestroyNotify  destroy)
+{
+  AdwToast *toast;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (undo != NULL, NULL);
+
+  toast = undo_toast_new (widget, title, undo, user_data, destroy);
+  if (toast == NULL)
+    return NULL;
+
+  /* No clock runs it out: an Undo that vanished while the user read the
+   * page is what lost a customer. Leaving the page ends it instead, since
+   * an Undo for something no longer in sight would be a surprise. The
+   * handler goes with the toast. */
+  adw_toast_set_timeout (toast, 0);
+  g_signal_connect_object (widget, "unmap",
+                           G_CALLBACK (adw_toast_dismiss),
+                           toast, G_CONNECT_SWAPPED);
+
+  /* The overlay takes the reference toast_new() gave. */
+  adw_toast_overlay_add_toast (find_overlay (widget), toast);
+
+  return toast;
 }
 
 void

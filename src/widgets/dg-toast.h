@@ -27,6 +27,17 @@ void dg_toast_show_undo          (GtkWidget       *widget,
                                   DgUndoFunc       undo,
                                   gpointer         user_data,
                                   GDestroyNotify   destroy);
+/* Like dg_toast_show_undo(), for an action whose loss would hurt (a
+ * customer deleted with its history): the toast has no timeout and stays
+ * until the user dismisses it, a newer toast replaces it, or @widget is
+ * unmapped, that is, the user went to another page of the window or the
+ * window closed. Returns the toast, owned by the overlay, so that the caller
+ * can dismiss it sooner; NULL when there is no overlay to show it in. */
+AdwToast *dg_toast_show_undo_until_left (GtkWidget       *widget,
+                                         const char      *title,
+                                         DgUndoFunc       undo,
+                                         gpointer         user_data,
+                                         GDestroyNotify   destroy);
 /* The error of an action the user started: logged as a warning and shown,
  * so the user knows that it did not happen. */
 void dg_toast_show_error         (GtkWidget       *widget,

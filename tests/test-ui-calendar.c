@@ -1017,6 +1017,165 @@ test_screenshots (DgUiFixture   *fixture,
   dg_ui_test_wait_for (!gtk_widget_has_css_class (GTK_WIDGET (get_agenda ()), "below"));
 }
 
+static gboolean
+followup_exists (gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgFollowup) followup = dg_followups_get (get_database (), id, &error);
+
+  return followup != NULL;
+}
+
+static DgRecurrenceUnit
+recurrence_of (gint64 id)
+{
+  g_autoptr(DgFollowup) followup = get_followup (id);
+
+  return dg_followup_get_recurrence (followup);
+}
+
+static guint
+count_on_day (int year,
+              int month,
+              int day)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  list = dg_followups_list_day (get_database (), DG_CLOCK (fake_clock), &date,
+                                DG_FOLLOWUP_FILTER_OPEN, 0, &error);
+  g_assert_no_error (error);
+
+  return list->len;
+}
+
+/* The item labelled @label of a popover menu (a GtkModelButton, which
+ * shows its label without the mnemonic's underscore). */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *label)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton"))
+    {
+      g_autofree char *text = NULL;
+      g_auto(GStrv) pieces = g_strsplit (label, "_", -1);
+      g_autofree char *plain = g_strjoinv ("", pieces);
+
+      g_object_get (root, "text", &text, NULL);
+      if (g_strcmp0 (text, plain) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Waits for the dialog asking about a repeating follow-up and clicks its
+ * button for @response. */
+static void
+respond_to_dialog (const char *response)
+{
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *button;
+
+  dg_ui_test_wait_for ((dialog = (AdwMessageDialog *)dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  dg_ui_test_wait_painted (GTK_WIDGET (dialog), 1);
+  button = dg_ui_test_find_button (GTK_WIDGET (dialog),
+                                   adw_message_dialog_get_response_label (dialog, response));
+  g_assert_nonnull (button);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  gtk_widget_activate (button);
+  dg_ui_test_wait_for (dialog == NULL);
+}
+
+/* The day agenda's menu deletes a follow-up (asking first when it
+ * repeats) and stops a repeat, each with Undo. */
+static void
+test_delete_from_agenda (DgUiFixture   *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(DgFollowup) weekly = dg_followup_new ();
+  g_autoptr(GTimeZone) tz = get_time_zone ();
+  g_autoptr(GDateTime) due = dg_test_local_time (tz, 2026, 11, 26, 10, 0);
+  g_autoptr(GError) error = NULL;
+  gint64 once = insert_followup ("Thank-you message", 2026, 11, 26, -1, 0, 0);
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  gint64 series;
+
+  dg_followup_set_title (weekly, "Weekly class check-in");
+  dg_followup_set_customer_id (weekly, customer_id);
+  dg_followup_set_due_at (weekly, due);
+  dg_followup_set_recurrence (weekly, DG_RECURRENCE_WEEKS);
+  dg_followup_set_recurrence_interval (weekly, 1);
+  dg_followups_insert (get_database (), DG_CLOCK (fake_clock), weekly, &error);
+  g_assert_no_error (error);
+  series = dg_followup_get_id (weekly);
+
+  select_day (2026, 11, 26);
+  dg_ui_test_wait_for (agenda_has (series) && agenda_has (once));
+
+  button = g_object_get_data (G_OBJECT (agenda_row (series)), "dg-menu-button");
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_nonnull (find_menu_item (GTK_WIDGET (popover), _("Stop _Repeating")));
+  g_assert_nonnull (find_menu_item (GTK_WIDGET (popover), _("_Delete…")));
+  {
+    g_autofree char *path = dg_ui_test_screenshot_with_popover (GTK_WIDGET (popover), "calendar-agenda-menu");
+
+    g_test_message ("Saved %s", path);
+  }
+  gtk_menu_button_popdown (button);
+
+  /* One that does not repeat has no Stop Repeating, and goes at once. */
+  button = g_object_get_data (G_OBJECT (agenda_row (once)), "dg-menu-button");
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_null (find_menu_item (GTK_WIDGET (popover), _("Stop _Repeating")));
+  gtk_menu_button_popdown (button);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_view ()), "calendar.delete-followup", "x", once));
+  g_assert_false (followup_exists (once));
+  dg_ui_test_wait_for (!agenda_has (once));
+  press_undo ();
+  dg_ui_test_wait_for (agenda_has (once));
+
+  /* Stop repeating, then Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_view ()), "calendar.stop-repeating", "x", series));
+  {
+    g_autoptr(DgFollowup) stopped = get_followup (series);
+
+    g_assert_cmpint (dg_followup_get_recurrence (stopped), ==, DG_RECURRENCE_NONE);
+  }
+  press_undo ();
+  dg_ui_test_wait_for (recurrence_of (series) == DG_RECURRENCE_WEEKS);
+
+  /* Only this one: next week's takes its place on Dec 3. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_view ()), "calendar.delete-followup", "x", series));
+  respond_to_dialog ("only-this");
+  g_assert_false (followup_exists (series));
+  dg_ui_test_wait_for (!agenda_has (series));
+  g_assert_cmpuint (count_on_day (2026, 12, 3), ==, 1);
+  press_undo ();
+  dg_ui_test_wait_for (agenda_has (series));
+  g_assert_cmpuint (count_on_day (2026, 12, 3), ==, 0);
+  g_assert_true (followup_is_on (series, 2026, 11, 26));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1034,6 +1193,7 @@ main (int   argc,
   g_test_add ("/ui/calendar/show-followup", DgUiFixture, NULL, setup, test_show_followup, dg_ui_fixture_teardown);
   g_test_add ("/ui/calendar/real-input", DgUiFixture, NULL, setup, test_real_input, dg_ui_fixture_teardown);
   g_test_add ("/ui/calendar/refresh-when-shown", DgUiFixture, NULL, setup, test_refresh_when_shown, dg_ui_fixture_teardown);
+  g_test_add ("/ui/calendar/delete-from-agenda", DgUiFixture, NULL, setup, test_delete_from_agenda, dg_ui_fixture_teardown);
   g_test_add ("/ui/calendar/screenshots", DgUiFixture, NULL, setup, test_screenshots, dg_ui_fixture_teardown);
 
   return g_test_run ();

@@ -1125,6 +1125,126 @@ seed_history (HistoryStage stage)
 /* The window of the page's screenshots. */
 static const DgUiFixtureOptions history_options = { .width = 1100, .height = 960 };
 
+static gboolean
+is_menu_button (GtkWidget  *widget,
+                const char *name)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* The item labelled @label of a popover menu (a GtkModelButton, which
+ * shows its label without the mnemonic's underscore). */
+static gboolean
+is_menu_item (GtkWidget  *widget,
+              const char *label)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pieces = NULL;
+  g_autofree char *plain = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+
+  pieces = g_strsplit (label, "_", -1);
+  plain = g_strjoinv ("", pieces);
+  g_object_get (widget, "text", &text, NULL);
+
+  return g_strcmp0 (text, plain) == 0;
+}
+
+/* Whether the row's subtitle says how often it repeats. */
+static gboolean
+says_how_often (GtkWidget *row)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+  return subtitle != NULL && *subtitle != '\0';
+}
+
+static gboolean
+followup_exists (gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgFollowup) followup = dg_followups_get (get_database (), id, &error);
+
+  return followup != NULL;
+}
+
+/* A follow-up on the customer's page is deleted and stops repeating from
+ * its row's menu, with Undo; a repeating one asks first. */
+static void
+test_delete_followup_from_page (DgUiFixture   *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog = NULL;
+  gint64 series = 0, invoice = 0;
+
+  seed_history (HISTORY_FOLLOWUPS);
+  open = dg_followups_list_for_customer (get_database (), minsu_id, DG_FOLLOWUP_FILTER_OPEN, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < open->len; i++)
+    {
+      DgFollowup *followup = g_ptr_array_index (open, i);
+
+      if (dg_followup_get_recurrence (followup) != DG_RECURRENCE_NONE)
+        series = dg_followup_get_id (followup);
+      if (g_strcmp0 (dg_followup_get_title (followup), "Send the workshop invoice") == 0)
+        invoice = dg_followup_get_id (followup);
+    }
+  g_assert_cmpint (series, >, 0);
+  g_assert_cmpint (invoice, >, 0);
+
+  row = find_followup_row ("Call about the Saturday class");
+  g_assert_nonnull (row);
+  button = GTK_MENU_BUTTON (find_widget (row, is_menu_button, "followup-menu-button"));
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (popover), is_menu_item, _("Stop _Repeating")));
+  g_assert_nonnull (find_widget (GTK_WIDGET (popover), is_menu_item, _("_Delete…")));
+  {
+    g_autofree char *path = dg_ui_test_screenshot_with_popover (GTK_WIDGET (popover), "customer-followup-menu");
+
+    g_test_message ("Saved %s", path);
+  }
+  gtk_menu_button_popdown (button);
+
+  /* Not repeating: deleted at once, and back with Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page ()), "history.delete-followup", "x", invoice));
+  g_assert_false (followup_exists (invoice));
+  dg_ui_test_wait_for (find_followup_row ("Send the workshop invoice") == NULL);
+  press_undo ();
+  dg_ui_test_wait_for (find_followup_row ("Send the workshop invoice") != NULL);
+  g_assert_true (followup_exists (invoice));
+
+  /* Stop repeating: the row no longer says how often. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page ()), "history.stop-repeating", "x", series));
+  dg_ui_test_wait_for ((row = find_followup_row ("Call about the Saturday class")) != NULL
+                       && !says_how_often (row));
+  press_undo ();
+  dg_ui_test_wait_for ((row = find_followup_row ("Call about the Saturday class")) != NULL
+                       && says_how_often (row));
+
+  /* Repeating: this one and all later ends the series. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_page ()), "history.delete-followup", "x", series));
+  dg_ui_test_wait_for ((dialog = (AdwMessageDialog *)dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  gtk_widget_activate (dg_ui_test_find_button (GTK_WIDGET (dialog),
+                                               adw_message_dialog_get_response_label (dialog, "all-later")));
+  dg_ui_test_wait_for (dialog == NULL);
+  g_assert_false (followup_exists (series));
+  dg_ui_test_wait_for (find_followup_row ("Call about the Saturday class") == NULL);
+  press_undo ();
+  dg_ui_test_wait_for (find_followup_row ("Call about the Saturday class") != NULL);
+  g_assert_true (followup_exists (series));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1142,6 +1262,7 @@ main (int   argc,
   DG_UI_TEST_ADD_WITH ("/ui/customer-history/add-followup-from-page", &history_options, test_add_followup_from_page);
   DG_UI_TEST_ADD_WITH ("/ui/customer-history/complete-followup-and-undo", &history_options, test_complete_followup_and_undo);
   DG_UI_TEST_ADD_WITH ("/ui/customer-history/edit-followup-from-page", &history_options, test_edit_followup_from_page);
+  DG_UI_TEST_ADD_WITH ("/ui/customer-history/delete-followup-from-page", &history_options, test_delete_followup_from_page);
   DG_UI_TEST_ADD_WITH ("/ui/customer-history/clock-change-redraws", &history_options, test_clock_change_redraws);
   DG_UI_TEST_ADD_WITH ("/ui/customer-history/show-all-contacts", &history_options, test_show_all_contacts);
   DG_UI_TEST_ADD_WITH ("/ui/customer-history/last-contact-column", &history_options, test_last_contact_column);

@@ -1172,6 +1172,309 @@ test_show_followup (DgUiFixture   *fixture,
   g_assert_cmpstr (visible_page (), ==, "today");
 }
 
+static gboolean
+followup_exists (gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgFollowup) followup = dg_followups_get (get_database (), id, &error);
+
+  return followup != NULL;
+}
+
+/* How many open follow-ups titled @title there are, and the id of one. */
+static guint
+count_open_titled (const char *title,
+                   gint64     *out_id)
+{
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  series = dg_followups_list_for_customer (get_database (), seoyeon, DG_FOLLOWUP_FILTER_OPEN, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < series->len; i++)
+    {
+      DgFollowup *followup = g_ptr_array_index (series, i);
+
+      if (g_strcmp0 (dg_followup_get_title (followup), title) != 0)
+        continue;
+      if (out_id != NULL)
+        *out_id = dg_followup_get_id (followup);
+      n++;
+    }
+
+  return n;
+}
+
+/* The item labelled @label of a popover menu (a GtkModelButton, which is
+ * not a GtkButton). */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *label)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton"))
+    {
+      g_autofree char *text = NULL;
+
+      g_auto(GStrv) pieces = g_strsplit (label, "_", -1);
+      g_autofree char *plain = g_strjoinv ("", pieces);
+
+      /* The item shows its label without the mnemonic's underscore. */
+      g_object_get (root, "text", &text, NULL);
+      if (g_strcmp0 (text, plain) == 0 || g_strcmp0 (text, label) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+wait_for_message_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  dg_ui_test_wait_for ((dialog = (AdwMessageDialog *)dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  dg_ui_test_wait_painted (GTK_WIDGET (dialog), 1);
+
+  return dialog;
+}
+
+/* Clicks the dialog's button for @response, as a person would. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  const char *label = adw_message_dialog_get_response_label (dialog, response);
+  GtkWidget *button = dg_ui_test_find_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  gtk_widget_activate (button);
+  dg_ui_test_wait_for (dialog == NULL);
+}
+
+/* A follow-up that does not repeat goes at once from its menu, and Undo
+ * brings it back in its place. */
+static void
+test_delete_and_undo (DgUiFixture   *fixture,
+                      gconstpointer  data)
+{
+  DgFollowupRow *row;
+
+  seed_and_wait ();
+  row = find_row ("overdue_list", "Call back about the quote");
+
+  /* Only a repeating one can stop repeating: its menu has Delete alone. */
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (row_child (row, "more_button"));
+    GtkPopover *popover;
+    GtkWidget *stop;
+
+    gtk_menu_button_popup (button);
+    popover = gtk_menu_button_get_popover (button);
+    dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    stop = find_menu_item (GTK_WIDGET (popover), _("Stop _Repeating"));
+    g_assert_true (stop == NULL || !gtk_widget_get_visible (stop));
+    g_assert_nonnull (find_menu_item (GTK_WIDGET (popover), _("_Delete…")));
+    gtk_menu_button_popdown (button);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.delete", NULL));
+  dg_ui_test_wait_for (!followup_exists (quote_call));
+  g_assert_null (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  assert_shows (list_titles ("overdue_list"), "Send the workshop invoice|Renew the venue booking");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("overdue_count"))), ==, "2");
+
+  press_undo ();
+  dg_ui_test_wait_for (followup_exists (quote_call));
+  assert_shows (list_titles ("overdue_list"),
+                "Send the workshop invoice|Renew the venue booking|Call back about the quote");
+}
+
+/* A repeating one asks: only this one (the series goes on with the next
+ * occurrence), or this one and all later ones (the series ends). */
+static void
+test_delete_repeating (DgUiFixture   *fixture,
+                       gconstpointer  data)
+{
+  DgFollowupRow *row;
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  AdwMessageDialog *dialog;
+  gint64 coaching, next = 0;
+
+  seed_and_wait ();
+  row = find_row ("today_list", "Coaching follow-up call");
+  coaching = dg_followup_get_id (dg_followup_row_get_followup (row));
+  button = GTK_MENU_BUTTON (row_child (row, "more_button"));
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_nonnull (find_menu_item (GTK_WIDGET (popover), _("Stop _Repeating")));
+  g_assert_nonnull (find_menu_item (GTK_WIDGET (popover), _("_Delete…")));
+  take_screenshot_with_popover (GTK_WIDGET (popover), "today-followup-menu");
+  gtk_menu_button_popdown (button);
+
+  /* Cancel: nothing goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.delete", NULL));
+  dialog = wait_for_message_dialog ();
+  {
+    g_autofree char *path = dg_ui_test_screenshot (GTK_WIDGET (dialog), "followup-delete-repeating");
+
+    g_test_message ("Saved %s", path);
+  }
+  respond (dialog, "cancel");
+  g_assert_true (followup_exists (coaching));
+
+  /* Only this one: the next occurrence, two weeks on, takes its place. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.delete", NULL));
+  respond (wait_for_message_dialog (), "only-this");
+  g_assert_false (followup_exists (coaching));
+  g_assert_cmpuint (count_open_titled ("Coaching follow-up call", &next), ==, 1);
+  g_assert_cmpint (next, !=, coaching);
+  {
+    g_autoptr(DgFollowup) following = get_followup (next);
+    g_autoptr(GDateTime) expected = local_time (2026, 12, 8, 16, 30);
+
+    g_assert_true (g_date_time_equal (dg_followup_get_due_at (following), expected));
+  }
+  assert_shows (list_titles ("today_list"), "Post the course schedule");
+
+  press_undo ();
+  dg_ui_test_wait_for (followup_exists (coaching));
+  g_assert_false (followup_exists (next));
+  g_assert_cmpuint (count_open_titled ("Coaching follow-up call", NULL), ==, 1);
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Coaching follow-up call");
+
+  /* This one and all later: the series ends. */
+  row = find_row ("today_list", "Coaching follow-up call");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.delete", NULL));
+  respond (wait_for_message_dialog (), "all-later");
+  g_assert_cmpuint (count_open_titled ("Coaching follow-up call", NULL), ==, 0);
+  assert_shows (list_titles ("today_list"), "Post the course schedule");
+
+  press_undo ();
+  dg_ui_test_wait_for (followup_exists (coaching));
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Coaching follow-up call");
+}
+
+static DgRecurrenceUnit
+recurrence_of (gint64 id)
+{
+  g_autoptr(DgFollowup) followup = get_followup (id);
+
+  return dg_followup_get_recurrence (followup);
+}
+
+static void
+test_stop_repeating (DgUiFixture   *fixture,
+                     gconstpointer  data)
+{
+  DgFollowupRow *row;
+  gint64 coaching;
+
+  seed_and_wait ();
+  row = find_row ("today_list", "Coaching follow-up call");
+  coaching = dg_followup_get_id (dg_followup_row_get_followup (row));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.stop-repeating", NULL));
+  {
+    g_autoptr(DgFollowup) stopped = get_followup (coaching);
+
+    g_assert_cmpint (dg_followup_get_recurrence (stopped), ==, DG_RECURRENCE_NONE);
+    g_assert_cmpint (dg_followup_get_status (stopped), ==, DG_FOLLOWUP_STATUS_OPEN);
+  }
+  /* The row no longer says it repeats. */
+  dg_ui_test_wait_for (!gtk_widget_get_visible (row_child (find_row ("today_list", "Coaching follow-up call"),
+                                                           "repeat_box")));
+  take_screenshot ("today-stopped-repeating");
+
+  press_undo ();
+  dg_ui_test_wait_for (recurrence_of (coaching) == DG_RECURRENCE_WEEKS);
+  {
+    g_autoptr(DgFollowup) back = get_followup (coaching);
+
+    g_assert_cmpuint (dg_followup_get_recurrence_interval (back), ==, 2);
+  }
+  dg_ui_test_wait_for (gtk_widget_get_visible (row_child (find_row ("today_list", "Coaching follow-up call"),
+                                                          "repeat_box")));
+}
+
+/* The editor's Delete closes it and offers Undo in the main window. */
+static void
+test_editor_delete (DgUiFixture   *fixture,
+                    gconstpointer  data)
+{
+  DgFollowupEditor *editor;
+  GtkWidget *delete_button;
+  DgFollowupRow *row;
+  gint64 coaching;
+
+  seed_and_wait ();
+  row = find_row ("overdue_list", "Call back about the quote");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.edit", NULL));
+  editor = wait_for_editor ();
+  delete_button = dg_ui_test_find_by_id (GTK_WIDGET (editor), "delete_button");
+  g_assert_nonnull (delete_button);
+  g_assert_true (gtk_widget_is_visible (delete_button));
+  {
+    GtkWidget *page = dg_ui_test_find_by_id (GTK_WIDGET (editor), "preferences_page");
+    GtkWidget *scrolled = dg_ui_test_find_by_type (page, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    g_autofree char *path = NULL;
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    dg_ui_test_wait_painted (GTK_WIDGET (editor), 2);
+    path = dg_ui_test_screenshot (GTK_WIDGET (editor), "followup-editor-delete");
+    g_test_message ("Saved %s", path);
+  }
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+  gtk_widget_activate (delete_button);
+  dg_ui_test_wait_for (editor == NULL);
+  g_assert_false (followup_exists (quote_call));
+
+  press_undo ();
+  dg_ui_test_wait_for (followup_exists (quote_call));
+
+  /* A repeating one asks over the editor first. */
+  row = find_row ("today_list", "Coaching follow-up call");
+  coaching = dg_followup_get_id (dg_followup_row_get_followup (row));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.edit", NULL));
+  editor = wait_for_editor ();
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
+  {
+    AdwMessageDialog *dialog = wait_for_message_dialog ();
+
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (editor));
+    respond (dialog, "only-this");
+  }
+  dg_ui_test_wait_for (editor == NULL);
+  g_assert_false (followup_exists (coaching));
+  g_assert_cmpuint (count_open_titled ("Coaching follow-up call", NULL), ==, 1);
+
+  press_undo ();
+  dg_ui_test_wait_for (followup_exists (coaching));
+  g_assert_cmpuint (count_open_titled ("Coaching follow-up call", NULL), ==, 1);
+
+  /* A new follow-up has nothing to delete. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_view ()), "today.add-followup", NULL));
+  editor = wait_for_editor ();
+  g_assert_false (gtk_widget_is_visible (dg_ui_test_find_by_id (GTK_WIDGET (editor), "delete_button")));
+  close_editor (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1186,6 +1489,10 @@ main (int   argc,
   DG_UI_TEST_ADD ("/ui/today/done-and-undo", test_done_and_undo);
   DG_UI_TEST_ADD ("/ui/today/done-repeating", test_done_repeating);
   DG_UI_TEST_ADD ("/ui/today/snooze", test_snooze);
+  DG_UI_TEST_ADD ("/ui/today/delete-and-undo", test_delete_and_undo);
+  DG_UI_TEST_ADD ("/ui/today/delete-repeating", test_delete_repeating);
+  DG_UI_TEST_ADD ("/ui/today/stop-repeating", test_stop_repeating);
+  DG_UI_TEST_ADD ("/ui/today/editor-delete", test_editor_delete);
   DG_UI_TEST_ADD ("/ui/today/next-day", test_next_day);
   DG_UI_TEST_ADD ("/ui/today/going-cold-add-followup", test_going_cold_add_followup);
   DG_UI_TEST_ADD ("/ui/today/add-followup", test_add_followup);

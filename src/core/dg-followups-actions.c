@@ -83,13 +83,11 @@ set_keep_in_touch_due (DgFollowup *followup,
   return TRUE;
 }
 
-/* The occurrence after @done, or NULL (without an error) when the series
- * has none. */
-static DgFollowup *
-make_next (DgDatabase        *db,
-           DgFollowup        *done,
-           DgFollowupsWrite  *ctx,
-           GError           **error)
+DgFollowup *
+dg_followups_make_next (DgDatabase        *db,
+                        DgFollowup        *done,
+                        DgFollowupsWrite  *ctx,
+                        GError           **error)
 {
   g_autoptr(DgFollowup) next = dg_followup_copy (done);
   g_autofree char *uuid = g_uuid_string_random ();
@@ -198,7 +196,7 @@ dg_followups_complete (DgDatabase  *db,
     {
       gint64 next_id = 0;
 
-      next = make_next (db, row, &ctx, &local_error);
+      next = dg_followups_make_next (db, row, &ctx, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));

@@ -90,6 +90,13 @@ gboolean    dg_followups_recompute_due_key   (DgDatabase  *db,
 gboolean    dg_followups_recompute_remind_at (DgDatabase  *db,
                                               gint64       id,
                                               GError     **error);
+/* The occurrence of @done's series after it, as completing @done makes
+ * it (not yet written), or NULL when the series has none: without an
+ * error when it simply ends. */
+DgFollowup *dg_followups_make_next       (DgDatabase        *db,
+                                          DgFollowup        *done,
+                                          DgFollowupsWrite  *ctx,
+                                          GError           **error);
 /* Moves each open keep-in-touch follow-up of the customer to one interval
  * after the customer's last logged contact (none: they stay). Notifies
  * "followups" when one moved. */

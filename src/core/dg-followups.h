@@ -58,6 +58,34 @@ gboolean    dg_followups_update          (DgDatabase        *db,
 gboolean    dg_followups_delete          (DgDatabase        *db,
                                           gint64             id,
                                           GError           **error);
+/* Deletes it and hands back what it was in @out_removed, for Undo. With
+ * @keep_series an open repeating follow-up is replaced by its next
+ * occurrence, the one completing it would make (returned in @out_next):
+ * "only this one". Without, a repeating one ends there: "this and all
+ * later" (the earlier ones are done and stay). One transaction. */
+gboolean    dg_followups_remove          (DgDatabase        *db,
+                                          DgClock           *clock,
+                                          gint64             id,
+                                          gboolean           keep_series,
+                                          DgFollowup       **out_removed,
+                                          DgFollowup       **out_next,
+                                          GError           **error);
+/* Keeps this one but makes it not repeat (nor keep in touch). Hands back
+ * what it was in @out_before, for Undo. A follow-up that does not repeat
+ * is left as it is. */
+gboolean    dg_followups_stop_repeating  (DgDatabase        *db,
+                                          DgClock           *clock,
+                                          gint64             id,
+                                          DgFollowup       **out_before,
+                                          GError           **error);
+/* Undoes remove and stop_repeating: writes @saved back as it was, with its
+ * id (when free), uuid, status and series, and deletes @created_next_id
+ * (remove's out_next; 0 for none), in one transaction. */
+gboolean    dg_followups_restore         (DgDatabase        *db,
+                                          DgClock           *clock,
+                                          DgFollowup        *saved,
+                                          gint64             created_next_id,
+                                          GError           **error);
 DgFollowup *dg_followups_get             (DgDatabase        *db,
                                           gint64             id,
                                           GError           **error);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-customer-page-private.h"
+#include "dg-followup-delete.h"
 #include "dg-followup-editor.h"
 #include "dg-interaction-row.h"
 #include "dg-toast.h"
@@ -157,6 +158,40 @@ make_icon_button (const char *icon_name,
   return button;
 }
 
+/* The row's menu: what is done to a follow-up less often than Edit and
+ * Done, and the destructive Delete apart from them. */
+static GtkWidget *
+make_followup_menu_button (DgFollowup *followup)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete…"), NULL);
+  gint64 id = dg_followup_get_id (followup);
+  GtkWidget *button = gtk_menu_button_new ();
+
+  if (dg_followup_get_recurrence (followup) != DG_RECURRENCE_NONE
+      && dg_followup_get_status (followup) == DG_FOLLOWUP_STATUS_OPEN)
+    {
+      g_autoptr(GMenuItem) stop = g_menu_item_new (_("Stop _Repeating"), NULL);
+
+      g_menu_item_set_action_and_target_value (stop, "history.stop-repeating", g_variant_new_int64 (id));
+      g_menu_append_item (menu, stop);
+    }
+
+  g_menu_item_set_action_and_target_value (delete, "history.delete-followup", g_variant_new_int64 (id));
+  g_menu_append_item (section, delete);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("More Actions"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_name (button, "followup-menu-button");
+
+  return button;
+}
+
 static GtkWidget *
 make_followup_row (DgCustomerPage *self,
                    DgFollowup     *followup)
@@ -204,6 +239,7 @@ make_followup_row (DgCustomerPage *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              make_icon_button ("object-select-symbolic", _("Mark as Done"),
                                                "history.complete-followup", id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_followup_menu_button (followup));
 
   return row;
 }
@@ -421,6 +457,56 @@ edit_followup_action (GtkWidget  *widget,
 }
 
 static void
+delete_followup_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DgCustomerPage *self = DG_CUSTOMER_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  g_autoptr(DgFollowup) followup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->context == NULL)
+    return;
+
+  followup = dg_followups_get (dg_context_get_database (self->context),
+                               g_variant_get_int64 (parameter), &error);
+  if (followup == NULL)
+    {
+      dg_toast_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  dg_followup_delete_ask (window, window, self->context, followup, NULL);
+}
+
+static void
+stop_repeating_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DgCustomerPage *self = DG_CUSTOMER_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(DgFollowup) followup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->context == NULL)
+    return;
+
+  followup = dg_followups_get (dg_context_get_database (self->context),
+                               g_variant_get_int64 (parameter), &error);
+  if (followup == NULL)
+    {
+      dg_toast_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  dg_followup_stop_repeating (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                              self->context, followup);
+}
+
+static void
 undo_complete_followup (gpointer user_data)
 {
   UndoData *undo = user_data;
@@ -485,5 +571,7 @@ _dg_customer_page_class_history_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "history.add-followup", NULL, add_followup_action);
   gtk_widget_class_install_action (widget_class, "history.edit-followup", "x", edit_followup_action);
   gtk_widget_class_install_action (widget_class, "history.complete-followup", "x", complete_followup_action);
+  gtk_widget_class_install_action (widget_class, "history.delete-followup", "x", delete_followup_action);
+  gtk_widget_class_install_action (widget_class, "history.stop-repeating", "x", stop_repeating_action);
   gtk_widget_class_install_action (widget_class, "history.show-all-contacts", NULL, show_all_contacts_action);
 }

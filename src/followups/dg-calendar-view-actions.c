@@ -7,6 +7,7 @@
 
 #include "dg-calendar-view-private.h"
 #include "dg-date-names.h"
+#include "dg-followup-delete.h"
 #include "dg-followup-editor.h"
 #include "dg-toast.h"
 
@@ -60,6 +61,8 @@ _dg_calendar_view_update_actions (DgCalendarView *self)
   gtk_widget_action_set_enabled (widget, "calendar.edit-followup", has_context);
   gtk_widget_action_set_enabled (widget, "calendar.open-customer", has_context);
   gtk_widget_action_set_enabled (widget, "calendar.move-followup", has_context);
+  gtk_widget_action_set_enabled (widget, "calendar.delete-followup", has_context);
+  gtk_widget_action_set_enabled (widget, "calendar.stop-repeating", has_context);
 }
 
 static void
@@ -296,6 +299,50 @@ done_followup_action (GtkWidget  *widget,
 }
 
 static void
+delete_followup_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DgCalendarView *self = DG_CALENDAR_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  g_autoptr(DgFollowup) followup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  followup = dg_followups_get (dg_context_get_database (self->context),
+                               g_variant_get_int64 (parameter), &error);
+  if (followup == NULL)
+    {
+      _dg_calendar_view_report (self, error);
+      return;
+    }
+
+  dg_followup_delete_ask (window, window, self->context, followup, NULL);
+}
+
+static void
+stop_repeating_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DgCalendarView *self = DG_CALENDAR_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(DgFollowup) followup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  followup = dg_followups_get (dg_context_get_database (self->context),
+                               g_variant_get_int64 (parameter), &error);
+  if (followup == NULL)
+    {
+      _dg_calendar_view_report (self, error);
+      return;
+    }
+
+  dg_followup_stop_repeating (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                              self->context, followup);
+}
+
+static void
 undo_move (gpointer user_data)
 {
   UndoData *undo = user_data;
@@ -407,4 +454,6 @@ _dg_calendar_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "calendar.done-followup", "x", done_followup_action);
   gtk_widget_class_install_action (widget_class, "calendar.open-customer", "x", open_customer_action);
   gtk_widget_class_install_action (widget_class, "calendar.move-followup", "(xs)", move_followup_action);
+  gtk_widget_class_install_action (widget_class, "calendar.delete-followup", "x", delete_followup_action);
+  gtk_widget_class_install_action (widget_class, "calendar.stop-repeating", "x", stop_repeating_action);
 }

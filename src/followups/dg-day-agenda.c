@@ -84,6 +84,24 @@ build_row_menu (DgFollowup *followup)
   g_menu_item_set_action_and_target_value (move, "agenda.move-to-date", g_variant_new_int64 (id));
   g_menu_append_item (menu, move);
 
+  if (dg_followup_get_recurrence (followup) != DG_RECURRENCE_NONE
+      && dg_followup_get_status (followup) == DG_FOLLOWUP_STATUS_OPEN)
+    {
+      g_autoptr(GMenuItem) stop = g_menu_item_new (_("Stop _Repeating"), NULL);
+
+      g_menu_item_set_action_and_target_value (stop, "calendar.stop-repeating", g_variant_new_int64 (id));
+      g_menu_append_item (menu, stop);
+    }
+
+  {
+    g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete…"), NULL);
+    g_autoptr(GMenu) section = g_menu_new ();
+
+    g_menu_item_set_action_and_target_value (delete, "calendar.delete-followup", g_variant_new_int64 (id));
+    g_menu_append_item (section, delete);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  }
+
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 

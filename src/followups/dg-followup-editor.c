@@ -7,6 +7,7 @@
 
 #include "dg-customer-picker.h"
 #include "dg-field-row.h"
+#include "dg-followup-delete.h"
 #include "dg-followup-editor.h"
 
 /* The positions of the Repeat choices in the .ui, in DgRecurrenceUnit
@@ -48,6 +49,7 @@ struct _DgFollowupEditor
   GtkWidget      *keep_in_touch_row;
   GtkSwitch      *keep_in_touch_switch;
   GtkWidget      *keep_in_touch_error_row;
+  GtkWidget      *delete_group;
   GtkLabel       *keep_in_touch_error;
   GtkWidget      *note_frame;
   GtkTextView    *note_view;
@@ -510,6 +512,19 @@ dg_followup_editor_save_action (GtkWidget  *widget,
   dg_followup_editor_save (DG_FOLLOWUP_EDITOR (widget));
 }
 
+/* Deleting is asked over the editor; the editor closes once it is done and
+ * the Undo toast shows in the window below. */
+static void
+dg_followup_editor_delete_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  DgFollowupEditor *self = DG_FOLLOWUP_EDITOR (widget);
+
+  dg_followup_delete_ask (GTK_WINDOW (self), gtk_window_get_transient_for (GTK_WINDOW (self)),
+                          self->context, self->original, GTK_WINDOW (self));
+}
+
 static void
 dg_followup_editor_fill (DgFollowupEditor *self)
 {
@@ -635,12 +650,14 @@ dg_followup_editor_class_init (DgFollowupEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, keep_in_touch_row);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, keep_in_touch_switch);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, keep_in_touch_error_row);
+  gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, delete_group);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, keep_in_touch_error);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, note_frame);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, note_view);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, note_error);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, dg_followup_editor_save_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, dg_followup_editor_delete_action);
 
   /* Ctrl+Enter saves from anywhere, the note included; see init for the
    * capture-phase controller that makes that work inside the text view. */
@@ -692,9 +709,11 @@ dg_followup_editor_new (GtkWindow  *parent,
     {
       adw_window_title_set_title (self->window_title, _("Edit Follow-up"));
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Follow-up"));
+      gtk_widget_set_visible (self->delete_group, TRUE);
     }
   else
     {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
       adw_window_title_set_title (self->window_title, _("New Follow-up"));
       gtk_window_set_title (GTK_WINDOW (self), _("New Follow-up"));
     }

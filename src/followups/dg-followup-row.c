@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-date-names.h"
+#include "dg-followup-delete.h"
 #include "dg-followup-editor.h"
 #include "dg-followup-row.h"
 #include "dg-toast.h"
@@ -142,6 +143,8 @@ dg_followup_row_update_actions (DgFollowupRow *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.done", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.stop-repeating",
+                                 open && dg_followup_get_recurrence (self->followup) != DG_RECURRENCE_NONE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.snooze-hour", can_snooze[0]);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.snooze-tomorrow", can_snooze[1]);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.snooze-next-week", can_snooze[2]);
@@ -403,6 +406,30 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DgFollowupRow *self = DG_FOLLOWUP_ROW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  dg_followup_delete_ask (window, window, self->context, self->followup, NULL);
+}
+
+static void
+stop_repeating_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DgFollowupRow *self = DG_FOLLOWUP_ROW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  dg_followup_stop_repeating (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                              self->context, self->followup);
+}
+
+static void
 show_customer_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -472,6 +499,8 @@ dg_followup_row_class_init (DgFollowupRowClass *klass)
   gtk_widget_class_install_action (widget_class, "followup.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "followup.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "followup.show-customer", NULL, show_customer_action);
+  gtk_widget_class_install_action (widget_class, "followup.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "followup.stop-repeating", NULL, stop_repeating_action);
 }
 
 static void

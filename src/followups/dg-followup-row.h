@@ -14,6 +14,11 @@
  *                               is for no one in particular
  *   followup.edit               the follow-up editor
  *   followup.show-customer      the customer's page
+ *   followup.delete             deletes it (a repeating one asks whether
+ *                               only this one or also all later ones);
+ *                               a toast offers Undo
+ *   followup.stop-repeating     keeps it but ends its series (only when
+ *                               it is open and repeats); Undo as above
  *
  * Times are written in the clock's zone. The row does not follow changes
  * to the follow-up: the list that holds it lists again on

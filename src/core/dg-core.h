@@ -24,6 +24,7 @@
 #include "dg-followups.h"
 #include "dg-interaction.h"
 #include "dg-interactions.h"
+#include "dg-phone.h"
 #include "dg-record.h"
 #include "dg-recurrence.h"
 #include "dg-reminder-service.h"

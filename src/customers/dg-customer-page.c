@@ -61,6 +61,7 @@ dg_customer_page_fill (DgCustomerPage *self)
   DgCustomer *customer = self->customer;
   const char *organization = dg_customer_get_organization (customer);
   const char *note = dg_customer_get_note (customer);
+  g_autofree char *phone = NULL;
   g_autofree char *birthday = NULL;
   g_autofree char *consent = NULL;
   g_autofree char *created = NULL;
@@ -86,7 +87,8 @@ dg_customer_page_fill (DgCustomerPage *self)
 
   dg_customer_page_fill_tags (self);
 
-  set_value (self->phone_value, dg_customer_get_phone (customer));
+  phone = dg_phone_format_display (dg_customer_get_phone (customer));
+  set_value (self->phone_value, phone);
   set_value (self->email_value, dg_customer_get_email (customer));
   set_value (self->organization_value, organization);
   set_value (self->source_value, dg_customer_get_source (customer));

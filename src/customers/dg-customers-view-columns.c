@@ -142,6 +142,16 @@ format_last_contact_cb (GtkListItem     *item,
   return format_day (self, last_contact_at);
 }
 
+/* Shown in one Korean form; the stored number stays as typed (and is what
+ * the bulk copy takes). */
+static char *
+format_phone_cb (GtkListItem     *item,
+                 const char      *phone,
+                 DgCustomersView *self)
+{
+  return dg_phone_format_display (phone);
+}
+
 /* The view a cell factory makes cells for, as data on the factory. */
 #define VIEW_KEY "dg-customers-view"
 
@@ -195,7 +205,9 @@ set_up_cells (DgCustomersView             *self,
 {
   static const ColumnCell cells[] = {
     { "name", NULL, 18, FALSE },
-    { "phone", NULL, 14, FALSE },
+    /* Wide enough for "010-1234-5678" and "+82 10-1234-5678": digits are
+     * wider than the font's average character, which nat-chars counts. */
+    { "phone", G_CALLBACK (format_phone_cb), 18, FALSE },
     { "email", NULL, 22, FALSE },
     { "tags-text", NULL, 14, TRUE },
     { "last-contact-at", G_CALLBACK (format_last_contact_cb), 12, FALSE },

@@ -195,7 +195,8 @@ dg_customer_picker_check (DgCustomerPicker *self)
 static char *
 describe_customer (DgCustomer *customer)
 {
-  const char *parts[] = { dg_customer_get_phone (customer), dg_customer_get_organization (customer) };
+  g_autofree char *phone = dg_phone_format_display (dg_customer_get_phone (customer));
+  const char *parts[] = { phone, dg_customer_get_organization (customer) };
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) shown = NULL;
 

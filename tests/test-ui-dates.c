@@ -313,25 +313,25 @@ test_contact_when (DgUiFixture   *fixture,
   dg_interaction_form_set_context (form, fixture->context);
   dg_interaction_form_set_customer_id (form, dg_customer_get_id (customer));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (form));
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 200);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 360);
   gtk_window_present (GTK_WINDOW (window));
   dg_ui_test_wait_painted (window, 1);
   button = DG_DATE_BUTTON (child_of (form, "when_button"));
   popover = dg_date_button_get_popover (button);
 
   /* A time alone keeps its time when a day is picked. */
-  set_text (form, "when_entry", "14:30");
+  set_text (form, "when_entry", "09:30");
   open_popover (button);
   assert_calendar_on (button, 2026, 11, 24);
   shot = dg_ui_test_screenshot_with_popover (GTK_WIDGET (popover), "dates-contact-popover");
   pick_day (button, 2026, 11, 20);
-  g_assert_cmpstr (text_of (form, "when_entry"), ==, "2026-11-20 14:30");
+  g_assert_cmpstr (text_of (form, "when_entry"), ==, "2026-11-20 09:30");
 
   /* A day picked again replaces the day, not the time. */
   open_popover (button);
   assert_calendar_on (button, 2026, 11, 20);
   pick_day (button, 2026, 11, 18);
-  g_assert_cmpstr (text_of (form, "when_entry"), ==, "2026-11-18 14:30");
+  g_assert_cmpstr (text_of (form, "when_entry"), ==, "2026-11-18 09:30");
 
   /* An empty field gets the time of now. */
   set_text (form, "when_entry", "");

@@ -272,6 +272,10 @@ dg_date_button_init (DgDateButton *self)
   self->menu_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_icon_name (self->menu_button, "x-office-calendar-symbolic");
   gtk_menu_button_set_popover (self->menu_button, GTK_WIDGET (self->popover));
+  /* The button sits at the right end of its field, near the window's
+   * edge: beside it, on the left, the calendar stays inside the window.
+   * (The menu button sets its popover's position from its direction.) */
+  gtk_menu_button_set_direction (self->menu_button, GTK_ARROW_LEFT);
   gtk_widget_set_valign (GTK_WIDGET (self->menu_button), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 
 #include "dg-customer-editor.h"
@@ -358,6 +360,21 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("TZ", "Asia/Seoul", TRUE);
+  /* GtkCalendar names months and weekdays from the C library's locale
+   * (read when GTK starts), not from the translations; the tests run in
+   * C.UTF-8, so the Korean run takes Korean dates where the system has
+   * the locale. */
+  locale_t korean = g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0
+                     ? newlocale (LC_TIME_MASK, "ko_KR.UTF-8", (locale_t) 0)
+                     : (locale_t) 0;
+
+  if (korean != (locale_t) 0)
+    {
+      freelocale (korean);
+      g_setenv ("LANG", g_getenv ("LC_ALL") ? g_getenv ("LC_ALL") : "C.UTF-8", TRUE);
+      g_unsetenv ("LC_ALL");
+      g_setenv ("LC_TIME", "ko_KR.UTF-8", TRUE);
+    }
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 

@@ -220,6 +220,12 @@ test_followup_typing (DgUiFixture   *fixture,
   button = DG_DATE_BUTTON (child_of (editor, "date_button"));
   hint = child_of (editor, "date_hint");
 
+  /* Left, a short form shows the day it was taken for. */
+  gtk_widget_grab_focus (child_of (editor, "date_row"));
+  set_text (editor, "date_row", "12/9");
+  gtk_widget_grab_focus (child_of (editor, "title_row"));
+  dg_ui_test_wait_for (g_strcmp0 (text_of (editor, "date_row"), "2026-12-09") == 0);
+
   /* The calendar opens on a day typed in a short form too. */
   set_text (editor, "date_row", "12월 3일");
   open_popover (button);
@@ -346,6 +352,10 @@ test_contact_when (DgUiFixture   *fixture,
   g_assert_null (error_of (form, "when_entry"));
   set_text (form, "when_entry", "11/22 9:05");
   g_assert_null (error_of (form, "when_entry"));
+  gtk_widget_grab_focus (child_of (form, "when_entry"));
+  set_text (form, "when_entry", "11/22 9:05");
+  gtk_widget_grab_focus (child_of (form, "summary_entry"));
+  dg_ui_test_wait_for (g_strcmp0 (text_of (form, "when_entry"), "2026-11-22 9:05") == 0);
   set_text (form, "when_entry", "오늘 09:00");
   g_assert_null (error_of (form, "when_entry"));
 

@@ -23,6 +23,7 @@ struct _DgDateButton
   DgDateButtonMode  mode;
   DgClock          *clock;
   gulong            changed_id;
+  GtkEventController *focus_controller;
   /* Set while the calendar is moved to the field's day, so that moving
    * it is not taken for a pick. */
   gboolean          syncing;
@@ -161,6 +162,37 @@ on_day_selected_cb (GtkCalendar  *calendar,
   gtk_popover_popdown (self->popover);
 }
 
+/* A short form typed ("12/15", "내일") is shown in the stored form once
+ * the field is left, so that the year it was taken for can be seen. A
+ * text that is no date is left as typed, with its message. */
+static void
+on_row_focus_leave_cb (GtkEventControllerFocus *controller,
+                       DgDateButton            *self)
+{
+  g_autofree char *time_text = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *text = NULL;
+  GDate today;
+  GDate date;
+
+  /* Focus also leaves a form being closed, which must not be edited. */
+  if (self->row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->row)) ||
+      gtk_widget_in_destruction (GTK_WIDGET (self->row)))
+    return;
+
+  date_text = dg_date_button_split (self, &time_text);
+  dg_date_button_get_today (self, &today);
+  if (*date_text == '\0' ||
+      dg_date_parse (date_text, &today, &date, NULL) != DG_DATE_PARSE_OK)
+    return;
+
+  iso = dg_date_format_iso (&date);
+  text = time_text != NULL ? g_strdup_printf ("%s %s", iso, time_text) : g_strdup (iso);
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (self->row))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->row), text);
+}
+
 static void
 dg_date_button_update_hint (DgDateButton *self)
 {
@@ -194,6 +226,12 @@ dg_date_button_bind (DgDateButton     *self,
   self->mode = mode;
   self->hint = hint;
   self->changed_id = g_signal_connect (row, "changed", G_CALLBACK (on_row_changed_cb), self);
+
+  /* The controller belongs to the row; it is taken away with the button,
+   * which may go first. */
+  self->focus_controller = gtk_event_controller_focus_new ();
+  g_signal_connect (self->focus_controller, "leave", G_CALLBACK (on_row_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (row), self->focus_controller);
   dg_date_button_update_hint (self);
 }
 
@@ -231,6 +269,9 @@ dg_date_button_dispose (GObject *object)
   if (self->row != NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->row);
+      if (self->focus_controller != NULL)
+        gtk_widget_remove_controller (GTK_WIDGET (self->row), self->focus_controller);
+      self->focus_controller = NULL;
       self->row = NULL;
     }
   self->hint = NULL;

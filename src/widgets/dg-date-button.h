@@ -11,7 +11,8 @@
  * had none.
  *
  * Bound to its field, the button also hides the field's format hint (the
- * dim "YYYY-MM-DD" at its end) once the field holds a value.
+ * dim "YYYY-MM-DD" at its end) once the field holds a value, and shows a
+ * day typed in a short form in the stored form once the field is left.
  */
 #pragma once
 

@@ -18,6 +18,7 @@
 #include "dg-customers-bulk.h"
 #include "dg-customers-contacts.h"
 #include "dg-database.h"
+#include "dg-date-parse.h"
 #include "dg-error.h"
 #include "dg-fake-clock.h"
 #include "dg-followup.h"

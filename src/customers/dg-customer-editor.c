@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-customer-editor.h"
+#include "dg-date-button.h"
 #include "dg-field-row.h"
 
 /* The fields typed into a field row, which shows its own problem; the
@@ -31,6 +32,8 @@ struct _DgCustomerEditor
   DgFieldRow     *organization_row;
   DgFieldRow     *source_row;
   DgFieldRow     *birthday_row;
+  GtkWidget      *birthday_hint;
+  DgDateButton   *birthday_button;
   DgFieldRow     *tags_row;
   GtkSwitch      *consent_switch;
   GtkTextView    *note_view;
@@ -79,6 +82,27 @@ dg_customer_editor_dup_note (DgCustomerEditor *self)
 }
 
 /* Copies what field @field holds in the form into the working customer. */
+/* The birthday in its stored form, YYYY-MM-DD, from any form the field
+ * reads (12/15, 1990년 3월 2일, …); NULL with the problem in @error when
+ * @text is none. "Today" is the system's, as in the core's check that a
+ * birthday is not in the future. */
+static char *
+dg_customer_editor_read_birthday (DgCustomerEditor  *self,
+                                  const char        *text,
+                                  GError           **error)
+{
+  GDate today;
+  GDate date;
+
+  if (text == NULL)
+    return NULL;
+
+  dg_date_button_get_today (self->birthday_button, &today);
+  if (dg_date_parse (text, &today, &date, error) != DG_DATE_PARSE_OK)
+    return NULL;
+  return dg_date_format_iso (&date);
+}
+
 static void
 dg_customer_editor_read_field (DgCustomerEditor *self,
                                DgCustomerField   field)
@@ -121,7 +145,11 @@ dg_customer_editor_read_field (DgCustomerEditor *self,
       break;
 
     case DG_CUSTOMER_FIELD_BIRTHDAY:
-      dg_customer_set_birthday (self->customer, text);
+      {
+        g_autofree char *iso = dg_customer_editor_read_birthday (self, text, NULL);
+
+        dg_customer_set_birthday (self->customer, iso != NULL ? iso : text);
+      }
       break;
 
     case DG_CUSTOMER_FIELD_TAGS:
@@ -166,7 +194,18 @@ dg_customer_editor_check_field (DgCustomerEditor *self,
   g_autoptr(GError) error = NULL;
 
   dg_customer_editor_read_field (self, field);
-  dg_customer_validate_field (self->customer, field, &error);
+  if (field == DG_CUSTOMER_FIELD_BIRTHDAY)
+    {
+      g_autofree char *text = dg_field_row_dup_trimmed_text (self->birthday_row);
+      g_autofree char *iso = NULL;
+
+      /* A text that is no date says so in the parser's words, which
+       * name the short forms too. */
+      if (*text != '\0')
+        iso = dg_customer_editor_read_birthday (self, text, &error);
+    }
+  if (error == NULL)
+    dg_customer_validate_field (self->customer, field, &error);
 
   if (field == DG_CUSTOMER_FIELD_NOTE)
     {
@@ -345,6 +384,7 @@ dg_customer_editor_class_init (DgCustomerEditorClass *klass)
                   G_TYPE_NONE, 1, DG_TYPE_CUSTOMER);
 
   g_type_ensure (DG_TYPE_FIELD_ROW);
+  g_type_ensure (DG_TYPE_DATE_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/customers/dg-customer-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, window_title);
@@ -356,6 +396,8 @@ dg_customer_editor_class_init (DgCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, organization_row);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, birthday_row);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, birthday_hint);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, birthday_button);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, tags_row);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, consent_switch);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, note_view);
@@ -376,6 +418,7 @@ dg_customer_editor_init (DgCustomerEditor *self)
   GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dg_date_button_bind (self->birthday_button, self->birthday_row, DG_DATE_BUTTON_DATE, self->birthday_hint);
 
   self->fields[0].field = DG_CUSTOMER_FIELD_NAME;
   self->fields[0].row = self->name_row;

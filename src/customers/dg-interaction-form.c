@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dg-date-button.h"
 #include "dg-field-row.h"
 #include "dg-interaction-form.h"
 
@@ -25,6 +26,7 @@ struct _DgInteractionForm
   DgFieldRow  *summary_entry;
   GtkDropDown *feedback_dropdown;
   DgFieldRow  *when_entry;
+  DgDateButton *when_button;
   GtkButton   *log_button;
   GtkLabel    *error_label;
 };
@@ -62,35 +64,39 @@ parse_time_of_day (const char *text,
 }
 
 /* When the contact happened: now for an empty field, a time today, or a
- * day and a time, in the clock's zone; NULL when @text is none of these. */
+ * day and a time, in the clock's zone; NULL when @text is none of these,
+ * with the problem in @error when it is the day (such as "2026-02-30").
+ * The day may be typed in any form dg_date_parse() reads, so "12/15 14:30",
+ * "12월 15일 14:30" and "today 9:00" are all taken. */
 static GDateTime *
-dg_interaction_form_parse_when (DgInteractionForm *self,
-                                const char        *text)
+dg_interaction_form_parse_when (DgInteractionForm  *self,
+                                const char         *text,
+                                GError            **error)
 {
   DgClock *clock = dg_context_get_clock (self->context);
   g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (clock);
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (clock);
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   const char *time_part = stripped;
   const char *end = NULL;
+  char *last_space;
+  GDate today;
   GDate date;
   int seconds;
 
   if (*stripped == '\0')
-    return dg_clock_get_now_utc (clock);
+    return g_steal_pointer (&now);
 
-  if (strlen (stripped) > 10 && g_ascii_isspace (stripped[10]))
+  dg_recurrence_local_date (now, tz, &today);
+  date = today;
+
+  last_space = strrchr (stripped, ' ');
+  if (last_space != NULL)
     {
-      g_autofree char *date_part = g_strndup (stripped, 10);
-
-      if (!dg_recurrence_parse_date (date_part, &date))
+      *last_space = '\0';
+      time_part = last_space + 1;
+      if (dg_date_parse (stripped, &today, &date, error) != DG_DATE_PARSE_OK)
         return NULL;
-      time_part = g_strchug (stripped + 10);
-    }
-  else
-    {
-      g_autoptr(GDateTime) now = dg_clock_get_now_utc (clock);
-
-      dg_recurrence_local_date (now, tz, &date);
     }
 
   seconds = parse_time_of_day (time_part, &end);
@@ -115,15 +121,20 @@ dg_interaction_form_read (DgInteractionForm  *self,
 {
   g_autoptr(DgInteraction) interaction = dg_interaction_new ();
   g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GError) date_error = NULL;
   g_autofree char *summary = dup_summary (self);
   DgClock *clock = dg_context_get_clock (self->context);
 
-  when = dg_interaction_form_parse_when (self, gtk_editable_get_text (GTK_EDITABLE (self->when_entry)));
+  when = dg_interaction_form_parse_when (self, gtk_editable_get_text (GTK_EDITABLE (self->when_entry)),
+                                         &date_error);
   if (when == NULL)
     {
       *out_invalid = GTK_WIDGET (self->when_entry);
-      g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
-                           _("When: use HH:MM for a time today, or YYYY-MM-DD HH:MM"));
+      if (date_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&date_error));
+      else
+        g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
+                             _("When: use HH:MM for a time today, or YYYY-MM-DD HH:MM"));
       return NULL;
     }
 
@@ -268,6 +279,7 @@ dg_interaction_form_set_context (DgInteractionForm *self,
   g_return_if_fail (!context || DG_IS_CONTEXT (context));
 
   g_set_object (&self->context, context);
+  dg_date_button_set_clock (self->when_button, context ? dg_context_get_clock (context) : NULL);
   dg_interaction_form_update_sensitive (self);
 }
 
@@ -325,12 +337,14 @@ dg_interaction_form_class_init (DgInteractionFormClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   g_type_ensure (DG_TYPE_FIELD_ROW);
+  g_type_ensure (DG_TYPE_DATE_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/customers/dg-interaction-form.ui");
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, summary_entry);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, feedback_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, when_entry);
+  gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, when_button);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, log_button);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionForm, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
@@ -345,6 +359,7 @@ dg_interaction_form_init (DgInteractionForm *self)
   g_autoptr(GtkStringList) feedbacks = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dg_date_button_bind (self->when_button, self->when_entry, DG_DATE_BUTTON_DATE_AND_TIME, NULL);
 
   /* The labels are the core's, so they read the same in the timeline. */
   for (int channel = DG_INTERACTION_CHANNEL_CALL; channel <= DG_INTERACTION_CHANNEL_OTHER; channel++)

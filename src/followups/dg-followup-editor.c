@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-customer-picker.h"
+#include "dg-date-button.h"
 #include "dg-field-row.h"
 #include "dg-followup-delete.h"
 #include "dg-followup-editor.h"
@@ -38,6 +39,8 @@ struct _DgFollowupEditor
   DgCustomerPicker *customer_picker;
   DgFieldRow     *title_row;
   DgFieldRow     *date_row;
+  GtkWidget      *date_hint;
+  DgDateButton   *date_button;
   GtkSwitch      *all_day_switch;
   DgFieldRow     *time_row;
   AdwComboRow    *repeat_row;
@@ -143,20 +146,27 @@ dg_followup_editor_due_is_unchanged (DgFollowupEditor *self,
          (all_day || g_strcmp0 (time_text, self->filled_time) == 0);
 }
 
-/* Reads the day and time into the working follow-up. The core checks the
- * day; a time that is not one is found here, and returned as the problem
- * (the follow-up is then left due on the day alone). */
+/* Reads the day and time into the working follow-up. A day or a time
+ * that is not one is found here and returned as the problem, with
+ * @out_time_wrong telling which (the follow-up is then left as it was, or
+ * due on the day alone); the core checks the rest. The day may be typed
+ * in any form dg_date_parse() reads, such as 12/15 or "tomorrow". */
 static GError *
-dg_followup_editor_read_due (DgFollowupEditor *self)
+dg_followup_editor_read_due (DgFollowupEditor *self,
+                             gboolean         *out_time_wrong)
 {
   g_autofree char *date_text = dup_trimmed (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
   g_autofree char *time_text = NULL;
   g_autofree char *iso = NULL;
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GDateTime) due_at = NULL;
+  g_autoptr(GDateTime) now_utc = NULL;
+  GError *error = NULL;
+  GDate today;
   GDate date;
   int seconds;
 
+  *out_time_wrong = FALSE;
   time_text = dup_trimmed (gtk_editable_get_text (GTK_EDITABLE (self->time_row)));
 
   if (dg_followup_editor_due_is_unchanged (self, date_text, time_text))
@@ -174,15 +184,13 @@ dg_followup_editor_read_due (DgFollowupEditor *self)
       return NULL;
     }
 
-  /* An all-day due holding the text as typed makes the core say what is
-   * wrong with it. */
-  if (!dg_recurrence_parse_date (date_text, &date))
-    {
-      dg_followup_set_due_date (self->followup, date_text);
-      return NULL;
-    }
+  tz = dg_clock_dup_time_zone (dg_context_get_clock (self->context));
+  now_utc = dg_clock_get_now_utc (dg_context_get_clock (self->context));
+  dg_recurrence_local_date (now_utc, tz, &today);
+  if (dg_date_parse (date_text, &today, &date, &error) != DG_DATE_PARSE_OK)
+    return error;
 
-  iso = dg_recurrence_format_date (&date);
+  iso = dg_date_format_iso (&date);
   if (gtk_switch_get_active (self->all_day_switch))
     {
       dg_followup_set_due_date (self->followup, iso);
@@ -193,6 +201,7 @@ dg_followup_editor_read_due (DgFollowupEditor *self)
   if (seconds < 0)
     {
       dg_followup_set_due_date (self->followup, iso);
+      *out_time_wrong = TRUE;
       if (*time_text == '\0')
         return g_error_new_literal (DG_ERROR, DG_ERROR_INVALID_FIELD,
                                     _("Due: enter a time such as 14:30, or make it all day"));
@@ -201,7 +210,6 @@ dg_followup_editor_read_due (DgFollowupEditor *self)
                           _("Due: “%s” is not a time (use HH:MM, such as 14:30)"), time_text);
     }
 
-  tz = dg_clock_dup_time_zone (dg_context_get_clock (self->context));
   due_at = dg_recurrence_local_time (tz, &date, seconds);
   dg_followup_set_due_at (self->followup, due_at);
 
@@ -255,11 +263,11 @@ dg_followup_editor_check_field (DgFollowupEditor *self,
 
     case DG_FOLLOWUP_FIELD_DUE:
       {
-        GError *time_error = dg_followup_editor_read_due (self);
-        gboolean time_wrong = time_error != NULL;
+        gboolean time_wrong = FALSE;
+        GError *read_error = dg_followup_editor_read_due (self, &time_wrong);
 
-        if (time_error != NULL)
-          error = time_error;
+        if (read_error != NULL)
+          error = read_error;
         else
           dg_followup_validate_field (self->followup, field, &error);
 
@@ -631,6 +639,7 @@ dg_followup_editor_class_init (DgFollowupEditorClass *klass)
 
   g_type_ensure (DG_TYPE_CUSTOMER_PICKER);
   g_type_ensure (DG_TYPE_FIELD_ROW);
+  g_type_ensure (DG_TYPE_DATE_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/followups/dg-followup-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, window_title);
@@ -639,6 +648,8 @@ dg_followup_editor_class_init (DgFollowupEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, customer_picker);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, date_row);
+  gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, date_hint);
+  gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, date_button);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, all_day_switch);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, time_row);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupEditor, repeat_row);
@@ -671,6 +682,7 @@ dg_followup_editor_init (DgFollowupEditor *self)
   GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dg_date_button_bind (self->date_button, self->date_row, DG_DATE_BUTTON_DATE, self->date_hint);
 
   /* A GtkTextView takes Enter for itself, so Ctrl+Enter is caught before
    * the focused widget sees it. */
@@ -702,6 +714,7 @@ dg_followup_editor_new (GtkWindow  *parent,
     gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
 
   self->context = g_object_ref (context);
+  dg_date_button_set_clock (self->date_button, dg_context_get_clock (context));
   self->original = followup ? dg_followup_copy (followup) : dg_followup_new ();
   self->followup = dg_followup_copy (self->original);
 

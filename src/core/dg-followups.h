@@ -129,6 +129,14 @@ gboolean    dg_followups_snooze          (DgDatabase        *db,
                                           gint64             id,
                                           GDateTime         *until,
                                           GError           **error);
+/* Puts back the snooze a follow-up had before dg_followups_snooze():
+ * @previous, or none when NULL. Undo of a snooze; a follow-up no longer
+ * open is left as it is. */
+gboolean    dg_followups_restore_snooze  (DgDatabase        *db,
+                                          DgClock           *clock,
+                                          gint64             id,
+                                          GDateTime         *previous,
+                                          GError           **error);
 /* Moves the due to @date (local, in the clock's zone), keeping the
  * wall-clock time of a timed follow-up: what dragging it to another day
  * in the calendar does. */
@@ -148,8 +156,10 @@ gboolean    dg_followups_sync_time_zone  (DgDatabase        *db,
  * @limit 0 means all. */
 
 /* Due in [@from, @to): timed ones whose instant is in it, all-day ones
- * whose day starts in it. For a calendar, pass the starts of local days
- * (dg_recurrence_day_start()). */
+ * whose day starts in it. An open one snoozed past its due is listed at
+ * its snooze instead while the snooze's reminder is to come, so it shows
+ * under its new time. Ordered by the instant each is listed at. For a
+ * calendar, pass the starts of local days (dg_recurrence_day_start()). */
 GPtrArray  *dg_followups_list_range      (DgDatabase        *db,
                                           GDateTime         *from,
                                           GDateTime         *to,
@@ -174,14 +184,16 @@ gint64      dg_followups_count_overdue   (DgDatabase        *db,
                                           DgClock           *clock,
                                           GError           **error);
 /* Open and due for the rest of today: all-day ones dated today and timed
- * ones from now to the end of the local day, leaving out those snoozed
- * until later. With dg_followups_list_overdue() this is everything open
+ * ones from now to the end of the local day, and those snoozed past their
+ * due until later today (listed at the snooze); those snoozed past today
+ * are upcoming. With dg_followups_list_overdue() this is everything open
  * up to the end of today, each follow-up once. */
 GPtrArray  *dg_followups_list_due_today  (DgDatabase        *db,
                                           DgClock           *clock,
                                           guint              limit,
                                           GError           **error);
-/* Open and due on the @n_days local days after today. */
+/* Open and due (or snoozed past the due) on the @n_days local days after
+ * today. */
 GPtrArray  *dg_followups_list_upcoming   (DgDatabase        *db,
                                           DgClock           *clock,
                                           guint              n_days,

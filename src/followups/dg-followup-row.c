@@ -341,6 +341,36 @@ done_action (GtkWidget  *widget,
   dg_toast_show_undo (GTK_WIDGET (self), title, undo_done, undo, done_undo_free);
 }
 
+/* What a snooze's Undo puts back: the snooze it had before, if any. */
+typedef struct
+{
+  DgContext *context;
+  gint64     id;
+  GDateTime *previous;
+} SnoozeUndo;
+
+static void
+snooze_undo_free (gpointer data)
+{
+  SnoozeUndo *undo = data;
+
+  g_clear_object (&undo->context);
+  g_clear_pointer (&undo->previous, g_date_time_unref);
+  g_free (undo);
+}
+
+static void
+undo_snooze (gpointer user_data)
+{
+  SnoozeUndo *undo = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dg_followups_restore_snooze (dg_context_get_database (undo->context),
+                                    dg_context_get_clock (undo->context),
+                                    undo->id, undo->previous, &error))
+    g_warning ("Could not undo a follow-up's snooze: %s", error->message);
+}
+
 static void
 snooze_until (DgFollowupRow *self,
               GDateTime     *until)
@@ -350,6 +380,11 @@ snooze_until (DgFollowupRow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *when = NULL;
   g_autofree char *title = NULL;
+  GDateTime *stored = dg_followup_get_snoozed_until (self->followup);
+  /* Held before snoozing: the change notice may give the row new data. */
+  g_autoptr(GDateTime) previous = stored != NULL ? g_date_time_ref (stored) : NULL;
+  g_autoptr(DgFollowup) followup = g_object_ref (self->followup);
+  SnoozeUndo *undo;
 
   if (!dg_followups_snooze (dg_context_get_database (self->context),
                             dg_context_get_clock (self->context),
@@ -368,8 +403,13 @@ snooze_until (DgFollowupRow *self,
   /* Translators: shown when a follow-up was snoozed; the first %s is its
    * title, the second when it comes back. */
   title = g_markup_printf_escaped (_("“%s” snoozed until %s"),
-                                   dg_followup_get_title (self->followup), when);
-  dg_toast_show (GTK_WIDGET (self), title);
+                                   dg_followup_get_title (followup), when);
+
+  undo = g_new0 (SnoozeUndo, 1);
+  undo->context = g_object_ref (self->context);
+  undo->id = dg_followup_get_id (followup);
+  undo->previous = g_steal_pointer (&previous);
+  dg_toast_show_undo (GTK_WIDGET (self), title, undo_snooze, undo, snooze_undo_free);
 }
 
 static void

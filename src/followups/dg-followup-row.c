@@ -30,6 +30,8 @@ struct _DgFollowupRow
   GtkLabel      *customer_label;
   GtkWidget     *repeat_box;
   GtkLabel      *repeat_label;
+  GtkWidget     *snooze_box;
+  GtkLabel      *snooze_label;
   GtkWidget     *open_button;
 };
 
@@ -235,6 +237,28 @@ format_repeat (DgFollowup *followup)
     }
 }
 
+/* The snooze that moves it for now: one still to come and later than
+ * its due, as the lists place it (see dg_followups_list_due_today()). A
+ * snooze before the due only brings the reminder earlier. */
+static GDateTime *
+active_snooze (DgFollowupRow *self,
+               GDateTime     *due)
+{
+  GDateTime *until = dg_followup_get_snoozed_until (self->followup);
+  g_autoptr(GDateTime) now = NULL;
+
+  if (until == NULL || dg_followup_get_status (self->followup) != DG_FOLLOWUP_STATUS_OPEN)
+    return NULL;
+
+  now = dg_clock_get_now_utc (dg_context_get_clock (self->context));
+  if (g_date_time_compare (until, now) <= 0)
+    return NULL;
+  if (due != NULL && g_date_time_compare (until, due) <= 0)
+    return NULL;
+
+  return until;
+}
+
 static void
 dg_followup_row_fill (DgFollowupRow *self)
 {
@@ -244,6 +268,7 @@ dg_followup_row_fill (DgFollowupRow *self)
   g_autofree char *day = NULL;
   const char *customer = dg_followup_get_customer_name (self->followup);
   gboolean has_customer = dg_followup_get_customer_id (self->followup) != 0;
+  GDateTime *snooze;
   GDate date;
 
   gtk_label_set_text (self->title_label, dg_followup_get_title (self->followup));
@@ -266,6 +291,42 @@ dg_followup_row_fill (DgFollowupRow *self)
     }
   else
     gtk_label_set_text (self->time_label, "");
+
+  snooze = active_snooze (self, due_local);
+  if (snooze != NULL)
+    {
+      g_autoptr(GDateTime) until_local = g_date_time_to_timezone (snooze, tz);
+      g_autofree char *time = NULL;
+      g_autofree char *until_day = NULL;
+      g_autofree char *text = NULL;
+      GDate until_date, today;
+      g_autoptr(GDateTime) now = dg_clock_get_now_utc (dg_context_get_clock (self->context));
+
+      /* Listed at the snooze, so it shows the snooze's time and day. */
+      time = g_date_time_format (until_local, C_("time of day", "%H:%M"));
+      gtk_label_set_text (self->time_label, time);
+      g_clear_pointer (&due_local, g_date_time_unref);
+      due_local = g_date_time_ref (until_local);
+
+      dg_recurrence_local_date (now, tz, &today);
+      dg_recurrence_local_date (until_local, tz, &until_date);
+      if (g_date_compare (&until_date, &today) == 0)
+        /* Translators: under a snoozed follow-up; %s is the time of day
+         * it comes back, as 15:30. */
+        text = g_strdup_printf (_("Snoozed until %s"), time);
+      else
+        {
+          until_day = format_day (self, tz, until_local);
+          /* Translators: under a snoozed follow-up; the first %s is the
+           * day it comes back (Tomorrow, or Wed, Mar 11), the second the
+           * time of day. */
+          text = g_strdup_printf (_("Snoozed until %s %s"), until_day, time);
+        }
+      gtk_label_set_text (self->snooze_label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->snooze_box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    }
+  gtk_widget_set_visible (self->snooze_box, snooze != NULL);
 
   if (self->show_day && due_local != NULL)
     day = format_day (self, tz, due_local);
@@ -290,7 +351,7 @@ dg_followup_row_fill (DgFollowupRow *self)
   gtk_label_set_text (self->repeat_label, repeat != NULL ? repeat : "");
   gtk_widget_set_visible (self->repeat_box, repeat != NULL);
 
-  if (dg_followup_is_overdue (self->followup, dg_context_get_clock (self->context)))
+  if (snooze == NULL && dg_followup_is_overdue (self->followup, dg_context_get_clock (self->context)))
     gtk_widget_add_css_class (GTK_WIDGET (self), "overdue");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue");
@@ -530,6 +591,8 @@ dg_followup_row_class_init (DgFollowupRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, customer_label);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, repeat_box);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, repeat_label);
+  gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, snooze_box);
+  gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, snooze_label);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, open_button);
 
   gtk_widget_class_install_action (widget_class, "followup.done", NULL, done_action);

@@ -137,6 +137,18 @@ gboolean    dg_followups_restore_snooze  (DgDatabase        *db,
                                           gint64             id,
                                           GDateTime         *previous,
                                           GError           **error);
+/* The snooze @followup is listed at for now: one still to come and later
+ * than its due, as dg_followups_list_due_today() and the others place it.
+ * NULL when none (a snooze before the due only brings the reminder
+ * earlier). Owned by @followup. */
+GDateTime  *dg_followups_active_snooze   (DgFollowup        *followup,
+                                          DgClock           *clock);
+/* The local day in @tz that @followup is listed on: its snooze's while
+ * dg_followups_active_snooze() has one, else its due's. */
+gboolean    dg_followups_get_listed_day  (DgFollowup        *followup,
+                                          DgClock           *clock,
+                                          GTimeZone         *tz,
+                                          GDate             *out_date);
 /* Moves the due to @date (local, in the clock's zone), keeping the
  * wall-clock time of a timed follow-up: what dragging it to another day
  * in the calendar does. */

@@ -237,28 +237,6 @@ format_repeat (DgFollowup *followup)
     }
 }
 
-/* The snooze that moves it for now: one still to come and later than
- * its due, as the lists place it (see dg_followups_list_due_today()). A
- * snooze before the due only brings the reminder earlier. */
-static GDateTime *
-active_snooze (DgFollowupRow *self,
-               GDateTime     *due)
-{
-  GDateTime *until = dg_followup_get_snoozed_until (self->followup);
-  g_autoptr(GDateTime) now = NULL;
-
-  if (until == NULL || dg_followup_get_status (self->followup) != DG_FOLLOWUP_STATUS_OPEN)
-    return NULL;
-
-  now = dg_clock_get_now_utc (dg_context_get_clock (self->context));
-  if (g_date_time_compare (until, now) <= 0)
-    return NULL;
-  if (due != NULL && g_date_time_compare (until, due) <= 0)
-    return NULL;
-
-  return until;
-}
-
 static void
 dg_followup_row_fill (DgFollowupRow *self)
 {
@@ -292,7 +270,7 @@ dg_followup_row_fill (DgFollowupRow *self)
   else
     gtk_label_set_text (self->time_label, "");
 
-  snooze = active_snooze (self, due_local);
+  snooze = dg_followups_active_snooze (self->followup, dg_context_get_clock (self->context));
   if (snooze != NULL)
     {
       g_autoptr(GDateTime) until_local = g_date_time_to_timezone (snooze, tz);

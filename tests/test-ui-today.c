@@ -828,6 +828,24 @@ test_snooze (DgUiFixture   *fixture,
   row = find_row ("today_list", "Reply to the partnership email");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.snooze-tomorrow", NULL));
   assert_shows (list_titles ("today_list"), "Post the course schedule|Coaching follow-up call");
+  /* Snoozed to tomorrow morning: under Tomorrow, before the survey at 10:00. */
+  {
+    g_autofree char *friday = expected_day_heading (11, 27);
+    g_autofree char *saturday = expected_day_heading (11, 28);
+    g_autofree char *tuesday = expected_day_heading (12, 1);
+    g_autofree char *upcoming = g_strdup_printf ("%s: Reply to the partnership email|Send the survey; "
+                                                 "%s: Check in; %s: Invite to the spring course; "
+                                                 "%s: Order the course books",
+                                                 _("Tomorrow"), friday, saturday, tuesday);
+    g_autofree char *marked = NULL;
+
+    assert_shows (upcoming_titles (), upcoming);
+    row = find_row (NULL, "Reply to the partnership email");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "time_label"))), ==, "09:00");
+    marked = g_strdup_printf (_("Snoozed until %s %s"), _("Tomorrow"), "09:00");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "snooze_label"))), ==, marked);
+    take_screenshot ("today-snoozed-tomorrow");
+  }
   press_undo ();
   dg_ui_test_wait_for (followup_snoozed_until_is (partnership, snooze_until));
   assert_shows (list_titles ("today_list"),

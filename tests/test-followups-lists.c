@@ -306,6 +306,108 @@ test_time_zone_change (Fixture       *fixture,
   }
 }
 
+/* A snooze past the due lists the follow-up at the snooze, on Today and
+ * in the calendar, until the snooze ends; a snooze before the due only
+ * brings its reminder earlier. */
+static void
+test_snoozed_lists (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GDateTime) t_1000 = dg_test_at (fixture, 2026, 3, 10, 10, 0);
+  g_autoptr(GDateTime) t_1100 = dg_test_at (fixture, 2026, 3, 10, 11, 0);
+  g_autoptr(GDateTime) t_1530 = dg_test_at (fixture, 2026, 3, 10, 15, 30);
+  g_autoptr(GDateTime) t_1600 = dg_test_at (fixture, 2026, 3, 10, 16, 0);
+  g_autoptr(GDateTime) tomorrow_0800 = dg_test_at (fixture, 2026, 3, 11, 8, 0);
+  g_autoptr(GDateTime) tomorrow_0900 = dg_test_at (fixture, 2026, 3, 11, 9, 0);
+  g_autoptr(GDateTime) tomorrow_1200 = dg_test_at (fixture, 2026, 3, 11, 12, 0);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate yesterday = dg_test_date (2026, 3, 9);
+  GDate today = dg_test_date (2026, 3, 10);
+  GDate tomorrow = dg_test_date (2026, 3, 11);
+  gint64 a, b, c, d, e, late;
+
+  dg_test_set_now (fixture, 2026, 3, 10, 14, 0);
+
+  a = dg_test_add_timed (fixture, "A 10:00 today, snoozed to 15:30", t_1000);
+  b = dg_test_add_all_day (fixture, "B all day yesterday, snoozed to tomorrow", "2026-03-09");
+  c = dg_test_add_timed (fixture, "C 11:00 today, snoozed to tomorrow", t_1100);
+  d = dg_test_add_timed (fixture, "D 8:00 tomorrow", tomorrow_0800);
+  e = dg_test_add_timed (fixture, "E 12:00 tomorrow, reminded at 16:00", tomorrow_1200);
+  late = dg_test_add_timed (fixture, "late 11:00 today", t_1100);
+
+  g_assert_true (dg_followups_snooze (fixture->db, fixture->base, a, t_1530, &error));
+  g_assert_true (dg_followups_snooze (fixture->db, fixture->base, b, tomorrow_0900, &error));
+  g_assert_true (dg_followups_snooze (fixture->db, fixture->base, c, tomorrow_0900, &error));
+  g_assert_true (dg_followups_snooze (fixture->db, fixture->base, e, t_1600, &error));
+  g_assert_no_error (error);
+
+  list = dg_followups_list_overdue (fixture->db, fixture->base, 0, &error);
+  g_assert_no_error (error);
+  dg_test_assert_followup_ids (list, (gint64[]) { late, 0 });
+  g_clear_pointer (&list, g_ptr_array_unref);
+  g_assert_cmpint (dg_followups_count_overdue (fixture->db, fixture->base, &error), ==, 1);
+
+  list = dg_followups_list_due_today (fixture->db, fixture->base, 0, &error);
+  g_assert_no_error (error);
+  dg_test_assert_followup_ids (list, (gint64[]) { a, 0 });
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  list = dg_followups_list_upcoming (fixture->db, fixture->base, 7, 0, &error);
+  g_assert_no_error (error);
+  dg_test_assert_followup_ids (list, (gint64[]) { d, b, c, e, 0 });
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A limit keeps the first ones of both kinds, in order. */
+  list = dg_followups_list_upcoming (fixture->db, fixture->base, 7, 2, &error);
+  dg_test_assert_followup_ids (list, (gint64[]) { d, b, 0 });
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The calendar: on the snooze's day, not on the due's. */
+  list = dg_followups_list_day (fixture->db, fixture->base, &yesterday, DG_FOLLOWUP_FILTER_OPEN, 0, &error);
+  dg_test_assert_followup_ids (list, (gint64[]) { 0 });
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = dg_followups_list_day (fixture->db, fixture->base, &today, DG_FOLLOWUP_FILTER_NOT_CANCELLED, 0, &error);
+  dg_test_assert_followup_ids (list, (gint64[]) { late, a, 0 });
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = dg_followups_list_day (fixture->db, fixture->base, &tomorrow, DG_FOLLOWUP_FILTER_ALL, 0, &error);
+  dg_test_assert_followup_ids (list, (gint64[]) { d, b, c, e, 0 });
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* At the snooze's instant it is overdue again, from its due. */
+  dg_test_set_now (fixture, 2026, 3, 10, 15, 30);
+  list = dg_followups_list_overdue (fixture->db, fixture->base, 0, &error);
+  dg_test_assert_followup_ids (list, (gint64[]) { a, late, 0 });
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = dg_followups_list_due_today (fixture->db, fixture->base, 0, &error);
+  dg_test_assert_followup_ids (list, (gint64[]) { 0 });
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Undoing a snooze puts the one before back exactly, none included. */
+  g_assert_true (dg_followups_restore_snooze (fixture->db, fixture->base, c, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DgFollowup) fc = dg_test_get_followup (fixture, c);
+
+    g_assert_null (dg_followup_get_snoozed_until (fc));
+  }
+  list = dg_followups_list_overdue (fixture->db, fixture->base, 0, &error);
+  dg_test_assert_followup_ids (list, (gint64[]) { a, c, late, 0 });
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (dg_followups_snooze (fixture->db, fixture->base, b, tomorrow_1200, &error));
+  g_assert_true (dg_followups_restore_snooze (fixture->db, fixture->base, b, tomorrow_0900, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DgFollowup) fb = dg_test_get_followup (fixture, b);
+
+    g_assert_true (g_date_time_equal (dg_followup_get_snoozed_until (fb), tomorrow_0900));
+  }
+  list = dg_followups_list_upcoming (fixture->db, fixture->base, 7, 0, &error);
+  dg_test_assert_followup_ids (list, (gint64[]) { d, b, e, 0 });
+  g_clear_pointer (&list, g_ptr_array_unref);
+}
+
 static void
 assert_statements_index_bound (DgDatabase *db,
                                GPtrArray  *statements)
@@ -419,6 +521,11 @@ test_query_plans (Fixture       *fixture,
     g_assert_nonnull (strstr (not_cancelled_count, "COVERING INDEX followups_by_due"));
     g_assert_nonnull (strstr (per_customer, "followups_by_customer"));
   }
+  {
+    g_autofree char *snoozed = plan_of (fixture->db, statements, "f.remind_at >= ?1");
+
+    g_assert_nonnull (strstr (snoozed, "followups_by_remind"));
+  }
 }
 
 int
@@ -433,6 +540,7 @@ main (int   argc,
 
   ADD ("/followups/lists/today-lists", test_today_lists);
   ADD ("/followups/lists/range-and-day", test_range_and_day);
+  ADD ("/followups/lists/snoozed", test_snoozed_lists);
   ADD ("/followups/lists/count-month", test_count_month);
   ADD ("/followups/lists/time-zone-change", test_time_zone_change);
   ADD ("/followups/lists/query-plans", test_query_plans);

@@ -453,11 +453,12 @@ test_navigate (DgUiFixture   *fixture,
   g_assert_true (gtk_widget_get_state_flags (GTK_WIDGET (dg_month_grid_get_cell_for_date (get_grid (), &today))) &
                  GTK_STATE_FLAG_SELECTED);
 
-  /* Another month is one query, whatever the number of days. */
+  /* Another month is two queries, whatever the number of days: the
+   * follow-ups due in it, and those snoozed into it. */
   count_statements_begin (&n_statements);
   activate_view_action ("calendar.next-month");
   count_statements_end ();
-  g_assert_cmpuint (n_statements, ==, 1);
+  g_assert_cmpuint (n_statements, ==, 2);
   g_assert_cmpstr (shown_month_title (), ==, december);
   g_assert_true (selected_is (2026, 12, 24));
   /* December 1 is a Tuesday: the grid starts on Sunday, November 29, dimmed. */
@@ -627,6 +628,55 @@ test_overdue_and_done (DgUiFixture   *fixture,
   press_undo ();
   dg_ui_test_wait_for (status_of (overdue) == DG_FOLLOWUP_STATUS_OPEN);
   dg_ui_test_wait_for (gtk_widget_has_css_class (GTK_WIDGET (cell_find_chip (cell, overdue)), "overdue"));
+}
+
+/* A follow-up snoozed past its due shows on the snooze's day at its time,
+ * marked, and not in red on its old day. */
+static void
+test_snoozed (DgUiFixture   *fixture,
+              gconstpointer  data)
+{
+  gint64 id = insert_followup ("Send the workshop invoice", 2026, 11, 20, 15, 0, customer_id);
+  g_autoptr(GTimeZone) tz = get_time_zone ();
+  g_autoptr(GDateTime) until = dg_test_local_time (tz, 2026, 11, 25, 9, 30);
+  g_autoptr(GError) error = NULL;
+  DgMonthCell *old_day = cell_for (2026, 11, 20);
+  DgMonthCell *new_day = cell_for (2026, 11, 25);
+  DgFollowupChip *chip;
+
+  dg_ui_test_wait_for (cell_find_chip (old_day, id) != NULL);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell_find_chip (old_day, id)), "overdue"));
+
+  g_assert_true (dg_followups_snooze (get_database (), DG_CLOCK (fake_clock), id, until, &error));
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (cell_find_chip (new_day, id) != NULL && cell_find_chip (old_day, id) == NULL);
+
+  chip = cell_find_chip (new_day, id);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (chip), "snoozed"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (chip), "overdue"));
+  {
+    g_autofree char *text = dg_followup_chip_dup_text (chip);
+    g_autofree char *expected = g_strdup_printf ("09:30 Send the workshop invoice · 김민수 · %s",
+                                                 C_("calendar", "snoozed"));
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+
+  /* The old day's agenda no longer has it; the new day's marks it. */
+  select_day (2026, 11, 20);
+  g_assert_false (agenda_has (id));
+  select_day (2026, 11, 25);
+  g_assert_true (agenda_has (id));
+  g_assert_true (gtk_widget_has_css_class (agenda_row (id), "snoozed"));
+  g_assert_false (gtk_widget_has_css_class (agenda_row (id), "overdue"));
+  take_screenshot (GTK_WIDGET (get_window ()), "calendar-snoozed");
+
+  /* Once the snooze is over and its reminder shown, it is back on its
+   * day, overdue. */
+  g_assert_true (dg_followups_restore_snooze (get_database (), DG_CLOCK (fake_clock), id, NULL, &error));
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (cell_find_chip (old_day, id) != NULL && cell_find_chip (new_day, id) == NULL);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell_find_chip (old_day, id)), "overdue"));
 }
 
 static GtkWidget *
@@ -1187,6 +1237,7 @@ main (int   argc,
   g_test_add ("/ui/calendar/navigate", DgUiFixture, NULL, setup, test_navigate, dg_ui_fixture_teardown);
   g_test_add ("/ui/calendar/create-from-calendar", DgUiFixture, NULL, setup, test_create_from_calendar, dg_ui_fixture_teardown);
   g_test_add ("/ui/calendar/overdue-and-done", DgUiFixture, NULL, setup, test_overdue_and_done, dg_ui_fixture_teardown);
+  g_test_add ("/ui/calendar/snoozed", DgUiFixture, NULL, setup, test_snoozed, dg_ui_fixture_teardown);
   g_test_add ("/ui/calendar/overflow", DgUiFixture, NULL, setup, test_overflow, dg_ui_fixture_teardown);
   g_test_add ("/ui/calendar/drag-and-undo", DgUiFixture, NULL, setup, test_drag_and_undo, dg_ui_fixture_teardown);
   g_test_add ("/ui/calendar/move-with-keyboard", DgUiFixture, NULL, setup, test_move_with_keyboard, dg_ui_fixture_teardown);

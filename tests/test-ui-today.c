@@ -495,6 +495,20 @@ followup_status (gint64 id)
   return dg_followup_get_status (followup);
 }
 
+/* Whether the stored snooze of @id is @expected (NULL: none). */
+static gboolean
+followup_snoozed_until_is (gint64     id,
+                           GDateTime *expected)
+{
+  g_autoptr(DgFollowup) followup = get_followup (id);
+  GDateTime *until = dg_followup_get_snoozed_until (followup);
+
+  if (until == NULL || expected == NULL)
+    return until == expected;
+
+  return g_date_time_equal (until, expected);
+}
+
 static void
 test_opens_on_today (DgUiFixture   *fixture,
                      gconstpointer  data)
@@ -590,7 +604,8 @@ seed (void)
   /* The eighth day is not in it. */
   insert_followup_on ("Confirm the caterer", 0, 12, 2, 9, 0);
 
-  /* Snoozed until 13:00 today, and done: in no list. */
+  /* Due yesterday, snoozed until 13:00 today: due today at 13:00, not
+   * overdue. Done: in no list. */
   partnership = insert_followup ("Reply to the partnership email", jiwoo, 23, 15, 0);
   dg_followups_snooze (get_database (), DG_CLOCK (fake_clock), partnership, snooze_until, &error);
   g_assert_no_error (error);
@@ -642,6 +657,7 @@ test_sections (DgUiFixture   *fixture,
   g_autofree char *jihun_text = NULL;
   g_autofree char *every_two_weeks = NULL;
   g_autofree char *keep_in_touch = NULL;
+  g_autofree char *snoozed = NULL;
 
   seed ();
 
@@ -650,6 +666,7 @@ test_sections (DgUiFixture   *fixture,
   jihun_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Never contacted, added %d day ago",
                                              "Never contacted, added %d days ago", 54), 54);
   every_two_weeks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every %u week", "Every %u weeks", 2), 2);
+  snoozed = g_strdup_printf (_("Snoozed until %s"), "13:00");
   keep_in_touch = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Keep in touch every %u day",
                                                 "Keep in touch every %u days", 30), 30);
 
@@ -661,7 +678,7 @@ test_sections (DgUiFixture   *fixture,
   assert_shows (list_titles ("overdue_list"),
                 "Send the workshop invoice|Renew the venue booking|Call back about the quote");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("overdue_count"))), ==, "3");
-  assert_shows (list_titles ("today_list"), "Post the course schedule|Coaching follow-up call");
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Reply to the partnership email|Coaching follow-up call");
   assert_shows (upcoming_titles (), upcoming);
   assert_shows (cold_rows (), cold);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("cold_count"))), ==, "2");
@@ -689,6 +706,15 @@ test_sections (DgUiFixture   *fixture,
 
     row = find_row (NULL, "Check in");
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "repeat_label"))), ==, keep_in_touch);
+    g_assert_false (gtk_widget_get_visible (row_child (row, "snooze_box")));
+
+    /* A snoozed one shows under its new time, marked, and not in red. */
+    row = find_row ("today_list", "Reply to the partnership email");
+    g_assert_false (gtk_widget_get_visible (row_child (row, "day_label")));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "time_label"))), ==, "13:00");
+    g_assert_true (gtk_widget_get_visible (row_child (row, "snooze_box")));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "snooze_label"))), ==, snoozed);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "overdue"));
   }
 
   take_screenshot ("today");
@@ -730,13 +756,13 @@ test_done_repeating (DgUiFixture   *fixture,
   /* A repeating one comes back in two weeks, beyond the seven days; Undo
    * takes that back too. */
   gtk_widget_activate (row_child (row, "done_button"));
-  assert_shows (list_titles ("today_list"), "Post the course schedule");
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Reply to the partnership email");
   series = dg_followups_list_for_customer (get_database (), seoyeon, DG_FOLLOWUP_FILTER_OPEN, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (series->len, ==, 2);
 
   press_undo ();
-  assert_shows (list_titles ("today_list"), "Post the course schedule|Coaching follow-up call");
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Reply to the partnership email|Coaching follow-up call");
   g_clear_pointer (&series, g_ptr_array_unref);
   series = dg_followups_list_for_customer (get_database (), seoyeon, DG_FOLLOWUP_FILTER_OPEN, &error);
   g_assert_no_error (error);
@@ -751,6 +777,7 @@ test_snooze (DgUiFixture   *fixture,
   GtkMenuButton *button;
   g_autoptr(DgFollowup) stored = NULL;
   g_autoptr(GDateTime) in_an_hour = local_time (2026, 11, 24, 11, 0);
+  g_autoptr(GDateTime) snooze_until = local_time (2026, 11, 24, 13, 0);
   GtkPopover *popover;
 
   seed_and_wait ();
@@ -780,9 +807,49 @@ test_snooze (DgUiFixture   *fixture,
   stored = get_followup (invoice);
   g_assert_nonnull (dg_followup_get_snoozed_until (stored));
   g_assert_true (g_date_time_equal (dg_followup_get_snoozed_until (stored), in_an_hour));
+  /* It moves from overdue to today, under its new time. */
   assert_shows (list_titles ("overdue_list"), "Renew the venue booking|Call back about the quote");
-  assert_shows (list_titles ("today_list"), "Post the course schedule|Coaching follow-up call");
+  assert_shows (list_titles ("today_list"),
+                "Post the course schedule|Send the workshop invoice|Reply to the partnership email|"
+                "Coaching follow-up call");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("overdue_count"))), ==, "2");
+  row = find_row ("today_list", "Send the workshop invoice");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "time_label"))), ==, "11:00");
+  g_assert_true (gtk_widget_get_visible (row_child (row, "snooze_box")));
+  take_screenshot ("today-snoozed");
+
+  /* Undo puts back the snooze it had: none. */
+  press_undo ();
+  dg_ui_test_wait_for (followup_snoozed_until_is (invoice, NULL));
+  assert_shows (list_titles ("overdue_list"),
+                "Send the workshop invoice|Renew the venue booking|Call back about the quote");
+
+  /* Snoozing a snoozed one again: Undo puts back the first snooze exactly. */
+  row = find_row ("today_list", "Reply to the partnership email");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.snooze-tomorrow", NULL));
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Coaching follow-up call");
+  /* Snoozed to tomorrow morning: under Tomorrow, before the survey at 10:00. */
+  {
+    g_autofree char *friday = expected_day_heading (11, 27);
+    g_autofree char *saturday = expected_day_heading (11, 28);
+    g_autofree char *tuesday = expected_day_heading (12, 1);
+    g_autofree char *upcoming = g_strdup_printf ("%s: Reply to the partnership email|Send the survey; "
+                                                 "%s: Check in; %s: Invite to the spring course; "
+                                                 "%s: Order the course books",
+                                                 _("Tomorrow"), friday, saturday, tuesday);
+    g_autofree char *marked = NULL;
+
+    assert_shows (upcoming_titles (), upcoming);
+    row = find_row (NULL, "Reply to the partnership email");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "time_label"))), ==, "09:00");
+    marked = g_strdup_printf (_("Snoozed until %s %s"), _("Tomorrow"), "09:00");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row_child (row, "snooze_label"))), ==, marked);
+    take_screenshot ("today-snoozed-tomorrow");
+  }
+  press_undo ();
+  dg_ui_test_wait_for (followup_snoozed_until_is (partnership, snooze_until));
+  assert_shows (list_titles ("today_list"),
+                "Post the course schedule|Reply to the partnership email|Coaching follow-up call");
 }
 
 static void
@@ -1348,24 +1415,24 @@ test_delete_repeating (DgUiFixture   *fixture,
 
     g_assert_true (g_date_time_equal (dg_followup_get_due_at (following), expected));
   }
-  assert_shows (list_titles ("today_list"), "Post the course schedule");
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Reply to the partnership email");
 
   press_undo ();
   dg_ui_test_wait_for (followup_exists (coaching));
   g_assert_false (followup_exists (next));
   g_assert_cmpuint (count_open_titled ("Coaching follow-up call", NULL), ==, 1);
-  assert_shows (list_titles ("today_list"), "Post the course schedule|Coaching follow-up call");
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Reply to the partnership email|Coaching follow-up call");
 
   /* This one and all later: the series ends. */
   row = find_row ("today_list", "Coaching follow-up call");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.delete", NULL));
   respond (wait_for_message_dialog (), "all-later");
   g_assert_cmpuint (count_open_titled ("Coaching follow-up call", NULL), ==, 0);
-  assert_shows (list_titles ("today_list"), "Post the course schedule");
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Reply to the partnership email");
 
   press_undo ();
   dg_ui_test_wait_for (followup_exists (coaching));
-  assert_shows (list_titles ("today_list"), "Post the course schedule|Coaching follow-up call");
+  assert_shows (list_titles ("today_list"), "Post the course schedule|Reply to the partnership email|Coaching follow-up call");
 }
 
 static DgRecurrenceUnit

@@ -345,6 +345,42 @@ dg_followups_snooze (DgDatabase  *db,
   return dg_database_commit (db, error);
 }
 
+/* Undo of a snooze: the stored snooze goes back to @previous exactly, even
+ * when that time has passed or was none, which dg_followups_snooze()
+ * refuses for a new snooze. */
+gboolean
+dg_followups_restore_snooze (DgDatabase  *db,
+                             DgClock     *clock,
+                             gint64       id,
+                             GDateTime   *previous,
+                             GError     **error)
+{
+  g_auto(DgFollowupsWrite) ctx = { 0 };
+  g_autoptr(DgFollowup) row = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+
+  if (!dg_followups_begin_write (db, clock, &ctx, error))
+    return FALSE;
+
+  row = dg_followups_get (db, id, error);
+  if (row == NULL)
+    return rollback (db);
+
+  if (dg_followup_get_status (row) != DG_FOLLOWUP_STATUS_OPEN)
+    return dg_database_commit (db, error);
+
+  dg_followup_set_snoozed_until (row, previous);
+  dg_followup_set_updated_at (row, ctx.now);
+  if (!dg_followups_write_row (db, row, &ctx, FALSE, 0, NULL, error))
+    return rollback (db);
+
+  dg_database_notify_changed (db, DG_TABLE_FOLLOWUPS);
+
+  return dg_database_commit (db, error);
+}
+
 gboolean
 dg_followups_move_to_date (DgDatabase   *db,
                            DgClock      *clock,

@@ -12,12 +12,14 @@
 G_BEGIN_DECLS
 
 /* The columns dg_followups_from_row() reads, with the customer's name. */
-#define DG_FOLLOWUP_SELECT                                                     \
-  "SELECT f.id, f.uuid, f.customer_id, f.title, f.note, f.all_day, f.due_at, " \
+#define DG_FOLLOWUP_COLUMNS                                                    \
+  "f.id, f.uuid, f.customer_id, f.title, f.note, f.all_day, f.due_at, "        \
   "  f.due_date, f.status, f.done_at, f.snoozed_until, f.recurrence, "         \
   "  f.recurrence_interval, f.recurrence_anchor, f.keep_in_touch, "            \
-  "  f.notified_at, f.created_at, f.updated_at, coalesce (c.name, '') "        \
+  "  f.notified_at, f.created_at, f.updated_at, coalesce (c.name, '') "
+#define DG_FOLLOWUP_FROM                                                       \
   "FROM followups f LEFT JOIN customers c ON c.id = f.customer_id "
+#define DG_FOLLOWUP_SELECT "SELECT " DG_FOLLOWUP_COLUMNS DG_FOLLOWUP_FROM
 
 /* What every write needs besides the row: the clock's zone and now, and
  * the lead time of reminders. */

@@ -150,43 +150,102 @@ dg_followups_get_by_uuid (DgDatabase  *db,
  * written out, not bound, so that SQLite can match the partial index. */
 #define ORDER_LIMIT " ORDER BY f.due_key, f.id LIMIT ?3"
 
+/* Where an open follow-up is listed: at its due, or at its snooze while
+ * that snooze is later than the due and its reminder is still to come
+ * (remind_at is then the snooze's instant, see dg-followups.c). A snooze
+ * before the due only brings the reminder earlier. Once the snooze's
+ * reminder was shown, the follow-up is back at its due. The two are
+ * exact complements; the second walks followups_by_remind. */
+#define AT_DUE                                                                  \
+  "(f.snoozed_until IS NULL OR f.remind_at IS NULL OR f.remind_at <= f.due_key)"
+#define AT_SNOOZE                                                               \
+  "(f.snoozed_until IS NOT NULL AND f.remind_at > f.due_key)"
+
 static const char *
 range_sql (DgFollowupFilter filter)
 {
   switch (filter)
     {
     case DG_FOLLOWUP_FILTER_NOT_CANCELLED:
-      return DG_FOLLOWUP_SELECT
-             "WHERE f.due_key >= ?1 AND f.due_key < ?2 AND f.status <> 'cancelled'"
+      return "SELECT " DG_FOLLOWUP_COLUMNS ", f.due_key " DG_FOLLOWUP_FROM
+             "WHERE f.due_key >= ?1 AND f.due_key < ?2 AND f.status <> 'cancelled' "
+             "  AND " AT_DUE
              ORDER_LIMIT;
 
     case DG_FOLLOWUP_FILTER_ALL:
-      return DG_FOLLOWUP_SELECT
-             "WHERE f.due_key >= ?1 AND f.due_key < ?2"
+      return "SELECT " DG_FOLLOWUP_COLUMNS ", f.due_key " DG_FOLLOWUP_FROM
+             "WHERE f.due_key >= ?1 AND f.due_key < ?2 AND " AT_DUE
              ORDER_LIMIT;
 
     case DG_FOLLOWUP_FILTER_OPEN:
     default:
-      return DG_FOLLOWUP_SELECT
-             "WHERE f.status = 'open' AND f.due_key >= ?1 AND f.due_key < ?2"
+      return "SELECT " DG_FOLLOWUP_COLUMNS ", f.due_key " DG_FOLLOWUP_FROM
+             "WHERE f.status = 'open' AND f.due_key >= ?1 AND f.due_key < ?2 "
+             "  AND " AT_DUE
              ORDER_LIMIT;
     }
 }
+
+/* The snoozed ones listed at their snooze in [?1, ?2). Only an open
+ * follow-up has a remind_at, so this serves every filter. */
+#define SNOOZED_SQL                                                             \
+  "SELECT " DG_FOLLOWUP_COLUMNS ", f.remind_at " DG_FOLLOWUP_FROM               \
+  "WHERE f.remind_at >= ?1 AND f.remind_at < ?2 AND " AT_SNOOZE                 \
+  " ORDER BY f.remind_at, f.id LIMIT ?3"
 
 /* LIMIT -1 is no limit to SQLite. */
 static gint64
 sql_limit (guint limit)
 {
-  return limit > 0 ? (gint64) limit : -1;
+  return limit == 0 ? -1 : (gint64) limit;
 }
 
-static GPtrArray *
-list_between (DgDatabase   *db,
-              const char   *sql,
-              gint64        from,
-              gint64        to,
-              guint         limit,
-              GError      **error)
+/* A follow-up with the instant it is listed at. */
+typedef struct
+{
+  DgFollowup *followup;
+  gint64      key;
+} Keyed;
+
+static void
+keyed_clear (gpointer data)
+{
+  g_clear_object (&((Keyed *) data)->followup);
+}
+
+/* The rows of @stmt, whose last column (after DG_FOLLOWUP_COLUMNS) is the
+ * instant each is listed at. */
+static GArray *
+collect_keyed (DgDatabase    *db,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Keyed));
+  int rc;
+
+  g_array_set_clear_func (rows, keyed_clear);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Keyed keyed = { dg_followups_from_row (stmt), sqlite3_column_int64 (stmt, 19) };
+
+      g_array_append_val (rows, keyed);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dg_database_set_error (db, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static GArray *
+run_keyed (DgDatabase  *db,
+           const char  *sql,
+           gint64       from,
+           gint64       to,
+           guint        limit,
+           GError     **error)
 {
   g_auto(DgStatement) stmt = NULL;
 
@@ -198,7 +257,64 @@ list_between (DgDatabase   *db,
   sqlite3_bind_int64 (stmt, 2, to);
   sqlite3_bind_int64 (stmt, 3, sql_limit (limit));
 
-  return dg_followups_collect_rows (db, stmt, error);
+  return collect_keyed (db, stmt, error);
+}
+
+/* Merges two lists, each in the order of its instants, into one (ties by
+ * id), at most @limit long when not 0. */
+static GPtrArray *
+merge_keyed (GArray *a,
+             GArray *b,
+             guint   limit)
+{
+  GPtrArray *merged = g_ptr_array_new_with_free_func (g_object_unref);
+  guint i = 0, j = 0;
+
+  while ((i < a->len || j < b->len) && (limit == 0 || merged->len < limit))
+    {
+      Keyed *next;
+
+      if (j >= b->len)
+        next = &g_array_index (a, Keyed, i++);
+      else if (i >= a->len)
+        next = &g_array_index (b, Keyed, j++);
+      else
+        {
+          Keyed *x = &g_array_index (a, Keyed, i);
+          Keyed *y = &g_array_index (b, Keyed, j);
+          gboolean take_a = x->key < y->key
+                            || (x->key == y->key
+                                && dg_followup_get_id (x->followup) <= dg_followup_get_id (y->followup));
+
+          next = take_a ? &g_array_index (a, Keyed, i++) : &g_array_index (b, Keyed, j++);
+        }
+      g_ptr_array_add (merged, g_steal_pointer (&next->followup));
+    }
+
+  return merged;
+}
+
+/* Listed in [@from, @to): due then (per @due_sql) or, snoozed past the
+ * due, at the snooze. */
+static GPtrArray *
+list_between (DgDatabase   *db,
+              const char   *due_sql,
+              gint64        from,
+              gint64        to,
+              guint         limit,
+              GError      **error)
+{
+  g_autoptr(GArray) due = NULL;
+  g_autoptr(GArray) snoozed = NULL;
+
+  due = run_keyed (db, due_sql, from, to, limit, error);
+  if (due == NULL)
+    return NULL;
+  snoozed = run_keyed (db, SNOOZED_SQL, from, to, limit, error);
+  if (snoozed == NULL)
+    return NULL;
+
+  return merge_keyed (due, snoozed, limit);
 }
 
 GPtrArray *
@@ -366,19 +482,25 @@ dg_followups_list_due_today (DgDatabase  *db,
                              guint        limit,
                              GError     **error)
 {
-  g_auto(DgStatement) stmt = NULL;
   g_auto(Today) today = { 0 };
+  g_auto(DgStatement) stmt = NULL;
+  g_autoptr(GArray) due = NULL;
+  g_autoptr(GArray) snoozed = NULL;
+  gint64 now;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
   g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
 
   today_init (&today, clock);
+  now = g_date_time_to_unix (today.now);
 
+  /* Due today and not past, unless snoozed past the due until later: a
+   * snooze that has ended leaves it at its due again. */
   stmt = dg_database_prepare (db,
-                              DG_FOLLOWUP_SELECT
+                              "SELECT " DG_FOLLOWUP_COLUMNS ", f.due_key " DG_FOLLOWUP_FROM
                               "WHERE f.status = 'open' AND f.due_key >= ?1 AND f.due_key < ?2 "
                               "  AND (f.all_day = 1 OR f.due_key >= ?4) "
-                              "  AND (f.snoozed_until IS NULL OR f.snoozed_until <= ?5)"
+                              "  AND (" AT_DUE " OR f.snoozed_until <= ?5)"
                               ORDER_LIMIT,
                               error);
   if (stmt == NULL)
@@ -387,10 +509,20 @@ dg_followups_list_due_today (DgDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, today.today_start);
   sqlite3_bind_int64 (stmt, 2, today.tomorrow_start);
   sqlite3_bind_int64 (stmt, 3, sql_limit (limit));
-  sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (today.now));
+  sqlite3_bind_int64 (stmt, 4, now);
   sqlite3_bind_text (stmt, 5, today.now_text, -1, SQLITE_STATIC);
 
-  return dg_followups_collect_rows (db, stmt, error);
+  due = collect_keyed (db, stmt, error);
+  if (due == NULL)
+    return NULL;
+
+  /* Snoozed from whenever it was due to later today. From the next
+   * second: at the snooze's very instant it is due (or overdue) again. */
+  snoozed = run_keyed (db, SNOOZED_SQL, now + 1, today.tomorrow_start, limit, error);
+  if (snoozed == NULL)
+    return NULL;
+
+  return merge_keyed (due, snoozed, limit);
 }
 
 GPtrArray *

@@ -696,3 +696,61 @@ dg_followups_delete (DgDatabase  *db,
   return dg_database_commit (db, error);
 }
 
+
+GDateTime *
+dg_followups_active_snooze (DgFollowup *followup,
+                            DgClock    *clock)
+{
+  GDateTime *until;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) due = NULL;
+
+  g_return_val_if_fail (DG_IS_FOLLOWUP (followup), NULL);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
+
+  until = dg_followup_get_snoozed_until (followup);
+  if (until == NULL || dg_followup_get_status (followup) != DG_FOLLOWUP_STATUS_OPEN)
+    return NULL;
+
+  now = dg_clock_get_now_utc (clock);
+  if (g_date_time_compare (until, now) <= 0)
+    return NULL;
+
+  if (dg_followup_get_all_day (followup))
+    {
+      g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (clock);
+      GDate date;
+
+      if (dg_followup_get_due_day (followup, tz, &date))
+        due = dg_recurrence_day_start (tz, &date);
+    }
+  else if (dg_followup_get_due_at (followup) != NULL)
+    due = g_date_time_ref (dg_followup_get_due_at (followup));
+
+  /* A snooze before the due only brings the reminder earlier. */
+  if (due != NULL && g_date_time_compare (until, due) <= 0)
+    return NULL;
+
+  return until;
+}
+
+gboolean
+dg_followups_get_listed_day (DgFollowup *followup,
+                             DgClock    *clock,
+                             GTimeZone  *tz,
+                             GDate      *out_date)
+{
+  GDateTime *snoozed;
+
+  g_return_val_if_fail (DG_IS_FOLLOWUP (followup), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+  g_return_val_if_fail (out_date != NULL, FALSE);
+
+  snoozed = dg_followups_active_snooze (followup, clock);
+  if (snoozed == NULL)
+    return dg_followup_get_due_day (followup, tz, out_date);
+
+  dg_recurrence_local_date (snoozed, tz, out_date);
+
+  return TRUE;
+}

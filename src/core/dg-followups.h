@@ -129,6 +129,26 @@ gboolean    dg_followups_snooze          (DgDatabase        *db,
                                           gint64             id,
                                           GDateTime         *until,
                                           GError           **error);
+/* Puts back the snooze a follow-up had before dg_followups_snooze():
+ * @previous, or none when NULL. Undo of a snooze; a follow-up no longer
+ * open is left as it is. */
+gboolean    dg_followups_restore_snooze  (DgDatabase        *db,
+                                          DgClock           *clock,
+                                          gint64             id,
+                                          GDateTime         *previous,
+                                          GError           **error);
+/* The snooze @followup is listed at for now: one still to come and later
+ * than its due, as dg_followups_list_due_today() and the others place it.
+ * NULL when none (a snooze before the due only brings the reminder
+ * earlier). Owned by @followup. */
+GDateTime  *dg_followups_active_snooze   (DgFollowup        *followup,
+                                          DgClock           *clock);
+/* The local day in @tz that @followup is listed on: its snooze's while
+ * dg_followups_active_snooze() has one, else its due's. */
+gboolean    dg_followups_get_listed_day  (DgFollowup        *followup,
+                                          DgClock           *clock,
+                                          GTimeZone         *tz,
+                                          GDate             *out_date);
 /* Moves the due to @date (local, in the clock's zone), keeping the
  * wall-clock time of a timed follow-up: what dragging it to another day
  * in the calendar does. */
@@ -148,8 +168,10 @@ gboolean    dg_followups_sync_time_zone  (DgDatabase        *db,
  * @limit 0 means all. */
 
 /* Due in [@from, @to): timed ones whose instant is in it, all-day ones
- * whose day starts in it. For a calendar, pass the starts of local days
- * (dg_recurrence_day_start()). */
+ * whose day starts in it. An open one snoozed past its due is listed at
+ * its snooze instead while the snooze's reminder is to come, so it shows
+ * under its new time. Ordered by the instant each is listed at. For a
+ * calendar, pass the starts of local days (dg_recurrence_day_start()). */
 GPtrArray  *dg_followups_list_range      (DgDatabase        *db,
                                           GDateTime         *from,
                                           GDateTime         *to,
@@ -174,14 +196,16 @@ gint64      dg_followups_count_overdue   (DgDatabase        *db,
                                           DgClock           *clock,
                                           GError           **error);
 /* Open and due for the rest of today: all-day ones dated today and timed
- * ones from now to the end of the local day, leaving out those snoozed
- * until later. With dg_followups_list_overdue() this is everything open
+ * ones from now to the end of the local day, and those snoozed past their
+ * due until later today (listed at the snooze); those snoozed past today
+ * are upcoming. With dg_followups_list_overdue() this is everything open
  * up to the end of today, each follow-up once. */
 GPtrArray  *dg_followups_list_due_today  (DgDatabase        *db,
                                           DgClock           *clock,
                                           guint              limit,
                                           GError           **error);
-/* Open and due on the @n_days local days after today. */
+/* Open and due (or snoozed past the due) on the @n_days local days after
+ * today. */
 GPtrArray  *dg_followups_list_upcoming   (DgDatabase        *db,
                                           DgClock           *clock,
                                           guint              n_days,

@@ -216,7 +216,7 @@ dg_calendar_view_reload (DgCalendarView *self)
       GDate day;
       int index;
 
-      if (!dg_followup_get_due_day (followup, tz, &day))
+      if (!dg_followups_get_listed_day (followup, clock, tz, &day))
         continue;
 
       index = dg_calendar_view_index_of (self, &day);
@@ -282,7 +282,7 @@ dg_calendar_view_show_followup (DgCalendarView  *self,
     return FALSE;
 
   tz = dg_clock_dup_time_zone (dg_context_get_clock (self->context));
-  if (!dg_followup_get_due_day (followup, tz, &day))
+  if (!dg_followups_get_listed_day (followup, dg_context_get_clock (self->context), tz, &day))
     {
       g_set_error (error, DG_ERROR, DG_ERROR_NOT_FOUND,
                    _("The follow-up “%s” has no due date."),
@@ -322,7 +322,7 @@ on_month_grid_followup_activated_cb (DgMonthGrid    *grid,
     return;
 
   tz = dg_clock_dup_time_zone (dg_context_get_clock (self->context));
-  if (dg_followup_get_due_day (followup, tz, &day))
+  if (dg_followups_get_listed_day (followup, dg_context_get_clock (self->context), tz, &day))
     dg_calendar_view_select_date (self, &day);
   dg_day_agenda_select_followup (self->agenda, dg_followup_get_id (followup));
 

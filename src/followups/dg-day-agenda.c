@@ -112,14 +112,26 @@ dg_day_agenda_create_row (DgDayAgenda *self,
                           GTimeZone   *tz)
 {
   g_autoptr(GMenuModel) menu = NULL;
-  g_autofree char *time = dg_followup_format_time (followup, tz);
+  GDateTime *snoozed = clock != NULL ? dg_followups_active_snooze (followup, clock) : NULL;
+  g_autofree char *time = NULL;
   DgFollowupStatus status = dg_followup_get_status (followup);
-  gboolean overdue = clock != NULL && dg_followup_is_overdue (followup, clock);
+  gboolean overdue = snoozed == NULL && clock != NULL && dg_followup_is_overdue (followup, clock);
   const char *customer = dg_followup_get_customer_name (followup);
   GtkWidget *row;
   GtkWidget *time_label;
   GtkWidget *menu_button;
   GtkDragSource *drag_source;
+
+  if (snoozed != NULL)
+    {
+      g_autoptr(GDateTime) local = tz != NULL ? g_date_time_to_timezone (snoozed, tz)
+                                              : g_date_time_to_local (snoozed);
+
+      /* Listed at its snooze: it shows that time, and says so below. */
+      time = g_date_time_format (local, "%H:%M");
+    }
+  else
+    time = dg_followup_format_time (followup, tz);
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -138,6 +150,27 @@ dg_day_agenda_create_row (DgDayAgenda *self,
   if (time == NULL)
     gtk_widget_add_css_class (time_label, "all-day");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), time_label);
+
+  if (snoozed != NULL)
+    {
+      g_autofree char *tooltip = NULL;
+      GtkWidget *badge;
+
+      /* Translators: beside a follow-up in the day's agenda whose snooze
+       * moved it to the time shown. */
+      badge = gtk_label_new (C_("follow-up status", "Snoozed"));
+      /* Translators: the tooltip of that mark; %s is the time, as 15:30. */
+      tooltip = g_strdup_printf (_("Snoozed until %s"), time);
+      gtk_widget_set_tooltip_text (badge, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "status-badge");
+      gtk_widget_add_css_class (badge, "snoozed");
+      gtk_widget_set_name (badge, "snooze_badge");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+      gtk_widget_add_css_class (row, "snoozed");
+    }
 
   if (status == DG_FOLLOWUP_STATUS_DONE || overdue)
     {

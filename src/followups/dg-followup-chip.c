@@ -17,6 +17,7 @@ struct _DgFollowupChip
 
   DgFollowup *followup;
   char       *time;
+  gboolean    snoozed;
   gboolean    wrap;
 
   GtkWidget  *text;
@@ -84,6 +85,15 @@ dg_followup_chip_build_markup (DgFollowupChip *self,
 
           g_string_append_printf (markup, " <span fgalpha='65%%'>· %s</span>", escaped);
         }
+    }
+
+  if (with_customer && self->snoozed)
+    {
+      /* Translators: after a follow-up in the calendar whose snooze
+       * moved it to the time shown. */
+      g_autofree char *escaped = g_markup_escape_text (C_("calendar", "snoozed"), -1);
+
+      g_string_append_printf (markup, " <span fgalpha='65%%'>· %s</span>", escaped);
     }
 
   if (done)
@@ -227,6 +237,7 @@ GtkWidget *
 dg_followup_chip_new (DgFollowup *followup,
                       GTimeZone  *tz,
                       gboolean    overdue,
+                      GDateTime  *snoozed,
                       gboolean    wrap)
 {
   DgFollowupChip *self;
@@ -236,7 +247,16 @@ dg_followup_chip_new (DgFollowup *followup,
 
   self = g_object_new (DG_TYPE_FOLLOWUP_CHIP, NULL);
   self->followup = g_object_ref (followup);
-  self->time = dg_followup_format_time (followup, tz);
+  if (snoozed != NULL)
+    {
+      g_autoptr(GDateTime) local = tz != NULL ? g_date_time_to_timezone (snoozed, tz)
+                                              : g_date_time_to_local (snoozed);
+
+      self->time = g_date_time_format (local, "%H:%M");
+      self->snoozed = TRUE;
+    }
+  else
+    self->time = dg_followup_format_time (followup, tz);
   self->wrap = wrap;
 
   markup = dg_followup_chip_build_markup (self, wrap || dg_followup_chip_shows_customer (self));
@@ -275,6 +295,8 @@ dg_followup_chip_new (DgFollowup *followup,
     gtk_widget_add_css_class (GTK_WIDGET (self), "all-day");
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (self), "overdue");
+  if (snoozed != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "snoozed");
   if (dg_followup_get_status (followup) == DG_FOLLOWUP_STATUS_DONE)
     gtk_widget_add_css_class (GTK_WIDGET (self), "done");
 

@@ -19,10 +19,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DgFollowupChip, dg_followup_chip, DG, FOLLOWUP_CHIP, GtkWidget)
 
 /* @wrap: a chip in the list of a day's items shows all of its text;
- * one in a cell keeps to one line. */
+ * one in a cell keeps to one line. @snoozed: the snooze it is listed at
+ * (dg_followups_active_snooze()), whose time it then shows, marked. */
 GtkWidget  *dg_followup_chip_new          (DgFollowup     *followup,
                                            GTimeZone      *tz,
                                            gboolean        overdue,
+                                           GDateTime      *snoozed,
                                            gboolean        wrap);
 DgFollowup *dg_followup_chip_get_followup (DgFollowupChip *self);
 /* The text shown, without markup. */

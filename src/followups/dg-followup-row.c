@@ -30,6 +30,8 @@ struct _DgFollowupRow
   GtkLabel      *customer_label;
   GtkWidget     *repeat_box;
   GtkLabel      *repeat_label;
+  GtkWidget     *snooze_box;
+  GtkLabel      *snooze_label;
   GtkWidget     *open_button;
 };
 
@@ -244,6 +246,7 @@ dg_followup_row_fill (DgFollowupRow *self)
   g_autofree char *day = NULL;
   const char *customer = dg_followup_get_customer_name (self->followup);
   gboolean has_customer = dg_followup_get_customer_id (self->followup) != 0;
+  GDateTime *snooze;
   GDate date;
 
   gtk_label_set_text (self->title_label, dg_followup_get_title (self->followup));
@@ -266,6 +269,42 @@ dg_followup_row_fill (DgFollowupRow *self)
     }
   else
     gtk_label_set_text (self->time_label, "");
+
+  snooze = dg_followups_active_snooze (self->followup, dg_context_get_clock (self->context));
+  if (snooze != NULL)
+    {
+      g_autoptr(GDateTime) until_local = g_date_time_to_timezone (snooze, tz);
+      g_autofree char *time = NULL;
+      g_autofree char *until_day = NULL;
+      g_autofree char *text = NULL;
+      GDate until_date, today;
+      g_autoptr(GDateTime) now = dg_clock_get_now_utc (dg_context_get_clock (self->context));
+
+      /* Listed at the snooze, so it shows the snooze's time and day. */
+      time = g_date_time_format (until_local, C_("time of day", "%H:%M"));
+      gtk_label_set_text (self->time_label, time);
+      g_clear_pointer (&due_local, g_date_time_unref);
+      due_local = g_date_time_ref (until_local);
+
+      dg_recurrence_local_date (now, tz, &today);
+      dg_recurrence_local_date (until_local, tz, &until_date);
+      if (g_date_compare (&until_date, &today) == 0)
+        /* Translators: under a snoozed follow-up; %s is the time of day
+         * it comes back, as 15:30. */
+        text = g_strdup_printf (_("Snoozed until %s"), time);
+      else
+        {
+          until_day = format_day (self, tz, until_local);
+          /* Translators: under a snoozed follow-up; the first %s is the
+           * day it comes back (Tomorrow, or Wed, Mar 11), the second the
+           * time of day. */
+          text = g_strdup_printf (_("Snoozed until %s %s"), until_day, time);
+        }
+      gtk_label_set_text (self->snooze_label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->snooze_box),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    }
+  gtk_widget_set_visible (self->snooze_box, snooze != NULL);
 
   if (self->show_day && due_local != NULL)
     day = format_day (self, tz, due_local);
@@ -290,7 +329,7 @@ dg_followup_row_fill (DgFollowupRow *self)
   gtk_label_set_text (self->repeat_label, repeat != NULL ? repeat : "");
   gtk_widget_set_visible (self->repeat_box, repeat != NULL);
 
-  if (dg_followup_is_overdue (self->followup, dg_context_get_clock (self->context)))
+  if (snooze == NULL && dg_followup_is_overdue (self->followup, dg_context_get_clock (self->context)))
     gtk_widget_add_css_class (GTK_WIDGET (self), "overdue");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue");
@@ -341,6 +380,36 @@ done_action (GtkWidget  *widget,
   dg_toast_show_undo (GTK_WIDGET (self), title, undo_done, undo, done_undo_free);
 }
 
+/* What a snooze's Undo puts back: the snooze it had before, if any. */
+typedef struct
+{
+  DgContext *context;
+  gint64     id;
+  GDateTime *previous;
+} SnoozeUndo;
+
+static void
+snooze_undo_free (gpointer data)
+{
+  SnoozeUndo *undo = data;
+
+  g_clear_object (&undo->context);
+  g_clear_pointer (&undo->previous, g_date_time_unref);
+  g_free (undo);
+}
+
+static void
+undo_snooze (gpointer user_data)
+{
+  SnoozeUndo *undo = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dg_followups_restore_snooze (dg_context_get_database (undo->context),
+                                    dg_context_get_clock (undo->context),
+                                    undo->id, undo->previous, &error))
+    g_warning ("Could not undo a follow-up's snooze: %s", error->message);
+}
+
 static void
 snooze_until (DgFollowupRow *self,
               GDateTime     *until)
@@ -350,6 +419,11 @@ snooze_until (DgFollowupRow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *when = NULL;
   g_autofree char *title = NULL;
+  GDateTime *stored = dg_followup_get_snoozed_until (self->followup);
+  /* Held before snoozing: the change notice may give the row new data. */
+  g_autoptr(GDateTime) previous = stored != NULL ? g_date_time_ref (stored) : NULL;
+  g_autoptr(DgFollowup) followup = g_object_ref (self->followup);
+  SnoozeUndo *undo;
 
   if (!dg_followups_snooze (dg_context_get_database (self->context),
                             dg_context_get_clock (self->context),
@@ -368,8 +442,13 @@ snooze_until (DgFollowupRow *self,
   /* Translators: shown when a follow-up was snoozed; the first %s is its
    * title, the second when it comes back. */
   title = g_markup_printf_escaped (_("“%s” snoozed until %s"),
-                                   dg_followup_get_title (self->followup), when);
-  dg_toast_show (GTK_WIDGET (self), title);
+                                   dg_followup_get_title (followup), when);
+
+  undo = g_new0 (SnoozeUndo, 1);
+  undo->context = g_object_ref (self->context);
+  undo->id = dg_followup_get_id (followup);
+  undo->previous = g_steal_pointer (&previous);
+  dg_toast_show_undo (GTK_WIDGET (self), title, undo_snooze, undo, snooze_undo_free);
 }
 
 static void
@@ -490,6 +569,8 @@ dg_followup_row_class_init (DgFollowupRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, customer_label);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, repeat_box);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, repeat_label);
+  gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, snooze_box);
+  gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, snooze_label);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, open_button);
 
   gtk_widget_class_install_action (widget_class, "followup.done", NULL, done_action);

@@ -99,9 +99,10 @@ dg_month_cell_create_chip (DgMonthCell *self,
                            gboolean     wrap)
 {
   GtkWidget *chip;
-  gboolean overdue = self->clock != NULL && dg_followup_is_overdue (followup, self->clock);
+  GDateTime *snoozed = self->clock != NULL ? dg_followups_active_snooze (followup, self->clock) : NULL;
+  gboolean overdue = snoozed == NULL && self->clock != NULL && dg_followup_is_overdue (followup, self->clock);
 
-  chip = dg_followup_chip_new (followup, self->tz, overdue, wrap);
+  chip = dg_followup_chip_new (followup, self->tz, overdue, snoozed, wrap);
   g_signal_connect_object (chip, "activated", G_CALLBACK (on_chip_activated_cb), self, 0);
 
   return chip;

@@ -198,7 +198,7 @@ fill_upcoming (DgTodayView *self,
     {
       DgFollowup *followup = followups->pdata[i];
 
-      if (!dg_followup_get_due_day (followup, tz, &day))
+      if (!dg_followups_get_listed_day (followup, dg_context_get_clock (self->context), tz, &day))
         continue;
 
       if (day_list == NULL || g_date_compare (&day, &current) != 0)

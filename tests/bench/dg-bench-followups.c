@@ -402,7 +402,8 @@ percentile (GArray *values,
 
 /* Runs the captured statements as one would by hand: steps each to its
  * end and reads every column of every row in its own type. Returns the
- * rows of the last statement that returned any. */
+ * rows of all of them: a month's list is two statements (those due in it
+ * and those snoozed into it) whose rows the API merges. */
 static guint
 run_plain (GPtrArray *statements)
 {
@@ -437,8 +438,7 @@ run_plain (GPtrArray *statements)
         }
       sqlite3_reset (stmt);
 
-      if (n > 0)
-        rows = n;
+      rows += n;
     }
 
   return rows;

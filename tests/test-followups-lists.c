@@ -524,7 +524,7 @@ test_query_plans (Fixture       *fixture,
   {
     g_autofree char *snoozed = plan_of (fixture->db, statements, "f.remind_at >= ?1");
 
-    g_assert_nonnull (strstr (snoozed, "followups_by_remind"));
+    g_assert_nonnull (strstr (snoozed, "followups_snoozed_by_remind"));
   }
 }
 

@@ -155,11 +155,11 @@ dg_followups_get_by_uuid (DgDatabase  *db,
  * (remind_at is then the snooze's instant, see dg-followups.c). A snooze
  * before the due only brings the reminder earlier. Once the snooze's
  * reminder was shown, the follow-up is back at its due. The two are
- * exact complements; the second walks followups_by_remind. */
+ * exact complements; the second reads followups_snoozed_by_remind. */
 #define AT_DUE                                                                  \
   "(f.snoozed_until IS NULL OR f.remind_at IS NULL OR f.remind_at <= f.due_key)"
 #define AT_SNOOZE                                                               \
-  "(f.snoozed_until IS NOT NULL AND f.remind_at > f.due_key)"
+  "(f.snoozed_until IS NOT NULL AND f.remind_at IS NOT NULL AND f.remind_at > f.due_key)"
 
 static const char *
 range_sql (DgFollowupFilter filter)

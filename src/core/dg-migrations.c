@@ -173,6 +173,12 @@ static const char * const migrations[] = {
   "  INSERT INTO customer_pieces (rowid, haystack) VALUES (new.customer_id, new.haystack);"
   "END;"
   "INSERT INTO customer_pieces (customer_pieces) VALUES ('rebuild');",
+
+  /* 4: the snoozed follow-ups by the time they are listed at (their
+   * snooze's reminder), so that a month of the calendar reads them
+   * without walking every reminder still to come in it. */
+  "CREATE INDEX followups_snoozed_by_remind ON followups (remind_at)"
+  "  WHERE snoozed_until IS NOT NULL AND remind_at IS NOT NULL;",
 };
 
 const char *

@@ -414,8 +414,6 @@ dg_customer_editor_class_init (DgCustomerEditorClass *klass)
 static void
 dg_customer_editor_init (DgCustomerEditor *self)
 {
-  GtkEventController *controller;
-  GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   dg_date_button_bind (self->birthday_button, self->birthday_row, DG_DATE_BUTTON_DATE, self->birthday_hint);
@@ -435,15 +433,7 @@ dg_customer_editor_init (DgCustomerEditor *self)
   self->fields[6].field = DG_CUSTOMER_FIELD_TAGS;
   self->fields[6].row = self->tags_row;
 
-  /* A GtkTextView takes Enter for itself, so Ctrl+Enter is caught before
-   * the focused widget sees it. */
-  controller = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
-                                                            gtk_shortcut_trigger_parse_string ("<Control>KP_Enter")),
-                               gtk_named_action_new ("editor.save"));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  dg_form_add_save_shortcut (GTK_WIDGET (self), "editor.save");
 }
 
 DgCustomerEditor *

@@ -310,3 +310,22 @@ dg_field_row_init (DgFieldRow *self)
 
   g_signal_connect (self, "entry-activated", G_CALLBACK (on_entry_activated_cb), NULL);
 }
+
+void
+dg_form_add_save_shortcut (GtkWidget  *form,
+                           const char *action_name)
+{
+  GtkEventController *controller;
+  GtkShortcut *shortcut;
+
+  g_return_if_fail (GTK_IS_WIDGET (form));
+  g_return_if_fail (action_name != NULL);
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (gtk_shortcut_trigger_parse_string ("<Control>Return"),
+                                                            gtk_shortcut_trigger_parse_string ("<Control>KP_Enter")),
+                               gtk_named_action_new (action_name));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (form, controller);
+}

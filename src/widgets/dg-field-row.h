@@ -53,4 +53,11 @@ void        dg_field_row_set_submit_action     (DgFieldRow   *self,
 /* The text with blanks trimmed at both ends, never NULL. */
 char       *dg_field_row_dup_trimmed_text      (DgFieldRow   *self);
 
+/* Ctrl+Enter anywhere in @form activates @action_name (such as
+ * "editor.save"), a multi-line text view included: a GtkTextView takes
+ * Enter for itself, so the shortcut is caught before the focused widget
+ * sees it. */
+void        dg_form_add_save_shortcut          (GtkWidget    *form,
+                                                const char   *action_name);
+
 G_END_DECLS

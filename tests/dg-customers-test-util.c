@@ -330,3 +330,26 @@ dg_customers_test_insert_generated (guint n)
   dg_database_notify_changed (db, "customers");
   g_assert_true (dg_database_commit (db, &error));
 }
+
+void
+dg_customers_test_open (const char *name)
+{
+  GtkWidget *page = GTK_WIDGET (dg_customers_view_get_customer_page (dg_customers_test_get_view ()));
+  guint position = G_MAXUINT;
+
+  for (guint i = 0; i < dg_customers_test_n_items (); i++)
+    {
+      g_autofree char *row_name = dg_customers_test_dup_name (i);
+
+      if (g_strcmp0 (row_name, name) == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+
+  /* What Enter or a double click on a row does. */
+  g_signal_emit_by_name (dg_customers_test_view_child ("column_view"), "activate", position);
+
+  dg_ui_test_wait_for (adw_leaflet_get_visible_child (ADW_LEAFLET (dg_customers_test_view_child ("leaflet"))) == page);
+  dg_ui_test_wait_for (dg_customer_page_get_customer (DG_CUSTOMER_PAGE (page)) != NULL);
+  g_assert_cmpstr (dg_customer_get_name (dg_customer_page_get_customer (DG_CUSTOMER_PAGE (page))), ==, name);
+}

@@ -71,6 +71,10 @@ void               dg_customers_test_update_field    (gint64            id,
                                                       const char       *property,
                                                       const char       *value);
 
+/* Opens the page of the customer named @name, as Enter or a double click
+ * on its row does, and waits until the page shows them. */
+void               dg_customers_test_open            (const char       *name);
+
 DgCustomerEditor  *dg_customers_test_wait_for_editor (void);
 GtkWidget         *dg_customers_test_editor_child    (DgCustomerEditor *editor,
                                                       const char       *id);

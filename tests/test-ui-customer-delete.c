@@ -29,32 +29,6 @@ insert_customers (void)
   dg_ui_test_wait_for (dg_customers_test_n_items () == 4);
 }
 
-static void
-open_customer (const char *name)
-{
-  DgCustomersView *view = dg_customers_test_get_view ();
-  DgCustomerList *list = dg_customers_view_get_list (view);
-  GtkWidget *page = GTK_WIDGET (dg_customers_view_get_customer_page (dg_customers_test_get_view ()));
-  guint position = G_MAXUINT;
-
-  for (guint i = 0; i < dg_customers_test_n_items (); i++)
-    {
-      g_autofree char *row_name = dg_customers_test_dup_name (i);
-
-      if (g_strcmp0 (row_name, name) == 0)
-        position = i;
-    }
-  g_assert_cmpuint (position, !=, G_MAXUINT);
-  (void)list;
-
-  /* What Enter or a double click on a row does. */
-  g_signal_emit_by_name (dg_customers_test_view_child ("column_view"), "activate", position);
-
-  dg_ui_test_wait_for (adw_leaflet_get_visible_child (ADW_LEAFLET (dg_customers_test_view_child ("leaflet"))) == page);
-  dg_ui_test_wait_for (dg_customer_page_get_customer (DG_CUSTOMER_PAGE (page)) != NULL);
-  g_assert_cmpstr (dg_customer_get_name (dg_customer_page_get_customer (DG_CUSTOMER_PAGE (page))), ==, name);
-}
-
 /* The label of the item of the customer page's menu that activates
  * @action, or NULL when the menu has none; valid until the menu changes. */
 
@@ -211,7 +185,7 @@ test_page_menu (DgUiFixture   *fixture,
   GtkWidget *popover;
 
   insert_customers ();
-  open_customer ("김민수");
+  dg_customers_test_open ("김민수");
 
   toolbar = dg_customers_test_view_child ("toolbar");
   menu_button = GTK_MENU_BUTTON (dg_customers_test_view_child ("menu_button"));
@@ -250,7 +224,7 @@ test_delete_and_undo (DgUiFixture   *fixture,
   dg_window_set_toast_timeout (dg_customers_test_get_window (), 5);
 
   insert_customers ();
-  open_customer ("김민수");
+  dg_customers_test_open ("김민수");
 
   g_assert_nonnull (dg_customer_page_get_customer (page));
   uuid = g_strdup (dg_customer_get_uuid (dg_customer_page_get_customer (page)));
@@ -283,11 +257,11 @@ test_delete_and_undo (DgUiFixture   *fixture,
   g_assert_cmpuint (dg_customer_list_find (list, dg_customer_get_id (restored)), !=, G_MAXUINT);
 
   /* Opening another customer leaves the list: its Undo goes. */
-  open_customer ("Bob Stone");
+  dg_customers_test_open ("Bob Stone");
   g_assert_true (gtk_widget_activate_action (dg_customers_test_view_child ("menu_button"), "customers.delete", NULL));
   dg_ui_test_wait_for (list_shown ());
   dg_ui_test_wait_for (find_undo_toast () != NULL);
-  open_customer ("Alice Johnson");
+  dg_customers_test_open ("Alice Johnson");
   dg_ui_test_wait_for (find_undo_toast () == NULL);
   g_assert_cmpint (dg_customers_test_count_all (), ==, 3);
 }
@@ -311,7 +285,7 @@ test_delete_with_history (DgUiFixture   *fixture,
   insert_customers ();
   id = dg_customers_test_find_id ("김민수");
   add_history (fixture, id, 3, 2);
-  open_customer ("김민수");
+  dg_customers_test_open ("김민수");
 
   /* The dialog names what goes, and Cancel keeps it all. */
   g_assert_true (gtk_widget_activate_action (dg_customers_test_view_child ("menu_button"), "customers.delete", NULL));

@@ -247,32 +247,6 @@ test_search_korean (DgUiFixture   *fixture,
   dg_ui_test_wait_for (dg_customers_test_n_items () == 6);
 }
 
-static void
-open_customer (const char *name)
-{
-  DgCustomersView *view = dg_customers_test_get_view ();
-  DgCustomerList *list = dg_customers_view_get_list (view);
-  GtkWidget *page = GTK_WIDGET (dg_customers_view_get_customer_page (dg_customers_test_get_view ()));
-  guint position = G_MAXUINT;
-
-  for (guint i = 0; i < dg_customers_test_n_items (); i++)
-    {
-      g_autofree char *row_name = dg_customers_test_dup_name (i);
-
-      if (g_strcmp0 (row_name, name) == 0)
-        position = i;
-    }
-  g_assert_cmpuint (position, !=, G_MAXUINT);
-  (void)list;
-
-  /* What Enter or a double click on a row does. */
-  g_signal_emit_by_name (dg_customers_test_view_child ("column_view"), "activate", position);
-
-  dg_ui_test_wait_for (adw_leaflet_get_visible_child (ADW_LEAFLET (dg_customers_test_view_child ("leaflet"))) == page);
-  dg_ui_test_wait_for (dg_customer_page_get_customer (DG_CUSTOMER_PAGE (page)) != NULL);
-  g_assert_cmpstr (dg_customer_get_name (dg_customer_page_get_customer (DG_CUSTOMER_PAGE (page))), ==, name);
-}
-
 /* The label of the item of the customer page's menu that activates
  * @action, or NULL when the menu has none; valid until the menu changes. */
 static const char *
@@ -310,7 +284,7 @@ test_page_and_edit (DgUiFixture   *fixture,
 
   insert_all ("010-1234-5678");
 
-  open_customer ("김민수");
+  dg_customers_test_open ("김민수");
 
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dg_customers_test_view_child ("name_label"))), ==, "김민수");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dg_customers_test_view_child ("email_value"))), ==, "minsu@example.com");
@@ -379,7 +353,7 @@ test_archive_filter (DgUiFixture   *fixture,
   dg_ui_test_wait_for (dg_customers_test_n_items () == 6);
 
   /* From the page: the badge shows, and the button offers the way back. */
-  open_customer ("Bob Stone");
+  dg_customers_test_open ("Bob Stone");
   g_assert_false (gtk_widget_get_visible (dg_customers_test_view_child ("archived_label")));
   dg_customers_test_activate ("customers.archive");
   dg_ui_test_wait_for (gtk_widget_get_visible (dg_customers_test_view_child ("archived_label")));

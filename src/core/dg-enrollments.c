@@ -541,7 +541,7 @@ write_enrollment (DgDatabase          *db,
   dg_database_bind_text (stmt, 6, now);
 
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CONSTRAINT)
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
       g_set_error_literal (error, DG_ERROR, DG_ERROR_FAILED,
                            _("The customer is active in this journey again; they cannot be in it twice"));

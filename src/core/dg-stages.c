@@ -151,7 +151,7 @@ dg_stages_insert_locked (DgDatabase  *db,
   dg_database_bind_text (stmt, 12, now);
 
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CONSTRAINT)
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
     return dg_journeys_not_found (error, _("The journey no longer exists"));
   if (rc != SQLITE_ROW)
     return dg_database_set_error (db, error);
@@ -579,7 +579,7 @@ dg_stage_rules_insert_locked (DgDatabase   *db,
   dg_database_bind_text (stmt, 8, now);
 
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_CONSTRAINT)
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
     return dg_journeys_not_found (error, _("The stage no longer exists"));
   if (rc != SQLITE_ROW)
     return dg_database_set_error (db, error);

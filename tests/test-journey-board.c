@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dg-database-private.h"
 #include "dg-followup-test-util.h"
 #include "dg-test-util.h"
@@ -517,6 +519,40 @@ test_edit_journey (Fixture       *fixture,
   g_assert_error (error, DG_ERROR, DG_ERROR_NOT_FOUND);
 }
 
+/* A column reads its ids and cards through indexes, sorting nothing:
+ * a column of thousands opens at once. */
+static void
+test_board_plans (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) cohort_ids = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  gint64 id = enroll (fixture, dg_test_add_customer (&fixture->base, "김민수"), fixture->first, fixture->spring);
+  guint n_checked = 0;
+
+  dg_test_trace_begin (fixture->base.db);
+  ids = dg_enrollments_stage_ids (fixture->base.db, fixture->first, 0, 100, &error);
+  cohort_ids = dg_enrollments_stage_ids (fixture->base.db, fixture->first, fixture->spring, 100, &error);
+  cards = dg_enrollments_get_cards (fixture->base.db, fixture->base.base, &id, 1, &error);
+  g_assert_no_error (error);
+  statements = dg_test_trace_end (fixture->base.db);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const char *sql = g_ptr_array_index (statements, i);
+
+      if (strstr (sql, "FROM enrollments") != NULL)
+        {
+          dg_test_assert_index_bound (fixture->base.db, sql);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, ==, 3);
+}
+
 /* The values the catalogue's rules allow are the ones the records write. */
 static void
 test_enum_rules (void)
@@ -561,6 +597,7 @@ main (int   argc,
   ADD ("stage-column", test_stage_column);
   ADD ("script", test_script);
   ADD ("edit-journey", test_edit_journey);
+  ADD ("board-plans", test_board_plans);
   g_test_add_func ("/journey-board/enum-rules", test_enum_rules);
 
   return g_test_run ();

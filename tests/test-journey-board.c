@@ -64,6 +64,7 @@ fixture_set_up (Fixture       *fixture,
   dg_followup_fixture_set_up (&fixture->base, data);
   dg_test_set_now (&fixture->base, 2026, 4, 1, 9, 0);
 
+  g_free (journey->description);
   journey->description = g_strdup ("Public lectures, then coaching");
   g_assert_true (dg_journeys_insert (fixture->base.db, journey, &error));
   g_assert_no_error (error);

@@ -513,11 +513,48 @@ test_edit_journey (Fixture       *fixture,
     g_assert_cmpuint (cohorts->len, ==, 0);
   }
 
-  /* Deleting a journey takes its stages, cohorts and enrollments. */
-  g_assert_true (dg_journeys_delete (fixture->base.db, fixture->journey, &error));
-  g_assert_no_error (error);
-  g_assert_null (dg_enrollments_get (fixture->base.db, kim, &error));
-  g_assert_error (error, DG_ERROR, DG_ERROR_NOT_FOUND);
+  /* Deleting a journey takes its stages, cohorts and enrollments; its
+   * Undo brings all of them back as they were. */
+  {
+    g_autoptr(DgCustomerSnapshot) snapshot = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autoptr(DgEnrollment) enrollment = dg_enrollments_get (fixture->base.db, kim, &error);
+    gint64 customer = enrollment->customer_id;
+
+    before = dg_test_dump_database (fixture->base.db);
+    snapshot = dg_journeys_take_snapshot (fixture->base.db, fixture->journey, &error);
+    g_assert_no_error (error);
+    g_assert_true (dg_journeys_delete (fixture->base.db, fixture->journey, &error));
+    g_assert_no_error (error);
+    g_assert_null (dg_enrollments_get (fixture->base.db, kim, &error));
+    g_assert_error (error, DG_ERROR, DG_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    g_assert_true (dg_customer_snapshot_restore (fixture->base.db, snapshot, &error));
+    g_assert_no_error (error);
+    after = dg_test_dump_database (fixture->base.db);
+    g_assert_cmpstr (before, ==, after);
+
+    /* Not when one of its customers went meanwhile: that Undo fails and
+     * writes nothing. */
+    g_clear_pointer (&snapshot, dg_customer_snapshot_free);
+    snapshot = dg_journeys_take_snapshot (fixture->base.db, fixture->journey, &error);
+    g_assert_true (dg_journeys_delete (fixture->base.db, fixture->journey, &error));
+    g_assert_true (dg_customers_delete (fixture->base.db, customer, &error));
+    g_clear_pointer (&before, g_free);
+    before = dg_test_dump_database (fixture->base.db);
+    g_assert_false (dg_customer_snapshot_restore (fixture->base.db, snapshot, &error));
+    g_assert_error (error, DG_ERROR, DG_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, "Lectures"));
+    g_clear_error (&error);
+    g_clear_pointer (&after, g_free);
+    after = dg_test_dump_database (fixture->base.db);
+    g_assert_cmpstr (before, ==, after);
+
+    g_assert_null (dg_journeys_take_snapshot (fixture->base.db, fixture->journey, &error));
+    g_assert_error (error, DG_ERROR, DG_ERROR_NOT_FOUND);
+  }
 }
 
 /* A column reads its ids and cards through indexes, sorting nothing:

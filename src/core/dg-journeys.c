@@ -273,6 +273,22 @@ dg_journeys_delete (DgDatabase  *db,
   return TRUE;
 }
 
+DgCustomerSnapshot *
+dg_journeys_take_snapshot (DgDatabase  *db,
+                           gint64       id,
+                           GError     **error)
+{
+  g_autoptr(DgJourney) journey = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+
+  journey = dg_journeys_get (db, id, error);
+  if (journey == NULL)
+    return NULL;
+
+  return dg_snapshot_take_record (db, DG_TABLE_JOURNEYS, id, journey->name, error);
+}
+
 DgJourney *
 dg_journeys_get (DgDatabase  *db,
                  gint64       id,

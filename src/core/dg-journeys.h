@@ -13,6 +13,7 @@
 #pragma once
 
 #include "dg-clock.h"
+#include "dg-customer-snapshot.h"
 #include "dg-database.h"
 #include "dg-journey.h"
 
@@ -32,6 +33,12 @@ gboolean   dg_journeys_update    (DgDatabase    *db,
 gboolean   dg_journeys_delete    (DgDatabase    *db,
                                   gint64         id,
                                   GError       **error);
+/* Everything dg_journeys_delete() deletes, kept for its Undo: restore it
+ * with dg_customer_snapshot_restore(), which fails and writes nothing
+ * when a customer or follow-up it refers to was deleted meanwhile. */
+DgCustomerSnapshot *dg_journeys_take_snapshot (DgDatabase  *db,
+                                               gint64       id,
+                                               GError     **error);
 DgJourney *dg_journeys_get       (DgDatabase    *db,
                                   gint64         id,
                                   GError       **error);

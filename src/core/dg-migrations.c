@@ -179,6 +179,23 @@ static const char * const migrations[] = {
    * without walking every reminder still to come in it. */
   "CREATE INDEX followups_snoozed_by_remind ON followups (remind_at)"
   "  WHERE snoozed_until IS NOT NULL AND remind_at IS NOT NULL;",
+
+  /* 5: solar or lunar birthdays, and the birthday follow-ups made.
+   *
+   * A lunar birthday keeps its lunar month and day in birthday (a 30th is
+   * allowed in any month), with birthday_leap set when it falls in a leap
+   * month; the existing birthdays are solar. birthday_followup_year is
+   * the year of the last birthday a "send a birthday message" follow-up
+   * was made for, so that one deleted is not made again. The index finds
+   * the birthdays of a few days by their month and day. */
+  "ALTER TABLE customers ADD COLUMN birthday_calendar TEXT NOT NULL DEFAULT 'solar'"
+  "  CHECK (birthday_calendar IN ('solar', 'lunar'));"
+  "ALTER TABLE customers ADD COLUMN birthday_leap INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (birthday_leap IN (0, 1));"
+  "ALTER TABLE customers ADD COLUMN birthday_followup_year INTEGER;"
+  "CREATE INDEX customers_by_birthday ON customers"
+  "  (birthday_calendar, birthday_leap, substr (birthday, 6))"
+  "  WHERE birthday IS NOT NULL AND archived = 0;",
 };
 
 const char *

@@ -470,6 +470,41 @@ test_customer_round_trip (DgFollowupFixture *fixture,
   g_assert_false (dg_customer_get_birthday_leap_month (loaded));
 }
 
+/* Undo of a delete brings the calendar, the leap month and the follow-up
+ * already made back with the customer: no second follow-up. */
+static void
+test_undo_delete (DgFollowupFixture *fixture,
+                  gconstpointer      data)
+{
+  g_autoptr(DgCustomerSnapshot) snapshot = NULL;
+  g_autoptr(DgCustomer) restored = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  /* Lunar 2/1 of 2026 is 2026-03-19; with 9 days before, due today. */
+  id = add_with_birthday (fixture, "Kang", "1980-02-01", TRUE, TRUE);
+  g_assert_cmpuint (make_followups (fixture, 9), ==, 1);
+
+  snapshot = dg_customers_take_snapshot (fixture->db, id, &error);
+  g_assert_no_error (error);
+  dg_customers_delete (fixture->db, id, &error);
+  g_assert_no_error (error);
+  dg_customer_snapshot_restore (fixture->db, snapshot, &error);
+  g_assert_no_error (error);
+  id = dg_customer_get_id (dg_customer_snapshot_get_customer (snapshot));
+
+  restored = dg_customers_get (fixture->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dg_customer_get_birthday (restored), ==, "1980-02-01");
+  g_assert_true (dg_customer_get_birthday_lunar (restored));
+  g_assert_true (dg_customer_get_birthday_leap_month (restored));
+
+  g_assert_cmpuint (make_followups (fixture, 9), ==, 0);
+  list = followups_of (fixture, id);
+  g_assert_cmpuint (list->len, ==, 1);
+}
+
 /* A database of version 4 gains the lunar columns; its birthdays stay
  * solar and nothing else changes. */
 static void
@@ -551,6 +586,7 @@ main (int   argc,
   ADD_FIXTURE ("/birthdays/followups/late", test_followup_late);
   ADD_FIXTURE ("/birthdays/followups/keeper", test_followup_keeper);
   ADD_FIXTURE ("/birthdays/customer/round-trip", test_customer_round_trip);
+  ADD_FIXTURE ("/birthdays/customer/undo-delete", test_undo_delete);
   g_test_add_func ("/birthdays/migration-5", test_migration_5);
 
   return g_test_run ();

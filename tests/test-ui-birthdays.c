@@ -19,6 +19,7 @@
 #include "dg-customers-view.h"
 #include "dg-date-names.h"
 #include "dg-field-row.h"
+#include "dg-preferences-window.h"
 #include "dg-test-util.h"
 #include "dg-today-view.h"
 #include "dg-ui-fixture.h"
@@ -193,9 +194,16 @@ test_today (DgUiFixture   *fixture,
   dg_ui_test_wait_painted (section, 2);
   g_free (dg_ui_test_screenshot (GTK_WIDGET (get_window ()), "today-birthdays"));
 
-  /* A row opens its customer. */
-  gtk_widget_activate (GTK_WIDGET (birthday_row (1)));
-  dg_ui_test_wait_for (customer_page_shows (minsu));
+  /* A row opens its customer, whose page marks the birthday lunar. */
+  gtk_widget_activate (GTK_WIDGET (birthday_row (2)));
+  dg_ui_test_wait_for (customer_page_shows (seoyeon));
+  {
+    DgCustomersView *view = DG_CUSTOMERS_VIEW (dg_window_get_page (get_window (), "customers"));
+    GtkWidget *value = child_of (GTK_WIDGET (dg_customers_view_get_customer_page (view)), "birthday_value");
+    g_autofree char *expected = g_strdup_printf (_("Lunar %s"), lunar_birthday);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value)), ==, expected);
+  }
 
   /* Birthdays gone, the section goes too. */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (child_of (GTK_WIDGET (get_window ()), "view_stack")),
@@ -322,6 +330,54 @@ test_editor_lunar (DgUiFixture   *fixture,
   g_assert_false (dg_customer_get_birthday_leap_month (saved));
 }
 
+/* The Birthdays group of Preferences: off by default, a switch and the
+ * days before, both written to birthday-followup-days. */
+static void
+test_preferences (DgUiFixture   *fixture,
+                  gconstpointer  data)
+{
+  DgPreferencesWindow *preferences;
+  GtkSwitch *birthday_switch;
+  GtkSpinButton *days;
+  GtkWidget *days_row;
+
+  g_assert_nonnull (fixture->settings);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "birthday-followup-days"), ==, -1);
+
+  preferences = dg_preferences_window_new (GTK_WINDOW (get_window ()), fixture->settings);
+  g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &preferences);
+  /* Tall enough for the screenshot to reach the Birthdays group. */
+  gtk_window_set_default_size (GTK_WINDOW (preferences), 600, 640);
+  gtk_window_present (GTK_WINDOW (preferences));
+  birthday_switch = GTK_SWITCH (child_of (GTK_WIDGET (preferences), "birthday_followup_switch"));
+  days = GTK_SPIN_BUTTON (child_of (GTK_WIDGET (preferences), "birthday_days_spin"));
+  days_row = child_of (GTK_WIDGET (preferences), "birthday_days_row");
+
+  g_assert_false (gtk_switch_get_active (birthday_switch));
+  g_assert_false (gtk_widget_get_sensitive (days_row));
+
+  gtk_switch_set_active (birthday_switch, TRUE);
+  g_assert_true (gtk_widget_get_sensitive (days_row));
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "birthday-followup-days"), ==,
+                   gtk_spin_button_get_value_as_int (days));
+  gtk_spin_button_set_value (days, 5);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "birthday-followup-days"), ==, 5);
+
+  /* The setting changed elsewhere shows here. */
+  g_settings_set_int (fixture->settings, "birthday-followup-days", 2);
+  dg_ui_test_wait_for (gtk_spin_button_get_value_as_int (days) == 2);
+
+  dg_ui_test_wait_painted (GTK_WIDGET (preferences), 2);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (preferences), "preferences-birthdays"));
+
+  gtk_switch_set_active (birthday_switch, FALSE);
+  g_assert_cmpint (g_settings_get_int (fixture->settings, "birthday-followup-days"), ==, -1);
+  g_assert_false (gtk_widget_get_sensitive (days_row));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  dg_ui_test_wait_for (preferences == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +387,7 @@ main (int   argc,
 
   DG_UI_TEST_ADD ("/ui/birthdays/today", test_today);
   DG_UI_TEST_ADD ("/ui/birthdays/editor-lunar", test_editor_lunar);
+  DG_UI_TEST_ADD ("/ui/birthdays/preferences", test_preferences);
 
   return g_test_run ();
 }

@@ -8,7 +8,7 @@ set -eu
 packages="
   meson ninja-build pkg-config gcc clang libclang-rt-14-dev
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libjson-glib-dev libnotify-dev
+  libsqlite3-dev libjson-glib-dev libnotify-dev libicu-dev
   sqlite3 librsvg2-common gettext desktop-file-utils appstream
   xvfb xauth xdotool dbus dbus-x11 python3 python3-dbusmock
   fonts-nanum fonts-cantarell adwaita-icon-theme locales

@@ -21,6 +21,7 @@ struct _DgApplication
   DgContext         *context;
   DgReminderService *reminders;
   DgNotifier        *notifier;
+  DgBirthdayFollowups *birthday_followups;
   GCancellable      *cancellable;
   GDBusConnection   *system_bus;
   guint              sleep_subscription;

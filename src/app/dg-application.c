@@ -395,6 +395,16 @@ dg_application_start_reminders (DgApplication *self)
 
   dg_reminder_service_start (self->reminders);
 
+  /* Birthday follow-ups are made by the instance that reminds, window or
+   * not, as many days ahead as the preference says. */
+  self->birthday_followups = dg_birthday_followups_new (dg_context_get_database (self->context),
+                                                        dg_context_get_clock (self->context));
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "birthday-followup-days",
+                     self->birthday_followups, "days-before",
+                     G_SETTINGS_BIND_GET);
+  dg_birthday_followups_start (self->birthday_followups);
+
   g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable,
              on_system_bus_ready_cb, g_object_ref (self));
 
@@ -566,6 +576,7 @@ dg_application_dispose (GObject *object)
   g_clear_object (&self->system_bus);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->birthday_followups);
   g_clear_object (&self->reminders);
   g_clear_object (&self->context);
   g_clear_object (&self->clock);

@@ -14,6 +14,9 @@ struct _DgPreferencesWindow
   GtkSwitch            *background_switch;
   GtkSpinButton        *lead_spin;
   GtkSpinButton        *cold_spin;
+  GtkSwitch            *birthday_followup_switch;
+  GtkWidget            *birthday_days_row;
+  GtkSpinButton        *birthday_days_spin;
 };
 
 G_DEFINE_FINAL_TYPE (DgPreferencesWindow, dg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -25,6 +28,58 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+/* What "Days Before" shows while birthday messages are off. */
+#define DEFAULT_BIRTHDAY_DAYS 3
+
+/* birthday-followup-days is -1 when off, else the days: one switch and
+ * one spin button show it. */
+static void
+dg_preferences_window_show_birthday_days (DgPreferencesWindow *self)
+{
+  int days = g_settings_get_int (self->settings, "birthday-followup-days");
+
+  if (days >= 0)
+    gtk_spin_button_set_value (self->birthday_days_spin, days);
+  gtk_switch_set_active (self->birthday_followup_switch, days >= 0);
+  gtk_widget_set_sensitive (self->birthday_days_row, days >= 0);
+}
+
+static void
+on_birthday_days_changed_cb (GSettings           *settings,
+                             const char          *key,
+                             DgPreferencesWindow *self)
+{
+  dg_preferences_window_show_birthday_days (self);
+}
+
+static void
+dg_preferences_window_write_birthday_days (DgPreferencesWindow *self)
+{
+  int days = -1;
+
+  if (gtk_switch_get_active (self->birthday_followup_switch))
+    days = gtk_spin_button_get_value_as_int (self->birthday_days_spin);
+
+  if (g_settings_get_int (self->settings, "birthday-followup-days") != days)
+    g_settings_set_int (self->settings, "birthday-followup-days", days);
+  gtk_widget_set_sensitive (self->birthday_days_row, days >= 0);
+}
+
+static void
+on_birthday_followup_switch_active_cb (GtkSwitch           *birthday_switch,
+                                       GParamSpec          *pspec,
+                                       DgPreferencesWindow *self)
+{
+  dg_preferences_window_write_birthday_days (self);
+}
+
+static void
+on_birthday_days_spin_value_changed_cb (GtkSpinButton       *spin,
+                                        DgPreferencesWindow *self)
+{
+  dg_preferences_window_write_birthday_days (self);
+}
 
 static void
 dg_preferences_window_constructed (GObject *object)
@@ -42,6 +97,15 @@ dg_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "going-cold-days",
                    self->cold_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+
+  gtk_spin_button_set_value (self->birthday_days_spin, DEFAULT_BIRTHDAY_DAYS);
+  dg_preferences_window_show_birthday_days (self);
+  g_signal_connect_object (self->settings, "changed::birthday-followup-days",
+                           G_CALLBACK (on_birthday_days_changed_cb), self, 0);
+  g_signal_connect_object (self->birthday_followup_switch, "notify::active",
+                           G_CALLBACK (on_birthday_followup_switch_active_cb), self, 0);
+  g_signal_connect_object (self->birthday_days_spin, "value-changed",
+                           G_CALLBACK (on_birthday_days_spin_value_changed_cb), self, 0);
 }
 
 static void
@@ -125,6 +189,9 @@ dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, lead_spin);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, cold_spin);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, birthday_followup_switch);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, birthday_days_row);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, birthday_days_spin);
 }
 
 static void

@@ -42,7 +42,8 @@ static const DgCatalogColumn customer_columns[] = {
   SOURCE ("email", "TEXT", TRUE, "E-mail address"),
   SOURCE ("organization", "TEXT", TRUE, "Company or organization"),
   SOURCE ("source", "TEXT", TRUE, "How they found the business"),
-  SOURCE ("birthday", "TEXT", FALSE, "Birthday, YYYY-MM-DD"),
+  SOURCE ("birthday", "TEXT", FALSE,
+          "Birthday, YYYY-MM-DD; a lunar one in lunar months and days (a 30th in any month)"),
   SOURCE ("marketing_consent", "INTEGER", TRUE, "1 when they agreed to marketing messages"),
   SOURCE ("consent_at", "TEXT", FALSE, "When that consent was given (ISO 8601, UTC)"),
   SOURCE ("note", "TEXT", TRUE, "Free note"),
@@ -53,6 +54,21 @@ static const DgCatalogColumn customer_columns[] = {
   UPDATED_AT,
   DERIVED ("last_contact_at", "TEXT", FALSE, "The latest occurred_at of their contact log",
            dg_customers_recompute_last_contact),
+  SOURCE ("birthday_calendar", "TEXT", TRUE, "The birthday's calendar: solar or lunar"),
+  SOURCE ("birthday_leap", "INTEGER", TRUE, "1 when a lunar birthday falls in a leap month"),
+  SOURCE ("birthday_followup_year", "INTEGER", FALSE,
+          "The year of the last birthday a birthday follow-up was made for, so one is made "
+          "once a year and one deleted is not made again"),
+};
+
+static const char * const birthday_calendar_values[] = { "solar", "lunar", NULL };
+
+static const DgCatalogRule customer_rules[] = {
+  { .name = "customers.birthday-calendar", .kind = DG_CATALOG_RULE_ONE_OF,
+    .column = "birthday_calendar",
+    .description = "A birthday is solar or lunar", .values = birthday_calendar_values },
+  { .name = "customers.birthday-leap", .kind = DG_CATALOG_RULE_RANGE, .column = "birthday_leap",
+    .description = "birthday_leap is 0 or 1", .min = 0, .max = 1 },
 };
 
 /* tags */
@@ -376,7 +392,8 @@ static const DgCatalogTable tables[] = {
     .change_name = DG_TABLE_CUSTOMERS,
     .id_column = "id",
     .uuid_column = "uuid",
-    .columns = customer_columns, .n_columns = N (customer_columns) },
+    .columns = customer_columns, .n_columns = N (customer_columns),
+    .rules = customer_rules, .n_rules = N (customer_rules) },
   { .name = DG_TABLE_TAGS,
     .description = "Tags, each name once",
     .change_name = DG_TABLE_TAGS,

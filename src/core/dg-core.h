@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include "dg-birthday-followups.h"
+#include "dg-birthdays.h"
 #include "dg-catalog.h"
 #include "dg-clock.h"
 #include "dg-customer.h"

@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-birthdays.h"
 #include "dg-customer.h"
+#include "dg-date-parse.h"
 #include "dg-error.h"
 
 /* In characters, so that a Korean name gets as much room as a Latin one. */
@@ -93,13 +95,17 @@ validate_phone (const char  *phone,
 }
 
 static gboolean
-validate_birthday (const char  *birthday,
+validate_birthday (DgCustomer  *self,
                    GError     **error)
 {
+  const char *birthday = dg_customer_get_birthday (self);
+  gboolean lunar = dg_customer_get_birthday_lunar (self);
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *today = NULL;
+  g_autofree char *solar = NULL;
   gboolean well_formed;
   guint year = 0, month = 0, day = 0;
+  GDate date;
 
   if (birthday == NULL)
     return TRUE;
@@ -116,14 +122,22 @@ validate_birthday (const char  *birthday,
       year = g_ascii_strtoull (birthday, NULL, 10);
       month = g_ascii_strtoull (birthday + 5, NULL, 10);
       day = g_ascii_strtoull (birthday + 8, NULL, 10);
-      well_formed = year >= 1 && g_date_valid_dmy (day, month, year);
+      /* A lunar month has 29 or 30 days, whichever month it is. */
+      well_formed = year >= 1
+                    && (lunar ? month >= 1 && month <= 12 && day >= 1 && day <= 30
+                              : g_date_valid_dmy (day, month, year));
     }
 
   if (!well_formed)
     {
-      g_set_error (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
-                   _("Birthday: “%s” is not a real date (use YYYY-MM-DD)"),
-                   birthday);
+      if (lunar)
+        g_set_error (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
+                     _("Birthday: “%s” is not a lunar date (use YYYY-MM-DD, days up to 30)"),
+                     birthday);
+      else
+        g_set_error (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
+                     _("Birthday: “%s” is not a real date (use YYYY-MM-DD)"),
+                     birthday);
       return FALSE;
     }
 
@@ -134,9 +148,15 @@ validate_birthday (const char  *birthday,
       return FALSE;
     }
 
+  /* A lunar birth date is compared as the solar day it was. */
+  if (lunar
+      && dg_birthday_in_year (birthday, TRUE, dg_customer_get_birthday_leap_month (self),
+                              year, &date))
+    solar = dg_date_format_iso (&date);
+
   now = g_date_time_new_now_local ();
   today = g_date_time_format (now, "%Y-%m-%d");
-  if (strcmp (birthday, today) > 0)
+  if (strcmp (solar != NULL ? solar : birthday, today) > 0)
     {
       g_set_error (error, DG_ERROR, DG_ERROR_INVALID_FIELD,
                    _("Birthday: “%s” is in the future"), birthday);
@@ -194,7 +214,7 @@ dg_customer_validate_field (DgCustomer       *self,
                            _("Source: use at most %d characters"), error);
 
     case DG_CUSTOMER_FIELD_BIRTHDAY:
-      return validate_birthday (dg_customer_get_birthday (self), error);
+      return validate_birthday (self, error);
 
     case DG_CUSTOMER_FIELD_NOTE:
       return check_length (dg_customer_get_note (self), NOTE_MAX_CHARS,

@@ -25,6 +25,8 @@ struct _DgCustomer
 
   guint      marketing_consent : 1;
   guint      archived : 1;
+  guint      birthday_lunar : 1;
+  guint      birthday_leap_month : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DgCustomer, dg_customer, DG_TYPE_RECORD)
@@ -37,6 +39,8 @@ enum {
   PROP_ORGANIZATION,
   PROP_SOURCE,
   PROP_BIRTHDAY,
+  PROP_BIRTHDAY_LUNAR,
+  PROP_BIRTHDAY_LEAP_MONTH,
   PROP_MARKETING_CONSENT,
   PROP_CONSENT_AT,
   PROP_NOTE,
@@ -176,6 +180,14 @@ dg_customer_get_property (GObject    *object,
       g_value_set_string (value, self->birthday);
       break;
 
+    case PROP_BIRTHDAY_LUNAR:
+      g_value_set_boolean (value, self->birthday_lunar);
+      break;
+
+    case PROP_BIRTHDAY_LEAP_MONTH:
+      g_value_set_boolean (value, self->birthday_leap_month);
+      break;
+
     case PROP_MARKETING_CONSENT:
       g_value_set_boolean (value, self->marketing_consent);
       break;
@@ -243,6 +255,14 @@ dg_customer_set_property (GObject      *object,
       dg_customer_set_birthday (self, g_value_get_string (value));
       break;
 
+    case PROP_BIRTHDAY_LUNAR:
+      dg_customer_set_birthday_lunar (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_BIRTHDAY_LEAP_MONTH:
+      dg_customer_set_birthday_leap_month (self, g_value_get_boolean (value));
+      break;
+
     case PROP_MARKETING_CONSENT:
       dg_customer_set_marketing_consent (self, g_value_get_boolean (value), NULL);
       break;
@@ -292,6 +312,18 @@ dg_customer_class_init (DgCustomerClass *klass)
   properties [PROP_SOURCE] = dg_record_string_property ("source", "");
   properties [PROP_BIRTHDAY] = dg_record_string_property ("birthday", NULL);
   properties [PROP_NOTE] = dg_record_string_property ("note", "");
+
+  /* A lunar birthday holds lunar months and days; see dg-birthdays.h. */
+  properties [PROP_BIRTHDAY_LUNAR] =
+    g_param_spec_boolean ("birthday-lunar", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Only read when the birthday is lunar. */
+  properties [PROP_BIRTHDAY_LEAP_MONTH] =
+    g_param_spec_boolean ("birthday-leap-month", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /* Setting it to TRUE records the current time in :consent-at. */
   properties [PROP_MARKETING_CONSENT] =
@@ -396,6 +428,52 @@ dg_customer_set_birthday (DgCustomer *self,
 
   if (dg_record_set_string (&self->birthday, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BIRTHDAY]);
+}
+
+gboolean
+dg_customer_get_birthday_lunar (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), FALSE);
+
+  return self->birthday_lunar;
+}
+
+void
+dg_customer_set_birthday_lunar (DgCustomer *self,
+                                gboolean    lunar)
+{
+  g_return_if_fail (DG_IS_CUSTOMER (self));
+
+  lunar = !!lunar;
+
+  if (self->birthday_lunar != lunar)
+    {
+      self->birthday_lunar = lunar;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BIRTHDAY_LUNAR]);
+    }
+}
+
+gboolean
+dg_customer_get_birthday_leap_month (DgCustomer *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER (self), FALSE);
+
+  return self->birthday_leap_month;
+}
+
+void
+dg_customer_set_birthday_leap_month (DgCustomer *self,
+                                     gboolean    leap_month)
+{
+  g_return_if_fail (DG_IS_CUSTOMER (self));
+
+  leap_month = !!leap_month;
+
+  if (self->birthday_leap_month != leap_month)
+    {
+      self->birthday_leap_month = leap_month;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BIRTHDAY_LEAP_MONTH]);
+    }
 }
 
 gboolean

@@ -54,10 +54,20 @@ void        dg_customer_set_organization     (DgCustomer   *self,
 const char *dg_customer_get_source           (DgCustomer   *self);
 void        dg_customer_set_source           (DgCustomer   *self,
                                               const char   *source);
-/* "YYYY-MM-DD", or NULL when unknown. */
+/* "YYYY-MM-DD", or NULL when unknown; in lunar months and days when the
+ * birthday is lunar (a 30th is then allowed in any month). */
 const char *dg_customer_get_birthday         (DgCustomer   *self);
 void        dg_customer_set_birthday         (DgCustomer   *self,
                                               const char   *birthday);
+/* Whether the birthday is kept in the Korean lunar calendar (음력). */
+gboolean    dg_customer_get_birthday_lunar   (DgCustomer   *self);
+void        dg_customer_set_birthday_lunar   (DgCustomer   *self,
+                                              gboolean      lunar);
+/* Whether a lunar birthday falls in a leap month (윤달); stored only
+ * with a lunar birthday. */
+gboolean    dg_customer_get_birthday_leap_month (DgCustomer *self);
+void        dg_customer_set_birthday_leap_month (DgCustomer *self,
+                                                 gboolean    leap_month);
 gboolean    dg_customer_get_marketing_consent (DgCustomer  *self);
 /* NULL when consent was never given. */
 GDateTime  *dg_customer_get_consent_at       (DgCustomer   *self);

@@ -11,7 +11,8 @@
 #include "dg-record-private.h"
 #include "dg-search.h"
 
-/* Binds the fields shared by insert and update, from ?2 to ?13. */
+/* Binds the fields shared by insert and update, from ?2 to ?13 and the
+ * birthday's calendar as ?17 and ?18. */
 static void
 bind_fields (sqlite3_stmt *stmt,
              DgCustomer   *customer)
@@ -32,6 +33,10 @@ bind_fields (sqlite3_stmt *stmt,
   dg_database_bind_text (stmt, 11, dg_customer_get_note (customer));
   sqlite3_bind_int (stmt, 12, dg_customer_get_archived (customer));
   dg_database_bind_text (stmt, 13, tags_text);
+  /* A solar birthday has no leap month; neither has none. */
+  dg_database_bind_text (stmt, 17, dg_customer_get_birthday_lunar (customer) ? "lunar" : "solar");
+  sqlite3_bind_int (stmt, 18, dg_customer_get_birthday_lunar (customer)
+                              && dg_customer_get_birthday_leap_month (customer));
 }
 
 static gboolean
@@ -51,9 +56,10 @@ insert_row (DgDatabase  *db,
   stmt = dg_database_prepare (db,
                               "INSERT INTO customers (id, name, phone, phone_digits, email, "
                               "  organization, source, birthday, marketing_consent, consent_at, "
-                              "  note, archived, tags_text, uuid, created_at, updated_at) "
+                              "  note, archived, tags_text, uuid, created_at, updated_at, "
+                              "  birthday_calendar, birthday_leap) "
                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                              "  ?14, ?15, ?16)",
+                              "  ?14, ?15, ?16, ?17, ?18)",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -175,7 +181,8 @@ dg_customers_update (DgDatabase  *db,
                               "UPDATE customers SET name = ?2, phone = ?3, phone_digits = ?4, "
                               "  email = ?5, organization = ?6, source = ?7, birthday = ?8, "
                               "  marketing_consent = ?9, consent_at = ?10, note = ?11, "
-                              "  archived = ?12, tags_text = ?13, updated_at = ?14 "
+                              "  archived = ?12, tags_text = ?13, updated_at = ?14, "
+                              "  birthday_calendar = ?17, birthday_leap = ?18 "
                               "WHERE id = ?1",
                               error);
   if (stmt == NULL)
@@ -296,7 +303,7 @@ dg_customers_delete (DgDatabase  *db,
   "  c.created_at, c.updated_at, "                                             \
   "  (SELECT group_concat (t.name, char (31)) FROM customer_tags ct "          \
   "     JOIN tags t ON t.id = ct.tag_id WHERE ct.customer_id = c.id), "        \
-  "  c.last_contact_at "                                                       \
+  "  c.last_contact_at, c.birthday_calendar, c.birthday_leap "                \
   "FROM customers c "
 
 /* Builds the customer on @stmt's row; one statement, so one snapshot. */
@@ -321,6 +328,8 @@ customer_from_row (sqlite3_stmt *stmt)
   dg_customer_set_organization (customer, (const char *) sqlite3_column_text (stmt, 5));
   dg_customer_set_source (customer, (const char *) sqlite3_column_text (stmt, 6));
   dg_customer_set_birthday (customer, (const char *) sqlite3_column_text (stmt, 7));
+  dg_customer_set_birthday_lunar (customer, g_strcmp0 ((const char *) sqlite3_column_text (stmt, 16), "lunar") == 0);
+  dg_customer_set_birthday_leap_month (customer, sqlite3_column_int (stmt, 17) != 0);
   dg_customer_set_marketing_consent (customer, sqlite3_column_int (stmt, 8) != 0, consent_at);
   dg_customer_set_note (customer, (const char *) sqlite3_column_text (stmt, 10));
   dg_customer_set_archived (customer, sqlite3_column_int (stmt, 11) != 0);

@@ -180,7 +180,7 @@ static const char * const migrations[] = {
   "CREATE INDEX followups_snoozed_by_remind ON followups (remind_at)"
   "  WHERE snoozed_until IS NOT NULL AND remind_at IS NOT NULL;",
 
-  /* Journeys: the path customers walk, stage by stage, with the SDA
+  /* 5: journeys: the path customers walk, stage by stage, with the SDA
    * playbook of each stage (scenario, detail, action), the rules that
    * schedule follow-ups when a customer enters a stage, the cohorts that
    * walk it together, the customers in it (enrollments) and every move
@@ -295,6 +295,22 @@ static const char * const migrations[] = {
   "CREATE INDEX enrollment_followups_by_enrollment ON enrollment_followups"
   "  (enrollment_id, rule_id);"
   "CREATE INDEX enrollment_followups_by_rule ON enrollment_followups (rule_id);",
+  /* 6: solar or lunar birthdays, and the birthday follow-ups made.
+   *
+   * A lunar birthday keeps its lunar month and day in birthday (a 30th is
+   * allowed in any month), with birthday_leap set when it falls in a leap
+   * month; the existing birthdays are solar. birthday_followup_year is
+   * the year of the last birthday a "send a birthday message" follow-up
+   * was made for, so that one deleted is not made again. The index finds
+   * the birthdays of a few days by their month and day. */
+  "ALTER TABLE customers ADD COLUMN birthday_calendar TEXT NOT NULL DEFAULT 'solar'"
+  "  CHECK (birthday_calendar IN ('solar', 'lunar'));"
+  "ALTER TABLE customers ADD COLUMN birthday_leap INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (birthday_leap IN (0, 1));"
+  "ALTER TABLE customers ADD COLUMN birthday_followup_year INTEGER;"
+  "CREATE INDEX customers_by_birthday ON customers"
+  "  (birthday_calendar, birthday_leap, substr (birthday, 6))"
+  "  WHERE birthday IS NOT NULL AND archived = 0;",
 };
 
 const char *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-birthdays.h"
 #include "dg-customer-editor.h"
 #include "dg-date-button.h"
 #include "dg-field-row.h"
@@ -34,6 +35,9 @@ struct _DgCustomerEditor
   DgFieldRow     *birthday_row;
   GtkWidget      *birthday_hint;
   DgDateButton   *birthday_button;
+  AdwComboRow    *birthday_calendar_row;
+  GtkWidget      *birthday_leap_row;
+  GtkCheckButton *birthday_leap_check;
   DgFieldRow     *tags_row;
   GtkSwitch      *consent_switch;
   GtkTextView    *note_view;
@@ -85,7 +89,8 @@ dg_customer_editor_dup_note (DgCustomerEditor *self)
 /* The birthday in its stored form, YYYY-MM-DD, from any form the field
  * reads (12/15, 1990년 3월 2일, …); NULL with the problem in @error when
  * @text is none. "Today" is the system's, as in the core's check that a
- * birthday is not in the future. */
+ * birthday is not in the future. A lunar birthday is read as a year, a
+ * month and a day, whose 30th may be no solar date. */
 static char *
 dg_customer_editor_read_birthday (DgCustomerEditor  *self,
                                   const char        *text,
@@ -96,6 +101,9 @@ dg_customer_editor_read_birthday (DgCustomerEditor  *self,
 
   if (text == NULL)
     return NULL;
+
+  if (dg_customer_get_birthday_lunar (self->customer))
+    return dg_birthday_parse_lunar (text, error);
 
   dg_date_button_get_today (self->birthday_button, &today);
   if (dg_date_parse (text, &today, &date, error) != DG_DATE_PARSE_OK)
@@ -260,6 +268,37 @@ on_consent_switch_active_cb (GtkSwitch        *consent_switch,
   dg_customer_set_marketing_consent (self->customer, active, given_at);
 }
 
+/* The calendar button picks solar days, and only a lunar birthday can be
+ * in a leap month. */
+static void
+dg_customer_editor_update_calendar (DgCustomerEditor *self)
+{
+  gboolean lunar = dg_customer_get_birthday_lunar (self->customer);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->birthday_button), !lunar);
+  gtk_widget_set_visible (self->birthday_leap_row, lunar);
+}
+
+static void
+on_birthday_calendar_selected_cb (AdwComboRow      *row,
+                                  GParamSpec       *pspec,
+                                  DgCustomerEditor *self)
+{
+  dg_customer_set_birthday_lunar (self->customer, adw_combo_row_get_selected (row) == 1);
+  dg_customer_editor_update_calendar (self);
+
+  /* A lunar 30th that was fine may be no solar date, and back. */
+  dg_customer_editor_check_field (self, DG_CUSTOMER_FIELD_BIRTHDAY);
+}
+
+static void
+on_birthday_leap_active_cb (GtkCheckButton   *check,
+                            GParamSpec       *pspec,
+                            DgCustomerEditor *self)
+{
+  dg_customer_set_birthday_leap_month (self->customer, gtk_check_button_get_active (check));
+}
+
 static void
 dg_customer_editor_show_error (DgCustomerEditor *self,
                                const char       *message)
@@ -346,6 +385,11 @@ dg_customer_editor_fill (DgCustomerEditor *self)
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note ? note : "", -1);
   gtk_switch_set_active (self->consent_switch, dg_customer_get_marketing_consent (customer));
+  adw_combo_row_set_selected (self->birthday_calendar_row,
+                              dg_customer_get_birthday_lunar (customer) ? 1 : 0);
+  gtk_check_button_set_active (self->birthday_leap_check,
+                               dg_customer_get_birthday_leap_month (customer));
+  dg_customer_editor_update_calendar (self);
 }
 
 static void
@@ -398,6 +442,9 @@ dg_customer_editor_class_init (DgCustomerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, birthday_row);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, birthday_hint);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, birthday_button);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, birthday_calendar_row);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, birthday_leap_row);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, birthday_leap_check);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, tags_row);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, consent_switch);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerEditor, note_view);
@@ -483,6 +530,12 @@ dg_customer_editor_new (GtkWindow  *parent,
                            self, 0);
   g_signal_connect_object (self->consent_switch, "notify::active",
                            G_CALLBACK (on_consent_switch_active_cb),
+                           self, 0);
+  g_signal_connect_object (self->birthday_calendar_row, "notify::selected",
+                           G_CALLBACK (on_birthday_calendar_selected_cb),
+                           self, 0);
+  g_signal_connect_object (self->birthday_leap_check, "notify::active",
+                           G_CALLBACK (on_birthday_leap_active_cb),
                            self, 0);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));

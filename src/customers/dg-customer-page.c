@@ -94,8 +94,17 @@ dg_customer_page_fill (DgCustomerPage *self)
   set_value (self->source_value, dg_customer_get_source (customer));
 
   /* A birthday the core accepted is a real date; should it ever not be,
-   * the stored text is still better than nothing. */
-  birthday = dg_format_iso_date (dg_customer_get_birthday (customer));
+   * the stored text is still better than nothing. A lunar one is no
+   * solar date: it is shown as stored, marked lunar. */
+  if (dg_customer_get_birthday (customer) != NULL && dg_customer_get_birthday_lunar (customer))
+    birthday = g_strdup_printf (dg_customer_get_birthday_leap_month (customer)
+                                  /* Translators: a lunar birthday (음력) in a leap month (윤달); %s is YYYY-MM-DD. */
+                                  ? _("Lunar %s, leap month")
+                                  /* Translators: a lunar birthday (음력); %s is YYYY-MM-DD. */
+                                  : _("Lunar %s"),
+                                dg_customer_get_birthday (customer));
+  else
+    birthday = dg_format_iso_date (dg_customer_get_birthday (customer));
   set_value (self->birthday_value, birthday ? birthday : dg_customer_get_birthday (customer));
 
   if (dg_customer_get_marketing_consent (customer))

@@ -9,6 +9,7 @@
 #include "dg-followup-editor.h"
 #include "dg-followup-row.h"
 #include "dg-page.h"
+#include "dg-today-birthdays.h"
 #include "dg-today-view.h"
 
 /* How many rows a section shows until "Show All" is pressed: enough for a
@@ -61,6 +62,7 @@ struct _DgTodayView
   GtkLabel   *cold_count;
   GtkLabel   *cold_description;
   GtkListBox *cold_list;
+  DgTodayBirthdays *birthdays_section;
   GtkButton  *more_buttons[N_SECTIONS];
 };
 
@@ -326,6 +328,7 @@ dg_today_view_refresh (DgTodayView *self)
   guint cold_days;
   guint limit;
   gboolean nothing_due;
+  gboolean has_birthdays;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   self->needs_refresh = FALSE;
@@ -366,8 +369,10 @@ dg_today_view_refresh (DgTodayView *self)
       return;
     }
 
+  has_birthdays = dg_today_birthdays_refresh (self->birthdays_section, database, clock);
+
   nothing_due = overdue->len == 0 && today->len == 0 && upcoming->len == 0;
-  if (nothing_due && cold->len == 0)
+  if (nothing_due && cold->len == 0 && !has_birthdays)
     {
       DgCustomerQuery query = { .archived = DG_ARCHIVED_INCLUDE };
       gint64 customers = dg_customers_count (database, &query, NULL);
@@ -732,6 +737,7 @@ dg_today_view_class_init (DgTodayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgTodayView, cold_count);
   gtk_widget_class_bind_template_child (widget_class, DgTodayView, cold_description);
   gtk_widget_class_bind_template_child (widget_class, DgTodayView, cold_list);
+  gtk_widget_class_bind_template_child (widget_class, DgTodayView, birthdays_section);
   gtk_widget_class_bind_template_child_full (widget_class, "overdue_more_button", FALSE,
                                              G_STRUCT_OFFSET (DgTodayView, more_buttons[SECTION_OVERDUE]));
   gtk_widget_class_bind_template_child_full (widget_class, "today_more_button", FALSE,
@@ -748,6 +754,7 @@ dg_today_view_class_init (DgTodayViewClass *klass)
   gtk_widget_class_install_action (widget_class, "today.show-customers", NULL, show_customers_action);
 
   g_type_ensure (DG_TYPE_FOLLOWUP_ROW);
+  g_type_ensure (DG_TYPE_TODAY_BIRTHDAYS);
 }
 
 static void

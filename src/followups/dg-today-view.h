@@ -2,8 +2,9 @@
  *
  * The Today page, the first one the window shows: what is overdue, what is
  * due today and in the next seven days, each with Done, Snooze, Open and
- * Edit, and the customers going cold (no logged contact for longer than
- * the "going-cold-days" setting). It follows the database and the clock:
+ * Edit, the birthdays of the week (dg-today-birthdays.h), and the
+ * customers going cold (no logged contact for longer than the
+ * "going-cold-days" setting). It follows the database and the clock:
  * any change to follow-ups, contacts or customers, and the start of a new
  * day, lists everything again.
  */

@@ -193,9 +193,14 @@ dg_keep_all_install (void)
       /* Realize comes before a label is first drawn, and before it is first
        * measured once it is in a window; libadwaita's labels are built
        * where no call of ours can reach them. */
-      guint realize = g_signal_lookup ("realize", GTK_TYPE_WIDGET);
+      gpointer klass = g_type_class_ref (GTK_TYPE_LABEL);
+      guint realize;
 
+      /* The signal exists once the class was initialized, which may not
+       * have happened yet at application startup. */
+      realize = g_signal_lookup ("realize", GTK_TYPE_WIDGET);
       g_signal_add_emission_hook (realize, 0, on_widget_realize_hook, NULL, NULL);
+      g_type_class_unref (klass);
       g_once_init_leave (&installed, 1);
     }
 }

@@ -220,6 +220,32 @@ test_text_changes (void)
   destroy_label (label);
 }
 
+/* More than 32 words: Pango 1.50 finds such an attribute list unequal to
+ * its own copy, which must not make the label set its attributes forever. */
+static void
+test_many_words (void)
+{
+  GtkLabel *label = narrow_label (NARROW_WIDTH * 2);
+  g_autoptr(GString) text = g_string_new (NULL);
+  PangoAttrList *attrs;
+
+  for (int i = 0; i < 40; i++)
+    g_string_append (text, i % 2 == 0 ? "날마다 " : "찾아보십시오 ");
+  gtk_label_set_text (label, text->str);
+  dg_keep_all_watch_label (label);
+  show_label (label);
+
+  g_assert_cmpint (count_lines (label), >=, 10);
+  g_assert_null (bad_line_starts (label));
+
+  /* Nothing changed, nothing is set again. */
+  attrs = gtk_label_get_attributes (label);
+  g_object_notify (G_OBJECT (label), "label");
+  g_assert_true (gtk_label_get_attributes (label) == attrs);
+
+  destroy_label (label);
+}
+
 /* A word wider than the label still breaks inside, rather than overflow or
  * widen the label. */
 static void
@@ -297,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/keep-all/label/markup", test_markup);
   g_test_add_func ("/keep-all/label/text-changes", test_text_changes);
   g_test_add_func ("/keep-all/label/long-word", test_long_word);
+  g_test_add_func ("/keep-all/label/many-words", test_many_words);
   g_test_add_func ("/keep-all/installed/every-label", test_install);
 
   return g_test_run ();

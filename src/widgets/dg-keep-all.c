@@ -11,6 +11,7 @@
 #define LONG_WORD_COLUMNS 24
 
 #define WATCHED_KEY "dg-keep-all-watched"
+#define UPDATING_KEY "dg-keep-all-updating"
 
 /* Finds the next word of @text at or after @from: sets @start and @end to
  * its bytes and @keep to whether it must stay whole. FALSE at the end. */
@@ -108,13 +109,37 @@ keep_all_attributes (PangoAttrList *base,
   return attrs;
 }
 
+/* Not pango_attr_list_equal(): Pango 1.50 finds a list of more than 32
+ * attributes unequal to its own copy (it keeps which ones matched in the
+ * bits of an int), and a label with that many words would be set again
+ * and again. Both lists are built in the same order, so comparing them in
+ * order is enough; a list in another order is set once more, no more. */
 static gboolean
 attr_lists_equal (PangoAttrList *a,
                   PangoAttrList *b)
 {
+  g_autoslist(PangoAttribute) list_a = NULL;
+  g_autoslist(PangoAttribute) list_b = NULL;
+  GSList *la;
+  GSList *lb;
+
   if (a == NULL || b == NULL)
     return a == b;
-  return pango_attr_list_equal (a, b);
+
+  list_a = pango_attr_list_get_attributes (a);
+  list_b = pango_attr_list_get_attributes (b);
+  for (la = list_a, lb = list_b; la != NULL && lb != NULL; la = la->next, lb = lb->next)
+    {
+      PangoAttribute *attr_a = la->data;
+      PangoAttribute *attr_b = lb->data;
+
+      if (attr_a->start_index != attr_b->start_index ||
+          attr_a->end_index != attr_b->end_index ||
+          !pango_attribute_equal (attr_a, attr_b))
+        return FALSE;
+    }
+
+  return la == NULL && lb == NULL;
 }
 
 static void
@@ -123,6 +148,10 @@ keep_all_update (GtkLabel *label)
   PangoAttrList *current = gtk_label_get_attributes (label);
   g_autoptr(PangoAttrList) wanted = NULL;
 
+  /* Setting the attributes notifies ::attributes, which calls this again. */
+  if (g_object_get_data (G_OBJECT (label), UPDATING_KEY) != NULL)
+    return;
+
   /* The layout's text: without markup and mnemonic underscores, so that
    * its byte offsets are those the attributes apply to. */
   if (gtk_label_get_wrap (label))
@@ -130,10 +159,13 @@ keep_all_update (GtkLabel *label)
   else if (current != NULL)
     wanted = keep_all_attributes (current, "");
 
-  /* Setting the same list again would lay the label out again, and notify
-   * ::attributes, which calls this once more. */
-  if (!attr_lists_equal (current, wanted))
-    gtk_label_set_attributes (label, wanted);
+  /* The same list again would lay the label out again for nothing. */
+  if (attr_lists_equal (current, wanted))
+    return;
+
+  g_object_set_data (G_OBJECT (label), UPDATING_KEY, GINT_TO_POINTER (TRUE));
+  gtk_label_set_attributes (label, wanted);
+  g_object_set_data (G_OBJECT (label), UPDATING_KEY, NULL);
 }
 
 static void

@@ -81,7 +81,7 @@ has_actionable (GtkWidget  *root,
 static AdwToast *
 find_undo_toast (void)
 {
-  GtkWidget *undo = dg_ui_test_find_button (GTK_WIDGET (dg_customers_test_get_window ()), _("_Undo"));
+  GtkWidget *undo = dg_ui_test_find_button (GTK_WIDGET (dg_customers_test_get_window ()), _("Undo"));
   GtkWidget *toast_widget;
   AdwToast *toast = NULL;
 
@@ -103,7 +103,7 @@ press_undo (void)
   AdwToast *toast = NULL;
 
   dg_ui_test_wait_for ((toast = find_undo_toast ()) != NULL);
-  gtk_widget_activate (dg_ui_test_find_button (GTK_WIDGET (dg_customers_test_get_window ()), _("_Undo")));
+  gtk_widget_activate (dg_ui_test_find_button (GTK_WIDGET (dg_customers_test_get_window ()), _("Undo")));
 }
 
 /* Logs @n_contacts contacts and adds @n_followups follow-ups to the

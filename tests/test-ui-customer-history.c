@@ -541,7 +541,7 @@ press_undo (void)
 {
   GtkWidget *undo = NULL;
 
-  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (get_window ()), _("_Undo"))) != NULL);
+  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (get_window ()), _("Undo"))) != NULL);
   g_assert_nonnull (gtk_widget_get_ancestor (undo, g_type_from_name ("AdwToastWidget")));
   gtk_widget_activate (undo);
   dg_ui_test_flush ();

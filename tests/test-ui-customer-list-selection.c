@@ -398,7 +398,7 @@ test_select_all_add_tag (DgUiFixture   *fixture,
 
   /* The list follows the change, with the toast that offers Undo. */
   dg_ui_test_wait_for (n_changed > 0);
-  dg_ui_test_wait_for (dg_ui_test_find_button (GTK_WIDGET (dg_customers_test_get_window ()), _("_Undo")) != NULL);
+  dg_ui_test_wait_for (dg_ui_test_find_button (GTK_WIDGET (dg_customers_test_get_window ()), _("Undo")) != NULL);
   dg_ui_test_wait_painted (GTK_WIDGET (dg_customers_test_get_window ()), 2);
   g_signal_handler_disconnect (db, handler);
 

@@ -60,7 +60,7 @@ press_undo (void)
 {
   GtkWidget *undo;
 
-  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (dg_customers_test_get_window ()), _("_Undo"))) != NULL);
+  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (dg_customers_test_get_window ()), _("Undo"))) != NULL);
   gtk_widget_activate (undo);
   dg_ui_test_flush ();
 }

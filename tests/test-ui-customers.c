@@ -347,7 +347,7 @@ test_archive_filter (DgUiFixture   *fixture,
   {
     GtkWidget *undo;
 
-    dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (dg_customers_test_get_window ()), _("_Undo"))) != NULL);
+    dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (dg_customers_test_get_window ()), _("Undo"))) != NULL);
     gtk_widget_activate (undo);
   }
   dg_ui_test_wait_for (dg_customers_test_n_items () == 6);

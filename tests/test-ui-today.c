@@ -411,7 +411,7 @@ press_undo (void)
 {
   GtkWidget *undo = NULL;
 
-  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (get_window ()), _("_Undo"))) != NULL);
+  dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (get_window ()), _("Undo"))) != NULL);
   g_assert_nonnull (gtk_widget_get_ancestor (undo, g_type_from_name ("AdwToastWidget")));
   gtk_widget_activate (undo);
 }
@@ -894,7 +894,7 @@ test_going_cold_add_followup (DgUiFixture   *fixture,
   seed_and_wait ();
   go_to_next_day ();
   row = gtk_widget_get_first_child (view_child ("cold_list"));
-  add = dg_ui_test_find_button (row, _("Add _Follow-up"));
+  add = dg_ui_test_find_button (row, _("Add Follow-up"));
   g_assert_nonnull (add);
   gtk_widget_activate (add);
   editor = wait_for_editor ();
@@ -998,7 +998,7 @@ test_log_contact (DgUiFixture   *fixture,
   seed_and_wait ();
   go_to_next_day ();
   row = gtk_widget_get_first_child (view_child ("cold_list"));
-  log = dg_ui_test_find_button (row, _("_Log Contact"));
+  log = dg_ui_test_find_button (row, _("Log Contact"));
   g_assert_nonnull (log);
   gtk_widget_activate (log);
   dg_ui_test_wait_for (g_strcmp0 (visible_page (), "customers") == 0);

@@ -7,6 +7,7 @@
 
 #include "dg-application-private.h"
 #include "dg-autostart.h"
+#include "dg-keep-all.h"
 #include "dg-notifier.h"
 #include "dg-preferences-window.h"
 #include "dg-window.h"
@@ -547,6 +548,9 @@ dg_application_startup (GApplication *app)
   DgApplication *self = DG_APPLICATION (app);
 
   G_APPLICATION_CLASS (dg_application_parent_class)->startup (app);
+
+  /* Korean lines break at spaces, in every label the app shows. */
+  dg_keep_all_install ();
 
   _dg_application_install_actions (self, dg_application_get_settings (self));
 

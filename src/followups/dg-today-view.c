@@ -276,16 +276,14 @@ new_cold_row (DgTodayView *self,
   gtk_widget_add_css_class (row, "cold-customer");
 
   log_button = g_object_new (GTK_TYPE_BUTTON,
-                             "label", _("_Log Contact"),
-                             "use-underline", TRUE,
+                             "label", _("Log Contact"),
                              "valign", GTK_ALIGN_CENTER,
                              "tooltip-text", _("Open the customer’s page to log a call, message or meeting"),
                              "action-name", "today.show-customer",
                              "action-target", target,
                              NULL);
   add_button = g_object_new (GTK_TYPE_BUTTON,
-                             "label", _("Add _Follow-up"),
-                             "use-underline", TRUE,
+                             "label", _("Add Follow-up"),
                              "valign", GTK_ALIGN_CENTER,
                              "tooltip-text", _("Plan when to get in touch again"),
                              "action-name", "today.add-followup-for",

@@ -104,7 +104,9 @@ undo_toast_new (GtkWidget      *widget,
     }
 
   toast = toast_new (overlay, title);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  /* No mnemonic: the toast is one click away, and a mnemonic shows as
+   * "(U)" after the Korean label. */
+  adw_toast_set_button_label (toast, _("Undo"));
   g_object_set_data_full (G_OBJECT (toast), "dg-undo", data, undo_data_free);
   g_signal_connect (toast, "button-clicked",
                     G_CALLBACK (on_undo_toast_button_clicked_cb),

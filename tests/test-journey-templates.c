@@ -226,6 +226,43 @@ assert_journey_matches (DgDatabase *db,
     }
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every template in seeds/ is one of those this test knows (other JSON
+ * there, such as demo data, is not a template). */
+static void
+test_shipped_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (dg_journey_templates_get_dir (), 0, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = seed_path (name);
+      g_autoptr(JsonNode) root = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      root = read_json (path);
+      if (g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "format", ""),
+                     DG_JOURNEY_TEMPLATE_FORMAT) == 0)
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  g_assert_cmpuint (names->len, ==, g_strv_length ((char **) shipped));
+  for (guint i = 0; i < names->len; i++)
+    g_assert_cmpstr (names->pdata[i], ==, shipped[i]);
+}
+
 static void
 test_shipped_create (void)
 {
@@ -801,6 +838,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_log_set_writer_func (log_writer_cb, NULL, NULL);
 
+  g_test_add_func ("/journey-templates/shipped/files", test_shipped_files);
   g_test_add_func ("/journey-templates/shipped/create", test_shipped_create);
   g_test_add_func ("/journey-templates/shipped/in-step", test_shipped_in_step);
   g_test_add_func ("/journey-templates/shipped/rules", test_shipped_rules);

@@ -18,4 +18,5 @@ meson compile -C "$build" >"$log" 2>&1 || { cat "$log"; exit 1; }
 
 export GSETTINGS_SCHEMA_DIR="$build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
 export DANGOL_LOCALEDIR="$build/po"
+export DANGOL_SEEDS_DIR="$top/seeds"
 exec "$build/src/dangol" "$@"

@@ -32,6 +32,7 @@
 #include "dg-interactions.h"
 #include "dg-journey.h"
 #include "dg-journey-analytics.h"
+#include "dg-journey-templates.h"
 #include "dg-journeys.h"
 #include "dg-phone.h"
 #include "dg-record.h"

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "dg-record-private.h"
 #include "dg-search.h"
 #include "dg-search-pieces-private.h"
 #include "dg-search-plan-private.h"
@@ -21,6 +22,8 @@
  * all 100k. */
 #define DRIVE_ALWAYS 500
 #define DRIVE_SHARE  16
+
+#define SECONDS_PER_DAY 86400
 
 /* The widest id range kept as a bitmap (16 MiB); a wider one, which only
  * ids set by hand could make, is searched by bisection. */
@@ -304,6 +307,28 @@ trim (const char *text)
   return g_strndup (start, end - start);
 }
 
+/* The stored time before which the last contact (or, never contacted, the
+ * day they were added) must be for @query's no_contact_days: the going-cold
+ * cutoff of dg_interactions_list_going_cold(), whole days back from now. */
+static char *
+no_contact_cutoff (const DgCustomerQuery *query)
+{
+  g_autoptr(GDateTime) system_now = NULL;
+  g_autoptr(GDateTime) cutoff = NULL;
+  GDateTime *now = query->now;
+
+  if (now == NULL)
+    now = system_now = g_date_time_new_now_utc ();
+
+  cutoff = g_date_time_add_seconds (now, -(gdouble) query->no_contact_days * SECONDS_PER_DAY);
+
+  /* Further back than a date can go: nobody was added before that. */
+  if (cutoff == NULL)
+    return g_strdup ("");
+
+  return dg_record_format_time (cutoff);
+}
+
 sqlite3_stmt *
 dg_search_plan_prepare (const DgSearchPlan  *plan,
                         DgDatabase          *db,
@@ -331,6 +356,7 @@ dg_search_plan_init (DgSearchPlan           *plan,
   g_autoptr(GPtrArray) terms = dg_search_terms (query->text);
   g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func (id_set_free);
   g_autofree char *tag = NULL;
+  g_autofree char *source = NULL;
   IdSet *smallest = NULL;
   guint driver = G_MAXUINT;
   GString *sql;
@@ -400,6 +426,19 @@ dg_search_plan_init (DgSearchPlan           *plan,
       g_string_append (sql, " AND c.id IN (SELECT ct.customer_id FROM customer_tags ct "
                             "JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?)");
       g_ptr_array_add (plan->params, g_steal_pointer (&tag));
+    }
+
+  source = query->source ? trim (query->source) : NULL;
+  if (source != NULL && *source != '\0')
+    {
+      g_string_append (sql, " AND c.source = ? COLLATE NOCASE");
+      g_ptr_array_add (plan->params, g_steal_pointer (&source));
+    }
+
+  if (query->no_contact_days > 0)
+    {
+      g_string_append (sql, " AND coalesce (c.last_contact_at, c.created_at) < ?");
+      g_ptr_array_add (plan->params, no_contact_cutoff (query));
     }
 
   /* The other words' ids filter the rows. */

@@ -374,6 +374,7 @@ test_tag_click (DgUiFixture   *fixture,
   dg_ui_test_wait_for ((tag_button = dg_ui_test_find_button (get_page (), "봄 강의")) != NULL);
   g_assert_true (gtk_widget_is_visible (tag_button));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (tag_button)), ==, "customers.show-tagged");
+  dg_customers_test_screenshot (GTK_WIDGET (dg_customers_test_get_window ()), "customer-page-tags");
   gtk_widget_activate (tag_button);
 
   /* The list of everyone tagged 봄 강의, the search gone. */

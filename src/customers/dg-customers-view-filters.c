@@ -83,6 +83,7 @@ make_chip (const char *text,
   g_autofree char *remove = NULL;
 
   gtk_widget_add_css_class (chip, "filter-chip");
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
   gtk_widget_set_margin_start (label, 4);
@@ -109,9 +110,7 @@ static void
 add_chip (DgCustomersView *self,
           GtkWidget       *chip)
 {
-  gtk_flow_box_append (self->filter_chips, chip);
-  /* Tab goes to the remove button, not to the chip's box around it. */
-  gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+  gtk_box_append (self->filter_chips, chip);
 }
 
 static void
@@ -120,7 +119,7 @@ dg_customers_view_update_filter_bar (DgCustomersView *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_chips))))
-    gtk_flow_box_remove (self->filter_chips, child);
+    gtk_box_remove (self->filter_chips, child);
 
   if (self->filter_tag != NULL)
     {

@@ -83,7 +83,7 @@ struct _DgCustomersView
   GMenu               *filter_source_section;
   GMenu               *filter_no_contact_section;
   GtkWidget           *filter_bar;
-  GtkFlowBox          *filter_chips;
+  GtkBox              *filter_chips;
   GtkWidget           *no_results_clear_button;
 };
 

@@ -425,6 +425,14 @@ test_source_and_no_contact (DgUiFixture   *fixture,
   AdwStatusPage *status = ADW_STATUS_PAGE (dg_customers_test_view_child ("no_results_page"));
   GtkWidget *popover;
 
+  /* With nobody stored, the menu says there is nothing to choose. */
+  popover = open_filter_submenu (_("Tag"));
+  dg_ui_test_wait_for (find_menu_item (popover, _("No tags yet")) != NULL);
+  g_assert_false (gtk_widget_is_sensitive (find_menu_item (popover, _("No tags yet"))));
+  g_assert_nonnull (find_menu_item (popover, _("Any Tag")));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  dg_ui_test_wait_for (!gtk_widget_get_visible (popover));
+
   insert_customers ();
   dg_ui_test_wait_for (dg_customers_test_n_items () == 5);
 

@@ -219,6 +219,45 @@ check_unique (DgDatabase           *db,
   g_assert_cmpint (uuid_found, ==, table->uuid_column != NULL);
 }
 
+/* Each unique index a CREATE UNIQUE INDEX made (a partial one, such as one
+ * active enrollment per journey) is a rule of the catalogue, and the
+ * reverse. */
+static void
+check_unique_indexes (DgDatabase           *db,
+                      const DgCatalogTable *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT i.name, (SELECT x.name FROM pragma_index_xinfo (i.name) x "
+                                          "  WHERE x.key ORDER BY x.seqno LIMIT 1) "
+                                          "FROM pragma_index_list ('%s') i "
+                                          "WHERE i.\"unique\" AND i.origin = 'c'", table->name);
+  sqlite3_stmt *stmt = query (db, sql);
+  guint n_rules = 0;
+  guint n_found = 0;
+
+  for (guint r = 0; r < table->n_rules; r++)
+    n_rules += table->rules[r].kind == DG_CATALOG_RULE_UNIQUE_INDEX;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *index = text_at (stmt, 0);
+      const DgCatalogRule *found = NULL;
+
+      for (guint r = 0; r < table->n_rules; r++)
+        {
+          if (table->rules[r].kind == DG_CATALOG_RULE_UNIQUE_INDEX
+              && g_strcmp0 (table->rules[r].index, index) == 0)
+            found = &table->rules[r];
+        }
+      if (found == NULL)
+        g_error ("The unique index %s of %s has no rule in the catalogue", index, table->name);
+      g_assert_cmpstr (found->column, ==, text_at (stmt, 1));
+      n_found++;
+    }
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpuint (n_found, ==, n_rules);
+}
+
 /* Each CHECK of the table is a rule, and each value rule is written in the
  * table's SQL as the catalogue says. */
 static void
@@ -276,11 +315,12 @@ check_rules (DgDatabase           *db,
 
         case DG_CATALOG_RULE_CHECK:
         case DG_CATALOG_RULE_UNIQUE:
+        case DG_CATALOG_RULE_UNIQUE_INDEX:
         default:
           break;
         }
 
-      if (rule->kind != DG_CATALOG_RULE_UNIQUE)
+      if (rule->kind != DG_CATALOG_RULE_UNIQUE && rule->kind != DG_CATALOG_RULE_UNIQUE_INDEX)
         n_check_rules++;
       if (expected->len > 0 && strstr (create, expected->str) == NULL)
         g_error ("%s: the schema of %s has no “%s”", rule->name, table->name, expected->str);
@@ -333,6 +373,7 @@ test_schema (void)
       check_columns (db, table);
       check_keys (db, table);
       check_unique (db, table);
+      check_unique_indexes (db, table);
       check_rules (db, table);
 
       g_hash_table_remove (schema, table->name);

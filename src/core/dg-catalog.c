@@ -199,6 +199,170 @@ static const DgCatalogRule followup_rules[] = {
     .description = "Only an open follow-up has a pending reminder (remind_at)" },
 };
 
+/* journeys, stages, stage_rules, cohorts, enrollments, stage_events,
+ * enrollment_followups */
+
+static const DgCatalogColumn journey_columns[] = {
+  ROW_ID,
+  ROW_UUID,
+  SOURCE ("name", "TEXT", TRUE, "The journey's name"),
+  SOURCE ("description", "TEXT", TRUE, "What the journey is for"),
+  SOURCE ("position", "INTEGER", TRUE, "Its place in the list of journeys"),
+  CREATED_AT,
+  UPDATED_AT,
+};
+
+static const char * const digitisation_values[] = { "manual", "template", "automated", NULL };
+
+static const DgCatalogColumn stage_columns[] = {
+  ROW_ID,
+  ROW_UUID,
+  SOURCE ("journey_id", "INTEGER", TRUE, "The journey it is a stage of"),
+  SOURCE ("position", "INTEGER", TRUE, "Its place in the journey, left to right"),
+  SOURCE ("name", "TEXT", TRUE, "The stage's name"),
+  SOURCE ("scenario", "TEXT", TRUE, "Scenario: what the customer experiences at this touchpoint"),
+  SOURCE ("touchpoint", "TEXT", TRUE, "Where it happens: the touchpoint or channel"),
+  SOURCE ("detail_steps", "TEXT", TRUE, "Detail: how it is done, step by step"),
+  SOURCE ("message_script", "TEXT", TRUE, "The message to send, with placeholders such as {name}"),
+  SOURCE ("pain_points", "TEXT", TRUE, "What goes wrong for customers here"),
+  SOURCE ("unmet_needs", "TEXT", TRUE, "What customers need here and do not get yet"),
+  SOURCE ("digitisation", "TEXT", TRUE, "Action: how far the stage is digitised"),
+  SOURCE ("usual_days", "INTEGER", FALSE, "The usual days in the stage; longer is stuck. NULL: no limit"),
+  CREATED_AT,
+  UPDATED_AT,
+};
+
+static const DgCatalogForeignKey stage_keys[] = {
+  { "journey_id", DG_TABLE_JOURNEYS, DG_CATALOG_ON_DELETE_CASCADE },
+};
+
+static const DgCatalogRule stage_rules_rules[] = {
+  { .name = "stages.digitisation", .kind = DG_CATALOG_RULE_ONE_OF, .column = "digitisation",
+    .description = "The digitisation level is manual, template or automated",
+    .values = digitisation_values },
+  { .name = "stages.usual-days", .kind = DG_CATALOG_RULE_RANGE, .column = "usual_days",
+    .description = "The usual days in a stage are 0 to 3650, or none", .min = 0, .max = 3650 },
+};
+
+static const char * const anchor_values[] = { "stage_entered", "cohort_date", NULL };
+
+static const DgCatalogColumn stage_rule_columns[] = {
+  ROW_ID,
+  ROW_UUID,
+  SOURCE ("stage_id", "INTEGER", TRUE, "The stage whose entry creates the follow-up"),
+  SOURCE ("position", "INTEGER", TRUE, "Its place among the stage's rules"),
+  SOURCE ("title", "TEXT", TRUE, "The follow-up's title"),
+  SOURCE ("note", "TEXT", TRUE, "The follow-up's note"),
+  SOURCE ("anchor", "TEXT", TRUE, "What the days count from: entering the stage, or the cohort's date"),
+  SOURCE ("offset_days", "INTEGER", TRUE, "Days after the anchor (negative: before)"),
+  SOURCE ("time_of_day", "TEXT", FALSE, "Local HH:MM it is due at; NULL: all day"),
+  CREATED_AT,
+  UPDATED_AT,
+};
+
+static const DgCatalogForeignKey stage_rule_keys[] = {
+  { "stage_id", DG_TABLE_STAGES, DG_CATALOG_ON_DELETE_CASCADE },
+};
+
+static const DgCatalogRule stage_rule_rules[] = {
+  { .name = "stage_rules.anchor", .kind = DG_CATALOG_RULE_ONE_OF, .column = "anchor",
+    .description = "A rule counts from entering the stage or from the cohort's date",
+    .values = anchor_values },
+  { .name = "stage_rules.offset-days", .kind = DG_CATALOG_RULE_RANGE, .column = "offset_days",
+    .description = "A rule's days are -3650 to 3650", .min = -3650, .max = 3650 },
+  { .name = "stage_rules.time-of-day", .kind = DG_CATALOG_RULE_CHECK,
+    .description = "The time of day is NULL or written HH:MM" },
+};
+
+static const DgCatalogColumn cohort_columns[] = {
+  ROW_ID,
+  ROW_UUID,
+  SOURCE ("journey_id", "INTEGER", TRUE, "The journey the cohort walks"),
+  SOURCE ("name", "TEXT", TRUE, "The cohort's name, e.g. a lecture and its date"),
+  SOURCE ("date", "TEXT", FALSE, "Its date, YYYY-MM-DD; NULL for none"),
+  SOURCE ("archived", "INTEGER", TRUE, "1 when archived: kept, but out of the usual lists"),
+  CREATED_AT,
+  UPDATED_AT,
+};
+
+static const DgCatalogForeignKey cohort_keys[] = {
+  { "journey_id", DG_TABLE_JOURNEYS, DG_CATALOG_ON_DELETE_CASCADE },
+};
+
+static const DgCatalogRule cohort_rules[] = {
+  { .name = "cohorts.archived", .kind = DG_CATALOG_RULE_RANGE, .column = "archived",
+    .description = "archived is 0 or 1", .min = 0, .max = 1 },
+};
+
+static const char * const enrollment_status_values[] = { "active", "completed", "dropped", NULL };
+
+static const DgCatalogColumn enrollment_columns[] = {
+  ROW_ID,
+  ROW_UUID,
+  SOURCE ("customer_id", "INTEGER", TRUE, "The customer walking the journey"),
+  SOURCE ("journey_id", "INTEGER", TRUE, "The journey"),
+  SOURCE ("stage_id", "INTEGER", TRUE, "The stage they are in (or completed or dropped at)"),
+  SOURCE ("cohort_id", "INTEGER", FALSE, "The cohort they walk it with; NULL for none"),
+  SOURCE ("status", "TEXT", TRUE, "active, completed or dropped"),
+  SOURCE ("drop_reason", "TEXT", TRUE, "Why they dropped out; empty unless dropped"),
+  SOURCE ("since", "TEXT", TRUE, "When they entered their stage (ISO 8601, UTC)"),
+  CREATED_AT,
+  UPDATED_AT,
+};
+
+static const DgCatalogForeignKey enrollment_keys[] = {
+  { "customer_id", DG_TABLE_CUSTOMERS, DG_CATALOG_ON_DELETE_CASCADE },
+  { "journey_id", DG_TABLE_JOURNEYS, DG_CATALOG_ON_DELETE_CASCADE },
+  { "stage_id", DG_TABLE_STAGES, DG_CATALOG_ON_DELETE_CASCADE },
+  { "cohort_id", DG_TABLE_COHORTS, DG_CATALOG_ON_DELETE_CASCADE },
+};
+
+static const DgCatalogRule enrollment_rules[] = {
+  { .name = "enrollments.status", .kind = DG_CATALOG_RULE_ONE_OF, .column = "status",
+    .description = "The status is active, completed or dropped",
+    .values = enrollment_status_values },
+  { .name = "enrollments.reason-when-dropped", .kind = DG_CATALOG_RULE_CHECK,
+    .description = "Only a dropped enrollment has a drop reason" },
+  { .name = "enrollments.one-active-per-journey", .kind = DG_CATALOG_RULE_UNIQUE_INDEX,
+    .column = "customer_id", .index = "enrollments_one_active",
+    .description = "A customer has at most one active enrollment in a journey" },
+};
+
+static const DgCatalogColumn stage_event_columns[] = {
+  ROW_ID,
+  ROW_UUID,
+  SOURCE ("enrollment_id", "INTEGER", TRUE, "Whose move it was"),
+  SOURCE ("from_stage_id", "INTEGER", FALSE, "The stage left; NULL when entering the journey"),
+  SOURCE ("to_stage_id", "INTEGER", TRUE, "The stage entered (or completed or dropped at)"),
+  SOURCE ("status", "TEXT", TRUE, "The enrollment's status after it"),
+  SOURCE ("reason", "TEXT", TRUE, "Why they dropped out, for a drop"),
+  SOURCE ("occurred_at", "TEXT", TRUE, "When (ISO 8601, UTC)"),
+};
+
+static const DgCatalogForeignKey stage_event_keys[] = {
+  { "enrollment_id", DG_TABLE_ENROLLMENTS, DG_CATALOG_ON_DELETE_CASCADE },
+  { "from_stage_id", DG_TABLE_STAGES, DG_CATALOG_ON_DELETE_CASCADE },
+  { "to_stage_id", DG_TABLE_STAGES, DG_CATALOG_ON_DELETE_CASCADE },
+};
+
+static const DgCatalogRule stage_event_rules[] = {
+  { .name = "stage_events.status", .kind = DG_CATALOG_RULE_ONE_OF, .column = "status",
+    .description = "The status after the event is active, completed or dropped",
+    .values = enrollment_status_values },
+};
+
+static const DgCatalogColumn enrollment_followup_columns[] = {
+  ID ("followup_id", "The follow-up a stage rule created"),
+  SOURCE ("enrollment_id", "INTEGER", TRUE, "The enrollment it was created for"),
+  SOURCE ("rule_id", "INTEGER", TRUE, "The stage rule that created it"),
+};
+
+static const DgCatalogForeignKey enrollment_followup_keys[] = {
+  { "followup_id", DG_TABLE_FOLLOWUPS, DG_CATALOG_ON_DELETE_CASCADE },
+  { "enrollment_id", DG_TABLE_ENROLLMENTS, DG_CATALOG_ON_DELETE_CASCADE },
+  { "rule_id", DG_TABLE_STAGE_RULES, DG_CATALOG_ON_DELETE_CASCADE },
+};
+
 /* meta */
 
 static const DgCatalogColumn meta_columns[] = {
@@ -263,6 +427,61 @@ static const DgCatalogTable tables[] = {
     .columns = followup_columns, .n_columns = N (followup_columns),
     .foreign_keys = followup_keys, .n_foreign_keys = N (followup_keys),
     .rules = followup_rules, .n_rules = N (followup_rules) },
+  /* Journeys */
+  { .name = DG_TABLE_JOURNEYS,
+    .description = "Journeys: the paths customers walk",
+    .change_name = DG_TABLE_JOURNEYS,
+    .id_column = "id",
+    .uuid_column = "uuid",
+    .columns = journey_columns, .n_columns = N (journey_columns) },
+  { .name = DG_TABLE_STAGES,
+    .description = "The stages of each journey, with their SDA playbook",
+    .change_name = DG_TABLE_STAGES,
+    .id_column = "id",
+    .uuid_column = "uuid",
+    .columns = stage_columns, .n_columns = N (stage_columns),
+    .foreign_keys = stage_keys, .n_foreign_keys = N (stage_keys),
+    .rules = stage_rules_rules, .n_rules = N (stage_rules_rules) },
+  { .name = DG_TABLE_STAGE_RULES,
+    .description = "The follow-ups a stage creates for each customer entering it",
+    /* A stage's rules are part of the stage to its listeners. */
+    .change_name = DG_TABLE_STAGES,
+    .id_column = "id",
+    .uuid_column = "uuid",
+    .columns = stage_rule_columns, .n_columns = N (stage_rule_columns),
+    .foreign_keys = stage_rule_keys, .n_foreign_keys = N (stage_rule_keys),
+    .rules = stage_rule_rules, .n_rules = N (stage_rule_rules) },
+  { .name = DG_TABLE_COHORTS,
+    .description = "Groups of customers walking a journey together, usually one date",
+    .change_name = DG_TABLE_COHORTS,
+    .id_column = "id",
+    .uuid_column = "uuid",
+    .columns = cohort_columns, .n_columns = N (cohort_columns),
+    .foreign_keys = cohort_keys, .n_foreign_keys = N (cohort_keys),
+    .rules = cohort_rules, .n_rules = N (cohort_rules) },
+  { .name = DG_TABLE_ENROLLMENTS,
+    .description = "Customers in journeys: their stage, cohort and status",
+    .change_name = DG_TABLE_ENROLLMENTS,
+    .id_column = "id",
+    .uuid_column = "uuid",
+    .columns = enrollment_columns, .n_columns = N (enrollment_columns),
+    .foreign_keys = enrollment_keys, .n_foreign_keys = N (enrollment_keys),
+    .rules = enrollment_rules, .n_rules = N (enrollment_rules) },
+  { .name = DG_TABLE_STAGE_EVENTS,
+    .description = "Every move of an enrollment between stages, and its completion or drop",
+    /* The history is part of the enrollment to its listeners. */
+    .change_name = DG_TABLE_ENROLLMENTS,
+    .id_column = "id",
+    .uuid_column = "uuid",
+    .columns = stage_event_columns, .n_columns = N (stage_event_columns),
+    .foreign_keys = stage_event_keys, .n_foreign_keys = N (stage_event_keys),
+    .rules = stage_event_rules, .n_rules = N (stage_event_rules) },
+  { .name = DG_TABLE_ENROLLMENT_FOLLOWUPS,
+    .description = "Which follow-ups a stage rule created for which enrollment",
+    /* The link is part of the follow-up to its listeners. */
+    .change_name = DG_TABLE_FOLLOWUPS,
+    .columns = enrollment_followup_columns, .n_columns = N (enrollment_followup_columns),
+    .foreign_keys = enrollment_followup_keys, .n_foreign_keys = N (enrollment_followup_keys) },
   { .name = DG_TABLE_META,
     .description = "Values of this database that are not records: the reminder lead time, "
                    "the zone all-day keys were computed in",

@@ -36,6 +36,15 @@ G_BEGIN_DECLS
 #define DG_TABLE_FOLLOWUPS       "followups"
 #define DG_TABLE_META            "meta"
 
+/* Journeys */
+#define DG_TABLE_JOURNEYS             "journeys"
+#define DG_TABLE_STAGES               "stages"
+#define DG_TABLE_STAGE_RULES          "stage_rules"
+#define DG_TABLE_COHORTS              "cohorts"
+#define DG_TABLE_ENROLLMENTS          "enrollments"
+#define DG_TABLE_STAGE_EVENTS         "stage_events"
+#define DG_TABLE_ENROLLMENT_FOLLOWUPS "enrollment_followups"
+
 /* The detailed signal to connect to for changes of a table's change name:
  *   g_signal_connect (db, DG_DATABASE_CHANGED (DG_TABLE_CUSTOMERS), …); */
 #define DG_DATABASE_CHANGED(change_name) "changed::" change_name
@@ -104,6 +113,10 @@ typedef enum
   DG_CATALOG_RULE_RANGE,
   /* A condition between columns, described in words. */
   DG_CATALOG_RULE_CHECK,
+  /* No two rows share the values of the columns of the unique index
+   * @index (a CREATE UNIQUE INDEX, partial when it has a WHERE: only the
+   * rows it selects count), described in words. */
+  DG_CATALOG_RULE_UNIQUE_INDEX,
 } DgCatalogRuleKind;
 
 typedef struct
@@ -111,7 +124,8 @@ typedef struct
   /* "table.what", stable: validators and their messages refer to it. */
   const char         *name;
   DgCatalogRuleKind   kind;
-  /* The column the rule is about; NULL for DG_CATALOG_RULE_CHECK. */
+  /* The column the rule is about; NULL for DG_CATALOG_RULE_CHECK; the
+   * first column of the index for DG_CATALOG_RULE_UNIQUE_INDEX. */
   const char         *column;
   const char         *description;
   /* DG_CATALOG_RULE_ONE_OF: NULL-terminated. */
@@ -121,6 +135,8 @@ typedef struct
   gint64              max;
   /* DG_CATALOG_RULE_UNIQUE. */
   gboolean            ignore_case;
+  /* DG_CATALOG_RULE_UNIQUE_INDEX: the index's name. */
+  const char         *index;
 } DgCatalogRule;
 
 typedef enum

@@ -1,7 +1,8 @@
 /* dg-core.h
  *
  * Everything Dangol knows without a display: the database, customers and
- * their search, the contact log, follow-ups and their reminders. The GTK
+ * their search, the contact log, follow-ups and their reminders, journeys
+ * and the customers walking them. The GTK
  * app, the tests and the benchmarks include this.
  */
 #pragma once
@@ -19,15 +20,23 @@
 #include "dg-customers-contacts.h"
 #include "dg-database.h"
 #include "dg-date-parse.h"
+#include "dg-enrollment-card.h"
+#include "dg-enrollments.h"
 #include "dg-error.h"
 #include "dg-fake-clock.h"
 #include "dg-followup.h"
 #include "dg-followups.h"
 #include "dg-interaction.h"
 #include "dg-interactions.h"
+#include "dg-journey.h"
+#include "dg-journey-analytics.h"
+#include "dg-journeys.h"
 #include "dg-phone.h"
 #include "dg-record.h"
 #include "dg-recurrence.h"
 #include "dg-reminder-service.h"
 #include "dg-reminders.h"
 #include "dg-search.h"
+#include "dg-stage-column.h"
+#include "dg-stage-script.h"
+#include "dg-stages.h"

@@ -50,6 +50,10 @@ struct _DgCustomerSnapshot
   GPtrArray *customers;   /* DgCustomer *, in the order asked */
   TableRows *tables;      /* one per catalogue table, in its order */
   guint      n_tables;
+  /* A snapshot of another record than customers (a journey): its name,
+   * for messages; the rows it refers to (its customers) are not written
+   * back when they went meanwhile. */
+  char      *root_name;
 };
 
 void
@@ -74,6 +78,7 @@ dg_customer_snapshot_free (DgCustomerSnapshot *snapshot)
     }
   g_free (snapshot->tables);
   g_clear_pointer (&snapshot->customers, g_ptr_array_unref);
+  g_free (snapshot->root_name);
   g_free (snapshot);
 }
 
@@ -298,6 +303,34 @@ read_referred (DgDatabase          *db,
   return TRUE;
 }
 
+/* Every row a delete of the owned rows of @root cascades to, and the rows
+ * those refer to. */
+static gboolean
+take_closure_locked (DgDatabase          *db,
+                     DgCustomerSnapshot  *snapshot,
+                     TableRows           *root,
+                     GError             **error)
+{
+  /* Parents come first, so each table sees every row it cascades from. */
+  for (guint t = 0; t < snapshot->n_tables; t++)
+    {
+      TableRows *rows = &snapshot->tables[t];
+
+      if (rows != root && !read_cascade (db, snapshot, rows, error))
+        return FALSE;
+    }
+
+  /* Last table first: a row kept because another refers to it may refer
+   * to an earlier table's row in turn. */
+  for (guint t = snapshot->n_tables; t > 0; t--)
+    {
+      if (!read_referred (db, snapshot, &snapshot->tables[t - 1], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 take_locked (DgDatabase          *db,
              DgCustomerSnapshot  *snapshot,
@@ -323,24 +356,49 @@ take_locked (DgDatabase          *db,
         return FALSE;
     }
 
-  /* Parents come first, so each table sees every row it cascades from. */
-  for (guint t = 0; t < snapshot->n_tables; t++)
-    {
-      TableRows *rows = &snapshot->tables[t];
+  return take_closure_locked (db, snapshot, customers, error);
+}
 
-      if (rows != customers && !read_cascade (db, snapshot, rows, error))
-        return FALSE;
+DgCustomerSnapshot *
+dg_snapshot_take_record (DgDatabase  *db,
+                         const char  *table,
+                         gint64       id,
+                         const char  *name,
+                         GError     **error)
+{
+  g_autoptr(DgCustomerSnapshot) snapshot = NULL;
+  TableRows *root;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (dg_catalog_lookup (table) != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  snapshot = snapshot_new ();
+  snapshot->root_name = g_strdup (name);
+  root = find_rows (snapshot, table);
+
+  if (!dg_database_begin (db, error))
+    return NULL;
+
+  if (!read_rows (db, root, root->table->id_column, id, TRUE, error)
+      || !take_closure_locked (db, snapshot, root, error))
+    {
+      dg_database_rollback (db);
+      return NULL;
     }
 
-  /* Last table first: a row kept because another refers to it may refer
-   * to an earlier table's row in turn. */
-  for (guint t = snapshot->n_tables; t > 0; t--)
+  if (!dg_database_commit (db, error))
+    return NULL;
+
+  if (root->owned->len == 0)
     {
-      if (!read_referred (db, snapshot, &snapshot->tables[t - 1], error))
-        return FALSE;
+      g_set_error (error, DG_ERROR, DG_ERROR_NOT_FOUND,
+                   /* Translators: %s is the name of what was to be kept for Undo. */
+                   _("“%s” no longer exists"), name);
+      return NULL;
     }
 
-  return TRUE;
+  return g_steal_pointer (&snapshot);
 }
 
 DgCustomerSnapshot *
@@ -428,7 +486,13 @@ static void
 set_conflict_error (DgCustomerSnapshot  *snapshot,
                     GError             **error)
 {
-  if (snapshot->customers->len == 1)
+  if (snapshot->root_name != NULL)
+    g_set_error (error, DG_ERROR, DG_ERROR_FAILED,
+                 /* Translators: Undo after deleting a journey failed; %s is
+                  * its name. */
+                 _("“%s” could not be brought back: part of it has been added again or deleted in the meantime"),
+                 snapshot->root_name);
+  else if (snapshot->customers->len == 1)
     g_set_error (error, DG_ERROR, DG_ERROR_FAILED,
                  /* Translators: Undo after deleting a customer failed; %s is
                   * the customer's name. */
@@ -566,11 +630,12 @@ insert_row (DgDatabase          *db,
 /* A row the customers referred to: the row of that uuid, or with that
  * value of a unique column, when there is one now; else written back. */
 static gboolean
-restore_shared (DgDatabase  *db,
-                TableRows   *rows,
-                Row         *row,
-                Remap       *remap,
-                GError     **error)
+restore_shared (DgDatabase          *db,
+                DgCustomerSnapshot  *snapshot,
+                TableRows           *rows,
+                Row                 *row,
+                Remap               *remap,
+                GError             **error)
 {
   const DgCatalogTable *table = rows->table;
   gint64 old_id = sqlite3_value_int64 (g_ptr_array_index (row, column_index (rows, table->id_column)));
@@ -591,6 +656,13 @@ restore_shared (DgDatabase  *db,
         return FALSE;
     }
 
+  /* A record's snapshot does not bring back a customer it refers to:
+   * that customer's own delete took the rest of their records. */
+  if (found == 0 && snapshot->root_name != NULL)
+    {
+      set_conflict_error (snapshot, error);
+      return FALSE;
+    }
   if (found == 0)
     return insert_row (db, rows, row, remap, error);
 
@@ -639,7 +711,7 @@ restore_locked (DgDatabase          *db,
 
       for (guint i = 0; i < rows->shared->len; i++)
         {
-          if (!restore_shared (db, rows, g_ptr_array_index (rows->shared, i), remap, error))
+          if (!restore_shared (db, snapshot, rows, g_ptr_array_index (rows->shared, i), remap, error))
             return FALSE;
         }
 

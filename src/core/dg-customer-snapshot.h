@@ -38,6 +38,16 @@ DgCustomerSnapshot *dg_customers_take_snapshots             (DgDatabase         
                                                              const gint64        *ids,
                                                              guint                n_ids,
                                                              GError             **error);
+/* The same for another record, row @id of catalogue table @table (a
+ * journey): the row, every row its delete cascades to, and the rows those
+ * refer to. Restoring fails, writing nothing, when one of those it refers
+ * to (a customer) is gone meanwhile. @name names it in messages.
+ * NULL with DG_ERROR_NOT_FOUND when there is no such row. */
+DgCustomerSnapshot *dg_snapshot_take_record                 (DgDatabase          *db,
+                                                             const char          *table,
+                                                             gint64               id,
+                                                             const char          *name,
+                                                             GError             **error);
 /* Writes the customers and everything that was theirs back. On success the
  * snapshot's customer holds the id it has now. Emits ::changed for each
  * table written, after the commit. */

@@ -43,6 +43,20 @@ void        dg_bulk_undo_add_created_row   (DgBulkUndo    *self,
 /* A follow-up as it was before the action may have moved it. */
 void        dg_bulk_undo_add_followup_row  (DgBulkUndo    *self,
                                             DgBulkRow     *row);
+/* A row of @table (a catalogue table with an id column, named by its
+ * DG_TABLE_ constant) the action created: Undo deletes it. Rows are
+ * deleted in the reverse order they were added. */
+void        dg_bulk_undo_add_created_in    (DgBulkUndo    *self,
+                                            const char    *table,
+                                            gint64         id);
+/* A row of @table as it was before the action changed it (every column,
+ * with its id): Undo writes it back over its id. Takes @row. */
+void        dg_bulk_undo_add_row_in        (DgBulkUndo    *self,
+                                            const char    *table,
+                                            DgBulkRow     *row);
+/* One more record changed, for dg_bulk_undo_get_n_changed() of the
+ * actions that record rows with the two functions above. */
+void        dg_bulk_undo_count_changed     (DgBulkUndo    *self);
 /* A deleted customer; takes @snapshot. */
 void        dg_bulk_undo_add_snapshot      (DgBulkUndo    *self,
                                             DgCustomerSnapshot *snapshot);

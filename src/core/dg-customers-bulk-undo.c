@@ -29,7 +29,30 @@ struct _DgBulkUndo
   /* Keep-in-touch follow-ups as they were before a contact moved them. */
   GPtrArray    *followup_rows;    /* DgBulkRow */
   GPtrArray    *snapshots;        /* DgCustomerSnapshot */
+  /* Rows of any table created, and rows as they were before. */
+  GArray       *created_in;       /* TableRow */
+  GPtrArray    *rows_in;          /* TableBulkRow */
+  guint         n_counted;
 };
+
+typedef struct
+{
+  const char *table;
+  gint64      id;
+} TableRow;
+
+typedef struct
+{
+  const char *table;
+  DgBulkRow  *row;
+} TableBulkRow;
+
+static void
+table_bulk_row_free (TableBulkRow *row)
+{
+  dg_bulk_row_free (row->row);
+  g_free (row);
+}
 
 G_DEFINE_FINAL_TYPE (DgBulkUndo, dg_bulk_undo, G_TYPE_OBJECT)
 
@@ -89,6 +112,8 @@ dg_bulk_undo_finalize (GObject *object)
   g_clear_pointer (&self->created_rows, g_array_unref);
   g_clear_pointer (&self->followup_rows, g_ptr_array_unref);
   g_clear_pointer (&self->snapshots, g_ptr_array_unref);
+  g_clear_pointer (&self->created_in, g_array_unref);
+  g_clear_pointer (&self->rows_in, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dg_bulk_undo_parent_class)->finalize (object);
 }
@@ -112,6 +137,8 @@ dg_bulk_undo_init (DgBulkUndo *self)
   self->created_rows = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->followup_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_bulk_row_free);
   self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_customer_snapshot_free);
+  self->created_in = g_array_new (FALSE, FALSE, sizeof (TableRow));
+  self->rows_in = g_ptr_array_new_with_free_func ((GDestroyNotify) table_bulk_row_free);
 }
 
 DgBulkUndo *
@@ -173,6 +200,34 @@ dg_bulk_undo_add_snapshot (DgBulkUndo         *self,
   g_ptr_array_add (self->snapshots, snapshot);
 }
 
+void
+dg_bulk_undo_add_created_in (DgBulkUndo *self,
+                             const char *table,
+                             gint64      id)
+{
+  TableRow row = { table, id };
+
+  g_array_append_val (self->created_in, row);
+}
+
+void
+dg_bulk_undo_add_row_in (DgBulkUndo *self,
+                         const char *table,
+                         DgBulkRow  *row)
+{
+  TableBulkRow *kept = g_new (TableBulkRow, 1);
+
+  kept->table = table;
+  kept->row = row;
+  g_ptr_array_add (self->rows_in, kept);
+}
+
+void
+dg_bulk_undo_count_changed (DgBulkUndo *self)
+{
+  self->n_counted++;
+}
+
 DgBulkAction
 dg_bulk_undo_get_action (DgBulkUndo *self)
 {
@@ -193,6 +248,11 @@ dg_bulk_undo_get_n_changed (DgBulkUndo *self)
     case DG_BULK_ACTION_LOG_CONTACT:
     case DG_BULK_ACTION_ADD_FOLLOWUP:
       return self->created_rows->len;
+    case DG_BULK_ACTION_ENROLL:
+    case DG_BULK_ACTION_MOVE_STAGE:
+    case DG_BULK_ACTION_COMPLETE_ENROLLMENT:
+    case DG_BULK_ACTION_DROP_ENROLLMENT:
+      return self->n_counted;
     case DG_BULK_ACTION_ADD_TAG:
     case DG_BULK_ACTION_REMOVE_TAG:
     case DG_BULK_ACTION_ARCHIVE:
@@ -305,6 +365,40 @@ restore_customers (DgBulkUndo  *self,
   return TRUE;
 }
 
+/* Writes @row back over its id in @table, where it still is. */
+static gboolean
+restore_row (DgBulkUndo  *self,
+             const char  *table,
+             DgBulkRow   *row,
+             GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_auto(DgStatement) stmt = NULL;
+  int id_index = 0;
+
+  g_string_append_printf (sql, "UPDATE \"%s\" SET ", table);
+  for (guint c = 0; c < row->columns->len; c++)
+    {
+      const char *column = g_ptr_array_index (row->columns, c);
+
+      if (g_str_equal (column, "id"))
+        id_index = c + 1;
+      else
+        g_string_append_printf (sql, "%s\"%s\" = ?%u", sql->str[sql->len - 1] == ' ' ? "" : ", ",
+                                column, c + 1);
+    }
+  g_string_append_printf (sql, " WHERE id = ?%d", id_index);
+
+  stmt = dg_database_prepare (self->db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint c = 0; c < row->values->len; c++)
+    sqlite3_bind_value (stmt, c + 1, g_ptr_array_index (row->values, c));
+
+  return dg_database_run (self->db, stmt, error);
+}
+
 /* Writes each kept follow-up row back over its id, where it still is. */
 static gboolean
 restore_followup_rows (DgBulkUndo  *self,
@@ -312,31 +406,42 @@ restore_followup_rows (DgBulkUndo  *self,
 {
   for (guint i = 0; i < self->followup_rows->len; i++)
     {
-      DgBulkRow *row = g_ptr_array_index (self->followup_rows, i);
-      g_autoptr(GString) sql = g_string_new ("UPDATE followups SET ");
-      g_auto(DgStatement) stmt = NULL;
-      int id_index = 0;
+      if (!restore_row (self, DG_TABLE_FOLLOWUPS, g_ptr_array_index (self->followup_rows, i), error))
+        return FALSE;
+    }
 
-      for (guint c = 0; c < row->columns->len; c++)
-        {
-          const char *column = g_ptr_array_index (row->columns, c);
+  return TRUE;
+}
 
-          if (g_str_equal (column, "id"))
-            id_index = c + 1;
-          else
-            g_string_append_printf (sql, "%s\"%s\" = ?%u", sql->str[sql->len - 1] == ' ' ? "" : ", ",
-                                    column, c + 1);
-        }
-      g_string_append_printf (sql, " WHERE id = ?%d", id_index);
+/* Deletes the rows created, last first, then writes the rows kept back,
+ * and tells the listeners of every table touched. */
+static gboolean
+revert_rows_in (DgBulkUndo  *self,
+                GError     **error)
+{
+  for (guint i = self->created_in->len; i > 0; i--)
+    {
+      TableRow *created = &g_array_index (self->created_in, TableRow, i - 1);
+      const DgCatalogTable *table = dg_catalog_lookup (created->table);
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?1", created->table);
+      g_auto(DgStatement) stmt = dg_database_prepare (self->db, sql, error);
 
-      stmt = dg_database_prepare (self->db, sql->str, error);
       if (stmt == NULL)
         return FALSE;
 
-      for (guint c = 0; c < row->values->len; c++)
-        sqlite3_bind_value (stmt, c + 1, g_ptr_array_index (row->values, c));
+      sqlite3_bind_int64 (stmt, 1, created->id);
       if (!dg_database_run (self->db, stmt, error))
         return FALSE;
+      dg_database_notify_changed (self->db, table->change_name);
+    }
+
+  for (guint i = 0; i < self->rows_in->len; i++)
+    {
+      TableBulkRow *kept = g_ptr_array_index (self->rows_in, i);
+
+      if (!restore_row (self, kept->table, kept->row, error))
+        return FALSE;
+      dg_database_notify_changed (self->db, dg_catalog_lookup (kept->table)->change_name);
     }
 
   return TRUE;
@@ -388,6 +493,12 @@ apply_locked (DgBulkUndo  *self,
         return FALSE;
       dg_database_notify_changed (self->db, DG_TABLE_FOLLOWUPS);
       return TRUE;
+
+    case DG_BULK_ACTION_ENROLL:
+    case DG_BULK_ACTION_MOVE_STAGE:
+    case DG_BULK_ACTION_COMPLETE_ENROLLMENT:
+    case DG_BULK_ACTION_DROP_ENROLLMENT:
+      return revert_rows_in (self, error);
 
     default:
       g_assert_not_reached ();

@@ -38,6 +38,12 @@ typedef enum
   DG_BULK_ACTION_DELETE,
   DG_BULK_ACTION_LOG_CONTACT,
   DG_BULK_ACTION_ADD_FOLLOWUP,
+  /* Journeys (dg-enrollments.h): customers enrolled, moved to another
+   * stage, marked completed or dropped. */
+  DG_BULK_ACTION_ENROLL,
+  DG_BULK_ACTION_MOVE_STAGE,
+  DG_BULK_ACTION_COMPLETE_ENROLLMENT,
+  DG_BULK_ACTION_DROP_ENROLLMENT,
 } DgBulkAction;
 
 #define DG_TYPE_BULK_UNDO (dg_bulk_undo_get_type ())
@@ -48,7 +54,8 @@ G_DECLARE_FINAL_TYPE (DgBulkUndo, dg_bulk_undo, DG, BULK_UNDO, GObject)
 DgBulkAction dg_bulk_undo_get_action     (DgBulkUndo     *self);
 /* How many customers the action changed (those that already had the tag,
  * were already archived… are not counted), or deleted, or how many
- * contacts or follow-ups it created. */
+ * contacts or follow-ups it created, or how many enrollments it created
+ * or changed. */
 guint        dg_bulk_undo_get_n_changed  (DgBulkUndo     *self);
 /* Reverses the action in one transaction, once; a second call fails. When
  * it fails (a restored customer's record was added again meanwhile…),

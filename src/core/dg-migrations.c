@@ -179,6 +179,122 @@ static const char * const migrations[] = {
    * without walking every reminder still to come in it. */
   "CREATE INDEX followups_snoozed_by_remind ON followups (remind_at)"
   "  WHERE snoozed_until IS NOT NULL AND remind_at IS NOT NULL;",
+
+  /* Journeys: the path customers walk, stage by stage, with the SDA
+   * playbook of each stage (scenario, detail, action), the rules that
+   * schedule follow-ups when a customer enters a stage, the cohorts that
+   * walk it together, the customers in it (enrollments) and every move
+   * they made (stage_events), from which the funnel, the time in each
+   * stage and the feeling at each stage are computed.
+   *
+   * Every reference cascades, as the Undo of a customer's delete needs
+   * (see dg-customer-snapshot.c): what must not go with a stage or a
+   * cohort (its customers, their history) is moved or unlinked by the
+   * core before the delete. A follow-up a stage rule created is linked to
+   * its enrollment and rule by enrollment_followups, so that moving back
+   * into a stage does not create it twice while it is still open. */
+  "CREATE TABLE journeys ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  uuid         TEXT NOT NULL UNIQUE,"
+  "  name         TEXT NOT NULL,"
+  "  description  TEXT NOT NULL DEFAULT '',"
+  "  position     INTEGER NOT NULL,"
+  "  created_at   TEXT NOT NULL,"
+  "  updated_at   TEXT NOT NULL"
+  ");"
+  "CREATE INDEX journeys_by_position ON journeys (position, id);"
+  "CREATE TABLE stages ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  uuid           TEXT NOT NULL UNIQUE,"
+  "  journey_id     INTEGER NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,"
+  "  position       INTEGER NOT NULL,"
+  "  name           TEXT NOT NULL,"
+  "  scenario       TEXT NOT NULL DEFAULT '',"
+  "  touchpoint     TEXT NOT NULL DEFAULT '',"
+  "  detail_steps   TEXT NOT NULL DEFAULT '',"
+  "  message_script TEXT NOT NULL DEFAULT '',"
+  "  pain_points    TEXT NOT NULL DEFAULT '',"
+  "  unmet_needs    TEXT NOT NULL DEFAULT '',"
+  "  digitisation   TEXT NOT NULL DEFAULT 'manual'"
+  "                 CHECK (digitisation IN ('manual', 'template', 'automated')),"
+  "  usual_days     INTEGER CHECK (usual_days BETWEEN 0 AND 3650),"
+  "  created_at     TEXT NOT NULL,"
+  "  updated_at     TEXT NOT NULL"
+  ");"
+  "CREATE INDEX stages_by_journey ON stages (journey_id, position, id);"
+  "CREATE TABLE stage_rules ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  uuid         TEXT NOT NULL UNIQUE,"
+  "  stage_id     INTEGER NOT NULL REFERENCES stages (id) ON DELETE CASCADE,"
+  "  position     INTEGER NOT NULL,"
+  "  title        TEXT NOT NULL,"
+  "  note         TEXT NOT NULL DEFAULT '',"
+  "  anchor       TEXT NOT NULL DEFAULT 'stage_entered'"
+  "               CHECK (anchor IN ('stage_entered', 'cohort_date')),"
+  "  offset_days  INTEGER NOT NULL DEFAULT 0 CHECK (offset_days BETWEEN -3650 AND 3650),"
+  "  time_of_day  TEXT,"                                /* HH:MM local, or all-day */
+  "  created_at   TEXT NOT NULL,"
+  "  updated_at   TEXT NOT NULL,"
+  "  CHECK (time_of_day IS NULL OR time_of_day GLOB '[0-2][0-9]:[0-5][0-9]')"
+  ");"
+  "CREATE INDEX stage_rules_by_stage ON stage_rules (stage_id, position, id);"
+  "CREATE TABLE cohorts ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  uuid         TEXT NOT NULL UNIQUE,"
+  "  journey_id   INTEGER NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,"
+  "  name         TEXT NOT NULL,"
+  "  date         TEXT,"                                /* YYYY-MM-DD */
+  "  archived     INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  created_at   TEXT NOT NULL,"
+  "  updated_at   TEXT NOT NULL"
+  ");"
+  "CREATE INDEX cohorts_by_journey ON cohorts (journey_id, archived, date, id);"
+  "CREATE TABLE enrollments ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  uuid         TEXT NOT NULL UNIQUE,"
+  "  customer_id  INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  journey_id   INTEGER NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,"
+  "  stage_id     INTEGER NOT NULL REFERENCES stages (id) ON DELETE CASCADE,"
+  "  cohort_id    INTEGER REFERENCES cohorts (id) ON DELETE CASCADE,"
+  "  status       TEXT NOT NULL DEFAULT 'active'"
+  "               CHECK (status IN ('active', 'completed', 'dropped')),"
+  "  drop_reason  TEXT NOT NULL DEFAULT '',"
+  "  since        TEXT NOT NULL,"                       /* entered its stage, UTC */
+  "  created_at   TEXT NOT NULL,"
+  "  updated_at   TEXT NOT NULL,"
+  "  CHECK (status = 'dropped' OR drop_reason = '')"
+  ");"
+  "CREATE UNIQUE INDEX enrollments_one_active ON enrollments (customer_id, journey_id)"
+  "  WHERE status = 'active';"
+  "CREATE INDEX enrollments_by_customer ON enrollments (customer_id, journey_id, id);"
+  "CREATE INDEX enrollments_by_journey ON enrollments (journey_id, status, stage_id, cohort_id);"
+  /* A column of the board, of one cohort or of all, longest in it first. */
+  "CREATE INDEX enrollments_by_stage ON enrollments (stage_id, status, cohort_id, since, id);"
+  "CREATE INDEX enrollments_active_by_stage ON enrollments (stage_id, since, id)"
+  "  WHERE status = 'active';"
+  "CREATE INDEX enrollments_by_cohort ON enrollments (cohort_id);"
+  "CREATE TABLE stage_events ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  uuid           TEXT NOT NULL UNIQUE,"
+  "  enrollment_id  INTEGER NOT NULL REFERENCES enrollments (id) ON DELETE CASCADE,"
+  "  from_stage_id  INTEGER REFERENCES stages (id) ON DELETE CASCADE,"
+  "  to_stage_id    INTEGER NOT NULL REFERENCES stages (id) ON DELETE CASCADE,"
+  "  status         TEXT NOT NULL"
+  "                 CHECK (status IN ('active', 'completed', 'dropped')),"
+  "  reason         TEXT NOT NULL DEFAULT '',"
+  "  occurred_at    TEXT NOT NULL"                      /* ISO 8601 UTC */
+  ");"
+  "CREATE INDEX stage_events_by_enrollment ON stage_events (enrollment_id, occurred_at, id);"
+  "CREATE INDEX stage_events_by_stage ON stage_events (to_stage_id, occurred_at);"
+  "CREATE INDEX stage_events_by_from_stage ON stage_events (from_stage_id);"
+  "CREATE TABLE enrollment_followups ("
+  "  followup_id    INTEGER PRIMARY KEY REFERENCES followups (id) ON DELETE CASCADE,"
+  "  enrollment_id  INTEGER NOT NULL REFERENCES enrollments (id) ON DELETE CASCADE,"
+  "  rule_id        INTEGER NOT NULL REFERENCES stage_rules (id) ON DELETE CASCADE"
+  ");"
+  "CREATE INDEX enrollment_followups_by_enrollment ON enrollment_followups"
+  "  (enrollment_id, rule_id);"
+  "CREATE INDEX enrollment_followups_by_rule ON enrollment_followups (rule_id);",
 };
 
 const char *

@@ -1,0 +1,264 @@
+/* dg-journey-analytics.c
+ *
+ * Each figure is one grouped query over the journey's enrollments (of
+ * the cohort asked for) and their stage events; a stay in a stage is an
+ * event that made the enrollment active there, up to the next event of
+ * the same enrollment (LEAD over its events in time order).
+ */
+#define G_LOG_DOMAIN "Dangol-Core"
+
+#include "config.h"
+
+#include "dg-journey-analytics.h"
+#include "dg-journeys-private.h"
+#include "dg-record-private.h"
+#include "dg-stages.h"
+
+/* ?1 the journey, ?2 the cohort or NULL, ?3 now. */
+#define ENROLLED                                                               \
+  "WITH e AS (SELECT id, customer_id FROM enrollments "                        \
+  "  WHERE journey_id = ?1 AND (?2 IS NULL OR cohort_id = ?2)) "
+#define STAYS                                                                  \
+  ", ev AS (SELECT s.enrollment_id, s.to_stage_id AS stage_id, s.status, "     \
+  "    s.occurred_at AS start_at, LEAD (s.occurred_at) OVER "                  \
+  "    (PARTITION BY s.enrollment_id ORDER BY s.occurred_at, s.id) AS end_at " \
+  "  FROM stage_events s JOIN e ON e.id = s.enrollment_id), "                  \
+  "stays AS (SELECT enrollment_id, stage_id, start_at, end_at FROM ev "        \
+  "  WHERE status = 'active') "
+
+static const char *now_sql =
+  "SELECT en.stage_id, count (*), "
+  "  sum (s.usual_days IS NOT NULL AND unixepoch (?3) - unixepoch (en.since) > s.usual_days * 86400) "
+  "FROM enrollments en JOIN stages s ON s.id = en.stage_id "
+  "WHERE en.journey_id = ?1 AND (?2 IS NULL OR en.cohort_id = ?2) AND en.status = 'active' "
+  "GROUP BY en.stage_id";
+
+static const char *conversion_sql =
+  ENROLLED
+  ", reached AS (SELECT DISTINCT s.enrollment_id, s.to_stage_id AS stage_id "
+  "  FROM stage_events s JOIN e ON e.id = s.enrollment_id WHERE s.status = 'active'), "
+  "ordered AS (SELECT id, LAG (id) OVER (ORDER BY position, id) AS prev_id "
+  "  FROM stages WHERE journey_id = ?1) "
+  "SELECT o.id, "
+  "  (SELECT count (*) FROM reached r WHERE r.stage_id = o.id), "
+  "  (SELECT count (*) FROM reached r WHERE r.stage_id = o.prev_id), "
+  "  (SELECT count (*) FROM reached r JOIN reached r2 ON r2.enrollment_id = r.enrollment_id "
+  "    WHERE r.stage_id = o.prev_id AND r2.stage_id = o.id) "
+  "FROM ordered o";
+
+static const char *median_sql =
+  ENROLLED STAYS
+  ", d AS (SELECT stage_id, (unixepoch (coalesce (end_at, ?3)) - unixepoch (start_at)) / 86400.0 AS days "
+  "  FROM stays), "
+  "r AS (SELECT stage_id, days, ROW_NUMBER () OVER (PARTITION BY stage_id ORDER BY days) AS rn, "
+  "  count (*) OVER (PARTITION BY stage_id) AS n FROM d) "
+  "SELECT stage_id, avg (days) FROM r WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY stage_id";
+
+static const char *dropped_sql =
+  "SELECT stage_id, drop_reason, count (*) FROM enrollments "
+  "WHERE journey_id = ?1 AND (?2 IS NULL OR cohort_id = ?2) AND status = 'dropped' "
+  "GROUP BY stage_id, drop_reason ORDER BY stage_id, count (*) DESC, drop_reason";
+
+static const char *feeling_sql =
+  ENROLLED STAYS
+  "SELECT st.stage_id, i.feedback, count (*) FROM stays st JOIN e ON e.id = st.enrollment_id "
+  "JOIN interactions i ON i.customer_id = e.customer_id AND i.occurred_at >= st.start_at "
+  "  AND (st.end_at IS NULL OR i.occurred_at < st.end_at) "
+  "WHERE i.feedback IS NOT NULL GROUP BY st.stage_id, i.feedback";
+
+static void
+drop_reason_free (DgDropReason *reason)
+{
+  g_free (reason->reason);
+  g_free (reason);
+}
+
+void
+dg_stage_figures_free (DgStageFigures *figures)
+{
+  if (figures == NULL)
+    return;
+
+  g_clear_pointer (&figures->drop_reasons, g_ptr_array_unref);
+  g_free (figures);
+}
+
+double
+dg_stage_figures_get_feeling (DgStageFigures *figures)
+{
+  guint all;
+
+  g_return_val_if_fail (figures != NULL, 0);
+
+  all = figures->n_positive + figures->n_neutral + figures->n_negative;
+
+  return all > 0 ? ((double) figures->n_positive - figures->n_negative) / all : 0;
+}
+
+typedef void (*RowFunc) (DgStageFigures *figures,
+                         sqlite3_stmt   *stmt);
+
+static void
+read_now (DgStageFigures *figures,
+          sqlite3_stmt   *stmt)
+{
+  figures->n_now = sqlite3_column_int (stmt, 1);
+  figures->n_stuck = sqlite3_column_int (stmt, 2);
+}
+
+static void
+read_conversion (DgStageFigures *figures,
+                 sqlite3_stmt   *stmt)
+{
+  figures->n_reached = sqlite3_column_int (stmt, 1);
+  figures->n_reached_previous = sqlite3_column_int (stmt, 2);
+  figures->n_converted = sqlite3_column_int (stmt, 3);
+}
+
+static void
+read_median (DgStageFigures *figures,
+             sqlite3_stmt   *stmt)
+{
+  figures->median_days = sqlite3_column_double (stmt, 1);
+}
+
+static void
+read_dropped (DgStageFigures *figures,
+              sqlite3_stmt   *stmt)
+{
+  DgDropReason *reason = g_new0 (DgDropReason, 1);
+
+  reason->reason = dg_journeys_column_text (stmt, 1);
+  reason->count = sqlite3_column_int (stmt, 2);
+  figures->n_dropped += reason->count;
+  g_ptr_array_add (figures->drop_reasons, reason);
+}
+
+static void
+read_feeling (DgStageFigures *figures,
+              sqlite3_stmt   *stmt)
+{
+  const char *feedback = (const char *) sqlite3_column_text (stmt, 1);
+  guint count = sqlite3_column_int (stmt, 2);
+
+  if (g_strcmp0 (feedback, "positive") == 0)
+    figures->n_positive = count;
+  else if (g_strcmp0 (feedback, "neutral") == 0)
+    figures->n_neutral = count;
+  else if (g_strcmp0 (feedback, "negative") == 0)
+    figures->n_negative = count;
+}
+
+/* Runs @sql and hands each row to @func with the figures of its stage
+ * (column 0); rows of a stage not in @by_stage are skipped. */
+static gboolean
+run (DgDatabase  *db,
+     const char  *sql,
+     gint64       journey_id,
+     gint64       cohort_id,
+     const char  *now,
+     GHashTable  *by_stage,
+     RowFunc      func,
+     GError     **error)
+{
+  g_auto(DgStatement) stmt = dg_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, journey_id);
+  if (cohort_id != 0)
+    sqlite3_bind_int64 (stmt, 2, cohort_id);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    dg_database_bind_text (stmt, 3, now);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 stage_id = sqlite3_column_int64 (stmt, 0);
+      DgStageFigures *figures = g_hash_table_lookup (by_stage, &stage_id);
+
+      if (figures != NULL)
+        func (figures, stmt);
+    }
+
+  if (rc != SQLITE_DONE)
+    return dg_database_set_error (db, error);
+
+  return TRUE;
+}
+
+static gboolean
+compute_locked (DgDatabase  *db,
+                gint64       journey_id,
+                gint64       cohort_id,
+                const char  *now,
+                GPtrArray   *result,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) stages = dg_stages_list (db, journey_id, error);
+  g_autoptr(GHashTable) by_stage = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (stages == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      DgStageFigures *figures = g_new0 (DgStageFigures, 1);
+
+      figures->stage_id = ((DgStage *) g_ptr_array_index (stages, i))->id;
+      figures->conversion = -1;
+      figures->median_days = -1;
+      figures->drop_reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) drop_reason_free);
+      g_ptr_array_add (result, figures);
+      g_hash_table_insert (by_stage, &figures->stage_id, figures);
+    }
+
+  if (!run (db, now_sql, journey_id, cohort_id, now, by_stage, read_now, error)
+      || !run (db, conversion_sql, journey_id, cohort_id, now, by_stage, read_conversion, error)
+      || !run (db, median_sql, journey_id, cohort_id, now, by_stage, read_median, error)
+      || !run (db, dropped_sql, journey_id, cohort_id, now, by_stage, read_dropped, error)
+      || !run (db, feeling_sql, journey_id, cohort_id, now, by_stage, read_feeling, error))
+    return FALSE;
+
+  for (guint i = 1; i < result->len; i++)
+    {
+      DgStageFigures *figures = g_ptr_array_index (result, i);
+
+      if (figures->n_reached_previous > 0)
+        figures->conversion = (double) figures->n_converted / figures->n_reached_previous;
+    }
+
+  return TRUE;
+}
+
+GPtrArray *
+dg_journey_analytics (DgDatabase  *db,
+                      DgClock     *clock,
+                      gint64       journey_id,
+                      gint64       cohort_id,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_stage_figures_free);
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
+
+  now = dg_journeys_now_text (clock);
+
+  /* One read transaction, so that every figure sees the same moment. */
+  if (!dg_database_begin (db, error))
+    return NULL;
+
+  if (!compute_locked (db, journey_id, cohort_id, now, result, error))
+    {
+      dg_database_rollback (db);
+      return NULL;
+    }
+
+  if (!dg_database_commit (db, error))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}

@@ -295,6 +295,11 @@ static const char * const migrations[] = {
   "CREATE INDEX enrollment_followups_by_enrollment ON enrollment_followups"
   "  (enrollment_id, rule_id);"
   "CREATE INDEX enrollment_followups_by_rule ON enrollment_followups (rule_id);",
+
+  /* 6: the customers by source (how they found the business), for the
+   * customer list's source filter and the sources its menu offers:
+   * without it, both read every row of the table (50 ms at 100k). */
+  "CREATE INDEX customers_by_source ON customers (source COLLATE NOCASE, id);",
 };
 
 const char *

@@ -286,8 +286,8 @@ append_choice (GMenu      *section,
   g_menu_append_item (section, item);
 }
 
-/* An item that says why there is nothing to choose: no action, so it
- * shows greyed out. */
+/* An item that says why there is nothing to choose: its action does not
+ * exist, so it shows greyed out. */
 static void
 append_note (GMenu      *section,
              const char *label)

@@ -536,6 +536,15 @@ test_select_all_filtered (DgUiFixture   *fixture,
   g_assert_cmpuint (selected->len, ==, tagged->len);
   g_assert_cmpint (memcmp (selected->data, tagged->data, tagged->len * sizeof (gint64)), ==, 0);
   dg_ui_test_wait_for (gtk_revealer_get_child_revealed (GTK_REVEALER (dg_customers_test_view_child ("selection_revealer"))));
+  /* Each row on show is drawn selected. */
+  {
+    GtkWidget *rows = dg_ui_test_find_by_type (dg_customers_test_view_child ("column_view"), GTK_TYPE_LIST_VIEW);
+
+    for (GtkWidget *row = gtk_widget_get_first_child (rows); row != NULL; row = gtk_widget_get_next_sibling (row))
+      if (gtk_widget_get_visible (row) && dg_ui_test_row_get_text (row, 0) != NULL)
+        g_assert_true (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED);
+  }
+  gtk_widget_grab_focus (dg_customers_test_view_child ("column_view"));
   screenshot ("customers-filter-select-all");
 }
 

@@ -349,6 +349,17 @@ test_saved_while_searching (DgUiFixture   *fixture,
   dg_ui_test_wait_for (dg_customers_test_shows_only ("Rob Stone"));
   g_assert_false (page_is_shown ());
   g_assert_cmpint (dg_customers_test_selected_id (), ==, id);
+
+  /* A filter hides a new customer as a search does: the page opens. */
+  set_search ("");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dg_customers_test_get_view ()),
+                                             "customers.filter-tag", "s", "VIP"));
+  dg_ui_test_wait_for (dg_customers_test_n_items () == 2);
+  editor = open_editor ("customers.new");
+  dg_customers_test_editor_set_text (editor, "name_row", "정다은");
+  save_editor (editor);
+  dg_ui_test_wait_for (page_shows ("정다은"));
+  g_assert_cmpstr (dg_customer_list_get_tag (get_list ()), ==, "VIP");
 }
 
 /* A tag on a customer's page lists every customer with it, with a chip

@@ -14,6 +14,10 @@ struct _DgCustomerList
 
   char             *text;
   char             *tag;
+  char             *source;
+  guint             no_contact_days;
+  /* Where "now" comes from for no_contact_days; NULL for the system. */
+  DgClock          *clock;
   DgArchivedFilter  archived;
   DgCustomerSort    sort;
   gboolean          descending;
@@ -37,6 +41,7 @@ typedef struct
   DgCustomerQuery  query;
   char            *text;
   char            *tag;
+  char            *source;
 } QueryCopy;
 
 static gpointer
@@ -48,8 +53,13 @@ dg_customer_list_dup_query (DgIdList *list)
   dg_customer_list_get_query (self, &copy->query);
   copy->text = g_strdup (copy->query.text);
   copy->tag = g_strdup (copy->query.tag);
+  copy->source = g_strdup (copy->query.source);
   copy->query.text = copy->text;
   copy->query.tag = copy->tag;
+  copy->query.source = copy->source;
+  /* Read here, in the main thread, each time the query runs: a list kept
+   * open for days still counts "no contact for N days" from now. */
+  copy->query.now = self->clock ? dg_clock_get_now_utc (self->clock) : g_date_time_new_now_utc ();
 
   return copy;
 }
@@ -61,6 +71,8 @@ dg_customer_list_free_query (gpointer query)
 
   g_free (copy->text);
   g_free (copy->tag);
+  g_free (copy->source);
+  g_clear_pointer (&copy->query.now, g_date_time_unref);
   g_free (copy);
 }
 
@@ -136,6 +148,8 @@ dg_customer_list_finalize (GObject *object)
 
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->tag, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (dg_customer_list_parent_class)->finalize (object);
 }
@@ -190,6 +204,8 @@ dg_customer_list_set_property (GObject      *object,
 
           set_string (&self->text, query->text);
           set_string (&self->tag, query->tag);
+          set_string (&self->source, query->source);
+          self->no_contact_days = query->no_contact_days;
           self->archived = query->archived;
           self->sort = query->sort;
           self->descending = !!query->descending;
@@ -302,20 +318,23 @@ void
 dg_customer_list_set_query (DgCustomerList        *self,
                             const DgCustomerQuery *query)
 {
-  gboolean text_changed, tag_changed;
+  gboolean text_changed, tag_changed, source_changed;
 
   g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
   g_return_if_fail (query != NULL);
 
   text_changed = set_string (&self->text, query->text);
   tag_changed = set_string (&self->tag, query->tag);
+  source_changed = set_string (&self->source, query->source);
 
-  if (!text_changed && !tag_changed &&
+  if (!text_changed && !tag_changed && !source_changed &&
+      self->no_contact_days == query->no_contact_days &&
       self->archived == query->archived &&
       self->sort == query->sort &&
       self->descending == query->descending)
     return;
 
+  self->no_contact_days = query->no_contact_days;
   self->archived = query->archived;
   self->sort = query->sort;
   self->descending = query->descending;
@@ -338,6 +357,10 @@ dg_customer_list_get_query (DgCustomerList  *self,
 
   query->text = self->text;
   query->tag = self->tag;
+  query->source = self->source;
+  query->no_contact_days = self->no_contact_days;
+  /* The list's clock says when "now" is, each time the query runs. */
+  query->now = NULL;
   query->archived = self->archived;
   query->sort = self->sort;
   query->descending = self->descending;
@@ -384,6 +407,63 @@ dg_customer_list_set_tag (DgCustomerList *self,
   dg_customer_list_get_query (self, &query);
   query.tag = tag;
   dg_customer_list_set_query (self, &query);
+}
+
+const char *
+dg_customer_list_get_source (DgCustomerList *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_LIST (self), NULL);
+
+  return self->source;
+}
+
+void
+dg_customer_list_set_source (DgCustomerList *self,
+                             const char     *source)
+{
+  DgCustomerQuery query;
+
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+
+  dg_customer_list_get_query (self, &query);
+  query.source = source;
+  dg_customer_list_set_query (self, &query);
+}
+
+guint
+dg_customer_list_get_no_contact_days (DgCustomerList *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMER_LIST (self), 0);
+
+  return self->no_contact_days;
+}
+
+void
+dg_customer_list_set_no_contact_days (DgCustomerList *self,
+                                      guint           days)
+{
+  DgCustomerQuery query;
+
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+
+  dg_customer_list_get_query (self, &query);
+  query.no_contact_days = days;
+  dg_customer_list_set_query (self, &query);
+}
+
+void
+dg_customer_list_set_clock (DgCustomerList *self,
+                            DgClock        *clock)
+{
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+  g_return_if_fail (!clock || DG_IS_CLOCK (clock));
+
+  if (!g_set_object (&self->clock, clock))
+    return;
+
+  /* Another clock may stand at another time. */
+  if (self->no_contact_days > 0)
+    dg_id_list_query_changed (DG_ID_LIST (self));
 }
 
 void

@@ -1,7 +1,7 @@
 /* dg-customer-list.h
  *
- * The customers that match a DgCustomerQuery (search text, tag, archive
- * filter, sort), as a DgIdList of DgCustomer: it holds only their ids in
+ * The customers that match a DgCustomerQuery (search text, tag, source,
+ * no contact for some days, archive filter, sort), as a DgIdList of DgCustomer: it holds only their ids in
  * the order SQL returns, builds customer objects for the rows asked for,
  * keeps the objects in use up to date, and follows the customers table.
  * See dg-id-list.h for how it changes, starts partial and reports errors;
@@ -13,6 +13,7 @@
  */
 #pragma once
 
+#include "dg-clock.h"
 #include "dg-customers.h"
 #include "dg-id-list.h"
 
@@ -41,6 +42,19 @@ void            dg_customer_list_set_text     (DgCustomerList        *self,
 const char     *dg_customer_list_get_tag      (DgCustomerList        *self);
 void            dg_customer_list_set_tag      (DgCustomerList        *self,
                                                const char            *tag);
+/* Only customers from this source; NULL for all. */
+const char     *dg_customer_list_get_source   (DgCustomerList        *self);
+void            dg_customer_list_set_source   (DgCustomerList        *self,
+                                               const char            *source);
+/* Only customers with no contact for this many days; 0 for all. */
+guint           dg_customer_list_get_no_contact_days (DgCustomerList *self);
+void            dg_customer_list_set_no_contact_days (DgCustomerList *self,
+                                                      guint           days);
+/* The clock the days count back from, read each time the query runs (the
+ * query's own :now is not used); NULL, the default, for the system time.
+ * Re-running when the time moves on is the caller's to ask (reload). */
+void            dg_customer_list_set_clock    (DgCustomerList        *self,
+                                               DgClock               *clock);
 void            dg_customer_list_set_sort     (DgCustomerList        *self,
                                                DgCustomerSort         sort,
                                                gboolean               descending);

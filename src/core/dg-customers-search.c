@@ -113,6 +113,7 @@ typedef struct
   char            *path;
   char            *text;
   char            *tag;
+  char            *source;
   DgCustomerQuery  query;
 } SearchData;
 
@@ -124,6 +125,8 @@ search_data_free (gpointer user_data)
   g_free (data->path);
   g_free (data->text);
   g_free (data->tag);
+  g_free (data->source);
+  g_clear_pointer (&data->query.now, g_date_time_unref);
   g_free (data);
 }
 
@@ -169,9 +172,13 @@ dg_customers_search_ids_async (DgDatabase            *db,
   data->path = g_strdup (dg_database_get_path (db));
   data->text = g_strdup (query->text);
   data->tag = g_strdup (query->tag);
+  data->source = g_strdup (query->source);
   data->query = *query;
   data->query.text = data->text;
   data->query.tag = data->tag;
+  data->query.source = data->source;
+  /* "No contact for N days" counts back from the moment of the call. */
+  data->query.now = query->now ? g_date_time_ref (query->now) : g_date_time_new_now_utc ();
 
   /* No source object: the task may be freed in the worker thread, and
    * with it whatever it holds. */

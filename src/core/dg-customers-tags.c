@@ -292,3 +292,38 @@ dg_tags_list (DgDatabase  *db,
 
   return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
+
+char **
+dg_customers_list_sources (DgDatabase  *db,
+                           GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  int rc;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+
+  /* Read when the filter menu opens, through customers_by_source.
+   * "Blog" and "blog" are one source, as the filter matches them both. */
+  stmt = dg_database_prepare (db,
+                              "SELECT min (source) FROM customers WHERE source COLLATE NOCASE > '' "
+                              "GROUP BY source COLLATE NOCASE "
+                              "ORDER BY source COLLATE NOCASE",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  if (rc != SQLITE_DONE)
+    {
+      dg_database_set_error (db, error);
+      return NULL;
+    }
+
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}

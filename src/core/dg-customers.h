@@ -39,6 +39,16 @@ typedef struct
   gboolean          descending;
   /* At most this many ids from dg_customers_search_ids(); 0 for all. */
   guint             limit;
+  /* Only customers who found the business through this source (the same
+   * text, ignoring case), when not NULL. */
+  const char       *source;
+  /* When above 0: only customers with no contact logged in the last this
+   * many days before @now (never contacted: added before then), which is
+   * what "going cold" means on the Today page. */
+  guint             no_contact_days;
+  /* The instant @no_contact_days counts back from; NULL for the system
+   * time. */
+  GDateTime        *now;
 } DgCustomerQuery;
 
 /* Validates, then inserts. Sets the id, and the uuid and created/updated
@@ -75,6 +85,10 @@ gboolean    dg_customers_remove_tag   (DgDatabase       *db,
                                        GError          **error);
 /* Every tag name in use, sorted. */
 char      **dg_tags_list              (DgDatabase       *db,
+                                       GError          **error);
+/* Every source in use (how customers found the business), sorted, each
+ * once whatever its case. */
+char      **dg_customers_list_sources (DgDatabase       *db,
                                        GError          **error);
 
 /* The ids of the customers matching @query, in its order (gint64 each). */

@@ -311,6 +311,11 @@ static const char * const migrations[] = {
   "CREATE INDEX customers_by_birthday ON customers"
   "  (birthday_calendar, birthday_leap, substr (birthday, 6))"
   "  WHERE birthday IS NOT NULL AND archived = 0;",
+
+  /* 7: the customers by source (how they found the business), for the
+   * customer list's source filter and the sources its menu offers:
+   * without it, both read every row of the table (50 ms at 100k). */
+  "CREATE INDEX customers_by_source ON customers (source COLLATE NOCASE, id);",
 };
 
 const char *

@@ -44,12 +44,24 @@ dg_customer_page_fill_tags (DgCustomerPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))))
     gtk_flow_box_remove (self->tags_box, child);
 
+  /* A tag is a button: the list of every customer with it, through the
+   * Customers view's customers.show-tagged. */
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      GtkWidget *label = gtk_label_new (tags[i]);
+      GtkWidget *button = gtk_button_new_with_label (tags[i]);
+      g_autofree char *tooltip = NULL;
 
-      gtk_widget_add_css_class (label, "tag-pill");
-      gtk_flow_box_append (self->tags_box, label);
+      gtk_widget_add_css_class (button, "tag-pill");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "customers.show-tagged");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (tags[i]));
+      /* Translators: the tooltip of a tag on a customer's page; %s is the
+       * tag. */
+      tooltip = g_strdup_printf (_("Show the customers tagged “%s”"), tags[i]);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_flow_box_append (self->tags_box, button);
+      /* Tab goes to the tag's button, not to the flow box's child. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->tags_box), tags != NULL && tags[0] != NULL);

@@ -128,15 +128,56 @@ _dg_customers_view_select (DgCustomersView *self,
   dg_customers_view_scroll_to (self, dg_customer_selection_get_selected (self->selection));
 }
 
+/* Opens the page of the customer with @id, as the other pages of the
+ * window do: through the window when there is one. */
+static void
+dg_customers_view_show_customer (DgCustomersView *self,
+                                 gint64           id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_widget_activate_action (GTK_WIDGET (self), "win.show-customer", "x", id))
+    return;
+
+  if (!dg_customers_view_open (self, id, &error))
+    dg_toast_show_error (GTK_WIDGET (self), error);
+}
+
+/* A customer just saved is never hidden by the search or the filters: a
+ * new one opens on its page, as in GNOME Contacts, with its row selected
+ * for Back when the list shows it; a changed one stays where it was seen,
+ * on its page or selected in the list, unless the list no longer shows
+ * it, and then its page opens. */
+static void
+dg_customers_view_show_saved (DgCustomersView *self,
+                              gint64           id,
+                              gboolean         added)
+{
+  gboolean on_page = dg_customers_view_page_is_shown (self);
+
+  if (self->list != NULL && (!on_page || added))
+    _dg_customers_view_select (self, id);
+
+  if (added)
+    dg_customers_view_show_customer (self, id);
+  else if (!on_page && (self->list == NULL || dg_customer_list_find (self->list, id) == G_MAXUINT))
+    dg_customers_view_show_customer (self, id);
+}
+
 static void
 on_editor_saved_cb (DgCustomerEditor *editor,
                     DgCustomer       *customer,
                     DgCustomersView  *self)
 {
-  /* The page follows the database by itself; the list shows where the new
-   * or changed customer now is. */
-  if (!dg_customers_view_page_is_shown (self))
-    _dg_customers_view_select (self, dg_customer_get_id (customer));
+  dg_customers_view_show_saved (self, dg_customer_get_id (customer), FALSE);
+}
+
+static void
+on_editor_added_cb (DgCustomerEditor *editor,
+                    DgCustomer       *customer,
+                    DgCustomersView  *self)
+{
+  dg_customers_view_show_saved (self, dg_customer_get_id (customer), TRUE);
 }
 
 static void
@@ -150,7 +191,8 @@ dg_customers_view_show_editor (DgCustomersView *self,
                                    dg_context_get_database (self->context),
                                    customer);
   g_signal_connect_object (editor, "saved",
-                           G_CALLBACK (on_editor_saved_cb),
+                           customer == NULL ? G_CALLBACK (on_editor_added_cb)
+                                            : G_CALLBACK (on_editor_saved_cb),
                            self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }

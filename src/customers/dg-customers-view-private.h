@@ -2,8 +2,9 @@
  *
  * What the files of DgCustomersView share: dg-customers-view.c (the
  * widget), -columns.c (cells and sorting), -loading.c (the first frame),
- * -actions.c (what its actions do to one customer) and -bulk.c (the
- * selection bar and what it does to many).
+ * -actions.c (what its actions do to one customer), -bulk.c (the
+ * selection bar and what it does to many) and -filters.c (the filter menu,
+ * the bar of filters in use and their actions).
  */
 #pragma once
 
@@ -69,6 +70,21 @@ struct _DgCustomersView
   GMenuModel          *bulk_menu;
   /* NULL until a customer is first opened. */
   DgCustomerPage      *customer_page;
+
+  /* The filters, kept here while there is no list; NULL or 0 for none. */
+  char                *filter_tag;
+  char                *filter_source;
+  guint                filter_no_contact_days;
+  gulong               clock_changed_handler;
+  gulong               clock_day_handler;
+  GtkMenuButton       *filter_button;
+  GMenu               *filter_menu;
+  GMenu               *filter_tag_section;
+  GMenu               *filter_source_section;
+  GMenu               *filter_no_contact_section;
+  GtkWidget           *filter_bar;
+  GtkBox              *filter_chips;
+  GtkWidget           *no_results_clear_button;
 };
 
 void        _dg_customers_view_class_actions_init (GtkWidgetClass  *widget_class);
@@ -89,6 +105,29 @@ void        _dg_customers_view_update_selection_bar (DgCustomersView *self);
 GArray     *_dg_customers_view_get_selected_ids   (DgCustomersView *self);
 /* "23 selected", as the bar says it. */
 char       *_dg_customers_view_format_n_selected  (guint            n_selected);
+
+/* The filters: their actions and properties, the bar that shows them. */
+void        _dg_customers_view_class_filters_init (GtkWidgetClass  *widget_class);
+void        _dg_customers_view_init_filters       (DgCustomersView *self);
+void        _dg_customers_view_dispose_filters    (DgCustomersView *self);
+/* Gives the list the filters and the context's clock; follows the clock. */
+void        _dg_customers_view_filters_set_context (DgCustomersView *self,
+                                                    DgContext       *old_context);
+/* The setters of the :filter-tag, :filter-source and :no-contact-days
+ * properties; NULL, "" or 0 clears. */
+void        _dg_customers_view_set_filter_tag     (DgCustomersView *self,
+                                                   const char      *tag);
+void        _dg_customers_view_set_filter_source  (DgCustomersView *self,
+                                                   const char      *source);
+void        _dg_customers_view_set_no_contact_days (DgCustomersView *self,
+                                                    guint            days);
+/* Whether any filter narrows the list. */
+gboolean    _dg_customers_view_has_filters        (DgCustomersView *self);
+/* Fills @query's filters (its strings belong to @self). */
+void        _dg_customers_view_get_filters        (DgCustomersView *self,
+                                                   DgCustomerQuery *query);
+/* Shows the list's count and empty state again: from -filters.c. */
+void        _dg_customers_view_update_state       (DgCustomersView *self);
 
 /* Sets up the cells and the sorters of the columns, from init. */
 void        _dg_customers_view_init_columns       (DgCustomersView *self);

@@ -21,6 +21,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DgCustomersView, dg_customers_view, GTK_TYPE_WIDG
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_FILTER_TAG,
+  PROP_FILTER_SOURCE,
+  PROP_NO_CONTACT_DAYS,
   N_PROPS
 };
 
@@ -95,7 +98,7 @@ static void
 dg_customers_view_update_state (DgCustomersView *self)
 {
   g_autofree char *count = NULL;
-  gboolean searching;
+  gboolean searching, filtered;
   guint n;
 
   if (self->list == NULL)
@@ -103,6 +106,8 @@ dg_customers_view_update_state (DgCustomersView *self)
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   searching = dg_customers_view_is_searching (self);
+  filtered = _dg_customers_view_has_filters (self);
+  gtk_widget_set_visible (self->no_results_clear_button, filtered);
 
   if (n > 0)
     {
@@ -113,7 +118,7 @@ dg_customers_view_update_state (DgCustomersView *self)
         {
           count = g_strdup ("");
         }
-      else if (!searching)
+      else if (!searching && !filtered)
         {
           /* Translators: the number of customers in the list. */
           count = g_strdup_printf (ngettext ("%u customer", "%u customers", n), n);
@@ -126,8 +131,9 @@ dg_customers_view_update_state (DgCustomersView *self)
             self->filter_total = count_customers (self, dg_customers_view_get_archived_filter (self));
           total = MAX ((guint)self->filter_total, n);
 
-          /* Translators: the number of customers found by a search (%1$u)
-           * out of all customers in the list (%2$u). */
+          /* Translators: the number of customers found by a search or
+           * kept by the filters (%1$u) out of all customers in the list
+           * (%2$u). */
           count = g_strdup_printf (ngettext ("%1$u of %2$u customer", "%1$u of %2$u customers", total),
                                    n, total);
         }
@@ -147,7 +153,22 @@ dg_customers_view_update_state (DgCustomersView *self)
       return;
     }
 
-  if (searching)
+  if (filtered)
+    {
+      g_autofree char *description = NULL;
+
+      if (searching)
+        /* Translators: shown when a search finds nobody among the
+         * customers the filters keep; %s is what was typed. */
+        description = g_markup_printf_escaped (_("No customer matches “%s” with these filters."),
+                                               dg_customer_list_get_text (self->list));
+      else
+        description = g_strdup (_("No customers match these filters."));
+      adw_status_page_set_title (self->no_results_page, _("No Results Found"));
+      adw_status_page_set_description (self->no_results_page, description);
+      adw_status_page_set_icon_name (self->no_results_page, "edit-find-symbolic");
+    }
+  else if (searching)
     {
       g_autofree char *description = NULL;
 
@@ -175,6 +196,13 @@ dg_customers_view_update_state (DgCustomersView *self)
     }
 
   gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+}
+
+void
+_dg_customers_view_update_state (DgCustomersView *self)
+{
+  self->filter_total = -1;
+  dg_customers_view_update_state (self);
 }
 
 static void
@@ -407,6 +435,7 @@ void
 dg_customers_view_set_context (DgCustomersView *self,
                                DgContext       *context)
 {
+  g_autoptr(DgContext) old_context = NULL;
   DgDatabase *database;
 
   g_return_if_fail (DG_IS_CUSTOMERS_VIEW (self));
@@ -415,6 +444,7 @@ dg_customers_view_set_context (DgCustomersView *self,
   if (self->context == context)
     return;
 
+  old_context = self->context != NULL ? g_object_ref (self->context) : NULL;
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_handler, dg_context_get_database (self->context));
   gtk_column_view_set_model (self->column_view, NULL);
@@ -436,6 +466,7 @@ dg_customers_view_set_context (DgCustomersView *self,
         .archived = dg_customers_view_get_archived_filter (self),
       };
 
+      _dg_customers_view_get_filters (self, &query);
       database = dg_context_get_database (context);
       _dg_customers_view_probe_sort (self, &query.sort, &query.descending);
       self->list = dg_customer_list_new_partial (database, &query,
@@ -470,6 +501,8 @@ dg_customers_view_set_context (DgCustomersView *self,
       _dg_customers_view_queue_load_rest (self);
     }
 
+  _dg_customers_view_filters_set_context (self, old_context);
+
   if (self->list != NULL)
     on_list_error_cb (self->list, NULL, self);
   else
@@ -489,6 +522,7 @@ dg_customers_view_dispose (GObject *object)
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_handler, dg_context_get_database (self->context));
   _dg_customers_view_cancel_load_rest (self);
+  _dg_customers_view_dispose_filters (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_CUSTOMERS_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -517,6 +551,19 @@ dg_customers_view_get_property (GObject    *object,
       g_value_set_object (value, self->context);
       break;
 
+    /* "" rather than NULL: the state of a stateful action is never NULL. */
+    case PROP_FILTER_TAG:
+      g_value_set_string (value, self->filter_tag ? self->filter_tag : "");
+      break;
+
+    case PROP_FILTER_SOURCE:
+      g_value_set_string (value, self->filter_source ? self->filter_source : "");
+      break;
+
+    case PROP_NO_CONTACT_DAYS:
+      g_value_set_uint (value, self->filter_no_contact_days);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -534,6 +581,18 @@ dg_customers_view_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       dg_customers_view_set_context (self, g_value_get_object (value));
+      break;
+
+    case PROP_FILTER_TAG:
+      _dg_customers_view_set_filter_tag (self, g_value_get_string (value));
+      break;
+
+    case PROP_FILTER_SOURCE:
+      _dg_customers_view_set_filter_source (self, g_value_get_string (value));
+      break;
+
+    case PROP_NO_CONTACT_DAYS:
+      _dg_customers_view_set_no_contact_days (self, g_value_get_uint (value));
       break;
 
     default:
@@ -558,6 +617,24 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
     g_param_spec_object ("context", NULL, NULL,
                          DG_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Only customers with this tag; "" for all. */
+  properties [PROP_FILTER_TAG] =
+    g_param_spec_string ("filter-tag", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Only customers from this source; "" for all. */
+  properties [PROP_FILTER_SOURCE] =
+    g_param_spec_string ("filter-source", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Only customers without contact for this many days; 0 for all. */
+  properties [PROP_NO_CONTACT_DAYS] =
+    g_param_spec_uint ("no-contact-days", NULL, NULL,
+                       0, 36500, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -585,6 +662,14 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, bulk_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, bulk_menu);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_menu);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_tag_section);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_source_section);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_no_contact_section);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_chips);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, no_results_clear_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
@@ -595,6 +680,7 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
 
   _dg_customers_view_class_actions_init (widget_class);
   _dg_customers_view_class_bulk_init (widget_class);
+  _dg_customers_view_class_filters_init (widget_class);
 
   g_type_ensure (DG_TYPE_CUSTOMER);
   g_type_ensure (DG_TYPE_CUSTOMER_PAGE);
@@ -609,6 +695,7 @@ dg_customers_view_init (DgCustomersView *self)
   self->total = -1;
 
   _dg_customers_view_init_columns (self);
+  _dg_customers_view_init_filters (self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 

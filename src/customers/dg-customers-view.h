@@ -7,6 +7,14 @@
  * the one selected in the list. Several customers can be selected
  * (customers.select-all, .select-none); a bar then offers what can be
  * done to all of them (the customers.bulk-* actions).
+ *
+ * The list can be filtered by a tag, a source and "no contact for N days",
+ * together with the search text: the :filter-tag, :filter-source and
+ * :no-contact-days properties, set by the stateful actions
+ * customers.filter-tag(s), customers.filter-source(s) and
+ * customers.filter-no-contact(u) ("" or 0 clears one) and cleared by
+ * customers.clear-filters. customers.show-tagged(s) shows the list of the
+ * customers with a tag alone, as clicking a tag does.
  */
 #pragma once
 

@@ -26,6 +26,10 @@ typedef struct
 {
   const char *kind;
   const char *text;
+  /* The list's filters, as the Filter menu sets them. */
+  const char *tag;
+  const char *source;
+  guint       no_contact_days;
 } Query;
 
 static const Query queries[] = {
@@ -50,6 +54,13 @@ static const Query queries[] = {
   { "phone digits", "010-5678" },
   { "organization", "삼성" },
   { "tag", "VIP" },
+  { "tag filter", "", "VIP" },
+  { "tag filter", "", "후기작성" },
+  { "source filter", "", NULL, "블로그" },
+  { "no contact 30d", "", NULL, NULL, 30 },
+  { "tag filter+text", "김", "VIP" },
+  { "tag filter+text", "민수", "단골" },
+  { "all filters", "", "VIP", "블로그", 30 },
 };
 
 static int      opt_iterations = 100;
@@ -212,6 +223,9 @@ main (int   argc,
       g_autoptr(GArray) ids = NULL;
       DgCustomerQuery query = {
         .text = queries[q].text,
+        .tag = queries[q].tag,
+        .source = queries[q].source,
+        .no_contact_days = queries[q].no_contact_days,
         .archived = DG_ARCHIVED_EXCLUDE,
         .sort = DG_CUSTOMER_SORT_NAME,
       };

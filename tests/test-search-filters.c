@@ -1,0 +1,601 @@
+/* test-search-filters.c
+ *
+ * The filters of the customer list (a tag, a source, no contact for some
+ * days), alone, together and with search text, against what a plain pass
+ * over every customer in C finds: its tags, its source and its last
+ * contact read one customer at a time through the customer API.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dg-search-reference.h"
+#include "dg-test-util.h"
+
+#define N_CUSTOMERS 240
+
+static const char * const family_names[] = { "김", "이", "박", "최", "Kim", "Lee" };
+static const char * const given_names[] = { "민수", "서연", "지훈", "하은", "Minsu", "Jane", "민지" };
+static const char * const tag_pool[] = { "VIP", "봄 강의", "가을 세미나", "재방문", "vip 후보" };
+static const char * const source_pool[] = { "Blog", "blog", "친구 소개", "Instagram", "" };
+
+typedef struct
+{
+  DgDatabase  *db;
+  DgFakeClock *clock;
+} Fixture;
+
+/* What the reference knows of one customer, read through the API. */
+typedef struct
+{
+  gint64     id;
+  char     **tags;
+  char      *source;
+  /* The last contact, or the day they were added when never contacted. */
+  GDateTime *contact_age_from;
+} Known;
+
+static void
+known_clear (gpointer data)
+{
+  Known *known = data;
+
+  g_strfreev (known->tags);
+  g_free (known->source);
+  g_clear_pointer (&known->contact_age_from, g_date_time_unref);
+}
+
+static void
+log_contact (Fixture   *fixture,
+             gint64     customer_id,
+             GDateTime *when)
+{
+  g_autoptr(DgInteraction) interaction = dg_interaction_new ();
+  g_autoptr(GError) error = NULL;
+
+  dg_interaction_set_customer_id (interaction, customer_id);
+  dg_interaction_set_occurred_at (interaction, when);
+  dg_interaction_set_channel (interaction, DG_INTERACTION_CHANNEL_CALL);
+  g_assert_true (dg_interactions_insert (fixture->db, DG_CLOCK (fixture->clock), interaction, &error));
+  g_assert_no_error (error);
+}
+
+/* N_CUSTOMERS customers of made-up names, tags, sources, creation days
+ * and contacts, the same on every run. */
+static void
+fill_database (Fixture *fixture)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < N_CUSTOMERS; i++)
+    {
+      g_autoptr(DgCustomer) customer = dg_customer_new ();
+      g_autoptr(GDateTime) created = NULL;
+      g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+      g_autofree char *name = NULL;
+      g_autofree char *phone = NULL;
+      guint n_contacts;
+
+      name = g_strdup_printf ("%s%s%s",
+                              family_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (family_names))],
+                              i % 3 == 0 ? " " : "",
+                              given_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (given_names))]);
+      phone = g_strdup_printf ("010-%04u-%04u", g_rand_int_range (rand, 0, 10000), i);
+      dg_customer_set_name (customer, name);
+      dg_customer_set_phone (customer, phone);
+      dg_customer_set_source (customer, source_pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (source_pool))]);
+      for (guint t = 0; t < G_N_ELEMENTS (tag_pool); t++)
+        if (g_rand_int_range (rand, 0, 3) == 0)
+          g_ptr_array_add (tags, (gpointer) tag_pool[t]);
+      g_ptr_array_add (tags, NULL);
+      dg_customer_set_tags (customer, (const char * const *) tags->pdata);
+      /* Added up to 200 days ago; some on the very day a cutoff falls. */
+      created = g_date_time_add_seconds (now, -(gdouble) (i % 17 == 0 ? 30 * 86400 : g_rand_int_range (rand, 0, 200 * 86400)));
+      dg_customer_set_created_at (customer, created);
+      g_assert_true (dg_customers_insert (fixture->db, customer, &error));
+      g_assert_no_error (error);
+
+      n_contacts = g_rand_int_range (rand, 0, 3);
+      for (guint c = 0; c < n_contacts; c++)
+        {
+          g_autoptr(GDateTime) when = g_date_time_add_seconds (now, -(gdouble) g_rand_int_range (rand, 0, 150 * 86400));
+
+          log_contact (fixture, dg_customer_get_id (customer), when);
+        }
+
+      if (i % 11 == 0)
+        {
+          g_assert_true (dg_customers_set_archived (fixture->db, dg_customer_get_id (customer), TRUE, &error));
+          g_assert_no_error (error);
+        }
+    }
+}
+
+/* Every customer, as the reference sees them, by id. */
+static GHashTable *
+read_known (Fixture *fixture)
+{
+  GHashTable *known = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  DgCustomerQuery everyone = { .archived = DG_ARCHIVED_INCLUDE };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = dg_customers_search_ids (fixture->db, &everyone, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >=, N_CUSTOMERS);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(DgCustomer) customer = dg_customers_get (fixture->db, id, &error);
+      g_autoptr(GDateTime) last = NULL;
+      Known *k = g_new0 (Known, 1);
+
+      g_assert_no_error (error);
+      last = dg_interactions_get_last_contact (fixture->db, id, &error);
+      g_assert_no_error (error);
+
+      k->id = id;
+      k->tags = g_strdupv ((char **) dg_customer_get_tags (customer));
+      k->source = g_strdup (dg_customer_get_source (customer));
+      k->contact_age_from = last != NULL ? g_date_time_ref (last)
+                                         : g_date_time_ref (dg_customer_get_created_at (customer));
+      g_hash_table_insert (known, &k->id, k);
+    }
+
+  return known;
+}
+
+static void
+known_free_all (GHashTable *known)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, known);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    known_clear (value);
+  g_hash_table_unref (known);
+}
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+
+  return g_strcmp0 (fa, fb) == 0;
+}
+
+static gboolean
+known_passes (const Known           *k,
+              const DgCustomerQuery *query)
+{
+  if (query->tag != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; k->tags[i] != NULL && !found; i++)
+        found = same_text (k->tags[i], query->tag);
+      if (!found)
+        return FALSE;
+    }
+
+  if (query->source != NULL && !same_text (k->source, query->source))
+    return FALSE;
+
+  if (query->no_contact_days > 0)
+    {
+      g_autoptr(GDateTime) cutoff = g_date_time_add_days (query->now, -(gint) query->no_contact_days);
+
+      /* Whole days of 24 hours, as "going cold" counts; a contact exactly
+       * at the cutoff is within the days. */
+      if (g_date_time_compare (k->contact_age_from, cutoff) >= 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What @query should find: the plain scan of the search text, in name
+ * order, keeping the customers that pass the filters as read in C. */
+static GArray *
+reference_ids (Fixture               *fixture,
+               GHashTable            *known,
+               const DgCustomerQuery *query)
+{
+  g_autoptr(GArray) found = dg_search_reference_ids (fixture->db, query->text, query->archived);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      gint64 id = g_array_index (found, gint64, i);
+      const Known *k = g_hash_table_lookup (known, &id);
+
+      g_assert_nonnull (k);
+      if (known_passes (k, query))
+        g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+static void
+assert_ids_equal (GArray                *got,
+                  GArray                *expected,
+                  const DgCustomerQuery *query)
+{
+  if (got->len != expected->len ||
+      memcmp (got->data, expected->data, got->len * sizeof (gint64)) != 0)
+    g_error ("text '%s' tag '%s' source '%s' days %u archived %d: %u ids, expected %u",
+             query->text ? query->text : "", query->tag ? query->tag : "",
+             query->source ? query->source : "", query->no_contact_days,
+             query->archived, got->len, expected->len);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->db = dg_test_open_database ();
+  fixture->clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, 10, 0);
+  fill_database (fixture);
+  dg_search_reference_install (fixture->db);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  g_clear_object (&fixture->clock);
+}
+
+/* Every combination of text, tag, source, days and archive filter. */
+static void
+test_filters_match_reference (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char * const texts[] = { NULL, "김", "민수", "kim", "ㄱㅁㅅ", "010", "이 민" };
+  static const char * const tags[] = { NULL, "VIP", "vip", "봄 강의", "vip 후보", "없는 태그" };
+  static const char * const sources[] = { NULL, "Blog", "BLOG", "친구 소개", " Instagram " };
+  static const guint days[] = { 0, 1, 30, 90, 400 };
+  static const DgArchivedFilter archived[] = { DG_ARCHIVED_EXCLUDE, DG_ARCHIVED_INCLUDE, DG_ARCHIVED_ONLY };
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
+  GHashTable *known = read_known (fixture);
+  guint n_nonempty = 0;
+  guint n_partial = 0;
+
+  for (guint a = 0; a < G_N_ELEMENTS (texts); a++)
+    for (guint b = 0; b < G_N_ELEMENTS (tags); b++)
+      for (guint c = 0; c < G_N_ELEMENTS (sources); c++)
+        for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+          for (guint e = 0; e < G_N_ELEMENTS (archived); e++)
+            {
+              g_autofree char *trimmed_source = sources[c] ? g_strstrip (g_strdup (sources[c])) : NULL;
+              DgCustomerQuery query = {
+                .text = texts[a],
+                .tag = tags[b],
+                .source = sources[c],
+                .no_contact_days = days[d],
+                .now = now,
+                .archived = archived[e],
+              };
+              DgCustomerQuery reference_query = query;
+              g_autoptr(GArray) got = NULL;
+              g_autoptr(GArray) expected = NULL;
+              g_autoptr(GError) error = NULL;
+              gint64 count;
+
+              reference_query.source = trimmed_source;
+              expected = reference_ids (fixture, known, &reference_query);
+              got = dg_customers_search_ids (fixture->db, &query, &error);
+              g_assert_no_error (error);
+              assert_ids_equal (got, expected, &query);
+
+              count = dg_customers_count (fixture->db, &query, &error);
+              g_assert_no_error (error);
+              g_assert_cmpint (count, ==, expected->len);
+
+              /* A limit counts the rows that pass. */
+              query.limit = 3;
+              g_clear_pointer (&got, g_array_unref);
+              got = dg_customers_search_ids (fixture->db, &query, &error);
+              g_assert_no_error (error);
+              g_assert_cmpuint (got->len, ==, MIN (3, expected->len));
+              g_assert_cmpint (memcmp (got->data, expected->data, got->len * sizeof (gint64)), ==, 0);
+
+              if (expected->len > 0)
+                n_nonempty++;
+              if (expected->len > 0 && expected->len < N_CUSTOMERS / 2)
+                n_partial++;
+            }
+
+  /* The data make most filters keep some customers and drop others. */
+  g_assert_cmpuint (n_nonempty, >, 1000);
+  g_assert_cmpuint (n_partial, >, 1000);
+
+  known_free_all (known);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The ids of @array (gint64), sorted. */
+static GArray *
+sorted_copy (GArray *array)
+{
+  GArray *copy = g_array_copy (array);
+
+  g_array_sort (copy, compare_ids);
+
+  return copy;
+}
+
+/* "No contact for N days" is the Today page's "going cold", for the same
+ * clock and days. */
+static void
+test_no_contact_is_going_cold (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const guint days[] = { 1, 7, 30, 45, 120 };
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      DgCustomerQuery query = { .no_contact_days = days[i], .now = now };
+      g_autoptr(GPtrArray) cold = NULL;
+      g_autoptr(GArray) ids = NULL;
+      g_autoptr(GArray) cold_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) sorted = NULL;
+      g_autoptr(GError) error = NULL;
+
+      cold = dg_interactions_list_going_cold (fixture->db, DG_CLOCK (fixture->clock), days[i], 0, &error);
+      g_assert_no_error (error);
+      ids = dg_customers_search_ids (fixture->db, &query, &error);
+      g_assert_no_error (error);
+
+      for (guint j = 0; j < cold->len; j++)
+        {
+          gint64 id = dg_customer_get_id (g_ptr_array_index (cold, j));
+
+          g_array_append_val (cold_ids, id);
+        }
+      g_array_sort (cold_ids, compare_ids);
+      sorted = sorted_copy (ids);
+
+      g_assert_cmpuint (sorted->len, ==, cold_ids->len);
+      g_assert_cmpint (memcmp (sorted->data, cold_ids->data, sorted->len * sizeof (gint64)), ==, 0);
+    }
+}
+
+/* The list runs the filters through its query, counts the days from its
+ * clock each time it runs, and keeps Korean tags and sources as given. */
+static void
+test_list_filters (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(DgCustomerList) list = dg_customer_list_new (fixture->db);
+  GHashTable *known = read_known (fixture);
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
+  g_autoptr(GDateTime) later = NULL;
+  DgCustomerQuery query = { .tag = "봄 강의", .source = "친구 소개", .no_contact_days = 30, .now = now };
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) expected_later = NULL;
+  guint n_items;
+
+  dg_customer_list_set_clock (list, DG_CLOCK (fixture->clock));
+  dg_customer_list_set_tag (list, "봄 강의");
+  dg_customer_list_set_source (list, "친구 소개");
+  dg_customer_list_set_no_contact_days (list, 30);
+  g_assert_cmpstr (dg_customer_list_get_tag (list), ==, "봄 강의");
+  g_assert_cmpstr (dg_customer_list_get_source (list), ==, "친구 소개");
+  g_assert_cmpuint (dg_customer_list_get_no_contact_days (list), ==, 30);
+
+  expected = reference_ids (fixture, known, &query);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n_items, ==, expected->len);
+  g_assert_cmpuint (n_items, >, 0);
+  for (guint i = 0; i < n_items; i++)
+    g_assert_cmpint (dg_customer_list_get_id (list, i), ==, g_array_index (expected, gint64, i));
+
+  /* Sixty days on, more customers have gone that long without a contact. */
+  dg_fake_clock_advance (fixture->clock, 60 * G_TIME_SPAN_DAY);
+  later = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
+  query.now = later;
+  expected_later = reference_ids (fixture, known, &query);
+  g_assert_cmpuint (expected_later->len, >, expected->len);
+  dg_customer_list_reload (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected_later->len);
+
+  /* Empty filters are none. */
+  dg_customer_list_set_tag (list, "");
+  dg_customer_list_set_source (list, NULL);
+  dg_customer_list_set_no_contact_days (list, 0);
+  g_assert_null (dg_customer_list_get_tag (list));
+  g_assert_null (dg_customer_list_get_source (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    N_CUSTOMERS - (N_CUSTOMERS + 10) / 11);
+
+  known_free_all (known);
+}
+
+static void
+on_search_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = dg_customers_search_ids_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The worker thread reads the filters from its own copy of the query. */
+static void
+test_async_filters (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
+  g_autofree char *tag = g_strdup ("VIP");
+  g_autofree char *source = g_strdup ("blog");
+  DgCustomerQuery query = { .text = "민", .tag = tag, .source = source, .no_contact_days = 20, .now = now };
+  g_autoptr(GArray) expected = NULL;
+  GArray *got = NULL;
+  g_autoptr(GError) error = NULL;
+
+  expected = dg_customers_search_ids (fixture->db, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (expected->len, >, 0);
+
+  dg_customers_search_ids_async (fixture->db, &query, NULL, on_search_done_cb, &got);
+  /* The strings handed over may go at once. */
+  g_clear_pointer (&tag, g_free);
+  g_clear_pointer (&source, g_free);
+  while (got == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (got->len, ==, expected->len);
+  g_assert_cmpint (memcmp (got->data, expected->data, got->len * sizeof (gint64)), ==, 0);
+  g_array_unref (got);
+}
+
+/* When most customers were contacted lately, the cold ones are read
+ * rather than the others: the same answers. */
+static void
+test_mostly_warm (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const texts[] = { NULL, "김", "Jane" };
+  static const guint days[] = { 1, 30, 90 };
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
+  g_autoptr(GDateTime) lately = g_date_time_add_days (now, -1);
+  g_autoptr(GError) error = NULL;
+  GHashTable *known;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(DgCustomer) customer = dg_customer_new ();
+      g_autofree char *name = g_strdup_printf ("%s Jane %u", i % 2 ? "김" : "Park", i);
+
+      dg_customer_set_name (customer, name);
+      dg_customer_set_created_at (customer, lately);
+      g_assert_true (dg_customers_insert (fixture->db, customer, &error));
+      g_assert_no_error (error);
+    }
+  dg_search_reference_install (fixture->db);
+  known = read_known (fixture);
+  dg_test_trace_begin (fixture->db);
+
+  for (guint a = 0; a < G_N_ELEMENTS (texts); a++)
+    for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+      {
+        DgCustomerQuery query = { .text = texts[a], .no_contact_days = days[d], .now = now };
+        g_autoptr(GArray) expected = reference_ids (fixture, known, &query);
+        g_autoptr(GArray) got = dg_customers_search_ids (fixture->db, &query, &error);
+
+        g_assert_no_error (error);
+        assert_ids_equal (got, expected, &query);
+      }
+
+  /* The cold ones were read, not the others. */
+  {
+    g_autoptr(GPtrArray) statements = dg_test_trace_end (fixture->db);
+    gboolean cold_read = FALSE;
+
+    for (guint i = 0; i < statements->len; i++)
+      cold_read |= strstr (g_ptr_array_index (statements, i), "created_at) < ?") != NULL;
+    g_assert_true (cold_read);
+  }
+
+  known_free_all (known);
+}
+
+/* Each filter is read through an index, and so are the sources the menu
+ * offers. */
+static void
+test_index_bound (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
+  DgCustomerQuery query = { .tag = "VIP", .source = "blog", .no_contact_days = 30, .now = now };
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_auto(GStrv) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_filters = 0;
+
+  dg_test_trace_begin (fixture->db);
+  ids = dg_customers_search_ids (fixture->db, &query, &error);
+  g_assert_no_error (error);
+  sources = dg_customers_list_sources (fixture->db, &error);
+  g_assert_no_error (error);
+  statements = dg_test_trace_end (fixture->db);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const char *sql = g_ptr_array_index (statements, i);
+
+      if (strstr (sql, "customer_tags") != NULL || strstr (sql, "source") != NULL ||
+          strstr (sql, "coalesce (last_contact_at") != NULL)
+        {
+          dg_test_assert_index_bound (fixture->db, sql);
+          n_filters++;
+        }
+    }
+
+  /* The tag's, the source's, the days' and the menu's. */
+  g_assert_cmpuint (n_filters, ==, 4);
+}
+
+/* The sources a filter can offer: each once whatever its case, sorted,
+ * none empty. */
+static void
+test_list_sources (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(GStrv) sources = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sources = dg_customers_list_sources (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (sources), ==, 3);
+  g_assert_cmpstr (sources[0], ==, "Blog");
+  g_assert_cmpstr (sources[1], ==, "Instagram");
+  g_assert_cmpstr (sources[2], ==, "친구 소개");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/search-filters/match-reference", Fixture, NULL,
+              fixture_set_up, test_filters_match_reference, fixture_tear_down);
+  g_test_add ("/search-filters/no-contact-is-going-cold", Fixture, NULL,
+              fixture_set_up, test_no_contact_is_going_cold, fixture_tear_down);
+  g_test_add ("/search-filters/list", Fixture, NULL,
+              fixture_set_up, test_list_filters, fixture_tear_down);
+  g_test_add ("/search-filters/async", Fixture, NULL,
+              fixture_set_up, test_async_filters, fixture_tear_down);
+  g_test_add ("/search-filters/mostly-warm", Fixture, NULL,
+              fixture_set_up, test_mostly_warm, fixture_tear_down);
+  g_test_add ("/search-filters/index-bound", Fixture, NULL,
+              fixture_set_up, test_index_bound, fixture_tear_down);
+  g_test_add ("/search-filters/sources", Fixture, NULL,
+              fixture_set_up, test_list_sources, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -20,7 +20,7 @@ dump (GtkWidget *w, int depth)
     dump (c, depth + 1);
 }
 
-static const DgUiFixtureOptions opts = { .width = 360, .height = 720, .page = "customers" };
+static const DgUiFixtureOptions opts = { .width = 1100, .height = 720, .page = "customers" };
 
 static void
 test_probe (DgUiFixture *fixture, gconstpointer data)
@@ -41,6 +41,8 @@ test_probe (DgUiFixture *fixture, gconstpointer data)
         g_assert_no_error (error);
       }
   }
+  dg_ui_test_wait_painted (GTK_WIDGET (fixture->window), 2);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
   dg_ui_test_wait_painted (GTK_WIDGET (fixture->window), 2);
   g_printerr ("=== customers\n");
   dump (GTK_WIDGET (fixture->window), 0);

@@ -627,12 +627,38 @@ dg_day_agenda_set_database (DgDayAgenda *self,
   g_set_object (&self->database, database);
 }
 
+typedef struct
+{
+  GtkWidget *agenda;
+  GVariant  *id;
+} DeferredDone;
+
+static gboolean
+deferred_done_cb (gpointer user_data)
+{
+  DeferredDone *done = user_data;
+
+  if (gtk_widget_get_root (done->agenda) != NULL)
+    gtk_widget_activate_action_variant (done->agenda, "calendar.done-followup", done->id);
+  g_object_unref (done->agenda);
+  g_variant_unref (done->id);
+  g_free (done);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Done once the menu has closed: it rebuilds the rows, the menu's with
+ * them, which must not go while the menu is still closing. */
 static void
 narrow_done_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  gtk_widget_activate_action_variant (widget, "calendar.done-followup", parameter);
+  DeferredDone *done = g_new0 (DeferredDone, 1);
+
+  done->agenda = g_object_ref (widget);
+  done->id = g_variant_ref (parameter);
+  g_idle_add (deferred_done_cb, done);
 }
 
 /* The agenda picks the rows' layout from its width, before placing them;

@@ -497,10 +497,9 @@ snooze_action (GtkWidget  *widget,
   DgClock *clock = dg_context_get_clock (self->context);
   g_autoptr(GDateTime) until = NULL;
 
-  /* The menu's narrow-* stand-ins end as the buttons' actions do. */
-  if (g_str_has_suffix (action_name, "snooze-hour"))
+  if (g_str_equal (action_name, "followup.snooze-hour"))
     until = dg_followup_row_snooze_hour (clock);
-  else if (g_str_has_suffix (action_name, "snooze-tomorrow"))
+  else if (g_str_equal (action_name, "followup.snooze-tomorrow"))
     until = dg_followup_row_snooze_tomorrow (clock);
   else
     until = dg_followup_row_snooze_next_week (clock);
@@ -637,6 +636,43 @@ dg_followup_row_size_allocate (GtkWidget *widget,
   gtk_widget_size_allocate (child, &(GtkAllocation) { 0, 0, width, height }, baseline);
 }
 
+typedef struct
+{
+  GtkWidget *row;
+  char      *action_name;
+} DeferredAction;
+
+static gboolean
+deferred_action_cb (gpointer user_data)
+{
+  DeferredAction *deferred = user_data;
+
+  if (gtk_widget_get_root (deferred->row) != NULL)
+    gtk_widget_activate_action (deferred->row, deferred->action_name, NULL);
+  g_object_unref (deferred->row);
+  g_free (deferred->action_name);
+  g_free (deferred);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The More menu's stand-ins do what the buttons do, once the menu has
+ * closed: the list rebuilds its rows after a change, the menu's with
+ * them, which must not go while the menu is still closing. */
+static void
+narrow_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeferredAction *deferred = g_new0 (DeferredAction, 1);
+
+  g_assert (g_str_has_prefix (action_name, "followup.narrow-"));
+
+  deferred->row = g_object_ref (widget);
+  deferred->action_name = g_strconcat ("followup.", action_name + strlen ("followup.narrow-"), NULL);
+  g_idle_add (deferred_action_cb, deferred);
+}
+
 DgFollowup *
 dg_followup_row_get_followup (DgFollowupRow *self)
 {
@@ -695,10 +731,10 @@ dg_followup_row_class_init (DgFollowupRowClass *klass)
   gtk_widget_class_install_action (widget_class, "followup.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "followup.stop-repeating", NULL, stop_repeating_action);
   /* The More menu's stand-ins for the buttons a narrow row hides. */
-  gtk_widget_class_install_action (widget_class, "followup.narrow-done", NULL, done_action);
-  gtk_widget_class_install_action (widget_class, "followup.narrow-edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "followup.narrow-done", NULL, narrow_action);
+  gtk_widget_class_install_action (widget_class, "followup.narrow-edit", NULL, narrow_action);
   for (guint i = 0; i < G_N_ELEMENTS (narrow_snooze_actions); i++)
-    gtk_widget_class_install_action (widget_class, narrow_snooze_actions[i], NULL, snooze_action);
+    gtk_widget_class_install_action (widget_class, narrow_snooze_actions[i], NULL, narrow_action);
 }
 
 static void

@@ -208,11 +208,12 @@ find_menu_item (GtkWidget  *root,
 }
 
 /* Opens @button's menu and says whether it offers @label; with @press,
- * presses it (the menu then closes). */
+ * the name of a screenshot of the menu, presses it (the menu then
+ * closes). */
 static gboolean
 menu_offers (GtkMenuButton *button,
              const char    *label,
-             gboolean       press)
+             const char    *press)
 {
   GtkPopover *popover;
   GtkWidget *item;
@@ -226,7 +227,7 @@ menu_offers (GtkMenuButton *button,
   offered = item != NULL && gtk_widget_get_mapped (item);
   if (offered && press)
     {
-      g_autofree char *path = dg_ui_test_screenshot_with_popover (GTK_WIDGET (popover), "narrow-row-menu");
+      g_autofree char *path = dg_ui_test_screenshot_with_popover (GTK_WIDGET (popover), press);
 
       g_test_message ("Saved %s", path);
       /* As a click does: the item's action, then the menu closes. */
@@ -279,7 +280,7 @@ test_today (DgUiFixture   *fixture,
   g_assert_true (gtk_widget_get_mapped (dg_ui_test_find_by_id (GTK_WIDGET (row), "done_button")));
   screenshot ("narrow-today-1280");
   more = GTK_MENU_BUTTON (dg_ui_test_find_by_id (GTK_WIDGET (row), "more_button"));
-  g_assert_false (menu_offers (more, _("Mark as Done"), FALSE));
+  g_assert_false (menu_offers (more, _("Mark as Done"), NULL));
 
   set_width (PHONE_WIDTH);
   assert_fits_phone ("Today");
@@ -294,9 +295,9 @@ test_today (DgUiFixture   *fixture,
   /* Done from the menu completes it. */
   /* Snoozes as the snooze button offers them: not for an hour, still
    * before it is due at 16:30. */
-  g_assert_true (menu_offers (more, _("Snooze Until _Tomorrow at 09:00"), FALSE));
-  g_assert_false (menu_offers (more, _("Snooze for an _Hour"), FALSE));
-  g_assert_true (menu_offers (more, _("Mark as Done"), TRUE));
+  g_assert_true (menu_offers (more, _("Snooze Until _Tomorrow at 09:00"), NULL));
+  g_assert_false (menu_offers (more, _("Snooze for an _Hour"), NULL));
+  g_assert_true (menu_offers (more, _("Mark as Done"), "narrow-today-menu-360"));
   dg_ui_test_wait_for (status_of (due) == DG_FOLLOWUP_STATUS_DONE);
   g_assert_cmpint (status_of (overdue), ==, DG_FOLLOWUP_STATUS_OPEN);
 
@@ -370,7 +371,7 @@ test_customers (DgUiFixture   *fixture,
   screenshot ("narrow-customers-360");
 
   /* The list's own keys and clicks select, one or several, by id. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rows), "list.select-item", "(ubb)", 0, FALSE, FALSE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rows), "list.select-item", "(ubb)", 0, FALSE, NULL));
   {
     g_autofree char *first = dg_customers_test_dup_name (0);
 
@@ -379,7 +380,7 @@ test_customers (DgUiFixture   *fixture,
     g_assert_true (gtk_selection_model_is_selected (selection, 0));
     g_assert_cmpint (dg_customer_get_id (selected), ==, dg_customers_test_find_id (first));
   }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rows), "list.select-item", "(ubb)", 2, TRUE, FALSE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rows), "list.select-item", "(ubb)", 2, TRUE, NULL));
   g_assert_true (gtk_selection_model_is_selected (selection, 0));
   g_assert_true (gtk_selection_model_is_selected (selection, 2));
   g_assert_false (gtk_selection_model_is_selected (selection, 1));
@@ -462,7 +463,7 @@ test_calendar (DgUiFixture   *fixture,
   g_assert_true (gtk_widget_get_mapped (g_object_get_data (G_OBJECT (row), "dg-done-button")));
   screenshot ("narrow-calendar-1280");
   more = g_object_get_data (G_OBJECT (row), "dg-menu-button");
-  g_assert_false (menu_offers (more, _("Mark as Done"), FALSE));
+  g_assert_false (menu_offers (more, _("Mark as Done"), NULL));
 
   set_width (PHONE_WIDTH);
   assert_fits_phone ("Calendar");
@@ -471,7 +472,7 @@ test_calendar (DgUiFixture   *fixture,
   /* Scrolled into sight: the agenda is under the month. */
   screenshot ("narrow-calendar-360");
 
-  g_assert_true (menu_offers (more, _("Mark as Done"), TRUE));
+  g_assert_true (menu_offers (more, _("Mark as Done"), "narrow-agenda-menu-360"));
   dg_ui_test_wait_for (status_of (id) == DG_FOLLOWUP_STATUS_DONE);
 }
 

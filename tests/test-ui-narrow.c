@@ -422,6 +422,30 @@ test_customers (DgUiFixture   *fixture,
   screenshot ("narrow-customer-page-1280");
 }
 
+/* A toolbar that needs more than the table's threshold (more filters, a
+ * longer translation) does not hold the window wide: the view turns
+ * narrow below what its wide layout needs. */
+static void
+test_customers_wide_toolbar (DgUiFixture   *fixture,
+                             gconstpointer  data)
+{
+  DgCustomersView *view = dg_customers_test_get_view ();
+  GtkWidget *filler = gtk_label_new (NULL);
+
+  dg_customers_test_insert ("김민수", "010-1234-5678", NULL, NULL, NULL);
+  dg_ui_test_wait_for (dg_customers_test_n_items () == 1);
+  gtk_widget_set_size_request (filler, 320, -1);
+  gtk_box_append (GTK_BOX (dg_customers_test_view_child ("toolbar")), filler);
+  dg_ui_test_wait_painted (window_widget (), 2);
+  g_assert_false (dg_customers_view_get_narrow (view));
+
+  set_width (720);
+  g_assert_true (dg_customers_view_get_narrow (view));
+
+  set_width (WIDE_WIDTH);
+  g_assert_false (dg_customers_view_get_narrow (view));
+}
+
 static GtkListBoxRow *
 agenda_row (gint64 id)
 {
@@ -537,6 +561,7 @@ main (int   argc,
   DG_UI_TEST_ADD_WITH ("/ui/narrow/today", &wide_today, test_today);
   DG_UI_TEST_ADD_WITH ("/ui/narrow/first-start", &wide_today, test_first_start);
   DG_UI_TEST_ADD_WITH ("/ui/narrow/customers", &wide_customers, test_customers);
+  DG_UI_TEST_ADD_WITH ("/ui/narrow/customers-wide-toolbar", &wide_customers, test_customers_wide_toolbar);
   DG_UI_TEST_ADD_WITH ("/ui/narrow/calendar", &wide_calendar, test_calendar);
   DG_UI_TEST_ADD_WITH ("/ui/narrow/agenda-default-size", &default_calendar, test_agenda_default_size);
   DG_UI_TEST_ADD_WITH ("/ui/narrow/preferences", &wide_today, test_preferences);

@@ -47,8 +47,10 @@ struct _DgCustomersView
   /* The column whose header shows the order the list is in. */
   GtkColumnViewColumn *sorted_column;
   gboolean             in_apply_sort;
-  /* Whether the view shows the two-line rows rather than the table. */
+  /* Whether the view shows the two-line rows rather than the table, and
+   * the least width of the table's layout when last measured. */
   gboolean             narrow;
+  int                  wide_minimum;
 
   AdwLeaflet          *leaflet;
   GtkWidget           *list_box;

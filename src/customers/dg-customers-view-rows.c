@@ -13,9 +13,9 @@
 
 #include "dg-customers-view-private.h"
 
-/* Narrower than this the table's columns no longer fit; wider than the
- * whole view needs with the table, so the window can always get below it,
- * and the view's width does not depend on the layout picked. */
+/* Narrower than this the table's columns no longer fit. The view is also
+ * narrow below the least width of its wide layout (see the measure), so
+ * a toolbar that grows can never hold the window above this. */
 #define NARROW_WIDTH 640
 
 /* "010-1234-5678 · Example Ltd", or either alone. */
@@ -218,11 +218,20 @@ _dg_customers_view_measure (GtkWidget      *widget,
 
   gtk_widget_measure (GTK_WIDGET (self->leaflet), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
+
+  /* Wide, the view says it can be narrower than the table and its toolbar
+   * need: given less, it turns narrow before placing them. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && !self->narrow)
+    {
+      self->wide_minimum = *minimum;
+      *minimum = MIN (*minimum, NARROW_WIDTH - 1);
+    }
 }
 
 /* The view picks its layout before its children are placed. The changes
  * queue a new layout, which keeps the layout: it depends on the width the
- * window gives, not on what the view holds. */
+ * window gives and on the least width of the wide layout, measured while
+ * it shows, not on what the narrow one holds. */
 void
 _dg_customers_view_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -231,7 +240,7 @@ _dg_customers_view_size_allocate (GtkWidget *widget,
 {
   DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
 
-  dg_customers_view_set_narrow (self, width < NARROW_WIDTH);
+  dg_customers_view_set_narrow (self, width < MAX (NARROW_WIDTH, self->wide_minimum));
 
   gtk_widget_size_allocate (GTK_WIDGET (self->leaflet),
                             &(GtkAllocation) { 0, 0, width, height }, baseline);

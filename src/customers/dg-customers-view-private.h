@@ -51,6 +51,8 @@ struct _DgCustomersView
    * the least width of the table's layout when last measured. */
   gboolean             narrow;
   int                  wide_minimum;
+  /* Whether the view was allocated, and so knows which list shows. */
+  gboolean             layout_known;
 
   AdwLeaflet          *leaflet;
   GtkWidget           *list_box;

@@ -120,11 +120,14 @@ _dg_customers_view_get_list_widget (DgCustomersView *self)
 }
 
 /* Only the list on show has the model: the other would build rows for
- * every change of it. */
+ * every change of it. Until the view is first allocated, neither has it:
+ * a list builds its first rows as soon as it gets a model, and only the
+ * width tells which list shows. */
 void
 _dg_customers_view_attach_model (DgCustomersView *self)
 {
-  GtkSelectionModel *model = self->selection != NULL ? GTK_SELECTION_MODEL (self->selection) : NULL;
+  GtkSelectionModel *model = self->selection != NULL && self->layout_known
+                             ? GTK_SELECTION_MODEL (self->selection) : NULL;
 
   gtk_column_view_set_model (self->column_view, self->narrow ? NULL : model);
   if (self->row_view != NULL)
@@ -241,6 +244,11 @@ _dg_customers_view_size_allocate (GtkWidget *widget,
   DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
 
   dg_customers_view_set_narrow (self, width < MAX (NARROW_WIDTH, self->wide_minimum));
+  if (!self->layout_known)
+    {
+      self->layout_known = TRUE;
+      _dg_customers_view_attach_model (self);
+    }
 
   gtk_widget_size_allocate (GTK_WIDGET (self->leaflet),
                             &(GtkAllocation) { 0, 0, width, height }, baseline);

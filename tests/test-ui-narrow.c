@@ -3,7 +3,8 @@
  * Every page at the width of a phone (360 px, GNOME's mobile width) and
  * at 1280 px: the window can be made that narrow on each page (its
  * measured minimum width is no more than 360), the customer table becomes
- * a list of two-line rows on the same selection and back, the rows of
+ * a list of two-line rows on the same selection and back (driven by its
+ * own keys and actions), a wider toolbar does not keep it a table, the rows of
  * Today and of the calendar's agenda put their actions in their menu,
  * where they still work; and at the default size the agenda shows a
  * Korean title whole and a phone number on one line. Each window opens

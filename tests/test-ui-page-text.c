@@ -32,7 +32,7 @@ static const DgUiFixtureOptions page_text_options = {
 
 #define LONG_NOTE "처음 상담 때 반복되는 일정 관리가 어렵다고 하셨습니다. 날마다 찾아보십시오 " \
                   "안내문을 보내 드리고 다음 달 강의 일정도 함께 알려 드리기로 했습니다."
-#define LONG_TITLE "다음 주 강의 안내문과 설문 결과를 정리해서 날마다 찾아보십시오 메시지로 보내기"
+#define LONG_TITLE "다음 주 강의 안내문과 설문 결과를 정리해서 날마다 찾아보십시오 메시지로 보내고 참석 여부와 주차 안내까지 함께 확인하기"
 
 static DgWindow *
 get_window (void)

@@ -21,6 +21,9 @@ struct _DgWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  guint                 reveal_bar_id;
 };
 
 G_DEFINE_FINAL_TYPE (DgWindow, dg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -301,11 +304,37 @@ dg_window_constructed (GObject *object)
                            G_CALLBACK (on_view_stack_visible_child_cb), self, 0);
 }
 
+static gboolean
+reveal_switcher_bar_cb (gpointer user_data)
+{
+  DgWindow *self = user_data;
+
+  self->reveal_bar_id = 0;
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The title shows, for want of room for the switcher, while the window is
+ * being laid out; the bar at the bottom then takes the switcher. Revealed
+ * at once (as a binding would), the bar is given its children in the same
+ * layout that measured it hidden, at a height of -1, which GTK warns of. */
+static void
+on_switcher_title_visible_cb (AdwViewSwitcherTitle *title,
+                              GParamSpec           *pspec,
+                              DgWindow             *self)
+{
+  if (self->reveal_bar_id == 0)
+    self->reveal_bar_id = g_idle_add (reveal_switcher_bar_cb, self);
+}
+
 static void
 dg_window_dispose (GObject *object)
 {
   DgWindow *self = (DgWindow *)object;
 
+  g_clear_handle_id (&self->reveal_bar_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dg_window_parent_class)->dispose (object);
@@ -386,6 +415,9 @@ dg_window_class_init (DgWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/app/dg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DgWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DgWindow, switcher_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_switcher_title_visible_cb);
 }
 
 /* The shortcuts window is built the first time it is asked for: built with
@@ -486,6 +518,8 @@ static void
 dg_window_init (DgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
 }

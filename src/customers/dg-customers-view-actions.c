@@ -95,21 +95,6 @@ _dg_customers_view_show_list (DgCustomersView *self)
   _dg_customers_view_update_actions (self);
 }
 
-/* GTK 4.8's column view cannot scroll to a row itself; its inner list view
- * has the action that does. */
-static void
-dg_customers_view_scroll_to (DgCustomersView *self,
-                             guint            position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_VIEW (child))
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-    }
-}
-
 void
 _dg_customers_view_select (DgCustomersView *self,
                            gint64           id)
@@ -125,7 +110,7 @@ _dg_customers_view_select (DgCustomersView *self,
   if (!dg_customer_selection_select_id (self->selection, id))
     return;
 
-  dg_customers_view_scroll_to (self, dg_customer_selection_get_selected (self->selection));
+  _dg_customers_view_scroll_to (self, dg_customer_selection_get_selected (self->selection));
 }
 
 /* Opens the page of the customer with @id, as the other pages of the
@@ -506,7 +491,7 @@ back_action (GtkWidget  *widget,
   DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
 
   _dg_customers_view_show_list (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (_dg_customers_view_get_list_widget (self));
 }
 
 void

@@ -1,10 +1,11 @@
 /* dg-customers-view-private.h
  *
  * What the files of DgCustomersView share: dg-customers-view.c (the
- * widget), -columns.c (cells and sorting), -loading.c (the first frame),
- * -actions.c (what its actions do to one customer), -bulk.c (the
- * selection bar and what it does to many) and -filters.c (the filter menu,
- * the bar of filters in use and their actions).
+ * widget), -columns.c (cells and sorting), -rows.c (the list of a narrow
+ * window), -loading.c (the first frame), -actions.c (what its actions do
+ * to one customer), -bulk.c (the selection bar and what it does to many)
+ * and -filters.c (the filter menu, the bar of filters in use and their
+ * actions).
  */
 #pragma once
 
@@ -47,6 +48,12 @@ struct _DgCustomersView
   /* The column whose header shows the order the list is in. */
   GtkColumnViewColumn *sorted_column;
   gboolean             in_apply_sort;
+  /* Whether the view shows the two-line rows rather than the table, and
+   * the least width of the table's layout when last measured. */
+  gboolean             narrow;
+  int                  wide_minimum;
+  /* Whether the view was allocated, and so knows which list shows. */
+  gboolean             layout_known;
 
   AdwLeaflet          *leaflet;
   GtkWidget           *list_box;
@@ -56,7 +63,12 @@ struct _DgCustomersView
   GtkRevealer         *error_revealer;
   GtkLabel            *error_label;
   GtkStack            *list_stack;
+  GtkStack            *list_mode_stack;
+  GtkWidget           *add_button;
+  GtkWidget           *add_icon_button;
   GtkColumnView       *column_view;
+  /* The two-line rows of a narrow window; NULL until first needed. */
+  GtkListView         *row_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *phone_column;
   GtkColumnViewColumn *email_column;
@@ -138,6 +150,27 @@ gboolean    _dg_customers_view_probe_sort         (DgCustomersView *self,
                                                    gboolean        *descending);
 /* Sorts the list as the headers say, and shows one arrow only. */
 void        _dg_customers_view_apply_sort         (DgCustomersView *self);
+
+/* The table, or the two-line rows in a narrow window (-rows.c). */
+GtkWidget  *_dg_customers_view_get_list_widget    (DgCustomersView *self);
+/* Gives the selection to the list on show, and none to the other. */
+void        _dg_customers_view_attach_model       (DgCustomersView *self);
+void        _dg_customers_view_scroll_to          (DgCustomersView *self,
+                                                   guint            position);
+/* Opens the customer in row @position, as Enter or a double click does. */
+void        _dg_customers_view_activate_row       (DgCustomersView *self,
+                                                   guint            position);
+void        _dg_customers_view_measure            (GtkWidget       *widget,
+                                                   GtkOrientation   orientation,
+                                                   int              for_size,
+                                                   int             *minimum,
+                                                   int             *natural,
+                                                   int             *minimum_baseline,
+                                                   int             *natural_baseline);
+void        _dg_customers_view_size_allocate      (GtkWidget       *widget,
+                                                   int              width,
+                                                   int              height,
+                                                   int              baseline);
 
 /* How many rows the window can show in its first frame. */
 guint       _dg_customers_view_get_first_rows     (DgCustomersView *self);

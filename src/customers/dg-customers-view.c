@@ -340,10 +340,9 @@ on_archived_dropdown_selected_cb (GtkDropDown     *dropdown,
   dg_customers_view_update_state (self);
 }
 
-static void
-on_column_view_activate_cb (GtkColumnView   *column_view,
-                            guint            position,
-                            DgCustomersView *self)
+void
+_dg_customers_view_activate_row (DgCustomersView *self,
+                                 guint            position)
 {
   /* Enter on a list with several customers selected would trade them for
    * the focused one; a double-click has picked its row alone already. */
@@ -352,6 +351,14 @@ on_column_view_activate_cb (GtkColumnView   *column_view,
 
   dg_customer_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self), "customers.open", NULL);
+}
+
+static void
+on_column_view_activate_cb (GtkColumnView   *column_view,
+                            guint            position,
+                            DgCustomersView *self)
+{
+  _dg_customers_view_activate_row (self, position);
 }
 
 static void
@@ -447,8 +454,8 @@ dg_customers_view_set_context (DgCustomersView *self,
   old_context = self->context != NULL ? g_object_ref (self->context) : NULL;
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_handler, dg_context_get_database (self->context));
-  gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  _dg_customers_view_attach_model (self);
   if (self->list != NULL)
     dg_customer_list_cancel_load (self->list);
   g_clear_object (&self->list);
@@ -497,7 +504,7 @@ dg_customers_view_set_context (DgCustomersView *self,
       g_signal_connect_object (self->list, "notify::complete",
                                G_CALLBACK (on_list_complete_cb),
                                self, 0);
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      _dg_customers_view_attach_model (self);
       _dg_customers_view_queue_load_rest (self);
     }
 
@@ -527,6 +534,8 @@ dg_customers_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_CUSTOMERS_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  /* It went with the list's stack. */
+  self->row_view = NULL;
 
   g_clear_object (&self->selection);
   if (self->list != NULL)
@@ -638,7 +647,10 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* No layout manager: with one, size_allocate is never called, and the
+   * view picks its layout there (dg-customers-view-rows.c). */
+  widget_class->measure = _dg_customers_view_measure;
+  widget_class->size_allocate = _dg_customers_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "customersview");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/customers/dg-customers-view.ui");
@@ -650,6 +662,9 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, error_label);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, list_mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, add_button);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, add_icon_button);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, column_view);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, name_column);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, phone_column);

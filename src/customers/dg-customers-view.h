@@ -6,7 +6,9 @@
  * .open, .edit, .archive, .delete, .back) work on the customer shown, or
  * the one selected in the list. Several customers can be selected
  * (customers.select-all, .select-none); a bar then offers what can be
- * done to all of them (the customers.bulk-* actions).
+ * done to all of them (the customers.bulk-* actions). In a narrow window
+ * the table becomes a list of two-line rows, the name over the phone
+ * number and organization, on the same selection.
  *
  * The list can be filtered by a tag, a source and "no contact for N days",
  * together with the search text: the :filter-tag, :filter-source and
@@ -35,6 +37,8 @@ void            dg_customers_view_set_context (DgCustomersView *self,
                                                DgContext       *context);
 /* The list the column view shows; NULL until a context is set. */
 DgCustomerList *dg_customers_view_get_list    (DgCustomersView *self);
+/* Whether the list shows two-line rows, the window being narrow. */
+gboolean        dg_customers_view_get_narrow  (DgCustomersView *self);
 /* The page of one customer, made the first time it is asked for. */
 DgCustomerPage *dg_customers_view_get_customer_page (DgCustomersView *self);
 /* Shows the page of the customer with @id. */

@@ -34,6 +34,7 @@ struct _DgCalendarView
 
   GtkWidget    *toolbar;
   GtkLabel     *month_title;
+  GtkLabel     *month_short_title;
   DgMonthGrid  *month_grid;
   DgDayAgenda  *agenda;
 };

@@ -187,6 +187,18 @@ dg_calendar_view_reload (DgCalendarView *self)
 
   title = dg_date_names_format_month (&self->selected);
   gtk_label_set_text (self->month_title, title);
+  {
+    g_autoptr(GDateTime) month = g_date_time_new_utc (g_date_get_year (&self->selected),
+                                                      g_date_get_month (&self->selected),
+                                                      1, 12, 0, 0);
+    g_autofree char *short_title = NULL;
+
+    /* Translators: the month shown by a narrow calendar, in
+     * g_date_time_format() notation: %b the month's short name, %-m its
+     * number, %Y the year. Korean would use "%Y년 %-m월". */
+    short_title = dg_date_names_format (month, _("%b %Y"));
+    gtk_label_set_text (self->month_short_title, short_title);
+  }
 
   if (self->context == NULL)
     {
@@ -414,15 +426,19 @@ dg_calendar_view_set_context (DgCalendarView *self,
       _dg_calendar_view_get_today (self, &self->selected);
     }
 
+  dg_day_agenda_set_database (self->agenda, context != NULL ? dg_context_get_database (context) : NULL);
   dg_calendar_view_reload (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CONTEXT]);
 }
 
+/* Beside the month, the agenda gets the room for a title of a few words
+ * on one line next to the time and the row's two buttons (about 400 px at
+ * the default window size); the month keeps the rest. */
 static int
 dg_calendar_view_get_agenda_width (int width)
 {
-  return CLAMP (width * 3 / 10, 300, 400);
+  return CLAMP (width * 38 / 100, 320, 460);
 }
 
 static void
@@ -639,6 +655,7 @@ dg_calendar_view_class_init (DgCalendarViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/followups/dg-calendar-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DgCalendarView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, DgCalendarView, month_title);
+  gtk_widget_class_bind_template_child (widget_class, DgCalendarView, month_short_title);
   gtk_widget_class_bind_template_child (widget_class, DgCalendarView, month_grid);
   gtk_widget_class_bind_template_child (widget_class, DgCalendarView, agenda);
   gtk_widget_class_bind_template_callback (widget_class, on_month_grid_day_clicked_cb);

@@ -10,12 +10,20 @@
 #include "dg-day-agenda.h"
 #include "dg-followup-chip.h"
 
+/* Narrower than this, the rows keep Done in their menu: the title keeps
+ * the width of a few words, beside the time and one button. */
+#define NARROW_WIDTH 384
+
 struct _DgDayAgenda
 {
   GtkWidget     parent_instance;
 
   GDate         date;
   GPtrArray    *followups;
+  /* Where the customers' phone numbers are read; NULL for none. */
+  DgDatabase   *database;
+  /* Whether rows keep Done in their menu, the agenda being narrow. */
+  gboolean      narrow;
 
   /* Where a follow-up is moved with the keyboard: one popover, pointed
    * at the row it is for. */
@@ -67,6 +75,16 @@ build_row_menu (DgFollowup *followup)
   g_autoptr(GMenuItem) move = NULL;
   gint64 id = dg_followup_get_id (followup);
 
+  /* Shown only while the agenda is narrow and hides the row's button. */
+  if (dg_followup_get_status (followup) == DG_FOLLOWUP_STATUS_OPEN)
+    {
+      g_autoptr(GMenuItem) done = g_menu_item_new (_("Mark as Done"), NULL);
+
+      g_menu_item_set_action_and_target_value (done, "agenda.narrow-done", g_variant_new_int64 (id));
+      g_menu_item_set_attribute (done, "hidden-when", "s", "action-disabled");
+      g_menu_append_item (menu, done);
+    }
+
   edit = g_menu_item_new (_("_Edit"), NULL);
   g_menu_item_set_action_and_target_value (edit, "calendar.edit-followup", g_variant_new_int64 (id));
   g_menu_append_item (menu, edit);
@@ -106,19 +124,69 @@ build_row_menu (DgFollowup *followup)
 }
 
 static GtkWidget *
+add_badge (GtkWidget  *box,
+           const char *text,
+           const char *kind)
+{
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_widget_add_css_class (badge, "status-badge");
+  gtk_widget_add_css_class (badge, kind);
+  gtk_box_append (GTK_BOX (box), badge);
+
+  return badge;
+}
+
+/* The customer's phone number in its display form, or NULL: read when the
+ * day is shown, which lists a handful of follow-ups. */
+static char *
+dg_day_agenda_dup_phone (DgDayAgenda *self,
+                         DgFollowup  *followup)
+{
+  g_autoptr(DgCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *phone;
+
+  if (self->database == NULL || dg_followup_get_customer_id (followup) == 0)
+    return NULL;
+
+  customer = dg_customers_get (self->database, dg_followup_get_customer_id (followup), &error);
+  if (customer == NULL)
+    {
+      g_debug ("No phone number for the agenda: %s", error->message);
+      return NULL;
+    }
+
+  phone = dg_customer_get_phone (customer);
+  if (phone == NULL || phone[0] == '\0')
+    return NULL;
+
+  return dg_phone_format_display (phone);
+}
+
+/* A row stacks the title (whole, over as many lines as it needs) over the
+ * customer and phone number and the status badges, beside its time and
+ * actions; a narrow agenda moves Done into the row's menu. */
+static GtkWidget *
 dg_day_agenda_create_row (DgDayAgenda *self,
                           DgFollowup  *followup,
                           DgClock     *clock,
                           GTimeZone   *tz)
 {
   g_autoptr(GMenuModel) menu = NULL;
+  g_autofree char *phone = NULL;
   GDateTime *snoozed = clock != NULL ? dg_followups_active_snooze (followup, clock) : NULL;
   g_autofree char *time = NULL;
   DgFollowupStatus status = dg_followup_get_status (followup);
   gboolean overdue = snoozed == NULL && clock != NULL && dg_followup_is_overdue (followup, clock);
   const char *customer = dg_followup_get_customer_name (followup);
   GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *text_box;
+  GtkWidget *badges;
+  GtkWidget *title_label;
   GtkWidget *time_label;
+  GtkWidget *actions;
   GtkWidget *menu_button;
   GtkDragSource *drag_source;
 
@@ -133,23 +201,77 @@ dg_day_agenda_create_row (DgDayAgenda *self,
   else
     time = dg_followup_format_time (followup, tz);
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dg_followup_get_title (followup));
-  if (customer != NULL && customer[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), customer);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_add_css_class (row, "agenda-row");
   g_object_set_data_full (G_OBJECT (row), "dg-followup", g_object_ref (followup), g_object_unref);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dg_followup_get_title (followup),
+                                  -1);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (box, "agenda-row-box");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   time_label = gtk_label_new (time != NULL ? time : C_("follow-up time", "All day"));
   gtk_label_set_xalign (GTK_LABEL (time_label), 0);
   gtk_label_set_width_chars (GTK_LABEL (time_label), 5);
+  gtk_widget_set_valign (time_label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (time_label, "agenda-time");
   if (time == NULL)
     gtk_widget_add_css_class (time_label, "all-day");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), time_label);
+  gtk_box_append (GTK_BOX (box), time_label);
+
+  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (text_box, TRUE);
+  gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), text_box);
+
+  /* Whole: a title wraps between words rather than losing its end. */
+  title_label = gtk_label_new (dg_followup_get_title (followup));
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title_label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (title_label, "title");
+  gtk_box_append (GTK_BOX (text_box), title_label);
+  g_object_set_data (G_OBJECT (row), "dg-title-label", title_label);
+
+  phone = dg_day_agenda_dup_phone (self, followup);
+  if ((customer != NULL && customer[0] != '\0') || phone != NULL)
+    {
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+      gtk_widget_add_css_class (line, "agenda-customer");
+      gtk_box_append (GTK_BOX (text_box), line);
+
+      if (customer != NULL && customer[0] != '\0')
+        {
+          GtkWidget *name = gtk_label_new (customer);
+
+          gtk_label_set_xalign (GTK_LABEL (name), 0);
+          gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+          gtk_widget_add_css_class (name, "dim-label");
+          gtk_box_append (GTK_BOX (line), name);
+        }
+
+      if (phone != NULL)
+        {
+          /* One line always: a number broken at a hyphen reads as two. */
+          GtkWidget *phone_label = gtk_label_new (phone);
+
+          gtk_label_set_xalign (GTK_LABEL (phone_label), 0);
+          gtk_label_set_single_line_mode (GTK_LABEL (phone_label), TRUE);
+          gtk_widget_add_css_class (phone_label, "dim-label");
+          gtk_widget_add_css_class (phone_label, "numeric");
+          gtk_box_append (GTK_BOX (line), phone_label);
+          g_object_set_data (G_OBJECT (row), "dg-phone-label", phone_label);
+        }
+    }
+
+  badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (badges, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (badges, 2);
 
   if (snoozed != NULL)
     {
@@ -158,36 +280,35 @@ dg_day_agenda_create_row (DgDayAgenda *self,
 
       /* Translators: beside a follow-up in the day's agenda whose snooze
        * moved it to the time shown. */
-      badge = gtk_label_new (C_("follow-up status", "Snoozed"));
+      badge = add_badge (badges, C_("follow-up status", "Snoozed"), "snoozed");
       /* Translators: the tooltip of that mark; %s is the time, as 15:30. */
       tooltip = g_strdup_printf (_("Snoozed until %s"), time);
       gtk_widget_set_tooltip_text (badge, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (badge, "status-badge");
-      gtk_widget_add_css_class (badge, "snoozed");
       gtk_widget_set_name (badge, "snooze_badge");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
       gtk_widget_add_css_class (row, "snoozed");
     }
 
-  if (status == DG_FOLLOWUP_STATUS_DONE || overdue)
+  if (overdue)
     {
-      GtkWidget *badge;
-
-      if (overdue)
-        /* Translators: beside a follow-up whose due date has passed. */
-        badge = gtk_label_new (_("Overdue"));
-      else
-        /* Translators: beside a follow-up that was completed. */
-        badge = gtk_label_new (C_("follow-up status", "Done"));
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (badge, "status-badge");
-      gtk_widget_add_css_class (badge, overdue ? "overdue" : "done");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-      gtk_widget_add_css_class (row, overdue ? "overdue" : "done");
+      /* Translators: beside a follow-up whose due date has passed. */
+      add_badge (badges, _("Overdue"), "overdue");
+      gtk_widget_add_css_class (row, "overdue");
     }
+  else if (status == DG_FOLLOWUP_STATUS_DONE)
+    {
+      /* Translators: beside a follow-up that was completed. */
+      add_badge (badges, C_("follow-up status", "Done"), "done");
+      gtk_widget_add_css_class (row, "done");
+    }
+
+  gtk_box_append (GTK_BOX (text_box), badges);
+  gtk_widget_set_visible (badges, gtk_widget_get_first_child (badges) != NULL);
+
+  actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  gtk_widget_set_valign (actions, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), actions);
 
   if (status == DG_FOLLOWUP_STATUS_OPEN)
     {
@@ -195,12 +316,16 @@ dg_day_agenda_create_row (DgDayAgenda *self,
 
       gtk_widget_set_valign (done_button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (done_button, _("Mark as Done"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (done_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark as Done"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (done_button), "calendar.done-followup");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (done_button),
                                               g_variant_new_int64 (dg_followup_get_id (followup)));
       gtk_widget_add_css_class (done_button, "flat");
       gtk_widget_add_css_class (done_button, "circular");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), done_button);
+      gtk_widget_set_visible (done_button, !self->narrow);
+      gtk_box_append (GTK_BOX (actions), done_button);
+      g_object_set_data (G_OBJECT (row), "dg-done-button", done_button);
     }
 
   menu = build_row_menu (followup);
@@ -209,8 +334,10 @@ dg_day_agenda_create_row (DgDayAgenda *self,
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
   gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (menu_button, _("More Actions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("More Actions"), -1);
   gtk_widget_add_css_class (menu_button, "flat");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
+  gtk_box_append (GTK_BOX (actions), menu_button);
   g_object_set_data (G_OBJECT (row), "dg-menu-button", menu_button);
 
   /* A row can be dragged onto a day of the month, like its chip. */
@@ -458,6 +585,84 @@ move_to_date_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->date_calendar));
 }
 
+gboolean
+dg_day_agenda_get_narrow (DgDayAgenda *self)
+{
+  g_return_val_if_fail (DG_IS_DAY_AGENDA (self), FALSE);
+
+  return self->narrow;
+}
+
+/* Hides each row's Done button and shows the menu item that stands in
+ * for it (hidden while its action is disabled). */
+static void
+dg_day_agenda_set_narrow (DgDayAgenda *self,
+                          gboolean     narrow)
+{
+  if (self->narrow == narrow)
+    return;
+
+  self->narrow = narrow;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *done_button = g_object_get_data (G_OBJECT (row), "dg-done-button");
+
+      if (done_button != NULL)
+        gtk_widget_set_visible (done_button, !narrow);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.narrow-done", narrow);
+}
+
+void
+dg_day_agenda_set_database (DgDayAgenda *self,
+                            DgDatabase  *database)
+{
+  g_return_if_fail (DG_IS_DAY_AGENDA (self));
+  g_return_if_fail (database == NULL || DG_IS_DATABASE (database));
+
+  g_set_object (&self->database, database);
+}
+
+typedef struct
+{
+  GtkWidget *agenda;
+  GVariant  *id;
+} DeferredDone;
+
+static gboolean
+deferred_done_cb (gpointer user_data)
+{
+  DeferredDone *done = user_data;
+
+  if (gtk_widget_get_root (done->agenda) != NULL)
+    gtk_widget_activate_action_variant (done->agenda, "calendar.done-followup", done->id);
+  g_object_unref (done->agenda);
+  g_variant_unref (done->id);
+  g_free (done);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Done once the menu has closed: it rebuilds the rows, the menu's with
+ * them, which must not go while the menu is still closing. */
+static void
+narrow_done_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeferredDone *done = g_new0 (DeferredDone, 1);
+
+  done->agenda = g_object_ref (widget);
+  done->id = g_variant_ref (parameter);
+  g_idle_add (deferred_done_cb, done);
+}
+
+/* The agenda picks the rows' layout from its width, before placing them;
+ * the width does not depend on it, so the next layout keeps it. */
 static void
 dg_day_agenda_size_allocate (GtkWidget *widget,
                              int        width,
@@ -465,6 +670,8 @@ dg_day_agenda_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   DgDayAgenda *self = DG_DAY_AGENDA (widget);
+
+  dg_day_agenda_set_narrow (self, width < NARROW_WIDTH);
 
   gtk_widget_size_allocate (self->box, &(GtkAllocation) { 0, 0, width, height }, baseline);
 
@@ -494,6 +701,7 @@ dg_day_agenda_dispose (GObject *object)
   g_clear_pointer (&self->date_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_DAY_AGENDA);
   g_clear_pointer (&self->followups, g_ptr_array_unref);
+  g_clear_object (&self->database);
 
   G_OBJECT_CLASS (dg_day_agenda_parent_class)->dispose (object);
 }
@@ -520,6 +728,7 @@ dg_day_agenda_class_init (DgDayAgendaClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_box_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "agenda.move-to-date", "x", move_to_date_action);
+  gtk_widget_class_install_action (widget_class, "agenda.narrow-done", "x", narrow_done_action);
 }
 
 static void
@@ -528,4 +737,6 @@ dg_day_agenda_init (DgDayAgenda *self)
   g_date_clear (&self->date, 1);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agenda.narrow-done", FALSE);
 }

@@ -6,6 +6,9 @@
  * (the way to reschedule without a mouse). The buttons activate the
  * calendar view's actions (calendar.done-followup, .edit-followup,
  * .open-customer, .move-followup, .new-followup); the agenda only shows.
+ * Each row stacks the title over the customer, their phone number and the
+ * status; narrower than a phone-sized threshold, Done moves into the
+ * row's menu.
  */
 #pragma once
 
@@ -26,6 +29,12 @@ void     dg_day_agenda_set_day          (DgDayAgenda *self,
                                          GPtrArray   *followups,
                                          DgClock     *clock,
                                          GTimeZone   *tz);
+/* The database the customers' phone numbers are read from, for the days
+ * set from now on; NULL shows none. */
+void     dg_day_agenda_set_database     (DgDayAgenda *self,
+                                         DgDatabase  *database);
+/* Whether the rows keep Done in their menu, the agenda being narrow. */
+gboolean dg_day_agenda_get_narrow       (DgDayAgenda *self);
 guint    dg_day_agenda_get_n_followups  (DgDayAgenda *self);
 /* The follow-up in row @index, or NULL. */
 DgFollowup *dg_day_agenda_get_followup  (DgDayAgenda *self,

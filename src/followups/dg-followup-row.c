@@ -15,6 +15,15 @@
  * day, when the reminder is seen rather than at midnight. */
 #define SNOOZE_MORNING_SECONDS (9 * 60 * 60)
 
+/* Below this width the row puts Done, Snooze and Edit in its More menu, so
+ * the title keeps room for a few words. Wider than the row ever needs with
+ * all its buttons, in any language: a wide row is never squeezed below its
+ * minimum, and the row's minimum is the narrow one once it is narrower. */
+#define NARROW_WIDTH 560
+/* The "when" column while narrow: wide enough for "09:30" and "All day". */
+#define NARROW_WHEN_WIDTH 64
+#define WIDE_WHEN_WIDTH 96
+
 struct _DgFollowupRow
 {
   GtkListBoxRow  parent_instance;
@@ -22,7 +31,13 @@ struct _DgFollowupRow
   DgContext     *context;
   DgFollowup    *followup;
   gboolean       show_day;
+  gboolean       narrow;
+  /* Whether followup.done and the three snoozes are enabled: the menu's
+   * narrow-* stand-ins follow them while the row is narrow. */
+  gboolean       can_done;
+  gboolean       can_snooze[3];
 
+  GtkWidget     *when_box;
   GtkLabel      *day_label;
   GtkLabel      *time_label;
   GtkLabel      *title_label;
@@ -32,7 +47,22 @@ struct _DgFollowupRow
   GtkLabel      *repeat_label;
   GtkWidget     *snooze_box;
   GtkLabel      *snooze_label;
+  GtkWidget     *done_button;
+  GtkWidget     *snooze_button;
+  GtkWidget     *edit_button;
   GtkWidget     *open_button;
+};
+
+static const char * const snooze_actions[] = {
+  "followup.snooze-hour",
+  "followup.snooze-tomorrow",
+  "followup.snooze-next-week",
+};
+
+static const char * const narrow_snooze_actions[] = {
+  "followup.narrow-snooze-hour",
+  "followup.narrow-snooze-tomorrow",
+  "followup.narrow-snooze-next-week",
 };
 
 G_DEFINE_FINAL_TYPE (DgFollowupRow, dg_followup_row, GTK_TYPE_LIST_BOX_ROW)
@@ -144,12 +174,19 @@ dg_followup_row_update_actions (DgFollowupRow *self)
         }
     }
 
+  self->can_done = open;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.done", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.narrow-done", self->narrow && open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.narrow-edit", self->narrow);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.stop-repeating",
                                  open && dg_followup_get_recurrence (self->followup) != DG_RECURRENCE_NONE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.snooze-hour", can_snooze[0]);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.snooze-tomorrow", can_snooze[1]);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.snooze-next-week", can_snooze[2]);
+  for (guint i = 0; i < G_N_ELEMENTS (snooze_actions); i++)
+    {
+      self->can_snooze[i] = can_snooze[i];
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), snooze_actions[i], can_snooze[i]);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), narrow_snooze_actions[i],
+                                     self->narrow && can_snooze[i]);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.show-customer",
                                  self->followup != NULL &&
                                  dg_followup_get_customer_id (self->followup) != 0);
@@ -532,6 +569,110 @@ open_action (GtkWidget  *widget,
     edit_action (widget, action_name, parameter);
 }
 
+gboolean
+dg_followup_row_get_narrow (DgFollowupRow *self)
+{
+  g_return_val_if_fail (DG_IS_FOLLOWUP_ROW (self), FALSE);
+
+  return self->narrow;
+}
+
+/* Hides the buttons that the More menu stands in for, and shows their
+ * items there (the menu hides an item whose action is disabled). */
+static void
+dg_followup_row_set_narrow (DgFollowupRow *self,
+                            gboolean       narrow)
+{
+  if (self->narrow == narrow)
+    return;
+
+  self->narrow = narrow;
+
+  gtk_widget_set_visible (self->done_button, !narrow);
+  gtk_widget_set_visible (self->snooze_button, !narrow);
+  gtk_widget_set_visible (self->edit_button, !narrow);
+  gtk_widget_set_size_request (self->when_box, narrow ? NARROW_WHEN_WIDTH : WIDE_WHEN_WIDTH, -1);
+  gtk_label_set_wrap (self->day_label, narrow);
+  if (narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.narrow-done", narrow && self->can_done);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.narrow-edit", narrow);
+  for (guint i = 0; i < G_N_ELEMENTS (narrow_snooze_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), narrow_snooze_actions[i],
+                                   narrow && self->can_snooze[i]);
+}
+
+static void
+dg_followup_row_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The row picks its layout from the width it gets. The changes queue a
+ * new layout of the row, made before its children are placed, and the
+ * width does not depend on them, so the next layout keeps the mode. */
+static void
+dg_followup_row_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  DgFollowupRow *self = DG_FOLLOWUP_ROW (widget);
+  GtkWidget *child = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
+
+  dg_followup_row_set_narrow (self, width < NARROW_WIDTH);
+
+  gtk_widget_size_allocate (child, &(GtkAllocation) { 0, 0, width, height }, baseline);
+}
+
+typedef struct
+{
+  GtkWidget *row;
+  char      *action_name;
+} DeferredAction;
+
+static gboolean
+deferred_action_cb (gpointer user_data)
+{
+  DeferredAction *deferred = user_data;
+
+  if (gtk_widget_get_root (deferred->row) != NULL)
+    gtk_widget_activate_action (deferred->row, deferred->action_name, NULL);
+  g_object_unref (deferred->row);
+  g_free (deferred->action_name);
+  g_free (deferred);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The More menu's stand-ins do what the buttons do, once the menu has
+ * closed: the list rebuilds its rows after a change, the menu's with
+ * them, which must not go while the menu is still closing. */
+static void
+narrow_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeferredAction *deferred = g_new0 (DeferredAction, 1);
+
+  g_assert (g_str_has_prefix (action_name, "followup.narrow-"));
+
+  deferred->row = g_object_ref (widget);
+  deferred->action_name = g_strconcat ("followup.", action_name + strlen ("followup.narrow-"), NULL);
+  g_idle_add (deferred_action_cb, deferred);
+}
+
 DgFollowup *
 dg_followup_row_get_followup (DgFollowupRow *self)
 {
@@ -560,8 +701,12 @@ dg_followup_row_class_init (DgFollowupRowClass *klass)
 
   object_class->dispose = dg_followup_row_dispose;
 
+  widget_class->measure = dg_followup_row_measure;
+  widget_class->size_allocate = dg_followup_row_size_allocate;
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/followups/dg-followup-row.ui");
   gtk_widget_class_set_css_name (widget_class, "followuprow");
+  gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, when_box);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, day_label);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, title_label);
@@ -571,6 +716,9 @@ dg_followup_row_class_init (DgFollowupRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, repeat_label);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, snooze_box);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, snooze_label);
+  gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, done_button);
+  gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, snooze_button);
+  gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, DgFollowupRow, open_button);
 
   gtk_widget_class_install_action (widget_class, "followup.done", NULL, done_action);
@@ -582,12 +730,26 @@ dg_followup_row_class_init (DgFollowupRowClass *klass)
   gtk_widget_class_install_action (widget_class, "followup.show-customer", NULL, show_customer_action);
   gtk_widget_class_install_action (widget_class, "followup.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "followup.stop-repeating", NULL, stop_repeating_action);
+  /* The More menu's stand-ins for the buttons a narrow row hides. */
+  gtk_widget_class_install_action (widget_class, "followup.narrow-done", NULL, narrow_action);
+  gtk_widget_class_install_action (widget_class, "followup.narrow-edit", NULL, narrow_action);
+  for (guint i = 0; i < G_N_ELEMENTS (narrow_snooze_actions); i++)
+    gtk_widget_class_install_action (widget_class, narrow_snooze_actions[i], NULL, narrow_action);
 }
 
 static void
 dg_followup_row_init (DgFollowupRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A widget with a layout manager never has its size_allocate called:
+   * the row lays out its child itself, to pick its mode first. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.narrow-done", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.narrow-edit", FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (narrow_snooze_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), narrow_snooze_actions[i], FALSE);
 }
 
 GtkWidget *

@@ -20,6 +20,10 @@
  *   followup.stop-repeating     keeps it but ends its series (only when
  *                               it is open and repeats); Undo as above
  *
+ * Narrower than a phone-sized threshold, the row hides Done, Snooze and
+ * Edit and offers them in its More menu instead, so the title keeps its
+ * room.
+ *
  * Times are written in the clock's zone. The row does not follow changes
  * to the follow-up: the list that holds it lists again on
  * DgDatabase::changed::followups.
@@ -42,6 +46,8 @@ GtkWidget  *dg_followup_row_new            (DgContext     *context,
                                             DgFollowup    *followup,
                                             gboolean       show_day);
 DgFollowup *dg_followup_row_get_followup   (DgFollowupRow *self);
+/* Whether the row is laid out narrow, its actions in the More menu. */
+gboolean    dg_followup_row_get_narrow     (DgFollowupRow *self);
 /* When each snooze choice would end, from the clock's now: in an hour,
  * tomorrow at 09:00 and a week from today at 09:00, local time. */
 GDateTime  *dg_followup_row_snooze_hour      (DgClock      *clock);

@@ -164,6 +164,9 @@ check_morning_agenda (DgReminderService *self)
       return agenda_time_of_day (self, tz, &tomorrow);
     }
 
+  g_debug ("Morning agenda: %u due today, %u overdue, %u going cold, %u birthdays",
+           summary.due_today, summary.overdue, summary.going_cold, summary.birthdays);
+
   /* A day with nothing to do has no agenda, and keeps none for later: one
    * added during the day is what its own reminder is for. */
   if (dg_morning_summary_is_empty (&summary))

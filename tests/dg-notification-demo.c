@@ -267,6 +267,20 @@ main (int   argc,
                            G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
 
   clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, agenda ? 8 : 10, agenda ? 30 : 0);
+
+  /* The agenda comes while reminders run in the background; this run's
+   * settings are in memory (GSETTINGS_BACKEND=memory), and an autostart
+   * entry, if one were written, in a folder of its own. */
+  if (agenda)
+    {
+      g_autoptr(GSettings) settings = NULL;
+      g_autofree char *config = g_build_filename (dg_test_tempdir (), "config", NULL);
+
+      g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+      settings = g_settings_new (APPLICATION_ID);
+      g_settings_set_boolean (settings, "run-in-background", TRUE);
+      g_settings_set_boolean (settings, "morning-agenda", TRUE);
+    }
   dg_application_set_clock (app, DG_CLOCK (clock));
 
   path = dg_test_temp_path ("dangol.db");
@@ -277,12 +291,6 @@ main (int   argc,
   else
     add_demo_data (dg_application_get_context (app));
   dg_application_start_reminders (app);
-
-  /* What "run-in-background" and "morning-agenda" turn on, without
-   * writing an autostart entry for this run. */
-  if (agenda)
-    dg_reminder_service_set_morning_agenda (dg_notifier_get_service (dg_application_get_notifier (app)),
-                                            TRUE, 8 * 60 + 30, 30);
 
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), app);
   g_unix_signal_add (SIGTERM, on_quit_signal_cb, app);

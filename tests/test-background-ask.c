@@ -9,7 +9,8 @@
  * with tests/portal-background.py) and keeps the app running without a
  * window; Not Now is remembered and the app ends as before. Each case runs
  * the app through g_application_run(), as main() does, on a bus of its own
- * and a fake clock; the dialog is saved as a screenshot.
+ * and a fake clock; the dialog is saved as a screenshot. Last, the
+ * morning agenda's rows in Preferences.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 

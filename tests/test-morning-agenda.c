@@ -378,16 +378,35 @@ test_off (Fixture       *fixture,
   move_to (fixture, 11, 10, 0);
   g_assert_cmpuint (fixture->agendas->len, ==, 0);
 
-  /* Turned on during the day: today's comes at once. */
+  /* Turned on during the day, past its time, by someone at the computer:
+   * the first agenda is the next morning's. */
   checks = dg_reminder_service_get_n_checks (fixture->service);
   dg_reminder_service_set_morning_agenda (fixture->service, TRUE, 8 * 60 + 30, 30);
   run_one_check (fixture, checks);
+  move_to (fixture, 11, 12, 0);
+  g_assert_cmpuint (fixture->agendas->len, ==, 0);
+  move_to (fixture, 12, 8, 30);
   g_assert_cmpuint (fixture->agendas->len, ==, 1);
 
-  /* Off again: none the next day. */
+  /* But a start later that day catches it up, as always. */
+  stop_service (fixture);
+  dg_test_set_now (&fixture->base, 2026, 3, 13, 10, 0);
+  start_service (fixture);
+  g_assert_cmpuint (fixture->agendas->len, ==, 2);
+
+  /* Turned on before its time: that same day. */
   dg_reminder_service_set_morning_agenda (fixture->service, FALSE, 8 * 60 + 30, 30);
-  move_to (fixture, 12, 9, 0);
-  g_assert_cmpuint (fixture->agendas->len, ==, 1);
+  move_to (fixture, 14, 7, 0);
+  checks = dg_reminder_service_get_n_checks (fixture->service);
+  dg_reminder_service_set_morning_agenda (fixture->service, TRUE, 8 * 60 + 30, 30);
+  run_one_check (fixture, checks);
+  move_to (fixture, 14, 8, 30);
+  g_assert_cmpuint (fixture->agendas->len, ==, 3);
+
+  /* Off: none the next day. */
+  dg_reminder_service_set_morning_agenda (fixture->service, FALSE, 8 * 60 + 30, 30);
+  move_to (fixture, 15, 9, 0);
+  g_assert_cmpuint (fixture->agendas->len, ==, 3);
 }
 
 int

@@ -44,6 +44,10 @@ static DgFakeClock *fake_clock;
 static DgReminderService *service;
 static DgNotifier *notifier;
 
+/* Whether start_reminders() turns the morning agenda on, as the app does
+ * before it starts the service. */
+static gboolean agenda_on;
+
 static gint64 customer_minsu;
 static gint64 customer_kim_lee;
 static gint64 followup_call;
@@ -418,6 +422,7 @@ start_reminders (void)
 
   service = dg_reminder_service_new (db, DG_CLOCK (fake_clock));
   notifier = dg_notifier_new (service);
+  dg_reminder_service_set_morning_agenda (service, agenda_on, 8 * 60 + 30, 30);
   dg_reminder_service_start (service);
 
   dg_ui_test_wait_for (dg_reminder_service_get_n_checks (service) >= 1);
@@ -755,15 +760,25 @@ test_morning_agenda (void)
   else
     assert_agenda_text (5, 2, 3, "오늘 할 후속 연락 5건, 기한 지남 2건, 연락이 뜸한 고객 3명");
 
-  /* Turned on later in the day than its time: given at once, as one
-   * notification that says what the day holds. */
+  /* Turned on while running, past its time: the first agenda is the next
+   * day's… */
   clear_calls ();
+  dg_reminder_service_set_morning_agenda (service, TRUE, 8 * 60 + 30, 30);
+  check_now ();
+  calls = get_notify_calls ();
+  g_assert_cmpuint (calls->len, ==, 0);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+
+  /* …but started later in the day than its time, the app gives it at
+   * once, as one notification that says what the day holds. */
   g_assert_true (dg_reminders_morning_summary (db, DG_CLOCK (fake_clock), 30, &summary, &error));
   g_assert_no_error (error);
   g_assert_false (dg_morning_summary_is_empty (&summary));
   expected_body = dg_notifier_format_morning_agenda (&summary);
 
-  dg_reminder_service_set_morning_agenda (service, TRUE, 8 * 60 + 30, 30);
+  stop_reminders ();
+  agenda_on = TRUE;
+  start_reminders ();
   dg_ui_test_wait_for (dg_notifier_get_agenda_notification_id (notifier) != 0);
   id = dg_notifier_get_agenda_notification_id (notifier);
 
@@ -790,7 +805,6 @@ test_morning_agenda (void)
   check_now ();
   stop_reminders ();
   start_reminders ();
-  dg_reminder_service_set_morning_agenda (service, TRUE, 8 * 60 + 30, 30);
   check_now ();
   g_clear_pointer (&calls, g_ptr_array_unref);
   calls = get_notify_calls ();

@@ -23,6 +23,9 @@ struct _DgReminderService
   guint         n_checks;
   guint         agenda_minute;
   guint         going_cold_days;
+  /* For an agenda turned on while running, after that day's time: the
+   * first day it is given. Invalid otherwise. */
+  GDate         agenda_start_day;
 
   guint         agenda_enabled : 1;
   guint         running : 1;
@@ -147,6 +150,9 @@ check_morning_agenda (DgReminderService *self)
   due = agenda_time_of_day (self, tz, &today);
   if (due != NULL && g_date_time_compare (now, due) < 0)
     return g_steal_pointer (&due);
+
+  if (g_date_valid (&self->agenda_start_day) && g_date_compare (&today, &self->agenda_start_day) < 0)
+    return agenda_time_of_day (self, tz, &tomorrow);
 
   if (!dg_reminders_get_agenda_day (self->db, &given, &error))
     {
@@ -368,6 +374,7 @@ dg_reminder_service_init (DgReminderService *self)
 {
   self->agenda_minute = 8 * 60 + 30;
   self->going_cold_days = 30;
+  g_date_clear (&self->agenda_start_day, 1);
 }
 
 DgReminderService *
@@ -556,6 +563,32 @@ dg_reminder_service_set_morning_agenda (DgReminderService *self,
   if (self->agenda_enabled == enabled && self->agenda_minute == minute_of_day
       && self->going_cold_days == going_cold_days)
     return;
+
+  /* Turned on while running, after its time (as when the person just
+   * chose to keep reminding): they are at the computer, so the first
+   * agenda is the next morning's. At a start it is caught up instead. */
+  if (enabled && !self->agenda_enabled)
+    g_date_clear (&self->agenda_start_day, 1);
+  if (enabled && !self->agenda_enabled && self->running)
+    {
+      g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (self->clock);
+      g_autoptr(GDateTime) now = dg_clock_get_now_local (self->clock);
+      g_autoptr(GDateTime) due = NULL;
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today,
+                      g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      self->agenda_minute = minute_of_day;
+      due = agenda_time_of_day (self, tz, &today);
+      if (due == NULL || g_date_time_compare (now, due) >= 0)
+        {
+          self->agenda_start_day = today;
+          g_date_add_days (&self->agenda_start_day, 1);
+        }
+    }
 
   self->agenda_enabled = enabled;
   self->agenda_minute = minute_of_day;

@@ -22,7 +22,8 @@
  * holds nothing. The day is recorded in the database when a handler says
  * it showed the agenda (or when there was nothing to show), so it is not
  * given twice, also across a restart; one that could not be shown is
- * offered again at the next check that day.
+ * offered again at the next check that day. Turned on while the service
+ * runs and after that day's time, the first agenda is the next day's.
  */
 #pragma once
 

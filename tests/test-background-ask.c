@@ -342,6 +342,25 @@ test_not_now (void)
   g_assert_false (g_settings_get_boolean (settings, "run-in-background"));
   g_assert_false (dg_autostart_get_enabled ());
 
+  /* Declining loses no reminder: the one to come stays pending, and the
+   * next start catches it up once it fell due while Dangol was closed
+   * (shown: test-notifications' restart case). */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DgDatabase) db = dg_database_open (db_path, &error);
+    g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fake_clock));
+    g_autoptr(GDateTime) next_week = g_date_time_add_days (now, 7);
+    g_autoptr(GPtrArray) due = NULL;
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    due = dg_reminders_collect_due (db, next_week, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < due->len; i++)
+      found |= g_str_equal (dg_followup_get_title (g_ptr_array_index (due, i)), "Call about the spring course");
+    g_assert_true (found);
+  }
+
   /* And not asked again. */
   {
     Run again = { .answer = ANSWER_NONE };
@@ -639,6 +658,17 @@ test_preferences_agenda (void)
   dg_ui_test_wait_for (!dg_reminder_service_get_morning_agenda (service));
 
   gtk_window_destroy (GTK_WINDOW (preferences));
+
+  /* The agenda's Open Today brings the window to Today. */
+  {
+    AdwViewStack *stack = ADW_VIEW_STACK (dg_ui_test_find_by_id (GTK_WIDGET (window), "view_stack"));
+
+    g_assert_nonnull (stack);
+    adw_view_stack_set_visible_child_name (stack, "customers");
+    g_signal_emit_by_name (dg_application_get_agenda_notifier (app), "open-today");
+    dg_ui_test_wait_for (g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "today") == 0);
+  }
+
   gtk_window_destroy (window);
   dg_ui_test_wait_for (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
   g_settings_set_boolean (settings, "morning-agenda", FALSE);

@@ -16,6 +16,7 @@
 #include <libnotify/notify.h>
 #include <signal.h>
 
+#include "dg-agenda-notifier.h"
 #include "dg-notifier.h"
 #include "dg-test-util.h"
 #include "dg-ui-test-util.h"
@@ -43,6 +44,7 @@ static DgDatabase *db;
 static DgFakeClock *fake_clock;
 static DgReminderService *service;
 static DgNotifier *notifier;
+static DgAgendaNotifier *agenda_notifier;
 
 /* Whether start_reminders() turns the morning agenda on, as the app does
  * before it starts the service. */
@@ -422,6 +424,7 @@ start_reminders (void)
 
   service = dg_reminder_service_new (db, DG_CLOCK (fake_clock));
   notifier = dg_notifier_new (service);
+  agenda_notifier = dg_agenda_notifier_new (service);
   dg_reminder_service_set_morning_agenda (service, agenda_on, 8 * 60 + 30, 30);
   dg_reminder_service_start (service);
 
@@ -433,6 +436,7 @@ stop_reminders (void)
 {
   dg_reminder_service_stop (service);
   g_clear_object (&notifier);
+  g_clear_object (&agenda_notifier);
   g_clear_object (&service);
   g_clear_object (&db);
 }
@@ -536,7 +540,7 @@ on_open_followup_cb (DgNotifier *source,
 }
 
 static void
-on_open_today_cb (DgNotifier *source,
+on_open_today_cb (GObject    *source,
                   gpointer    user_data)
 {
   opened_today++;
@@ -736,7 +740,7 @@ assert_agenda_text (guint       due_today,
                     const char *expected)
 {
   DgMorningSummary summary = { .due_today = due_today, .overdue = overdue, .going_cold = going_cold };
-  g_autofree char *text = dg_notifier_format_morning_agenda (&summary);
+  g_autofree char *text = dg_agenda_notifier_format_body (&summary);
 
   g_assert_cmpstr (text, ==, expected);
 }
@@ -774,13 +778,13 @@ test_morning_agenda (void)
   g_assert_true (dg_reminders_morning_summary (db, DG_CLOCK (fake_clock), 30, &summary, &error));
   g_assert_no_error (error);
   g_assert_false (dg_morning_summary_is_empty (&summary));
-  expected_body = dg_notifier_format_morning_agenda (&summary);
+  expected_body = dg_agenda_notifier_format_body (&summary);
 
   stop_reminders ();
   agenda_on = TRUE;
   start_reminders ();
-  dg_ui_test_wait_for (dg_notifier_get_agenda_notification_id (notifier) != 0);
-  id = dg_notifier_get_agenda_notification_id (notifier);
+  dg_ui_test_wait_for (dg_agenda_notifier_get_notification_id (agenda_notifier) != 0);
+  id = dg_agenda_notifier_get_notification_id (agenda_notifier);
 
   calls = get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 1);
@@ -791,9 +795,8 @@ test_morning_agenda (void)
   g_assert_nonnull (call_action_label (call, "default"));
   g_assert_null (call_action_label (call, "done"));
 
-  /* Open Today, from the button and from a click. The notifier is the
-   * one started again by the restart case. */
-  g_signal_connect (notifier, "open-today", G_CALLBACK (on_open_today_cb), NULL);
+  /* Open Today, from the button and from a click. */
+  g_signal_connect (agenda_notifier, "open-today", G_CALLBACK (on_open_today_cb), NULL);
   opened_today = 0;
   emit_action (id, "open-today");
   dg_ui_test_wait_for (opened_today == 1);

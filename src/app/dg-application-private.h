@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "dg-agenda-notifier.h"
 #include "dg-application.h"
 #include "dg-window.h"
 
@@ -21,6 +22,7 @@ struct _DgApplication
   DgContext         *context;
   DgReminderService *reminders;
   DgNotifier        *notifier;
+  DgAgendaNotifier  *agenda_notifier;
   GCancellable      *cancellable;
   GDBusConnection   *system_bus;
   /* The question asked at the first close, while it is on screen. */

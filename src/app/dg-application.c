@@ -456,6 +456,13 @@ on_notifier_open_today_cb (DgNotifier    *notifier,
 }
 
 static void
+on_agenda_open_today_cb (DgAgendaNotifier *notifier,
+                         DgApplication    *self)
+{
+  dg_window_show_today (dg_application_present_window (self));
+}
+
+static void
 on_prepare_for_sleep_cb (GDBusConnection *connection,
                          const char      *sender_name,
                          const char      *object_path,
@@ -523,6 +530,10 @@ dg_application_start_reminders (DgApplication *self)
   g_signal_connect_object (self->notifier, "open-today",
                            G_CALLBACK (on_notifier_open_today_cb),
                            self, 0);
+  self->agenda_notifier = dg_agenda_notifier_new (self->reminders);
+  g_signal_connect_object (self->agenda_notifier, "open-today",
+                           G_CALLBACK (on_agenda_open_today_cb),
+                           self, 0);
 
   dg_application_apply_morning_agenda (self);
   dg_reminder_service_start (self->reminders);
@@ -547,6 +558,14 @@ dg_application_get_notifier (DgApplication *self)
   g_return_val_if_fail (DG_IS_APPLICATION (self), NULL);
 
   return self->notifier;
+}
+
+DgAgendaNotifier *
+dg_application_get_agenda_notifier (DgApplication *self)
+{
+  g_return_val_if_fail (DG_IS_APPLICATION (self), NULL);
+
+  return self->agenda_notifier;
 }
 
 static void
@@ -706,6 +725,7 @@ dg_application_dispose (GObject *object)
   g_clear_object (&self->system_bus);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->agenda_notifier);
   g_clear_object (&self->reminders);
   g_clear_object (&self->context);
   g_clear_object (&self->clock);

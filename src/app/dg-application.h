@@ -27,6 +27,7 @@
 
 #include <adwaita.h>
 
+#include "dg-agenda-notifier.h"
 #include "dg-core.h"
 #include "dg-notifier.h"
 
@@ -56,6 +57,8 @@ gboolean       dg_application_open_database (DgApplication  *self,
 void           dg_application_start_reminders (DgApplication *self);
 /* NULL until the reminders were started. */
 DgNotifier    *dg_application_get_notifier  (DgApplication  *self);
+/* The morning agenda's notifier; NULL until the reminders were started. */
+DgAgendaNotifier *dg_application_get_agenda_notifier (DgApplication *self);
 /* Tells the user why the database could not be opened, and quits when they
  * have read it; the process then ends with a failure (see
  * dg_application_get_exit_status()). Returns the dialog. */

@@ -21,10 +21,7 @@ struct _DgNotifier
   /* Follow-up id (gint64 *) → the NotifyNotification on screen for it. */
   GHashTable         *notifications;
   NotifyNotification *summary;
-  /* The morning agenda on screen, if any. */
-  NotifyNotification *agenda;
   gulong              due_handler;
-  gulong              agenda_handler;
   gulong              changed_handler;
   guint               prune_id;
   guint               watch_id;
@@ -240,12 +237,6 @@ on_notification_closed_cb (NotifyNotification *notification,
       return;
     }
 
-  if (notification == self->agenda)
-    {
-      g_clear_object (&self->agenda);
-      return;
-    }
-
   if (g_hash_table_lookup (self->notifications, &id) == notification)
     g_hash_table_remove (self->notifications, &id);
 }
@@ -447,112 +438,6 @@ dg_notifier_show (DgNotifier *self,
     }
 }
 
-char *
-dg_notifier_format_morning_agenda (const DgMorningSummary *summary)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (summary != NULL, NULL);
-
-  /* Only what there is: "2 overdue" alone on a day with nothing else. */
-  if (summary->due_today > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u follow-up due today",
-                                                       "%u follow-ups due today",
-                                                       summary->due_today),
-                                             summary->due_today));
-  if (summary->overdue > 0)
-    /* Translators: follow-ups whose due has passed, in the morning
-     * agenda after "5 follow-ups due today, ". */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u overdue",
-                                                       "%u overdue",
-                                                       summary->overdue),
-                                             summary->overdue));
-  if (summary->going_cold > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u customer going cold",
-                                                       "%u customers going cold",
-                                                       summary->going_cold),
-                                             summary->going_cold));
-  if (summary->birthdays > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u birthday",
-                                                       "%u birthdays",
-                                                       summary->birthdays),
-                                             summary->birthdays));
-  g_ptr_array_add (parts, NULL);
-
-  /* Translators: what separates the parts of the morning agenda, as in
-   * "5 follow-ups due today, 2 overdue, 3 customers going cold". */
-  text = g_strjoinv (_(", "), (char **) parts->pdata);
-
-  return g_markup_escape_text (text, -1);
-}
-
-static void
-on_agenda_action_cb (NotifyNotification *notification,
-                     char               *action,
-                     gpointer            user_data)
-{
-  g_signal_emit (DG_NOTIFIER (user_data), signals [OPEN_TODAY], 0);
-}
-
-gboolean
-dg_notifier_show_morning_agenda (DgNotifier             *self,
-                                 const DgMorningSummary *summary)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *body = NULL;
-
-  g_return_val_if_fail (DG_IS_NOTIFIER (self), FALSE);
-  g_return_val_if_fail (summary != NULL, FALSE);
-
-  body = dg_notifier_format_morning_agenda (summary);
-
-  /* Yesterday's agenda, if still there, gives way to today's. */
-  if (self->agenda != NULL)
-    notify_notification_update (self->agenda, _("Today’s Agenda"), body, APPLICATION_ID);
-  else
-    self->agenda = new_notification (self, _("Today’s Agenda"), body);
-
-  prepare_notification (self->agenda);
-  notify_notification_set_category (self->agenda, "x-dangol.agenda");
-  notify_notification_add_action (self->agenda, "open-today", _("Open Today"),
-                                  on_agenda_action_cb, self, NULL);
-  notify_notification_add_action (self->agenda, "default", _("Open Today"),
-                                  on_agenda_action_cb, self, NULL);
-
-  if (!notify_notification_show (self->agenda, &error))
-    {
-      report_failure (self, error);
-      g_clear_object (&self->agenda);
-      return FALSE;
-    }
-
-  self->warned = FALSE;
-
-  return TRUE;
-}
-
-guint
-dg_notifier_get_agenda_notification_id (DgNotifier *self)
-{
-  int id = 0;
-
-  g_return_val_if_fail (DG_IS_NOTIFIER (self), 0);
-
-  if (self->agenda != NULL)
-    g_object_get (self->agenda, "id", &id, NULL);
-
-  return (guint) id;
-}
-
-static gboolean
-on_service_morning_agenda_cb (DgReminderService      *service,
-                              const DgMorningSummary *summary,
-                              DgNotifier             *self)
-{
-  return dg_notifier_show_morning_agenda (self, summary);
-}
-
 guint
 dg_notifier_get_notification_id (DgNotifier *self,
                                  gint64      followup_id)
@@ -661,7 +546,6 @@ on_name_vanished_cb (GDBusConnection *connection,
   /* Its notifications went with it; their actions cannot come any more. */
   g_hash_table_remove_all (self->notifications);
   g_clear_object (&self->summary);
-  g_clear_object (&self->agenda);
 }
 
 static void
@@ -676,8 +560,6 @@ dg_notifier_constructed (GObject *object)
 
   self->due_handler = g_signal_connect (self->service, "due",
                                         G_CALLBACK (on_service_due_cb), self);
-  self->agenda_handler = g_signal_connect (self->service, "morning-agenda",
-                                           G_CALLBACK (on_service_morning_agenda_cb), self);
   self->changed_handler = g_signal_connect (get_database (self), "changed::followups",
                                             G_CALLBACK (on_followups_changed_cb), self);
   self->watch_id = g_bus_watch_name (G_BUS_TYPE_SESSION,
@@ -699,12 +581,10 @@ dg_notifier_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->changed_handler, get_database (self));
       g_clear_signal_handler (&self->due_handler, self->service);
-      g_clear_signal_handler (&self->agenda_handler, self->service);
     }
   if (self->notifications != NULL)
     g_hash_table_remove_all (self->notifications);
   g_clear_object (&self->summary);
-  g_clear_object (&self->agenda);
   g_clear_object (&self->service);
 
   G_OBJECT_CLASS (dg_notifier_parent_class)->dispose (object);
@@ -793,8 +673,7 @@ dg_notifier_class_init (DgNotifierClass *klass)
   /**
    * DgNotifier::open-today:
    *
-   * The person opened the notification that lists several reminders, or
-   * the morning agenda.
+   * The person opened the notification that lists several reminders.
    */
   signals [OPEN_TODAY] =
     g_signal_new ("open-today",

@@ -8,9 +8,6 @@
  * took the notification; without a service it stays pending, a warning is
  * logged once, and it is shown as soon as a service appears on the bus.
  *
- * Once a day the service's morning agenda becomes one notification, "Today’s
- * Agenda", with Open Today.
- *
  * Notifications are kept until the service closes them, so that their
  * actions can still be answered while the main loop runs. Open is left to
  * whoever shows windows: the notifier emits ::open-followup or ::open-today.
@@ -49,15 +46,5 @@ guint       dg_notifier_get_notification_id  (DgNotifier        *self,
 char       *dg_notifier_format_summary       (DgFollowup        *followup);
 char       *dg_notifier_format_body          (DgFollowup        *followup,
                                               DgClock           *clock);
-
-/* Shows the morning agenda for @summary (what the ::morning-agenda handler
- * does); TRUE when the notification service took it. */
-gboolean    dg_notifier_show_morning_agenda  (DgNotifier             *self,
-                                              const DgMorningSummary *summary);
-/* The service's id of the morning agenda on screen; 0 when none. */
-guint       dg_notifier_get_agenda_notification_id (DgNotifier   *self);
-/* The body of the morning agenda, escaped as markup: "5 follow-ups due
- * today, 2 overdue, 3 customers going cold". */
-char       *dg_notifier_format_morning_agenda (const DgMorningSummary *summary);
 
 G_END_DECLS

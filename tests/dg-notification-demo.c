@@ -9,6 +9,9 @@
  * on SIGTERM or SIGINT.
  *
  * With --many, seven fall due at once and become one summary notification.
+ * With --agenda, the clock stands at 8:30 instead, and the morning agenda
+ * says what the day holds: three follow-ups due, two overdue from the day
+ * before (their reminders shown then) and three customers going cold.
  * The data is in the language of DANGOL_TEST_LANG (en or ko).
  */
 #define G_LOG_DOMAIN "Dangol-Demo"
@@ -64,7 +67,21 @@ static const DemoFollowup many_ko[] = {
   { NULL, "회원권 갱신", NULL, -1, 0 },
 };
 
+static const char *cold_en[] = { "Lee Ji-eun", "Oak Tree Yoga", "한지민" };
+static const char *cold_ko[] = { "이지은", "참나무 요가", "한지민" };
+
+static const DemoFollowup overdue_en[] = {
+  { "김민수", "Send the course timetable", NULL, 15, 0 },
+  { NULL, "Renew the membership", NULL, -1, 0 },
+};
+
+static const DemoFollowup overdue_ko[] = {
+  { "김민수", "강좌 시간표 보내기", NULL, 15, 0 },
+  { NULL, "회원권 갱신", NULL, -1, 0 },
+};
+
 static gboolean many;
+static gboolean agenda;
 static gboolean ready;
 
 static gint64
@@ -93,25 +110,15 @@ find_or_add_customer (DgDatabase *db,
 }
 
 static void
-add_demo_data (DgContext *context)
+add_followups (DgContext          *context,
+               GHashTable         *customers,
+               const DemoFollowup *demo,
+               guint               n,
+               const char         *date,
+               int                 day)
 {
-  gboolean korean = g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
-  const DemoFollowup *demo;
-  g_autoptr(GHashTable) customers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (dg_context_get_clock (context));
   DgDatabase *db = dg_context_get_database (context);
-  guint n;
-
-  if (many)
-    {
-      demo = korean ? many_ko : many_en;
-      n = G_N_ELEMENTS (many_en);
-    }
-  else
-    {
-      demo = korean ? demo_ko : demo_en;
-      n = G_N_ELEMENTS (demo_en);
-    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -122,17 +129,74 @@ add_demo_data (DgContext *context)
       dg_followup_set_title (followup, demo[i].title);
       dg_followup_set_note (followup, demo[i].note);
       if (demo[i].hour < 0)
-        dg_followup_set_due_date (followup, "2026-11-24");
+        dg_followup_set_due_date (followup, date);
       else
         {
-          g_autoptr(GDateTime) due = dg_test_local_time (tz, 2026, 11, 24, demo[i].hour, demo[i].minute);
+          g_autoptr(GDateTime) due = dg_test_local_time (tz, 2026, 11, day, demo[i].hour, demo[i].minute);
 
           dg_followup_set_due_at (followup, due);
         }
 
       if (!dg_followups_insert (db, dg_context_get_clock (context), followup, &error))
         g_error ("%s", error->message);
+
+      /* The day before, its reminder was shown. */
+      if (day < 24)
+        {
+          g_autoptr(GDateTime) now = dg_clock_get_now_utc (dg_context_get_clock (context));
+
+          if (!dg_reminders_mark_notified (db, dg_followup_get_id (followup), now, &error))
+            g_error ("%s", error->message);
+        }
     }
+}
+
+static void
+add_cold_customers (DgContext   *context,
+                    const char **names,
+                    guint        n)
+{
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (dg_context_get_clock (context));
+  g_autoptr(GDateTime) long_ago = g_date_time_add_days (now, -60);
+  DgDatabase *db = dg_context_get_database (context);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DgCustomer) customer = dg_customer_new ();
+      g_autoptr(GError) error = NULL;
+
+      dg_customer_set_name (customer, names[i]);
+      dg_customer_set_created_at (customer, long_ago);
+      if (!dg_customers_insert (db, customer, &error))
+        g_error ("%s", error->message);
+    }
+}
+
+static void
+add_agenda_data (DgContext *context)
+{
+  gboolean korean = g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
+  g_autoptr(GHashTable) customers = g_hash_table_new (g_str_hash, g_str_equal);
+
+  add_followups (context, customers, korean ? demo_ko : demo_en, G_N_ELEMENTS (demo_en),
+                 "2026-11-24", 24);
+  add_followups (context, customers, korean ? overdue_ko : overdue_en, G_N_ELEMENTS (overdue_en),
+                 "2026-11-23", 23);
+  add_cold_customers (context, korean ? cold_ko : cold_en, G_N_ELEMENTS (cold_en));
+}
+
+static void
+add_demo_data (DgContext *context)
+{
+  gboolean korean = g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
+  g_autoptr(GHashTable) customers = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (many)
+    add_followups (context, customers, korean ? many_ko : many_en, G_N_ELEMENTS (many_en),
+                   "2026-11-24", 24);
+  else
+    add_followups (context, customers, korean ? demo_ko : demo_en, G_N_ELEMENTS (demo_en),
+                   "2026-11-24", 24);
 }
 
 static gboolean
@@ -150,8 +214,19 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
   DgNotifier *notifier = dg_application_get_notifier (app);
   DgReminderService *service = dg_notifier_get_service (notifier);
 
-  if (ready || dg_reminder_service_get_n_checks (service) == 0)
+  if (ready)
     return;
+
+  /* Painted before the first check: paint again, so that "ready" comes
+   * once the reminders were shown too. */
+  if (dg_reminder_service_get_n_checks (service) == 0)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+      if (window != NULL)
+        gtk_widget_queue_draw (GTK_WIDGET (window));
+      return;
+    }
 
   ready = TRUE;
   g_print ("ready\n");
@@ -185,18 +260,36 @@ main (int   argc,
   dg_test_init_i18n ();
   g_set_application_name (_("Dangol"));
   many = argc > 1 && g_str_equal (argv[1], "--many");
+  agenda = argc > 1 && g_str_equal (argv[1], "--agenda");
 
   app = dg_application_new ();
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
 
-  clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, 10, 0);
+  clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, agenda ? 8 : 10, agenda ? 30 : 0);
+
+  /* The agenda comes while reminders run in the background; this run's
+   * settings are in memory (GSETTINGS_BACKEND=memory), and an autostart
+   * entry, if one were written, in a folder of its own. */
+  if (agenda)
+    {
+      g_autoptr(GSettings) settings = NULL;
+      g_autofree char *config = g_build_filename (dg_test_tempdir (), "config", NULL);
+
+      g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+      settings = g_settings_new (APPLICATION_ID);
+      g_settings_set_boolean (settings, "run-in-background", TRUE);
+      g_settings_set_boolean (settings, "morning-agenda", TRUE);
+    }
   dg_application_set_clock (app, DG_CLOCK (clock));
 
   path = dg_test_temp_path ("dangol.db");
   if (!dg_application_open_database (app, path, &error))
     g_error ("%s", error->message);
-  add_demo_data (dg_application_get_context (app));
+  if (agenda)
+    add_agenda_data (dg_application_get_context (app));
+  else
+    add_demo_data (dg_application_get_context (app));
   dg_application_start_reminders (app);
 
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), app);

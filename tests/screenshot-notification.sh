@@ -2,7 +2,8 @@
 # Screenshots of a reminder run: Dangol's window with the notifications a
 # real notification daemon (Debian's notification-daemon) draws for the
 # follow-ups due, in English and Korean, as OUT_DIR/notification-LANG.png
-# and, for seven due at once, OUT_DIR/notification-summary-LANG.png.
+# and, for seven due at once, OUT_DIR/notification-summary-LANG.png, and
+# the morning agenda as OUT_DIR/notification-agenda-LANG.png.
 #
 # usage: tests/screenshot-notification.sh BUILD_DIR [OUT_DIR]
 # OUT_DIR defaults to BUILD_DIR/screenshots. Needs xvfb-run, dbus-run-session,
@@ -86,4 +87,6 @@ for lang in en ko; do
     sh "$self" --inside "$build" "$out" "$lang" notification
   xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
     sh "$self" --inside "$build" "$out" "$lang" notification-summary --many
+  xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
+    sh "$self" --inside "$build" "$out" "$lang" notification-agenda --agenda
 done

@@ -4,7 +4,8 @@
  * notification daemon on a private session bus: what the Notify calls
  * carry (title, escaped body, actions, hints), the summary for many due
  * at once, the actions coming back as ActionInvoked, a missing daemon
- * losing nothing, and nothing shown twice across a restart. The cases run
+ * losing nothing, nothing shown twice across a restart, and the morning
+ * agenda with Open Today, once a day. The cases run
  * in order on one database and one fake clock, like a day of use.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
@@ -15,6 +16,7 @@
 #include <libnotify/notify.h>
 #include <signal.h>
 
+#include "dg-agenda-notifier.h"
 #include "dg-notifier.h"
 #include "dg-test-util.h"
 #include "dg-ui-test-util.h"
@@ -42,6 +44,11 @@ static DgDatabase *db;
 static DgFakeClock *fake_clock;
 static DgReminderService *service;
 static DgNotifier *notifier;
+static DgAgendaNotifier *agenda_notifier;
+
+/* Whether start_reminders() turns the morning agenda on, as the app does
+ * before it starts the service. */
+static gboolean agenda_on;
 
 static gint64 customer_minsu;
 static gint64 customer_kim_lee;
@@ -417,6 +424,8 @@ start_reminders (void)
 
   service = dg_reminder_service_new (db, DG_CLOCK (fake_clock));
   notifier = dg_notifier_new (service);
+  agenda_notifier = dg_agenda_notifier_new (service);
+  dg_reminder_service_set_morning_agenda (service, agenda_on, 8 * 60 + 30, 30);
   dg_reminder_service_start (service);
 
   dg_ui_test_wait_for (dg_reminder_service_get_n_checks (service) >= 1);
@@ -427,6 +436,7 @@ stop_reminders (void)
 {
   dg_reminder_service_stop (service);
   g_clear_object (&notifier);
+  g_clear_object (&agenda_notifier);
   g_clear_object (&service);
   g_clear_object (&db);
 }
@@ -530,7 +540,7 @@ on_open_followup_cb (DgNotifier *source,
 }
 
 static void
-on_open_today_cb (DgNotifier *source,
+on_open_today_cb (GObject    *source,
                   gpointer    user_data)
 {
   opened_today++;
@@ -723,6 +733,95 @@ test_restart (void)
   g_assert_cmpuint (calls->len, ==, 0);
 }
 
+static void
+assert_agenda_text (guint       due_today,
+                    guint       overdue,
+                    guint       going_cold,
+                    const char *expected)
+{
+  DgMorningSummary summary = { .due_today = due_today, .overdue = overdue, .going_cold = going_cold };
+  g_autofree char *text = dg_agenda_notifier_format_body (&summary);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_morning_agenda (void)
+{
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_body = NULL;
+  DgMorningSummary summary;
+  const NotifyCall *call;
+  guint32 id;
+
+  if (g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") != 0)
+    {
+      assert_agenda_text (5, 2, 3, "5 follow-ups due today, 2 overdue, 3 customers going cold");
+      assert_agenda_text (1, 0, 1, "1 follow-up due today, 1 customer going cold");
+      assert_agenda_text (0, 1, 0, "1 overdue");
+    }
+  else
+    assert_agenda_text (5, 2, 3, "오늘 할 후속 연락 5건, 기한 지남 2건, 연락이 뜸한 고객 3명");
+
+  /* Turned on while running, past its time: the first agenda is the next
+   * day's… */
+  clear_calls ();
+  dg_reminder_service_set_morning_agenda (service, TRUE, 8 * 60 + 30, 30);
+  check_now ();
+  calls = get_notify_calls ();
+  g_assert_cmpuint (calls->len, ==, 0);
+  g_clear_pointer (&calls, g_ptr_array_unref);
+
+  /* …but started later in the day than its time, the app gives it at
+   * once, as one notification that says what the day holds. */
+  g_assert_true (dg_reminders_morning_summary (db, DG_CLOCK (fake_clock), 30, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_false (dg_morning_summary_is_empty (&summary));
+  expected_body = dg_agenda_notifier_format_body (&summary);
+
+  stop_reminders ();
+  agenda_on = TRUE;
+  start_reminders ();
+  dg_ui_test_wait_for (dg_agenda_notifier_get_notification_id (agenda_notifier) != 0);
+  id = dg_agenda_notifier_get_notification_id (agenda_notifier);
+
+  calls = get_notify_calls ();
+  g_assert_cmpuint (calls->len, ==, 1);
+  call = g_ptr_array_index (calls, 0);
+  g_assert_cmpstr (call->summary, ==, _("Today’s Agenda"));
+  g_assert_cmpstr (call->body, ==, expected_body);
+  g_assert_cmpstr (call_action_label (call, "open-today"), ==, _("Open Today"));
+  g_assert_nonnull (call_action_label (call, "default"));
+  g_assert_null (call_action_label (call, "done"));
+
+  /* Open Today, from the button and from a click. */
+  g_signal_connect (agenda_notifier, "open-today", G_CALLBACK (on_open_today_cb), NULL);
+  opened_today = 0;
+  emit_action (id, "open-today");
+  dg_ui_test_wait_for (opened_today == 1);
+  emit_action (id, "default");
+  dg_ui_test_wait_for (opened_today == 2);
+
+  /* Once a day: not again at the next checks, nor after a restart. */
+  clear_calls ();
+  check_now ();
+  stop_reminders ();
+  start_reminders ();
+  check_now ();
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  calls = get_notify_calls ();
+  g_assert_cmpuint (calls->len, ==, 0);
+
+  /* The next day at its time, once more. */
+  dg_fake_clock_advance (fake_clock, G_TIME_SPAN_DAY);
+  check_now ();
+  g_clear_pointer (&calls, g_ptr_array_unref);
+  calls = get_notify_calls ();
+  g_assert_nonnull (find_call (calls, _("Today’s Agenda")));
+  clear_calls ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -755,6 +854,7 @@ main (int   argc,
   g_test_add_func ("/notifications/summary", test_summary);
   g_test_add_func ("/notifications/no-daemon", test_no_daemon);
   g_test_add_func ("/notifications/restart", test_restart);
+  g_test_add_func ("/notifications/morning-agenda", test_morning_agenda);
 
   ret = g_test_run ();
 

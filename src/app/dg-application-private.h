@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "dg-agenda-notifier.h"
 #include "dg-application.h"
 #include "dg-window.h"
 
@@ -22,8 +23,11 @@ struct _DgApplication
   DgReminderService *reminders;
   DgNotifier        *notifier;
   DgBirthdayFollowups *birthday_followups;
+  DgAgendaNotifier  *agenda_notifier;
   GCancellable      *cancellable;
   GDBusConnection   *system_bus;
+  /* The question asked at the first close, while it is on screen. */
+  GtkWidget         *background_dialog;
   guint              sleep_subscription;
   /* What the process ends with: g_application_run() returns the status of
    * the first command line only when the app did not go on running. */
@@ -35,6 +39,9 @@ struct _DgApplication
   guint              held : 1;
   guint              quitting : 1;
   guint              settings_checked : 1;
+  /* Whether running in the background is asked of the Background portal
+   * rather than written as an autostart entry. */
+  guint              use_portal : 1;
 };
 
 /* The main window, or NULL. */

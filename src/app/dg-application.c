@@ -8,6 +8,7 @@
 #include "dg-application-private.h"
 #include "dg-autostart.h"
 #include "dg-keep-all.h"
+#include "dg-background-portal.h"
 #include "dg-notifier.h"
 #include "dg-preferences-window.h"
 #include "dg-window.h"
@@ -171,37 +172,157 @@ on_lead_minutes_changed_cb (GSettings     *settings,
 }
 
 static void
+dg_application_report_background_error (DgApplication *self,
+                                        gboolean       enabled,
+                                        const GError  *error)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (DG_IS_PREFERENCES_WINDOW (window))
+    {
+      g_autofree char *title = NULL;
+
+      if (enabled)
+        /* Translators: %s says what went wrong. */
+        title = g_markup_printf_escaped (_("Dangol could not be set to start when you log in: %s"),
+                                         error->message);
+      else
+        /* Translators: %s says what went wrong. */
+        title = g_markup_printf_escaped (_("Dangol will still start when you log in: %s"),
+                                         error->message);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (title));
+    }
+}
+
+static void
+dg_application_write_autostart (DgApplication *self,
+                                gboolean       enabled)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dg_autostart_set_enabled (enabled, &error))
+    {
+      g_warning ("Could not %s the autostart entry: %s",
+                 enabled ? "install" : "remove", error->message);
+      dg_application_report_background_error (self, enabled, error);
+    }
+}
+
+typedef struct
+{
+  DgApplication *self;
+  gboolean       enabled;
+} PortalRequest;
+
+static void
+on_background_portal_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  PortalRequest *request = user_data;
+  g_autoptr(DgApplication) self = request->self;
+  gboolean enabled = request->enabled;
+  g_autoptr(GError) error = NULL;
+  gboolean background = FALSE, autostart = FALSE;
+
+  g_free (request);
+
+  if (!dg_background_portal_request_finish (result, &background, &autostart, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      /* No portal after all: the autostart entry, as outside a sandbox. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        {
+          dg_application_write_autostart (self, enabled);
+          return;
+        }
+
+      g_message ("The Background portal failed: %s", error->message);
+      dg_application_report_background_error (self, enabled, error);
+      return;
+    }
+
+  g_debug ("Background portal: background %d, autostart %d", background, autostart);
+
+  /* Declined in the desktop's own dialog: the setting says what is true,
+   * and the reminders end with the window as they did before. */
+  if (enabled && !background && self->settings != NULL
+      && g_settings_get_boolean (self->settings, "run-in-background"))
+    {
+      g_message ("The desktop does not let Dangol run in the background");
+      g_settings_set_boolean (self->settings, "run-in-background", FALSE);
+    }
+}
+
+/* Asks the desktop to start Dangol at login (or not any more): through
+ * the Background portal in a sandbox, with the autostart entry otherwise. */
+static void
+dg_application_request_background (DgApplication *self,
+                                   gboolean       enabled)
+{
+  static const char * const commandline[] = { "dangol", "--background", NULL };
+  GDBusConnection *connection = NULL;
+  PortalRequest *request;
+
+  if (g_application_get_is_registered (G_APPLICATION (self)))
+    connection = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  if (!self->use_portal || connection == NULL)
+    {
+      dg_application_write_autostart (self, enabled);
+      return;
+    }
+
+  request = g_new0 (PortalRequest, 1);
+  request->self = g_object_ref (self);
+  request->enabled = enabled;
+  dg_background_portal_request (connection, "", enabled, commandline,
+                                _("Show follow-up reminders while the Dangol window is closed"),
+                                self->cancellable,
+                                on_background_portal_cb, request);
+}
+
+/* The morning agenda belongs to the reminders in the background: it is
+ * given while both settings are on. */
+static void
+dg_application_apply_morning_agenda (DgApplication *self)
+{
+  gboolean enabled;
+  int minute, cold_days;
+
+  if (self->reminders == NULL || self->settings == NULL)
+    return;
+
+  enabled = g_settings_get_boolean (self->settings, "morning-agenda")
+            && g_settings_get_boolean (self->settings, "run-in-background");
+  minute = g_settings_get_int (self->settings, "morning-agenda-time");
+  cold_days = g_settings_get_int (self->settings, "going-cold-days");
+
+  dg_reminder_service_set_morning_agenda (self->reminders, enabled,
+                                          (guint) CLAMP (minute, 0, 24 * 60 - 1),
+                                          (guint) MAX (cold_days, 1));
+}
+
+static void
+on_morning_agenda_changed_cb (GSettings     *settings,
+                              const char    *key,
+                              DgApplication *self)
+{
+  dg_application_apply_morning_agenda (self);
+}
+
+static void
 on_run_in_background_changed_cb (GSettings     *settings,
                                  const char    *key,
                                  DgApplication *self)
 {
-  g_autoptr(GError) error = NULL;
   gboolean enabled = g_settings_get_boolean (settings, key);
 
-  if (!dg_autostart_set_enabled (enabled, &error))
-    {
-      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-      g_warning ("Could not %s the autostart entry: %s",
-                 enabled ? "install" : "remove", error->message);
-
-      if (DG_IS_PREFERENCES_WINDOW (window))
-        {
-          g_autofree char *title = NULL;
-
-          if (enabled)
-            /* Translators: %s says what went wrong. */
-            title = g_markup_printf_escaped (_("Dangol could not be set to start when you log in: %s"),
-                                             error->message);
-          else
-            /* Translators: %s says what went wrong. */
-            title = g_markup_printf_escaped (_("Dangol will still start when you log in: %s"),
-                                             error->message);
-          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (title));
-        }
-    }
-
+  dg_application_request_background (self, enabled);
   _dg_application_update_hold (self);
+  dg_application_apply_morning_agenda (self);
 }
 
 /* The autostart entry follows the setting at every start, so that one
@@ -212,7 +333,8 @@ dg_application_sync_autostart (DgApplication *self)
   g_autoptr(GError) error = NULL;
   gboolean enabled;
 
-  if (self->settings == NULL)
+  /* The portal keeps its own entry. */
+  if (self->settings == NULL || self->use_portal)
     return;
 
   enabled = g_settings_get_boolean (self->settings, "run-in-background");
@@ -237,6 +359,15 @@ dg_application_get_settings (DgApplication *self)
                            self, 0);
   g_signal_connect_object (self->settings, "changed::run-in-background",
                            G_CALLBACK (on_run_in_background_changed_cb),
+                           self, 0);
+  g_signal_connect_object (self->settings, "changed::morning-agenda",
+                           G_CALLBACK (on_morning_agenda_changed_cb),
+                           self, 0);
+  g_signal_connect_object (self->settings, "changed::morning-agenda-time",
+                           G_CALLBACK (on_morning_agenda_changed_cb),
+                           self, 0);
+  g_signal_connect_object (self->settings, "changed::going-cold-days",
+                           G_CALLBACK (on_morning_agenda_changed_cb),
                            self, 0);
 
   return self->settings;
@@ -326,6 +457,13 @@ on_notifier_open_today_cb (DgNotifier    *notifier,
 }
 
 static void
+on_agenda_open_today_cb (DgAgendaNotifier *notifier,
+                         DgApplication    *self)
+{
+  dg_window_show_today (dg_application_present_window (self));
+}
+
+static void
 on_prepare_for_sleep_cb (GDBusConnection *connection,
                          const char      *sender_name,
                          const char      *object_path,
@@ -393,7 +531,12 @@ dg_application_start_reminders (DgApplication *self)
   g_signal_connect_object (self->notifier, "open-today",
                            G_CALLBACK (on_notifier_open_today_cb),
                            self, 0);
+  self->agenda_notifier = dg_agenda_notifier_new (self->reminders);
+  g_signal_connect_object (self->agenda_notifier, "open-today",
+                           G_CALLBACK (on_agenda_open_today_cb),
+                           self, 0);
 
+  dg_application_apply_morning_agenda (self);
   dg_reminder_service_start (self->reminders);
 
   /* Birthday follow-ups are made by the instance that reminds, window or
@@ -426,6 +569,14 @@ dg_application_get_notifier (DgApplication *self)
   g_return_val_if_fail (DG_IS_APPLICATION (self), NULL);
 
   return self->notifier;
+}
+
+DgAgendaNotifier *
+dg_application_get_agenda_notifier (DgApplication *self)
+{
+  g_return_val_if_fail (DG_IS_APPLICATION (self), NULL);
+
+  return self->agenda_notifier;
 }
 
 static void
@@ -565,6 +716,11 @@ dg_application_shutdown (GApplication *app)
   if (self->reminders != NULL)
     dg_reminder_service_stop (self->reminders);
 
+  /* A portal's late answer may keep the object alive: it no longer
+   * follows the settings. */
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+
   G_APPLICATION_CLASS (dg_application_parent_class)->shutdown (app);
 }
 
@@ -572,6 +728,9 @@ static void
 dg_application_dispose (GObject *object)
 {
   DgApplication *self = (DgApplication *)object;
+
+  if (self->background_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->background_dialog));
 
   g_cancellable_cancel (self->cancellable);
   if (self->system_bus != NULL && self->sleep_subscription != 0)
@@ -581,6 +740,7 @@ dg_application_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->notifier);
   g_clear_object (&self->birthday_followups);
+  g_clear_object (&self->agenda_notifier);
   g_clear_object (&self->reminders);
   g_clear_object (&self->context);
   g_clear_object (&self->clock);
@@ -611,10 +771,20 @@ static void
 dg_application_init (DgApplication *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->use_portal = dg_background_portal_is_sandboxed ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                              _("Keep track of your customers and follow up with them on time."));
+}
+
+void
+dg_application_set_use_background_portal (DgApplication *self,
+                                          gboolean       use_portal)
+{
+  g_return_if_fail (DG_IS_APPLICATION (self));
+
+  self->use_portal = !!use_portal;
 }
 
 DgApplication *

@@ -11,12 +11,23 @@
  * when Dangol is launched again. Closing the window keeps the app running
  * while the "run-in-background" setting is on, and ends it otherwise; Quit
  * always ends it. Turning the setting on writes the autostart entry,
- * turning it off removes it (see dg-autostart.h).
+ * turning it off removes it (see dg-autostart.h); in a sandbox, it asks the
+ * Background portal instead (dg-background-portal.h).
+ *
+ * The setting is off until the person agrees: the first time the window
+ * is closed while follow-ups are still to come, a dialog asks whether to
+ * keep reminding in the background. The answer is remembered
+ * ("background-asked") and asked no more; Quit does not ask.
+ *
+ * While reminders run in the background, the morning agenda
+ * ("morning-agenda", at "morning-agenda-time") gives one notification a
+ * day with what the day holds.
  */
 #pragma once
 
 #include <adwaita.h>
 
+#include "dg-agenda-notifier.h"
 #include "dg-core.h"
 #include "dg-notifier.h"
 
@@ -46,6 +57,8 @@ gboolean       dg_application_open_database (DgApplication  *self,
 void           dg_application_start_reminders (DgApplication *self);
 /* NULL until the reminders were started. */
 DgNotifier    *dg_application_get_notifier  (DgApplication  *self);
+/* The morning agenda's notifier; NULL until the reminders were started. */
+DgAgendaNotifier *dg_application_get_agenda_notifier (DgApplication *self);
 /* Tells the user why the database could not be opened, and quits when they
  * have read it; the process then ends with a failure (see
  * dg_application_get_exit_status()). Returns the dialog. */
@@ -56,5 +69,15 @@ GtkWidget     *dg_application_show_open_error (DgApplication *self,
  * primary instance that ran its loop returns 0 from g_application_run()
  * whatever its command line returned. */
 int            dg_application_get_exit_status (DgApplication *self);
+/* What the main window calls when it is asked to close. TRUE when the app
+ * asks something first (whether to keep reminding in the background): the
+ * window then stays, and is closed again once the question is answered. */
+gboolean       dg_application_window_close_requested (DgApplication *self,
+                                                      GtkWindow     *window);
+/* Whether the run-in-background setting goes through the Background portal
+ * (TRUE) or the autostart entry; by default the portal only in a sandbox.
+ * For tests. */
+void           dg_application_set_use_background_portal (DgApplication *self,
+                                                         gboolean       use_portal);
 
 G_END_DECLS

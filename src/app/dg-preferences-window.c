@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "dg-preferences-window.h"
 
 struct _DgPreferencesWindow
@@ -17,6 +19,10 @@ struct _DgPreferencesWindow
   GtkSwitch            *birthday_followup_switch;
   GtkWidget            *birthday_days_row;
   GtkSpinButton        *birthday_days_spin;
+  GtkWidget            *agenda_group;
+  GtkSwitch            *agenda_switch;
+  GtkWidget            *agenda_time_row;
+  GtkSpinButton        *agenda_time_spin;
 };
 
 G_DEFINE_FINAL_TYPE (DgPreferencesWindow, dg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -106,6 +112,52 @@ dg_preferences_window_constructed (GObject *object)
                            G_CALLBACK (on_birthday_followup_switch_active_cb), self, 0);
   g_signal_connect_object (self->birthday_days_spin, "value-changed",
                            G_CALLBACK (on_birthday_days_spin_value_changed_cb), self, 0);
+  /* The agenda comes from the reminders in the background. */
+  g_settings_bind (self->settings, "morning-agenda",
+                   self->agenda_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "morning-agenda-time",
+                   self->agenda_time_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "run-in-background",
+                   self->agenda_group, "sensitive",
+                   G_SETTINGS_BIND_GET);
+  g_object_bind_property (self->agenda_switch, "active",
+                          self->agenda_time_row, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+}
+
+/* The agenda's time is kept in minutes and shown as a time of day. */
+static gboolean
+on_agenda_time_output_cb (GtkSpinButton       *spin,
+                          DgPreferencesWindow *self)
+{
+  int minutes = (int) gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  char text[8];
+
+  g_snprintf (text, sizeof text, "%02d:%02d", minutes / 60, minutes % 60);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+
+  return TRUE;
+}
+
+static int
+on_agenda_time_input_cb (GtkSpinButton       *spin,
+                         double              *new_value,
+                         DgPreferencesWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  int hours = 0, minutes = 0;
+
+  /* "8:30", "08:30" and "8" are all half past eight or eight. */
+  if (sscanf (text, "%d:%d", &hours, &minutes) < 1
+      || hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
+    return GTK_INPUT_ERROR;
+
+  *new_value = hours * 60 + minutes;
+
+  return TRUE;
 }
 
 static void
@@ -192,6 +244,12 @@ dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, birthday_followup_switch);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, birthday_days_row);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, birthday_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, agenda_group);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, agenda_switch);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, agenda_time_row);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, agenda_time_spin);
+  gtk_widget_class_bind_template_callback (widget_class, on_agenda_time_input_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_agenda_time_output_cb);
 }
 
 static void

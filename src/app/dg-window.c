@@ -179,7 +179,14 @@ dg_window_save_size (DgWindow *self)
 static gboolean
 dg_window_close_request (GtkWindow *window)
 {
+  GtkApplication *application = gtk_window_get_application (window);
+
   dg_window_save_size (DG_WINDOW (window));
+
+  /* The app may ask first whether to keep reminding once it is closed. */
+  if (DG_IS_APPLICATION (application)
+      && dg_application_window_close_requested (DG_APPLICATION (application), window))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (dg_window_parent_class)->close_request (window);
 }

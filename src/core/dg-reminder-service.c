@@ -21,7 +21,13 @@ struct _DgReminderService
   gulong        db_handler;
   gulong        clock_handler;
   guint         n_checks;
+  guint         agenda_minute;
+  guint         going_cold_days;
+  /* For an agenda turned on while running, after that day's time: the
+   * first day it is given. Invalid otherwise. */
+  GDate         agenda_start_day;
 
+  guint         agenda_enabled : 1;
   guint         running : 1;
   guint         in_check : 1;
 };
@@ -40,6 +46,7 @@ enum {
 
 enum {
   DUE,
+  MORNING_AGENDA,
   N_SIGNALS
 };
 
@@ -101,6 +108,85 @@ arm_timer (DgReminderService *self,
   g_source_set_static_name (self->timer, "[dangol] reminder timer");
   g_source_set_callback (self->timer, on_timer_cb, self, NULL);
   g_source_attach (self->timer, self->context);
+}
+
+/* When the agenda of @day is due: its agenda time, local. */
+static GDateTime *
+agenda_time_of_day (DgReminderService *self,
+                    GTimeZone         *tz,
+                    const GDate       *day)
+{
+  return g_date_time_new (tz,
+                          g_date_get_year (day), g_date_get_month (day), g_date_get_day (day),
+                          self->agenda_minute / 60, self->agenda_minute % 60, 0);
+}
+
+/* Gives today's agenda when its time has come and it was not given yet;
+ * returns when the next agenda is due, or NULL when it is off. */
+static GDateTime *
+check_morning_agenda (DgReminderService *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) due = NULL;
+  DgMorningSummary summary;
+  GDate today, given, tomorrow;
+  gboolean shown = FALSE;
+
+  if (!self->agenda_enabled)
+    return NULL;
+
+  tz = dg_clock_dup_time_zone (self->clock);
+  now = dg_clock_get_now_local (self->clock);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  tomorrow = today;
+  g_date_add_days (&tomorrow, 1);
+
+  due = agenda_time_of_day (self, tz, &today);
+  if (due != NULL && g_date_time_compare (now, due) < 0)
+    return g_steal_pointer (&due);
+
+  if (g_date_valid (&self->agenda_start_day) && g_date_compare (&today, &self->agenda_start_day) < 0)
+    return agenda_time_of_day (self, tz, &tomorrow);
+
+  if (!dg_reminders_get_agenda_day (self->db, &given, &error))
+    {
+      g_warning ("Could not look up the last morning agenda: %s", error->message);
+      return agenda_time_of_day (self, tz, &tomorrow);
+    }
+
+  if (g_date_valid (&given) && g_date_compare (&given, &today) >= 0)
+    return agenda_time_of_day (self, tz, &tomorrow);
+
+  if (!dg_reminders_morning_summary (self->db, self->clock, self->going_cold_days,
+                                     &summary, &error))
+    {
+      g_warning ("Could not count what today holds: %s", error->message);
+      return agenda_time_of_day (self, tz, &tomorrow);
+    }
+
+  g_debug ("Morning agenda: %u due today, %u overdue, %u going cold, %u birthdays",
+           summary.due_today, summary.overdue, summary.going_cold, summary.birthdays);
+
+  /* A day with nothing to do has no agenda, and keeps none for later: one
+   * added during the day is what its own reminder is for. */
+  if (dg_morning_summary_is_empty (&summary))
+    shown = TRUE;
+  else
+    g_signal_emit (self, signals [MORNING_AGENDA], 0, &summary, &shown);
+
+  if (!shown)
+    return NULL;
+
+  if (!dg_reminders_set_agenda_day (self->db, &today, &error))
+    g_warning ("Could not record the morning agenda as given: %s", error->message);
+
+  return agenda_time_of_day (self, tz, &tomorrow);
 }
 
 static void
@@ -264,11 +350,31 @@ dg_reminder_service_class_init (DgReminderServiceClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+
+  /**
+   * DgReminderService::morning-agenda:
+   * @summary: (type DgMorningSummary): what the day holds
+   *
+   * The day's agenda is due. Return %TRUE once it was shown; it is then
+   * recorded as given for @summary's day. %FALSE (or no handler) offers it
+   * again at the next check.
+   */
+  signals [MORNING_AGENDA] =
+    g_signal_new ("morning-agenda",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  g_signal_accumulator_true_handled, NULL,
+                  NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_POINTER);
 }
 
 static void
 dg_reminder_service_init (DgReminderService *self)
 {
+  self->agenda_minute = 8 * 60 + 30;
+  self->going_cold_days = 30;
+  g_date_clear (&self->agenda_start_day, 1);
 }
 
 DgReminderService *
@@ -367,6 +473,7 @@ dg_reminder_service_check_now (DgReminderService *self)
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GDateTime) agenda = NULL;
 
   g_return_if_fail (DG_IS_REMINDER_SERVICE (self));
 
@@ -412,8 +519,14 @@ dg_reminder_service_check_now (DgReminderService *self)
     }
 
   set_next_wakeup (self, next);
+
+  /* The agenda's time wakes the service too; one that could not be shown
+   * (NULL) is tried again at the next check, a minute later at most. */
+  agenda = check_morning_agenda (self);
   if (self->running)
-    arm_timer (self, now, next);
+    arm_timer (self, now,
+               agenda != NULL && (next == NULL || g_date_time_compare (agenda, next) < 0)
+               ? agenda : next);
 
   self->in_check = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_CHECKS]);
@@ -434,4 +547,59 @@ dg_reminder_service_get_n_checks (DgReminderService *self)
   g_return_val_if_fail (DG_IS_REMINDER_SERVICE (self), 0);
 
   return self->n_checks;
+}
+
+void
+dg_reminder_service_set_morning_agenda (DgReminderService *self,
+                                        gboolean           enabled,
+                                        guint              minute_of_day,
+                                        guint              going_cold_days)
+{
+  g_return_if_fail (DG_IS_REMINDER_SERVICE (self));
+  g_return_if_fail (minute_of_day < 24 * 60);
+
+  enabled = !!enabled;
+  going_cold_days = MAX (going_cold_days, 1);
+  if (self->agenda_enabled == enabled && self->agenda_minute == minute_of_day
+      && self->going_cold_days == going_cold_days)
+    return;
+
+  /* Turned on while running, after its time (as when the person just
+   * chose to keep reminding): they are at the computer, so the first
+   * agenda is the next morning's. At a start it is caught up instead. */
+  if (enabled && !self->agenda_enabled)
+    g_date_clear (&self->agenda_start_day, 1);
+  if (enabled && !self->agenda_enabled && self->running)
+    {
+      g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (self->clock);
+      g_autoptr(GDateTime) now = dg_clock_get_now_local (self->clock);
+      g_autoptr(GDateTime) due = NULL;
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today,
+                      g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      self->agenda_minute = minute_of_day;
+      due = agenda_time_of_day (self, tz, &today);
+      if (due == NULL || g_date_time_compare (now, due) >= 0)
+        {
+          self->agenda_start_day = today;
+          g_date_add_days (&self->agenda_start_day, 1);
+        }
+    }
+
+  self->agenda_enabled = enabled;
+  self->agenda_minute = minute_of_day;
+  self->going_cold_days = going_cold_days;
+  dg_reminder_service_queue_check (self);
+}
+
+gboolean
+dg_reminder_service_get_morning_agenda (DgReminderService *self)
+{
+  g_return_val_if_fail (DG_IS_REMINDER_SERVICE (self), FALSE);
+
+  return self->agenda_enabled;
 }

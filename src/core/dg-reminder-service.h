@@ -14,11 +14,22 @@
  * Checks triggered by signals run from an idle callback in the main context
  * the service was started in, never inside the signal emission, so a ::due
  * handler may write to the database.
+ *
+ * The morning agenda (off until dg_reminder_service_set_morning_agenda()
+ * turns it on): at the agenda time of each local day, or at the first check
+ * after it when nothing ran then (started at 11:00 for an agenda at 8:30),
+ * ::morning-agenda is emitted once with what the day holds, unless the day
+ * holds nothing. The day is recorded in the database when a handler says
+ * it showed the agenda (or when there was nothing to show), so it is not
+ * given twice, also across a restart; one that could not be shown is
+ * offered again at the next check that day. Turned on while the service
+ * runs and after that day's time, the first agenda is the next day's.
  */
 #pragma once
 
 #include "dg-clock.h"
 #include "dg-database.h"
+#include "dg-reminders.h"
 
 G_BEGIN_DECLS
 
@@ -45,5 +56,13 @@ void               dg_reminder_service_check_now       (DgReminderService *self)
 GDateTime         *dg_reminder_service_get_next_wakeup (DgReminderService *self);
 /* How many checks ran: wake-ups, for tests and benchmarks. */
 guint              dg_reminder_service_get_n_checks    (DgReminderService *self);
+/* Turns the morning agenda on or off, at @minute_of_day (0-1439) local
+ * time; customers count as going cold after @going_cold_days days without
+ * contact. Asks for a check when something changed. */
+void               dg_reminder_service_set_morning_agenda (DgReminderService *self,
+                                                           gboolean           enabled,
+                                                           guint              minute_of_day,
+                                                           guint              going_cold_days);
+gboolean           dg_reminder_service_get_morning_agenda (DgReminderService *self);
 
 G_END_DECLS

@@ -21,9 +21,15 @@
  * The lead time is stored in the database, so that what is pending can be
  * kept in an index; the app copies its setting here at start and whenever
  * it changes.
+ *
+ * The morning agenda is one notification a day that says what the day
+ * holds (dg_reminders_morning_summary()). The local day it was last given
+ * for is kept in the database, next to what reminders remember as shown,
+ * so that it is given once a day however often Dangol starts.
  */
 #pragma once
 
+#include "dg-clock.h"
 #include "dg-database.h"
 #include "dg-followup.h"
 
@@ -67,5 +73,44 @@ gboolean    dg_reminders_mark_notified_many (DgDatabase    *db,
 GDateTime  *dg_reminders_next_wakeup        (DgDatabase    *db,
                                              GDateTime     *now,
                                              GError       **error);
+
+/* What the morning agenda says about a day. */
+typedef struct
+{
+  /* The local day it is about, in the clock's zone. */
+  GDate day;
+  /* Open and due for the rest of the day (dg_followups_list_due_today()). */
+  guint due_today;
+  /* Open and past due (dg_followups_count_overdue()). */
+  guint overdue;
+  /* Customers going cold (dg_interactions_count_going_cold()). */
+  guint going_cold;
+  /* Customers whose birthday is that day. */
+  guint birthdays;
+} DgMorningSummary;
+
+/* Whether an open follow-up has its due or a reminder still to come after
+ * @now: what a reminder running in the background would be needed for. */
+gboolean    dg_reminders_has_upcoming       (DgDatabase        *db,
+                                             GDateTime         *now,
+                                             gboolean          *out_upcoming,
+                                             GError           **error);
+/* Counts what the day of @clock's now holds; customers going cold are
+ * those without contact for more than @going_cold_days days. */
+gboolean    dg_reminders_morning_summary    (DgDatabase        *db,
+                                             DgClock           *clock,
+                                             guint              going_cold_days,
+                                             DgMorningSummary  *out_summary,
+                                             GError           **error);
+/* Whether @summary has nothing to tell: no agenda on such a day. */
+gboolean    dg_morning_summary_is_empty     (const DgMorningSummary *summary);
+/* The last local day the morning agenda was given (or found empty) for;
+ * @out_day is cleared (g_date_valid() FALSE) when never. */
+gboolean    dg_reminders_get_agenda_day     (DgDatabase        *db,
+                                             GDate             *out_day,
+                                             GError           **error);
+gboolean    dg_reminders_set_agenda_day     (DgDatabase        *db,
+                                             const GDate       *day,
+                                             GError           **error);
 
 G_END_DECLS

@@ -6,7 +6,8 @@
  * Ctrl+Right, from its menu and by a drop on another column; a whole
  * column, selected with Ctrl+A, moves at once and comes back with the
  * toast's Undo; a card is dropped with a reason and a customer enrolled
- * from the header; without journeys the page says how to start, and
+ * from the header, or from the Customers page (the customers selected in
+ * the list, or the one shown); without journeys the page says how to start, and
  * creates one. Each case has a database and window of its own
  * (dg-ui-fixture.h); the board is saved as a screenshot.
  */
@@ -651,6 +652,98 @@ test_enroll (DgUiFixture   *fixture,
   assert_counts (fixture, "3", "1", "0");
 }
 
+static guint
+n_enrollments (DgUiFixture *fixture,
+               gint64       customer,
+               gint64       stage,
+               gint64       cohort)
+{
+  g_autoptr(GPtrArray) enrollments = dg_enrollments_list_for_customer (fixture->database, customer, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < enrollments->len; i++)
+    {
+      DgEnrollment *enrollment = g_ptr_array_index (enrollments, i);
+
+      if (enrollment->stage_id == stage && enrollment->cohort_id == cohort &&
+          enrollment->status == DG_ENROLLMENT_ACTIVE)
+        n++;
+    }
+
+  return n;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  AdwMessageDialog *dialog;
+
+  dg_ui_test_wait_for ((dialog = ADW_MESSAGE_DIALOG (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
+  dg_ui_test_wait_painted (GTK_WIDGET (dialog), 2);
+
+  return dialog;
+}
+
+/* The customers selected in the list, and the customer of a customer
+ * page, start a journey from the Customers page. */
+static void
+test_enroll_from_customers (DgUiFixture   *fixture,
+                            gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *customers;
+  GtkWidget *box;
+  gint64 choi, jung;
+  Board board;
+
+  add_board (fixture, &board);
+  choi = add_customer (fixture, "최유진");
+  jung = add_customer (fixture, "정하늘");
+
+  /* Everyone in the list: those already in the journey stay where they
+   * are; the two others start in the first stage, in the cohort chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "customers"));
+  dg_ui_test_wait_for ((customers = dg_window_get_page (fixture->window, "customers")) != NULL &&
+                       gtk_widget_get_mapped (customers));
+  dg_ui_test_wait_painted (customers, 2);
+  dg_ui_test_wait_for (gtk_widget_activate_action (customers, "customers.select-all", NULL) &&
+                       gtk_widget_is_visible (dg_ui_test_find_by_id (customers, "selection_revealer")));
+  g_assert_true (gtk_widget_activate_action (customers, "customers.bulk-enroll", NULL));
+  dialog = wait_for_dialog ();
+  box = adw_message_dialog_get_extra_child (dialog);
+  {
+    GtkWidget *journeys = gtk_widget_get_first_child (box);
+    GtkWidget *cohorts = gtk_widget_get_next_sibling (journeys);
+
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (journeys)), ==, 0);
+    g_assert_true (gtk_widget_get_visible (cohorts));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (cohorts), 1);
+  }
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (dialog), "journeys-enroll-selection"));
+  adw_message_dialog_response (dialog, "enroll");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_cmpuint (n_enrollments (fixture, choi, board.stages[0], board.cohort), ==, 1);
+  g_assert_cmpuint (n_enrollments (fixture, jung, board.stages[0], board.cohort), ==, 1);
+  g_assert_cmpint (stage_of (fixture, board.nancy_e), ==, board.stages[1]);
+  g_assert_cmpint (stage_of (fixture, board.park_e), ==, board.stages[0]);
+
+  /* One Undo takes both out again. */
+  press_undo (fixture);
+  dg_ui_test_wait_for (n_enrollments (fixture, choi, board.stages[0], board.cohort) == 0);
+  g_assert_cmpuint (n_enrollments (fixture, jung, board.stages[0], board.cohort), ==, 0);
+  g_assert_cmpint (stage_of (fixture, board.park_e), ==, board.stages[0]);
+
+  /* From the page of one customer, without a cohort. */
+  gtk_widget_activate_action (customers, "customers.select-none", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-customer", "x", choi));
+  g_assert_true (gtk_widget_activate_action (customers, "customers.enroll", NULL));
+  dialog = wait_for_dialog ();
+  adw_message_dialog_response (dialog, "enroll");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (n_enrollments (fixture, choi, board.stages[0], 0), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +759,7 @@ main (int   argc,
   DG_UI_TEST_ADD ("/ui/journeys/drop-on-column", test_drop_on_column);
   DG_UI_TEST_ADD ("/ui/journeys/bulk-move-undo", test_bulk_move_undo);
   DG_UI_TEST_ADD ("/ui/journeys/enroll", test_enroll);
+  DG_UI_TEST_ADD ("/ui/journeys/enroll-from-customers", test_enroll_from_customers);
 
   return g_test_run ();
 }

@@ -562,6 +562,61 @@ test_drop_on_column (DgUiFixture   *fixture,
   assert_counts (fixture, "2", "1", "1");
 }
 
+static guint
+n_selected (DgUiFixture *fixture,
+            guint        column)
+{
+  return dg_id_selection_get_n_selected (dg_journey_column_get_selection (get_column (fixture, column)));
+}
+
+/* With the real pointer: a card dragged onto another column moves there
+ * (its drag ends after its row went); a click picks one card on the whole
+ * board, Ctrl+click adds cards of other columns, Shift+click a range. */
+static void
+test_pointer (DgUiFixture   *fixture,
+              gconstpointer  data)
+{
+  DgJourneysView *view;
+  Board board;
+
+  if (!dg_ui_test_can_send_input ())
+    {
+      g_test_skip ("No X server to send input to");
+      return;
+    }
+
+  show_board (fixture, &board);
+  view = get_view (fixture);
+
+  /* Kim's card onto the third column; nothing else moves. */
+  dg_ui_test_drag_pointer (wait_for_card (fixture, 0, board.kim_e), GTK_WIDGET (get_column (fixture, 2)));
+  dg_ui_test_wait_for (stage_of (fixture, board.kim_e) == board.stages[2]);
+  assert_counts (fixture, "2", "1", "1");
+  g_assert_cmpint (stage_of (fixture, board.lee_e), ==, board.stages[0]);
+
+  dg_ui_test_click (wait_for_card (fixture, 2, board.kim_e));
+  dg_ui_test_wait_for (n_selected (fixture, 2) == 1);
+  dg_ui_test_click_with (wait_for_card (fixture, 1, board.nancy_e), "ctrl");
+  dg_ui_test_wait_for (n_selected (fixture, 1) == 1);
+  g_assert_cmpuint (n_selected (fixture, 2), ==, 1);
+  {
+    g_autoptr(GArray) ids = dg_journeys_view_get_selected_ids (view);
+
+    g_assert_cmpuint (ids->len, ==, 2);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, board.nancy_e);
+    g_assert_cmpint (g_array_index (ids, gint64, 1), ==, board.kim_e);
+  }
+
+  /* A plain click: that card alone, on the whole board; Shift+click
+   * then adds the cards up to another. */
+  dg_ui_test_click (wait_for_card (fixture, 0, board.lee_e));
+  dg_ui_test_wait_for (n_selected (fixture, 0) == 1 && n_selected (fixture, 1) == 0 && n_selected (fixture, 2) == 0);
+  g_assert_true (dg_id_selection_is_id_selected (dg_journey_column_get_selection (get_column (fixture, 0)),
+                                                 board.lee_e));
+  dg_ui_test_click_with (wait_for_card (fixture, 0, board.park_e), "shift");
+  dg_ui_test_wait_for (n_selected (fixture, 0) == 2);
+}
+
 static void
 test_bulk_move_undo (DgUiFixture   *fixture,
                      gconstpointer  data)
@@ -758,6 +813,7 @@ main (int   argc,
   DG_UI_TEST_ADD ("/ui/journeys/menu-move", test_menu_move);
   DG_UI_TEST_ADD ("/ui/journeys/drop-on-column", test_drop_on_column);
   DG_UI_TEST_ADD ("/ui/journeys/bulk-move-undo", test_bulk_move_undo);
+  DG_UI_TEST_ADD ("/ui/journeys/pointer", test_pointer);
   DG_UI_TEST_ADD ("/ui/journeys/enroll", test_enroll);
   DG_UI_TEST_ADD ("/ui/journeys/enroll-from-customers", test_enroll_from_customers);
 

@@ -333,7 +333,8 @@ test_board (DgUiFixture   *fixture,
   kim = wait_for_card (fixture, 0, board.kim_e);
   park = wait_for_card (fixture, 0, board.park_e);
   nancy = wait_for_card (fixture, 1, board.nancy_e);
-  g_assert_cmpstr (dg_enrollment_card_get_customer_name (dg_journey_card_get_item (DG_JOURNEY_CARD (kim))), ==, "김민수");
+  g_assert_cmpstr (dg_enrollment_card_get_customer_name (dg_journey_card_get_item (DG_JOURNEY_CARD (kim))),
+                   ==, "김민수");
   {
     g_autofree char *stuck = g_strdup_printf (ngettext ("%d day in stage, stuck", "%d days in stage, stuck", 7), 7);
     g_autofree char *fresh = g_strdup_printf (ngettext ("%d day in stage", "%d days in stage", 4), 4);

@@ -201,7 +201,8 @@ dg_enroll_dialog_present (GtkWidget    *widget,
   else
     /* Translators: the heading of the dialog that enrolls the customers
      * selected in the list; %u is how many. */
-    heading = g_strdup_printf (ngettext ("Add %u Customer to a Journey", "Add %u Customers to a Journey", n_ids), n_ids);
+    heading = g_strdup_printf (ngettext ("Add %u Customer to a Journey",
+                                         "Add %u Customers to a Journey", n_ids), n_ids);
 
   root = gtk_widget_get_root (widget);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,

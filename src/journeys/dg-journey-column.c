@@ -466,7 +466,9 @@ static GtkWidget *
 find_card_under (GtkWidget *widget,
                  gint64     id)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
@@ -474,7 +476,7 @@ find_card_under (GtkWidget *widget,
         {
           DgEnrollmentCard *item = dg_journey_card_get_item (DG_JOURNEY_CARD (child));
 
-          if (item != NULL && dg_enrollment_card_get_id (item) == id && gtk_widget_get_visible (gtk_widget_get_parent (child)))
+          if (item != NULL && dg_enrollment_card_get_id (item) == id)
             return child;
           continue;
         }

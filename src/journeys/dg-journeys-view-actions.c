@@ -196,7 +196,8 @@ present_drop_dialog (DgJourneysView *self,
    * dropped out of a journey; %u is how many. */
   heading = g_strdup_printf (ngettext ("Drop %u Customer?", "Drop %u Customers?", ids->len), ids->len);
   dialog = adw_message_dialog_new (get_parent_window (self), heading,
-                                   _("They leave the journey here. The reason is kept in their history and counted in the stage’s figures."));
+                                   _("They leave the journey here. The reason is kept in their history "
+                                     "and counted in the stage’s figures."));
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason (optional)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
@@ -496,7 +497,8 @@ create_journey_action (GtkWidget  *widget,
   GtkWidget *entry;
 
   dialog = adw_message_dialog_new (get_parent_window (self), _("New Journey"),
-                                   _("Name the path your customers walk, such as “Public lecture to coaching”. It starts with three stages you can rename."));
+                                   _("Name the path your customers walk, such as “Public lecture to "
+                                     "coaching”. It starts with three stages you can rename."));
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Journey name"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journey name"), -1);

@@ -714,5 +714,9 @@ void
 _dg_journeys_view_clear_selection (DgJourneysView *self)
 {
   for (guint i = 0; i < self->columns->len; i++)
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (dg_journey_column_get_selection (g_ptr_array_index (self->columns, i))));
+    {
+      DgIdSelection *selection = dg_journey_column_get_selection (g_ptr_array_index (self->columns, i));
+
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (selection));
+    }
 }

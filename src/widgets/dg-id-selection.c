@@ -600,7 +600,8 @@ dg_id_selection_get_property (GObject    *object,
       break;
 
     case PROP_ITEM_TYPE:
-      g_value_set_gtype (value, priv->list != NULL ? g_list_model_get_item_type (G_LIST_MODEL (priv->list)) : G_TYPE_OBJECT);
+      g_value_set_gtype (value, priv->list != NULL ? g_list_model_get_item_type (G_LIST_MODEL (priv->list))
+                                                   : G_TYPE_OBJECT);
       break;
 
     case PROP_N_ITEMS:

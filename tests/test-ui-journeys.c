@@ -502,6 +502,28 @@ test_menu_move (DgUiFixture   *fixture,
 
     g_assert_false (find_menu_item (menu, is_korean () ? "신청" : "Sign-up", &action, &target));
   }
+
+  /* The menu button opens that menu. */
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (dg_ui_test_find_by_type (card, GTK_TYPE_MENU_BUTTON));
+    GtkWidget *popover;
+
+    gtk_menu_button_popup (button);
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+    g_assert_nonnull (popover);
+    dg_ui_test_wait_for (gtk_widget_get_mapped (popover));
+    {
+      g_autofree char *action = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      g_assert_true (find_menu_item (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)),
+                                     _("Mark Completed"), &action, &target));
+      g_assert_cmpstr (action, ==, "journeys.complete-card");
+      g_assert_cmpint (g_variant_get_int64 (target), ==, board.lee_e);
+    }
+    g_free (dg_ui_test_screenshot_with_popover (popover, "journeys-card-menu"));
+    gtk_menu_button_popdown (button);
+  }
   activate_card_menu_item (card, is_korean () ? "설문" : "Survey");
   dg_ui_test_wait_for (stage_of (fixture, board.lee_e) == board.stages[2]);
   assert_counts (fixture, "2", "1", "1");

@@ -594,12 +594,14 @@ n_selected (DgUiFixture *fixture,
 
 /* With the real pointer: a card dragged onto another column moves there
  * (its drag ends after its row went); a click picks one card on the whole
- * board, Ctrl+click adds cards of other columns, Shift+click a range. */
+ * board, Ctrl+click adds cards of other columns, Shift+click a range; a
+ * selected card dragged takes the selection along. */
 static void
 test_pointer (DgUiFixture   *fixture,
               gconstpointer  data)
 {
   DgJourneysView *view;
+  int double_click_time;
   Board board;
 
   if (!dg_ui_test_can_send_input ())
@@ -607,6 +609,12 @@ test_pointer (DgUiFixture   *fixture,
       g_test_skip ("No X server to send input to");
       return;
     }
+
+  /* Every click here is a single one, even on a card clicked a moment
+   * before: a second click within the double-click time would open the
+   * customer. */
+  g_object_get (gtk_settings_get_default (), "gtk-double-click-time", &double_click_time, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-double-click-time", 1, NULL);
 
   show_board (fixture, &board);
   view = get_view (fixture);
@@ -630,14 +638,32 @@ test_pointer (DgUiFixture   *fixture,
     g_assert_cmpint (g_array_index (ids, gint64, 1), ==, board.kim_e);
   }
 
-  /* A plain click: that card alone, on the whole board; Shift+click
-   * then adds the cards up to another. */
+  /* A plain click: that card alone, on the whole board. */
   dg_ui_test_click (wait_for_card (fixture, 0, board.lee_e));
   dg_ui_test_wait_for (n_selected (fixture, 0) == 1 && n_selected (fixture, 1) == 0 && n_selected (fixture, 2) == 0);
   g_assert_true (dg_id_selection_is_id_selected (dg_journey_column_get_selection (get_column (fixture, 0)),
                                                  board.lee_e));
-  dg_ui_test_click_with (wait_for_card (fixture, 0, board.park_e), "shift");
-  dg_ui_test_wait_for (n_selected (fixture, 0) == 2);
+
+  /* Dragging a selected card takes the whole selection along, from every
+   * column. */
+  dg_ui_test_click_with (wait_for_card (fixture, 1, board.nancy_e), "ctrl");
+  dg_ui_test_wait_for (n_selected (fixture, 1) == 1);
+  g_assert_cmpuint (n_selected (fixture, 0), ==, 1);
+  /* The pointer starts dragging once the board shows the selection. */
+  dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
+  dg_ui_test_drag_pointer (wait_for_card (fixture, 0, board.lee_e), GTK_WIDGET (get_column (fixture, 2)));
+  dg_ui_test_wait_for (stage_of (fixture, board.lee_e) == board.stages[2]);
+  g_assert_cmpint (stage_of (fixture, board.nancy_e), ==, board.stages[2]);
+  g_assert_cmpint (stage_of (fixture, board.park_e), ==, board.stages[0]);
+  assert_counts (fixture, "1", "0", "3");
+
+  /* Shift+click selects the cards between the last one picked and this. */
+  dg_ui_test_click (wait_for_card (fixture, 2, board.kim_e));
+  dg_ui_test_wait_for (n_selected (fixture, 2) == 1);
+  dg_ui_test_click_with (wait_for_card (fixture, 2, board.lee_e), "shift");
+  dg_ui_test_wait_for (n_selected (fixture, 2) == 3);
+
+  g_object_set (gtk_settings_get_default (), "gtk-double-click-time", double_click_time, NULL);
 }
 
 static void

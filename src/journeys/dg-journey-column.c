@@ -136,13 +136,15 @@ move_focused_card (GtkWidget *widget,
 }
 
 /* A plain click picks a card alone, on the whole board: the page clears
- * the other columns' selections. Ctrl and Shift add to the selection. */
+ * the other columns' selections. Ctrl and Shift add to the selection. On
+ * release, as the list selects: a press that starts dragging the
+ * selection must not shrink it. */
 static void
-on_list_pressed_cb (GtkGestureClick *gesture,
-                    int              n_press,
-                    double           x,
-                    double           y,
-                    DgJourneyColumn *self)
+on_list_released_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     DgJourneyColumn *self)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
@@ -340,7 +342,7 @@ dg_journey_column_build_list (DgJourneyColumn *self,
 
   click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
   gtk_event_controller_set_propagation_phase (click, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (on_list_pressed_cb), self, 0);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_list_released_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), click);
 
   drop_target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);

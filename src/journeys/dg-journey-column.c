@@ -23,6 +23,7 @@ struct _DgJourneyColumn
   GtkWidget       *count_label;
   GtkWidget       *conversion_label;
   GtkWidget       *median_label;
+  GtkWidget       *empty_label;
   GtkWidget       *scroller;
   GtkListView     *list_view;
 };
@@ -45,9 +46,11 @@ get_stage (DgJourneyColumn *self)
 static void
 update_count (DgJourneyColumn *self)
 {
-  g_autofree char *text = g_strdup_printf ("%u", g_list_model_get_n_items (G_LIST_MODEL (self->model)));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *text = g_strdup_printf ("%u", n);
 
   gtk_label_set_text (GTK_LABEL (self->count_label), text);
+  gtk_widget_set_visible (self->empty_label, n == 0);
 }
 
 static void
@@ -302,6 +305,15 @@ dg_journey_column_init (DgJourneyColumn *self)
   self->median_label = new_caption ();
   gtk_box_append (GTK_BOX (figures_row), self->median_label);
 
+  /* Shown while the stage holds no one: where cards come from. */
+  self->empty_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->empty_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->empty_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (self->empty_label), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_top (self->empty_label, 12);
+  gtk_widget_add_css_class (self->empty_label, "dim-label");
+  gtk_widget_set_parent (self->empty_label, GTK_WIDGET (self));
+
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (self->scroller, TRUE);
@@ -319,6 +331,9 @@ dg_journey_column_build_list (DgJourneyColumn *self,
 
   gtk_label_set_text (GTK_LABEL (self->name_label), stage->name);
   gtk_widget_set_tooltip_text (self->name_label, stage->name);
+  gtk_label_set_text (GTK_LABEL (self->empty_label),
+                      self->position == 0 ? _("No one yet: add customers, or drag cards here")
+                                          : _("No one here: drag cards here or move them from their menu"));
 
   self->model = dg_stage_column_new (dg_context_get_database (self->context),
                                      dg_context_get_clock (self->context),

@@ -1080,6 +1080,7 @@ test_pages (DgUiFixture   *fixture,
   } expected[] = {
     { "today", N_("Today"), "alarm-symbolic" },
     { "customers", N_("Customers"), "system-users-symbolic" },
+    { "journeys", N_("Journeys"), "mark-location-symbolic" },
     { "calendar", N_("Calendar"), "x-office-calendar-symbolic" },
   };
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (ADW_VIEW_STACK (window_child ("view_stack")));

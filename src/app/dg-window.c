@@ -8,6 +8,7 @@
 #include "dg-calendar-view.h"
 #include "dg-customers-view.h"
 #include "dg-followup-editor.h"
+#include "dg-journeys-view.h"
 #include "dg-page.h"
 #include "dg-today-view.h"
 #include "dg-toast.h"
@@ -41,6 +42,7 @@ static GParamSpec *properties [N_PROPS];
 static GType (* const page_types[]) (void) = {
   dg_today_view_get_type,
   dg_customers_view_get_type,
+  dg_journeys_view_get_type,
   dg_calendar_view_get_type,
 };
 

@@ -7,652 +7,19 @@
 
 struct _DgCustomerSelection
 {
-  GObject     parent_instance;
-
-  DgIdList   *list;
-  gulong      items_changed_handler;
-
-  DgIdSet    *selected;
-
-  /* While exactly one customer is selected: its position and its object,
-   * held so that the list keeps it up to date and hands it out again for
-   * the row. Else GTK_INVALID_LIST_POSITION and NULL. */
-  guint       single;
-  DgCustomer *single_item;
-
-  /* While a change is told in two steps, the rows [gap, gap + gap_len) of
-   * the list are not shown yet; see on_list_items_changed_cb(). */
-  guint       gap;
-  guint       gap_len;
+  DgIdSelection parent_instance;
 };
 
-/* A change of more rows than this that is not one moved row is told as a
- * removal and then an insertion. */
-#define MAX_REPLACED_ROWS 64
-
-/* Up to this many selected ids are found one by one in the list; more,
- * by one pass over it. */
-#define MAX_LOOKUPS 16
-
-static void dg_customer_selection_list_model_init      (GListModelInterface         *iface);
-static void dg_customer_selection_selection_model_init (GtkSelectionModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DgCustomerSelection, dg_customer_selection, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, dg_customer_selection_list_model_init)
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, dg_customer_selection_selection_model_init))
-
-enum {
-  PROP_0,
-  PROP_LIST,
-  PROP_SELECTED,
-  PROP_SELECTED_ITEM,
-  PROP_N_SELECTED,
-  PROP_ITEM_TYPE,
-  PROP_N_ITEMS,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
-static guint
-list_n_items (DgCustomerSelection *self)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (self->list));
-}
-
-/* The position in the list of the row shown at @position. */
-static guint
-to_list_position (DgCustomerSelection *self,
-                  guint                position)
-{
-  if (self->gap_len > 0 && position >= self->gap)
-    return position + self->gap_len;
-
-  return position;
-}
-
-static gboolean
-id_is_selected (DgCustomerSelection *self,
-                gint64               id)
-{
-  return dg_id_set_contains (self->selected, id);
-}
-
-static gboolean
-position_is_selected (DgCustomerSelection *self,
-                      guint                list_position)
-{
-  return id_is_selected (self, dg_id_list_get_id (self->list, list_position));
-}
-
-/* The first and last positions of selected rows; FALSE for none. */
-static gboolean
-selection_bounds (DgCustomerSelection *self,
-                  guint               *first,
-                  guint               *last)
-{
-  const gint64 *ids;
-  guint n_ids;
-
-  *first = G_MAXUINT;
-  *last = 0;
-
-  if (dg_id_set_size (self->selected) == 0)
-    return FALSE;
-
-  if (dg_id_set_size (self->selected) <= MAX_LOOKUPS)
-    {
-      g_autoptr(GArray) selected = dg_id_set_to_array (self->selected);
-
-      for (guint i = 0; i < selected->len; i++)
-        {
-          guint position = dg_id_list_find (self->list, g_array_index (selected, gint64, i));
-
-          if (position == G_MAXUINT)
-            continue;
-          *first = MIN (*first, position);
-          *last = MAX (*last, position);
-        }
-
-      return *first != G_MAXUINT;
-    }
-
-  ids = dg_id_list_peek_ids (self->list, &n_ids);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      if (!id_is_selected (self, ids[i]))
-        continue;
-      *first = MIN (*first, i);
-      *last = i;
-    }
-
-  return *first != G_MAXUINT;
-}
-
-/* Tells the view that rows [@first, @last] may look different now. */
-static void
-emit_selection_changed (DgCustomerSelection *self,
-                        guint                first,
-                        guint                last)
-{
-  if (first > last)
-    return;
-
-  gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), first, last - first + 1);
-}
-
-/* After the set of ids changed: finds the one selected customer, if there
- * is one, and tells what changed. The object of a customer that stays the
- * only one selected is kept; asking for it again would build its page. */
-static void
-update_single (DgCustomerSelection *self,
-               guint                old_n_selected)
-{
-  g_autoptr(DgCustomer) old_item = NULL;
-  guint old_single = self->single;
-  guint position = GTK_INVALID_LIST_POSITION;
-  gboolean item_changed = FALSE;
-
-  if (dg_id_set_size (self->selected) == 1)
-    {
-      g_autoptr(GArray) selected = dg_id_set_to_array (self->selected);
-      gint64 id = g_array_index (selected, gint64, 0);
-
-      position = dg_id_list_find (self->list, id);
-
-      if (self->single_item == NULL || dg_customer_get_id (self->single_item) != id)
-        {
-          old_item = g_steal_pointer (&self->single_item);
-          if (position != G_MAXUINT)
-            self->single_item = g_list_model_get_item (G_LIST_MODEL (self->list), position);
-          item_changed = TRUE;
-        }
-    }
-  else if (self->single_item != NULL)
-    {
-      old_item = g_steal_pointer (&self->single_item);
-      item_changed = TRUE;
-    }
-
-  self->single = position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  if (self->single != old_single)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED]);
-  if (item_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_ITEM]);
-  if (dg_id_set_size (self->selected) != old_n_selected)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-/* Empties the set when @unselect_rest, noting where the rows it held are
- * into [@first, @last]. */
-static void
-unselect_rest (DgCustomerSelection *self,
-               guint               *first,
-               guint               *last)
-{
-  guint old_first, old_last;
-
-  if (selection_bounds (self, &old_first, &old_last))
-    {
-      *first = MIN (*first, old_first);
-      *last = MAX (*last, old_last);
-    }
-  dg_id_set_clear (self->selected);
-}
-
-static GType
-dg_customer_selection_get_item_type (GListModel *model)
-{
-  return DG_TYPE_CUSTOMER;
-}
-
-static guint
-dg_customer_selection_get_n_items (GListModel *model)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
-
-  return list_n_items (self) - self->gap_len;
-}
-
-static gpointer
-dg_customer_selection_get_item (GListModel *model,
-                                guint       position)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
-
-  if (position >= dg_customer_selection_get_n_items (model))
-    return NULL;
-
-  return g_list_model_get_item (G_LIST_MODEL (self->list), to_list_position (self, position));
-}
-
-static void
-dg_customer_selection_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = dg_customer_selection_get_item_type;
-  iface->get_n_items = dg_customer_selection_get_n_items;
-  iface->get_item = dg_customer_selection_get_item;
-}
-
-static gboolean
-dg_customer_selection_is_selected (GtkSelectionModel *model,
-                                   guint              position)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
-
-  if (position >= dg_customer_selection_get_n_items (G_LIST_MODEL (self)))
-    return FALSE;
-
-  return position_is_selected (self, to_list_position (self, position));
-}
-
-static GtkBitset *
-dg_customer_selection_get_selection_in_range (GtkSelectionModel *model,
-                                              guint              position,
-                                              guint              n_items)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
-  GtkBitset *result = gtk_bitset_new_empty ();
-  guint n_shown = dg_customer_selection_get_n_items (G_LIST_MODEL (self));
-  guint end;
-
-  if (dg_id_set_size (self->selected) == 0 || position >= n_shown)
-    return result;
-
-  end = n_items > n_shown - position ? n_shown : position + n_items;
-  for (guint i = position; i < end; i++)
-    {
-      if (position_is_selected (self, to_list_position (self, i)))
-        gtk_bitset_add (result, i);
-    }
-
-  return result;
-}
-
-/* Selects [@position, @position + @n_items), after unselecting every
- * other row when @clear. */
-static void
-select_range (DgCustomerSelection *self,
-              guint                position,
-              guint                n_items,
-              gboolean             clear)
-{
-  guint old_n_selected = dg_id_set_size (self->selected);
-  guint first = G_MAXUINT, last = 0;
-  guint end = MIN (position + n_items, list_n_items (self));
-
-  /* Clicking the one selected row again changes nothing. */
-  if (clear && n_items == 1 && old_n_selected == 1 && position < end &&
-      position_is_selected (self, position))
-    return;
-
-  if (clear)
-    unselect_rest (self, &first, &last);
-
-  for (guint i = position; i < end; i++)
-    {
-      if (dg_id_set_add (self->selected, dg_id_list_get_id (self->list, i)) || clear)
-        {
-          first = MIN (first, i);
-          last = MAX (last, i);
-        }
-    }
-
-  update_single (self, old_n_selected);
-  emit_selection_changed (self, first, last);
-}
-
-static void
-unselect_range (DgCustomerSelection *self,
-                guint                position,
-                guint                n_items)
-{
-  guint old_n_selected = dg_id_set_size (self->selected);
-  guint first = G_MAXUINT, last = 0;
-  guint end = MIN (position + n_items, list_n_items (self));
-
-  for (guint i = position; i < end; i++)
-    {
-      if (dg_id_set_remove (self->selected, dg_id_list_get_id (self->list, i)))
-        {
-          first = MIN (first, i);
-          last = i;
-        }
-    }
-
-  update_single (self, old_n_selected);
-  emit_selection_changed (self, first, last);
-}
-
-static gboolean
-dg_customer_selection_select_item (GtkSelectionModel *model,
-                                   guint              position,
-                                   gboolean           unselect_rest)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
-
-  if (position >= list_n_items (self))
-    return FALSE;
-
-  select_range (self, position, 1, unselect_rest);
-
-  return TRUE;
-}
-
-static gboolean
-dg_customer_selection_unselect_item (GtkSelectionModel *model,
-                                     guint              position)
-{
-  unselect_range (DG_CUSTOMER_SELECTION (model), position, 1);
-
-  return TRUE;
-}
-
-static gboolean
-dg_customer_selection_select_range (GtkSelectionModel *model,
-                                    guint              position,
-                                    guint              n_items,
-                                    gboolean           unselect_rest)
-{
-  select_range (DG_CUSTOMER_SELECTION (model), position, n_items, unselect_rest);
-
-  return TRUE;
-}
-
-static gboolean
-dg_customer_selection_unselect_range (GtkSelectionModel *model,
-                                      guint              position,
-                                      guint              n_items)
-{
-  unselect_range (DG_CUSTOMER_SELECTION (model), position, n_items);
-
-  return TRUE;
-}
-
-static gboolean
-dg_customer_selection_select_all (GtkSelectionModel *model)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
-
-  select_range (self, 0, list_n_items (self), FALSE);
-
-  return TRUE;
-}
-
-static gboolean
-dg_customer_selection_unselect_all (GtkSelectionModel *model)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
-  guint old_n_selected = dg_id_set_size (self->selected);
-  guint first = G_MAXUINT, last = 0;
-
-  unselect_rest (self, &first, &last);
-  update_single (self, old_n_selected);
-  emit_selection_changed (self, first, last);
-
-  return TRUE;
-}
-
-/* Rubber-band selection and the like: the rows in @mask take their state
- * from @selected. */
-static gboolean
-dg_customer_selection_set_selection (GtkSelectionModel *model,
-                                     GtkBitset         *selected,
-                                     GtkBitset         *mask)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (model);
-  guint old_n_selected = dg_id_set_size (self->selected);
-  guint first = G_MAXUINT, last = 0;
-  guint n = list_n_items (self);
-  GtkBitsetIter iter;
-  guint position;
-
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, mask, &position);
-       more && position < n;
-       more = gtk_bitset_iter_next (&iter, &position))
-    {
-      gint64 id = dg_id_list_get_id (self->list, position);
-      gboolean changed;
-
-      if (gtk_bitset_contains (selected, position))
-        changed = dg_id_set_add (self->selected, id);
-      else
-        changed = dg_id_set_remove (self->selected, id);
-
-      if (changed)
-        {
-          first = MIN (first, position);
-          last = MAX (last, position);
-        }
-    }
-
-  update_single (self, old_n_selected);
-  emit_selection_changed (self, first, last);
-
-  return TRUE;
-}
-
-static void
-dg_customer_selection_selection_model_init (GtkSelectionModelInterface *iface)
-{
-  iface->is_selected = dg_customer_selection_is_selected;
-  iface->get_selection_in_range = dg_customer_selection_get_selection_in_range;
-  iface->select_item = dg_customer_selection_select_item;
-  iface->unselect_item = dg_customer_selection_unselect_item;
-  iface->select_range = dg_customer_selection_select_range;
-  iface->unselect_range = dg_customer_selection_unselect_range;
-  iface->select_all = dg_customer_selection_select_all;
-  iface->unselect_all = dg_customer_selection_unselect_all;
-  iface->set_selection = dg_customer_selection_set_selection;
-}
-
-/* After the list changed, drops the ids that left it: one pass over its
- * ids, which builds nothing. */
-static void
-dg_customer_selection_follow (DgCustomerSelection *self)
-{
-  const gint64 *ids;
-  guint n_ids;
-
-  ids = dg_id_list_peek_ids (self->list, &n_ids);
-  dg_id_set_retain (self->selected, ids, n_ids);
-}
-
-/* GTK 4.8's list views, when a row they track (the one at the top of the
- * view, the focused one) is among the rows removed, look for its object
- * in every added row, which builds all of them: a new sort or search would
- * build the whole list. So a row that moved is told as that row going and
- * coming back, and any other large change as all of its rows going, then
- * the new ones coming; with nothing added, nothing is looked for. */
-static void
-on_list_items_changed_cb (GListModel          *list,
-                          guint                position,
-                          guint                removed,
-                          guint                added,
-                          DgCustomerSelection *self)
-{
-  guint old_n_selected = dg_id_set_size (self->selected);
-  guint from, to;
-
-  dg_customer_selection_follow (self);
-
-  if (dg_id_list_get_move (self->list, &from, &to))
-    {
-      self->gap = to;
-      self->gap_len = 1;
-      g_list_model_items_changed (G_LIST_MODEL (self), from, 1, 0);
-      self->gap_len = 0;
-      g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
-    }
-  else if (removed > 0 && added > MAX_REPLACED_ROWS)
-    {
-      self->gap = position;
-      self->gap_len = added;
-      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
-      self->gap_len = 0;
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
-    }
-  else
-    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-
-  g_object_freeze_notify (G_OBJECT (self));
-  update_single (self, old_n_selected);
-  if (removed != added)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-static void
-dg_customer_selection_constructed (GObject *object)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (object);
-
-  G_OBJECT_CLASS (dg_customer_selection_parent_class)->constructed (object);
-
-  g_assert (DG_IS_CUSTOMER_LIST (self->list));
-
-  self->items_changed_handler = g_signal_connect (self->list, "items-changed",
-                                                  G_CALLBACK (on_list_items_changed_cb),
-                                                  self);
-}
-
-static void
-dg_customer_selection_dispose (GObject *object)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (object);
-
-  if (self->list != NULL)
-    g_clear_signal_handler (&self->items_changed_handler, self->list);
-  g_clear_object (&self->single_item);
-  g_clear_object (&self->list);
-
-  G_OBJECT_CLASS (dg_customer_selection_parent_class)->dispose (object);
-}
-
-static void
-dg_customer_selection_finalize (GObject *object)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (object);
-
-  g_clear_pointer (&self->selected, dg_id_set_free);
-
-  G_OBJECT_CLASS (dg_customer_selection_parent_class)->finalize (object);
-}
-
-static void
-dg_customer_selection_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_LIST:
-      g_value_set_object (value, self->list);
-      break;
-
-    case PROP_SELECTED:
-      g_value_set_uint (value, self->single);
-      break;
-
-    case PROP_SELECTED_ITEM:
-      g_value_set_object (value, self->single_item);
-      break;
-
-    case PROP_N_SELECTED:
-      g_value_set_uint (value, dg_id_set_size (self->selected));
-      break;
-
-    case PROP_ITEM_TYPE:
-      g_value_set_gtype (value, DG_TYPE_CUSTOMER);
-      break;
-
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->list != NULL ? list_n_items (self) : 0);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dg_customer_selection_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  DgCustomerSelection *self = DG_CUSTOMER_SELECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_LIST:
-      self->list = g_value_dup_object (value);
-      break;
-
-    case PROP_SELECTED:
-      dg_customer_selection_set_selected (self, g_value_get_uint (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+G_DEFINE_FINAL_TYPE (DgCustomerSelection, dg_customer_selection, DG_TYPE_ID_SELECTION)
 
 static void
 dg_customer_selection_class_init (DgCustomerSelectionClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->constructed = dg_customer_selection_constructed;
-  object_class->dispose = dg_customer_selection_dispose;
-  object_class->finalize = dg_customer_selection_finalize;
-  object_class->get_property = dg_customer_selection_get_property;
-  object_class->set_property = dg_customer_selection_set_property;
-
-  properties [PROP_LIST] =
-    g_param_spec_object ("list", NULL, NULL,
-                         DG_TYPE_CUSTOMER_LIST,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_SELECTED] =
-    g_param_spec_uint ("selected", NULL, NULL,
-                       0, G_MAXUINT, GTK_INVALID_LIST_POSITION,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_SELECTED_ITEM] =
-    g_param_spec_object ("selected-item", NULL, NULL,
-                         DG_TYPE_CUSTOMER,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_N_SELECTED] =
-    g_param_spec_uint ("n-selected", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_ITEM_TYPE] =
-    g_param_spec_gtype ("item-type", NULL, NULL,
-                        G_TYPE_OBJECT,
-                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 dg_customer_selection_init (DgCustomerSelection *self)
 {
-  self->selected = dg_id_set_new ();
-  self->single = GTK_INVALID_LIST_POSITION;
 }
 
 DgCustomerSelection *
@@ -670,7 +37,7 @@ dg_customer_selection_get_list (DgCustomerSelection *self)
 {
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), NULL);
 
-  return DG_CUSTOMER_LIST (self->list);
+  return DG_CUSTOMER_LIST (dg_id_selection_get_list (DG_ID_SELECTION (self)));
 }
 
 guint
@@ -678,7 +45,7 @@ dg_customer_selection_get_selected (DgCustomerSelection *self)
 {
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), GTK_INVALID_LIST_POSITION);
 
-  return self->single;
+  return dg_id_selection_get_selected (DG_ID_SELECTION (self));
 }
 
 void
@@ -687,10 +54,7 @@ dg_customer_selection_set_selected (DgCustomerSelection *self,
 {
   g_return_if_fail (DG_IS_CUSTOMER_SELECTION (self));
 
-  if (position >= list_n_items (self))
-    dg_customer_selection_unselect_all (GTK_SELECTION_MODEL (self));
-  else
-    select_range (self, position, 1, TRUE);
+  dg_id_selection_set_selected (DG_ID_SELECTION (self), position);
 }
 
 DgCustomer *
@@ -698,7 +62,7 @@ dg_customer_selection_get_selected_item (DgCustomerSelection *self)
 {
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), NULL);
 
-  return self->single_item;
+  return DG_CUSTOMER (dg_id_selection_get_selected_item (DG_ID_SELECTION (self)));
 }
 
 gint64
@@ -706,24 +70,16 @@ dg_customer_selection_get_selected_id (DgCustomerSelection *self)
 {
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), 0);
 
-  return self->single_item != NULL ? dg_customer_get_id (self->single_item) : 0;
+  return dg_id_selection_get_selected_id (DG_ID_SELECTION (self));
 }
 
 gboolean
 dg_customer_selection_select_id (DgCustomerSelection *self,
                                  gint64               id)
 {
-  guint position;
-
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), FALSE);
 
-  position = dg_id_list_find (self->list, id);
-  if (position == G_MAXUINT)
-    return FALSE;
-
-  select_range (self, position, 1, TRUE);
-
-  return TRUE;
+  return dg_id_selection_select_id (DG_ID_SELECTION (self), id);
 }
 
 guint
@@ -731,26 +87,13 @@ dg_customer_selection_get_n_selected (DgCustomerSelection *self)
 {
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), 0);
 
-  return dg_id_set_size (self->selected);
+  return dg_id_selection_get_n_selected (DG_ID_SELECTION (self));
 }
 
 GArray *
 dg_customer_selection_get_selected_ids (DgCustomerSelection *self)
 {
-  GArray *result;
-  const gint64 *ids;
-  guint n_ids;
-
   g_return_val_if_fail (DG_IS_CUSTOMER_SELECTION (self), NULL);
 
-  result = g_array_sized_new (FALSE, FALSE, sizeof (gint64), dg_id_set_size (self->selected));
-  if (dg_id_set_size (self->selected) == 0)
-    return result;
-
-  ids = dg_id_list_peek_ids (self->list, &n_ids);
-  for (guint i = 0; i < n_ids; i++)
-    if (id_is_selected (self, ids[i]))
-      g_array_append_val (result, ids[i]);
-
-  return result;
+  return dg_id_selection_get_selected_ids (DG_ID_SELECTION (self));
 }

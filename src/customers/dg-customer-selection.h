@@ -1,32 +1,18 @@
 /* dg-customer-selection.h
  *
- * The selection of the customer list: any number of customers, kept as a
- * set of ids. It never builds the rows it selects or tests: GTK 4.8's own
- * selections find their items again by building every row of a changed
- * list, and Ctrl+A over a million customers must cost ids only. After the
- * list changes (a new sort, a search, an edit), the customers still in it
- * stay selected wherever they went; those that left it (deleted, archived
- * out of the filter, no longer matching the search) are no longer
- * selected, so an action never reaches a customer the user cannot see.
- * Nothing is selected at first.
- *
- * GTK's list views drive it through GtkSelectionModel: a click selects
- * one row (select_item with unselect_rest), Ctrl+click toggles one,
- * Shift+click and Shift+arrows select a range from the last row picked,
- * Ctrl+A selects all. :selected and :selected-item name the customer when
- * exactly one is selected, for the actions that work on one.
+ * The selection of the customer list: a DgIdSelection (see
+ * dg-id-selection.h) over a DgCustomerList, with its row typed as the
+ * customer it is.
  */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "dg-core.h"
+#include "dg-id-selection.h"
 
 G_BEGIN_DECLS
 
 #define DG_TYPE_CUSTOMER_SELECTION (dg_customer_selection_get_type ())
 
-G_DECLARE_FINAL_TYPE (DgCustomerSelection, dg_customer_selection, DG, CUSTOMER_SELECTION, GObject)
+G_DECLARE_FINAL_TYPE (DgCustomerSelection, dg_customer_selection, DG, CUSTOMER_SELECTION, DgIdSelection)
 
 DgCustomerSelection *dg_customer_selection_new               (DgCustomerList      *list);
 DgCustomerList      *dg_customer_selection_get_list          (DgCustomerSelection *self);

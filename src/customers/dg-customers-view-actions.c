@@ -7,6 +7,7 @@
 
 #include "dg-customer-editor.h"
 #include "dg-customers-view-private.h"
+#include "dg-enroll-dialog.h"
 #include "dg-toast.h"
 
 typedef struct
@@ -83,6 +84,7 @@ _dg_customers_view_update_actions (DgCustomersView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", has_current);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.archive", has_current);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.delete", has_current);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.enroll", has_current);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.back", on_page);
 
   _dg_customers_view_update_selection_bar (self);
@@ -93,6 +95,23 @@ _dg_customers_view_show_list (DgCustomersView *self)
 {
   adw_leaflet_set_visible_child (self->leaflet, self->list_box);
   _dg_customers_view_update_actions (self);
+}
+
+/* The customer shown (or the one selected) starts a journey. */
+static void
+enroll_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
+  DgCustomer *customer = _dg_customers_view_get_current (self);
+  gint64 id;
+
+  if (customer == NULL)
+    return;
+
+  id = dg_customer_get_id (customer);
+  dg_enroll_dialog_present (widget, self->context, &id, 1);
 }
 
 void
@@ -504,4 +523,5 @@ _dg_customers_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "customers.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "customers.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "customers.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "customers.enroll", NULL, enroll_action);
 }

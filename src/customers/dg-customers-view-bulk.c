@@ -20,6 +20,7 @@
 
 #include "dg-bulk-dialog.h"
 #include "dg-customers-view-private.h"
+#include "dg-enroll-dialog.h"
 #include "dg-toast.h"
 
 static guint
@@ -227,6 +228,18 @@ add_followup_action (GtkWidget  *widget,
 }
 
 static void
+bulk_enroll_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
+  g_autoptr(GArray) ids = _dg_customers_view_get_selected_ids (self);
+
+  if (ids->len > 0)
+    dg_enroll_dialog_present (widget, self->context, (const gint64 *) (gpointer) ids->data, ids->len);
+}
+
+static void
 set_archived (DgCustomersView *self,
               gboolean         archived)
 {
@@ -335,6 +348,7 @@ static const char * const bulk_write_actions[] = {
   "customers.bulk-delete",
   "customers.bulk-log-contact",
   "customers.bulk-add-followup",
+  "customers.bulk-enroll",
 };
 
 void
@@ -469,4 +483,5 @@ _dg_customers_view_class_bulk_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "customers.bulk-delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "customers.bulk-log-contact", NULL, log_contact_action);
   gtk_widget_class_install_action (widget_class, "customers.bulk-add-followup", NULL, add_followup_action);
+  gtk_widget_class_install_action (widget_class, "customers.bulk-enroll", NULL, bulk_enroll_action);
 }

@@ -1,0 +1,71 @@
+/* dg-journeys-view-private.h
+ *
+ * What the files of the Journeys page share: dg-journeys-view.c builds
+ * the header and the board and follows the database;
+ * dg-journeys-view-actions.c does what the user asks (moves, completes,
+ * drops, enrolls, creates a journey); dg-journeys-empty.c fills the page
+ * shown before there is any journey.
+ */
+#pragma once
+
+#include "dg-journey-column.h"
+#include "dg-journeys-view.h"
+
+G_BEGIN_DECLS
+
+struct _DgJourneysView
+{
+  GtkWidget      parent_instance;
+
+  DgContext     *context;
+  gulong         changed_handlers[5];
+  gulong         day_handler;
+  guint          reload_source;
+  gboolean       needs_reload;
+  gboolean       needs_figures;
+  /* Set while the drop-downs are filled, so they do not act on it. */
+  gboolean       updating;
+
+  /* DgJourney *, in the journey drop-down's order. */
+  GPtrArray     *journeys;
+  gint64         journey_id;
+  /* DgCohort *, after “All cohorts” in the cohort drop-down. */
+  GPtrArray     *cohorts;
+  gint64         cohort_id;
+  /* DgStage *, shared with the columns and their cards. */
+  GPtrArray     *stages;
+  /* DgJourneyColumn *, owned by columns_box. */
+  GPtrArray     *columns;
+
+  GtkWidget     *main_box;
+  GtkWidget     *toolbar;
+  GtkDropDown   *journey_dropdown;
+  GtkStringList *journey_names;
+  GtkDropDown   *cohort_dropdown;
+  GtkStringList *cohort_names;
+  GtkWidget     *add_button;
+  GtkRevealer   *selection_revealer;
+  GtkLabel      *selection_label;
+  GtkMenuButton *move_selected_button;
+  GtkStack      *stack;
+  GtkWidget     *empty_actions;
+  GtkWidget     *board_scroller;
+  GtkWidget     *columns_box;
+};
+
+void     _dg_journeys_view_class_actions_init (GtkWidgetClass *widget_class);
+/* Enables the actions that need a selection, a journey… */
+void     _dg_journeys_view_update_actions     (DgJourneysView *self);
+/* The enrollments an action on the card of enrollment @id applies to:
+ * the whole selection when the card is selected, else the card alone. */
+GArray  *_dg_journeys_view_ids_for_card       (DgJourneysView *self,
+                                               gint64          id);
+/* The column that holds enrollment @id, or NULL. */
+DgJourneyColumn *_dg_journeys_view_find_column_of (DgJourneysView *self,
+                                                   gint64          id);
+void     _dg_journeys_view_clear_selection    (DgJourneysView *self);
+/* Adds the buttons of the page shown without journeys to @box. */
+void     _dg_journeys_view_fill_empty_actions (DgJourneysView *self,
+                                               GtkBox         *box);
+
+G_END_DECLS

@@ -164,6 +164,16 @@ set_buffer (DgStagePanel *panel,
 }
 
 static void
+show_section (DgStagePanel *panel,
+              const char   *name)
+{
+  GtkWidget *stack = dg_ui_test_find_by_id (GTK_WIDGET (panel), "page");
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), name);
+  dg_ui_test_wait_painted (GTK_WIDGET (panel), 2);
+}
+
+static void
 select_cards (DgUiFixture  *fixture,
               const gint64 *ids,
               guint         n_ids)
@@ -255,6 +265,8 @@ test_edit_saves (DgUiFixture   *fixture,
   gtk_editable_set_text (GTK_EDITABLE (touchpoint), is_korean () ? "온라인 신청서" : "Online form");
 
   g_free (dg_ui_test_screenshot (GTK_WIDGET (panel), "stage-panel"));
+  show_section (panel, "detail");
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (panel), "stage-panel-detail"));
 
   /* Closing the panel writes what was typed. */
   gtk_window_close (GTK_WINDOW (panel));
@@ -294,6 +306,7 @@ test_copy_messages (DgUiFixture   *fixture,
 
   show_board (fixture, &board);
   panel = open_panel (fixture, &board);
+  show_section (panel, "detail");
   set_buffer (panel, "script_view", "{name} / {organization} / {stage}");
   kim_message = g_strdup_printf ("김민수 / %s / %s", is_korean () ? "서울연구소" : "Seoul Lab",
                                  is_korean () ? "신청" : "Sign-up");
@@ -402,6 +415,7 @@ test_action (DgUiFixture   *fixture,
 
   show_board (fixture, &board);
   panel = open_panel (fixture, &board);
+  show_section (panel, "action");
 
   /* The level is written as it is chosen. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dg_ui_test_find_by_id (GTK_WIDGET (panel), "digitisation_dropdown")),

@@ -27,7 +27,9 @@ struct _DgStagePanel
   char            *copied_stage_name;
 
   AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
+  AdwViewSwitcherTitle *window_title;
+  GtkLabel        *stage_label;
+  /* The AdwViewStack of the three sections. */
   GtkWidget       *page;
   GtkTextView     *scenario_view;
   GtkEntry        *touchpoint_entry;

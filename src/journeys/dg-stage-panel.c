@@ -123,9 +123,10 @@ update_title (DgStagePanel *self,
   /* Translators: the title of the stage panel; %s is the stage's name. */
   title = g_strdup_printf (_("Playbook: %s"), stage->name);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_title (self->window_title, stage->name);
+  adw_view_switcher_title_set_title (self->window_title, stage->name);
+  gtk_label_set_text (self->stage_label, stage->name);
   /* Translators: the subtitle of the stage panel. */
-  adw_window_title_set_subtitle (self->window_title, _("Stage Playbook"));
+  adw_view_switcher_title_set_subtitle (self->window_title, _("Stage Playbook"));
 }
 
 /* Fills every field from the stored stage. */
@@ -273,6 +274,7 @@ dg_stage_panel_class_init (DgStagePanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/journeys/dg-stage-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, DgStagePanel, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DgStagePanel, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DgStagePanel, stage_label);
   gtk_widget_class_bind_template_child (widget_class, DgStagePanel, page);
   gtk_widget_class_bind_template_child (widget_class, DgStagePanel, scenario_view);
   gtk_widget_class_bind_template_child (widget_class, DgStagePanel, touchpoint_entry);

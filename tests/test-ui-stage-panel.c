@@ -7,8 +7,8 @@
  * the separator between them, and leaves out (and names) a customer whose
  * {organization} has no value; Log as Contacts logs one contact per
  * copied customer and Undo takes them back; the digitisation level and a
- * new rule are written to the stage, and a removed rule comes back with
- * Undo. The panel is saved as a screenshot.
+ * new rule are written to the stage, an edited rule is written back, and
+ * a removed rule comes back with Undo. The panel is saved as a screenshot.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -445,6 +445,23 @@ test_action (DgUiFixture   *fixture,
   g_assert_cmpint (rule->anchor, ==, DG_RULE_ANCHOR_COHORT_DATE);
   g_assert_cmpint (rule->offset_days, ==, -2);
   g_assert_cmpstr (rule->time_of_day, ==, "10:00");
+
+  /* Edited: one day after entering the stage, all day. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.edit-rule", "x", rule->id));
+  dg_ui_test_wait_for ((dialog = dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "rule-title"))), ==, title);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (dialog), "rule-days")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (dialog), "rule-when")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "rule-time")), "");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (dialog);
+  g_clear_pointer (&rules, g_ptr_array_unref);
+  rules = list_rules (fixture, board.stages[0]);
+  g_assert_cmpuint (rules->len, ==, 1);
+  rule = g_ptr_array_index (rules, 0);
+  g_assert_cmpint (rule->anchor, ==, DG_RULE_ANCHOR_STAGE_ENTERED);
+  g_assert_cmpint (rule->offset_days, ==, 1);
+  g_assert_null (rule->time_of_day);
 
   /* The list shows it; removing it has Undo. */
   dg_ui_test_wait_for (dg_ui_test_find_by_type (dg_ui_test_find_by_id (GTK_WIDGET (panel), "rules_list"),

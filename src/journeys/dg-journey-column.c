@@ -23,6 +23,7 @@ struct _DgJourneyColumn
   GtkWidget       *count_label;
   GtkWidget       *conversion_label;
   GtkWidget       *median_label;
+  GtkWidget       *playbook_button;
   GtkWidget       *empty_label;
   GtkWidget       *scroller;
   GtkListView     *list_view;
@@ -203,6 +204,16 @@ on_drop_leave_cb (GtkDropTarget   *target,
 }
 
 static void
+on_header_released_cb (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       DgJourneyColumn *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "journeys.open-stage-panel", "x", get_stage (self)->id);
+}
+
+static void
 dg_journey_column_dispose (GObject *object)
 {
   DgJourneyColumn *self = DG_JOURNEY_COLUMN (object);
@@ -275,6 +286,7 @@ dg_journey_column_init (DgJourneyColumn *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   GtkWidget *title_row;
   GtkWidget *figures_row;
+  GtkEventController *header_click;
 
   add_move_shortcuts (self);
 
@@ -284,6 +296,10 @@ dg_journey_column_init (DgJourneyColumn *self)
   self->header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_add_css_class (self->header, "header");
   gtk_widget_set_parent (self->header, GTK_WIDGET (self));
+
+  header_click = GTK_EVENT_CONTROLLER (gtk_gesture_click_new ());
+  g_signal_connect_object (header_click, "released", G_CALLBACK (on_header_released_cb), self, 0);
+  gtk_widget_add_controller (self->header, header_click);
 
   title_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (self->header), title_row);
@@ -297,6 +313,13 @@ dg_journey_column_init (DgJourneyColumn *self)
   gtk_widget_add_css_class (self->count_label, "count");
   gtk_widget_add_css_class (self->count_label, "numeric");
   gtk_box_append (GTK_BOX (title_row), self->count_label);
+  /* Opens the stage's playbook (dg-stage-panel.h); a click on the rest
+   * of the header does the same. */
+  self->playbook_button = gtk_button_new_from_icon_name ("document-properties-symbolic");
+  gtk_widget_set_tooltip_text (self->playbook_button, _("Playbook"));
+  gtk_widget_add_css_class (self->playbook_button, "flat");
+  gtk_widget_set_valign (self->playbook_button, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (title_row), self->playbook_button);
 
   figures_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_append (GTK_BOX (self->header), figures_row);
@@ -331,6 +354,8 @@ dg_journey_column_build_list (DgJourneyColumn *self,
 
   gtk_label_set_text (GTK_LABEL (self->name_label), stage->name);
   gtk_widget_set_tooltip_text (self->name_label, stage->name);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->playbook_button), "journeys.open-stage-panel");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->playbook_button), "x", stage->id);
   gtk_label_set_text (GTK_LABEL (self->empty_label),
                       self->position == 0 ? _("No one yet: add customers, or drag cards here")
                                           : _("No one here: drag cards here or move them from their menu"));
@@ -409,6 +434,14 @@ dg_journey_column_get_selection (DgJourneyColumn *self)
   g_return_val_if_fail (DG_IS_JOURNEY_COLUMN (self), NULL);
 
   return self->selection;
+}
+
+GtkWidget *
+dg_journey_column_get_playbook_button (DgJourneyColumn *self)
+{
+  g_return_val_if_fail (DG_IS_JOURNEY_COLUMN (self), NULL);
+
+  return self->playbook_button;
 }
 
 GtkListView *

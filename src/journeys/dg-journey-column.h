@@ -10,7 +10,8 @@
  * Activating a card (double-click, Enter) opens its customer through
  * win.show-customer. Ctrl+Left and Ctrl+Right on a focused card raise
  * journeys.move-card-step, and a card dropped on the column raises
- * journeys.move-card to this stage: the page acts on them.
+ * journeys.move-card to this stage: the page acts on them. A click on the
+ * header, or its Playbook button, raises journeys.open-stage-panel.
  */
 #pragma once
 
@@ -34,6 +35,8 @@ GtkWidget       *dg_journey_column_new           (DgContext       *context,
 gint64           dg_journey_column_get_stage_id  (DgJourneyColumn *self);
 DgStageColumn   *dg_journey_column_get_model     (DgJourneyColumn *self);
 DgIdSelection   *dg_journey_column_get_selection (DgJourneyColumn *self);
+/* The header's button that opens the stage's playbook. */
+GtkWidget       *dg_journey_column_get_playbook_button (DgJourneyColumn *self);
 GtkListView     *dg_journey_column_get_list_view (DgJourneyColumn *self);
 void             dg_journey_column_set_cohort_id (DgJourneyColumn *self,
                                                   gint64           cohort_id);

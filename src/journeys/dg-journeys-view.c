@@ -7,6 +7,7 @@
 
 #include "dg-journeys-view-private.h"
 #include "dg-page.h"
+#include "dg-stage-panel.h"
 #include "dg-toast.h"
 
 static void
@@ -536,6 +537,7 @@ dg_journeys_view_class_init (DgJourneysViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, columns_box);
 
   _dg_journeys_view_class_actions_init (widget_class);
+  dg_stage_panel_install_action (widget_class);
 }
 
 static void

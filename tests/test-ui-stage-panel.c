@@ -1,0 +1,489 @@
+/* test-ui-stage-panel.c
+ *
+ * The stage panel (the SDA playbook of a stage) from the journey board:
+ * the header's Playbook button opens it; texts typed in it are written to
+ * the stage when it closes; Copy Message puts the script filled for the
+ * cards selected in the column on the clipboard, one message each with
+ * the separator between them, and leaves out (and names) a customer whose
+ * {organization} has no value; Log as Contacts logs one contact per
+ * copied customer and Undo takes them back; the digitisation level and a
+ * new rule are written to the stage, an edited rule is written back, and
+ * a removed rule comes back with Undo. The panel is saved as a screenshot.
+ */
+#define G_LOG_DOMAIN "Dangol-Test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dg-journey-column.h"
+#include "dg-journeys-view.h"
+#include "dg-stage-panel.h"
+#include "dg-test-util.h"
+#include "dg-ui-fixture.h"
+#include "dg-ui-test-util.h"
+
+typedef struct
+{
+  gint64 journey;
+  gint64 stages[2];
+  gint64 cohort;
+  gint64 kim, lee, park;      /* customers */
+  gint64 kim_e, lee_e, park_e; /* their enrollments */
+} Board;
+
+static gboolean
+is_korean (void)
+{
+  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
+}
+
+static DgJourneysView *
+get_view (DgUiFixture *fixture)
+{
+  return DG_JOURNEYS_VIEW (dg_window_get_page (fixture->window, "journeys"));
+}
+
+static DgJourneyColumn *
+get_column (DgUiFixture *fixture,
+            guint        position)
+{
+  return DG_JOURNEY_COLUMN (dg_journeys_view_get_column (get_view (fixture), position));
+}
+
+static gint64
+add_customer (DgUiFixture *fixture,
+              const char  *name,
+              const char  *organization)
+{
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  dg_customer_set_name (customer, name);
+  dg_customer_set_organization (customer, organization);
+  g_assert_true (dg_customers_insert (fixture->database, customer, &error));
+  g_assert_no_error (error);
+
+  return dg_customer_get_id (customer);
+}
+
+static gint64
+add_stage (DgUiFixture *fixture,
+           gint64       journey,
+           const char  *name)
+{
+  g_autoptr(DgStage) stage = dg_stage_new (journey, name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dg_stages_insert (fixture->database, stage, &error));
+  g_assert_no_error (error);
+
+  return stage->id;
+}
+
+static gint64
+enroll (DgUiFixture *fixture,
+        gint64       customer,
+        gint64       stage)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), customer, stage,
+                                        0, &id, &error));
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static DgStage *
+get_stage (DgUiFixture *fixture,
+           gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  DgStage *stage = dg_stages_get (fixture->database, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (stage);
+
+  return stage;
+}
+
+/* A journey of two stages; Kim, Lee and Park signed up, Park with no
+ * organization; all three in the first stage. */
+static void
+show_board (DgUiFixture *fixture,
+            Board       *board)
+{
+  g_autoptr(DgJourney) journey = dg_journey_new (is_korean () ? "공개강의 → 코칭" : "Lecture to coaching");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dg_journeys_insert (fixture->database, journey, &error));
+  g_assert_no_error (error);
+  board->journey = journey->id;
+  board->stages[0] = add_stage (fixture, journey->id, is_korean () ? "신청" : "Sign-up");
+  board->stages[1] = add_stage (fixture, journey->id, is_korean () ? "강의" : "Lecture");
+
+  board->kim = add_customer (fixture, "김민수", is_korean () ? "서울연구소" : "Seoul Lab");
+  board->lee = add_customer (fixture, "이서연", is_korean () ? "부산상사" : "Busan Trading");
+  board->park = add_customer (fixture, "박지훈", NULL);
+  board->kim_e = enroll (fixture, board->kim, board->stages[0]);
+  board->lee_e = enroll (fixture, board->lee, board->stages[0]);
+  board->park_e = enroll (fixture, board->park, board->stages[0]);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "journeys"));
+  dg_ui_test_wait_for (get_view (fixture) != NULL && dg_journeys_view_get_n_columns (get_view (fixture)) == 2);
+  dg_ui_test_wait_painted (GTK_WIDGET (get_view (fixture)), 2);
+  dg_ui_test_wait_for (dg_journey_column_find_card (get_column (fixture, 0), board->park_e) != NULL);
+}
+
+/* Opens the panel of the first stage with the header's Playbook button. */
+static DgStagePanel *
+open_panel (DgUiFixture *fixture,
+            Board       *board)
+{
+  DgStagePanel *panel;
+
+  gtk_widget_activate (dg_journey_column_get_playbook_button (get_column (fixture, 0)));
+  dg_ui_test_wait_for ((panel = dg_stage_panel_get_for_view (get_view (fixture))) != NULL);
+  g_assert_cmpint (dg_stage_panel_get_stage_id (panel), ==, board->stages[0]);
+  dg_ui_test_wait_painted (GTK_WIDGET (panel), 2);
+
+  return panel;
+}
+
+static void
+set_buffer (DgStagePanel *panel,
+            const char   *id,
+            const char   *text)
+{
+  GtkWidget *view = dg_ui_test_find_by_id (GTK_WIDGET (panel), id);
+
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+static void
+show_section (DgStagePanel *panel,
+              const char   *name)
+{
+  GtkWidget *stack = dg_ui_test_find_by_id (GTK_WIDGET (panel), "page");
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), name);
+  dg_ui_test_wait_painted (GTK_WIDGET (panel), 2);
+}
+
+static void
+select_cards (DgUiFixture  *fixture,
+              const gint64 *ids,
+              guint         n_ids)
+{
+  DgJourneyColumn *column = get_column (fixture, 0);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (dg_journey_column_get_selection (column));
+
+  gtk_selection_model_unselect_all (selection);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      guint position = dg_id_list_find (DG_ID_LIST (dg_journey_column_get_model (column)), ids[i]);
+
+      g_assert_cmpuint (position, !=, G_MAXUINT);
+      gtk_selection_model_select_item (selection, position, FALSE);
+    }
+}
+
+static void
+on_text_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+  if (*out == NULL)
+    *out = g_strdup ("");
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_text_read_cb, &text);
+  dg_ui_test_wait_for (text != NULL);
+
+  return text;
+}
+
+static guint
+count_contacts (DgUiFixture *fixture,
+                gint64       customer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = dg_interactions_list_for_customer (fixture->database, customer, 0, &error);
+
+  g_assert_no_error (error);
+
+  return contacts->len;
+}
+
+static void
+press_button (GtkWidget  *root,
+              const char *label)
+{
+  GtkWidget *button;
+
+  dg_ui_test_wait_for ((button = dg_ui_test_find_button (root, label)) != NULL);
+  /* Activating a button clicks it only after its pressed look has shown:
+   * click it now. */
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  dg_ui_test_flush ();
+}
+
+static void
+test_edit_saves (DgUiFixture   *fixture,
+                 gconstpointer  data)
+{
+  Board board = { 0 };
+  DgStagePanel *panel;
+  GtkWidget *touchpoint;
+  g_autoptr(DgStage) stage = NULL;
+  const char *script = is_korean () ? "{name}님, {organization} 담당자님 안녕하세요. {stage} 안내드립니다."
+                                    : "Hello {name} of {organization}, about {stage}.";
+
+  show_board (fixture, &board);
+  panel = open_panel (fixture, &board);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (panel)) == GTK_WINDOW (fixture->window));
+
+  set_buffer (panel, "scenario_view", is_korean () ? "공지를 보고 신청서를 작성한다." : "They see the notice and fill in the form.");
+  set_buffer (panel, "pain_view", is_korean () ? "신청서가 길다." : "The form is long.");
+  set_buffer (panel, "steps_view", is_korean () ? "1. 신청 확인\n2. 안내 문자 발송" : "1. Check the sign-up\n2. Send the guidance text");
+  set_buffer (panel, "script_view", script);
+  touchpoint = dg_ui_test_find_by_id (GTK_WIDGET (panel), "touchpoint_entry");
+  gtk_editable_set_text (GTK_EDITABLE (touchpoint), is_korean () ? "온라인 신청서" : "Online form");
+
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (panel), "stage-panel"));
+  show_section (panel, "detail");
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (panel), "stage-panel-detail"));
+
+  /* Closing the panel writes what was typed. */
+  gtk_window_close (GTK_WINDOW (panel));
+  dg_ui_test_wait_for (dg_stage_panel_get_for_view (get_view (fixture)) == NULL);
+  stage = get_stage (fixture, board.stages[0]);
+  g_assert_cmpstr (stage->message_script, ==, script);
+  g_assert_cmpstr (stage->touchpoint, ==, is_korean () ? "온라인 신청서" : "Online form");
+  g_assert_cmpstr (stage->pain_points, ==, is_korean () ? "신청서가 길다." : "The form is long.");
+  g_assert_cmpstr (stage->name, ==, is_korean () ? "신청" : "Sign-up");
+
+  /* Opened again, it shows what was written. */
+  panel = open_panel (fixture, &board);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (dg_ui_test_find_by_id (GTK_WIDGET (panel),
+                                                                                             "script_view")));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, script);
+  }
+}
+
+static void
+test_copy_messages (DgUiFixture   *fixture,
+                    gconstpointer  data)
+{
+  Board board = { 0 };
+  DgStagePanel *panel;
+  g_autofree char *copied = NULL;
+  g_autofree char *again = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *kim_message = NULL;
+  g_autofree char *lee_message = NULL;
+  const char *report;
+
+  show_board (fixture, &board);
+  panel = open_panel (fixture, &board);
+  show_section (panel, "detail");
+  set_buffer (panel, "script_view", "{name} / {organization} / {stage}");
+  kim_message = g_strdup_printf ("김민수 / %s / %s", is_korean () ? "서울연구소" : "Seoul Lab",
+                                 is_korean () ? "신청" : "Sign-up");
+  lee_message = g_strdup_printf ("이서연 / %s / %s", is_korean () ? "부산상사" : "Busan Trading",
+                                 is_korean () ? "신청" : "Sign-up");
+
+  /* Nothing selected: nothing is copied, and the panel says what to do. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (panel)), "before");
+  press_button (GTK_WIDGET (panel), _("_Copy Message"));
+  g_assert_cmpstr (dg_stage_panel_get_report (panel), !=, "");
+  copied = read_clipboard (GTK_WIDGET (panel));
+  g_assert_cmpstr (copied, ==, "before");
+  g_clear_pointer (&copied, g_free);
+
+  /* Two cards: two messages, in the column's order, with the separator;
+   * the script typed was saved first. */
+  select_cards (fixture, (gint64[]) { board.kim_e, board.lee_e }, 2);
+  press_button (GTK_WIDGET (panel), _("_Copy Message"));
+  g_assert_cmpstr (dg_stage_panel_get_report (panel), ==, "");
+  dg_ui_test_wait_for ((copied = read_clipboard (GTK_WIDGET (panel))) != NULL && g_strcmp0 (copied, "before") != 0);
+  parts = g_strsplit (copied, DG_STAGE_PANEL_SEPARATOR, -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) parts, kim_message));
+  g_assert_true (g_strv_contains ((const char * const *) parts, lee_message));
+  g_assert_null (strstr (copied, "{"));
+  {
+    g_autoptr(DgStage) stage = get_stage (fixture, board.stages[0]);
+
+    g_assert_cmpstr (stage->message_script, ==, "{name} / {organization} / {stage}");
+  }
+
+  /* With Park, who has no organization: his message is left out and he
+   * is named; the other two are copied. */
+  select_cards (fixture, (gint64[]) { board.kim_e, board.lee_e, board.park_e }, 3);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (panel)), "before");
+  press_button (GTK_WIDGET (panel), _("_Copy Message"));
+  report = dg_stage_panel_get_report (panel);
+  g_assert_nonnull (strstr (report, "박지훈"));
+  g_assert_nonnull (strstr (report, "{organization}"));
+  g_assert_null (strstr (report, "김민수"));
+  dg_ui_test_wait_for ((again = read_clipboard (GTK_WIDGET (panel))) != NULL && g_strcmp0 (again, "before") != 0);
+  g_assert_cmpstr (again, ==, copied);
+  g_assert_null (strstr (again, "박지훈"));
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (panel), "stage-panel-copied"));
+
+  /* Log as Contacts: one contact each for those copied, none for Park;
+   * Undo takes them back. */
+  press_button (GTK_WIDGET (panel), _("Log as Contacts"));
+  g_assert_cmpuint (count_contacts (fixture, board.kim), ==, 1);
+  g_assert_cmpuint (count_contacts (fixture, board.lee), ==, 1);
+  g_assert_cmpuint (count_contacts (fixture, board.park), ==, 0);
+  press_button (GTK_WIDGET (panel), _("Undo"));
+  g_assert_cmpuint (count_contacts (fixture, board.kim), ==, 0);
+  g_assert_cmpuint (count_contacts (fixture, board.lee), ==, 0);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GPtrArray *
+list_rules (DgUiFixture *fixture,
+            gint64       stage)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rules = dg_stage_rules_list (fixture->database, stage, &error);
+
+  g_assert_no_error (error);
+
+  return rules;
+}
+
+static guint
+count_rules (DgUiFixture *fixture,
+             gint64       stage)
+{
+  g_autoptr(GPtrArray) rules = list_rules (fixture, stage);
+
+  return rules->len;
+}
+
+static void
+test_action (DgUiFixture   *fixture,
+             gconstpointer  data)
+{
+  Board board = { 0 };
+  DgStagePanel *panel;
+  GtkWindow *dialog;
+  g_autoptr(GPtrArray) rules = NULL;
+  DgStageRule *rule;
+  const char *title = is_korean () ? "안내 문자 보내기" : "Send the guidance text";
+
+  show_board (fixture, &board);
+  panel = open_panel (fixture, &board);
+  show_section (panel, "action");
+
+  /* The level is written as it is chosen. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dg_ui_test_find_by_id (GTK_WIDGET (panel), "digitisation_dropdown")),
+                              DG_DIGITISATION_AUTOMATED);
+  {
+    g_autoptr(DgStage) stage = get_stage (fixture, board.stages[0]);
+
+    g_assert_cmpint (stage->digitisation, ==, DG_DIGITISATION_AUTOMATED);
+  }
+
+  /* A rule: two days before the cohort's date, at 10:00. */
+  g_signal_emit_by_name (dg_ui_test_find_by_id (GTK_WIDGET (panel), "add_rule_button"), "clicked");
+  dg_ui_test_wait_for ((dialog = dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "rule-title")), title);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (dialog), "rule-days")), 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (dialog), "rule-when")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "rule-time")), "10:00");
+  dg_ui_test_wait_painted (GTK_WIDGET (dialog), 1);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (dialog), "stage-panel-rule"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (dialog);
+
+  rules = list_rules (fixture, board.stages[0]);
+  g_assert_cmpuint (rules->len, ==, 1);
+  rule = g_ptr_array_index (rules, 0);
+  g_assert_cmpstr (rule->title, ==, title);
+  g_assert_cmpint (rule->anchor, ==, DG_RULE_ANCHOR_COHORT_DATE);
+  g_assert_cmpint (rule->offset_days, ==, -2);
+  g_assert_cmpstr (rule->time_of_day, ==, "10:00");
+
+  /* Edited: one day after entering the stage, all day. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.edit-rule", "x", rule->id));
+  dg_ui_test_wait_for ((dialog = dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "rule-title"))), ==, title);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (dialog), "rule-days")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (dialog), "rule-when")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "rule-time")), "");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (dialog);
+  g_clear_pointer (&rules, g_ptr_array_unref);
+  rules = list_rules (fixture, board.stages[0]);
+  g_assert_cmpuint (rules->len, ==, 1);
+  rule = g_ptr_array_index (rules, 0);
+  g_assert_cmpint (rule->anchor, ==, DG_RULE_ANCHOR_STAGE_ENTERED);
+  g_assert_cmpint (rule->offset_days, ==, 1);
+  g_assert_null (rule->time_of_day);
+
+  /* The list shows it; removing it has Undo. */
+  dg_ui_test_wait_for (dg_ui_test_find_by_type (dg_ui_test_find_by_id (GTK_WIDGET (panel), "rules_list"),
+                                                ADW_TYPE_ACTION_ROW) != NULL);
+  dg_ui_test_wait_painted (GTK_WIDGET (panel), 2);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (panel), "stage-panel-action"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.remove-rule", "x", rule->id));
+  g_assert_cmpuint (count_rules (fixture, board.stages[0]), ==, 0);
+  press_button (GTK_WIDGET (panel), _("Undo"));
+  g_assert_cmpuint (count_rules (fixture, board.stages[0]), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  dg_test_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+
+  DG_UI_TEST_ADD ("/ui/stage-panel/edit-saves", test_edit_saves);
+  DG_UI_TEST_ADD ("/ui/stage-panel/copy-messages", test_copy_messages);
+  DG_UI_TEST_ADD ("/ui/stage-panel/action", test_action);
+
+  return g_test_run ();
+}

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-journey-editor.h"
 #include "dg-journeys-view-private.h"
 #include "dg-page.h"
 #include "dg-toast.h"
@@ -66,6 +67,7 @@ update_selection_bar (DgJourneysView *self)
     }
   gtk_revealer_set_reveal_child (self->selection_revealer, ids->len > 0);
   _dg_journeys_view_update_actions (self);
+  _dg_journeys_view_update_editor_actions (self);
 }
 
 static void
@@ -536,6 +538,7 @@ dg_journeys_view_class_init (DgJourneysViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, columns_box);
 
   _dg_journeys_view_class_actions_init (widget_class);
+  _dg_journeys_view_class_editor_init (widget_class);
 }
 
 static void
@@ -549,7 +552,9 @@ dg_journeys_view_init (DgJourneysView *self)
   g_signal_connect_object (self->cohort_dropdown, "notify::selected",
                            G_CALLBACK (on_cohort_selected_cb), self, 0);
   _dg_journeys_view_fill_empty_actions (self, GTK_BOX (self->empty_actions));
+  _dg_journeys_view_add_journey_menu (self, GTK_WIDGET (self->cohort_dropdown));
   _dg_journeys_view_update_actions (self);
+  _dg_journeys_view_update_editor_actions (self);
 }
 
 GtkWidget *

@@ -261,6 +261,8 @@ test_templates (DgUiFixture   *fixture,
 
     g_assert_nonnull (button);
     g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+    dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
+    g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journey-editor-template-board"));
     menu = gtk_menu_button_get_menu_model (button);
     section = g_menu_model_get_item_link (menu, 2, G_MENU_LINK_SECTION);
     for (int i = 0; i < g_menu_model_get_n_items (section) && submenu == NULL; i++)

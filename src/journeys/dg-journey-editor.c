@@ -293,7 +293,7 @@ delete_journey_action (GtkWidget  *widget,
       return;
     }
   /* Translators: a toast; %s is the journey's name. */
-  title = g_markup_printf_escaped (_("Deleted “%s”"), journey->name);
+  title = g_markup_printf_escaped (_("Deleted the journey “%s”"), journey->name);
   if (!dg_journeys_delete (db, id, &error))
     {
       dg_toast_show_error (widget, error);

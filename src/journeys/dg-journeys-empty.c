@@ -36,6 +36,7 @@ _dg_journeys_view_fill_empty_actions (DgJourneysView *self,
   GtkWidget *list;
 
   gtk_widget_add_css_class (create, "suggested-action");
+  gtk_widget_set_halign (create, GTK_ALIGN_CENTER);
   gtk_box_append (box, create);
 
   templates = dg_journey_templates_list (NULL, NULL, &error);
@@ -51,8 +52,6 @@ _dg_journeys_view_fill_empty_actions (DgJourneysView *self,
   gtk_widget_set_name (list, "template-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_set_margin_top (list, 12);
-  gtk_widget_set_size_request (list, 420, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Or start from a template"), -1);
 
@@ -86,5 +85,13 @@ _dg_journeys_view_fill_empty_actions (DgJourneysView *self,
     gtk_widget_set_margin_top (label, 12);
     gtk_box_append (box, label);
   }
-  gtk_box_append (box, list);
+  {
+    /* The descriptions are long: they wrap instead of widening the page. */
+    GtkWidget *clamp = adw_clamp_new ();
+
+    adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
+    gtk_widget_set_size_request (clamp, 360, -1);
+    adw_clamp_set_child (ADW_CLAMP (clamp), list);
+    gtk_box_append (box, clamp);
+  }
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-cohorts-dialog.h"
+#include "dg-field-row.h"
 #include "dg-journeys-view.h"
 #include "dg-stages-dialog.h"
 #include "dg-test-util.h"
@@ -442,6 +443,8 @@ test_stages (DgUiFixture   *fixture,
     g_assert_cmpuint (g_list_model_get_n_items (names), ==, 2);
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, is_korean () ? "설문" : "Survey");
     gtk_drop_down_set_selected (dropdown, 1);
+    dg_ui_test_wait_painted (GTK_WIDGET (ask), 2);
+    g_free (dg_ui_test_screenshot (GTK_WIDGET (ask), "journey-editor-remove-stage"));
   }
   answer (ask, "remove");
   g_assert_cmpuint (count_stages (fixture, board.journey), ==, 2);
@@ -478,8 +481,18 @@ test_cohorts (DgUiFixture   *fixture,
     GtkListBox *list = GTK_LIST_BOX (adw_message_dialog_get_extra_child (ask));
 
     g_assert_false (adw_message_dialog_get_response_enabled (ask, "save"));
+    GtkWidget *date_row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1));
+
     gtk_editable_set_text (GTK_EDITABLE (gtk_list_box_get_row_at_index (list, 0)), name);
-    gtk_editable_set_text (GTK_EDITABLE (gtk_list_box_get_row_at_index (list, 1)), "2027-01-10");
+    g_assert_true (adw_message_dialog_get_response_enabled (ask, "save"));
+    /* A day that does not exist is refused in its field. */
+    gtk_editable_set_text (GTK_EDITABLE (date_row), "2027-02-30");
+    g_assert_false (adw_message_dialog_get_response_enabled (ask, "save"));
+    g_assert_nonnull (dg_field_row_get_error (DG_FIELD_ROW (date_row)));
+    gtk_editable_set_text (GTK_EDITABLE (date_row), "2027-01-10");
+    g_assert_null (dg_field_row_get_error (DG_FIELD_ROW (date_row)));
+    dg_ui_test_wait_painted (GTK_WIDGET (ask), 2);
+    g_free (dg_ui_test_screenshot (GTK_WIDGET (ask), "journey-editor-cohort-form"));
   }
   answer (ask, "save");
   cohorts = dg_cohorts_list (fixture->database, board.journey, TRUE, NULL);
@@ -491,6 +504,8 @@ test_cohorts (DgUiFixture   *fixture,
   g_assert_cmpstr (added->date, ==, "2027-01-10");
   g_assert_false (added->archived);
   dg_ui_test_wait_for (dg_cohorts_dialog_get_n_rows (dialog, FALSE) == 2);
+  dg_ui_test_wait_painted (GTK_WIDGET (dialog), 2);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (dialog), "journey-editor-cohorts"));
 
   /* Archive it: it leaves the cohorts in use and the board's filter. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "cohorts.archive", "x", added->id));

@@ -53,9 +53,16 @@ new_row_button (const char *icon_name,
                 const char *action_name,
                 gint64      id)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+  GtkWidget *button;
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  /* Archiving has no icon that says it: it is worded. */
+  if (icon_name != NULL)
+    {
+      button = gtk_button_new_from_icon_name (icon_name);
+      gtk_widget_set_tooltip_text (button, tooltip);
+    }
+  else
+    button = gtk_button_new_with_label (tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
@@ -112,7 +119,7 @@ rebuild (DgCohortsDialog *self)
       if (cohort->archived)
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     new_row_button ("edit-undo-symbolic", _("Restore"), "cohorts.restore",
+                                     new_row_button (NULL, _("Restore"), "cohorts.restore",
                                                      cohort->id));
           adw_preferences_group_add (self->archived_group, row);
           g_ptr_array_add (self->archived_rows, row);
@@ -120,7 +127,7 @@ rebuild (DgCohortsDialog *self)
       else
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                     new_row_button ("folder-symbolic", _("Archive"), "cohorts.archive",
+                                     new_row_button (NULL, _("Archive"), "cohorts.archive",
                                                      cohort->id));
           adw_preferences_group_add (self->active_group, row);
           g_ptr_array_add (self->active_rows, row);
@@ -241,13 +248,28 @@ on_form_response_cb (AdwMessageDialog *dialog,
     show_error (self, error);
 }
 
+/* Save is offered while the name is not blank and the date is empty or
+ * a day; a date that is not one says why in its field. */
 static void
-on_form_name_changed_cb (GtkEditable      *row,
-                         AdwMessageDialog *dialog)
+on_form_changed_cb (GtkEditable      *row,
+                    AdwMessageDialog *dialog)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (row)));
+  DgFieldRow *name_row = g_object_get_data (G_OBJECT (dialog), NAME_ROW_KEY);
+  DgFieldRow *date_row = g_object_get_data (G_OBJECT (dialog), DATE_ROW_KEY);
+  DgDateButton *button = g_object_get_data (G_OBJECT (dialog), DATE_BUTTON_KEY);
+  g_autofree char *name = dg_field_row_dup_trimmed_text (name_row);
+  g_autofree char *date_text = dg_field_row_dup_trimmed_text (date_row);
+  g_autoptr(GError) error = NULL;
 
-  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
+  if (date_text[0] != '\0')
+    {
+      GDate today, date;
+
+      dg_date_button_get_today (button, &today);
+      dg_date_parse (date_text, &today, &date, &error);
+    }
+  dg_field_row_show_gerror (date_row, error);
+  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0' && error == NULL);
 }
 
 /* Asks for the name and date of cohort @cohort, or of a new one. */
@@ -294,8 +316,9 @@ present_form (DgCohortsDialog *self,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  on_form_name_changed_cb (GTK_EDITABLE (name_row), ADW_MESSAGE_DIALOG (dialog));
-  g_signal_connect_object (name_row, "changed", G_CALLBACK (on_form_name_changed_cb), dialog, 0);
+  on_form_changed_cb (GTK_EDITABLE (name_row), ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect_object (name_row, "changed", G_CALLBACK (on_form_changed_cb), dialog, 0);
+  g_signal_connect_object (date_row, "changed", G_CALLBACK (on_form_changed_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_form_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (name_row);

@@ -294,6 +294,20 @@ test_journey_menu (DgUiFixture   *fixture,
   view = get_view (fixture);
   dropdown = dg_ui_test_find_by_id (GTK_WIDGET (view), "journey_dropdown");
 
+  /* The journey menu, as it shows. */
+  {
+    GtkMenuButton *button = GTK_MENU_BUTTON (find_named (GTK_WIDGET (view), "journey-menu-button"));
+    GtkPopover *popover;
+
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (button);
+    popover = gtk_menu_button_get_popover (button);
+    dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    dg_ui_test_wait_painted (GTK_WIDGET (popover), 2);
+    g_free (dg_ui_test_screenshot_with_popover (GTK_WIDGET (popover), "journey-editor-menu"));
+    gtk_menu_button_popdown (button);
+  }
+
   /* Rename. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "journeys.rename-journey", NULL));
   answer_name (is_korean () ? "소모임 여정" : "Study group");
@@ -422,6 +436,20 @@ test_stages (DgUiFixture   *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "stages.move-down", "x", new_stage));
   g_assert_cmpint (stage_at (fixture, board.journey, 3), ==, new_stage);
   dg_ui_test_wait_for (g_strcmp0 (dg_stages_dialog_get_row_title (dialog, 3), renamed) == 0);
+
+  /* Dragged onto the first row, it takes its place. */
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_value_init (&value, DG_TYPE_STAGE_REF);
+    dg_ui_test_drag_value (dg_stages_dialog_get_row (dialog, 3), &value);
+    g_assert_cmpint (((DgStageRef *) g_value_get_boxed (&value))->id, ==, new_stage);
+    g_assert_true (dg_ui_test_drop_value (dg_stages_dialog_get_row (dialog, 0), &value));
+  }
+  g_assert_cmpint (stage_at (fixture, board.journey, 0), ==, new_stage);
+  g_assert_cmpint (stage_at (fixture, board.journey, 1), ==, board.stages[0]);
+  g_assert_cmpint (stage_at (fixture, board.journey, 3), ==, board.stages[2]);
+  dg_ui_test_wait_for (g_strcmp0 (dg_stages_dialog_get_row_title (dialog, 0), renamed) == 0);
 
   /* An empty stage goes after a plain confirmation. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "stages.remove", "x", new_stage));

@@ -32,6 +32,14 @@ struct _DgStagesDialog
   AdwPreferencesGroup  *group;
 };
 
+static DgStageRef *
+dg_stage_ref_copy (const DgStageRef *ref)
+{
+  return g_memdup2 (ref, sizeof *ref);
+}
+
+G_DEFINE_BOXED_TYPE (DgStageRef, dg_stage_ref, dg_stage_ref_copy, g_free)
+
 G_DEFINE_FINAL_TYPE (DgStagesDialog, dg_stages_dialog, ADW_TYPE_WINDOW)
 
 #define MOVE_TO_KEY "dg-stages-move-to"
@@ -57,6 +65,56 @@ new_row_button (const char *icon_name,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
 
   return button;
+}
+
+static void move_to_place (DgStagesDialog *self,
+                           gint64          id,
+                           gint64          target_id);
+
+static GdkContentProvider *
+on_drag_prepare_cb (GtkDragSource *source,
+                    double         x,
+                    double         y,
+                    gpointer       user_data)
+{
+  DgStageRef ref = { .id = GPOINTER_TO_SIZE (user_data) };
+
+  return gdk_content_provider_new_typed (DG_TYPE_STAGE_REF, &ref);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget  *target,
+            const GValue   *value,
+            double          x,
+            double          y,
+            DgStagesDialog *self)
+{
+  DgStageRef *ref = g_value_get_boxed (value);
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  gint64 target_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "dg-stage-id"));
+
+  if (ref == NULL || ref->id == target_id)
+    return FALSE;
+
+  move_to_place (self, ref->id, target_id);
+
+  return TRUE;
+}
+
+static void
+add_drag_and_drop (DgStagesDialog *self,
+                   GtkWidget      *row,
+                   gint64          id)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (DG_TYPE_STAGE_REF, GDK_ACTION_MOVE);
+
+  g_object_set_data (G_OBJECT (row), "dg-stage-id", GSIZE_TO_POINTER ((gsize) id));
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), GSIZE_TO_POINTER ((gsize) id));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
 }
 
 static void
@@ -100,6 +158,7 @@ rebuild (DgStagesDialog *self)
                                  new_row_button ("document-edit-symbolic", _("Rename"), "stages.rename", stage->id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  new_row_button ("user-trash-symbolic", _("Remove"), "stages.remove", stage->id));
+      add_drag_and_drop (self, row, stage->id);
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);
     }
@@ -225,30 +284,47 @@ rename_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "dg-rename-data", data, g_free);
 }
 
+/* Puts stage @id where @target_id is, the stages between them shifting
+ * by one. */
+static void
+move_to_place (DgStagesDialog *self,
+               gint64          id,
+               gint64          target_id)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  guint from, to;
+
+  if (find_stage (self, id, &from) == NULL || find_stage (self, target_id, &to) == NULL || from == to)
+    return;
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->stages->len);
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      gint64 other = ((DgStage *) g_ptr_array_index (self->stages, i))->id;
+
+      if (other != id)
+        g_array_append_val (ids, other);
+    }
+  g_array_insert_val (ids, to, id);
+
+  if (!dg_stages_reorder (get_db (self), self->journey_id, (const gint64 *) (gpointer) ids->data, ids->len,
+                          &error))
+    show_error (self, error);
+}
+
 static void
 move (DgStagesDialog *self,
       gint64          id,
       int             step)
 {
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
   guint position;
-  gint64 other;
 
   if (find_stage (self, id, &position) == NULL ||
       (step < 0 && position == 0) || (step > 0 && position + 1 >= self->stages->len))
     return;
 
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->stages->len);
-  for (guint i = 0; i < self->stages->len; i++)
-    g_array_append_val (ids, ((DgStage *) g_ptr_array_index (self->stages, i))->id);
-  other = g_array_index (ids, gint64, position + step);
-  g_array_index (ids, gint64, position + step) = id;
-  g_array_index (ids, gint64, position) = other;
-
-  if (!dg_stages_reorder (get_db (self), self->journey_id, (const gint64 *) (gpointer) ids->data, ids->len,
-                          &error))
-    show_error (self, error);
+  move_to_place (self, id, ((DgStage *) g_ptr_array_index (self->stages, position + step))->id);
 }
 
 static void
@@ -473,6 +549,16 @@ dg_stages_dialog_get_n_rows (DgStagesDialog *self)
   g_return_val_if_fail (DG_IS_STAGES_DIALOG (self), 0);
 
   return self->rows->len;
+}
+
+GtkWidget *
+dg_stages_dialog_get_row (DgStagesDialog *self,
+                          guint           position)
+{
+  g_return_val_if_fail (DG_IS_STAGES_DIALOG (self), NULL);
+  g_return_val_if_fail (position < self->rows->len, NULL);
+
+  return g_ptr_array_index (self->rows, position);
 }
 
 const char *

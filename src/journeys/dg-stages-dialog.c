@@ -1,7 +1,8 @@
 /* dg-stages-dialog.c
  *
  * The stages of a journey as a boxed list, top to bottom in the board's
- * left-to-right order. Each write goes to the core at once (there is no
+ * left-to-right order, reordered by the rows' up and down buttons or by
+ * dragging a row onto another. Each write goes to the core at once (there is no
  * Save); the list is rebuilt from the database when the stages change,
  * whoever changed them, once the main loop is idle, so that a row is not
  * taken away while its own button is still handling the click.

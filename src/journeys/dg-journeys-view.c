@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-journey-editor.h"
 #include "dg-journeys-view-private.h"
 #include "dg-page.h"
 #include "dg-stage-panel.h"
@@ -67,6 +68,7 @@ update_selection_bar (DgJourneysView *self)
     }
   gtk_revealer_set_reveal_child (self->selection_revealer, ids->len > 0);
   _dg_journeys_view_update_actions (self);
+  _dg_journeys_view_update_editor_actions (self);
 }
 
 static void
@@ -538,6 +540,7 @@ dg_journeys_view_class_init (DgJourneysViewClass *klass)
 
   _dg_journeys_view_class_actions_init (widget_class);
   dg_stage_panel_install_action (widget_class);
+  _dg_journeys_view_class_editor_init (widget_class);
 }
 
 static void
@@ -551,7 +554,9 @@ dg_journeys_view_init (DgJourneysView *self)
   g_signal_connect_object (self->cohort_dropdown, "notify::selected",
                            G_CALLBACK (on_cohort_selected_cb), self, 0);
   _dg_journeys_view_fill_empty_actions (self, GTK_BOX (self->empty_actions));
+  _dg_journeys_view_add_journey_menu (self, GTK_WIDGET (self->cohort_dropdown));
   _dg_journeys_view_update_actions (self);
+  _dg_journeys_view_update_editor_actions (self);
 }
 
 GtkWidget *

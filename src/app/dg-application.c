@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-accessible.h"
 #include "dg-application-private.h"
 #include "dg-autostart.h"
 #include "dg-notifier.h"
@@ -541,6 +542,7 @@ dg_application_startup (GApplication *app)
   _dg_application_install_actions (self, dg_application_get_settings (self));
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
+  dg_accessible_install_button_names ();
 }
 
 static void

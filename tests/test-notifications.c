@@ -5,7 +5,10 @@
  * carry (title, escaped body, actions, hints), the summary for many due
  * at once, the actions coming back as ActionInvoked, a missing daemon
  * losing nothing, and nothing shown twice across a restart. The cases run
- * in order on one database and one fake clock, like a day of use.
+ * in order on one database and one fake clock, like a day of use. Last,
+ * the app's own reminders: Open shows the follow-up's customer, and the
+ * window is presented with the click's (or a second launch's) activation
+ * token.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -15,7 +18,11 @@
 #include <libnotify/notify.h>
 #include <signal.h>
 
+#include "dg-application.h"
+#include "dg-customer-page.h"
+#include "dg-customers-view.h"
 #include "dg-notifier.h"
+#include "dg-window.h"
 #include "dg-test-util.h"
 #include "dg-ui-test-util.h"
 
@@ -723,10 +730,155 @@ test_restart (void)
   g_assert_cmpuint (calls->len, ==, 0);
 }
 
+static void
+emit_activation_token (guint32     id,
+                       const char *token)
+{
+  GVariantBuilder args;
+  g_autoptr(GVariant) reply = NULL;
+
+  g_variant_builder_init (&args, G_VARIANT_TYPE ("av"));
+  g_variant_builder_add (&args, "v", g_variant_new_uint32 (id));
+  g_variant_builder_add (&args, "v", g_variant_new_string (token));
+  reply = mock_call ("EmitSignal",
+                     g_variant_new ("(sssav)", NOTIFICATIONS_NAME, "ActivationToken", "us", &args),
+                     NULL);
+}
+
+static DgWindow *
+find_main_window (DgApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      if (DG_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static const char *
+visible_page_name (DgWindow *window)
+{
+  GtkWidget *stack = dg_ui_test_find_by_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
+}
+
+/* The customer whose page the window shows, or 0. */
+static gint64
+shown_customer_id (DgWindow *window)
+{
+  GtkWidget *view = dg_window_get_page (window, "customers");
+  DgCustomerPage *page = dg_customers_view_get_customer_page (DG_CUSTOMERS_VIEW (view));
+  DgCustomer *customer = dg_customer_page_get_customer (page);
+
+  if (g_strcmp0 (visible_page_name (window), "customers") != 0
+      || !gtk_widget_get_mapped (GTK_WIDGET (page)) || customer == NULL)
+    return 0;
+
+  return dg_customer_get_id (customer);
+}
+
+/* The app's own reminders: Open raises the window with the click's
+ * activation token and shows the customer the follow-up is for; one for
+ * no one in particular opens on the follow-up itself. */
+static void
+test_open_in_window (void)
+{
+  g_autoptr(DgApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  DgNotifier *app_notifier;
+  DgWindow *window;
+  gint64 customer, with_customer, for_no_one;
+  guint32 id;
+
+  /* In a process of its own: GTK and the app keep the session bus, which
+   * this process must close at its end. The mock and the bus are the
+   * parent's. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  db = dg_database_open (db_path, &error);
+  g_assert_no_error (error);
+  customer = insert_customer ("Park & Sons Bakery");
+  with_customer = insert_followup (customer, "Bring the contract", NULL, 9, 0);
+  for_no_one = insert_followup (0, "Renew the domain", NULL, 9, 30);
+  g_clear_object (&db);
+
+  app = dg_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  dg_application_set_clock (app, DG_CLOCK (fake_clock));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dg_application_open_database (app, db_path, &error));
+  g_assert_no_error (error);
+  dg_application_start_reminders (app);
+  app_notifier = dg_application_get_notifier (app);
+  dg_ui_test_wait_for (dg_notifier_get_notification_id (app_notifier, with_customer) != 0
+                       && dg_notifier_get_notification_id (app_notifier, for_no_one) != 0);
+  g_assert_null (find_main_window (app));
+
+  id = dg_notifier_get_notification_id (app_notifier, with_customer);
+  emit_activation_token (id, "dangol-test-token-1");
+  emit_action (id, "open");
+  dg_ui_test_wait_for ((window = find_main_window (app)) != NULL
+                       && shown_customer_id (window) == customer);
+  g_assert_cmpstr (dg_application_get_presented_startup_id (app), ==, "dangol-test-token-1");
+  g_assert_cmpstr (dg_notifier_get_activation_token (app_notifier), ==, NULL);
+
+  /* For no one: the follow-up in the calendar, as before. */
+  id = dg_notifier_get_notification_id (app_notifier, for_no_one);
+  emit_activation_token (id, "dangol-test-token-2");
+  emit_action (id, "default");
+  dg_ui_test_wait_for (g_strcmp0 (visible_page_name (window), "calendar") == 0);
+  g_assert_cmpstr (dg_application_get_presented_startup_id (app), ==, "dangol-test-token-2");
+
+  /* A second launch: its token comes in the platform data of the
+   * activation GApplication hands over. */
+  {
+    GVariantDict platform_data;
+    g_autoptr(GVariant) data = NULL;
+
+    g_variant_dict_init (&platform_data, NULL);
+    g_variant_dict_insert (&platform_data, "activation-token", "s", "dangol-test-token-3");
+    data = g_variant_ref_sink (g_variant_dict_end (&platform_data));
+    G_APPLICATION_GET_CLASS (app)->before_emit (G_APPLICATION (app), data);
+    g_application_activate (G_APPLICATION (app));
+    G_APPLICATION_GET_CLASS (app)->after_emit (G_APPLICATION (app), data);
+  }
+  g_assert_cmpstr (dg_application_get_presented_startup_id (app), ==, "dangol-test-token-3");
+
+  /* An X11 launch says desktop-startup-id; nothing else waits for a
+   * token once the launch was handled. */
+  {
+    GVariantDict platform_data;
+    g_autoptr(GVariant) data = NULL;
+
+    g_variant_dict_init (&platform_data, NULL);
+    g_variant_dict_insert (&platform_data, "desktop-startup-id", "s", "dangol-test_TIME1234");
+    data = g_variant_ref_sink (g_variant_dict_end (&platform_data));
+    G_APPLICATION_GET_CLASS (app)->before_emit (G_APPLICATION (app), data);
+    g_application_activate (G_APPLICATION (app));
+    G_APPLICATION_GET_CLASS (app)->after_emit (G_APPLICATION (app), data);
+  }
+  g_assert_cmpstr (dg_application_get_presented_startup_id (app), ==, "dangol-test_TIME1234");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dg_ui_test_wait_for (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
   g_autoptr(GError) error = NULL;
   guint watch;
   int ret;
@@ -735,9 +887,16 @@ main (int   argc,
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
-  /* A bus of our own, so that the mock daemon is the only one there. */
-  test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (test_bus);
+  /* A bus of our own, so that the mock daemon is the only one there; a
+   * subprocess uses its parent's. */
+  if (!g_test_subprocess ())
+    {
+      test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_test_dbus_up (test_bus);
+      /* GTestDBus unsets DISPLAY, which the app's window needs. */
+      if (display != NULL)
+        g_setenv ("DISPLAY", display, TRUE);
+    }
   connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_assert_no_error (error);
   watch = g_bus_watch_name_on_connection (connection, NOTIFICATIONS_NAME,
@@ -745,7 +904,10 @@ main (int   argc,
                                           on_owner_appeared_cb,
                                           on_owner_vanished_cb,
                                           NULL, NULL);
-  start_mock ();
+  if (!g_test_subprocess ())
+    start_mock ();
+  else
+    wait_for_mock (TRUE);
 
   db_path = dg_test_temp_path ("dangol.db");
   fake_clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, 10, 0);
@@ -755,11 +917,14 @@ main (int   argc,
   g_test_add_func ("/notifications/summary", test_summary);
   g_test_add_func ("/notifications/no-daemon", test_no_daemon);
   g_test_add_func ("/notifications/restart", test_restart);
+  g_test_add_func ("/notifications/open-in-window", test_open_in_window);
 
   ret = g_test_run ();
 
   if (service != NULL)
     stop_reminders ();
+  if (g_test_subprocess ())
+    return ret;
   stop_mock ();
   /* libnotify keeps a connection to the bus, which must go before it. */
   notify_uninit ();

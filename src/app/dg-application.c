@@ -297,6 +297,16 @@ dg_application_get_context (DgApplication *self)
   return self->context;
 }
 
+/* Remembers the token of what asks for a window now (a launch, a
+ * notification), for the window presented next. */
+static void
+dg_application_set_startup_id (DgApplication *self,
+                               const char    *startup_id)
+{
+  g_free (self->startup_id);
+  self->startup_id = g_strdup (startup_id);
+}
+
 static DgWindow *
 dg_application_present_window (DgApplication *self)
 {
@@ -305,9 +315,27 @@ dg_application_present_window (DgApplication *self)
   if (window == NULL)
     window = dg_window_new (self, self->context);
 
+  /* A window manager that prevents focus stealing raises a window only
+   * for the token of the launch or click that asked for it (an X11
+   * startup id, or an XDG activation token on Wayland). */
+  if (self->startup_id != NULL)
+    {
+      gtk_window_set_startup_id (GTK_WINDOW (window), self->startup_id);
+      g_free (self->presented_startup_id);
+      self->presented_startup_id = g_steal_pointer (&self->startup_id);
+    }
+
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
+}
+
+const char *
+dg_application_get_presented_startup_id (DgApplication *self)
+{
+  g_return_val_if_fail (DG_IS_APPLICATION (self), NULL);
+
+  return self->presented_startup_id;
 }
 
 static void
@@ -315,13 +343,27 @@ on_notifier_open_followup_cb (DgNotifier    *notifier,
                               gint64         followup_id,
                               DgApplication *self)
 {
-  dg_window_show_followup (dg_application_present_window (self), followup_id);
+  g_autoptr(DgFollowup) followup = NULL;
+  DgWindow *window;
+
+  dg_application_set_startup_id (self, dg_notifier_get_activation_token (notifier));
+  window = dg_application_present_window (self);
+
+  /* A reminder about someone is opened on that person's page, where the
+   * history and the way to reach them are; one for no one in particular
+   * on the follow-up itself. */
+  followup = dg_followups_get (dg_context_get_database (self->context), followup_id, NULL);
+  if (followup != NULL && dg_followup_get_customer_id (followup) != 0)
+    dg_window_show_customer (window, dg_followup_get_customer_id (followup));
+  else
+    dg_window_show_followup (window, followup_id);
 }
 
 static void
 on_notifier_open_today_cb (DgNotifier    *notifier,
                            DgApplication *self)
 {
+  dg_application_set_startup_id (self, dg_notifier_get_activation_token (notifier));
   dg_window_show_today (dg_application_present_window (self));
 }
 
@@ -516,6 +558,33 @@ dg_application_command_line (GApplication            *app,
   return EXIT_SUCCESS;
 }
 
+/* A second launch hands over the token of its start with the command line
+ * or activation; GTK uses it for the display, the window needs it too. */
+static void
+dg_application_before_emit (GApplication *app,
+                            GVariant     *platform_data)
+{
+  DgApplication *self = DG_APPLICATION (app);
+  const char *token = NULL;
+
+  G_APPLICATION_CLASS (dg_application_parent_class)->before_emit (app, platform_data);
+
+  if (!g_variant_lookup (platform_data, "activation-token", "&s", &token))
+    g_variant_lookup (platform_data, "desktop-startup-id", "&s", &token);
+
+  dg_application_set_startup_id (self, token);
+}
+
+static void
+dg_application_after_emit (GApplication *app,
+                           GVariant     *platform_data)
+{
+  /* A token is good for the one request it came with. */
+  dg_application_set_startup_id (DG_APPLICATION (app), NULL);
+
+  G_APPLICATION_CLASS (dg_application_parent_class)->after_emit (app, platform_data);
+}
+
 static void
 dg_application_window_added (GtkApplication *app,
                              GtkWindow      *window)
@@ -572,6 +641,8 @@ dg_application_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->startup_id, g_free);
+  g_clear_pointer (&self->presented_startup_id, g_free);
 
   G_OBJECT_CLASS (dg_application_parent_class)->dispose (object);
 }
@@ -590,6 +661,8 @@ dg_application_class_init (DgApplicationClass *klass)
   app_class->shutdown = dg_application_shutdown;
   app_class->command_line = dg_application_command_line;
   app_class->handle_local_options = dg_application_handle_local_options;
+  app_class->before_emit = dg_application_before_emit;
+  app_class->after_emit = dg_application_after_emit;
 
   gtk_app_class->window_added = dg_application_window_added;
 }

@@ -601,6 +601,22 @@ dg_application_window_added (GtkApplication *app,
     }
 }
 
+/* Run from the build tree (build-aux/run.sh) the icon is not in any
+ * theme: the About window and the window list would show a blank. */
+static void
+dg_application_find_icon (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkIconTheme *theme;
+
+  if (display == NULL)
+    return;
+
+  theme = gtk_icon_theme_get_for_display (display);
+  if (!gtk_icon_theme_has_icon (theme, APPLICATION_ID))
+    gtk_icon_theme_add_search_path (theme, DANGOL_SOURCE_ICONS_DIR);
+}
+
 static void
 dg_application_startup (GApplication *app)
 {
@@ -610,6 +626,7 @@ dg_application_startup (GApplication *app)
 
   _dg_application_install_actions (self, dg_application_get_settings (self));
 
+  dg_application_find_icon ();
   gtk_window_set_default_icon_name (APPLICATION_ID);
   dg_accessible_install_button_names ();
 }

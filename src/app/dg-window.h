@@ -4,7 +4,8 @@
  * (Today, Customers, Calendar), a primary menu and a toast overlay that
  * every page uses (through dg-toast.h) to offer Undo after a destructive
  * action. It opens on Today. Pages reach it through its actions:
- * win.show-customer(id), win.show-followup(id), win.show-today.
+ * win.show-customer(id), win.show-followup(id), win.show-today,
+ * win.show-page(name) and win.new-customer (the customer editor).
  */
 #pragma once
 

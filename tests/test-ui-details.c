@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dg-accessible.h"
 #include "dg-customer-editor.h"
 #include "dg-note-fold.h"
 #include "dg-test-util.h"
@@ -307,6 +308,28 @@ test_shortcut_keys_legible (DgUiFixture   *fixture,
   g_assert_cmpuint (n_symbols, >=, 5);
 }
 
+/* The names the app gives buttons and rows whose label has a mnemonic. */
+static void
+test_strip_mnemonic (void)
+{
+  static const struct { const char *label, *name; } cases[] = {
+    { "_Save", "Save" },
+    { "Add _Follow-up", "Add Follow-up" },
+    { "저장(_S)", "저장" },
+    { "후속 연락 추가 (_A)", "후속 연락 추가" },
+    { "snake__case", "snake_case" },
+    { "No mnemonic", "No mnemonic" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = dg_accessible_strip_mnemonic (cases[i].label);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +339,7 @@ main (int   argc,
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/ui/details/strip-mnemonic", test_strip_mnemonic);
   DG_UI_TEST_ADD ("/ui/details/about-icon", test_about_icon);
   DG_UI_TEST_ADD ("/ui/details/first-start-add-customer", test_first_start_add_customer);
   DG_UI_TEST_ADD_WITH ("/ui/details/long-note-folds", &customer_size, test_long_note_folds);

@@ -27,12 +27,12 @@ dg_accessible_strip_mnemonic (const char *label)
 
       if (*p == '_')
         {
-          /* "__" stands for one underscore. */
+          /* "__" stands for one underscore; a single one marks the key. */
           if (p[1] == '_')
-            g_string_append_c (name, '_');
-          else
-            continue;
-          p++;
+            {
+              g_string_append_c (name, '_');
+              p++;
+            }
           continue;
         }
 

@@ -36,6 +36,8 @@ warnings.simplefilter('ignore', DeprecationWarning)
 APP_ID = 'io.github.dangol.Dangol'
 APP_PATH = '/io/github/dangol/Dangol'
 TIMEOUT = 60
+# The screens main() checks, for the TAP plan.
+N_CHECKS = 10
 
 CHECKED_ROLES = {
     Atspi.Role.PUSH_BUTTON,
@@ -278,7 +280,7 @@ def main():
     # on map), and GTK 4.8 does not always say so: read them afresh.
     desktop.set_cache_mask(Atspi.Cache.NONE)
 
-    print('1..9')
+    print('1..%d' % N_CHECKS)
     app_process = subprocess.Popen([dangol, '--db', db_path], env=env)
     tap = Tap()
     try:
@@ -324,6 +326,9 @@ def main():
         before = window_names(app)
         app_actions.activate_action('about', None)
         check_screen(tap, app, 'About', has_new_window(before))
+
+        win('show-help-overlay')
+        check_screen(tap, app, 'Keyboard shortcuts', has_window(_('Keyboard Shortcuts')))
     except Exception as error:  # noqa: BLE001 - reported as a failure
         tap.result('walking the app', ['%s: %s' % (type(error).__name__, error)])
     finally:
@@ -333,7 +338,7 @@ def main():
         except subprocess.TimeoutExpired:
             app_process.kill()
 
-    while tap.n < 9:
+    while tap.n < N_CHECKS:
         tap.result('skipped after an earlier failure', ['not reached'])
     return 1 if tap.failed else 0
 

@@ -437,6 +437,26 @@ make_keycaps_legible (GtkWidget *widget)
     make_keycaps_legible (child);
 }
 
+/* The shortcuts window's search button is only an icon, read as
+ * "GtkImage" by GTK 4.8; it is named like the search entry it opens. */
+static void
+name_search_button (GtkWidget *widget)
+{
+  if (widget == NULL)
+    return;
+
+  if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, g_dgettext ("gtk40", "Search Shortcuts"),
+                                      -1);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_search_button (child);
+}
+
 static void
 dg_window_show_help_overlay (GSimpleAction *action,
                              GVariant      *parameter,
@@ -456,6 +476,7 @@ dg_window_show_help_overlay (GSimpleAction *action,
                       g_dgettext ("gtk40", "Shortcuts"),
                       gtk_window_get_title (GTK_WINDOW (overlay)));
       make_keycaps_legible (GTK_WIDGET (overlay));
+      name_search_button (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
     }
 
   gtk_window_present (GTK_WINDOW (overlay));

@@ -13,25 +13,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libnotify/notify.h>
-#include <signal.h>
 
 #include "dg-agenda-notifier.h"
+#include "dg-notification-mock.h"
 #include "dg-notifier.h"
 #include "dg-test-util.h"
 #include "dg-ui-test-util.h"
-
-#define NOTIFICATIONS_NAME  "org.freedesktop.Notifications"
-#define NOTIFICATIONS_PATH  "/org/freedesktop/Notifications"
-#define MOCK_INTERFACE      "org.freedesktop.DBus.Mock"
-/* Python starting on a loaded machine can take a while. */
-#define MOCK_TIMEOUT_USEC   (60 * G_USEC_PER_SEC)
-
-static GTestDBus *test_bus;
-static GDBusConnection *connection;
-static GSubprocess *mock;
-static gboolean mock_exited;
-static char *notifications_owner;
 
 /* GLib 2.74's g_test_expect_message() does not see structured logging,
  * which the app's library uses: this writer counts the one warning the
@@ -55,33 +42,6 @@ static gint64 customer_kim_lee;
 static gint64 followup_call;
 static gint64 followup_invoice;
 static gint64 followup_later;
-
-/* What one Notify call carried. */
-typedef struct
-{
-  char    *app_name;
-  guint32  replaces_id;
-  char    *app_icon;
-  char    *summary;
-  char    *body;
-  GStrv    actions;
-  GVariant *hints;
-  gint32   timeout;
-} NotifyCall;
-
-static void
-notify_call_free (NotifyCall *call)
-{
-  g_free (call->app_name);
-  g_free (call->app_icon);
-  g_free (call->summary);
-  g_free (call->body);
-  g_strfreev (call->actions);
-  g_clear_pointer (&call->hints, g_variant_unref);
-  g_free (call);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (NotifyCall, notify_call_free)
 
 static GLogWriterOutput
 log_writer_cb (GLogLevelFlags   log_level,
@@ -110,226 +70,6 @@ log_writer_cb (GLogLevelFlags   log_level,
     }
 
   return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
-static void
-on_owner_appeared_cb (GDBusConnection *bus_connection,
-                      const char      *name,
-                      const char      *owner,
-                      gpointer         user_data)
-{
-  g_free (notifications_owner);
-  notifications_owner = g_strdup (owner);
-}
-
-static void
-on_owner_vanished_cb (GDBusConnection *bus_connection,
-                      const char      *name,
-                      gpointer         user_data)
-{
-  g_clear_pointer (&notifications_owner, g_free);
-}
-
-static void
-on_mock_exited_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
-  mock_exited = TRUE;
-}
-
-static void
-wait_for_mock (gboolean running)
-{
-  gint64 deadline = g_get_monotonic_time () + MOCK_TIMEOUT_USEC;
-
-  while ((notifications_owner != NULL) != running
-         && !(running && mock_exited)
-         && dg_ui_test_iterate (deadline))
-    ;
-
-  if (running && mock_exited)
-    g_error ("The notification daemon mock (/usr/bin/python3 -m dbusmock) exited before "
-             "it owned %s: is python3-dbusmock installed?", NOTIFICATIONS_NAME);
-  if ((notifications_owner != NULL) != running)
-    g_error ("%s was not %s within %d s", NOTIFICATIONS_NAME,
-             running ? "owned" : "released", (int) (MOCK_TIMEOUT_USEC / G_USEC_PER_SEC));
-}
-
-static void
-start_mock (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_null (mock);
-  mock_exited = FALSE;
-  mock = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
-                           "/usr/bin/python3", "-m", "dbusmock",
-                           "--session", "-t", "notification_daemon",
-                           NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_async (mock, NULL, on_mock_exited_cb, NULL);
-
-  wait_for_mock (TRUE);
-}
-
-static void
-stop_mock (void)
-{
-  if (mock == NULL)
-    return;
-
-  g_subprocess_send_signal (mock, SIGTERM);
-  while (!mock_exited)
-    g_main_context_iteration (NULL, TRUE);
-  g_clear_object (&mock);
-
-  wait_for_mock (FALSE);
-}
-
-static GVariant *
-mock_call (const char         *method,
-           GVariant           *parameters,
-           const GVariantType *reply_type)
-{
-  g_autoptr(GError) error = NULL;
-  GVariant *reply;
-
-  reply = g_dbus_connection_call_sync (connection,
-                                       NOTIFICATIONS_NAME, NOTIFICATIONS_PATH,
-                                       MOCK_INTERFACE, method, parameters,
-                                       reply_type, G_DBUS_CALL_FLAGS_NONE,
-                                       -1, NULL, &error);
-  g_assert_no_error (error);
-
-  return reply;
-}
-
-static void
-clear_calls (void)
-{
-  g_autoptr(GVariant) reply = mock_call ("ClearCalls", NULL, NULL);
-}
-
-/* The Notify calls the daemon received since the last clear_calls(). */
-static GPtrArray *
-get_notify_calls (void)
-{
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GVariant) calls = NULL;
-  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) notify_call_free);
-
-  reply = mock_call ("GetMethodCalls", g_variant_new ("(s)", "Notify"), G_VARIANT_TYPE ("(a(tav))"));
-  calls = g_variant_get_child_value (reply, 0);
-
-  for (gsize i = 0; i < g_variant_n_children (calls); i++)
-    {
-      g_autoptr(GVariant) entry = g_variant_get_child_value (calls, i);
-      g_autoptr(GVariant) args = g_variant_get_child_value (entry, 1);
-      NotifyCall *call = g_new0 (NotifyCall, 1);
-
-      GVariant *values[8];
-
-      /* The mock records the arguments as an array of variants. */
-      g_assert_cmpuint (g_variant_n_children (args), ==, G_N_ELEMENTS (values));
-      for (gsize n = 0; n < G_N_ELEMENTS (values); n++)
-        {
-          g_autoptr(GVariant) boxed = g_variant_get_child_value (args, n);
-
-          values[n] = g_variant_get_variant (boxed);
-        }
-
-      call->app_name = g_variant_dup_string (values[0], NULL);
-      call->replaces_id = g_variant_get_uint32 (values[1]);
-      call->app_icon = g_variant_dup_string (values[2], NULL);
-      call->summary = g_variant_dup_string (values[3], NULL);
-      call->body = g_variant_dup_string (values[4], NULL);
-      call->actions = g_variant_dup_strv (values[5], NULL);
-      call->hints = g_variant_ref (values[6]);
-      call->timeout = g_variant_get_int32 (values[7]);
-
-      for (gsize n = 0; n < G_N_ELEMENTS (values); n++)
-        g_variant_unref (values[n]);
-      g_ptr_array_add (result, call);
-    }
-
-  return result;
-}
-
-static const NotifyCall *
-find_call (GPtrArray  *calls,
-           const char *summary)
-{
-  for (guint i = 0; i < calls->len; i++)
-    {
-      const NotifyCall *call = g_ptr_array_index (calls, i);
-
-      if (g_strcmp0 (call->summary, summary) == 0)
-        return call;
-    }
-
-  return NULL;
-}
-
-/* The label that goes with @key in the action list, or NULL. */
-static const char *
-call_action_label (const NotifyCall *call,
-                   const char       *key)
-{
-  for (guint i = 0; call->actions[i] != NULL && call->actions[i + 1] != NULL; i += 2)
-    {
-      if (g_str_equal (call->actions[i], key))
-        return call->actions[i + 1];
-    }
-
-  return NULL;
-}
-
-/* Whether the notification @id was withdrawn with CloseNotification. */
-static gboolean
-mock_closed (guint32 id)
-{
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GVariant) calls = NULL;
-
-  reply = mock_call ("GetMethodCalls", g_variant_new ("(s)", "CloseNotification"),
-                     G_VARIANT_TYPE ("(a(tav))"));
-  calls = g_variant_get_child_value (reply, 0);
-
-  for (gsize i = 0; i < g_variant_n_children (calls); i++)
-    {
-      g_autoptr(GVariant) entry = g_variant_get_child_value (calls, i);
-      g_autoptr(GVariant) args = g_variant_get_child_value (entry, 1);
-      g_autoptr(GVariant) boxed = g_variant_get_child_value (args, 0);
-      g_autoptr(GVariant) value = g_variant_get_variant (boxed);
-      /* The mock declares the id as an int32. */
-      guint32 closed = g_variant_is_of_type (value, G_VARIANT_TYPE_INT32)
-                       ? (guint32) g_variant_get_int32 (value)
-                       : g_variant_get_uint32 (value);
-
-      if (closed == id)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-emit_action (guint32     id,
-             const char *action)
-{
-  GVariantBuilder args;
-  g_autoptr(GVariant) reply = NULL;
-
-  g_assert_cmpuint (id, !=, 0);
-
-  g_variant_builder_init (&args, G_VARIANT_TYPE ("av"));
-  g_variant_builder_add (&args, "v", g_variant_new_uint32 (id));
-  g_variant_builder_add (&args, "v", g_variant_new_string (action));
-  reply = mock_call ("EmitSignal",
-                     g_variant_new ("(sssav)", NOTIFICATIONS_NAME, "ActionInvoked", "us", &args),
-                     NULL);
 }
 
 static gint64
@@ -454,7 +194,7 @@ test_single (void)
   g_autoptr(GPtrArray) calls = NULL;
   g_autofree char *call_summary = NULL;
   g_autofree char *invoice_summary = NULL;
-  const NotifyCall *call, *invoice;
+  const DgNotifyCall *call, *invoice;
   const char *desktop_entry = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -473,7 +213,7 @@ test_single (void)
 
   start_reminders ();
 
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 2);
 
   call_summary = g_strdup_printf (_("%s — %s"), "김민수", "Call about the spring course");
@@ -481,8 +221,8 @@ test_single (void)
   if (g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") != 0)
     g_assert_cmpstr (call_summary, ==, "김민수 — Call about the spring course");
 
-  call = find_call (calls, call_summary);
-  invoice = find_call (calls, invoice_summary);
+  call = dg_notification_mock_find_call (calls, call_summary);
+  invoice = dg_notification_mock_find_call (calls, invoice_summary);
   g_assert_nonnull (call);
   g_assert_nonnull (invoice);
 
@@ -494,12 +234,12 @@ test_single (void)
 
   for (guint i = 0; i < calls->len; i++)
     {
-      const NotifyCall *c = g_ptr_array_index (calls, i);
+      const DgNotifyCall *c = g_ptr_array_index (calls, i);
 
-      g_assert_cmpstr (call_action_label (c, "done"), ==, _("Done"));
-      g_assert_cmpstr (call_action_label (c, "snooze"), ==, _("Snooze 1 Hour"));
-      g_assert_cmpstr (call_action_label (c, "open"), ==, _("Open"));
-      g_assert_nonnull (call_action_label (c, "default"));
+      g_assert_cmpstr (dg_notification_mock_action_label (c, "done"), ==, _("Done"));
+      g_assert_cmpstr (dg_notification_mock_action_label (c, "snooze"), ==, _("Snooze 1 Hour"));
+      g_assert_cmpstr (dg_notification_mock_action_label (c, "open"), ==, _("Open"));
+      g_assert_nonnull (dg_notification_mock_action_label (c, "default"));
       g_assert_cmpstr (c->app_icon, ==, APPLICATION_ID);
       g_assert_cmpuint (c->replaces_id, ==, 0);
       g_assert_true (g_variant_lookup (c->hints, "desktop-entry", "&s", &desktop_entry));
@@ -512,20 +252,20 @@ test_single (void)
   g_assert_cmpuint (dg_notifier_get_notification_id (notifier, followup_call), !=, 0);
 
   /* Shown once: the next check finds nothing new. */
-  clear_calls ();
+  dg_notification_mock_clear_calls ();
   check_now ();
   g_clear_pointer (&calls, g_ptr_array_unref);
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 0);
 
   /* The one at 15:00 comes when its time comes. */
   dg_fake_clock_advance (fake_clock, 4 * G_TIME_SPAN_HOUR + 50 * G_TIME_SPAN_MINUTE);
   dg_ui_test_wait_for (is_notified (followup_later));
   g_clear_pointer (&calls, g_ptr_array_unref);
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 1);
-  g_assert_nonnull (find_call (calls, "Order name cards"));
-  clear_calls ();
+  g_assert_nonnull (dg_notification_mock_find_call (calls, "Order name cards"));
+  dg_notification_mock_clear_calls ();
 }
 
 static gint64 opened_followup;
@@ -560,19 +300,19 @@ test_actions (void)
   g_signal_connect (notifier, "open-today", G_CALLBACK (on_open_today_cb), NULL);
 
   /* Done, as the daemon reports a click on the button. */
-  emit_action (invoice_id, "done");
+  dg_notification_mock_emit_action (invoice_id, "done");
   dg_ui_test_wait_for (get_status (followup_invoice) == DG_FOLLOWUP_STATUS_DONE);
 
   /* Done, its reminder leaves the screen. */
   dg_ui_test_wait_for (dg_notifier_get_notification_id (notifier, followup_invoice) == 0);
-  g_assert_true (mock_closed (invoice_id));
-  g_assert_false (mock_closed (call_id));
+  g_assert_true (dg_notification_mock_closed (invoice_id));
+  g_assert_false (dg_notification_mock_closed (call_id));
 
   /* Open, from the button and from a click on the notification. */
-  emit_action (call_id, "open");
+  dg_notification_mock_emit_action (call_id, "open");
   dg_ui_test_wait_for (opened_followup == followup_call);
   opened_followup = 0;
-  emit_action (call_id, "default");
+  dg_notification_mock_emit_action (call_id, "default");
   dg_ui_test_wait_for (opened_followup == followup_call);
   g_assert_cmpuint (opened_today, ==, 0);
 
@@ -580,25 +320,25 @@ test_actions (void)
    * notification. */
   now = dg_clock_get_now_utc (DG_CLOCK (fake_clock));
   expected = g_date_time_add_hours (now, 1);
-  emit_action (call_id, "snooze");
+  dg_notification_mock_emit_action (call_id, "snooze");
   dg_ui_test_wait_for (is_snoozed (followup_call));
   snoozed = get_followup (followup_call);
   g_assert_true (g_date_time_equal (dg_followup_get_snoozed_until (snoozed), expected));
   g_assert_cmpint (get_status (followup_call), ==, DG_FOLLOWUP_STATUS_OPEN);
 
-  clear_calls ();
+  dg_notification_mock_clear_calls ();
   dg_fake_clock_advance (fake_clock, 59 * G_TIME_SPAN_MINUTE);
   check_now ();
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 0);
 
   dg_fake_clock_advance (fake_clock, G_TIME_SPAN_MINUTE);
   check_now ();
   g_clear_pointer (&calls, g_ptr_array_unref);
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 1);
-  g_assert_cmpuint (((NotifyCall *) g_ptr_array_index (calls, 0))->replaces_id, ==, call_id);
-  clear_calls ();
+  g_assert_cmpuint (((DgNotifyCall *) g_ptr_array_index (calls, 0))->replaces_id, ==, call_id);
+  dg_notification_mock_clear_calls ();
 }
 
 static void
@@ -616,7 +356,7 @@ test_summary (void)
   g_autoptr(GPtrArray) calls = NULL;
   g_autofree char *expected_summary = NULL;
   gint64 ids[G_N_ELEMENTS (titles)];
-  const NotifyCall *call;
+  const DgNotifyCall *call;
   guint32 summary_id;
 
   /* Seven fall due at once: one notification lists them. */
@@ -624,7 +364,7 @@ test_summary (void)
     ids[i] = insert_followup (i == 0 ? customer_kim_lee : 0, titles[i], NULL, -1, 0);
 
   check_now ();
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 1);
   call = g_ptr_array_index (calls, 0);
 
@@ -638,8 +378,8 @@ test_summary (void)
   g_assert_nonnull (strstr (call->body, "&lt;Kim &amp; Lee&gt; — Invite to the autumn &lt;workshop&gt;"));
   g_assert_nonnull (strstr (call->body, "Q&amp;A follow-up"));
   g_assert_null (strstr (call->body, "Book the room"));
-  g_assert_cmpstr (call_action_label (call, "open"), ==, _("Open"));
-  g_assert_null (call_action_label (call, "done"));
+  g_assert_cmpstr (dg_notification_mock_action_label (call, "open"), ==, _("Open"));
+  g_assert_null (dg_notification_mock_action_label (call, "done"));
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     g_assert_true (is_notified (ids[i]));
@@ -647,19 +387,19 @@ test_summary (void)
   summary_id = dg_notifier_get_notification_id (notifier, 0);
   g_assert_cmpuint (summary_id, !=, 0);
   opened_followup = 0;
-  emit_action (summary_id, "open");
+  dg_notification_mock_emit_action (summary_id, "open");
   dg_ui_test_wait_for (opened_today == 1);
   g_assert_cmpint (opened_followup, ==, 0);
 
   /* Exactly three stay single notifications. */
-  clear_calls ();
+  dg_notification_mock_clear_calls ();
   for (guint i = 0; i < DG_NOTIFIER_MAX_SINGLE; i++)
     insert_followup (0, titles[i], NULL, -1, 0);
   check_now ();
   g_clear_pointer (&calls, g_ptr_array_unref);
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, DG_NOTIFIER_MAX_SINGLE);
-  clear_calls ();
+  dg_notification_mock_clear_calls ();
 }
 
 static void
@@ -668,7 +408,7 @@ test_no_daemon (void)
   g_autoptr(GPtrArray) calls = NULL;
   gint64 id;
 
-  stop_mock ();
+  dg_notification_mock_stop ();
 
   /* Nobody to show it to: a warning, and the reminder stays pending. */
   id = insert_followup (customer_minsu, "Text the new timetable", NULL, -1, 0);
@@ -684,14 +424,14 @@ test_no_daemon (void)
 
   /* A daemon appears: the reminder is shown then, without waiting for the
    * next check. */
-  start_mock ();
+  dg_notification_mock_start ();
   dg_ui_test_wait_for (is_notified (id));
   g_assert_cmpuint (n_expected_warnings, ==, 1);
   expected_warning = NULL;
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 1);
-  g_assert_nonnull (strstr (((NotifyCall *) g_ptr_array_index (calls, 0))->summary, "Text the new timetable"));
-  clear_calls ();
+  g_assert_nonnull (strstr (((DgNotifyCall *) g_ptr_array_index (calls, 0))->summary, "Text the new timetable"));
+  dg_notification_mock_clear_calls ();
 }
 
 static void
@@ -705,7 +445,7 @@ test_restart (void)
    * back. */
   stop_reminders ();
   start_reminders ();
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 0);
 
   /* While nothing runs, another process adds one that falls due; the
@@ -720,16 +460,16 @@ test_restart (void)
   start_reminders ();
   g_assert_true (is_notified (id));
   g_clear_pointer (&calls, g_ptr_array_unref);
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 1);
-  g_assert_cmpstr (((NotifyCall *) g_ptr_array_index (calls, 0))->summary, ==, "Water the office plants");
-  clear_calls ();
+  g_assert_cmpstr (((DgNotifyCall *) g_ptr_array_index (calls, 0))->summary, ==, "Water the office plants");
+  dg_notification_mock_clear_calls ();
 
   stop_reminders ();
   start_reminders ();
   check_now ();
   g_clear_pointer (&calls, g_ptr_array_unref);
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 0);
 }
 
@@ -752,7 +492,7 @@ test_morning_agenda (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *expected_body = NULL;
   DgMorningSummary summary;
-  const NotifyCall *call;
+  const DgNotifyCall *call;
   guint32 id;
 
   if (g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") != 0)
@@ -766,10 +506,10 @@ test_morning_agenda (void)
 
   /* Turned on while running, past its time: the first agenda is the next
    * day's… */
-  clear_calls ();
+  dg_notification_mock_clear_calls ();
   dg_reminder_service_set_morning_agenda (service, TRUE, 8 * 60 + 30, 30);
   check_now ();
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 0);
   g_clear_pointer (&calls, g_ptr_array_unref);
 
@@ -786,65 +526,52 @@ test_morning_agenda (void)
   dg_ui_test_wait_for (dg_agenda_notifier_get_notification_id (agenda_notifier) != 0);
   id = dg_agenda_notifier_get_notification_id (agenda_notifier);
 
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 1);
   call = g_ptr_array_index (calls, 0);
   g_assert_cmpstr (call->summary, ==, _("Today’s Agenda"));
   g_assert_cmpstr (call->body, ==, expected_body);
-  g_assert_cmpstr (call_action_label (call, "open-today"), ==, _("Open Today"));
-  g_assert_nonnull (call_action_label (call, "default"));
-  g_assert_null (call_action_label (call, "done"));
+  g_assert_cmpstr (dg_notification_mock_action_label (call, "open-today"), ==, _("Open Today"));
+  g_assert_nonnull (dg_notification_mock_action_label (call, "default"));
+  g_assert_null (dg_notification_mock_action_label (call, "done"));
 
   /* Open Today, from the button and from a click. */
   g_signal_connect (agenda_notifier, "open-today", G_CALLBACK (on_open_today_cb), NULL);
   opened_today = 0;
-  emit_action (id, "open-today");
+  dg_notification_mock_emit_action (id, "open-today");
   dg_ui_test_wait_for (opened_today == 1);
-  emit_action (id, "default");
+  dg_notification_mock_emit_action (id, "default");
   dg_ui_test_wait_for (opened_today == 2);
 
   /* Once a day: not again at the next checks, nor after a restart. */
-  clear_calls ();
+  dg_notification_mock_clear_calls ();
   check_now ();
   stop_reminders ();
   start_reminders ();
   check_now ();
   g_clear_pointer (&calls, g_ptr_array_unref);
-  calls = get_notify_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 0);
 
   /* The next day at its time, once more. */
   dg_fake_clock_advance (fake_clock, G_TIME_SPAN_DAY);
   check_now ();
   g_clear_pointer (&calls, g_ptr_array_unref);
-  calls = get_notify_calls ();
-  g_assert_nonnull (find_call (calls, _("Today’s Agenda")));
-  clear_calls ();
+  calls = dg_notification_mock_get_notify_calls ();
+  g_assert_nonnull (dg_notification_mock_find_call (calls, _("Today’s Agenda")));
+  dg_notification_mock_clear_calls ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  guint watch;
   int ret;
 
   g_log_set_writer_func (log_writer_cb, NULL, NULL);
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
-
-  /* A bus of our own, so that the mock daemon is the only one there. */
-  test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (test_bus);
-  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  watch = g_bus_watch_name_on_connection (connection, NOTIFICATIONS_NAME,
-                                          G_BUS_NAME_WATCHER_FLAGS_NONE,
-                                          on_owner_appeared_cb,
-                                          on_owner_vanished_cb,
-                                          NULL, NULL);
-  start_mock ();
+  dg_notification_mock_setup ();
 
   db_path = dg_test_temp_path ("dangol.db");
   fake_clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, 10, 0);
@@ -860,14 +587,8 @@ main (int   argc,
 
   if (service != NULL)
     stop_reminders ();
-  stop_mock ();
-  /* libnotify keeps a connection to the bus, which must go before it. */
-  notify_uninit ();
-  g_bus_unwatch_name (watch);
+  dg_notification_mock_teardown ();
   g_clear_object (&fake_clock);
-  g_clear_object (&connection);
-  g_test_dbus_down (test_bus);
-  g_clear_object (&test_bus);
   g_free (db_path);
 
   return ret;

@@ -15,6 +15,7 @@
 
 #include "dg-customer-page.h"
 #include "dg-customers-test-util.h"
+#include "dg-note-fold.h"
 #include "dg-field-row.h"
 #include "dg-test-util.h"
 #include "dg-ui-test-util.h"
@@ -288,7 +289,7 @@ test_page_and_edit (DgUiFixture   *fixture,
 
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dg_customers_test_view_child ("name_label"))), ==, "김민수");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dg_customers_test_view_child ("email_value"))), ==, "minsu@example.com");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (dg_customers_test_view_child ("note_label"))), "spring workshop"));
+  g_assert_nonnull (strstr (gtk_label_get_text (dg_note_fold_get_label (DG_NOTE_FOLD (dg_customers_test_view_child ("note_fold")))), "spring workshop"));
   phone_value = GTK_LABEL (dg_customers_test_view_child ("phone_value"));
   g_assert_cmpstr (gtk_label_get_text (phone_value), ==, "010-1234-5678");
   dg_customers_test_screenshot (GTK_WIDGET (dg_customers_test_get_window ()), "customer-page");

@@ -32,6 +32,10 @@ struct _DgApplication
   /* What the process ends with: g_application_run() returns the status of
    * the first command line only when the app did not go on running. */
   int                exit_status;
+  /* The activation token or startup id for the window presented next, and
+   * the one the last window was presented with. */
+  char              *startup_id;
+  char              *presented_startup_id;
 
   /* Started with --background and no window shown since. */
   guint              background_start : 1;

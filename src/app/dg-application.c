@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-accessible.h"
 #include "dg-application-private.h"
 #include "dg-autostart.h"
 #include "dg-keep-all.h"
@@ -428,6 +429,16 @@ dg_application_get_context (DgApplication *self)
   return self->context;
 }
 
+/* Remembers the token of what asks for a window now (a launch, a
+ * notification), for the window presented next. */
+static void
+dg_application_set_startup_id (DgApplication *self,
+                               const char    *startup_id)
+{
+  g_free (self->startup_id);
+  self->startup_id = g_strdup (startup_id);
+}
+
 static DgWindow *
 dg_application_present_window (DgApplication *self)
 {
@@ -436,9 +447,27 @@ dg_application_present_window (DgApplication *self)
   if (window == NULL)
     window = dg_window_new (self, self->context);
 
+  /* A window manager that prevents focus stealing raises a window only
+   * for the token of the launch or click that asked for it (an X11
+   * startup id, or an XDG activation token on Wayland). */
+  if (self->startup_id != NULL)
+    {
+      gtk_window_set_startup_id (GTK_WINDOW (window), self->startup_id);
+      g_free (self->presented_startup_id);
+      self->presented_startup_id = g_steal_pointer (&self->startup_id);
+    }
+
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
+}
+
+const char *
+dg_application_get_presented_startup_id (DgApplication *self)
+{
+  g_return_val_if_fail (DG_IS_APPLICATION (self), NULL);
+
+  return self->presented_startup_id;
 }
 
 static void
@@ -446,13 +475,27 @@ on_notifier_open_followup_cb (DgNotifier    *notifier,
                               gint64         followup_id,
                               DgApplication *self)
 {
-  dg_window_show_followup (dg_application_present_window (self), followup_id);
+  g_autoptr(DgFollowup) followup = NULL;
+  DgWindow *window;
+
+  dg_application_set_startup_id (self, dg_notifier_get_activation_token (notifier));
+  window = dg_application_present_window (self);
+
+  /* A reminder about someone is opened on that person's page, where the
+   * history and the way to reach them are; one for no one in particular
+   * on the follow-up itself. */
+  followup = dg_followups_get (dg_context_get_database (self->context), followup_id, NULL);
+  if (followup != NULL && dg_followup_get_customer_id (followup) != 0)
+    dg_window_show_customer (window, dg_followup_get_customer_id (followup));
+  else
+    dg_window_show_followup (window, followup_id);
 }
 
 static void
 on_notifier_open_today_cb (DgNotifier    *notifier,
                            DgApplication *self)
 {
+  dg_application_set_startup_id (self, dg_notifier_get_activation_token (notifier));
   dg_window_show_today (dg_application_present_window (self));
 }
 
@@ -677,6 +720,33 @@ dg_application_command_line (GApplication            *app,
   return EXIT_SUCCESS;
 }
 
+/* A second launch hands over the token of its start with the command line
+ * or activation; GTK uses it for the display, the window needs it too. */
+static void
+dg_application_before_emit (GApplication *app,
+                            GVariant     *platform_data)
+{
+  DgApplication *self = DG_APPLICATION (app);
+  const char *token = NULL;
+
+  G_APPLICATION_CLASS (dg_application_parent_class)->before_emit (app, platform_data);
+
+  if (!g_variant_lookup (platform_data, "activation-token", "&s", &token))
+    g_variant_lookup (platform_data, "desktop-startup-id", "&s", &token);
+
+  dg_application_set_startup_id (self, token);
+}
+
+static void
+dg_application_after_emit (GApplication *app,
+                           GVariant     *platform_data)
+{
+  /* A token is good for the one request it came with. */
+  dg_application_set_startup_id (DG_APPLICATION (app), NULL);
+
+  G_APPLICATION_CLASS (dg_application_parent_class)->after_emit (app, platform_data);
+}
+
 static void
 dg_application_window_added (GtkApplication *app,
                              GtkWindow      *window)
@@ -693,6 +763,22 @@ dg_application_window_added (GtkApplication *app,
     }
 }
 
+/* Run from the build tree (build-aux/run.sh) the icon is not in any
+ * theme: the About window and the window list would show a blank. */
+static void
+dg_application_find_icon (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GtkIconTheme *theme;
+
+  if (display == NULL)
+    return;
+
+  theme = gtk_icon_theme_get_for_display (display);
+  if (!gtk_icon_theme_has_icon (theme, APPLICATION_ID))
+    gtk_icon_theme_add_search_path (theme, DANGOL_SOURCE_ICONS_DIR);
+}
+
 static void
 dg_application_startup (GApplication *app)
 {
@@ -705,7 +791,9 @@ dg_application_startup (GApplication *app)
 
   _dg_application_install_actions (self, dg_application_get_settings (self));
 
+  dg_application_find_icon ();
   gtk_window_set_default_icon_name (APPLICATION_ID);
+  dg_accessible_install_button_names ();
 }
 
 static void
@@ -745,6 +833,8 @@ dg_application_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->startup_id, g_free);
+  g_clear_pointer (&self->presented_startup_id, g_free);
 
   G_OBJECT_CLASS (dg_application_parent_class)->dispose (object);
 }
@@ -763,6 +853,8 @@ dg_application_class_init (DgApplicationClass *klass)
   app_class->shutdown = dg_application_shutdown;
   app_class->command_line = dg_application_command_line;
   app_class->handle_local_options = dg_application_handle_local_options;
+  app_class->before_emit = dg_application_before_emit;
+  app_class->after_emit = dg_application_after_emit;
 
   gtk_app_class->window_added = dg_application_window_added;
 }

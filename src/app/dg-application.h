@@ -59,6 +59,10 @@ void           dg_application_start_reminders (DgApplication *self);
 DgNotifier    *dg_application_get_notifier  (DgApplication  *self);
 /* The morning agenda's notifier; NULL until the reminders were started. */
 DgAgendaNotifier *dg_application_get_agenda_notifier (DgApplication *self);
+/* The startup id or activation token the main window was last presented
+ * with (from a second launch's platform data or a notification's action),
+ * NULL if none came with it. */
+const char    *dg_application_get_presented_startup_id (DgApplication *self);
 /* Tells the user why the database could not be opened, and quits when they
  * have read it; the process then ends with a failure (see
  * dg_application_get_exit_status()). Returns the dialog. */

@@ -26,6 +26,10 @@ struct _DgNotifier
   guint               prune_id;
   guint               watch_id;
 
+  /* The activation token of the action being answered, if the
+   * notification service sent one. */
+  char               *activation_token;
+
   guint               warned : 1;
 };
 
@@ -263,6 +267,15 @@ snooze_followup (DgNotifier *self,
     g_warning ("Could not snooze follow-up %" G_GINT64_FORMAT ": %s", id, error->message);
 }
 
+/* libnotify holds the token only while the action's callback runs. */
+static void
+take_activation_token (DgNotifier         *self,
+                       NotifyNotification *notification)
+{
+  g_free (self->activation_token);
+  self->activation_token = g_strdup (notify_notification_get_activation_token (notification));
+}
+
 static void
 on_followup_action_cb (NotifyNotification *notification,
                        char               *action,
@@ -278,7 +291,11 @@ on_followup_action_cb (NotifyNotification *notification,
   else if (g_str_equal (action, "snooze"))
     snooze_followup (self, id);
   else
-    g_signal_emit (self, signals [OPEN_FOLLOWUP], 0, id);
+    {
+      take_activation_token (self, notification);
+      g_signal_emit (self, signals [OPEN_FOLLOWUP], 0, id);
+      g_clear_pointer (&self->activation_token, g_free);
+    }
 }
 
 static void
@@ -286,7 +303,19 @@ on_summary_action_cb (NotifyNotification *notification,
                       char               *action,
                       gpointer            user_data)
 {
-  g_signal_emit (DG_NOTIFIER (user_data), signals [OPEN_TODAY], 0);
+  DgNotifier *self = DG_NOTIFIER (user_data);
+
+  take_activation_token (self, notification);
+  g_signal_emit (self, signals [OPEN_TODAY], 0);
+  g_clear_pointer (&self->activation_token, g_free);
+}
+
+const char *
+dg_notifier_get_activation_token (DgNotifier *self)
+{
+  g_return_val_if_fail (DG_IS_NOTIFIER (self), NULL);
+
+  return self->activation_token;
 }
 
 /* Sets what every Dangol notification shares. */
@@ -596,6 +625,7 @@ dg_notifier_finalize (GObject *object)
   DgNotifier *self = (DgNotifier *)object;
 
   g_clear_pointer (&self->notifications, g_hash_table_unref);
+  g_free (self->activation_token);
 
   G_OBJECT_CLASS (dg_notifier_parent_class)->finalize (object);
 }

@@ -47,4 +47,9 @@ char       *dg_notifier_format_summary       (DgFollowup        *followup);
 char       *dg_notifier_format_body          (DgFollowup        *followup,
                                               DgClock           *clock);
 
+/* While ::open-followup or ::open-today is emitted: the activation token
+ * the notification service sent with the click (for the window to be
+ * raised with), or NULL. */
+const char        *dg_notifier_get_activation_token (DgNotifier *self);
+
 G_END_DECLS

@@ -454,6 +454,50 @@ retitle_header (GtkWidget  *widget,
   return FALSE;
 }
 
+/* GTK 4.8 writes some keys of the shortcuts window by their key names
+ * ("Page_Up") and draws arrows and Return as small glyphs: the keycaps get
+ * words, and the glyphs a size that can be read. */
+static void
+make_keycaps_legible (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "keycap"))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (g_str_equal (text, "Page_Up"))
+        /* Translators: a key on the keyboard, in the shortcuts window. */
+        gtk_label_set_text (GTK_LABEL (widget), C_("keyboard key", "Page Up"));
+      else if (g_str_equal (text, "Page_Down"))
+        /* Translators: a key on the keyboard, in the shortcuts window. */
+        gtk_label_set_text (GTK_LABEL (widget), C_("keyboard key", "Page Down"));
+      else if (g_utf8_strlen (text, -1) == 1 && g_utf8_get_char (text) >= 0x2190)
+        gtk_widget_add_css_class (widget, "symbol-keycap");
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    make_keycaps_legible (child);
+}
+
+/* The shortcuts window's search button is only an icon, read as
+ * "GtkImage" by GTK 4.8; it is named like the search entry it opens. */
+static void
+name_search_button (GtkWidget *widget)
+{
+  if (widget == NULL)
+    return;
+
+  if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, g_dgettext ("gtk40", "Search Shortcuts"),
+                                      -1);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_search_button (child);
+}
+
 static void
 dg_window_show_help_overlay (GSimpleAction *action,
                              GVariant      *parameter,
@@ -472,6 +516,8 @@ dg_window_show_help_overlay (GSimpleAction *action,
       retitle_header (gtk_window_get_titlebar (GTK_WINDOW (overlay)),
                       g_dgettext ("gtk40", "Shortcuts"),
                       gtk_window_get_title (GTK_WINDOW (overlay)));
+      make_keycaps_legible (GTK_WIDGET (overlay));
+      name_search_button (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
     }
 
   gtk_window_present (GTK_WINDOW (overlay));
@@ -505,6 +551,23 @@ show_page_action (GSimpleAction *action,
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* Where there are no customers yet, the first step is offered where the
+ * person is: the customer editor of the Customers page, which opens the
+ * new customer's page once saved. */
+static void
+new_customer_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DgWindow *self = DG_WINDOW (user_data);
+  GtkWidget *customers = dg_window_get_page (self, "customers");
+
+  g_return_if_fail (customers != NULL);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "customers");
+  gtk_widget_activate_action (customers, "customers.new", NULL);
+}
+
 static void
 show_today_action (GSimpleAction *action,
                    GVariant      *parameter,
@@ -521,6 +584,7 @@ static const GActionEntry win_actions[] = {
   { "show-followup", show_followup_action, "x" },
   { "show-today", show_today_action },
   { "show-page", show_page_action, "s" },
+  { "new-customer", new_customer_action },
 };
 
 static void

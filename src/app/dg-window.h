@@ -4,7 +4,8 @@
  * (Today, Customers, Calendar), a primary menu and a toast overlay that
  * every page uses (through dg-toast.h) to offer Undo after a destructive
  * action. It opens on Today. Pages reach it through its actions:
- * win.show-customer(id), win.show-followup(id), win.show-today.
+ * win.show-customer(id), win.show-followup(id), win.show-today,
+ * win.show-page(name) and win.new-customer (the customer editor).
  */
 #pragma once
 
@@ -35,7 +36,8 @@ void       dg_window_show_customer  (DgWindow       *self,
 /* Presents the window on the follow-up with @followup_id: the calendar on
  * its day with it selected; without a calendar, the page of its customer,
  * or the follow-up editor when it is for no one in particular. A toast
- * says so when it no longer exists. What a reminder's "Open" does. */
+ * says so when it no longer exists. What a reminder's "Open" does for a
+ * follow-up that is for no one in particular. */
 void       dg_window_show_followup  (DgWindow       *self,
                                      gint64          followup_id);
 /* Presents the window on the Today page: what opening a reminder that

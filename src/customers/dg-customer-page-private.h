@@ -10,6 +10,7 @@
 
 #include "dg-customer-page.h"
 #include "dg-interaction-form.h"
+#include "dg-note-fold.h"
 
 G_BEGIN_DECLS
 
@@ -40,7 +41,7 @@ struct _DgCustomerPage
   GtkLabel          *source_value;
   GtkLabel          *birthday_value;
   GtkLabel          *consent_value;
-  GtkLabel          *note_label;
+  DgNoteFold        *note_fold;
   GtkLabel          *times_label;
 
   GtkListBox        *followups_list;

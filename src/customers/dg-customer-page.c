@@ -137,13 +137,13 @@ dg_customer_page_fill (DgCustomerPage *self)
 
   if (note != NULL && *note != '\0')
     {
-      gtk_label_set_text (self->note_label, note);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->note_label), "dim-label");
+      dg_note_fold_set_text (self->note_fold, note);
+      gtk_widget_remove_css_class (GTK_WIDGET (dg_note_fold_get_label (self->note_fold)), "dim-label");
     }
   else
     {
-      gtk_label_set_text (self->note_label, _("No note yet."));
-      gtk_widget_add_css_class (GTK_WIDGET (self->note_label), "dim-label");
+      dg_note_fold_set_text (self->note_fold, _("No note yet."));
+      gtk_widget_add_css_class (GTK_WIDGET (dg_note_fold_get_label (self->note_fold)), "dim-label");
     }
 
   created = dg_format_date_time (dg_customer_get_created_at (customer), tz);
@@ -431,7 +431,7 @@ dg_customer_page_class_init (DgCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, source_value);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, birthday_value);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, consent_value);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, note_label);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, note_fold);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, times_label);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, followups_list);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, followups_empty);
@@ -443,6 +443,7 @@ dg_customer_page_class_init (DgCustomerPageClass *klass)
   _dg_customer_page_class_history_init (widget_class);
 
   g_type_ensure (DG_TYPE_INTERACTION_FORM);
+  g_type_ensure (DG_TYPE_NOTE_FOLD);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-interaction-row.h"
+#include "dg-note-fold.h"
 
 struct _DgInteractionRow
 {
@@ -17,7 +18,7 @@ struct _DgInteractionRow
   GtkLabel      *channel_label;
   GtkLabel      *when_label;
   GtkLabel      *feedback_label;
-  GtkLabel      *summary_label;
+  DgNoteFold    *summary_fold;
   GtkButton     *delete_contact_button;
 };
 
@@ -78,8 +79,8 @@ dg_interaction_row_fill (DgInteractionRow *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), feedback != DG_INTERACTION_FEEDBACK_NONE);
 
-  gtk_label_set_text (self->summary_label, summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), *summary != '\0');
+  dg_note_fold_set_text (self->summary_fold, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_fold), *summary != '\0');
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_contact_button), "x",
                                     dg_interaction_get_id (interaction));
@@ -112,12 +113,13 @@ dg_interaction_row_class_init (DgInteractionRowClass *klass)
 
   object_class->dispose = dg_interaction_row_dispose;
 
+  g_type_ensure (DG_TYPE_NOTE_FOLD);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/customers/dg-interaction-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, channel_icon);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, channel_label);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, when_label);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, feedback_label);
-  gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, summary_fold);
   gtk_widget_class_bind_template_child (widget_class, DgInteractionRow, delete_contact_button);
 }
 

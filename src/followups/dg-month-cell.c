@@ -483,6 +483,10 @@ dg_month_cell_init (DgMonthCell *self)
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->overflow_button),
                                          create_overflow_popup_cb, self, NULL);
   gtk_widget_set_tooltip_text (self->overflow_button, _("Show all of this day’s follow-ups"));
+  /* GTK 4.8 does not read a tooltip as the name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->overflow_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show all of this day’s follow-ups"),
+                                  -1);
   gtk_widget_add_css_class (self->overflow_button, "overflow");
   gtk_widget_set_child_visible (self->overflow_button, FALSE);
   gtk_widget_set_parent (self->overflow_button, GTK_WIDGET (self));

@@ -254,6 +254,12 @@ draw_feeling (cairo_t          *cr,
   cairo_stroke (cr);
   cairo_restore (cr);
 
+  /* The scale, at the right of the row's label. */
+  show_text (cr, "+1", left - 28, plot_top - 7, 24, 0, 10, FALSE, &palette->dim);
+  show_text (cr, "0", left - 28, middle - 7, 24, 0, 10, FALSE, &palette->dim);
+  show_text (cr, "−1", left - 28, plot_top + plot_height - 7, 24, 0, 10, FALSE, &palette->dim);
+  cairo_new_path (cr);
+
   /* The line, broken where a stage has no feedback. */
   cairo_set_line_width (cr, 3);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);

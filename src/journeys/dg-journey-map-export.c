@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <cairo-pdf.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -38,7 +39,8 @@ create_temporary (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *name = g_strdup_printf ("%s" G_DIR_SEPARATOR_S ".%s.XXXXXX", dir, base);
-  int fd = g_mkstemp (name);
+  /* Readable as any new file of the user's would be, not only 0600. */
+  int fd = g_mkstemp_full (name, O_RDWR, 0666);
 
   if (fd < 0)
     {

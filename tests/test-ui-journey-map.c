@@ -370,10 +370,8 @@ show_map (DgUiFixture *fixture,
   toggle = dg_ui_test_find_by_id (GTK_WIDGET (view), "map_toggle");
   g_assert_true (gtk_widget_is_visible (toggle));
   dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
-  if (dg_ui_test_can_send_input ())
-    dg_ui_test_click (toggle);
-  else
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  /* As a click does: the button's clicked signal. */
+  g_assert_true (gtk_widget_activate (toggle));
   dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "map") == 0);
   dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
 
@@ -506,6 +504,21 @@ test_export (DgUiFixture   *fixture,
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, width);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, height);
   cairo_surface_destroy (surface);
+
+  /* The button opens a save dialog that offers the journey's name. */
+  {
+    g_autofree char *offered = NULL;
+    GtkWindow *dialog;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "journey-map.export-png", NULL));
+    dg_ui_test_wait_for ((dialog = dg_ui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL
+                         && gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+    g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+    offered = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+    g_assert_cmpstr (offered, ==, T ("Public lecture to membership.png", "공개강의 → 정규 회원.png"));
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    dg_ui_test_wait_for (dg_ui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  }
 
   /* Exporting again replaces the file; no temporary file stays. */
   g_assert_true (dg_journey_map_export_png_to (map, png, &error));

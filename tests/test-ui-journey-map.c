@@ -3,10 +3,11 @@
  * The journey map: its data equals the stages' playbook and the figures
  * of dg_journey_analytics() (for all customers and for a cohort; a stage
  * without feedback has no feeling point); the header's Map toggle shows
- * it, drawn in light and dark; “Export as PNG” writes a PNG of the
- * expected size, “Export as PDF” one page per journey; an export into a
- * folder that does not exist shows an error naming the file and leaves no
- * file. The map is saved as screenshots and the exported PDF of the
+ * it, drawn in light and dark, and lets go of the cards selected on the
+ * board; the export buttons open a save dialog offering the journey's
+ * name; “Export as PNG” writes a PNG of the expected size, “Export as
+ * PDF” one page per journey; an export into a folder that does not exist
+ * shows an error naming the file and leaves no file. The map is saved as screenshots and the exported PDF of the
  * lecture journey next to them.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
@@ -16,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "dg-journey-column.h"
 #include "dg-journey-map.h"
 #include "dg-journey-map-data.h"
 #include "dg-journey-map-export.h"
@@ -435,6 +437,25 @@ test_map (DgUiFixture   *fixture,
   dark = dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journey-map-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   g_assert_cmpfloat (drawn_share (dark), >, 0.05);
+
+  /* Back on the board, cards selected there are let go when the map is
+   * shown, as the selection bar could only act on hidden cards. */
+  {
+    GtkStack *stack = GTK_STACK (dg_ui_test_find_by_id (GTK_WIDGET (view), "stack"));
+    GtkWidget *column = dg_journeys_view_get_column (view, 3);
+    g_autoptr(GArray) selected = NULL;
+    g_autoptr(GArray) after = NULL;
+
+    g_assert_true (gtk_widget_activate (dg_ui_test_find_by_id (GTK_WIDGET (view), "board_toggle")));
+    dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "board") == 0);
+    gtk_selection_model_select_all (GTK_SELECTION_MODEL (dg_journey_column_get_selection (DG_JOURNEY_COLUMN (column))));
+    selected = dg_journeys_view_get_selected_ids (view);
+    g_assert_cmpuint (selected->len, ==, 2);
+    g_assert_true (gtk_widget_activate (dg_ui_test_find_by_id (GTK_WIDGET (view), "map_toggle")));
+    dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "map") == 0);
+    after = dg_journeys_view_get_selected_ids (view);
+    g_assert_cmpuint (after->len, ==, 0);
+  }
 
   /* A cohort picked on the board is the map's too. */
   g_assert_true (dg_journeys_view_set_cohort_id (view, s.cohort));

@@ -149,7 +149,11 @@ show_content (DgJourneysView *self)
     }
 
   if (map)
-    dg_journey_map_show (DG_JOURNEY_MAP (self->map), self->context, self->journey_id, self->cohort_id);
+    {
+      /* The selection bar would act on cards no longer in sight. */
+      _dg_journeys_view_clear_selection (self);
+      dg_journey_map_show (DG_JOURNEY_MAP (self->map), self->context, self->journey_id, self->cohort_id);
+    }
   gtk_stack_set_visible_child_name (self->stack, map ? "map" : "board");
 }
 

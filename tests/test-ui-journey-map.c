@@ -3,7 +3,7 @@
  * The journey map: its data equals the stages' playbook and the figures
  * of dg_journey_analytics() (for all customers and for a cohort; a stage
  * without feedback has no feeling point); the header's Map toggle shows
- * it, drawn in light and dark, and lets go of the cards selected on the
+ * it, drawn in light and dark, follows contacts logged meanwhile, and lets go of the cards selected on the
  * board; the export buttons open a save dialog offering the journey's
  * name; “Export as PNG” writes a PNG of the expected size, “Export as
  * PDF” one page per journey; an export into a folder that does not exist
@@ -70,6 +70,8 @@ typedef struct
   gint64 shop;
   gint64 cohort;
   gint64 stages[N_STAGES];
+  /* Nancy, at the lecture. */
+  gint64 at_lecture;
 } Seed;
 
 static gboolean
@@ -257,6 +259,7 @@ seed (DgUiFixture *fixture,
   contact (fixture, e[2], DG_INTERACTION_FEEDBACK_NEUTRAL);
   set_now (fixture, 20, 10);
   move (fixture, e[0], seed->stages[4]);
+  seed->at_lecture = e[3];
   set_now (fixture, 24, 10);
 
   g_assert_true (dg_journeys_insert (fixture->database, shop, &error));
@@ -437,6 +440,12 @@ test_map (DgUiFixture   *fixture,
   dark = dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journey-map-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   g_assert_cmpfloat (drawn_share (dark), >, 0.05);
+
+  /* A contact logged with feedback draws the feeling at the lecture. */
+  g_assert_cmpuint (((DgJourneyMapStage *) g_ptr_array_index (data->stages, 2))->n_feedback, ==, 0);
+  contact (fixture, s.at_lecture, DG_INTERACTION_FEEDBACK_POSITIVE);
+  dg_ui_test_wait_for (((DgJourneyMapStage *) g_ptr_array_index (dg_journey_map_get_data (map)->stages, 2))->n_feedback == 1);
+  g_assert_cmpfloat (((DgJourneyMapStage *) g_ptr_array_index (dg_journey_map_get_data (map)->stages, 2))->feeling, ==, 1.0);
 
   /* Back on the board, cards selected there are let go when the map is
    * shown, as the selection bar could only act on hidden cards. */

@@ -18,6 +18,10 @@ struct _DgJourneyMap
   gint64                journey_id;
   gint64                cohort_id;
   DgJourneyMapData     *data;
+  /* The page follows moves and stages; contacts, whose feedback makes
+   * the feeling line, only the map does. */
+  gulong                contacts_handler;
+  guint                 reload_source;
 
   GtkWidget            *box;
   GtkDrawingArea       *area;
@@ -43,27 +47,76 @@ draw_cb (GtkDrawingArea *area,
                        adw_style_manager_get_dark (adw_style_manager_get_default ()));
 }
 
+static void load (DgJourneyMap *self);
+
+static gboolean
+reload_cb (gpointer user_data)
+{
+  DgJourneyMap *self = DG_JOURNEY_MAP (user_data);
+
+  self->reload_source = 0;
+  load (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_contacts_changed_cb (DgDatabase   *db,
+                        const char   *table,
+                        DgJourneyMap *self)
+{
+  /* Logging one contact for many customers writes many rows: read the
+   * figures once, when the main loop is idle. */
+  if (self->reload_source == 0 && self->journey_id != 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->reload_source = g_idle_add (reload_cb, self);
+}
+
+static void
+disconnect (DgJourneyMap *self)
+{
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->contacts_handler, dg_context_get_database (self->context));
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+}
+
 void
 dg_journey_map_show (DgJourneyMap *self,
                      DgContext    *context,
                      gint64        journey_id,
                      gint64        cohort_id)
 {
-  g_autoptr(GError) error = NULL;
-  int width = 0, height = 0;
-
   g_return_if_fail (DG_IS_JOURNEY_MAP (self));
   g_return_if_fail (context == NULL || DG_IS_CONTEXT (context));
 
-  g_set_object (&self->context, context);
+  if (context != self->context)
+    {
+      disconnect (self);
+      g_set_object (&self->context, context);
+      if (context != NULL)
+        self->contacts_handler = g_signal_connect_object (dg_context_get_database (context),
+                                                          "changed::" DG_TABLE_INTERACTIONS,
+                                                          G_CALLBACK (on_contacts_changed_cb), self, 0);
+    }
   self->journey_id = journey_id;
   self->cohort_id = cohort_id;
+  load (self);
+}
+
+static void
+load (DgJourneyMap *self)
+{
+  DgContext *context = self->context;
+  gint64 journey_id = self->journey_id;
+  g_autoptr(GError) error = NULL;
+  int width = 0, height = 0;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_pointer (&self->data, dg_journey_map_data_free);
 
   if (context != NULL && journey_id != 0)
     {
       self->data = dg_journey_map_data_load (dg_context_get_database (context), dg_context_get_clock (context),
-                                             journey_id, cohort_id, &error);
+                                             journey_id, self->cohort_id, &error);
       if (self->data == NULL)
         g_warning ("Could not read the map of journey %" G_GINT64_FORMAT ": %s", journey_id, error->message);
     }
@@ -219,6 +272,7 @@ dg_journey_map_dispose (GObject *object)
 {
   DgJourneyMap *self = DG_JOURNEY_MAP (object);
 
+  disconnect (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

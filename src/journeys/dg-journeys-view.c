@@ -148,12 +148,9 @@ show_content (DgJourneysView *self)
       return;
     }
 
+  /* The selection bar would act on cards no longer in sight. */
   if (map)
-    {
-      /* The selection bar would act on cards no longer in sight. */
-      _dg_journeys_view_clear_selection (self);
-      dg_journey_map_show (DG_JOURNEY_MAP (self->map), self->context, self->journey_id, self->cohort_id);
-    }
+    _dg_journeys_view_clear_selection (self);
   gtk_stack_set_visible_child_name (self->stack, map ? "map" : "board");
 }
 
@@ -166,6 +163,7 @@ refresh_figures (DgJourneysView *self)
   if (self->journey_id == 0 || self->columns->len == 0)
     return;
 
+  /* The map reads the same figures, with the stages' texts. */
   if (gtk_toggle_button_get_active (self->map_toggle))
     dg_journey_map_show (DG_JOURNEY_MAP (self->map), self->context, self->journey_id, self->cohort_id);
 
@@ -193,6 +191,13 @@ refresh_figures (DgJourneysView *self)
         }
       dg_journey_column_set_figures (column, found);
     }
+}
+
+static void
+on_map_toggled_cb (DgJourneysView *self)
+{
+  show_content (self);
+  refresh_figures (self);
 }
 
 static void
@@ -563,7 +568,7 @@ dg_journeys_view_class_init (DgJourneysViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, columns_box);
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, map_toggle);
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, map);
-  gtk_widget_class_bind_template_callback (widget_class, show_content);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_toggled_cb);
 
   _dg_journeys_view_class_actions_init (widget_class);
 }

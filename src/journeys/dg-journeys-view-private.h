@@ -51,6 +51,8 @@ struct _DgJourneysView
   GtkWidget     *empty_actions;
   GtkWidget     *board_scroller;
   GtkWidget     *columns_box;
+  GtkToggleButton *map_toggle;
+  GtkWidget     *map;
 };
 
 void     _dg_journeys_view_class_actions_init (GtkWidgetClass *widget_class);

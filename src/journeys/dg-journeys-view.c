@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-journey-editor.h"
+#include "dg-journey-map.h"
 #include "dg-journeys-view-private.h"
 #include "dg-page.h"
 #include "dg-stage-panel.h"
@@ -138,6 +139,24 @@ build_columns (DgJourneysView *self)
   update_move_menu (self);
 }
 
+/* The board, or the map when the header's toggle asks for it. */
+static void
+show_content (DgJourneysView *self)
+{
+  gboolean map = gtk_toggle_button_get_active (self->map_toggle);
+
+  if (self->stages == NULL || self->stages->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "no-stages");
+      return;
+    }
+
+  /* The selection bar would act on cards no longer in sight. */
+  if (map)
+    _dg_journeys_view_clear_selection (self);
+  gtk_stack_set_visible_child_name (self->stack, map ? "map" : "board");
+}
+
 static void
 refresh_figures (DgJourneysView *self)
 {
@@ -146,6 +165,10 @@ refresh_figures (DgJourneysView *self)
 
   if (self->journey_id == 0 || self->columns->len == 0)
     return;
+
+  /* The map reads the same figures, with the stages' texts. */
+  if (gtk_toggle_button_get_active (self->map_toggle))
+    dg_journey_map_show (DG_JOURNEY_MAP (self->map), self->context, self->journey_id, self->cohort_id);
 
   figures = dg_journey_analytics (dg_context_get_database (self->context),
                                   dg_context_get_clock (self->context),
@@ -171,6 +194,13 @@ refresh_figures (DgJourneysView *self)
         }
       dg_journey_column_set_figures (column, found);
     }
+}
+
+static void
+on_map_toggled_cb (DgJourneysView *self)
+{
+  show_content (self);
+  refresh_figures (self);
 }
 
 static void
@@ -290,7 +320,7 @@ dg_journeys_view_reload (DgJourneysView *self)
         dg_journey_column_set_cohort_id (g_ptr_array_index (self->columns, i), self->cohort_id);
     }
 
-  gtk_stack_set_visible_child_name (self->stack, self->stages->len > 0 ? "board" : "no-stages");
+  show_content (self);
   refresh_figures (self);
   update_selection_bar (self);
 }
@@ -508,6 +538,8 @@ dg_journeys_view_class_init (DgJourneysViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (DG_TYPE_JOURNEY_MAP);
+
   object_class->dispose = dg_journeys_view_dispose;
   object_class->finalize = dg_journeys_view_finalize;
   object_class->get_property = dg_journeys_view_get_property;
@@ -537,6 +569,9 @@ dg_journeys_view_class_init (DgJourneysViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, empty_actions);
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, DgJourneysView, map_toggle);
+  gtk_widget_class_bind_template_child (widget_class, DgJourneysView, map);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_toggled_cb);
 
   _dg_journeys_view_class_actions_init (widget_class);
   dg_stage_panel_install_action (widget_class);

@@ -7,7 +7,9 @@
  * menu; cards selected in any columns (Ctrl+A selects a whole column) are
  * moved, marked completed or dropped together, in one transaction with
  * one Undo. "Add Customers" enrolls a customer in the first stage (and
- * the cohort shown). Without any journey the page says how to start.
+ * the cohort shown). The header's Board | Map toggle shows the journey as
+ * a map instead (dg-journey-map.h). Without any journey the page says how
+ * to start.
  *
  * It reaches the window through actions only (win.show-customer).
  */

@@ -1,0 +1,41 @@
+/* dg-journey-map.h
+ *
+ * The map view of the Journeys page: the journey shown as a picture
+ * (dg-journey-map-draw.h) in the page's light or dark style, with
+ * “Export as PNG…” (this map) and “Export as PDF…” (every journey, one
+ * page each). The page tells it which journey and cohort to show, and
+ * when their figures changed.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "dg-core.h"
+#include "dg-journey-map-data.h"
+
+G_BEGIN_DECLS
+
+#define DG_TYPE_JOURNEY_MAP (dg_journey_map_get_type ())
+
+G_DECLARE_FINAL_TYPE (DgJourneyMap, dg_journey_map, DG, JOURNEY_MAP, GtkWidget)
+
+GtkWidget        *dg_journey_map_new         (void);
+/* Reads the map of journey @journey_id (0 for none) for cohort
+ * @cohort_id (0 for all) from @context, and draws it again. */
+void              dg_journey_map_show        (DgJourneyMap  *self,
+                                              DgContext     *context,
+                                              gint64         journey_id,
+                                              gint64         cohort_id);
+/* What it draws; NULL before a journey was shown. */
+DgJourneyMapData *dg_journey_map_get_data    (DgJourneyMap  *self);
+/* The exports the dialogs end in: the map shown as a PNG; every journey
+ * (the one shown for its cohort, the others for all customers) as a PDF.
+ * An error is shown in a toast, and returned. */
+gboolean          dg_journey_map_export_png_to (DgJourneyMap  *self,
+                                                const char    *path,
+                                                GError       **error);
+gboolean          dg_journey_map_export_pdf_to (DgJourneyMap  *self,
+                                                const char    *path,
+                                                GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,651 @@
+/* test-ui-journey-map.c
+ *
+ * The journey map: its data equals the stages' playbook and the figures
+ * of dg_journey_analytics() (for all customers and for a cohort; a stage
+ * without feedback has no feeling point); the header's Map toggle shows
+ * it, drawn in light and dark, follows contacts logged meanwhile, and lets go of the cards selected on the
+ * board; the export buttons open a save dialog offering the journey's
+ * name; “Export as PNG” writes a PNG of the expected size, “Export as
+ * PDF” one page per journey; an export into a folder that does not exist
+ * shows an error naming the file and leaves no file. The map is saved as screenshots and the exported PDF of the
+ * lecture journey next to them.
+ */
+#define G_LOG_DOMAIN "Dangol-Test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "dg-journey-column.h"
+#include "dg-journey-map.h"
+#include "dg-journey-map-data.h"
+#include "dg-journey-map-export.h"
+#include "dg-journeys-view.h"
+#include "dg-test-util.h"
+#include "dg-ui-fixture.h"
+#include "dg-ui-test-util.h"
+
+#define N_STAGES 5
+
+/* GLib 2.74's g_test_expect_message() does not see structured logging,
+ * which the app's library uses: this writer counts the warnings that
+ * match the pattern the test expects instead. */
+static const char *expected_warning;
+static guint n_expected_warnings;
+
+static GLogWriterOutput
+log_writer_cb (GLogLevelFlags   log_level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  const char *domain = NULL;
+  const char *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+        domain = fields[i].value;
+      else if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+        message = fields[i].value;
+    }
+
+  if (expected_warning != NULL
+      && (log_level & G_LOG_LEVEL_WARNING) != 0
+      && g_strcmp0 (domain, "Dangol-Ui") == 0
+      && message != NULL
+      && g_pattern_match_simple (expected_warning, message))
+    {
+      n_expected_warnings++;
+      return G_LOG_WRITER_HANDLED;
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+typedef struct
+{
+  gint64 journey;
+  gint64 shop;
+  gint64 cohort;
+  gint64 stages[N_STAGES];
+  /* Nancy, at the lecture. */
+  gint64 at_lecture;
+} Seed;
+
+static gboolean
+is_korean (void)
+{
+  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
+}
+
+#define T(en, ko) (is_korean () ? (ko) : (en))
+
+static void
+set_now (DgUiFixture *fixture,
+         int          day,
+         int          hour)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Seoul");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, day, hour, 0, 0);
+
+  dg_fake_clock_set_now (fixture->clock, now);
+}
+
+static gint64
+add_stage (DgUiFixture *fixture,
+           gint64       journey,
+           const char  *name,
+           const char  *scenario,
+           const char  *touchpoint,
+           const char  *detail,
+           const char  *pain,
+           DgDigitisation level)
+{
+  g_autoptr(DgStage) stage = dg_stage_new (journey, name);
+  g_autoptr(GError) error = NULL;
+
+  stage->scenario = g_strdup (scenario);
+  stage->touchpoint = g_strdup (touchpoint);
+  stage->detail_steps = g_strdup (detail);
+  stage->pain_points = g_strdup (pain);
+  stage->digitisation = level;
+  stage->usual_days = 5;
+  g_assert_true (dg_stages_insert (fixture->database, stage, &error));
+  g_assert_no_error (error);
+
+  return stage->id;
+}
+
+static gint64
+enroll (DgUiFixture *fixture,
+        const char  *name,
+        gint64       stage,
+        gint64       cohort)
+{
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  dg_customer_set_name (customer, name);
+  g_assert_true (dg_customers_insert (fixture->database, customer, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock),
+                                        dg_customer_get_id (customer), stage, cohort, &id, &error));
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static void
+move (DgUiFixture *fixture,
+      gint64       enrollment,
+      gint64       stage)
+{
+  g_autoptr(DgBulkUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  undo = dg_enrollments_move (fixture->database, DG_CLOCK (fixture->clock), &enrollment, 1, stage, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+}
+
+/* A contact now with the customer of @enrollment. */
+static void
+contact (DgUiFixture          *fixture,
+         gint64                enrollment,
+         DgInteractionFeedback feedback)
+{
+  g_autoptr(DgInteraction) interaction = dg_interaction_new ();
+  g_autoptr(DgEnrollment) found = NULL;
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
+  g_autoptr(GError) error = NULL;
+
+  found = dg_enrollments_get (fixture->database, enrollment, &error);
+  g_assert_no_error (error);
+  dg_interaction_set_customer_id (interaction, found->customer_id);
+  dg_interaction_set_occurred_at (interaction, now);
+  dg_interaction_set_feedback (interaction, feedback);
+  g_assert_true (dg_interactions_insert (fixture->database, DG_CLOCK (fixture->clock), interaction, &error));
+  g_assert_no_error (error);
+}
+
+/* A lecture journey of five stages with its playbook: six customers walk
+ * it in November, with feedback at the announcement (good), the sign-up
+ * (mixed) and the survey (poor), none at the lecture or to the regulars;
+ * one drops out at the sign-up. A small shop journey of two stages. */
+static void
+seed (DgUiFixture *fixture,
+      Seed        *seed)
+{
+  g_autoptr(DgJourney) journey = dg_journey_new (T ("Public lecture to membership", "공개강의 → 정규 회원"));
+  g_autoptr(DgJourney) shop = dg_journey_new (T ("Studio visits", "스튜디오 방문"));
+  g_autoptr(DgCohort) cohort = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 e[6];
+
+  g_assert_true (dg_journeys_insert (fixture->database, journey, &error));
+  g_assert_no_error (error);
+  seed->journey = journey->id;
+  seed->stages[0] = add_stage (fixture, journey->id, T ("Announcement", "공지"),
+                               T ("Sees the lecture announced and wonders whether it is for them.",
+                                  "강의 공지를 보고 나에게 맞는 강의인지 궁금해한다."),
+                               T ("Instagram, community board", "인스타그램, 커뮤니티 게시판"),
+                               T ("Post the poster on Monday; pin the sign-up link; answer questions within a day.",
+                                  "월요일에 포스터 게시, 신청 링크 고정, 질문에는 하루 안에 답하기."),
+                               T ("Not sure about the level", "수준이 맞을지 모름"), DG_DIGITISATION_TEMPLATE);
+  seed->stages[1] = add_stage (fixture, journey->id, T ("Sign-up", "신청"),
+                               T ("Fills in the form and waits for a confirmation.",
+                                  "신청서를 작성하고 확인 문자를 기다린다."),
+                               T ("Google form, text message", "구글 폼, 문자"),
+                               T ("Confirm by text the same day; send the guidance text two days before.",
+                                  "당일 확인 문자, 강의 이틀 전 안내 문자 발송."),
+                               T ("Long form; no reply for days", "신청서가 길다, 답장이 늦다"),
+                               DG_DIGITISATION_AUTOMATED);
+  seed->stages[2] = add_stage (fixture, journey->id, T ("Lecture", "강의"),
+                               T ("Comes to the lecture and meets others.", "강의에 와서 다른 사람들을 만난다."),
+                               T ("Lecture room", "강의실"),
+                               T ("Welcome at the door, name tags, hand out the survey link at the end.",
+                                  "입구에서 맞이하기, 이름표, 끝날 때 설문 링크 나눠 주기."),
+                               "", DG_DIGITISATION_MANUAL);
+  seed->stages[3] = add_stage (fixture, journey->id, T ("Survey", "설문"),
+                               T ("Is asked what they thought.", "강의가 어땠는지 질문을 받는다."),
+                               T ("Text message", "문자"),
+                               T ("Send the survey the next morning; thank everyone who answers.",
+                                  "다음 날 아침 설문 발송, 답한 분께 감사 인사."),
+                               T ("Too many questions", "질문이 너무 많다"), DG_DIGITISATION_TEMPLATE);
+  seed->stages[4] = add_stage (fixture, journey->id, T ("Regular member", "정규 회원"),
+                               T ("Joins the coaching course.", "코칭 과정에 등록한다."),
+                               T ("Phone call", "전화"), "", "", DG_DIGITISATION_MANUAL);
+
+  cohort = dg_cohort_new (journey->id, T ("Dec 15 lecture", "12/15 공개강의"), "2026-12-15");
+  g_assert_true (dg_cohorts_insert (fixture->database, cohort, &error));
+  g_assert_no_error (error);
+  seed->cohort = cohort->id;
+
+  set_now (fixture, 2, 10);
+  e[0] = enroll (fixture, "김민수", seed->stages[0], seed->cohort);
+  e[1] = enroll (fixture, "이서연", seed->stages[0], seed->cohort);
+  e[2] = enroll (fixture, "박지훈", seed->stages[0], 0);
+  e[3] = enroll (fixture, "Nancy Baker", seed->stages[0], seed->cohort);
+  e[4] = enroll (fixture, "최유나", seed->stages[0], 0);
+  e[5] = enroll (fixture, "정하늘", seed->stages[0], seed->cohort);
+  set_now (fixture, 3, 10);
+  contact (fixture, e[0], DG_INTERACTION_FEEDBACK_POSITIVE);
+  contact (fixture, e[1], DG_INTERACTION_FEEDBACK_POSITIVE);
+  set_now (fixture, 5, 10);
+  for (guint i = 0; i < 5; i++)
+    move (fixture, e[i], seed->stages[1]);
+  set_now (fixture, 6, 10);
+  contact (fixture, e[2], DG_INTERACTION_FEEDBACK_NEGATIVE);
+  contact (fixture, e[3], DG_INTERACTION_FEEDBACK_NEUTRAL);
+  contact (fixture, e[0], DG_INTERACTION_FEEDBACK_POSITIVE);
+  {
+    g_autoptr(DgBulkUndo) undo = NULL;
+
+    undo = dg_enrollments_drop (fixture->database, DG_CLOCK (fixture->clock), &e[4], 1,
+                                T ("Schedule clash", "일정이 맞지 않음"), &error);
+    g_assert_no_error (error);
+  }
+  set_now (fixture, 12, 10);
+  for (guint i = 0; i < 4; i++)
+    move (fixture, e[i], seed->stages[2]);
+  set_now (fixture, 13, 10);
+  for (guint i = 0; i < 3; i++)
+    move (fixture, e[i], seed->stages[3]);
+  set_now (fixture, 14, 10);
+  contact (fixture, e[1], DG_INTERACTION_FEEDBACK_NEGATIVE);
+  contact (fixture, e[2], DG_INTERACTION_FEEDBACK_NEUTRAL);
+  set_now (fixture, 20, 10);
+  move (fixture, e[0], seed->stages[4]);
+  seed->at_lecture = e[3];
+  set_now (fixture, 24, 10);
+
+  g_assert_true (dg_journeys_insert (fixture->database, shop, &error));
+  g_assert_no_error (error);
+  seed->shop = shop->id;
+  add_stage (fixture, shop->id, T ("First visit", "첫 방문"), T ("Comes in for the first time.", "처음 방문한다."),
+             T ("Shop", "매장"), "", "", DG_DIGITISATION_MANUAL);
+  add_stage (fixture, shop->id, T ("Regular", "단골"), T ("Comes back every month.", "매달 다시 온다."),
+             T ("Shop", "매장"), "", "", DG_DIGITISATION_MANUAL);
+}
+
+static void
+check_data (DgUiFixture *fixture,
+            Seed        *seed,
+            gint64       cohort)
+{
+  g_autoptr(DgJourneyMapData) data = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autoptr(GError) error = NULL;
+
+  data = dg_journey_map_data_load (fixture->database, DG_CLOCK (fixture->clock), seed->journey, cohort, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (data);
+  figures = dg_journey_analytics (fixture->database, DG_CLOCK (fixture->clock), seed->journey, cohort, &error);
+  g_assert_no_error (error);
+  stages = dg_stages_list (fixture->database, seed->journey, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (data->title, ==, T ("Public lecture to membership", "공개강의 → 정규 회원"));
+  g_assert_cmpuint (data->stages->len, ==, N_STAGES);
+  g_assert_cmpuint (figures->len, ==, N_STAGES);
+  for (guint i = 0; i < N_STAGES; i++)
+    {
+      DgJourneyMapStage *column = g_ptr_array_index (data->stages, i);
+      DgStageFigures *expected = g_ptr_array_index (figures, i);
+      DgStage *stage = g_ptr_array_index (stages, i);
+
+      g_assert_cmpint (expected->stage_id, ==, seed->stages[i]);
+      g_assert_cmpstr (column->name, ==, stage->name);
+      g_assert_cmpstr (column->scenario, ==, stage->scenario);
+      g_assert_cmpstr (column->touchpoint, ==, stage->touchpoint);
+      g_assert_cmpstr (column->detail, ==, stage->detail_steps);
+      g_assert_cmpstr (column->pain_points, ==, stage->pain_points);
+      g_assert_cmpint (column->digitisation, ==, stage->digitisation);
+      g_assert_cmpuint (column->n_now, ==, expected->n_now);
+      g_assert_cmpfloat (column->conversion, ==, expected->conversion);
+      g_assert_cmpfloat (column->median_days, ==, expected->median_days);
+      g_assert_cmpuint (column->n_dropped, ==, expected->n_dropped);
+      g_assert_cmpuint (column->n_feedback, ==, expected->n_positive + expected->n_neutral + expected->n_negative);
+      g_assert_cmpfloat (column->feeling, ==, dg_stage_figures_get_feeling (expected));
+    }
+}
+
+static void
+test_data (DgUiFixture   *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(DgJourneyMapData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  DgJourneyMapStage *column;
+  Seed s = { 0 };
+
+  seed (fixture, &s);
+  check_data (fixture, &s, 0);
+  check_data (fixture, &s, s.cohort);
+
+  /* The figures worked out by hand, for all customers. */
+  data = dg_journey_map_data_load (fixture->database, DG_CLOCK (fixture->clock), s.journey, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (data->subtitle, ==, _("All customers"));
+  column = g_ptr_array_index (data->stages, 0);
+  g_assert_cmpuint (column->n_now, ==, 1);
+  g_assert_cmpfloat (column->conversion, <, 0);
+  g_assert_cmpuint (column->n_feedback, ==, 2);
+  g_assert_cmpfloat (column->feeling, ==, 1.0);
+  column = g_ptr_array_index (data->stages, 1);
+  g_assert_cmpuint (column->n_now, ==, 0);
+  g_assert_cmpfloat_with_epsilon (column->conversion, 5.0 / 6.0, 1e-9);
+  g_assert_cmpuint (column->n_dropped, ==, 1);
+  g_assert_cmpstr (column->top_drop_reason, ==, T ("Schedule clash", "일정이 맞지 않음"));
+  g_assert_cmpuint (column->n_feedback, ==, 3);
+  g_assert_cmpfloat_with_epsilon (column->feeling, 0.0, 1e-9);
+  /* No feedback at the lecture: no point, not a point at 0. */
+  column = g_ptr_array_index (data->stages, 2);
+  g_assert_cmpuint (column->n_now, ==, 1);
+  g_assert_cmpuint (column->n_feedback, ==, 0);
+  column = g_ptr_array_index (data->stages, 3);
+  g_assert_cmpuint (column->n_now, ==, 2);
+  g_assert_cmpfloat_with_epsilon (column->conversion, 3.0 / 4.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (column->feeling, -0.5, 1e-9);
+  column = g_ptr_array_index (data->stages, 4);
+  g_assert_cmpuint (column->n_now, ==, 1);
+  g_assert_cmpuint (column->n_feedback, ==, 0);
+}
+
+static DgJourneysView *
+show_map (DgUiFixture *fixture,
+          Seed        *s)
+{
+  DgJourneysView *view;
+  GtkWidget *toggle;
+  GtkStack *stack;
+
+  seed (fixture, s);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "journeys"));
+  view = DG_JOURNEYS_VIEW (dg_window_get_page (fixture->window, "journeys"));
+  dg_ui_test_wait_for (dg_journeys_view_get_n_columns (view) == N_STAGES);
+  g_assert_true (dg_journeys_view_show_journey (view, s->journey));
+
+  stack = GTK_STACK (dg_ui_test_find_by_id (GTK_WIDGET (view), "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "board");
+  toggle = dg_ui_test_find_by_id (GTK_WIDGET (view), "map_toggle");
+  g_assert_true (gtk_widget_is_visible (toggle));
+  dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
+  /* As a click does: the button's clicked signal. */
+  g_assert_true (gtk_widget_activate (toggle));
+  dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "map") == 0);
+  dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
+
+  return view;
+}
+
+static DgJourneyMap *
+get_map (DgJourneysView *view)
+{
+  return DG_JOURNEY_MAP (dg_ui_test_find_by_type (GTK_WIDGET (view), DG_TYPE_JOURNEY_MAP));
+}
+
+/* The share of pixels of @path that are not its top-left colour. */
+static double
+drawn_share (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+  int width, height, stride, other = 0;
+  guint32 first;
+  guchar *pixels;
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  first = *(guint32 *) pixels;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      other += *(guint32 *) (pixels + y * stride + x * 4) != first;
+  cairo_surface_destroy (surface);
+
+  return (double) other / (width * height);
+}
+
+static void
+test_map (DgUiFixture   *fixture,
+          gconstpointer  user_data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  DgJourneysView *view;
+  DgJourneyMap *map;
+  DgJourneyMapData *data;
+  g_autofree char *light = NULL;
+  g_autofree char *dark = NULL;
+  Seed s = { 0 };
+
+  view = show_map (fixture, &s);
+  map = get_map (view);
+  data = dg_journey_map_get_data (map);
+  g_assert_nonnull (data);
+  g_assert_cmpuint (data->stages->len, ==, N_STAGES);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (map)));
+
+  light = dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journey-map");
+  g_assert_cmpfloat (drawn_share (light), >, 0.05);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  dg_ui_test_wait_for (adw_style_manager_get_dark (style));
+  dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
+  dark = dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journey-map-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_cmpfloat (drawn_share (dark), >, 0.05);
+
+  /* A contact logged with feedback draws the feeling at the lecture. */
+  g_assert_cmpuint (((DgJourneyMapStage *) g_ptr_array_index (data->stages, 2))->n_feedback, ==, 0);
+  contact (fixture, s.at_lecture, DG_INTERACTION_FEEDBACK_POSITIVE);
+  dg_ui_test_wait_for (((DgJourneyMapStage *) g_ptr_array_index (dg_journey_map_get_data (map)->stages, 2))->n_feedback == 1);
+  g_assert_cmpfloat (((DgJourneyMapStage *) g_ptr_array_index (dg_journey_map_get_data (map)->stages, 2))->feeling, ==, 1.0);
+
+  /* Back on the board, cards selected there are let go when the map is
+   * shown, as the selection bar could only act on hidden cards. */
+  {
+    GtkStack *stack = GTK_STACK (dg_ui_test_find_by_id (GTK_WIDGET (view), "stack"));
+    GtkWidget *column = dg_journeys_view_get_column (view, 3);
+    g_autoptr(GArray) selected = NULL;
+    g_autoptr(GArray) after = NULL;
+
+    g_assert_true (gtk_widget_activate (dg_ui_test_find_by_id (GTK_WIDGET (view), "board_toggle")));
+    dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "board") == 0);
+    gtk_selection_model_select_all (GTK_SELECTION_MODEL (dg_journey_column_get_selection (DG_JOURNEY_COLUMN (column))));
+    selected = dg_journeys_view_get_selected_ids (view);
+    g_assert_cmpuint (selected->len, ==, 2);
+    g_assert_true (gtk_widget_activate (dg_ui_test_find_by_id (GTK_WIDGET (view), "map_toggle")));
+    dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "map") == 0);
+    after = dg_journeys_view_get_selected_ids (view);
+    g_assert_cmpuint (after->len, ==, 0);
+  }
+
+  /* A cohort picked on the board is the map's too. */
+  g_assert_true (dg_journeys_view_set_cohort_id (view, s.cohort));
+  dg_ui_test_wait_for (g_strcmp0 (dg_journey_map_get_data (map)->subtitle,
+                                  T ("Dec 15 lecture", "12/15 공개강의")) == 0);
+}
+
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *needle = "/Type /Page";
+  gsize length = 0;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  /* The streams hold NUL bytes: no string search. */
+  for (gsize i = 0; i + strlen (needle) < length; i++)
+    {
+      /* Not the “/Type /Pages” of the page tree. */
+      if (memcmp (contents + i, needle, strlen (needle)) == 0 && contents[i + strlen (needle)] != 's')
+        n++;
+    }
+
+  return n;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+test_export (DgUiFixture   *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dangol-map-XXXXXX", &error);
+  g_autofree char *png = NULL;
+  g_autofree char *pdf = NULL;
+  cairo_surface_t *surface;
+  DgJourneyMap *map;
+  int width, height;
+  Seed s = { 0 };
+
+  g_assert_no_error (error);
+  map = get_map (show_map (fixture, &s));
+  g_assert_true (gtk_widget_is_sensitive (dg_ui_test_find_button (GTK_WIDGET (map), _("Export as _PNG…"))));
+
+  png = g_build_filename (dir, "map.png", NULL);
+  g_assert_true (dg_journey_map_export_png_to (map, png, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  dg_journey_map_get_png_size (dg_journey_map_get_data (map), &width, &height);
+  g_assert_cmpint (width, ==, 1123 * DG_JOURNEY_MAP_PNG_SCALE);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, height);
+  cairo_surface_destroy (surface);
+
+  /* The button opens a save dialog that offers the journey's name. */
+  {
+    g_autofree char *offered = NULL;
+    GtkWindow *dialog;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "journey-map.export-png", NULL));
+    dg_ui_test_wait_for ((dialog = dg_ui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL
+                         && gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+    g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+    offered = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+    g_assert_cmpstr (offered, ==, T ("Public lecture to membership.png", "공개강의 → 정규 회원.png"));
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    dg_ui_test_wait_for (dg_ui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  }
+
+  /* Exporting again replaces the file; no temporary file stays. */
+  g_assert_true (dg_journey_map_export_png_to (map, png, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  pdf = g_build_filename (dir, "maps.pdf", NULL);
+  g_assert_true (dg_journey_map_export_pdf_to (map, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, 2);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+
+  if (g_getenv ("DANGOL_SCREENSHOT_DIR") != NULL)
+    {
+      const char *lang = g_getenv ("DANGOL_TEST_LANG") != NULL ? g_getenv ("DANGOL_TEST_LANG") : "en";
+      g_autofree char *name = g_strdup_printf ("journey-map-%s.pdf", lang);
+      g_autofree char *copy = g_build_filename (g_getenv ("DANGOL_SCREENSHOT_DIR"), name, NULL);
+      g_autofree char *png_name = g_strdup_printf ("journey-map-export-%s.png", lang);
+      g_autofree char *png_copy = g_build_filename (g_getenv ("DANGOL_SCREENSHOT_DIR"), png_name, NULL);
+
+      g_mkdir_with_parents (g_getenv ("DANGOL_SCREENSHOT_DIR"), 0755);
+      g_assert_true (dg_journey_map_export_pdf_to (map, copy, &error));
+      g_assert_no_error (error);
+      g_assert_true (dg_journey_map_export_png_to (map, png_copy, &error));
+      g_assert_no_error (error);
+    }
+
+  g_unlink (png);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+static void
+test_export_error (DgUiFixture   *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dangol-map-XXXXXX", &error);
+  g_autofree char *missing = NULL;
+  g_autofree char *png = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *toast_widget;
+  AdwToast *toast = NULL;
+  DgJourneyMap *map;
+  Seed s = { 0 };
+
+  g_assert_no_error (error);
+  map = get_map (show_map (fixture, &s));
+
+  /* The tests run as root, which may write anywhere: a folder that does
+   * not exist is one no one can write into. */
+  missing = g_build_filename (dir, "gone", NULL);
+  png = g_build_filename (missing, "map.png", NULL);
+  expected_warning = "*map.png*";
+  n_expected_warnings = 0;
+  g_assert_false (dg_journey_map_export_png_to (map, png, &error));
+  g_assert_cmpuint (n_expected_warnings, ==, 1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "map.png"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  toast_widget = dg_ui_test_find_by_type_name (GTK_WIDGET (fixture->window), "AdwToastWidget");
+  dg_ui_test_wait_for ((toast_widget = dg_ui_test_find_by_type_name (GTK_WIDGET (fixture->window),
+                                                                     "AdwToastWidget")) != NULL);
+  g_object_get (toast_widget, "toast", &toast, NULL);
+  title = g_strdup (adw_toast_get_title (toast));
+  g_object_unref (toast);
+  g_assert_nonnull (strstr (title, "map.png"));
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journey-map-export-error"));
+
+  g_clear_error (&error);
+  pdf = g_build_filename (missing, "maps.pdf", NULL);
+  expected_warning = "*maps.pdf*";
+  n_expected_warnings = 0;
+  g_assert_false (dg_journey_map_export_pdf_to (map, pdf, &error));
+  g_assert_cmpuint (n_expected_warnings, ==, 1);
+  expected_warning = NULL;
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_log_set_writer_func (log_writer_cb, NULL, NULL);
+  dg_test_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+
+  DG_UI_TEST_ADD ("/ui/journey-map/data", test_data);
+  DG_UI_TEST_ADD ("/ui/journey-map/map", test_map);
+  DG_UI_TEST_ADD ("/ui/journey-map/export", test_export);
+  DG_UI_TEST_ADD ("/ui/journey-map/export-error", test_export_error);
+
+  return g_test_run ();
+}

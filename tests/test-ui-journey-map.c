@@ -522,7 +522,7 @@ test_export (DgUiFixture   *fixture,
 
   g_assert_no_error (error);
   map = get_map (show_map (fixture, &s));
-  g_assert_true (gtk_widget_is_sensitive (dg_ui_test_find_button (GTK_WIDGET (map), _("Export as _PNG…"))));
+  g_assert_true (gtk_widget_is_sensitive (dg_ui_test_find_button (GTK_WIDGET (map), _("Export as PNG…"))));
 
   png = g_build_filename (dir, "map.png", NULL);
   g_assert_true (dg_journey_map_export_png_to (map, png, &error));

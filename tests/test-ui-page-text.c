@@ -17,6 +17,7 @@
 #include "dg-calendar-view.h"
 #include "dg-customers-test-util.h"
 #include "dg-interaction-form.h"
+#include "dg-journey-templates.h"
 #include "dg-keep-all.h"
 #include "dg-test-util.h"
 #include "dg-ui-fixture.h"
@@ -361,6 +362,36 @@ test_calendar (DgUiFixture   *fixture,
 }
 
 /* Dialogs keep their mnemonics: Cancel and Save of the editor. */
+/* The Journeys page, on a journey made from a shipped template: its
+ * header, the board's columns and the map's export buttons. */
+static void
+test_journeys (DgUiFixture   *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *map_toggle;
+
+  templates = dg_journey_templates_list (NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (templates->len, >, 0);
+  g_assert_true (dg_journey_template_create_journey (get_database (), g_ptr_array_index (templates, 0), NULL, &error));
+  g_assert_no_error (error);
+
+  show_page ("journeys");
+  dg_ui_test_wait_for ((map_toggle = dg_ui_test_find_by_id (GTK_WIDGET (get_window ()), "map_toggle")) != NULL
+                       && dg_ui_test_find_by_type_name (GTK_WIDGET (get_window ()), "DgJourneyColumn") != NULL);
+  dg_ui_test_wait_painted (map_toggle, 2);
+  check_window ("Journeys", 0);
+  take_screenshot ("page-text-journeys");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (map_toggle), TRUE);
+  dg_ui_test_wait_for (dg_ui_test_find_button (GTK_WIDGET (get_window ()), _("Export as PNG…")) != NULL);
+  dg_ui_test_wait_painted (map_toggle, 2);
+  check_window ("Journey map", 0);
+  take_screenshot ("page-text-journey-map");
+}
+
 static void
 test_dialog_keeps_mnemonics (DgUiFixture   *fixture,
                              gconstpointer  data)
@@ -391,6 +422,7 @@ main (int   argc,
   PAGE_TEXT_TEST_ADD ("/ui/page-text/today", test_today);
   PAGE_TEXT_TEST_ADD ("/ui/page-text/customers", test_customers);
   PAGE_TEXT_TEST_ADD ("/ui/page-text/calendar", test_calendar);
+  PAGE_TEXT_TEST_ADD ("/ui/page-text/journeys", test_journeys);
   PAGE_TEXT_TEST_ADD ("/ui/page-text/dialog-keeps-mnemonics", test_dialog_keeps_mnemonics);
 
   return g_test_run ();

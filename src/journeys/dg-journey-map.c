@@ -309,11 +309,11 @@ dg_journey_map_init (DgJourneyMap *self)
 
   gtk_widget_add_css_class (bar, "toolbar");
   gtk_widget_set_halign (bar, GTK_ALIGN_END);
-  button = gtk_button_new_with_mnemonic (_("Export as _PNG…"));
+  button = gtk_button_new_with_label (_("Export as PNG…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "journey-map.export-png");
   gtk_widget_set_tooltip_text (button, _("Save this map as a picture"));
   gtk_box_append (GTK_BOX (bar), button);
-  button = gtk_button_new_with_mnemonic (_("Export as P_DF…"));
+  button = gtk_button_new_with_label (_("Export as PDF…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "journey-map.export-pdf");
   gtk_widget_set_tooltip_text (button, _("Save the maps of every journey, one page each, for printing"));
   gtk_box_append (GTK_BOX (bar), button);

@@ -92,6 +92,37 @@ add_contact (DgDatabase *db,
     g_error ("%s", error->message);
 }
 
+/* The first shipped template (in the test's language), its first stage
+ * holding every customer but the last and its second stage the last. */
+static void
+add_journey (DgDatabase   *db,
+             DgClock      *clock,
+             const gint64 *customer_ids,
+             guint         n_customers)
+{
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 journey_id = 0;
+
+  templates = dg_journey_templates_list (NULL, NULL, &error);
+  if (templates == NULL || templates->len == 0)
+    g_error ("No journey template: %s", error != NULL ? error->message : "none shipped");
+  if (!dg_journey_template_create_journey (db, g_ptr_array_index (templates, 0), &journey_id, &error))
+    g_error ("%s", error->message);
+  stages = dg_stages_list (db, journey_id, &error);
+  if (stages == NULL || stages->len < 2)
+    g_error ("The template has too few stages");
+
+  for (guint i = 0; i < n_customers; i++)
+    {
+      const DgStage *stage = g_ptr_array_index (stages, i + 1 < n_customers ? 0 : 1);
+
+      if (!dg_enrollments_enroll (db, clock, customer_ids[i], stage->id, 0, NULL, &error))
+        g_error ("%s", error->message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -124,6 +155,8 @@ main (int   argc,
   add_followup (db, clock, ids[1], korean ? "청구서 보내기" : "Send the invoice", 0);
   add_followup (db, clock, ids[2], korean ? "가을 워크숍 초대" : "Invite to the autumn workshop", 3);
   add_followup (db, clock, 0, korean ? "새 명함 주문" : "Order new name cards", 1);
+
+  add_journey (db, clock, ids, G_N_ELEMENTS (ids));
 
   return 0;
 }

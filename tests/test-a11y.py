@@ -4,7 +4,7 @@
 # Every control of the running app has a name a screen reader can say.
 # Starts the real app on a small database (written by SEED), finds it in
 # the AT-SPI registry, walks its pages (Today, Customers, a customer page,
-# Calendar), the Preferences and the editors it opens, and fails listing
+# the journey board and map, Calendar), the Preferences and the editors it opens, and fails listing
 # each push/toggle/menu button, entry, text, check box, combo or spin
 # button on screen whose name is missing, is a widget type name (what GTK
 # 4.8 says when there is none: "GtkMenuButton"), still carries a mnemonic
@@ -37,7 +37,7 @@ APP_ID = 'io.github.dangol.Dangol'
 APP_PATH = '/io/github/dangol/Dangol'
 TIMEOUT = 60
 # The screens main() checks, for the TAP plan.
-N_CHECKS = 10
+N_CHECKS = 12
 
 CHECKED_ROLES = {
     Atspi.Role.PUSH_BUTTON,
@@ -316,6 +316,13 @@ def main():
         check_screen(tap, app, 'Customer editor', has_window(_('Edit Customer')))
         click(app, '_Cancel')
         wait_for('the editor to close', lambda: _('Edit Customer') not in window_names(app))
+
+        win('show-page', GLib.Variant('s', 'journeys'))
+
+        # GTK 4.8 gives a toggle button the push button's role.
+        check_screen(tap, app, 'Journey board', has_button('Map'))
+        click(app, 'Map')
+        check_screen(tap, app, 'Journey map', has_button('Export as PNG…'))
 
         win('show-page', GLib.Variant('s', 'calendar'))
         check_screen(tap, app, 'Calendar', has_button('_Today'))

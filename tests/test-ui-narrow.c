@@ -20,6 +20,9 @@
 #include "dg-customers-test-util.h"
 #include "dg-day-agenda.h"
 #include "dg-followup-row.h"
+#include "dg-journey-column.h"
+#include "dg-journey-templates.h"
+#include "dg-journeys-view.h"
 #include "dg-test-util.h"
 #include "dg-ui-fixture.h"
 #include "dg-ui-test-util.h"
@@ -30,6 +33,8 @@
 static const DgUiFixtureOptions wide_today = { .width = WIDE_WIDTH, .height = 720 };
 static const DgUiFixtureOptions wide_customers = { .width = WIDE_WIDTH, .height = 720, .page = "customers" };
 static const DgUiFixtureOptions wide_calendar = { .width = WIDE_WIDTH, .height = 720, .page = "calendar" };
+/* No page at first: the Journeys page is built, when shown, on the seeded journey. */
+static const DgUiFixtureOptions wide_journeys = { .width = WIDE_WIDTH, .height = 720 };
 static const DgUiFixtureOptions default_calendar = { .width = 1100, .height = 720, .page = "calendar" };
 
 static DgUiFixture *
@@ -569,6 +574,108 @@ test_preferences (DgUiFixture   *fixture,
   g_assert_cmpint (min_width (content), <=, PHONE_WIDTH);
 }
 
+/* The first shipped journey, with one customer in its first stage. */
+static guint
+seed_journey (void)
+{
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 journey = 0;
+  const DgStage *first;
+
+  templates = dg_journey_templates_list (NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (templates->len, >, 0);
+  g_assert_true (dg_journey_template_create_journey (fixture ()->database, g_ptr_array_index (templates, 0),
+                                                     &journey, &error));
+  g_assert_no_error (error);
+  stages = dg_stages_list (fixture ()->database, journey, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stages->len, >, 0);
+  first = g_ptr_array_index (stages, 0);
+  g_assert_true (dg_enrollments_enroll (fixture ()->database, DG_CLOCK (fixture ()->clock),
+                                        insert_customer ("김민수", "01012345678"), first->id, 0, NULL, &error));
+  g_assert_no_error (error);
+
+  return stages->len;
+}
+
+/* Says what each part of the Journeys page needs, to tell which one keeps
+ * the window wide when it cannot be narrowed. */
+static void
+log_journeys_widths (DgJourneysView *view)
+{
+  const char *ids[] = { "toolbar", "selection_bar", "board_scroller", "columns_box", "map" };
+
+  for (GtkWidget *child = gtk_widget_get_first_child (dg_ui_test_find_by_id (GTK_WIDGET (view), "toolbar"));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_test_message ("Journeys toolbar: %s needs %d px", G_OBJECT_TYPE_NAME (child), min_width (child));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_test_message ("Journeys %s needs %d px", ids[i], min_width (dg_ui_test_find_by_id (GTK_WIDGET (view), ids[i])));
+}
+
+/* The journey board and its map fit a phone: the toolbar gives up its
+ * labels for icons, a column fits beside the board's margins, and the
+ * board and the map scroll sideways rather than widen the window. */
+static void
+test_journeys (DgUiFixture   *fixture,
+               gconstpointer  data)
+{
+  guint n_stages = seed_journey ();
+  DgJourneysView *view;
+  GtkStack *stack;
+  GtkWidget *scroller, *map_toggle, *column, *revealer;
+
+  show_page ("journeys");
+  view = DG_JOURNEYS_VIEW (dg_window_get_page (fixture->window, "journeys"));
+  dg_ui_test_wait_for (dg_journeys_view_get_n_columns (view) == n_stages);
+  stack = GTK_STACK (dg_ui_test_find_by_id (GTK_WIDGET (view), "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "board");
+  dg_ui_test_wait_painted (window_widget (), 2);
+  screenshot ("narrow-journeys-1280");
+  log_journeys_widths (view);
+
+  set_width (PHONE_WIDTH);
+  assert_fits_phone ("Journeys, board");
+  /* One column shows whole, the others are a scroll away. */
+  scroller = dg_ui_test_find_by_id (GTK_WIDGET (view), "board_scroller");
+  column = gtk_widget_get_first_child (dg_ui_test_find_by_id (GTK_WIDGET (view), "columns_box"));
+  g_assert_nonnull (column);
+  g_assert_cmpint (gtk_widget_get_width (column), <=, gtk_widget_get_width (scroller) - 24);
+  g_assert_true (gtk_widget_get_mapped (dg_ui_test_find_by_id (GTK_WIDGET (view), "add_icon_button")));
+  screenshot ("narrow-journeys-360");
+
+  /* The bar for the selected cards fits too, its buttons in a menu. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dg_journey_column_get_list_view (DG_JOURNEY_COLUMN (column))),
+                                             "list.select-all", NULL));
+  revealer = dg_ui_test_find_by_id (GTK_WIDGET (view), "selection_revealer");
+  dg_ui_test_wait_for (gtk_widget_get_mapped (revealer) && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
+  dg_ui_test_wait_painted (window_widget (), 2);
+  assert_fits_phone ("Journeys, cards selected");
+  g_assert_true (gtk_widget_get_mapped (dg_ui_test_find_by_id (GTK_WIDGET (view), "selection_menu_button")));
+  g_assert_true (gtk_widget_get_mapped (dg_ui_test_find_by_id (GTK_WIDGET (view), "move_selected_button")));
+  screenshot ("narrow-journeys-selection-360");
+
+  /* As a click does: the button's clicked signal, on the icon shown
+   * for the word. */
+  map_toggle = dg_ui_test_find_by_id (GTK_WIDGET (view), "map_icon_toggle");
+  g_assert_true (gtk_widget_get_mapped (map_toggle));
+  g_assert_false (gtk_widget_get_mapped (dg_ui_test_find_by_id (GTK_WIDGET (view), "map_toggle")));
+  g_assert_true (gtk_widget_activate (map_toggle));
+  dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "map") == 0);
+  dg_ui_test_wait_painted (window_widget (), 2);
+  assert_fits_phone ("Journeys, map");
+  screenshot ("narrow-journey-map-360");
+
+  set_width (WIDE_WIDTH);
+  g_assert_true (gtk_widget_get_mapped (dg_ui_test_find_by_id (GTK_WIDGET (view), "add_button")));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dg_ui_test_find_by_id (GTK_WIDGET (view), "map_toggle"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dg_ui_test_find_by_id (GTK_WIDGET (view), "board_toggle"))));
+  screenshot ("narrow-journey-map-1280");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -582,6 +689,7 @@ main (int   argc,
   DG_UI_TEST_ADD_WITH ("/ui/narrow/customers-wide-toolbar", &wide_customers, test_customers_wide_toolbar);
   DG_UI_TEST_ADD_WITH ("/ui/narrow/calendar", &wide_calendar, test_calendar);
   DG_UI_TEST_ADD_WITH ("/ui/narrow/agenda-default-size", &default_calendar, test_agenda_default_size);
+  DG_UI_TEST_ADD_WITH ("/ui/narrow/journeys", &wide_journeys, test_journeys);
   DG_UI_TEST_ADD_WITH ("/ui/narrow/preferences", &wide_today, test_preferences);
 
   return g_test_run ();

@@ -66,6 +66,7 @@ update_selection_bar (DgJourneysView *self)
        * are selected; %u is how many. */
       text = g_strdup_printf (ngettext ("%u selected", "%u selected", ids->len), ids->len);
       gtk_label_set_text (self->selection_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->selection_revealer), TRUE);
     }
   gtk_revealer_set_reveal_child (self->selection_revealer, ids->len > 0);
   _dg_journeys_view_update_actions (self);
@@ -578,10 +579,32 @@ dg_journeys_view_class_init (DgJourneysViewClass *klass)
   _dg_journeys_view_class_editor_init (widget_class);
 }
 
+/* GTK 4.8's drop-down is as wide as the name on its button, so a long
+ * journey or cohort name would keep the window from narrowing to a
+ * phone's width: that name gives way to an ellipsis when room is short.
+ * Its popover, sized by itself, still lists the names whole. The label
+ * is made when the drop-down first shows an item, so this runs each time
+ * it shows another. */
+static void
+ellipsize_button_labels (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ellipsize_button_labels (child);
+}
+
 static void
 dg_journeys_view_init (DgJourneysView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->journey_dropdown, "notify::selected-item", G_CALLBACK (ellipsize_button_labels), NULL);
+  g_signal_connect (self->cohort_dropdown, "notify::selected-item", G_CALLBACK (ellipsize_button_labels), NULL);
 
   self->columns = g_ptr_array_new ();
   g_signal_connect_object (self->journey_dropdown, "notify::selected",

@@ -223,6 +223,31 @@ test_today (DgUiFixture   *fixture,
                                   "caught-up") == 0);
 }
 
+/* Many birthdays in the week: the first eight as rows, then one that
+ * counts the rest and opens nothing. */
+static void
+test_today_many (DgUiFixture   *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *more = NULL;
+
+  for (guint i = 0; i < 11; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Customer %02u", i);
+
+      insert_customer (name, "1990-11-24", FALSE, FALSE);
+    }
+
+  dg_ui_test_wait_for (gtk_widget_get_visible (today_child ("birthdays_section")) && n_birthday_rows () == 9);
+  for (guint i = 0; i < 8; i++)
+    g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (birthday_row (i))));
+
+  more = g_strdup_printf (ngettext ("And %u more birthday this week",
+                                    "And %u more birthdays this week", 3), 3);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (birthday_row (8))), ==, more);
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (birthday_row (8))));
+}
+
 static DgCustomerEditor *
 open_editor (DgCustomer *customer)
 {
@@ -386,6 +411,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   DG_UI_TEST_ADD ("/ui/birthdays/today", test_today);
+  DG_UI_TEST_ADD ("/ui/birthdays/today-many", test_today_many);
   DG_UI_TEST_ADD ("/ui/birthdays/editor-lunar", test_editor_lunar);
   DG_UI_TEST_ADD ("/ui/birthdays/preferences", test_preferences);
 

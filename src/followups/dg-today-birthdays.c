@@ -19,6 +19,10 @@ struct _DgTodayBirthdays
 
 G_DEFINE_FINAL_TYPE (DgTodayBirthdays, dg_today_birthdays, GTK_TYPE_WIDGET)
 
+/* Rows shown at most: a week of birthdays among thousands of customers is
+ * a count, not a list to read on Today. */
+#define MAX_ROWS 8
+
 /* "Friday, December 12", with "Today" or "Tomorrow" before the nearest two. */
 static char *
 format_day (const GDate *date,
@@ -105,8 +109,27 @@ dg_today_birthdays_refresh (DgTodayBirthdays *self,
       return FALSE;
     }
 
-  for (guint i = 0; i < birthdays->len; i++)
+  for (guint i = 0; i < MIN (birthdays->len, MAX_ROWS); i++)
     gtk_list_box_append (self->list, new_row (g_ptr_array_index (birthdays, i), &today));
+
+  if (birthdays->len > MAX_ROWS)
+    {
+      guint rest = birthdays->len - MAX_ROWS;
+      /* Translators: the last row of Today's birthdays of the week, when
+       * there are more than it lists. */
+      g_autofree char *title = g_strdup_printf (ngettext ("And %u more birthday this week",
+                                                          "And %u more birthdays this week",
+                                                          rest),
+                                                rest);
+      GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
+                                     "use-markup", FALSE,
+                                     "title", title,
+                                     "activatable", FALSE,
+                                     NULL);
+
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->list, row);
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self), birthdays->len > 0);
 

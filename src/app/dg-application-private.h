@@ -53,6 +53,13 @@ DgWindow *_dg_application_find_window     (DgApplication *self);
 /* Holds the app running with no window while it should remind in the
  * background, and lets it end with its last window otherwise. */
 void      _dg_application_update_hold     (DgApplication *self);
+/* Asks the desktop to start Dangol at login (or not any more): through
+ * the Background portal in a sandbox, with the autostart entry otherwise. */
+void      _dg_application_request_background (DgApplication *self,
+                                              gboolean       enabled);
+/* The autostart entry follows the setting at every start, so that one
+ * removed or edited by hand, or written by another version, is put right. */
+void      _dg_application_sync_autostart  (DgApplication *self);
 /* Adds app.quit, app.preferences, app.about (and app.run-in-background
  * when there are @settings) with their accelerators. */
 void      _dg_application_install_actions (DgApplication *self,

@@ -7,7 +7,6 @@
 
 #include "dg-accessible.h"
 #include "dg-application-private.h"
-#include "dg-autostart.h"
 #include "dg-keep-all.h"
 #include "dg-background-portal.h"
 #include "dg-notifier.h"
@@ -172,119 +171,6 @@ on_lead_minutes_changed_cb (GSettings     *settings,
   dg_application_apply_lead_minutes (self);
 }
 
-static void
-dg_application_report_background_error (DgApplication *self,
-                                        gboolean       enabled,
-                                        const GError  *error)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (DG_IS_PREFERENCES_WINDOW (window))
-    {
-      g_autofree char *title = NULL;
-
-      if (enabled)
-        /* Translators: %s says what went wrong. */
-        title = g_markup_printf_escaped (_("Dangol could not be set to start when you log in: %s"),
-                                         error->message);
-      else
-        /* Translators: %s says what went wrong. */
-        title = g_markup_printf_escaped (_("Dangol will still start when you log in: %s"),
-                                         error->message);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (title));
-    }
-}
-
-static void
-dg_application_write_autostart (DgApplication *self,
-                                gboolean       enabled)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!dg_autostart_set_enabled (enabled, &error))
-    {
-      g_warning ("Could not %s the autostart entry: %s",
-                 enabled ? "install" : "remove", error->message);
-      dg_application_report_background_error (self, enabled, error);
-    }
-}
-
-typedef struct
-{
-  DgApplication *self;
-  gboolean       enabled;
-} PortalRequest;
-
-static void
-on_background_portal_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  PortalRequest *request = user_data;
-  g_autoptr(DgApplication) self = request->self;
-  gboolean enabled = request->enabled;
-  g_autoptr(GError) error = NULL;
-  gboolean background = FALSE, autostart = FALSE;
-
-  g_free (request);
-
-  if (!dg_background_portal_request_finish (result, &background, &autostart, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      /* No portal after all: the autostart entry, as outside a sandbox. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-        {
-          dg_application_write_autostart (self, enabled);
-          return;
-        }
-
-      g_message ("The Background portal failed: %s", error->message);
-      dg_application_report_background_error (self, enabled, error);
-      return;
-    }
-
-  g_debug ("Background portal: background %d, autostart %d", background, autostart);
-
-  /* Declined in the desktop's own dialog: the setting says what is true,
-   * and the reminders end with the window as they did before. */
-  if (enabled && !background && self->settings != NULL
-      && g_settings_get_boolean (self->settings, "run-in-background"))
-    {
-      g_message ("The desktop does not let Dangol run in the background");
-      g_settings_set_boolean (self->settings, "run-in-background", FALSE);
-    }
-}
-
-/* Asks the desktop to start Dangol at login (or not any more): through
- * the Background portal in a sandbox, with the autostart entry otherwise. */
-static void
-dg_application_request_background (DgApplication *self,
-                                   gboolean       enabled)
-{
-  static const char * const commandline[] = { "dangol", "--background", NULL };
-  GDBusConnection *connection = NULL;
-  PortalRequest *request;
-
-  if (g_application_get_is_registered (G_APPLICATION (self)))
-    connection = g_application_get_dbus_connection (G_APPLICATION (self));
-
-  if (!self->use_portal || connection == NULL)
-    {
-      dg_application_write_autostart (self, enabled);
-      return;
-    }
-
-  request = g_new0 (PortalRequest, 1);
-  request->self = g_object_ref (self);
-  request->enabled = enabled;
-  dg_background_portal_request (connection, "", enabled, commandline,
-                                _("Show follow-up reminders while the Dangol window is closed"),
-                                self->cancellable,
-                                on_background_portal_cb, request);
-}
-
 /* The morning agenda belongs to the reminders in the background: it is
  * given while both settings are on. */
 static void
@@ -321,27 +207,9 @@ on_run_in_background_changed_cb (GSettings     *settings,
 {
   gboolean enabled = g_settings_get_boolean (settings, key);
 
-  dg_application_request_background (self, enabled);
+  _dg_application_request_background (self, enabled);
   _dg_application_update_hold (self);
   dg_application_apply_morning_agenda (self);
-}
-
-/* The autostart entry follows the setting at every start, so that one
- * removed or edited by hand, or written by another version, is put right. */
-static void
-dg_application_sync_autostart (DgApplication *self)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean enabled;
-
-  /* The portal keeps its own entry. */
-  if (self->settings == NULL || self->use_portal)
-    return;
-
-  enabled = g_settings_get_boolean (self->settings, "run-in-background");
-  if (!dg_autostart_sync (enabled, &error))
-    g_message ("Could not %s the autostart entry: %s",
-               enabled ? "install" : "remove", error->message);
 }
 
 static GSettings *
@@ -631,7 +499,7 @@ dg_application_activate (GApplication *app)
     {
       g_autoptr(GError) error = NULL;
 
-      dg_application_sync_autostart (self);
+      _dg_application_sync_autostart (self);
       if (!dg_application_open_database (self, NULL, &error))
         {
           g_message ("%s", error->message);
@@ -681,7 +549,7 @@ dg_application_command_line (GApplication            *app,
     {
       g_autoptr(GError) error = NULL;
 
-      dg_application_sync_autostart (self);
+      _dg_application_sync_autostart (self);
       if (!dg_application_open_database (self, path, &error))
         {
           g_application_command_line_printerr (command_line, "%s\n", error->message);

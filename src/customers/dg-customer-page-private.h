@@ -2,7 +2,8 @@
  *
  * What dg-customer-page.c (the customer's details) and
  * dg-customer-page-history.c (the customer's follow-ups, contact log and
- * their actions) share.
+ * their actions) and dg-customer-page-journeys.c (the journeys the
+ * customer is in) share.
  */
 #pragma once
 
@@ -23,6 +24,7 @@ struct _DgCustomerPage
   gulong             customers_handler;
   gulong             interactions_handler;
   gulong             followups_handler;
+  gulong             enrollments_handler;
   gulong             clock_handler;
   /* The timeline shows the latest contacts until asked for all of them. */
   gboolean           show_all_contacts;
@@ -50,6 +52,8 @@ struct _DgCustomerPage
   GtkListBox        *history_list;
   GtkLabel          *history_empty;
   GtkButton         *show_all_button;
+  AdwPreferencesGroup *journeys_group;
+  GtkListBox        *journeys_list;
 };
 
 void _dg_customer_page_class_history_init (GtkWidgetClass *widget_class);
@@ -57,5 +61,8 @@ void _dg_customer_page_class_history_init (GtkWidgetClass *widget_class);
  * now; empties them when there is no customer. */
 void _dg_customer_page_reload_followups   (DgCustomerPage *self);
 void _dg_customer_page_reload_history     (DgCustomerPage *self);
+/* Shows the journeys the customer is in (dg-customer-page-journeys.c), or
+ * hides their section when there are none. */
+void _dg_customer_page_reload_journeys    (DgCustomerPage *self);
 
 G_END_DECLS

@@ -182,6 +182,7 @@ dg_customer_page_set_customer (DgCustomerPage *self,
       dg_interaction_form_set_customer_id (self->contact_form, get_id (customer));
       _dg_customer_page_reload_followups (self);
       _dg_customer_page_reload_history (self);
+      _dg_customer_page_reload_journeys (self);
     }
 
   /* The Customers view follows this to enable its actions and to leave a
@@ -259,6 +260,14 @@ on_followups_changed_cb (DgDatabase     *database,
   _dg_customer_page_reload_followups (self);
 }
 
+static void
+on_enrollments_changed_cb (DgDatabase     *database,
+                           const char     *table,
+                           DgCustomerPage *self)
+{
+  _dg_customer_page_reload_journeys (self);
+}
+
 /* "Today", "Yesterday" and overdue depend on the time: a jump (a resume
  * from suspend, a new time zone) redraws them. */
 static void
@@ -267,6 +276,7 @@ on_clock_changed_cb (DgClock        *clock,
 {
   _dg_customer_page_reload_followups (self);
   _dg_customer_page_reload_history (self);
+  _dg_customer_page_reload_journeys (self);
 }
 
 static void
@@ -281,6 +291,7 @@ dg_customer_page_disconnect (DgCustomerPage *self)
   g_clear_signal_handler (&self->customers_handler, database);
   g_clear_signal_handler (&self->interactions_handler, database);
   g_clear_signal_handler (&self->followups_handler, database);
+  g_clear_signal_handler (&self->enrollments_handler, database);
   g_clear_signal_handler (&self->clock_handler, dg_context_get_clock (self->context));
 }
 
@@ -322,6 +333,10 @@ dg_customer_page_set_context (DgCustomerPage *self,
       self->followups_handler =
         g_signal_connect_object (database, "changed::followups",
                                  G_CALLBACK (on_followups_changed_cb),
+                                 self, 0);
+      self->enrollments_handler =
+        g_signal_connect_object (database, "changed::" DG_TABLE_ENROLLMENTS,
+                                 G_CALLBACK (on_enrollments_changed_cb),
                                  self, 0);
       self->clock_handler =
         g_signal_connect_object (dg_context_get_clock (self->context), "changed",
@@ -439,6 +454,8 @@ dg_customer_page_class_init (DgCustomerPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, history_empty);
   gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, show_all_button);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, journeys_group);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomerPage, journeys_list);
 
   _dg_customer_page_class_history_init (widget_class);
 

@@ -1,0 +1,266 @@
+/* test-ui-customer-journeys.c
+ *
+ * The Journeys section of a customer's page, on a fake clock standing at
+ * Tuesday 2026-11-24 10:00 in Seoul: a customer in two journeys, moved in
+ * one and dropped from the other, shows both with their stage and status,
+ * and the rows follow moves made elsewhere; "Open Board" goes to the
+ * Journeys page; a customer in no journey has no section. Saves
+ * screenshots in the language under test.
+ */
+#define G_LOG_DOMAIN "Dangol-Test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dg-customer-page.h"
+#include "dg-customers-view.h"
+#include "dg-test-util.h"
+#include "dg-ui-fixture.h"
+#include "dg-ui-test-util.h"
+#include "dg-window.h"
+
+static gboolean
+is_korean (void)
+{
+  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
+}
+
+static void
+set_now (DgUiFixture *fixture,
+         int          day,
+         int          hour)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Seoul");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, day, hour, 0, 0);
+
+  dg_fake_clock_set_now (fixture->clock, now);
+}
+
+static gint64
+add_customer (DgUiFixture *fixture,
+              const char  *name)
+{
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  dg_customer_set_name (customer, name);
+  g_assert_true (dg_customers_insert (fixture->database, customer, &error));
+  g_assert_no_error (error);
+
+  return dg_customer_get_id (customer);
+}
+
+static gint64
+add_journey (DgUiFixture *fixture,
+             const char  *name)
+{
+  g_autoptr(DgJourney) journey = dg_journey_new (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dg_journeys_insert (fixture->database, journey, &error));
+  g_assert_no_error (error);
+
+  return journey->id;
+}
+
+static gint64
+add_stage (DgUiFixture *fixture,
+           gint64       journey,
+           const char  *name)
+{
+  g_autoptr(DgStage) stage = dg_stage_new (journey, name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dg_stages_insert (fixture->database, stage, &error));
+  g_assert_no_error (error);
+
+  return stage->id;
+}
+
+static void
+move (DgUiFixture *fixture,
+      gint64       enrollment,
+      gint64       stage)
+{
+  g_autoptr(DgBulkUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  undo = dg_enrollments_move (fixture->database, DG_CLOCK (fixture->clock), &enrollment, 1, stage, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+}
+
+static DgCustomerPage *
+get_page (DgUiFixture *fixture)
+{
+  return dg_customers_view_get_customer_page (DG_CUSTOMERS_VIEW (dg_window_get_page (fixture->window, "customers")));
+}
+
+static void
+show_customer (DgUiFixture *fixture,
+               gint64       id)
+{
+  DgCustomerPage *page = get_page (fixture);
+
+  dg_window_show_customer (fixture->window, id);
+  dg_ui_test_wait_for (dg_customer_page_get_customer (page) != NULL &&
+                       dg_customer_get_id (dg_customer_page_get_customer (page)) == id);
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (page)));
+}
+
+static GtkWidget *
+page_child (DgUiFixture *fixture,
+            const char  *id)
+{
+  GtkWidget *child = dg_ui_test_find_by_id (GTK_WIDGET (get_page (fixture)), id);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+/* The journey row at @position of the section, or NULL. */
+static AdwExpanderRow *
+journey_row (DgUiFixture *fixture,
+             guint        position)
+{
+  GtkListBox *list = GTK_LIST_BOX (page_child (fixture, "journeys_list"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, position);
+
+  return row != NULL ? ADW_EXPANDER_ROW (row) : NULL;
+}
+
+static gboolean
+row_says (AdwExpanderRow *row,
+          const char     *title,
+          const char     *in_subtitle)
+{
+  return row != NULL
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0
+         && strstr (adw_expander_row_get_subtitle (row), in_subtitle) != NULL;
+}
+
+/* Whether a row under @root is titled @title (an expander row's own
+ * header is a row too, titled with the journey). */
+static gboolean
+has_row_titled (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_row_titled (child, title))
+      return TRUE;
+
+  return FALSE;
+}
+
+static const char *
+visible_page (DgUiFixture *fixture)
+{
+  GtkWidget *stack = dg_ui_test_find_by_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK);
+
+  g_assert_nonnull (stack);
+
+  return adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack));
+}
+
+static void
+test_journeys_section (DgUiFixture   *fixture,
+                       gconstpointer  data)
+{
+  const char *lecture_name = is_korean () ? "공개강의 → 코칭" : "Lecture to coaching";
+  const char *trial_name = is_korean () ? "체험 수업" : "Trial class";
+  const char *reason = is_korean () ? "일정이 맞지 않음" : "Schedule did not fit";
+  g_autoptr(DgBulkUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *five_days = g_strdup_printf (ngettext ("%d day in stage", "%d days in stage", 5), 5);
+  g_autofree char *dropped = g_strdup_printf (_("Dropped: %s"), reason);
+  g_autofree char *screenshot = NULL;
+  gint64 lecture, trial, sign_up, lesson, survey, booked, kim, park;
+  gint64 lecture_e = 0, trial_e = 0;
+  GtkWidget *group;
+
+  lecture = add_journey (fixture, lecture_name);
+  sign_up = add_stage (fixture, lecture, is_korean () ? "신청" : "Sign-up");
+  lesson = add_stage (fixture, lecture, is_korean () ? "강의" : "Lecture");
+  survey = add_stage (fixture, lecture, is_korean () ? "설문" : "Survey");
+  trial = add_journey (fixture, trial_name);
+  booked = add_stage (fixture, trial, is_korean () ? "예약" : "Booked");
+  kim = add_customer (fixture, "김민수");
+  park = add_customer (fixture, "박지훈");
+
+  /* Kim entered both a week ago, went on to the lecture five days ago,
+   * and left the trial four days ago. */
+  set_now (fixture, 17, 10);
+  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), kim, sign_up, 0,
+                                        &lecture_e, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), kim, booked, 0,
+                                        &trial_e, &error));
+  g_assert_no_error (error);
+  set_now (fixture, 19, 10);
+  move (fixture, lecture_e, lesson);
+  set_now (fixture, 20, 10);
+  undo = dg_enrollments_drop (fixture->database, DG_CLOCK (fixture->clock), &trial_e, 1, reason, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  set_now (fixture, 24, 10);
+
+  /* A customer in no journey has no section. */
+  show_customer (fixture, park);
+  group = page_child (fixture, "journeys_group");
+  g_assert_false (gtk_widget_get_visible (group));
+  g_assert_null (journey_row (fixture, 0));
+
+  /* The active journey first, then the dropped one with its reason. */
+  show_customer (fixture, kim);
+  dg_ui_test_wait_for (gtk_widget_get_visible (group));
+  g_assert_true (row_says (journey_row (fixture, 0), lecture_name, is_korean () ? "강의" : "Lecture"));
+  g_assert_true (row_says (journey_row (fixture, 0), lecture_name, five_days));
+  g_assert_true (row_says (journey_row (fixture, 1), trial_name, dropped));
+  g_assert_null (journey_row (fixture, 2));
+
+  /* Expanded, the lecture row lists its two events. */
+  adw_expander_row_set_expanded (journey_row (fixture, 0), TRUE);
+  {
+    g_autofree char *started = g_strdup_printf (_("Started in %s"), is_korean () ? "신청" : "Sign-up");
+    g_autofree char *moved = g_strdup_printf ("%s → %s", is_korean () ? "신청" : "Sign-up",
+                                              is_korean () ? "강의" : "Lecture");
+
+    g_assert_true (has_row_titled (GTK_WIDGET (journey_row (fixture, 0)), started));
+    g_assert_true (has_row_titled (GTK_WIDGET (journey_row (fixture, 0)), moved));
+  }
+  screenshot = dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "customer-journeys");
+  g_assert_nonnull (screenshot);
+
+  /* Moved elsewhere, the row follows. */
+  move (fixture, lecture_e, survey);
+  dg_ui_test_wait_for (row_says (journey_row (fixture, 0), lecture_name, is_korean () ? "설문" : "Survey"));
+  g_assert_true (row_says (journey_row (fixture, 0), lecture_name, _("New in stage today")));
+
+  /* Open Board goes to the Journeys page. */
+  {
+    GtkWidget *button = dg_ui_test_find_button (GTK_WIDGET (journey_row (fixture, 0)), _("Open Board"));
+
+    g_assert_nonnull (button);
+    gtk_widget_activate (button);
+    dg_ui_test_wait_for (g_strcmp0 (visible_page (fixture), "journeys") == 0);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Asia/Seoul", TRUE);
+  dg_test_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+
+  DG_UI_TEST_ADD ("/ui/customer-journeys/section", test_journeys_section);
+
+  return g_test_run ();
+}

@@ -122,6 +122,30 @@ dg_window_show_followup (DgWindow *self,
 }
 
 void
+dg_window_show_enrollment (DgWindow *self,
+                           gint64    enrollment_id)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *journeys;
+
+  g_return_if_fail (DG_IS_WINDOW (self));
+
+  gtk_window_present (GTK_WINDOW (self));
+
+  journeys = dg_window_get_page (self, "journeys");
+  g_return_if_fail (DG_IS_JOURNEYS_VIEW (journeys));
+
+  if (!dg_journeys_view_show_enrollment (DG_JOURNEYS_VIEW (journeys), enrollment_id, &error))
+    {
+      g_debug ("Enrollment %" G_GINT64_FORMAT " not shown: %s", enrollment_id, error->message);
+      dg_toast_show (GTK_WIDGET (self->toast_overlay), _("This customer is no longer in the journey"));
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "journeys");
+}
+
+void
 dg_window_show_today (DgWindow *self)
 {
   g_return_if_fail (DG_IS_WINDOW (self));
@@ -540,6 +564,14 @@ show_followup_action (GSimpleAction *action,
 }
 
 static void
+show_enrollment_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  dg_window_show_enrollment (DG_WINDOW (user_data), g_variant_get_int64 (parameter));
+}
+
+static void
 show_page_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
@@ -576,12 +608,14 @@ show_today_action (GSimpleAction *action,
   dg_window_show_today (DG_WINDOW (user_data));
 }
 
-/* The pages reach the window through these: win.show-customer(id) and
- * win.show-followup(id) open a record wherever it is shown. */
+/* The pages reach the window through these: win.show-customer(id),
+ * win.show-followup(id) and win.show-enrollment(id) open a record
+ * wherever it is shown. */
 static const GActionEntry win_actions[] = {
   { "show-help-overlay", dg_window_show_help_overlay },
   { "show-customer", show_customer_action, "x" },
   { "show-followup", show_followup_action, "x" },
+  { "show-enrollment", show_enrollment_action, "x" },
   { "show-today", show_today_action },
   { "show-page", show_page_action, "s" },
   { "new-customer", new_customer_action },

@@ -4,7 +4,8 @@
  * (Today, Customers, Calendar), a primary menu and a toast overlay that
  * every page uses (through dg-toast.h) to offer Undo after a destructive
  * action. It opens on Today. Pages reach it through its actions:
- * win.show-customer(id), win.show-followup(id), win.show-today,
+ * win.show-customer(id), win.show-followup(id), win.show-enrollment(id),
+ * win.show-today,
  * win.show-page(name) and win.new-customer (the customer editor).
  */
 #pragma once
@@ -40,6 +41,12 @@ void       dg_window_show_customer  (DgWindow       *self,
  * follow-up that is for no one in particular. */
 void       dg_window_show_followup  (DgWindow       *self,
                                      gint64          followup_id);
+/* Presents the window on the Journeys page, on the board of the journey
+ * of enrollment @enrollment_id with its card selected (see
+ * dg_journeys_view_show_enrollment()); a toast says so when there is no
+ * such enrollment. What a customer page's Open Board does. */
+void       dg_window_show_enrollment (DgWindow      *self,
+                                      gint64         enrollment_id);
 /* Presents the window on the Today page: what opening a reminder that
  * lists several follow-ups does. */
 void       dg_window_show_today     (DgWindow       *self);

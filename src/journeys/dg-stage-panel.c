@@ -244,8 +244,7 @@ dg_stage_panel_dispose (GObject *object)
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_STAGE_PANEL);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->copied_customers, g_array_unref);
-  g_clear_pointer (&self->copied_stage_name, g_free);
+  g_clear_pointer (&self->copied, dg_stage_messages_free);
 
   G_OBJECT_CLASS (dg_stage_panel_parent_class)->dispose (object);
 }
@@ -337,7 +336,7 @@ set_stage (DgStagePanel *self,
            gint64        stage_id)
 {
   self->stage_id = stage_id;
-  g_clear_pointer (&self->copied_customers, g_array_unref);
+  g_clear_pointer (&self->copied, dg_stage_messages_free);
   load (self);
 }
 

@@ -260,16 +260,16 @@ clear_filters_action (GtkWidget  *widget,
   dg_customers_view_clear_filters (DG_CUSTOMERS_VIEW (widget));
 }
 
-/* Clicking a tag: the customers with that tag, all of them, in the list.
- * The search and the other filters go, or they would hide some. */
+/* Shows the list with one filter alone: the search and the other filters
+ * go, or they would hide some of the customers asked for. */
 static void
-show_tagged_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+show_only (DgCustomersView    *self,
+           const char         *tag,
+           gint64              journey_id,
+           gint64              stage_id,
+           gint64              cohort_id,
+           DgEnrollmentStatus  status)
 {
-  DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
-  const char *tag = g_variant_get_string (parameter, NULL);
-
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   if (self->list != NULL)
     dg_customer_list_set_text (self->list, NULL);
@@ -277,12 +277,33 @@ show_tagged_action (GtkWidget  *widget,
   g_object_freeze_notify (G_OBJECT (self));
   _dg_customers_view_set_filter_source (self, NULL);
   _dg_customers_view_set_no_contact_days (self, 0);
-  _dg_customers_view_set_journey_filter (self, 0, 0, 0, DG_ENROLLMENT_ACTIVE);
+  _dg_customers_view_set_journey_filter (self, journey_id, stage_id, cohort_id, status);
   _dg_customers_view_set_filter_tag (self, tag);
   g_object_thaw_notify (G_OBJECT (self));
 
   _dg_customers_view_show_list (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* Clicking a tag: the customers with that tag, all of them, in the list. */
+static void
+show_tagged_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  show_only (DG_CUSTOMERS_VIEW (widget), g_variant_get_string (parameter, NULL),
+             0, 0, 0, DG_ENROLLMENT_ACTIVE);
+}
+
+void
+dg_customers_view_show_journey (DgCustomersView *self,
+                                gint64           journey_id,
+                                gint64           stage_id,
+                                gint64           cohort_id)
+{
+  g_return_if_fail (DG_IS_CUSTOMERS_VIEW (self));
+
+  show_only (self, NULL, journey_id, stage_id, cohort_id, DG_ENROLLMENT_ACTIVE);
 }
 
 /* A radio item of the filter menu: @action_name set to @target. */

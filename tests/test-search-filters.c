@@ -1043,7 +1043,8 @@ test_journey_index_bound (Fixture       *fixture,
               g_autofree char *plan = dg_test_query_plan (fixture->db, sql);
 
               dg_test_assert_index_bound (fixture->db, sql);
-              g_assert_nonnull (strstr (plan, "USING INDEX enrollments_by_"));
+              /* The customer ids come from the index alone (migration 8). */
+              g_assert_nonnull (strstr (plan, "USING COVERING INDEX enrollments_by_"));
               n_read++;
             }
         }

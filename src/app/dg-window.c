@@ -56,6 +56,34 @@ dg_window_set_toast_timeout (DgWindow *self,
 }
 
 void
+dg_window_show_stage_customers (DgWindow *self,
+                                gint64    stage_id,
+                                gint64    cohort_id)
+{
+  g_autoptr(DgStage) stage = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *customers;
+
+  g_return_if_fail (DG_IS_WINDOW (self));
+
+  gtk_window_present (GTK_WINDOW (self));
+
+  stage = dg_stages_get (dg_context_get_database (self->context), stage_id, &error);
+  if (stage == NULL)
+    {
+      g_debug ("Stage %" G_GINT64_FORMAT " not shown: %s", stage_id, error->message);
+      dg_toast_show (GTK_WIDGET (self->toast_overlay), _("This stage no longer exists"));
+      return;
+    }
+
+  customers = dg_window_get_page (self, "customers");
+  g_return_if_fail (DG_IS_CUSTOMERS_VIEW (customers));
+
+  dg_customers_view_show_journey (DG_CUSTOMERS_VIEW (customers), stage->journey_id, stage->id, cohort_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "customers");
+}
+
+void
 dg_window_show_customer (DgWindow *self,
                          gint64    customer_id)
 {
@@ -556,6 +584,17 @@ show_customer_action (GSimpleAction *action,
 }
 
 static void
+show_stage_customers_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  gint64 stage_id, cohort_id;
+
+  g_variant_get (parameter, "(xx)", &stage_id, &cohort_id);
+  dg_window_show_stage_customers (DG_WINDOW (user_data), stage_id, cohort_id);
+}
+
+static void
 show_followup_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
@@ -614,6 +653,7 @@ show_today_action (GSimpleAction *action,
 static const GActionEntry win_actions[] = {
   { "show-help-overlay", dg_window_show_help_overlay },
   { "show-customer", show_customer_action, "x" },
+  { "show-stage-customers", show_stage_customers_action, "(xx)" },
   { "show-followup", show_followup_action, "x" },
   { "show-enrollment", show_enrollment_action, "x" },
   { "show-today", show_today_action },

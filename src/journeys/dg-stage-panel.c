@@ -259,6 +259,23 @@ dg_stage_panel_finalize (GObject *object)
   G_OBJECT_CLASS (dg_stage_panel_parent_class)->finalize (object);
 }
 
+/* The customers in the stage, of the cohort the board shows, in the
+ * customer list of the board's window. */
+static void
+show_customers_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DgStagePanel *self = DG_STAGE_PANEL (widget);
+  g_autoptr(DgJourneysView) view = g_weak_ref_get (&self->view);
+
+  if (view == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "win.show-stage-customers", "(xx)",
+                              self->stage_id, dg_journeys_view_get_cohort_id (view));
+}
+
 static void
 dg_stage_panel_class_init (DgStagePanelClass *klass)
 {
@@ -289,6 +306,7 @@ dg_stage_panel_class_init (DgStagePanelClass *klass)
 
   _dg_stage_panel_class_messages_init (widget_class);
   _dg_stage_panel_class_rules_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "panel.show-customers", NULL, show_customers_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -398,6 +398,19 @@ test_many_problems (void)
   g_assert_nonnull (file);
 }
 
+/* Where a few small values belong, a large value is not parsed. */
+static void
+test_large_header (void)
+{
+  g_autoptr(GString) text = g_string_new (good);
+  g_autoptr(GString) settings = g_string_new ("\"settings\": [");
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (settings, "{\"name\": \"s%u\", \"value\": 1}, ", i);
+  g_string_replace (text, "\"settings\": [", settings->str, 1);
+  expect_refused (text->str, text->len, "settings: far too long for what it should hold");
+}
+
 static void
 test_not_a_file (void)
 {
@@ -442,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/backup/load/every-problem", test_every_problem);
   g_test_add_func ("/backup/load/many-problems", test_many_problems);
   g_test_add_func ("/backup/load/not-a-file", test_not_a_file);
+  g_test_add_func ("/backup/load/large-header", test_large_header);
   for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
     {
       g_autofree char *name = g_strdup_printf ("/backup/load/broken/%s", mutations[i].name);

@@ -327,20 +327,28 @@ test_long_texts (void)
   g_autoptr(GString) note = g_string_new ("\"note\": \"");
 
   /* Longer than any field, shorter than the scanner's limit. */
-  for (guint i = 0; i < 200000; i++)
-    g_string_append_c (note, 'a');
+  for (guint i = 0; i < 1000001; i++)
+    g_string_append (note, "가");
   g_string_append_c (note, '"');
   g_string_replace (text, "\"note\": \"\"", note->str, 1);
-  expect_refused (text->str, text->len, "customers[1].note: too long: at most 100000 characters");
+  expect_refused (text->str, text->len, "customers[1].note: too long: at most 1000000 characters");
+
+  g_string_assign (text, good);
+  g_string_assign (note, "\"name\": \"");
+  for (guint i = 0; i < 10001; i++)
+    g_string_append_c (note, 'n');
+  g_string_append_c (note, '"');
+  g_string_replace (text, "\"name\": \"VIP\"", note->str, 1);
+  expect_refused (text->str, text->len, "tags[0].name: too long: at most 10000 characters");
 
   /* Megabytes: refused by the scanner before json-glib sees them. */
   g_string_assign (text, good);
   g_string_assign (note, "\"note\": \"");
-  for (guint i = 0; i < 5 * 1024 * 1024; i++)
+  for (guint i = 0; i < 6 * 1024 * 1024; i++)
     g_string_append_c (note, 'b');
   g_string_append_c (note, '"');
   g_string_replace (text, "\"note\": \"\"", note->str, 1);
-  expect_refused (text->str, text->len, "customers[1].note: a text longer than 1.0\u00a0MB: too long for any field");
+  expect_refused (text->str, text->len, "customers[1].note: a text longer than 4.2\u00a0MB: too long for any field");
 }
 
 /* Every problem is reported, each with its place. */

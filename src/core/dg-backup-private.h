@@ -209,6 +209,14 @@ struct _DgBackupFile
   DgClock        *clock;
 };
 
+/* dg_backup_file_load() of a text in memory: @data (@length bytes and a
+ * NUL after them) is taken, and freed with the file. For the fuzzer. */
+DgBackupFile     *dg_backup_file_load_data    (const char       *name,
+                                               char             *data,
+                                               gsize             length,
+                                               GPtrArray       **out_problems,
+                                               GError          **error);
+
 /* Checks the records of @file's text, filling its spans and ids; adds
  * every problem to @problems. */
 gboolean          dg_backup_check_file        (DgBackupFile     *file,

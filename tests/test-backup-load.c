@@ -236,11 +236,20 @@ test_good_file_loads (void)
   g_autoptr(DgBackupFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *with_bom = g_strconcat ("\xef\xbb\xbf", good, NULL);
+
   g_assert_true (g_file_set_contents (path, good, -1, NULL));
   file = dg_backup_file_load (path, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (file);
   g_assert_cmpstr (dg_backup_file_get_path (file), ==, path);
+
+  /* Saved by an editor that starts UTF-8 with a byte order mark. */
+  g_clear_pointer (&file, dg_backup_file_free);
+  g_assert_true (g_file_set_contents (path, with_bom, -1, NULL));
+  file = dg_backup_file_load (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
 }
 
 static void

@@ -48,19 +48,19 @@ get_stage (DgJourneyColumn *self)
   return g_ptr_array_index (self->stages, self->position);
 }
 
-/* A column reads before its first frame only the cards the tallest screen
- * can show, counted at the height of the smallest card below the header
- * bar, the toolbar and the column's header, and the rest in a worker
- * thread after that frame: GTK 4.8's list view builds up to two hundred
- * rows at once, and a board of eight columns of thousands would build
- * over a thousand cards before showing anything. */
+/* A column reads before its first frame only the cards the window can
+ * show, counted at the height of the smallest card below the header bar,
+ * the toolbar and the column's header, and the rest in a worker thread
+ * after that frame: GTK 4.8's list view builds up to two hundred rows at
+ * once, and a board of eight columns of thousands would build over a
+ * thousand cards before showing anything. */
 #define CARD_HEIGHT 64
 #define ABOVE_CARDS 180
 #define MIN_FIRST_CARDS 8
 #define MAX_FIRST_CARDS 64
 
-static guint
-get_first_cards (void)
+static int
+get_tallest_monitor_height (void)
 {
   GdkDisplay *display = gdk_display_get_default ();
   GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
@@ -74,6 +74,22 @@ get_first_cards (void)
       gdk_monitor_get_geometry (monitor, &geometry);
       height = MAX (height, geometry.height);
     }
+
+  return height;
+}
+
+/* The columns are made before they are in the window: its height is the
+ * one it opens at, or its screen's when it opens maximized. */
+static guint
+get_first_cards (DgJourneyColumn *self)
+{
+  GSettings *settings = dg_context_get_settings (self->context);
+  int height;
+
+  if (settings != NULL && !g_settings_get_boolean (settings, "window-maximized"))
+    height = g_settings_get_int (settings, "window-height");
+  else
+    height = get_tallest_monitor_height ();
 
   if (height <= 0)
     return MAX_FIRST_CARDS;
@@ -466,7 +482,7 @@ dg_journey_column_build_list (DgJourneyColumn *self,
 
   self->model = dg_stage_column_new_partial (dg_context_get_database (self->context),
                                              dg_context_get_clock (self->context),
-                                             stage->id, cohort_id, get_first_cards ());
+                                             stage->id, cohort_id, get_first_cards (self));
   self->selection = dg_id_selection_new (DG_ID_LIST (self->model));
   g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (on_model_n_items_cb), self, 0);
   g_signal_connect_object (self->model, "notify::complete", G_CALLBACK (on_model_n_items_cb), self, 0);

@@ -50,21 +50,23 @@ get_stage (DgJourneyColumn *self)
 
 /* A column reads before its first frame only the cards the window can
  * show, counted at the height of the smallest card below the header bar,
- * the toolbar and the column's header, and the rest in a worker thread
- * after that frame: GTK 4.8's list view builds up to two hundred rows at
- * once, and a board of eight columns of thousands would build over a
- * thousand cards before showing anything. */
+ * the toolbar and the column's header (one card for a column to the
+ * right of the window's width), and the rest in a worker thread after
+ * that frame: GTK 4.8's list view builds up to two hundred rows at once,
+ * and a board of eight columns of thousands would build over a thousand
+ * cards before showing anything. */
 #define CARD_HEIGHT 64
 #define ABOVE_CARDS 180
+#define COLUMN_WIDTH 280
 #define MIN_FIRST_CARDS 8
 #define MAX_FIRST_CARDS 64
 
-static int
-get_tallest_monitor_height (void)
+static GdkRectangle
+get_largest_monitor (void)
 {
   GdkDisplay *display = gdk_display_get_default ();
   GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
-  int height = 0;
+  GdkRectangle largest = { 0, };
 
   for (guint i = 0; monitors != NULL && i < g_list_model_get_n_items (monitors); i++)
     {
@@ -72,10 +74,11 @@ get_tallest_monitor_height (void)
       GdkRectangle geometry;
 
       gdk_monitor_get_geometry (monitor, &geometry);
-      height = MAX (height, geometry.height);
+      largest.width = MAX (largest.width, geometry.width);
+      largest.height = MAX (largest.height, geometry.height);
     }
 
-  return height;
+  return largest;
 }
 
 /* The columns are made before they are in the window: its height is the
@@ -84,17 +87,24 @@ static guint
 get_first_cards (DgJourneyColumn *self)
 {
   GSettings *settings = dg_context_get_settings (self->context);
-  int height;
+  GdkRectangle size;
 
   if (settings != NULL && !g_settings_get_boolean (settings, "window-maximized"))
-    height = g_settings_get_int (settings, "window-height");
+    {
+      size.width = g_settings_get_int (settings, "window-width");
+      size.height = g_settings_get_int (settings, "window-height");
+    }
   else
-    height = get_tallest_monitor_height ();
+    {
+      size = get_largest_monitor ();
+    }
 
-  if (height <= 0)
+  if (size.height <= 0 || size.width <= 0)
     return MAX_FIRST_CARDS;
+  if ((int) self->position * COLUMN_WIDTH >= size.width)
+    return 1;
 
-  return CLAMP ((height - ABOVE_CARDS) / CARD_HEIGHT + 1, MIN_FIRST_CARDS, MAX_FIRST_CARDS);
+  return CLAMP ((size.height - ABOVE_CARDS) / CARD_HEIGHT + 1, MIN_FIRST_CARDS, MAX_FIRST_CARDS);
 }
 
 static void

@@ -419,10 +419,19 @@ dg_ui_test_screenshot (GtkWidget  *window,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* A change that came after that frame (what a worker read, shown as it
+   * came) leaves the window to be laid out again, and it draws nothing
+   * until then: take a later frame. */
+  for (guint tries = 0; node == NULL && tries < 10; tries++)
+    {
+      if (tries > 0)
+        dg_ui_test_wait_painted (window, 1);
+      g_clear_object (&paintable);
+      paintable = gtk_widget_paintable_new (window);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (GTK_NATIVE (window));

@@ -335,6 +335,70 @@ test_empty (Fixture       *fixture,
   g_assert_cmpfloat (dg_stage_figures_get_feeling (only), ==, 0);
 }
 
+static void
+on_figures_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GPtrArray **figures = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *figures = dg_journey_analytics_finish (DG_DATABASE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_result_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Read in a worker on a connection of its own, the figures are the same
+ * as those read on the app's; cancelled, it reports so. */
+static void
+test_in_a_worker (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) expected = analytics (fixture, fixture->x);
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dg_journey_analytics_async (fixture->base.db, fixture->base.base, fixture->journey, fixture->x, NULL,
+                              on_figures_cb, &figures);
+  while (figures == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (figures->len, ==, expected->len);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      DgStageFigures *a = g_ptr_array_index (figures, i);
+      DgStageFigures *b = g_ptr_array_index (expected, i);
+
+      g_assert_cmpint (a->stage_id, ==, b->stage_id);
+      g_assert_cmpuint (a->n_now, ==, b->n_now);
+      g_assert_cmpuint (a->n_reached, ==, b->n_reached);
+      g_assert_cmpfloat (a->conversion, ==, b->conversion);
+      g_assert_cmpfloat (a->median_days, ==, b->median_days);
+      g_assert_cmpuint (a->n_dropped, ==, b->n_dropped);
+      g_assert_cmpuint (a->n_positive + a->n_neutral + a->n_negative, ==,
+                        b->n_positive + b->n_neutral + b->n_negative);
+    }
+
+  g_cancellable_cancel (cancellable);
+  dg_journey_analytics_async (fixture->base.db, fixture->base.base, fixture->journey, 0, cancellable,
+                              on_result_cb, &cancelled);
+  while (cancelled == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (dg_journey_analytics_finish (fixture->base.db, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +412,7 @@ main (int   argc,
   ADD ("whole-journey", test_whole_journey);
   ADD ("cohorts", test_cohorts);
   ADD ("empty", test_empty);
+  ADD ("in-a-worker", test_in_a_worker);
 
   return g_test_run ();
 }

@@ -269,6 +269,46 @@ test_stage_column (Fixture       *fixture,
   g_assert_true (dg_enrollment_card_get_stuck (card));
 }
 
+/* A column that reads only its first cards counts the rest in the
+ * database, and has them all once it read the rest in a worker. */
+static void
+test_partial_column (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DgStageColumn) column = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[5];
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("고객 %u", i);
+
+      ids[i] = enroll (fixture, dg_test_add_customer (&fixture->base, name), fixture->first,
+                       i % 2 == 0 ? fixture->spring : fixture->autumn);
+      dg_fake_clock_advance (fixture->base.clock, G_TIME_SPAN_MINUTE);
+    }
+
+  column = dg_stage_column_new_partial (fixture->base.db, fixture->base.base, fixture->first, 0, 2);
+  g_assert_false (dg_id_list_is_complete (DG_ID_LIST (column)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (column)), ==, 2);
+  g_assert_cmpint (dg_id_list_get_id (DG_ID_LIST (column), 1), ==, ids[1]);
+  g_assert_cmpuint (dg_stage_column_count (column, &error), ==, 5);
+  g_assert_no_error (error);
+
+  /* Of one cohort: three in spring. */
+  dg_stage_column_set_cohort_id (column, fixture->spring);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (column)), ==, 2);
+  g_assert_cmpuint (dg_stage_column_count (column, &error), ==, 3);
+  g_assert_no_error (error);
+
+  dg_id_list_load_rest (DG_ID_LIST (column));
+  while (!dg_id_list_is_complete (DG_ID_LIST (column)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (column)), ==, 3);
+  g_assert_cmpuint (dg_stage_column_count (column, &error), ==, 3);
+  g_assert_cmpint (dg_id_list_get_id (DG_ID_LIST (column), 2), ==, ids[4]);
+}
+
 static void
 test_script (Fixture       *fixture,
              gconstpointer  data)
@@ -633,6 +673,7 @@ main (int   argc,
 
   ADD ("stage-ids-and-cards", test_stage_ids_and_cards);
   ADD ("stage-column", test_stage_column);
+  ADD ("partial-column", test_partial_column);
   ADD ("script", test_script);
   ADD ("edit-journey", test_edit_journey);
   ADD ("board-plans", test_board_plans);

@@ -196,6 +196,38 @@ dg_enrollments_stage_ids (DgDatabase  *db,
   return g_steal_pointer (&ids);
 }
 
+gboolean
+dg_enrollments_count_in_stage (DgDatabase  *db,
+                               gint64       stage_id,
+                               gint64       cohort_id,
+                               guint       *out_count,
+                               GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (out_count != NULL, FALSE);
+
+  stmt = dg_database_prepare (db,
+                              cohort_id != 0
+                              ? "SELECT count (*) FROM enrollments WHERE stage_id = ?1 AND status = 'active' "
+                                "AND cohort_id = ?2"
+                              : "SELECT count (*) FROM enrollments WHERE stage_id = ?1 AND status = 'active'",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, stage_id);
+  if (cohort_id != 0)
+    sqlite3_bind_int64 (stmt, 2, cohort_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return dg_database_set_error (db, error);
+
+  *out_count = (guint) sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}
+
 static void
 unref_card (gpointer card)
 {

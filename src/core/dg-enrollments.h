@@ -123,6 +123,14 @@ GArray       *dg_enrollments_stage_ids   (DgDatabase    *db,
                                           gint64         cohort_id,
                                           guint          limit,
                                           GError       **error);
+/* How many active enrollments are in stage @stage_id (of cohort
+ * @cohort_id, or all when 0): the count of a column that read only its
+ * first cards. */
+gboolean      dg_enrollments_count_in_stage (DgDatabase *db,
+                                             gint64      stage_id,
+                                             gint64      cohort_id,
+                                             guint      *out_count,
+                                             GError    **error);
 /* The cards of @ids as the board shows them now by @clock, in their
  * order, NULL for an id no longer stored: DgEnrollmentCard *. */
 GPtrArray    *dg_enrollments_get_cards   (DgDatabase    *db,

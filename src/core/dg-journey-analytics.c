@@ -46,12 +46,14 @@ static const char *conversion_sql =
   "    WHERE r.stage_id = o.prev_id AND r2.stage_id = o.id) "
   "FROM ordered o";
 
+/* One window, so the stays are sorted once: by stage, then days. */
 static const char *median_sql =
   ENROLLED STAYS
   ", d AS (SELECT stage_id, (unixepoch (coalesce (end_at, ?3)) - unixepoch (start_at)) / 86400.0 AS days "
   "  FROM stays), "
-  "r AS (SELECT stage_id, days, ROW_NUMBER () OVER (PARTITION BY stage_id ORDER BY days) AS rn, "
-  "  count (*) OVER (PARTITION BY stage_id) AS n FROM d) "
+  "r AS (SELECT stage_id, days, ROW_NUMBER () OVER w AS rn, "
+  "  count (*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n FROM d "
+  "  WINDOW w AS (PARTITION BY stage_id ORDER BY days)) "
   "SELECT stage_id, avg (days) FROM r WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY stage_id";
 
 static const char *dropped_sql =
@@ -59,12 +61,20 @@ static const char *dropped_sql =
   "WHERE journey_id = ?1 AND (?2 IS NULL OR cohort_id = ?2) AND status = 'dropped' "
   "GROUP BY stage_id, drop_reason ORDER BY stage_id, count (*) DESC, drop_reason";
 
+/* From each contact with feedback, the stay it fell in: the latest event
+ * of the enrollment at or before it (the later of two at one moment, as
+ * the stays are ordered), when that event made the enrollment active. A
+ * seek in the enrollment's events per contact, rather than every stay of
+ * the journey matched against every contact. */
 static const char *feeling_sql =
-  ENROLLED STAYS
-  "SELECT st.stage_id, i.feedback, count (*) FROM stays st JOIN e ON e.id = st.enrollment_id "
-  "JOIN interactions i ON i.customer_id = e.customer_id AND i.occurred_at >= st.start_at "
-  "  AND (st.end_at IS NULL OR i.occurred_at < st.end_at) "
-  "WHERE i.feedback IS NOT NULL GROUP BY st.stage_id, i.feedback";
+  ENROLLED
+  "SELECT st.to_stage_id, i.feedback, count (*) FROM e "
+  "JOIN interactions i ON i.customer_id = e.customer_id "
+  "JOIN stage_events st ON st.id = (SELECT s.id FROM stage_events s "
+  "  WHERE s.enrollment_id = e.id AND s.occurred_at <= i.occurred_at "
+  "  ORDER BY s.occurred_at DESC, s.id DESC LIMIT 1) "
+  "WHERE i.feedback IS NOT NULL AND st.status = 'active' "
+  "GROUP BY st.to_stage_id, i.feedback";
 
 static void
 drop_reason_free (DgDropReason *reason)
@@ -232,6 +242,36 @@ compute_locked (DgDatabase  *db,
   return TRUE;
 }
 
+/* The figures as of @now; on a reader connection too. */
+static GPtrArray *
+analytics_at (DgDatabase  *db,
+              GDateTime   *now,
+              gint64       journey_id,
+              gint64       cohort_id,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_stage_figures_free);
+  g_autofree char *now_text = dg_record_format_time (now);
+
+  /* One read transaction, so that every figure sees the same moment. A
+   * savepoint outside a transaction begins a deferred one: it takes no
+   * write lock, so the figures hold up no one's writes, and a read-only
+   * connection can read them. */
+  if (!dg_database_exec (db, "SAVEPOINT dg_journey_analytics", error))
+    return NULL;
+
+  if (!compute_locked (db, journey_id, cohort_id, now_text, result, error))
+    {
+      dg_database_exec (db, "ROLLBACK TO dg_journey_analytics; RELEASE dg_journey_analytics", NULL);
+      return NULL;
+    }
+
+  if (!dg_database_exec (db, "RELEASE dg_journey_analytics", error))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
 GPtrArray *
 dg_journey_analytics (DgDatabase  *db,
                       DgClock     *clock,
@@ -239,26 +279,87 @@ dg_journey_analytics (DgDatabase  *db,
                       gint64       cohort_id,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_stage_figures_free);
-  g_autofree char *now = NULL;
+  g_autoptr(GDateTime) now = NULL;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
   g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
 
-  now = dg_journeys_now_text (clock);
+  now = dg_clock_get_now_utc (clock);
 
-  /* One read transaction, so that every figure sees the same moment. */
-  if (!dg_database_begin (db, error))
-    return NULL;
+  return analytics_at (db, now, journey_id, cohort_id, error);
+}
 
-  if (!compute_locked (db, journey_id, cohort_id, now, result, error))
-    {
-      dg_database_rollback (db);
-      return NULL;
-    }
+typedef struct
+{
+  char      *path;
+  GDateTime *now;
+  gint64     journey_id;
+  gint64     cohort_id;
+} Query;
 
-  if (!dg_database_commit (db, error))
-    return NULL;
+static void
+query_free (Query *query)
+{
+  g_free (query->path);
+  g_date_time_unref (query->now);
+  g_free (query);
+}
 
-  return g_steal_pointer (&result);
+static void
+analytics_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Query *query = task_data;
+  g_autoptr(DgDatabase) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *figures = NULL;
+
+  reader = dg_database_open_reader (query->path, cancellable, &error);
+  if (reader != NULL)
+    figures = analytics_at (reader, query->now, query->journey_id, query->cohort_id, &error);
+
+  if (figures != NULL)
+    g_task_return_pointer (task, figures, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+void
+dg_journey_analytics_async (DgDatabase          *db,
+                            DgClock             *clock,
+                            gint64               journey_id,
+                            gint64               cohort_id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Query *query;
+
+  g_return_if_fail (DG_IS_DATABASE (db));
+  g_return_if_fail (DG_IS_CLOCK (clock));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  query = g_new0 (Query, 1);
+  query->path = g_strdup (dg_database_get_path (db));
+  query->now = dg_clock_get_now_utc (clock);
+  query->journey_id = journey_id;
+  query->cohort_id = cohort_id;
+
+  task = g_task_new (db, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dg_journey_analytics_async);
+  g_task_set_task_data (task, query, (GDestroyNotify) query_free);
+  g_task_run_in_thread (task, analytics_thread);
+}
+
+GPtrArray *
+dg_journey_analytics_finish (DgDatabase    *db,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, db), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

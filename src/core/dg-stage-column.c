@@ -187,16 +187,45 @@ dg_stage_column_new (DgDatabase *db,
                      gint64      stage_id,
                      gint64      cohort_id)
 {
+  return dg_stage_column_new_partial (db, clock, stage_id, cohort_id, 0);
+}
+
+DgStageColumn *
+dg_stage_column_new_partial (DgDatabase *db,
+                             DgClock    *clock,
+                             gint64      stage_id,
+                             gint64      cohort_id,
+                             guint       first_rows)
+{
   g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
   g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
 
   return g_object_new (DG_TYPE_STAGE_COLUMN,
                        "database", db,
                        "item-type", DG_TYPE_ENROLLMENT_CARD,
+                       "first-rows", first_rows,
                        "clock", clock,
                        "stage-id", stage_id,
                        "cohort-id", cohort_id,
                        NULL);
+}
+
+guint
+dg_stage_column_count (DgStageColumn  *self,
+                       GError        **error)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (DG_IS_STAGE_COLUMN (self), 0);
+
+  if (dg_id_list_is_complete (DG_ID_LIST (self)))
+    return g_list_model_get_n_items (G_LIST_MODEL (self));
+
+  if (!dg_enrollments_count_in_stage (dg_id_list_get_database (DG_ID_LIST (self)),
+                                      self->stage_id, self->cohort_id, &count, error))
+    return g_list_model_get_n_items (G_LIST_MODEL (self));
+
+  return count;
 }
 
 gint64

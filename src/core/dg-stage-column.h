@@ -23,10 +23,22 @@ DgStageColumn *dg_stage_column_new        (DgDatabase    *db,
                                            DgClock       *clock,
                                            gint64         stage_id,
                                            gint64         cohort_id);
+/* The same, reading only its first @first_rows cards (those a screen
+ * shows) until dg_id_list_load_rest() reads the rest: a column of
+ * thousands shows as fast as one of ten. */
+DgStageColumn *dg_stage_column_new_partial (DgDatabase    *db,
+                                            DgClock       *clock,
+                                            gint64         stage_id,
+                                            gint64         cohort_id,
+                                            guint          first_rows);
 gint64         dg_stage_column_get_stage_id  (DgStageColumn *self);
 /* 0 for every cohort. */
 gint64         dg_stage_column_get_cohort_id (DgStageColumn *self);
 void           dg_stage_column_set_cohort_id (DgStageColumn *self,
                                               gint64         cohort_id);
+/* The cards in the column: its rows once complete, else counted in the
+ * database. */
+guint          dg_stage_column_count         (DgStageColumn *self,
+                                              GError       **error);
 
 G_END_DECLS

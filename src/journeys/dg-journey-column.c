@@ -27,6 +27,10 @@ struct _DgJourneyColumn
   GtkWidget       *empty_label;
   GtkWidget       *scroller;
   GtkListView     *list_view;
+  /* The frame clock whose next paint starts reading the rest of the
+   * cards, while that is pending. */
+  GdkFrameClock   *load_rest_clock;
+  gulong           load_rest_handler;
 };
 
 G_DEFINE_FINAL_TYPE (DgJourneyColumn, dg_journey_column, GTK_TYPE_WIDGET)
@@ -44,11 +48,115 @@ get_stage (DgJourneyColumn *self)
   return g_ptr_array_index (self->stages, self->position);
 }
 
+/* A column reads before its first frame only the cards the window can
+ * show, counted at the height of the smallest card below the header bar,
+ * the toolbar and the column's header (one card for a column to the
+ * right of the window's width), and the rest in a worker thread after
+ * that frame: GTK 4.8's list view builds up to two hundred rows at once,
+ * and a board of eight columns of thousands would build over a thousand
+ * cards before showing anything. */
+#define CARD_HEIGHT 64
+#define ABOVE_CARDS 180
+#define COLUMN_WIDTH 280
+#define MIN_FIRST_CARDS 8
+#define MAX_FIRST_CARDS 64
+
+static GdkRectangle
+get_largest_monitor (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
+  GdkRectangle largest = { 0, };
+
+  for (guint i = 0; monitors != NULL && i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      largest.width = MAX (largest.width, geometry.width);
+      largest.height = MAX (largest.height, geometry.height);
+    }
+
+  return largest;
+}
+
+/* The columns are made before they are in the window: its height is the
+ * one it opens at, or its screen's when it opens maximized. */
+static guint
+get_first_cards (DgJourneyColumn *self)
+{
+  GSettings *settings = dg_context_get_settings (self->context);
+  GdkRectangle size;
+
+  if (settings != NULL && !g_settings_get_boolean (settings, "window-maximized"))
+    {
+      size.width = g_settings_get_int (settings, "window-width");
+      size.height = g_settings_get_int (settings, "window-height");
+    }
+  else
+    {
+      size = get_largest_monitor ();
+    }
+
+  if (size.height <= 0 || size.width <= 0)
+    return MAX_FIRST_CARDS;
+  if ((int) self->position * COLUMN_WIDTH >= size.width)
+    return 1;
+
+  return CLAMP ((size.height - ABOVE_CARDS) / CARD_HEIGHT + 1, MIN_FIRST_CARDS, MAX_FIRST_CARDS);
+}
+
+static void
+cancel_load_rest (DgJourneyColumn *self)
+{
+  if (self->load_rest_clock != NULL)
+    g_clear_signal_handler (&self->load_rest_handler, self->load_rest_clock);
+  g_clear_object (&self->load_rest_clock);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock   *frame_clock,
+                   DgJourneyColumn *self)
+{
+  cancel_load_rest (self);
+  dg_id_list_load_rest (DG_ID_LIST (self->model));
+}
+
+/* Once the first cards are painted, the worker reads the rest: it shares
+ * no processor time with that frame. A column never shown never reads
+ * them. */
+static void
+queue_load_rest (DgJourneyColumn *self)
+{
+  GdkFrameClock *frame_clock;
+
+  if (self->model == NULL || dg_id_list_is_complete (DG_ID_LIST (self->model))
+      || self->load_rest_clock != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (frame_clock == NULL)
+    {
+      dg_id_list_load_rest (DG_ID_LIST (self->model));
+      return;
+    }
+
+  self->load_rest_clock = g_object_ref (frame_clock);
+  self->load_rest_handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
 static void
 update_count (DgJourneyColumn *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autoptr(GError) error = NULL;
+  guint n = dg_stage_column_count (self->model, &error);
   g_autofree char *text = g_strdup_printf ("%u", n);
+
+  if (error != NULL)
+    g_warning ("Could not count the customers in stage %" G_GINT64_FORMAT ": %s",
+               dg_stage_column_get_stage_id (self->model), error->message);
 
   gtk_label_set_text (GTK_LABEL (self->count_label), text);
   gtk_widget_set_visible (self->empty_label, n == 0);
@@ -214,10 +322,30 @@ on_header_released_cb (GtkGestureClick *gesture,
 }
 
 static void
+dg_journey_column_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (dg_journey_column_parent_class)->map (widget);
+
+  queue_load_rest (DG_JOURNEY_COLUMN (widget));
+}
+
+static void
+dg_journey_column_unmap (GtkWidget *widget)
+{
+  cancel_load_rest (DG_JOURNEY_COLUMN (widget));
+
+  GTK_WIDGET_CLASS (dg_journey_column_parent_class)->unmap (widget);
+}
+
+static void
 dg_journey_column_dispose (GObject *object)
 {
   DgJourneyColumn *self = DG_JOURNEY_COLUMN (object);
   GtkWidget *child;
+
+  cancel_load_rest (self);
+  if (self->model != NULL)
+    dg_id_list_cancel_load (DG_ID_LIST (self->model));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -236,6 +364,8 @@ dg_journey_column_class_init (DgJourneyColumnClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dg_journey_column_dispose;
+  widget_class->map = dg_journey_column_map;
+  widget_class->unmap = dg_journey_column_unmap;
 
   /* Emitted when a card was clicked without Ctrl or Shift. */
   signals[CARD_PICKED] = g_signal_new ("card-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -360,11 +490,12 @@ dg_journey_column_build_list (DgJourneyColumn *self,
                       self->position == 0 ? _("No one yet: add customers, or drag cards here")
                                           : _("No one here: drag cards here or move them from their menu"));
 
-  self->model = dg_stage_column_new (dg_context_get_database (self->context),
-                                     dg_context_get_clock (self->context),
-                                     stage->id, cohort_id);
+  self->model = dg_stage_column_new_partial (dg_context_get_database (self->context),
+                                             dg_context_get_clock (self->context),
+                                             stage->id, cohort_id, get_first_cards (self));
   self->selection = dg_id_selection_new (DG_ID_LIST (self->model));
   g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (on_model_n_items_cb), self, 0);
+  g_signal_connect_object (self->model, "notify::complete", G_CALLBACK (on_model_n_items_cb), self, 0);
   update_count (self);
 
   factory = gtk_signal_list_item_factory_new ();

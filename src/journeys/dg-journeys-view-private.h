@@ -24,6 +24,11 @@ struct _DgJourneysView
   guint          reload_source;
   gboolean       needs_reload;
   gboolean       needs_figures;
+  /* The column headers' figures: the frame clock whose next paint starts
+   * reading them, and the worker reading them. */
+  GdkFrameClock *figures_clock;
+  gulong         figures_handler;
+  GCancellable  *figures_cancellable;
   /* Set while the drop-downs are filled, so they do not act on it. */
   gboolean       updating;
 

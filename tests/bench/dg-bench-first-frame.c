@@ -2,8 +2,10 @@
  *
  * How long a window takes to show its first painted frame: a bare
  * AdwApplicationWindow with a label, or Dangol's window on the Customers
- * view once its column view has rows (--page=customers), or on the Today
- * page it opens on (--page=today). Both apps register a unique application
+ * view once its column view has rows (--page=customers), on the Today
+ * page it opens on (--page=today), or on the Journeys page once the board
+ * of the first journey shows its columns, with cards in each column that
+ * has any (--page=journeys). Both apps register a unique application
  * id on the session bus, as Dangol does when a user starts it, each an id
  * of its own so that a Dangol already running is not asked instead. Each
  * run is a fresh process that this program spawns and times from just
@@ -19,6 +21,10 @@
 #include <adwaita.h>
 
 #include "dg-application.h"
+#include "dg-database-private.h"
+#include "dg-journey-card.h"
+#include "dg-journey-column.h"
+#include "dg-journeys-view.h"
 #include "dg-today-view.h"
 
 /* A run that shows nothing for this long is stuck, not slow. */
@@ -50,6 +56,7 @@ typedef struct
   gint64      marks[N_MARKS];
   gboolean    bare;
   gboolean    today;
+  gboolean    journeys;
   GtkWindow  *window;
   gulong      after_paint_id;
   GdkFrameClock *frame_clock;
@@ -67,7 +74,7 @@ static gint64   opt_spawned_at = 0;
 static const GOptionEntry entries[] = {
   { "mode", 'm', 0, G_OPTION_ARG_STRING, &opt_mode, "bare or dangol", "MODE" },
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, "Database for the dangol mode", "PATH" },
-  { "page", 'p', 0, G_OPTION_ARG_STRING, &opt_page, "Page to time: customers (default) or today", "PAGE" },
+  { "page", 'p', 0, G_OPTION_ARG_STRING, &opt_page, "Page to time: customers (default), today or journeys", "PAGE" },
   { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Fresh processes to time (default 5)", "N" },
   { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &opt_child, NULL, NULL },
   { "spawned-at", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &opt_spawned_at, NULL, NULL },
@@ -131,6 +138,60 @@ today_is_shown (void)
   GtkWidget *today = find_widget_of_type (GTK_WIDGET (child.window), DG_TYPE_TODAY_VIEW);
 
   return today != NULL && gtk_widget_get_mapped (today);
+}
+
+static gboolean
+has_mapped_card (GtkWidget *widget)
+{
+  if (DG_IS_JOURNEY_CARD (widget))
+    return gtk_widget_get_mapped (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (has_mapped_card (c))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether every column of the board is on screen with its first cards:
+ * the list of a column that holds any shows at least one. */
+static gboolean
+columns_are_shown (GtkWidget *widget,
+                   guint     *n_columns)
+{
+  if (DG_IS_JOURNEY_COLUMN (widget))
+    {
+      GtkWidget *list = find_widget_of_type (widget, GTK_TYPE_LIST_VIEW);
+      GListModel *model = list != NULL ? G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))) : NULL;
+
+      (*n_columns)++;
+      if (!gtk_widget_get_mapped (widget))
+        return FALSE;
+
+      return model == NULL || g_list_model_get_n_items (model) == 0 || has_mapped_card (list);
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (!columns_are_shown (c, n_columns))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+board_is_shown (void)
+{
+  GtkWidget *view = find_widget_of_type (GTK_WIDGET (child.window), DG_TYPE_JOURNEYS_VIEW);
+  guint n_columns = 0;
+
+  if (view == NULL || !gtk_widget_get_mapped (view))
+    return FALSE;
+
+  return columns_are_shown (view, &n_columns) && n_columns > 0;
 }
 
 static guint
@@ -202,7 +263,10 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
   if (child.marks[MARK_FIRST_FRAME] == 0)
     child.marks[MARK_FIRST_FRAME] = now;
 
-  if (child.bare || (child.today ? today_is_shown () : list_has_rows ()))
+  if (child.bare
+      || (child.today ? today_is_shown ()
+          : child.journeys ? board_is_shown ()
+          : list_has_rows ()))
     {
       child.marks[MARK_ROWS_FRAME] = now;
       finish ();
@@ -232,12 +296,13 @@ on_window_realize_cb (GtkWidget *widget,
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (widget));
   AdwViewStack *stack = child.bare ? NULL : find_view_stack (widget);
+  const char *page = child.journeys ? "journeys" : "customers";
 
-  /* The window opens on Today; with --page=customers what is timed is the
-   * first frame of the Customers view, as a user who goes straight there
-   * sees it. */
-  if (!child.today && stack != NULL && adw_view_stack_get_child_by_name (stack, "customers") != NULL)
-    adw_view_stack_set_visible_child_name (stack, "customers");
+  /* The window opens on Today; with --page=customers (or journeys) what
+   * is timed is the first frame of that page, as a user who goes straight
+   * there sees it. */
+  if (!child.today && stack != NULL && adw_view_stack_get_child_by_name (stack, page) != NULL)
+    adw_view_stack_set_visible_child_name (stack, page);
 
   child.frame_clock = gdk_surface_get_frame_clock (surface);
   child.after_paint_id = g_signal_connect (child.frame_clock, "after-paint",
@@ -288,6 +353,23 @@ on_bare_activate_cb (GApplication *app,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* With DG_BENCH_SQL=MS, tells on stderr each statement the app ran on its
+ * connection that took MS milliseconds or longer, and when. */
+static int
+profile_cb (unsigned  type,
+            void     *user_data,
+            void     *p,
+            void     *x)
+{
+  double ms = *(sqlite3_int64 *) x / 1e6;
+
+  if (type == SQLITE_TRACE_PROFILE && ms >= g_ascii_strtod (g_getenv ("DG_BENCH_SQL"), NULL))
+    g_printerr ("sql %.1f ms at %.1f ms: %.300s\n", ms,
+                (g_get_monotonic_time () - child.marks[MARK_SPAWN]) / 1000.0, sqlite3_sql (p));
+
+  return 0;
+}
+
 static gboolean
 give_up_cb (gpointer user_data)
 {
@@ -304,6 +386,7 @@ run_child (void)
   child.marks[MARK_SPAWN] = opt_spawned_at;
   child.bare = g_strcmp0 (opt_mode, "bare") == 0;
   child.today = g_strcmp0 (opt_page, "today") == 0;
+  child.journeys = g_strcmp0 (opt_page, "journeys") == 0;
 
   if (child.bare)
     {
@@ -326,6 +409,12 @@ run_child (void)
           return 1;
         }
       g_signal_connect (app, "activate", G_CALLBACK (on_activate_cb), NULL);
+      if (g_getenv ("DG_BENCH_SQL") != NULL)
+        {
+          DgDatabase *db = dg_context_get_database (dg_application_get_context (DG_APPLICATION (app)));
+
+          sqlite3_trace_v2 (dg_database_get_handle (db), SQLITE_TRACE_PROFILE, profile_cb, NULL);
+        }
     }
 
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added_cb), NULL);
@@ -449,9 +538,10 @@ main (int   argc,
       return 2;
     }
 
-  if (opt_page != NULL && g_strcmp0 (opt_page, "today") != 0 && g_strcmp0 (opt_page, "customers") != 0)
+  if (opt_page != NULL && g_strcmp0 (opt_page, "today") != 0 && g_strcmp0 (opt_page, "customers") != 0
+      && g_strcmp0 (opt_page, "journeys") != 0)
     {
-      g_printerr ("--page must be customers or today\n");
+      g_printerr ("--page must be customers, today or journeys\n");
       return 2;
     }
 

@@ -31,6 +31,7 @@ struct _DgApplication
   /* The question asked at the first close, while it is on screen. */
   GtkWidget         *background_dialog;
   guint              sleep_subscription;
+  guint              backup_start_id;
   /* What the process ends with: g_application_run() returns the status of
    * the first command line only when the app did not go on running. */
   int                exit_status;

@@ -433,6 +433,21 @@ on_system_bus_ready_cb (GObject      *object,
                                         self, NULL);
 }
 
+/* How long after the start the daily backup looks whether today's was
+ * made. */
+#define BACKUP_START_DELAY_SECONDS 10
+
+static gboolean
+start_backup_auto_cb (gpointer user_data)
+{
+  DgApplication *self = user_data;
+
+  self->backup_start_id = 0;
+  dg_backup_auto_start (self->backup_auto);
+
+  return G_SOURCE_REMOVE;
+}
+
 void
 dg_application_start_reminders (DgApplication *self)
 {
@@ -480,7 +495,10 @@ dg_application_start_reminders (DgApplication *self)
       g_settings_bind (self->settings, "backup-keep", self->backup_auto, "keep",
                        G_SETTINGS_BIND_GET);
     }
-  dg_backup_auto_start (self->backup_auto);
+  /* Not in the first seconds, while the window builds its first frame
+   * and the reminders catch up: a backup reads the whole database. */
+  self->backup_start_id = g_timeout_add_seconds (BACKUP_START_DELAY_SECONDS,
+                                                 start_backup_auto_cb, self);
 
   g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable,
              on_system_bus_ready_cb, g_object_ref (self));
@@ -728,6 +746,7 @@ dg_application_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->notifier);
   g_clear_object (&self->birthday_followups);
+  g_clear_handle_id (&self->backup_start_id, g_source_remove);
   g_clear_object (&self->backup_auto);
   g_clear_object (&self->agenda_notifier);
   g_clear_object (&self->reminders);

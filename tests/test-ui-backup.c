@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "dg-backup-problems-dialog.h"
+#include "dg-customers-test-util.h"
 #include "dg-preferences-window.h"
 #include "dg-restore-dialog.h"
 #include "dg-test-util.h"
@@ -67,6 +68,20 @@ add_customer (DgDatabase *db,
 
   dg_customer_set_name (customer, name);
   g_assert_true (dg_customers_insert (db, customer, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_followup (DgUiFixture *fixture,
+              const char  *title,
+              const char  *date)
+{
+  g_autoptr(DgFollowup) followup = dg_followup_new ();
+  g_autoptr(GError) error = NULL;
+
+  dg_followup_set_title (followup, title);
+  dg_followup_set_due_date (followup, date);
+  g_assert_true (dg_followups_insert (fixture->database, DG_CLOCK (fixture->clock), followup, &error));
   g_assert_no_error (error);
 }
 
@@ -277,16 +292,22 @@ test_restore (DgUiFixture   *fixture,
 
   add_customer (fixture->database, "김민수");
   add_customer (fixture->database, "이서연");
+  add_followup (fixture, "Call about the spring course", "2026-11-25");
+  add_followup (fixture, "Send the invoice", "2026-11-26");
   path = write_backup (fixture->database, "good.json");
+  add_followup (fixture, "Book the room", "2026-11-27");
   add_customer (fixture->database, "박지은");
   gtk_window_present (GTK_WINDOW (window));
+  dg_customers_test_show_page ();
+  dg_ui_test_wait_for (dg_customers_test_n_items () == 3);
 
   gtk_widget_activate_action (window, "win.restore-from", "s", path);
   dialog = wait_for_restore_dialog ();
   g_assert_false (actions_enabled (fixture));
   table = table_text (dialog);
-  expected = g_strdup_printf ("%s 2 3\n", customers);
-  g_assert_true (g_str_has_prefix (table, expected));
+  expected = g_strdup_printf ("%s 2 3\n%s 2 3\n", customers,
+                              g_dpgettext2 (NULL, "backup contents", "Follow-ups"));
+  g_assert_cmpstr (table, ==, expected);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "good.json"));
   g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), "replace"), ==,
                    _("_Replace Everything"));
@@ -309,6 +330,14 @@ test_restore (DgUiFixture   *fixture,
   dg_ui_test_wait_for (toast_contains (window, "dangol-before-restore-"));
   dg_ui_test_wait_for (actions_enabled (fixture));
   g_assert_cmpint (count_customers (fixture->database), ==, 2);
+  /* The page on screen shows what was restored. */
+  dg_ui_test_wait_for (dg_customers_test_n_items () == 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = dg_customers_test_dup_name (i);
+
+      g_assert_cmpstr (name, !=, "박지은");
+    }
 }
 
 static DgBackupProblemsDialog *

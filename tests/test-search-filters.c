@@ -2,266 +2,17 @@
  *
  * The filters of the customer list (a tag, a source, no contact for some
  * days), alone, together and with search text, against what a plain pass
- * over every customer in C finds: its tags, its source and its last
- * contact read one customer at a time through the customer API.
+ * over every customer finds (dg-filters-fixture.h).
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "dg-filters-fixture.h"
 #include "dg-search-reference.h"
 #include "dg-test-util.h"
 
-#define N_CUSTOMERS 240
-
-static const char * const family_names[] = { "김", "이", "박", "최", "Kim", "Lee" };
-static const char * const given_names[] = { "민수", "서연", "지훈", "하은", "Minsu", "Jane", "민지" };
-static const char * const tag_pool[] = { "VIP", "봄 강의", "가을 세미나", "재방문", "vip 후보" };
-static const char * const source_pool[] = { "Blog", "blog", "친구 소개", "Instagram", "" };
-
-typedef struct
-{
-  DgDatabase  *db;
-  DgFakeClock *clock;
-} Fixture;
-
-/* What the reference knows of one customer, read through the API. */
-typedef struct
-{
-  gint64     id;
-  char     **tags;
-  char      *source;
-  /* The last contact, or the day they were added when never contacted. */
-  GDateTime *contact_age_from;
-} Known;
-
-static void
-known_clear (gpointer data)
-{
-  Known *known = data;
-
-  g_strfreev (known->tags);
-  g_free (known->source);
-  g_clear_pointer (&known->contact_age_from, g_date_time_unref);
-}
-
-static void
-log_contact (Fixture   *fixture,
-             gint64     customer_id,
-             GDateTime *when)
-{
-  g_autoptr(DgInteraction) interaction = dg_interaction_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_interaction_set_customer_id (interaction, customer_id);
-  dg_interaction_set_occurred_at (interaction, when);
-  dg_interaction_set_channel (interaction, DG_INTERACTION_CHANNEL_CALL);
-  g_assert_true (dg_interactions_insert (fixture->db, DG_CLOCK (fixture->clock), interaction, &error));
-  g_assert_no_error (error);
-}
-
-/* N_CUSTOMERS customers of made-up names, tags, sources, creation days
- * and contacts, the same on every run. */
-static void
-fill_database (Fixture *fixture)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
-  g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < N_CUSTOMERS; i++)
-    {
-      g_autoptr(DgCustomer) customer = dg_customer_new ();
-      g_autoptr(GDateTime) created = NULL;
-      g_autoptr(GPtrArray) tags = g_ptr_array_new ();
-      g_autofree char *name = NULL;
-      g_autofree char *phone = NULL;
-      guint n_contacts;
-
-      name = g_strdup_printf ("%s%s%s",
-                              family_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (family_names))],
-                              i % 3 == 0 ? " " : "",
-                              given_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (given_names))]);
-      phone = g_strdup_printf ("010-%04u-%04u", g_rand_int_range (rand, 0, 10000), i);
-      dg_customer_set_name (customer, name);
-      dg_customer_set_phone (customer, phone);
-      dg_customer_set_source (customer, source_pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (source_pool))]);
-      for (guint t = 0; t < G_N_ELEMENTS (tag_pool); t++)
-        if (g_rand_int_range (rand, 0, 3) == 0)
-          g_ptr_array_add (tags, (gpointer) tag_pool[t]);
-      g_ptr_array_add (tags, NULL);
-      dg_customer_set_tags (customer, (const char * const *) tags->pdata);
-      /* Added up to 200 days ago; some on the very day a cutoff falls. */
-      created = g_date_time_add_seconds (now, -(gdouble) (i % 17 == 0 ? 30 * 86400 : g_rand_int_range (rand, 0, 200 * 86400)));
-      dg_customer_set_created_at (customer, created);
-      g_assert_true (dg_customers_insert (fixture->db, customer, &error));
-      g_assert_no_error (error);
-
-      n_contacts = g_rand_int_range (rand, 0, 3);
-      for (guint c = 0; c < n_contacts; c++)
-        {
-          g_autoptr(GDateTime) when = g_date_time_add_seconds (now, -(gdouble) g_rand_int_range (rand, 0, 150 * 86400));
-
-          log_contact (fixture, dg_customer_get_id (customer), when);
-        }
-
-      if (i % 11 == 0)
-        {
-          g_assert_true (dg_customers_set_archived (fixture->db, dg_customer_get_id (customer), TRUE, &error));
-          g_assert_no_error (error);
-        }
-    }
-}
-
-/* Every customer, as the reference sees them, by id. */
-static GHashTable *
-read_known (Fixture *fixture)
-{
-  GHashTable *known = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  DgCustomerQuery everyone = { .archived = DG_ARCHIVED_INCLUDE };
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
-
-  ids = dg_customers_search_ids (fixture->db, &everyone, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (ids->len, >=, N_CUSTOMERS);
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(DgCustomer) customer = dg_customers_get (fixture->db, id, &error);
-      g_autoptr(GDateTime) last = NULL;
-      Known *k = g_new0 (Known, 1);
-
-      g_assert_no_error (error);
-      last = dg_interactions_get_last_contact (fixture->db, id, &error);
-      g_assert_no_error (error);
-
-      k->id = id;
-      k->tags = g_strdupv ((char **) dg_customer_get_tags (customer));
-      k->source = g_strdup (dg_customer_get_source (customer));
-      k->contact_age_from = last != NULL ? g_date_time_ref (last)
-                                         : g_date_time_ref (dg_customer_get_created_at (customer));
-      g_hash_table_insert (known, &k->id, k);
-    }
-
-  return known;
-}
-
-static void
-known_free_all (GHashTable *known)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, known);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    known_clear (value);
-  g_hash_table_unref (known);
-}
-
-static gboolean
-same_text (const char *a,
-           const char *b)
-{
-  g_autofree char *fa = g_utf8_casefold (a, -1);
-  g_autofree char *fb = g_utf8_casefold (b, -1);
-
-  return g_strcmp0 (fa, fb) == 0;
-}
-
-static gboolean
-known_passes (const Known           *k,
-              const DgCustomerQuery *query)
-{
-  if (query->tag != NULL)
-    {
-      gboolean found = FALSE;
-
-      for (guint i = 0; k->tags[i] != NULL && !found; i++)
-        found = same_text (k->tags[i], query->tag);
-      if (!found)
-        return FALSE;
-    }
-
-  if (query->source != NULL && !same_text (k->source, query->source))
-    return FALSE;
-
-  if (query->no_contact_days > 0)
-    {
-      g_autoptr(GDateTime) cutoff = g_date_time_add_days (query->now, -(gint) query->no_contact_days);
-
-      /* Whole days of 24 hours, as "going cold" counts; a contact exactly
-       * at the cutoff is within the days. */
-      if (g_date_time_compare (k->contact_age_from, cutoff) >= 0)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* What @query should find: the plain scan of the search text, in name
- * order, keeping the customers that pass the filters as read in C. */
-static GArray *
-reference_ids (Fixture               *fixture,
-               GHashTable            *known,
-               const DgCustomerQuery *query)
-{
-  g_autoptr(GArray) found = dg_search_reference_ids (fixture->db, query->text, query->archived);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      gint64 id = g_array_index (found, gint64, i);
-      const Known *k = g_hash_table_lookup (known, &id);
-
-      g_assert_nonnull (k);
-      if (known_passes (k, query))
-        g_array_append_val (ids, id);
-    }
-
-  return ids;
-}
-
-/* Whether the first @n ids of @a and @b are the same; an empty GArray may
- * have no data, which memcmp must not see. */
-static gboolean
-same_ids (GArray *a,
-          GArray *b,
-          guint   n)
-{
-  return n == 0 || memcmp (a->data, b->data, n * sizeof (gint64)) == 0;
-}
-
-static void
-assert_ids_equal (GArray                *got,
-                  GArray                *expected,
-                  const DgCustomerQuery *query)
-{
-  if (got->len != expected->len || !same_ids (got, expected, got->len))
-    g_error ("text '%s' tag '%s' source '%s' days %u archived %d: %u ids, expected %u",
-             query->text ? query->text : "", query->tag ? query->tag : "",
-             query->source ? query->source : "", query->no_contact_days,
-             query->archived, got->len, expected->len);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->db = dg_test_open_database ();
-  fixture->clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 24, 10, 0);
-  fill_database (fixture);
-  dg_search_reference_install (fixture->db);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->db);
-  g_clear_object (&fixture->clock);
-}
+typedef DgFiltersFixture Fixture;
 
 /* Every combination of text, tag, source, days and archive filter. */
 static void
@@ -274,7 +25,7 @@ test_filters_match_reference (Fixture       *fixture,
   static const guint days[] = { 0, 1, 30, 90, 400 };
   static const DgArchivedFilter archived[] = { DG_ARCHIVED_EXCLUDE, DG_ARCHIVED_INCLUDE, DG_ARCHIVED_ONLY };
   g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
-  GHashTable *known = read_known (fixture);
+  GHashTable *known = dg_filters_read_known (fixture);
   guint n_nonempty = 0;
   guint n_partial = 0;
 
@@ -300,10 +51,10 @@ test_filters_match_reference (Fixture       *fixture,
               gint64 count;
 
               reference_query.source = trimmed_source;
-              expected = reference_ids (fixture, known, &reference_query);
+              expected = dg_filters_reference_ids (fixture, known, &reference_query);
               got = dg_customers_search_ids (fixture->db, &query, &error);
               g_assert_no_error (error);
-              assert_ids_equal (got, expected, &query);
+              dg_filters_assert_ids_equal (got, expected, &query);
 
               count = dg_customers_count (fixture->db, &query, &error);
               g_assert_no_error (error);
@@ -315,7 +66,7 @@ test_filters_match_reference (Fixture       *fixture,
               got = dg_customers_search_ids (fixture->db, &query, &error);
               g_assert_no_error (error);
               g_assert_cmpuint (got->len, ==, MIN (3, expected->len));
-              g_assert_true (same_ids (got, expected, got->len));
+              g_assert_true (dg_filters_same_ids (got, expected, got->len));
 
               if (expected->len > 0)
                 n_nonempty++;
@@ -327,7 +78,7 @@ test_filters_match_reference (Fixture       *fixture,
   g_assert_cmpuint (n_nonempty, >, 1000);
   g_assert_cmpuint (n_partial, >, 1000);
 
-  known_free_all (known);
+  dg_filters_known_free_all (known);
 }
 
 static int
@@ -384,7 +135,7 @@ test_no_contact_is_going_cold (Fixture       *fixture,
       sorted = sorted_copy (ids);
 
       g_assert_cmpuint (sorted->len, ==, cold_ids->len);
-      g_assert_true (same_ids (sorted, cold_ids, sorted->len));
+      g_assert_true (dg_filters_same_ids (sorted, cold_ids, sorted->len));
     }
 }
 
@@ -395,7 +146,7 @@ test_list_filters (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(DgCustomerList) list = dg_customer_list_new (fixture->db);
-  GHashTable *known = read_known (fixture);
+  GHashTable *known = dg_filters_read_known (fixture);
   g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
   g_autoptr(GDateTime) later = NULL;
   DgCustomerQuery query = { .tag = "봄 강의", .source = "친구 소개", .no_contact_days = 30, .now = now };
@@ -411,7 +162,7 @@ test_list_filters (Fixture       *fixture,
   g_assert_cmpstr (dg_customer_list_get_source (list), ==, "친구 소개");
   g_assert_cmpuint (dg_customer_list_get_no_contact_days (list), ==, 30);
 
-  expected = reference_ids (fixture, known, &query);
+  expected = dg_filters_reference_ids (fixture, known, &query);
   n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_assert_cmpuint (n_items, ==, expected->len);
   g_assert_cmpuint (n_items, >, 0);
@@ -422,7 +173,7 @@ test_list_filters (Fixture       *fixture,
   dg_fake_clock_advance (fixture->clock, 60 * G_TIME_SPAN_DAY);
   later = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
   query.now = later;
-  expected_later = reference_ids (fixture, known, &query);
+  expected_later = dg_filters_reference_ids (fixture, known, &query);
   g_assert_cmpuint (expected_later->len, >, expected->len);
   dg_customer_list_reload (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, expected_later->len);
@@ -436,7 +187,7 @@ test_list_filters (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
                     N_CUSTOMERS - (N_CUSTOMERS + 10) / 11);
 
-  known_free_all (known);
+  dg_filters_known_free_all (known);
 }
 
 static void
@@ -476,7 +227,7 @@ test_async_filters (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_cmpuint (got->len, ==, expected->len);
-  g_assert_true (same_ids (got, expected, got->len));
+  g_assert_true (dg_filters_same_ids (got, expected, got->len));
   g_array_unref (got);
 }
 
@@ -504,18 +255,18 @@ test_mostly_warm (Fixture       *fixture,
       g_assert_no_error (error);
     }
   dg_search_reference_install (fixture->db);
-  known = read_known (fixture);
+  known = dg_filters_read_known (fixture);
   dg_test_trace_begin (fixture->db);
 
   for (guint a = 0; a < G_N_ELEMENTS (texts); a++)
     for (guint d = 0; d < G_N_ELEMENTS (days); d++)
       {
         DgCustomerQuery query = { .text = texts[a], .no_contact_days = days[d], .now = now };
-        g_autoptr(GArray) expected = reference_ids (fixture, known, &query);
+        g_autoptr(GArray) expected = dg_filters_reference_ids (fixture, known, &query);
         g_autoptr(GArray) got = dg_customers_search_ids (fixture->db, &query, &error);
 
         g_assert_no_error (error);
-        assert_ids_equal (got, expected, &query);
+        dg_filters_assert_ids_equal (got, expected, &query);
       }
 
   /* The cold ones were read, not the others. */
@@ -528,7 +279,7 @@ test_mostly_warm (Fixture       *fixture,
     g_assert_true (cold_read);
   }
 
-  known_free_all (known);
+  dg_filters_known_free_all (known);
 }
 
 /* Each filter is read through an index, and so are the sources the menu
@@ -592,19 +343,19 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/search-filters/match-reference", Fixture, NULL,
-              fixture_set_up, test_filters_match_reference, fixture_tear_down);
+              dg_filters_fixture_set_up, test_filters_match_reference, dg_filters_fixture_tear_down);
   g_test_add ("/search-filters/no-contact-is-going-cold", Fixture, NULL,
-              fixture_set_up, test_no_contact_is_going_cold, fixture_tear_down);
+              dg_filters_fixture_set_up, test_no_contact_is_going_cold, dg_filters_fixture_tear_down);
   g_test_add ("/search-filters/list", Fixture, NULL,
-              fixture_set_up, test_list_filters, fixture_tear_down);
+              dg_filters_fixture_set_up, test_list_filters, dg_filters_fixture_tear_down);
   g_test_add ("/search-filters/async", Fixture, NULL,
-              fixture_set_up, test_async_filters, fixture_tear_down);
+              dg_filters_fixture_set_up, test_async_filters, dg_filters_fixture_tear_down);
   g_test_add ("/search-filters/mostly-warm", Fixture, NULL,
-              fixture_set_up, test_mostly_warm, fixture_tear_down);
+              dg_filters_fixture_set_up, test_mostly_warm, dg_filters_fixture_tear_down);
   g_test_add ("/search-filters/index-bound", Fixture, NULL,
-              fixture_set_up, test_index_bound, fixture_tear_down);
+              dg_filters_fixture_set_up, test_index_bound, dg_filters_fixture_tear_down);
   g_test_add ("/search-filters/sources", Fixture, NULL,
-              fixture_set_up, test_list_sources, fixture_tear_down);
+              dg_filters_fixture_set_up, test_list_sources, dg_filters_fixture_tear_down);
 
   return g_test_run ();
 }

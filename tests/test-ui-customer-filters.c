@@ -559,6 +559,212 @@ test_select_all_filtered (DgUiFixture   *fixture,
   screenshot ("customers-filter-select-all");
 }
 
+static gint64
+add_journey (const char *name)
+{
+  DgUiFixture *fixture = dg_ui_fixture_get_current ();
+  g_autoptr(DgJourney) journey = dg_journey_new (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dg_journeys_insert (fixture->database, journey, &error));
+  g_assert_no_error (error);
+
+  return journey->id;
+}
+
+static gint64
+add_stage (gint64      journey_id,
+           const char *name)
+{
+  DgUiFixture *fixture = dg_ui_fixture_get_current ();
+  g_autoptr(DgStage) stage = dg_stage_new (journey_id, name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dg_stages_insert (fixture->database, stage, &error));
+  g_assert_no_error (error);
+
+  return stage->id;
+}
+
+static gint64
+enroll (const char *name,
+        gint64      stage_id,
+        gint64      cohort_id)
+{
+  DgUiFixture *fixture = dg_ui_fixture_get_current ();
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock),
+                                        dg_customers_test_find_id (name), stage_id, cohort_id,
+                                        &id, &error));
+  g_assert_no_error (error);
+
+  return id;
+}
+
+/* Chooses @choice in the submenu of journey @journey under Journey in the
+ * Filter menu, as clicks do; with @screenshot, saves the open menu first. */
+static void
+choose_journey_filter (const char *journey,
+                       const char *choice,
+                       const char *screenshot_name)
+{
+  GtkWidget *popover = open_filter_submenu (_("Journey"));
+  GtkWidget *item = NULL;
+
+  dg_ui_test_wait_for ((item = find_menu_item (popover, journey)) != NULL);
+  gtk_widget_activate (item);
+  dg_ui_test_wait_for ((item = find_menu_item (popover, choice)) != NULL);
+  if (screenshot_name != NULL)
+    g_free (dg_ui_test_screenshot_with_popover (popover, screenshot_name));
+  gtk_widget_activate (item);
+  dg_ui_test_wait_for (!gtk_widget_get_visible (popover));
+}
+
+static char *
+journey_chip (const char *journey,
+              const char *stage,
+              const char *cohort,
+              const char *status)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_printf (text, _("Journey: %s"), journey);
+  if (stage != NULL)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("Stage: %s"), stage);
+    }
+  if (cohort != NULL)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, _("Cohort: %s"), cohort);
+    }
+  if (status != NULL)
+    {
+      g_string_append (text, " · ");
+      g_string_append (text, status);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The Journey submenu: a stage of a journey, then a cohort and a status
+ * of it; customers moving between stages come and go; the chip follows a
+ * rename and its button clears the filter. */
+static void
+test_journey_filter (DgUiFixture   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DgCohort) cohort = NULL;
+  g_autoptr(DgJourney) renamed = NULL;
+  g_autoptr(DgBulkUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *survey_chip = journey_chip ("공개강의", "설문", NULL, NULL);
+  g_autofree char *cohort_chip = journey_chip ("공개강의", NULL, "12/15", NULL);
+  g_autofree char *dropped_chip = journey_chip ("공개강의", NULL, "12/15", C_("journey status", "Dropped"));
+  g_autofree char *renamed_chip = journey_chip ("공개강의 겨울", NULL, "12/15", C_("journey status", "Dropped"));
+  g_autofree char *lecture_chip = journey_chip ("공개강의", NULL, NULL, NULL);
+  g_autofree char *survey_key = NULL;
+  g_autofree char *coaching_key = NULL;
+  g_autofree char *two = n_of_total (2, 5);
+  g_autofree char *three = n_of_total (3, 5);
+  GtkWidget *popover;
+  gint64 lecture, signup, talk, survey, coaching;
+  gint64 moving, dropping;
+
+  insert_customers ();
+  /* Nobody walks a journey yet: the submenu says so. */
+  popover = open_filter_submenu (_("Journey"));
+  dg_ui_test_wait_for (find_menu_item (popover, _("No journeys yet")) != NULL);
+  g_assert_false (gtk_widget_is_sensitive (find_menu_item (popover, _("No journeys yet"))));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  dg_ui_test_wait_for (!gtk_widget_get_visible (popover));
+
+  lecture = add_journey ("공개강의");
+  signup = add_stage (lecture, "신청");
+  talk = add_stage (lecture, "강의");
+  survey = add_stage (lecture, "설문");
+  coaching = add_journey ("Coaching");
+  cohort = dg_cohort_new (lecture, "12/15", "2026-12-15");
+  g_assert_true (dg_cohorts_insert (fixture->database, cohort, &error));
+  g_assert_no_error (error);
+
+  enroll ("김민수", survey, cohort->id);
+  moving = enroll ("이서연", talk, cohort->id);
+  enroll ("Bob Stone", survey, 0);
+  dropping = enroll ("Alice Kim", signup, cohort->id);
+  enroll ("박지훈", add_stage (coaching, "Intro"), 0);
+  undo = dg_enrollments_drop (fixture->database, DG_CLOCK (fixture->clock), &dropping, 1, "", &error);
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (dg_customers_test_n_items () == 5);
+
+  /* The survey stage of the lecture: the two in it. */
+  choose_journey_filter ("공개강의", "설문", NULL);
+  dg_ui_test_wait_for (dg_customers_test_n_items () == 2);
+  assert_name_at (0, "Bob Stone");
+  assert_name_at (1, "김민수");
+  g_assert_true (chips_are (survey_chip));
+  dg_ui_test_wait_for (g_strcmp0 (count_text (), two) == 0);
+  {
+    g_autofree char *key = NULL;
+
+    survey_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":0:active", lecture, survey);
+    g_object_get (dg_customers_test_get_view (), "filter-journey", &key, NULL);
+    g_assert_cmpstr (key, ==, survey_key);
+  }
+  screenshot ("customers-journey-filter");
+
+  /* 이서연 moves on from the lecture to the survey: the list shows her. */
+  g_clear_object (&undo);
+  undo = dg_enrollments_move (fixture->database, DG_CLOCK (fixture->clock), &moving, 1, survey, &error);
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (dg_customers_test_n_items () == 3);
+  assert_name_at (2, "이서연");
+  dg_ui_test_wait_for (g_strcmp0 (count_text (), three) == 0);
+
+  /* Any stage, the 12/15 cohort: the three of it still walking. */
+  choose_journey_filter ("공개강의", _("Any Stage"), NULL);
+  dg_ui_test_wait_for (chips_are (lecture_chip));
+  choose_journey_filter ("공개강의", "12/15", NULL);
+  dg_ui_test_wait_for (chips_are (cohort_chip));
+  dg_ui_test_wait_for (dg_customers_test_n_items () == 2);
+  assert_name_at (0, "김민수");
+  assert_name_at (1, "이서연");
+
+  /* Who dropped out of the 12/15 lecture: Alice. */
+  /* The menu shows the stage, cohort and status chosen. */
+  choose_journey_filter ("공개강의", C_("journey status", "Dropped"), "customers-journey-filter-menu");
+  dg_ui_test_wait_for (dg_customers_test_shows_only ("Alice Kim"));
+  g_assert_true (chips_are (dropped_chip));
+  screenshot ("customers-journey-filter-dropped");
+
+  /* The chip follows a rename of the journey. */
+  renamed = dg_journeys_get (fixture->database, lecture, &error);
+  g_assert_no_error (error);
+  g_free (renamed->name);
+  renamed->name = g_strdup ("공개강의 겨울");
+  g_assert_true (dg_journeys_update (fixture->database, renamed, &error));
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (chips_are (renamed_chip));
+
+  /* Its button clears the journey filter. */
+  gtk_widget_activate (chip_remove_button ("customers.filter-journey"));
+  dg_ui_test_wait_for (dg_customers_test_n_items () == 5);
+  g_assert_true (chips_are (""));
+
+  /* A journey deleted under the filter leaves it. */
+  coaching_key = g_strdup_printf ("%" G_GINT64_FORMAT ":0:0:active", coaching);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dg_customers_test_get_view ()),
+                                             "customers.filter-journey", "s", coaching_key));
+  dg_ui_test_wait_for (dg_customers_test_shows_only ("박지훈"));
+  g_assert_true (dg_journeys_delete (fixture->database, coaching, &error));
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (dg_customers_test_n_items () == 5);
+  g_assert_true (chips_are (""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +776,7 @@ main (int   argc,
   DG_CUSTOMERS_TEST_ADD ("/ui/customer-filters/tag-click", test_tag_click);
   DG_CUSTOMERS_TEST_ADD ("/ui/customer-filters/source-and-no-contact", test_source_and_no_contact);
   DG_CUSTOMERS_TEST_ADD ("/ui/customer-filters/select-all", test_select_all_filtered);
+  DG_CUSTOMERS_TEST_ADD ("/ui/customer-filters/journey", test_journey_filter);
 
   return g_test_run ();
 }

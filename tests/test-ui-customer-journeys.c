@@ -4,7 +4,8 @@
  * Tuesday 2026-11-24 10:00 in Seoul: a customer in two journeys, moved in
  * one and dropped from the other, shows both with their stage and status,
  * and the rows follow moves made elsewhere; "Open Board" goes to the
- * Journeys page; a customer in no journey has no section. Saves
+ * board of that journey with the customer's card selected and focused; a
+ * customer in no journey has no section. Saves
  * screenshots in the language under test.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
@@ -15,6 +16,8 @@
 
 #include "dg-customer-page.h"
 #include "dg-customers-view.h"
+#include "dg-journey-column.h"
+#include "dg-journeys-view.h"
 #include "dg-test-util.h"
 #include "dg-ui-fixture.h"
 #include "dg-ui-test-util.h"
@@ -252,6 +255,101 @@ test_journeys_section (DgUiFixture   *fixture,
   }
 }
 
+/* Presses Open Board on the trial's row of customer @id's page. */
+static void
+open_trial_board (DgUiFixture *fixture,
+                  gint64       id)
+{
+  AdwExpanderRow *row = NULL;
+  GtkWidget *button;
+
+  show_customer (fixture, id);
+  for (guint i = 0; (row = journey_row (fixture, i)) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                   is_korean () ? "체험 수업" : "Trial class") == 0)
+      break;
+  g_assert_nonnull (row);
+  button = dg_ui_test_find_button (GTK_WIDGET (row), _("Open Board"));
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+}
+
+/* Open Board shows the board of the row's journey, not the one the page
+ * showed, with every cohort and the card of the customer selected and
+ * focused, even when the page was on the map of another journey. */
+static void
+test_open_board (DgUiFixture   *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(DgCohort) cohort = NULL;
+  g_autoptr(GError) error = NULL;
+  DgJourneysView *view;
+  DgJourneyColumn *column;
+  GtkWidget *card;
+  gint64 lecture, trial, sign_up, booked, tried, kim, lee;
+  gint64 kim_e = 0, lee_e = 0;
+
+  lecture = add_journey (fixture, is_korean () ? "공개강의 → 코칭" : "Lecture to coaching");
+  sign_up = add_stage (fixture, lecture, is_korean () ? "신청" : "Sign-up");
+  trial = add_journey (fixture, is_korean () ? "체험 수업" : "Trial class");
+  booked = add_stage (fixture, trial, is_korean () ? "예약" : "Booked");
+  tried = add_stage (fixture, trial, is_korean () ? "체험" : "Tried");
+  cohort = dg_cohort_new (trial, is_korean () ? "12월 체험반" : "December trial", NULL);
+  g_assert_true (dg_cohorts_insert (fixture->database, cohort, &error));
+  g_assert_no_error (error);
+  kim = add_customer (fixture, "김민수");
+  lee = add_customer (fixture, "이서연");
+  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), lee, booked, cohort->id,
+                                        &lee_e, &error));
+  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), kim, booked, 0,
+                                        &kim_e, &error));
+  g_assert_no_error (error);
+  move (fixture, kim_e, tried);
+  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), kim, sign_up, 0,
+                                        NULL, &error));
+  g_assert_no_error (error);
+
+  /* The page shows the first journey, as a map. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "journeys"));
+  dg_ui_test_wait_for ((view = DG_JOURNEYS_VIEW (dg_window_get_page (fixture->window, "journeys"))) != NULL);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dg_ui_test_find_by_id (GTK_WIDGET (view), "map_toggle")), TRUE);
+  g_assert_cmpint (dg_journeys_view_get_journey_id (view), ==, lecture);
+
+  open_trial_board (fixture, kim);
+  dg_ui_test_wait_for (g_strcmp0 (visible_page (fixture), "journeys") == 0);
+  g_assert_cmpint (dg_journeys_view_get_journey_id (view), ==, trial);
+  g_assert_cmpint (dg_journeys_view_get_cohort_id (view), ==, 0);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dg_ui_test_find_by_id (GTK_WIDGET (view),
+                                                                                          "map_toggle"))));
+  g_assert_cmpuint (dg_journeys_view_get_n_columns (view), ==, 2);
+  column = DG_JOURNEY_COLUMN (dg_journeys_view_get_column (view, 1));
+  {
+    g_autoptr(GArray) selected = dg_journeys_view_get_selected_ids (view);
+
+    g_assert_cmpuint (selected->len, ==, 1);
+    g_assert_cmpint (g_array_index (selected, gint64, 0), ==, kim_e);
+  }
+  dg_ui_test_wait_for ((card = dg_journey_column_find_card (column, kim_e)) != NULL
+                       && gtk_widget_has_focus (gtk_widget_get_parent (card)));
+  dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "customer-journeys-open-board"));
+
+  /* The board shows only Lee's cohort now, which would hide Kim: Open
+   * Board shows every cohort. */
+  g_assert_true (dg_journeys_view_set_cohort_id (view, cohort->id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "journeys.clear-selection", NULL));
+  open_trial_board (fixture, kim);
+  dg_ui_test_wait_for (g_strcmp0 (visible_page (fixture), "journeys") == 0);
+  g_assert_cmpint (dg_journeys_view_get_cohort_id (view), ==, 0);
+  {
+    g_autoptr(GArray) selected = dg_journeys_view_get_selected_ids (view);
+
+    g_assert_cmpuint (selected->len, ==, 1);
+    g_assert_cmpint (g_array_index (selected, gint64, 0), ==, kim_e);
+  }
+  g_assert_cmpint (lee_e, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +359,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   DG_UI_TEST_ADD ("/ui/customer-journeys/section", test_journeys_section);
+  DG_UI_TEST_ADD ("/ui/customer-journeys/open-board", test_open_board);
 
   return g_test_run ();
 }

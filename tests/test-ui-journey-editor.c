@@ -482,6 +482,22 @@ test_stages (DgUiFixture   *fixture,
   g_assert_cmpint (lee->stage_id, ==, board.stages[2]);
   dg_ui_test_wait_for (dg_stages_dialog_get_n_rows (dialog) == 2);
   dg_ui_test_wait_for (dg_journeys_view_get_n_columns (get_view (fixture)) == 2);
+
+  /* The toast's Undo brings the stage back, first again, with its
+   * customers in it. */
+  {
+    GtkWidget *undo;
+
+    dg_ui_test_wait_for ((undo = dg_ui_test_find_button (GTK_WIDGET (dialog), _("Undo"))) != NULL);
+    g_free (dg_ui_test_screenshot (GTK_WIDGET (dialog), "journey-editor-stage-removed"));
+    gtk_widget_activate (undo);
+  }
+  dg_ui_test_wait_for (dg_stages_dialog_get_n_rows (dialog) == 3);
+  g_assert_cmpint (stage_at (fixture, board.journey, 0), ==, board.stages[0]);
+  g_clear_pointer (&kim, dg_enrollment_free);
+  kim = dg_enrollments_get (fixture->database, board.kim_e, NULL);
+  g_assert_cmpint (kim->stage_id, ==, board.stages[0]);
+  dg_ui_test_wait_for (dg_journeys_view_get_n_columns (get_view (fixture)) == 3);
 }
 
 static void

@@ -8,7 +8,9 @@
  * {organization} has no value; Log as Contacts logs one contact per
  * copied customer and Undo takes them back; the digitisation level and a
  * new rule are written to the stage, an edited rule is written back, and
- * a removed rule comes back with Undo. The panel is saved as a screenshot.
+ * a removed rule comes back with Undo; Show in Customer List lists the
+ * stage's customers on the Customers page, and follows them as they move.
+ * The panel is saved as a screenshot.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -16,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-customers-view.h"
 #include "dg-journey-column.h"
 #include "dg-journeys-view.h"
 #include "dg-stage-panel.h"
@@ -474,6 +477,65 @@ test_action (DgUiFixture   *fixture,
   g_assert_cmpuint (count_rules (fixture, board.stages[0]), ==, 1);
 }
 
+/* The header's Show in Customer List: the Customers page, listing the
+ * customers of the stage alone (the search typed there before goes), and
+ * following them as they move on. */
+static void
+test_show_customers (DgUiFixture   *fixture,
+                     gconstpointer  data)
+{
+  Board board = { 0 };
+  DgStagePanel *panel;
+  DgCustomersView *customers;
+  DgCustomerList *list;
+  GtkWidget *button;
+  g_autofree char *expected_key = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(DgBulkUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  show_board (fixture, &board);
+  add_customer (fixture, "최하늘", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "customers"));
+  dg_ui_test_wait_for ((customers = DG_CUSTOMERS_VIEW (dg_window_get_page (fixture->window, "customers"))) != NULL &&
+                       gtk_widget_get_mapped (GTK_WIDGET (customers)));
+  list = dg_customers_view_get_list (customers);
+  dg_customer_list_set_text (list, "최");
+  dg_ui_test_wait_for (g_list_model_get_n_items (G_LIST_MODEL (list)) == 1);
+  undo = dg_enrollments_move (fixture->database, DG_CLOCK (fixture->clock), &board.lee_e, 1,
+                              board.stages[1], &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "journeys"));
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (get_view (fixture))));
+
+  panel = open_panel (fixture, &board);
+  button = dg_ui_test_find_by_id (GTK_WIDGET (panel), "customers_button");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+
+  /* Kim and Park are in the first stage; Lee moved on, 최하늘 is in no
+   * journey. */
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (customers)));
+  dg_ui_test_wait_for (g_list_model_get_n_items (G_LIST_MODEL (list)) == 2);
+  g_assert_cmpstr (dg_customer_list_get_text (list), ==, "");
+  g_assert_cmpint (dg_customer_list_find (list, board.kim), !=, G_MAXUINT);
+  g_assert_cmpint (dg_customer_list_find (list, board.park), !=, G_MAXUINT);
+  expected_key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":0:active",
+                                  board.journey, board.stages[0]);
+  g_object_get (customers, "filter-journey", &key, NULL);
+  g_assert_cmpstr (key, ==, expected_key);
+  dg_ui_test_wait_painted (GTK_WIDGET (fixture->window), 2);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "stage-customers-list"));
+
+  /* Park moves on too: the list follows. */
+  g_clear_object (&undo);
+  undo = dg_enrollments_move (fixture->database, DG_CLOCK (fixture->clock), &board.park_e, 1,
+                              board.stages[1], &error);
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (g_list_model_get_n_items (G_LIST_MODEL (list)) == 1);
+  g_assert_cmpint (dg_customer_list_get_id (list, 0), ==, board.kim);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +546,7 @@ main (int   argc,
   DG_UI_TEST_ADD ("/ui/stage-panel/edit-saves", test_edit_saves);
   DG_UI_TEST_ADD ("/ui/stage-panel/copy-messages", test_copy_messages);
   DG_UI_TEST_ADD ("/ui/stage-panel/action", test_action);
+  DG_UI_TEST_ADD ("/ui/stage-panel/show-customers", test_show_customers);
 
   return g_test_run ();
 }

@@ -58,6 +58,34 @@ dg_window_set_toast_timeout (DgWindow *self,
 }
 
 void
+dg_window_show_stage_customers (DgWindow *self,
+                                gint64    stage_id,
+                                gint64    cohort_id)
+{
+  g_autoptr(DgStage) stage = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *customers;
+
+  g_return_if_fail (DG_IS_WINDOW (self));
+
+  gtk_window_present (GTK_WINDOW (self));
+
+  stage = dg_stages_get (dg_context_get_database (self->context), stage_id, &error);
+  if (stage == NULL)
+    {
+      g_debug ("Stage %" G_GINT64_FORMAT " not shown: %s", stage_id, error->message);
+      dg_toast_show (GTK_WIDGET (self->toast_overlay), _("This stage no longer exists"));
+      return;
+    }
+
+  customers = dg_window_get_page (self, "customers");
+  g_return_if_fail (DG_IS_CUSTOMERS_VIEW (customers));
+
+  dg_customers_view_show_journey (DG_CUSTOMERS_VIEW (customers), stage->journey_id, stage->id, cohort_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "customers");
+}
+
+void
 dg_window_show_customer (DgWindow *self,
                          gint64    customer_id)
 {
@@ -121,6 +149,30 @@ dg_window_show_followup (DgWindow *self,
 
   editor = dg_followup_editor_new (GTK_WINDOW (self), self->context, followup);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+void
+dg_window_show_enrollment (DgWindow *self,
+                           gint64    enrollment_id)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *journeys;
+
+  g_return_if_fail (DG_IS_WINDOW (self));
+
+  gtk_window_present (GTK_WINDOW (self));
+
+  journeys = dg_window_get_page (self, "journeys");
+  g_return_if_fail (DG_IS_JOURNEYS_VIEW (journeys));
+
+  if (!dg_journeys_view_show_enrollment (DG_JOURNEYS_VIEW (journeys), enrollment_id, &error))
+    {
+      g_debug ("Enrollment %" G_GINT64_FORMAT " not shown: %s", enrollment_id, error->message);
+      dg_toast_show (GTK_WIDGET (self->toast_overlay), _("This customer is no longer in the journey"));
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "journeys");
 }
 
 void
@@ -541,11 +593,30 @@ show_customer_action (GSimpleAction *action,
 }
 
 static void
+show_stage_customers_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  gint64 stage_id, cohort_id;
+
+  g_variant_get (parameter, "(xx)", &stage_id, &cohort_id);
+  dg_window_show_stage_customers (DG_WINDOW (user_data), stage_id, cohort_id);
+}
+
+static void
 show_followup_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
   dg_window_show_followup (DG_WINDOW (user_data), g_variant_get_int64 (parameter));
+}
+
+static void
+show_enrollment_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  dg_window_show_enrollment (DG_WINDOW (user_data), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -585,12 +656,15 @@ show_today_action (GSimpleAction *action,
   dg_window_show_today (DG_WINDOW (user_data));
 }
 
-/* The pages reach the window through these: win.show-customer(id) and
- * win.show-followup(id) open a record wherever it is shown. */
+/* The pages reach the window through these: win.show-customer(id),
+ * win.show-followup(id) and win.show-enrollment(id) open a record
+ * wherever it is shown. */
 static const GActionEntry win_actions[] = {
   { "show-help-overlay", dg_window_show_help_overlay },
   { "show-customer", show_customer_action, "x" },
+  { "show-stage-customers", show_stage_customers_action, "(xx)" },
   { "show-followup", show_followup_action, "x" },
+  { "show-enrollment", show_enrollment_action, "x" },
   { "show-today", show_today_action },
   { "show-page", show_page_action, "s" },
   { "new-customer", new_customer_action },

@@ -42,5 +42,6 @@
 #include "dg-reminders.h"
 #include "dg-search.h"
 #include "dg-stage-column.h"
+#include "dg-stage-messages.h"
 #include "dg-stage-script.h"
 #include "dg-stages.h"

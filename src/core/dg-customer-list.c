@@ -21,6 +21,14 @@ struct _DgCustomerList
   DgArchivedFilter  archived;
   DgCustomerSort    sort;
   gboolean          descending;
+  /* The journey filter (see DgCustomerQuery); 0 for none. */
+  gint64            journey_id;
+  gint64            stage_id;
+  gint64            cohort_id;
+  DgEnrollmentStatus journey_status;
+  /* Customers moving between stages change the rows of a journey
+   * filter, and only then is the list read again. */
+  gulong            enrollments_handler;
 };
 
 G_DEFINE_FINAL_TYPE (DgCustomerList, dg_customer_list, DG_TYPE_ID_LIST)
@@ -142,6 +150,39 @@ dg_customer_list_new_placeholder (DgIdList *list,
 }
 
 static void
+on_enrollments_changed_cb (DgDatabase     *db,
+                           const char     *table,
+                           DgCustomerList *self)
+{
+  if (self->journey_id > 0)
+    dg_id_list_query_changed (DG_ID_LIST (self));
+}
+
+static void
+dg_customer_list_constructed (GObject *object)
+{
+  DgCustomerList *self = DG_CUSTOMER_LIST (object);
+
+  G_OBJECT_CLASS (dg_customer_list_parent_class)->constructed (object);
+
+  self->enrollments_handler = g_signal_connect (dg_id_list_get_database (DG_ID_LIST (self)),
+                                                DG_DATABASE_CHANGED (DG_TABLE_ENROLLMENTS),
+                                                G_CALLBACK (on_enrollments_changed_cb), self);
+}
+
+static void
+dg_customer_list_dispose (GObject *object)
+{
+  DgCustomerList *self = DG_CUSTOMER_LIST (object);
+  DgDatabase *db = dg_id_list_get_database (DG_ID_LIST (self));
+
+  if (db != NULL)
+    g_clear_signal_handler (&self->enrollments_handler, db);
+
+  G_OBJECT_CLASS (dg_customer_list_parent_class)->dispose (object);
+}
+
+static void
 dg_customer_list_finalize (GObject *object)
 {
   DgCustomerList *self = DG_CUSTOMER_LIST (object);
@@ -155,6 +196,7 @@ dg_customer_list_finalize (GObject *object)
 }
 
 static gboolean set_string (char **field, const char *value);
+static void     normalize_journey_filter (DgCustomerQuery *query);
 
 static void
 dg_customer_list_get_property (GObject    *object,
@@ -200,7 +242,10 @@ dg_customer_list_set_property (GObject      *object,
     case PROP_QUERY:
       if (g_value_get_pointer (value) != NULL)
         {
-          const DgCustomerQuery *query = g_value_get_pointer (value);
+          DgCustomerQuery query_copy = *(const DgCustomerQuery *) g_value_get_pointer (value);
+          const DgCustomerQuery *query = &query_copy;
+
+          normalize_journey_filter (&query_copy);
 
           set_string (&self->text, query->text);
           set_string (&self->tag, query->tag);
@@ -209,6 +254,10 @@ dg_customer_list_set_property (GObject      *object,
           self->archived = query->archived;
           self->sort = query->sort;
           self->descending = !!query->descending;
+          self->journey_id = query->journey_id;
+          self->stage_id = query->stage_id;
+          self->cohort_id = query->cohort_id;
+          self->journey_status = query->journey_status;
         }
       break;
 
@@ -223,6 +272,8 @@ dg_customer_list_class_init (DgCustomerListClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   DgIdListClass *list_class = DG_ID_LIST_CLASS (klass);
 
+  object_class->constructed = dg_customer_list_constructed;
+  object_class->dispose = dg_customer_list_dispose;
   object_class->finalize = dg_customer_list_finalize;
   object_class->get_property = dg_customer_list_get_property;
   object_class->set_property = dg_customer_list_set_property;
@@ -314,14 +365,33 @@ set_string (char       **field,
   return TRUE;
 }
 
+/* The journey filter of @query as the list keeps it: without a journey,
+ * none of its parts. */
+static void
+normalize_journey_filter (DgCustomerQuery *query)
+{
+  if (query->journey_id > 0)
+    return;
+
+  query->journey_id = 0;
+  query->stage_id = 0;
+  query->cohort_id = 0;
+  query->journey_status = DG_ENROLLMENT_ACTIVE;
+}
+
 void
 dg_customer_list_set_query (DgCustomerList        *self,
-                            const DgCustomerQuery *query)
+                            const DgCustomerQuery *in_query)
 {
+  DgCustomerQuery normalized;
+  const DgCustomerQuery *query = &normalized;
   gboolean text_changed, tag_changed, source_changed;
 
   g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
-  g_return_if_fail (query != NULL);
+  g_return_if_fail (in_query != NULL);
+
+  normalized = *in_query;
+  normalize_journey_filter (&normalized);
 
   text_changed = set_string (&self->text, query->text);
   tag_changed = set_string (&self->tag, query->tag);
@@ -331,13 +401,21 @@ dg_customer_list_set_query (DgCustomerList        *self,
       self->no_contact_days == query->no_contact_days &&
       self->archived == query->archived &&
       self->sort == query->sort &&
-      self->descending == query->descending)
+      self->descending == query->descending &&
+      self->journey_id == query->journey_id &&
+      self->stage_id == query->stage_id &&
+      self->cohort_id == query->cohort_id &&
+      self->journey_status == query->journey_status)
     return;
 
   self->no_contact_days = query->no_contact_days;
   self->archived = query->archived;
   self->sort = query->sort;
   self->descending = query->descending;
+  self->journey_id = query->journey_id;
+  self->stage_id = query->stage_id;
+  self->cohort_id = query->cohort_id;
+  self->journey_status = query->journey_status;
 
   g_object_freeze_notify (G_OBJECT (self));
   dg_id_list_query_changed (DG_ID_LIST (self));
@@ -365,6 +443,10 @@ dg_customer_list_get_query (DgCustomerList  *self,
   query->sort = self->sort;
   query->descending = self->descending;
   query->limit = 0;
+  query->journey_id = self->journey_id;
+  query->stage_id = self->stage_id;
+  query->cohort_id = self->cohort_id;
+  query->journey_status = self->journey_status;
 }
 
 const char *
@@ -448,6 +530,44 @@ dg_customer_list_set_no_contact_days (DgCustomerList *self,
 
   dg_customer_list_get_query (self, &query);
   query.no_contact_days = days;
+  dg_customer_list_set_query (self, &query);
+}
+
+void
+dg_customer_list_get_journey_filter (DgCustomerList     *self,
+                                     gint64             *journey_id,
+                                     gint64             *stage_id,
+                                     gint64             *cohort_id,
+                                     DgEnrollmentStatus *status)
+{
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+
+  if (journey_id != NULL)
+    *journey_id = self->journey_id;
+  if (stage_id != NULL)
+    *stage_id = self->stage_id;
+  if (cohort_id != NULL)
+    *cohort_id = self->cohort_id;
+  if (status != NULL)
+    *status = self->journey_status;
+}
+
+void
+dg_customer_list_set_journey_filter (DgCustomerList     *self,
+                                     gint64              journey_id,
+                                     gint64              stage_id,
+                                     gint64              cohort_id,
+                                     DgEnrollmentStatus  status)
+{
+  DgCustomerQuery query;
+
+  g_return_if_fail (DG_IS_CUSTOMER_LIST (self));
+
+  dg_customer_list_get_query (self, &query);
+  query.journey_id = journey_id;
+  query.stage_id = stage_id;
+  query.cohort_id = cohort_id;
+  query.journey_status = status;
   dg_customer_list_set_query (self, &query);
 }
 

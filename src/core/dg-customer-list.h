@@ -1,9 +1,12 @@
 /* dg-customer-list.h
  *
  * The customers that match a DgCustomerQuery (search text, tag, source,
- * no contact for some days, archive filter, sort), as a DgIdList of DgCustomer: it holds only their ids in
- * the order SQL returns, builds customer objects for the rows asked for,
- * keeps the objects in use up to date, and follows the customers table.
+ * no contact for some days, a journey's stage or cohort, archive filter,
+ * sort), as a DgIdList of DgCustomer: it holds only their ids in the order
+ * SQL returns, builds customer objects for the rows asked for, keeps the
+ * objects in use up to date, and follows the customers table, and the
+ * enrollments while a journey filters it (customers moving between
+ * stages come and go).
  * See dg-id-list.h for how it changes, starts partial and reports errors;
  * the dg_customer_list_ functions that are not about the query are the
  * same as the dg_id_list_ ones.
@@ -50,6 +53,19 @@ void            dg_customer_list_set_source   (DgCustomerList        *self,
 guint           dg_customer_list_get_no_contact_days (DgCustomerList *self);
 void            dg_customer_list_set_no_contact_days (DgCustomerList *self,
                                                       guint           days);
+/* Only customers in journey @journey_id (0 for all), in its stage
+ * @stage_id and cohort @cohort_id when above 0, with an enrollment of
+ * @status: see DgCustomerQuery. */
+void            dg_customer_list_get_journey_filter (DgCustomerList     *self,
+                                                     gint64             *journey_id,
+                                                     gint64             *stage_id,
+                                                     gint64             *cohort_id,
+                                                     DgEnrollmentStatus *status);
+void            dg_customer_list_set_journey_filter (DgCustomerList     *self,
+                                                     gint64              journey_id,
+                                                     gint64              stage_id,
+                                                     gint64              cohort_id,
+                                                     DgEnrollmentStatus  status);
 /* The clock the days count back from, read each time the query runs (the
  * query's own :now is not used); NULL, the default, for the system time.
  * Re-running when the time moves on is the caller's to ask (reload). */

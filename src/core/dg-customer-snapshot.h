@@ -54,6 +54,15 @@ DgCustomerSnapshot *dg_snapshot_take_record                 (DgDatabase         
 gboolean            dg_customer_snapshot_restore            (DgDatabase          *db,
                                                              DgCustomerSnapshot  *snapshot,
                                                              GError             **error);
+/* Puts the rows of @snapshot back over those stored now under the same
+ * ids and uuids: those are deleted (with every row their delete cascades
+ * to), then the snapshot is restored, in one transaction. What the Undo
+ * of a change that rewrote rows rather than deleting them needs: folding
+ * a stage into another (dg_stages_delete()) moved its customers and
+ * rewrote their history. */
+gboolean            dg_snapshot_replace                     (DgDatabase          *db,
+                                                             DgCustomerSnapshot  *snapshot,
+                                                             GError             **error);
 /* The (first) customer as it was read (name, tags, last contact…). */
 DgCustomer         *dg_customer_snapshot_get_customer       (DgCustomerSnapshot  *snapshot);
 guint               dg_customer_snapshot_get_n_customers    (DgCustomerSnapshot  *snapshot);

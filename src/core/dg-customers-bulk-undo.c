@@ -252,6 +252,7 @@ dg_bulk_undo_get_n_changed (DgBulkUndo *self)
     case DG_BULK_ACTION_MOVE_STAGE:
     case DG_BULK_ACTION_COMPLETE_ENROLLMENT:
     case DG_BULK_ACTION_DROP_ENROLLMENT:
+    case DG_BULK_ACTION_DELETE_STAGE:
       return self->n_counted;
     case DG_BULK_ACTION_ADD_TAG:
     case DG_BULK_ACTION_REMOVE_TAG:
@@ -499,6 +500,19 @@ apply_locked (DgBulkUndo  *self,
     case DG_BULK_ACTION_COMPLETE_ENROLLMENT:
     case DG_BULK_ACTION_DROP_ENROLLMENT:
       return revert_rows_in (self, error);
+
+    case DG_BULK_ACTION_DELETE_STAGE:
+      /* The follow-ups the stage's customers got on moving go first; then
+       * the stage, its rules, its customers and every history it was in
+       * are put back over what the move rewrote. */
+      if (!revert_rows_in (self, error))
+        return FALSE;
+      for (guint i = 0; i < self->snapshots->len; i++)
+        {
+          if (!dg_snapshot_replace (self->db, g_ptr_array_index (self->snapshots, i), error))
+            return FALSE;
+        }
+      return TRUE;
 
     default:
       g_assert_not_reached ();

@@ -497,45 +497,30 @@ keep_followups_in_touch (DgDatabase  *db,
   return TRUE;
 }
 
-DgBulkUndo *
-dg_customers_bulk_log_contact (DgDatabase     *db,
-                               DgClock        *clock,
-                               const gint64   *ids,
-                               guint           n_ids,
-                               DgInteraction  *contact,
-                               GError        **error)
+/* Logs @contacts[i] for customer @ids->data[i], each already checked. */
+static DgBulkUndo *
+log_contacts (DgDatabase            *db,
+              DgClock               *clock,
+              GArray                *ids,
+              DgInteraction * const *contacts,
+              GError               **error)
 {
   DgBulkAction action = DG_BULK_ACTION_LOG_CONTACT;
-  g_autoptr(DgBulkUndo) undo = NULL;
-  g_autoptr(GArray) unique = NULL;
-  g_autoptr(DgInteraction) check = NULL;
+  g_autoptr(DgBulkUndo) undo = dg_bulk_undo_new (db, action);
   g_autoptr(GDateTime) now = NULL;
 
-  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-  g_return_val_if_fail (DG_IS_INTERACTION (contact), NULL);
-
-  unique = unique_ids (ids, n_ids);
-  undo = dg_bulk_undo_new (db, action);
-  if (unique->len == 0)
+  if (ids->len == 0)
     return g_steal_pointer (&undo);
-
-  /* The entry is the same for all but its customer: check it once. */
-  check = dg_interaction_copy (contact);
-  dg_interaction_set_customer_id (check, g_array_index (unique, gint64, 0));
-  if (!dg_interaction_validate (check, clock, error))
-    return NULL;
 
   now = dg_clock_get_now_utc (clock);
 
   if (!dg_database_begin (db, error))
-    return begin_failed (action, unique->len, error);
+    return begin_failed (action, ids->len, error);
 
-  for (guint i = 0; i < unique->len; i++)
+  for (guint i = 0; i < ids->len; i++)
     {
-      gint64 id = g_array_index (unique, gint64, i);
-      g_autoptr(DgInteraction) row = dg_interaction_copy (contact);
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(DgInteraction) row = dg_interaction_copy (contacts[i]);
 
       dg_interaction_set_id (row, 0);
       dg_interaction_set_uuid (row, "");
@@ -544,12 +529,87 @@ dg_customers_bulk_log_contact (DgDatabase     *db,
 
       if (!keep_followups_in_touch (db, undo, id, error)
           || !dg_interactions_insert_locked (db, clock, row, now, error))
-        return fail (db, action, unique->len, error);
+        return fail (db, action, ids->len, error);
 
       dg_bulk_undo_add_created_row (undo, dg_interaction_get_id (row));
     }
 
-  return finish (db, g_steal_pointer (&undo), unique->len, error);
+  return finish (db, g_steal_pointer (&undo), ids->len, error);
+}
+
+/* Checks @contact as logged for @customer_id. */
+static gboolean
+check_contact (DgInteraction  *contact,
+               gint64          customer_id,
+               DgClock        *clock,
+               GError        **error)
+{
+  g_autoptr(DgInteraction) check = dg_interaction_copy (contact);
+
+  dg_interaction_set_customer_id (check, customer_id);
+
+  return dg_interaction_validate (check, clock, error);
+}
+
+DgBulkUndo *
+dg_customers_bulk_log_contact (DgDatabase     *db,
+                               DgClock        *clock,
+                               const gint64   *ids,
+                               guint           n_ids,
+                               DgInteraction  *contact,
+                               GError        **error)
+{
+  g_autoptr(GArray) unique = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (DG_IS_INTERACTION (contact), NULL);
+
+  unique = unique_ids (ids, n_ids);
+
+  /* The entry is the same for all but its customer: check it once. */
+  if (unique->len > 0 && !check_contact (contact, g_array_index (unique, gint64, 0), clock, error))
+    return NULL;
+
+  contacts = g_ptr_array_sized_new (unique->len);
+  for (guint i = 0; i < unique->len; i++)
+    g_ptr_array_add (contacts, contact);
+
+  return log_contacts (db, clock, unique, (DgInteraction * const *) contacts->pdata, error);
+}
+
+DgBulkUndo *
+dg_customers_bulk_log_contacts (DgDatabase            *db,
+                                DgClock               *clock,
+                                const gint64          *ids,
+                                DgInteraction * const *contacts,
+                                guint                  n_ids,
+                                GError               **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) unique = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (contacts != NULL || n_ids == 0, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_return_val_if_fail (DG_IS_INTERACTION (contacts[i]), NULL);
+
+      if (!g_hash_table_add (seen, (gpointer) &ids[i]))
+        continue;
+      if (!check_contact (contacts[i], ids[i], clock, error))
+        return NULL;
+      g_array_append_val (unique, ids[i]);
+      g_ptr_array_add (kept, contacts[i]);
+    }
+
+  return log_contacts (db, clock, unique, (DgInteraction * const *) kept->pdata, error);
 }
 
 DgBulkUndo *

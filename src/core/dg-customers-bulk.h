@@ -44,6 +44,8 @@ typedef enum
   DG_BULK_ACTION_MOVE_STAGE,
   DG_BULK_ACTION_COMPLETE_ENROLLMENT,
   DG_BULK_ACTION_DROP_ENROLLMENT,
+  /* A stage removed, its customers moved to another (dg-stages.h). */
+  DG_BULK_ACTION_DELETE_STAGE,
 } DgBulkAction;
 
 #define DG_TYPE_BULK_UNDO (dg_bulk_undo_get_type ())
@@ -96,6 +98,16 @@ DgBulkUndo *dg_customers_bulk_log_contact  (DgDatabase     *db,
                                             guint           n_ids,
                                             DgInteraction  *contact,
                                             GError        **error);
+/* The same with a contact of its own for each customer: @contacts[i] for
+ * @ids[i] (a customer given twice gets the first). What logging the
+ * personalised messages of a journey's stages needs, each summary naming
+ * the customer's stage. */
+DgBulkUndo *dg_customers_bulk_log_contacts (DgDatabase            *db,
+                                            DgClock               *clock,
+                                            const gint64          *ids,
+                                            DgInteraction * const *contacts,
+                                            guint                  n_ids,
+                                            GError               **error);
 /* Adds a copy of @followup (title, note, due, repeat; its customer is
  * ignored) for each customer, as dg_followups_insert() would. */
 DgBulkUndo *dg_customers_bulk_add_followup (DgDatabase     *db,

@@ -7,6 +7,7 @@
 
 #include "dg-customer.h"
 #include "dg-database.h"
+#include "dg-journey.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,15 @@ typedef struct
   /* The instant @no_contact_days counts back from; NULL for the system
    * time. */
   GDateTime        *now;
+  /* When above 0: only customers with an enrollment of status
+   * @journey_status (active when left at 0) in this journey, narrowed to
+   * those in stage @stage_id and in cohort @cohort_id when these are
+   * above 0 (read only with a journey). A completed or dropped
+   * enrollment stays in the stage where it ended. */
+  gint64            journey_id;
+  gint64            stage_id;
+  gint64            cohort_id;
+  DgEnrollmentStatus journey_status;
 } DgCustomerQuery;
 
 /* Validates, then inserts. Sets the id, and the uuid and created/updated

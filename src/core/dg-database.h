@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DgDatabase, dg_database, DG, DATABASE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define DG_DATABASE_SCHEMA_VERSION 7
+#define DG_DATABASE_SCHEMA_VERSION 8
 /* PRAGMA application_id of a Dangol database: "Dang" in ASCII. */
 #define DG_DATABASE_APPLICATION_ID 0x44616E67
 

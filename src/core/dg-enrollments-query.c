@@ -283,3 +283,44 @@ dg_enrollments_get_cards (DgDatabase    *db,
 
   return g_steal_pointer (&cards);
 }
+
+GArray *
+dg_enrollments_get_customer_ids (DgDatabase    *db,
+                                 const gint64  *ids,
+                                 guint          n_ids,
+                                 GError       **error)
+{
+  g_autoptr(GArray) customers = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_auto(DgStatement) stmt = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  stmt = dg_database_prepare (db, "SELECT customer_id FROM enrollments WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      gint64 customer;
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          dg_journeys_not_found (error, _("One of the customers is no longer in the journey; the board may be out of date."));
+          return NULL;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          dg_database_set_error (db, error);
+          return NULL;
+        }
+      customer = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (customers, customer);
+    }
+
+  return g_steal_pointer (&customers);
+}

@@ -1,8 +1,9 @@
 /* dg-enrollments.c
  *
  * The writes: enrolling, moving, completing and dropping, with the stage
- * events and rule follow-ups they create and what their Undo needs. The
- * reads are in dg-enrollments-query.c.
+ * events they create and what their Undo needs. The follow-ups of stage
+ * rules are made and cancelled in dg-enrollments-rules.c, the reads are
+ * in dg-enrollments-query.c.
  */
 #define G_LOG_DOMAIN "Dangol-Core"
 
@@ -18,160 +19,7 @@
 #include "dg-journeys-private.h"
 #include "dg-journeys.h"
 #include "dg-record-private.h"
-#include "dg-recurrence.h"
 #include "dg-stages.h"
-
-/* A rule to apply, read before any follow-up is written. */
-typedef struct
-{
-  gint64        rule_id;
-  char         *title;
-  char         *note;
-  DgRuleAnchor  anchor;
-  int           offset_days;
-  char         *time_of_day;
-  gint64        customer_id;
-  char         *cohort_date;
-} PendingRule;
-
-static void
-pending_rule_clear (PendingRule *rule)
-{
-  g_free (rule->title);
-  g_free (rule->note);
-  g_free (rule->time_of_day);
-  g_free (rule->cohort_date);
-}
-
-/* The follow-up @rule makes for a customer who entered its stage at
- * @ctx->now; NULL when it has no day (a cohort without a date). */
-static DgFollowup *
-make_followup (PendingRule      *rule,
-               DgFollowupsWrite *ctx)
-{
-  g_autoptr(DgFollowup) followup = dg_followup_new ();
-  GDate day;
-
-  if (rule->anchor == DG_RULE_ANCHOR_COHORT_DATE)
-    {
-      if (rule->cohort_date == NULL || !dg_recurrence_parse_date (rule->cohort_date, &day))
-        return NULL;
-    }
-  else
-    {
-      dg_recurrence_local_date (ctx->now, ctx->tz, &day);
-    }
-
-  if (rule->offset_days >= 0)
-    g_date_add_days (&day, rule->offset_days);
-  else
-    g_date_subtract_days (&day, -rule->offset_days);
-
-  if (rule->time_of_day != NULL)
-    {
-      int seconds = (g_ascii_digit_value (rule->time_of_day[0]) * 10 + g_ascii_digit_value (rule->time_of_day[1])) * 3600
-                    + (g_ascii_digit_value (rule->time_of_day[3]) * 10 + g_ascii_digit_value (rule->time_of_day[4])) * 60;
-      g_autoptr(GDateTime) due = dg_recurrence_local_time (ctx->tz, &day, seconds);
-
-      if (due == NULL)
-        return NULL;
-      dg_followup_set_due_at (followup, due);
-    }
-  else
-    {
-      g_autofree char *date = dg_recurrence_format_date (&day);
-
-      dg_followup_set_due_date (followup, date);
-    }
-
-  dg_followup_set_customer_id (followup, rule->customer_id);
-  dg_followup_set_title (followup, rule->title);
-  dg_followup_set_note (followup, rule->note);
-
-  return g_steal_pointer (&followup);
-}
-
-gboolean
-dg_enrollments_apply_rules_locked (DgDatabase        *db,
-                                   gint64             enrollment_id,
-                                   gint64             stage_id,
-                                   DgFollowupsWrite  *ctx,
-                                   GArray            *created,
-                                   GError           **error)
-{
-  g_auto(DgStatement) stmt = NULL;
-  g_autoptr(GArray) rules = g_array_new (FALSE, TRUE, sizeof (PendingRule));
-  int rc;
-
-  g_array_set_clear_func (rules, (GDestroyNotify) pending_rule_clear);
-
-  stmt = dg_database_prepare (db,
-                              "SELECT r.id, r.title, r.note, r.anchor, r.offset_days, r.time_of_day, "
-                              "  e.customer_id, c.date "
-                              "FROM enrollments e JOIN stage_rules r ON r.stage_id = ?2 "
-                              "LEFT JOIN cohorts c ON c.id = e.cohort_id "
-                              "WHERE e.id = ?1 AND NOT EXISTS (SELECT 1 FROM enrollment_followups l "
-                              "  JOIN followups f ON f.id = l.followup_id "
-                              "  WHERE l.enrollment_id = e.id AND l.rule_id = r.id AND f.status = 'open') "
-                              "ORDER BY r.position, r.id",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, enrollment_id);
-  sqlite3_bind_int64 (stmt, 2, stage_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PendingRule rule = {
-        .rule_id = sqlite3_column_int64 (stmt, 0),
-        .title = dg_journeys_column_text (stmt, 1),
-        .note = dg_journeys_column_text (stmt, 2),
-        .offset_days = sqlite3_column_int (stmt, 4),
-        .time_of_day = dg_journeys_column_text_or_null (stmt, 5),
-        .customer_id = sqlite3_column_int64 (stmt, 6),
-        .cohort_date = dg_journeys_column_text_or_null (stmt, 7),
-      };
-
-      if (!dg_rule_anchor_from_string ((const char *) sqlite3_column_text (stmt, 3), &rule.anchor))
-        rule.anchor = DG_RULE_ANCHOR_STAGE_ENTERED;
-      g_array_append_val (rules, rule);
-    }
-  if (rc != SQLITE_DONE)
-    return dg_database_set_error (db, error);
-  dg_statement_release (g_steal_pointer (&stmt));
-
-  for (guint i = 0; i < rules->len; i++)
-    {
-      PendingRule *rule = &g_array_index (rules, PendingRule, i);
-      g_autoptr(DgFollowup) followup = make_followup (rule, ctx);
-      g_auto(DgStatement) link = NULL;
-      gint64 id;
-
-      if (followup == NULL)
-        continue;
-
-      if (!dg_followup_validate (followup, error) || !dg_followups_insert_locked (db, followup, ctx, error))
-        return FALSE;
-      id = dg_followup_get_id (followup);
-
-      link = dg_database_prepare (db,
-                                  "INSERT INTO enrollment_followups (followup_id, enrollment_id, rule_id) "
-                                  "VALUES (?1, ?2, ?3)",
-                                  error);
-      if (link == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (link, 1, id);
-      sqlite3_bind_int64 (link, 2, enrollment_id);
-      sqlite3_bind_int64 (link, 3, rule->rule_id);
-      if (!dg_database_run (db, link, error))
-        return FALSE;
-
-      if (created != NULL)
-        g_array_append_val (created, id);
-    }
-
-  return TRUE;
-}
 
 static gboolean
 insert_event (DgDatabase          *db,
@@ -632,6 +480,7 @@ set_status (DgDatabase          *db,
   const char *prefix = status == DG_ENROLLMENT_DROPPED
                        ? _("The customers could not be marked as dropped out; nothing was changed. ")
                        : _("The customers could not be marked as completed; nothing was changed. ");
+  gboolean cancelled = FALSE;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
   g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
@@ -660,14 +509,16 @@ set_status (DgDatabase          *db,
 
       if (!write_enrollment (db, id, stage_id, status, clean, FALSE, now, error)
           || !insert_event (db, id, stage_id, stage_id, status,
-                            status == DG_ENROLLMENT_DROPPED ? clean : NULL, now, undo, error))
+                            status == DG_ENROLLMENT_DROPPED ? clean : NULL, now, undo, error)
+          || (old_status == DG_ENROLLMENT_ACTIVE
+              && !dg_enrollments_cancel_rules_locked (db, id, &ctx, undo, &cancelled, error)))
         return fail (db, error, prefix);
 
       dg_bulk_undo_add_row_in (undo, DG_TABLE_ENROLLMENTS, g_steal_pointer (&row));
       dg_bulk_undo_count_changed (undo);
     }
 
-  return finish (db, g_steal_pointer (&undo), FALSE, error);
+  return finish (db, g_steal_pointer (&undo), cancelled, error);
 }
 
 DgBulkUndo *

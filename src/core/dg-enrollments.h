@@ -71,14 +71,18 @@ DgBulkUndo   *dg_enrollments_move        (DgDatabase    *db,
                                           guint          n_ids,
                                           gint64         to_stage_id,
                                           GError       **error);
-/* Marks each enrollment completed in the stage it is in. */
+/* Marks each enrollment completed in the stage it is in. The follow-ups
+ * the stages' rules created for an active one and that are still open are
+ * cancelled with it (its Undo opens them again); moving to another stage
+ * leaves them open. */
 DgBulkUndo   *dg_enrollments_complete    (DgDatabase    *db,
                                           DgClock       *clock,
                                           const gint64  *ids,
                                           guint          n_ids,
                                           GError       **error);
 /* Marks each enrollment dropped in the stage it is in, for @reason (one
- * line; may be empty). */
+ * line; may be empty), cancelling its open rule follow-ups as
+ * dg_enrollments_complete() does. */
 DgBulkUndo   *dg_enrollments_drop        (DgDatabase    *db,
                                           DgClock       *clock,
                                           const gint64  *ids,
@@ -96,6 +100,12 @@ gboolean      dg_enrollments_set_cohort  (DgDatabase    *db,
 DgEnrollment *dg_enrollments_get         (DgDatabase    *db,
                                           gint64         id,
                                           GError       **error);
+/* The customer of each of @ids, in their order (a customer twice when
+ * given twice); NOT_FOUND when one of them is no longer stored. */
+GArray       *dg_enrollments_get_customer_ids (DgDatabase   *db,
+                                               const gint64 *ids,
+                                               guint         n_ids,
+                                               GError      **error);
 /* The customer's enrollments, active first, then the latest: with names;
  * DgEnrollment *. */
 GPtrArray    *dg_enrollments_list_for_customer (DgDatabase *db,

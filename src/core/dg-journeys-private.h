@@ -7,6 +7,7 @@
 #pragma once
 
 #include "dg-clock.h"
+#include "dg-customers-bulk.h"
 #include "dg-database-private.h"
 #include "dg-followups-private.h"
 #include "dg-journey.h"
@@ -75,5 +76,14 @@ gboolean     dg_enrollments_apply_rules_locked (DgDatabase        *db,
                                                 DgFollowupsWrite  *ctx,
                                                 GArray            *created,
                                                 GError           **error);
+/* Cancels the open follow-ups the stage rules created for enrollment
+ * @enrollment_id, keeping each row as it was in @undo; sets *@cancelled
+ * when one was (see dg_enrollments_complete()). */
+gboolean     dg_enrollments_cancel_rules_locked (DgDatabase        *db,
+                                                 gint64             enrollment_id,
+                                                 DgFollowupsWrite  *ctx,
+                                                 DgBulkUndo        *undo,
+                                                 gboolean          *cancelled,
+                                                 GError           **error);
 
 G_END_DECLS

@@ -359,7 +359,13 @@ dg_journeys_list (DgDatabase  *db,
 }
 
 /* Copies the active enrollments of journey @from into @to, mapping stages
- * and cohorts through @stage_map and @cohort_map (old id → new id). */
+ * and cohorts through @stage_map and @cohort_map (old id → new id).
+ * Each starts in the copy where it stands now, since the same time: a
+ * copy is a new path (next season's course, a variant to try), and the
+ * moves, drops and feeling of the original happened on the original, so
+ * copying them would make the copy's funnel report what it never saw and
+ * count every contact's feeling twice across the two maps. Completed and
+ * dropped customers stay with the original for the same reason. */
 static gboolean
 copy_enrollments_locked (DgDatabase  *db,
                          gint64       from,

@@ -316,6 +316,18 @@ static const char * const migrations[] = {
    * customer list's source filter and the sources its menu offers:
    * without it, both read every row of the table (50 ms at 100k). */
   "CREATE INDEX customers_by_source ON customers (source COLLATE NOCASE, id);",
+
+  /* 8: the customers of a journey, of its stage or cohort, and of a
+   * status, for the customer list's journey filter, read from the indexes
+   * alone: with the customer's id in them. Reading it from the table for
+   * each of 90k enrollments took 400 ms at 100k customers, against 15 ms
+   * from the index. The indexes keep their names and first columns, for
+   * the board and the cascades that use them. */
+  "DROP INDEX enrollments_by_journey;"
+  "CREATE INDEX enrollments_by_journey ON enrollments"
+  "  (journey_id, status, stage_id, cohort_id, customer_id);"
+  "DROP INDEX enrollments_by_cohort;"
+  "CREATE INDEX enrollments_by_cohort ON enrollments (cohort_id, status, journey_id, customer_id);",
 };
 
 const char *

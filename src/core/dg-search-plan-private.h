@@ -11,8 +11,9 @@
  * every word's ids hold it. Walking 100k names took 10 ms; SQLite's own
  * test of a row against a list of 19k matches tripled that, and sorting
  * those 19k took longer still, so the words' ids are tested here, in a
- * bitmap. The list's filters (a tag, a source, no contact for some days)
- * are read the same way, each through its index, and join the words.
+ * bitmap. The list's filters (a tag, a source, no contact for some days,
+ * a journey with its stage, cohort and status) are read the same way,
+ * each through its index, and join the words.
  */
 #pragma once
 

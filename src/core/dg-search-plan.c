@@ -220,26 +220,21 @@ prepare_with_params (DgDatabase  *db,
   return stmt;
 }
 
-/* The ids that @sql, a SELECT of one column with @params, returns; with
+/* The ids that @stmt, a SELECT of one column, returns, each once; with
  * @max_ids above 0, NULL without an error once there are more. */
 static IdSet *
-read_ids_at_most (DgDatabase  *db,
-                  const char  *sql,
-                  GPtrArray   *params,
-                  guint        max_ids,
-                  GError     **error)
+read_stmt_ids (DgDatabase    *db,
+               sqlite3_stmt  *stmt,
+               guint          max_ids,
+               GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_auto(DgStatement) stmt = NULL;
   gboolean sorted = TRUE;
   IdSet *set;
   int rc;
 
-  stmt = prepare_with_params (db, sql, params, error);
-  if (stmt == NULL)
-    return NULL;
-
-  /* An index gives its rows in id order; a union need not. */
+  /* An index gives its rows in id order; a union need not, nor a
+   * customer's several enrollments in a journey. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -258,12 +253,40 @@ read_ids_at_most (DgDatabase  *db,
     }
 
   if (!sorted)
-    g_array_sort (ids, compare_ids);
+    {
+      guint n_kept = 0;
+
+      /* Each id once: a query that starts from them must not find a
+       * customer twice. */
+      g_array_sort (ids, compare_ids);
+      for (guint i = 0; i < ids->len; i++)
+        if (n_kept == 0 || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, n_kept - 1))
+          g_array_index (ids, gint64, n_kept++) = g_array_index (ids, gint64, i);
+      g_array_set_size (ids, n_kept);
+    }
 
   set = g_new0 (IdSet, 1);
   set->ids = g_steal_pointer (&ids);
 
   return set;
+}
+
+/* The ids that @sql, a SELECT of one column with @params, returns; with
+ * @max_ids above 0, NULL without an error once there are more. */
+static IdSet *
+read_ids_at_most (DgDatabase  *db,
+                  const char  *sql,
+                  GPtrArray   *params,
+                  guint        max_ids,
+                  GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
+
+  stmt = prepare_with_params (db, sql, params, error);
+  if (stmt == NULL)
+    return NULL;
+
+  return read_stmt_ids (db, stmt, max_ids, error);
 }
 
 static IdSet *
@@ -344,6 +367,40 @@ read_no_contact_ids (DgDatabase  *db,
                    params, error);
 }
 
+/* The customers with an enrollment of @query's journey, status, stage
+ * and cohort, through the index of enrollments by journey or by stage. A
+ * customer with several ended enrollments in the journey counts once. */
+static IdSet *
+read_journey_ids (DgDatabase             *db,
+                  const DgCustomerQuery  *query,
+                  GError                **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT customer_id FROM enrollments");
+  g_auto(DgStatement) stmt = NULL;
+  const char *status = dg_enrollment_status_to_string (query->journey_status);
+
+  if (status == NULL)
+    status = dg_enrollment_status_to_string (DG_ENROLLMENT_ACTIVE);
+
+  g_string_append (sql, " WHERE journey_id = ?2 AND status = ?3");
+  if (query->stage_id > 0)
+    g_string_append (sql, " AND stage_id = ?1");
+  if (query->cohort_id > 0)
+    g_string_append (sql, " AND cohort_id = ?4");
+
+  stmt = dg_database_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, query->stage_id);
+  sqlite3_bind_int64 (stmt, 2, query->journey_id);
+  sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+  if (query->cohort_id > 0)
+    sqlite3_bind_int64 (stmt, 4, query->cohort_id);
+
+  return read_stmt_ids (db, stmt, 0, error);
+}
+
 static char *trim               (const char            *text);
 static char *no_contact_cutoff  (const DgCustomerQuery *query);
 
@@ -387,6 +444,14 @@ read_filters (DgDatabase             *db,
   if (query->no_contact_days > 0)
     {
       set = read_no_contact_ids (db, no_contact_cutoff (query), error);
+      if (set == NULL)
+        return FALSE;
+      g_ptr_array_add (sets, set);
+    }
+
+  if (query->journey_id > 0)
+    {
+      set = read_journey_ids (db, query, error);
       if (set == NULL)
         return FALSE;
       g_ptr_array_add (sets, set);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-catalog.h"
+#include "dg-customers-bulk-private.h"
 #include "dg-error.h"
 #include "dg-journeys-private.h"
 #include "dg-journeys.h"
@@ -415,6 +416,7 @@ fold_locked (DgDatabase        *db,
              gint64             id,
              gint64             move_to,
              DgFollowupsWrite  *ctx,
+             GArray            *created,
              GError           **error)
 {
   g_autofree char *now = dg_record_format_time (ctx->now);
@@ -452,27 +454,29 @@ fold_locked (DgDatabase        *db,
 
   for (guint i = 0; i < moved->len; i++)
     {
-      if (!dg_enrollments_apply_rules_locked (db, g_array_index (moved, gint64, i), move_to, ctx, NULL, error))
+      if (!dg_enrollments_apply_rules_locked (db, g_array_index (moved, gint64, i), move_to, ctx, created, error))
         return FALSE;
     }
 
   return run_fold (db, "DELETE FROM stages WHERE id = ?1", id, move_to, NULL, error);
 }
 
-gboolean
-dg_stages_delete (DgDatabase  *db,
-                  DgClock     *clock,
-                  gint64       id,
-                  gint64       move_to,
-                  GError     **error)
+/* Deletes stage @id (folding it into @move_to); with @undo, first keeps
+ * the stage with everything its delete rewrites, and records the
+ * follow-ups the fold creates. */
+static gboolean
+delete_stage (DgDatabase  *db,
+              DgClock     *clock,
+              gint64       id,
+              gint64       move_to,
+              DgBulkUndo  *undo,
+              GError     **error)
 {
   g_auto(DgFollowupsWrite) ctx = { 0 };
   g_autoptr(DgStage) stage = NULL;
   g_autoptr(DgStage) target = NULL;
+  g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint n_enrollments = 0;
-
-  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
 
   if (!dg_followups_begin_write (db, clock, &ctx, error))
     return FALSE;
@@ -504,13 +508,28 @@ dg_stages_delete (DgDatabase  *db,
       return fail (db);
     }
 
+  /* Read in this transaction: the stage, its rules, the customers in it
+   * and every event that names it, as they are before the fold. */
+  if (undo != NULL)
+    {
+      DgCustomerSnapshot *snapshot = dg_snapshot_take_record (db, DG_TABLE_STAGES, id, stage->name, error);
+
+      if (snapshot == NULL)
+        return fail (db);
+      dg_bulk_undo_add_snapshot (undo, snapshot);
+      dg_bulk_undo_count_changed (undo);
+    }
+
   if (target != NULL)
     {
-      if (!fold_locked (db, id, move_to, &ctx, error))
+      if (!fold_locked (db, id, move_to, &ctx, created, error))
         return fail (db);
     }
   else if (!run_fold (db, "DELETE FROM stages WHERE id = ?1", id, 0, NULL, error))
     return fail (db);
+
+  for (guint i = 0; undo != NULL && i < created->len; i++)
+    dg_bulk_undo_add_created_in (undo, DG_TABLE_FOLLOWUPS, g_array_index (created, gint64, i));
 
   dg_database_notify_changed (db, DG_TABLE_STAGES);
   if (n_enrollments > 0)
@@ -520,6 +539,38 @@ dg_stages_delete (DgDatabase  *db,
     }
 
   return dg_database_commit (db, error);
+}
+
+gboolean
+dg_stages_delete (DgDatabase  *db,
+                  DgClock     *clock,
+                  gint64       id,
+                  gint64       move_to,
+                  GError     **error)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
+
+  return delete_stage (db, clock, id, move_to, NULL, error);
+}
+
+DgBulkUndo *
+dg_stages_delete_with_undo (DgDatabase  *db,
+                            DgClock     *clock,
+                            gint64       id,
+                            gint64       move_to,
+                            GError     **error)
+{
+  g_autoptr(DgBulkUndo) undo = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
+
+  undo = dg_bulk_undo_new (db, DG_BULK_ACTION_DELETE_STAGE);
+  if (!delete_stage (db, clock, id, move_to, undo, error))
+    return NULL;
+
+  return g_steal_pointer (&undo);
 }
 
 /* Rules */

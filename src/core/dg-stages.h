@@ -12,6 +12,7 @@
 #pragma once
 
 #include "dg-clock.h"
+#include "dg-customers-bulk.h"
 #include "dg-database.h"
 #include "dg-journey.h"
 
@@ -51,6 +52,16 @@ gboolean     dg_stages_delete        (DgDatabase   *db,
                                       gint64        id,
                                       gint64        move_to,
                                       GError      **error);
+/* The same, returning what its Undo needs: the stage comes back with its
+ * playbook and rules, its customers back in it with their history as it
+ * was, and the follow-ups the move gave them are deleted. The Undo fails,
+ * writing nothing, when a record it refers to (a customer, a follow-up)
+ * was deleted meanwhile. */
+DgBulkUndo  *dg_stages_delete_with_undo (DgDatabase *db,
+                                         DgClock    *clock,
+                                         gint64      id,
+                                         gint64      move_to,
+                                         GError    **error);
 /* How many enrollments (active or not) are at the stage now. */
 gboolean     dg_stages_count_enrollments (DgDatabase *db,
                                           gint64      id,

@@ -118,8 +118,8 @@ make_row (DgClock            *clock,
     gtk_widget_add_css_class (GTK_WIDGET (row), "dim-label");
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "journeys");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-enrollment");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", enrollment->id);
   adw_expander_row_add_action (row, button);
 
   for (guint i = 0; i < events->len; i++)

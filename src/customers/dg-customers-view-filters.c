@@ -1,7 +1,8 @@
 /* dg-customers-view-filters.c
  *
  * The filters of the customer list: a tag, a source (how customers found
- * the business) and "no contact for N days". They are properties of the
+ * the business), "no contact for N days" and a journey (its own file,
+ * dg-customers-view-journey-filter.c). They are properties of the
  * view, changed through stateful actions, so that a menu shows which one
  * is on and anything inside the view (the tags of a customer's page) can
  * ask for them. The list filters in SQL; here they are chosen from the
@@ -41,7 +42,7 @@ gboolean
 _dg_customers_view_has_filters (DgCustomersView *self)
 {
   return self->filter_tag != NULL || self->filter_source != NULL ||
-         self->filter_no_contact_days > 0;
+         self->filter_no_contact_days > 0 || self->filter_journey_id > 0;
 }
 
 void
@@ -51,6 +52,10 @@ _dg_customers_view_get_filters (DgCustomersView *self,
   query->tag = self->filter_tag;
   query->source = self->filter_source;
   query->no_contact_days = self->filter_no_contact_days;
+  query->journey_id = self->filter_journey_id;
+  query->stage_id = self->filter_stage_id;
+  query->cohort_id = self->filter_cohort_id;
+  query->journey_status = self->filter_journey_status;
 }
 
 /* A label for a menu item: GMenu reads "_" as a mnemonic. */
@@ -74,6 +79,7 @@ format_days (guint days)
  * removes it through @action_name with @target. */
 static GtkWidget *
 make_chip (const char *text,
+           int         max_width_chars,
            const char *action_name,
            GVariant   *target)
 {
@@ -85,7 +91,7 @@ make_chip (const char *text,
   gtk_widget_add_css_class (chip, "filter-chip");
   gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), max_width_chars);
   gtk_widget_set_margin_start (label, 4);
   gtk_box_append (GTK_BOX (chip), label);
 
@@ -127,7 +133,7 @@ dg_customers_view_update_filter_bar (DgCustomersView *self)
        * the customers with a tag; %s is the tag. */
       g_autofree char *text = g_strdup_printf (_("Tag: %s"), self->filter_tag);
 
-      add_chip (self, make_chip (text, "customers.filter-tag", g_variant_new_string ("")));
+      add_chip (self, make_chip (text, 28, "customers.filter-tag", g_variant_new_string ("")));
     }
 
   if (self->filter_source != NULL)
@@ -136,7 +142,7 @@ dg_customers_view_update_filter_bar (DgCustomersView *self)
        * the customers who found the business one way; %s is that source. */
       g_autofree char *text = g_strdup_printf (_("Source: %s"), self->filter_source);
 
-      add_chip (self, make_chip (text, "customers.filter-source", g_variant_new_string ("")));
+      add_chip (self, make_chip (text, 28, "customers.filter-source", g_variant_new_string ("")));
     }
 
   if (self->filter_no_contact_days > 0)
@@ -148,17 +154,21 @@ dg_customers_view_update_filter_bar (DgCustomersView *self)
       g_autofree char *text = g_strdup_printf (ngettext ("No contact for %u day", "No contact for %u days", days),
                                                days);
 
-      add_chip (self, make_chip (text, "customers.filter-no-contact", g_variant_new_uint32 (0)));
+      add_chip (self, make_chip (text, 28, "customers.filter-no-contact", g_variant_new_uint32 (0)));
     }
+
+  if (_dg_customers_view_get_journey_chip_text (self) != NULL)
+    /* Its parts (journey, stage, cohort, status) make it longer. */
+    add_chip (self, make_chip (_dg_customers_view_get_journey_chip_text (self), 60,
+                               "customers.filter-journey", g_variant_new_string ("")));
 
   gtk_widget_set_visible (self->filter_bar, _dg_customers_view_has_filters (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.clear-filters",
                                  _dg_customers_view_has_filters (self));
 }
 
-/* After a filter changed: the list, the bar, the count. */
-static void
-dg_customers_view_filters_changed (DgCustomersView *self)
+void
+_dg_customers_view_filters_changed (DgCustomersView *self)
 {
   if (self->list != NULL)
     {
@@ -204,7 +214,7 @@ _dg_customers_view_set_filter_tag (DgCustomersView *self,
   if (!set_filter_text (&self->filter_tag, tag))
     return;
 
-  dg_customers_view_filters_changed (self);
+  _dg_customers_view_filters_changed (self);
   g_object_notify (G_OBJECT (self), "filter-tag");
 }
 
@@ -215,7 +225,7 @@ _dg_customers_view_set_filter_source (DgCustomersView *self,
   if (!set_filter_text (&self->filter_source, source))
     return;
 
-  dg_customers_view_filters_changed (self);
+  _dg_customers_view_filters_changed (self);
   g_object_notify (G_OBJECT (self), "filter-source");
 }
 
@@ -227,7 +237,7 @@ _dg_customers_view_set_no_contact_days (DgCustomersView *self,
     return;
 
   self->filter_no_contact_days = days;
-  dg_customers_view_filters_changed (self);
+  _dg_customers_view_filters_changed (self);
   g_object_notify (G_OBJECT (self), "no-contact-days");
 }
 
@@ -238,6 +248,7 @@ dg_customers_view_clear_filters (DgCustomersView *self)
   _dg_customers_view_set_filter_tag (self, NULL);
   _dg_customers_view_set_filter_source (self, NULL);
   _dg_customers_view_set_no_contact_days (self, 0);
+  _dg_customers_view_set_journey_filter (self, 0, 0, 0, DG_ENROLLMENT_ACTIVE);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -249,16 +260,16 @@ clear_filters_action (GtkWidget  *widget,
   dg_customers_view_clear_filters (DG_CUSTOMERS_VIEW (widget));
 }
 
-/* Clicking a tag: the customers with that tag, all of them, in the list.
- * The search and the other filters go, or they would hide some. */
+/* Shows the list with one filter alone: the search and the other filters
+ * go, or they would hide some of the customers asked for. */
 static void
-show_tagged_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+show_only (DgCustomersView    *self,
+           const char         *tag,
+           gint64              journey_id,
+           gint64              stage_id,
+           gint64              cohort_id,
+           DgEnrollmentStatus  status)
 {
-  DgCustomersView *self = DG_CUSTOMERS_VIEW (widget);
-  const char *tag = g_variant_get_string (parameter, NULL);
-
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   if (self->list != NULL)
     dg_customer_list_set_text (self->list, NULL);
@@ -266,11 +277,33 @@ show_tagged_action (GtkWidget  *widget,
   g_object_freeze_notify (G_OBJECT (self));
   _dg_customers_view_set_filter_source (self, NULL);
   _dg_customers_view_set_no_contact_days (self, 0);
+  _dg_customers_view_set_journey_filter (self, journey_id, stage_id, cohort_id, status);
   _dg_customers_view_set_filter_tag (self, tag);
   g_object_thaw_notify (G_OBJECT (self));
 
   _dg_customers_view_show_list (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* Clicking a tag: the customers with that tag, all of them, in the list. */
+static void
+show_tagged_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  show_only (DG_CUSTOMERS_VIEW (widget), g_variant_get_string (parameter, NULL),
+             0, 0, 0, DG_ENROLLMENT_ACTIVE);
+}
+
+void
+dg_customers_view_show_journey (DgCustomersView *self,
+                                gint64           journey_id,
+                                gint64           stage_id,
+                                gint64           cohort_id)
+{
+  g_return_if_fail (DG_IS_CUSTOMERS_VIEW (self));
+
+  show_only (self, NULL, journey_id, stage_id, cohort_id, DG_ENROLLMENT_ACTIVE);
 }
 
 /* A radio item of the filter menu: @action_name set to @target. */
@@ -352,6 +385,8 @@ dg_customers_view_fill_filter_menu (DgCustomersView *self)
               /* Translators: in the filter menu of the customer list: no
                * source filter. */
               _("Any Source"), _("No sources yet"), "customers.filter-source");
+
+  _dg_customers_view_fill_journey_menu (self, database);
 
   g_menu_remove_all (self->filter_no_contact_section);
   append_choice (self->filter_no_contact_section,
@@ -466,6 +501,7 @@ _dg_customers_view_filters_set_context (DgCustomersView *self,
         dg_customer_list_set_clock (self->list, clock);
     }
 
+  _dg_customers_view_journey_filter_set_context (self, old_context);
   dg_customers_view_update_filter_bar (self);
 }
 
@@ -482,6 +518,7 @@ _dg_customers_view_dispose_filters (DgCustomersView *self)
 
   g_clear_pointer (&self->filter_tag, g_free);
   g_clear_pointer (&self->filter_source, g_free);
+  _dg_customers_view_dispose_journey_filter (self);
 }
 
 void
@@ -496,6 +533,7 @@ _dg_customers_view_class_filters_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "customers.filter-tag", "filter-tag");
   gtk_widget_class_install_property_action (widget_class, "customers.filter-source", "filter-source");
   gtk_widget_class_install_property_action (widget_class, "customers.filter-no-contact", "no-contact-days");
+  gtk_widget_class_install_property_action (widget_class, "customers.filter-journey", "filter-journey");
   gtk_widget_class_install_action (widget_class, "customers.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "customers.show-tagged", "s", show_tagged_action);
 }

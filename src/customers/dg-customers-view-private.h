@@ -4,8 +4,9 @@
  * widget), -columns.c (cells and sorting), -rows.c (the list of a narrow
  * window), -loading.c (the first frame), -actions.c (what its actions do
  * to one customer), -bulk.c (the selection bar and what it does to many)
- * and -filters.c (the filter menu, the bar of filters in use and their
- * actions).
+ * -filters.c (the filter menu, the bar of filters in use and their
+ * actions) and -journey-filter.c (the filter by journey, stage, cohort
+ * and status).
  */
 #pragma once
 
@@ -94,6 +95,16 @@ struct _DgCustomersView
   GMenu               *filter_tag_section;
   GMenu               *filter_source_section;
   GMenu               *filter_no_contact_section;
+  GMenu               *filter_journey_section;
+  /* The journey filter (see DgCustomerQuery), 0 for none, and the text of
+   * its chip. */
+  gint64               filter_journey_id;
+  gint64               filter_stage_id;
+  gint64               filter_cohort_id;
+  DgEnrollmentStatus   filter_journey_status;
+  char                *filter_journey_label;
+  /* On changes of the journeys, stages and cohorts that the chip names. */
+  gulong               journeys_changed_handlers[3];
   GtkWidget           *filter_bar;
   GtkBox              *filter_chips;
   GtkWidget           *no_results_clear_button;
@@ -133,6 +144,26 @@ void        _dg_customers_view_set_filter_source  (DgCustomersView *self,
                                                    const char      *source);
 void        _dg_customers_view_set_no_contact_days (DgCustomersView *self,
                                                     guint            days);
+/* After a filter changed: the list, the bar, the count. */
+void        _dg_customers_view_filters_changed    (DgCustomersView *self);
+
+/* The journey filter (-journey-filter.c): :filter-journey as text, its
+ * setters (a journey of 0 or "" clears; what no longer exists is left
+ * out), the chip's text (NULL without the filter), the Journey submenu. */
+char       *_dg_customers_view_dup_journey_filter (DgCustomersView *self);
+void        _dg_customers_view_set_journey_filter (DgCustomersView    *self,
+                                                   gint64              journey_id,
+                                                   gint64              stage_id,
+                                                   gint64              cohort_id,
+                                                   DgEnrollmentStatus  status);
+void        _dg_customers_view_set_journey_filter_key (DgCustomersView *self,
+                                                       const char      *key);
+const char *_dg_customers_view_get_journey_chip_text (DgCustomersView *self);
+void        _dg_customers_view_fill_journey_menu  (DgCustomersView *self,
+                                                   DgDatabase      *database);
+void        _dg_customers_view_journey_filter_set_context (DgCustomersView *self,
+                                                           DgContext       *old_context);
+void        _dg_customers_view_dispose_journey_filter (DgCustomersView *self);
 /* Whether any filter narrows the list. */
 gboolean    _dg_customers_view_has_filters        (DgCustomersView *self);
 /* Fills @query's filters (its strings belong to @self). */

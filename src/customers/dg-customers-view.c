@@ -24,6 +24,7 @@ enum {
   PROP_FILTER_TAG,
   PROP_FILTER_SOURCE,
   PROP_NO_CONTACT_DAYS,
+  PROP_FILTER_JOURNEY,
   N_PROPS
 };
 
@@ -573,6 +574,10 @@ dg_customers_view_get_property (GObject    *object,
       g_value_set_uint (value, self->filter_no_contact_days);
       break;
 
+    case PROP_FILTER_JOURNEY:
+      g_value_take_string (value, _dg_customers_view_dup_journey_filter (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -602,6 +607,10 @@ dg_customers_view_set_property (GObject      *object,
 
     case PROP_NO_CONTACT_DAYS:
       _dg_customers_view_set_no_contact_days (self, g_value_get_uint (value));
+      break;
+
+    case PROP_FILTER_JOURNEY:
+      _dg_customers_view_set_journey_filter_key (self, g_value_get_string (value));
       break;
 
     default:
@@ -645,6 +654,14 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
                        0, 36500, 0,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Only customers in a journey, as "JOURNEY:STAGE:COHORT:STATUS" (ids,
+   * 0 for any stage or cohort, and active, completed or dropped); "" for
+   * all. */
+  properties [PROP_FILTER_JOURNEY] =
+    g_param_spec_string ("filter-journey", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* No layout manager: with one, size_allocate is never called, and the
@@ -682,6 +699,7 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_tag_section);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_source_section);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_no_contact_section);
+  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_journey_section);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_chips);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, no_results_clear_button);

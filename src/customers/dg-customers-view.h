@@ -17,6 +17,12 @@
  * customers.filter-no-contact(u) ("" or 0 clears one) and cleared by
  * customers.clear-filters. customers.show-tagged(s) shows the list of the
  * customers with a tag alone, as clicking a tag does.
+ *
+ * It can also be filtered by journey: :filter-journey, set by the
+ * stateful action customers.filter-journey(s), holds
+ * "JOURNEY:STAGE:COHORT:STATUS" (ids, 0 for any stage or cohort; active,
+ * completed or dropped), "" for none; the Filter menu's Journey submenu
+ * sets it. The list follows customers as they move between stages.
  */
 #pragma once
 
@@ -41,6 +47,13 @@ DgCustomerList *dg_customers_view_get_list    (DgCustomersView *self);
 gboolean        dg_customers_view_get_narrow  (DgCustomersView *self);
 /* The page of one customer, made the first time it is asked for. */
 DgCustomerPage *dg_customers_view_get_customer_page (DgCustomersView *self);
+/* Shows the list of the customers active in journey @journey_id, in its
+ * stage @stage_id and cohort @cohort_id when above 0, alone: the search
+ * and the other filters go. */
+void            dg_customers_view_show_journey (DgCustomersView *self,
+                                                gint64           journey_id,
+                                                gint64           stage_id,
+                                                gint64           cohort_id);
 /* Shows the page of the customer with @id. */
 gboolean        dg_customers_view_open        (DgCustomersView *self,
                                                gint64           id,

@@ -2,7 +2,8 @@
  *
  * What the Journeys page does when asked: the journeys.* actions of the
  * cards (move, step left or right, complete, drop) and of the selection
- * bar, enrolling a customer, and creating a journey. An action on many
+ * bar, enrolling a customer, creating a journey, and showing the card of
+ * one enrollment. An action on many
  * cards is one transaction and shows one toast with Undo.
  */
 #define G_LOG_DOMAIN "Dangol-Ui"
@@ -46,13 +47,11 @@ undo_cb (gpointer user_data)
     dg_toast_show_error (GTK_WIDGET (self), error);
 }
 
-/* Reports an action on enrollments: its error, or @title with Undo when
- * it changed any. */
-static void
-report (DgJourneysView *self,
-        DgBulkUndo     *undo,
-        const GError   *error,
-        const char     *title)
+void
+_dg_journeys_view_report (DgJourneysView *self,
+                          DgBulkUndo     *undo,
+                          const GError   *error,
+                          const char     *title)
 {
   UndoData *data;
 
@@ -113,7 +112,7 @@ move_ids (DgJourneysView *self,
    * the stage they were moved to. */
   title = g_strdup_printf (ngettext ("Moved %1$u customer to “%2$s”",
                                      "Moved %1$u customers to “%2$s”", n), n, escaped);
-  report (self, undo, error, title);
+  _dg_journeys_view_report (self, undo, error, title);
 }
 
 static void
@@ -135,7 +134,7 @@ complete_ids (DgJourneysView *self,
    * journey. */
   title = g_strdup_printf (ngettext ("%u customer completed the journey",
                                      "%u customers completed the journey", n), n);
-  report (self, undo, error, title);
+  _dg_journeys_view_report (self, undo, error, title);
 }
 
 static void
@@ -161,7 +160,7 @@ on_drop_response_cb (AdwMessageDialog *dialog,
    * dropped out of the journey. */
   title = g_strdup_printf (ngettext ("%u customer dropped out",
                                      "%u customers dropped out", n), n);
-  report (self, undo, error, title);
+  _dg_journeys_view_report (self, undo, error, title);
 }
 
 static void
@@ -353,7 +352,7 @@ on_enroll_response_cb (AdwMessageDialog *dialog,
   escaped = g_markup_escape_text (dg_customer_picker_get_customer_name (picker), -1);
   /* Translators: a toast; %s is the customer's name. */
   title = g_strdup_printf (_("Added %s to the journey"), escaped);
-  report (self, undo, error, title);
+  _dg_journeys_view_report (self, undo, error, title);
 }
 
 static void
@@ -518,6 +517,83 @@ create_journey_action (GtkWidget  *widget,
 }
 
 void
+_dg_journeys_view_clear_pending_card (DgJourneysView *self)
+{
+  if (self->pending_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick_id);
+  self->pending_tick_id = 0;
+  self->pending_card = 0;
+  self->pending_ticks = 0;
+}
+
+/* A card exists only once its column has laid it out, after the page
+ * is on screen: the focus waits for it, a few frames at most. */
+static gboolean
+focus_pending_card_cb (GtkWidget     *widget,
+                       GdkFrameClock *frame_clock,
+                       gpointer       user_data)
+{
+  DgJourneysView *self = DG_JOURNEYS_VIEW (widget);
+  DgJourneyColumn *column = _dg_journeys_view_find_column_of (self, self->pending_card);
+  GtkWidget *card = column != NULL ? dg_journey_column_find_card (column, self->pending_card) : NULL;
+
+  if (card == NULL && column != NULL && self->pending_ticks++ < 30)
+    {
+      /* Far down a long column: its card is built once scrolled to. */
+      if (self->pending_ticks == 1)
+        dg_journey_column_focus_card (column, self->pending_card);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (card != NULL)
+    dg_journey_column_focus_card (column, self->pending_card);
+  self->pending_tick_id = 0;
+  _dg_journeys_view_clear_pending_card (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+dg_journeys_view_show_enrollment (DgJourneysView  *self,
+                                  gint64           id,
+                                  GError         **error)
+{
+  g_autoptr(DgEnrollment) enrollment = NULL;
+  DgJourneyColumn *column = NULL;
+
+  g_return_val_if_fail (DG_IS_JOURNEYS_VIEW (self), FALSE);
+  g_return_val_if_fail (self->context != NULL, FALSE);
+
+  enrollment = dg_enrollments_get (dg_context_get_database (self->context), id, error);
+  if (enrollment == NULL)
+    return FALSE;
+
+  /* The journey may be new since the page last read the list. */
+  _dg_journeys_view_reload_pending (self);
+  if (!dg_journeys_view_show_journey (self, enrollment->journey_id))
+    {
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_NOT_FOUND, _("The journey no longer exists"));
+      return FALSE;
+    }
+  if (self->cohort_id != 0 && self->cohort_id != enrollment->cohort_id)
+    dg_journeys_view_set_cohort_id (self, 0);
+  gtk_toggle_button_set_active (self->board_toggle, TRUE);
+
+  _dg_journeys_view_clear_pending_card (self);
+  _dg_journeys_view_clear_selection (self);
+  if (enrollment->status == DG_ENROLLMENT_ACTIVE)
+    column = _dg_journeys_view_find_column_of (self, id);
+  if (column != NULL)
+    {
+      dg_id_selection_select_id (dg_journey_column_get_selection (column), id);
+      self->pending_card = id;
+      self->pending_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_pending_card_cb, NULL, NULL);
+    }
+
+  return TRUE;
+}
+
+void
 _dg_journeys_view_update_actions (DgJourneysView *self)
 {
   g_autoptr(GArray) ids = dg_journeys_view_get_selected_ids (self);
@@ -528,6 +604,7 @@ _dg_journeys_view_update_actions (DgJourneysView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journeys.complete-selected", ids->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journeys.drop-selected", ids->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journeys.clear-selection", ids->len > 0);
+  _dg_journeys_view_update_contact_actions (self, ids->len > 0);
 }
 
 void

@@ -3,8 +3,9 @@
  * What the files of the Journeys page share: dg-journeys-view.c builds
  * the header and the board and follows the database;
  * dg-journeys-view-actions.c does what the user asks (moves, completes,
- * drops, enrolls, creates a journey); dg-journeys-empty.c fills the page
- * shown before there is any journey.
+ * drops, enrolls, creates a journey); dg-journeys-view-contacts.c logs
+ * contacts and copies messages for the selection; dg-journeys-empty.c
+ * fills the page shown before there is any journey.
  */
 #pragma once
 
@@ -51,11 +52,32 @@ struct _DgJourneysView
   GtkWidget     *empty_actions;
   GtkWidget     *board_scroller;
   GtkWidget     *columns_box;
+  GtkToggleButton *board_toggle;
   GtkToggleButton *map_toggle;
   GtkWidget     *map;
+
+  /* The card dg_journeys_view_show_enrollment() focuses once it is on
+   * screen, and the frames it has waited for it. */
+  gint64         pending_card;
+  guint          pending_ticks;
+  guint          pending_tick_id;
+
+  /* The messages Copy Messages copied last, for Log as Contacts. */
+  DgStageMessages *copied_messages;
 };
 
 void     _dg_journeys_view_class_actions_init (GtkWidgetClass *widget_class);
+/* journeys.log-contact-selected and journeys.copy-messages-selected
+ * (dg-journeys-view-contacts.c). */
+void     _dg_journeys_view_class_contacts_init (GtkWidgetClass *widget_class);
+void     _dg_journeys_view_update_contact_actions (DgJourneysView *self,
+                                                   gboolean        has_selection);
+/* Reports an action on enrollments or customers: its error, or @title
+ * with Undo when it changed any. */
+void     _dg_journeys_view_report             (DgJourneysView *self,
+                                               DgBulkUndo     *undo,
+                                               const GError   *error,
+                                               const char     *title);
 /* Enables the actions that need a selection, a journey… */
 void     _dg_journeys_view_update_actions     (DgJourneysView *self);
 /* The enrollments an action on the card of enrollment @id applies to:
@@ -66,6 +88,10 @@ GArray  *_dg_journeys_view_ids_for_card       (DgJourneysView *self,
 DgJourneyColumn *_dg_journeys_view_find_column_of (DgJourneysView *self,
                                                    gint64          id);
 void     _dg_journeys_view_clear_selection    (DgJourneysView *self);
+/* Reads the journeys again now if a change asked for it. */
+void     _dg_journeys_view_reload_pending     (DgJourneysView *self);
+/* Forgets the card dg_journeys_view_show_enrollment() was to focus. */
+void     _dg_journeys_view_clear_pending_card (DgJourneysView *self);
 /* Adds the buttons of the page shown without journeys to @box. */
 void     _dg_journeys_view_fill_empty_actions (DgJourneysView *self,
                                                GtkBox         *box);

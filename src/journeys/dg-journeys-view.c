@@ -326,6 +326,13 @@ dg_journeys_view_reload (DgJourneysView *self)
   update_selection_bar (self);
 }
 
+void
+_dg_journeys_view_reload_pending (DgJourneysView *self)
+{
+  if (self->needs_reload)
+    dg_journeys_view_reload (self);
+}
+
 static gboolean
 reload_cb (gpointer user_data)
 {
@@ -474,12 +481,14 @@ dg_journeys_view_dispose (GObject *object)
   DgJourneysView *self = DG_JOURNEYS_VIEW (object);
 
   dg_journeys_view_disconnect (self);
+  _dg_journeys_view_clear_pending_card (self);
   if (self->columns != NULL)
     g_ptr_array_set_size (self->columns, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_JOURNEYS_VIEW);
   g_clear_pointer (&self->journeys, g_ptr_array_unref);
   g_clear_pointer (&self->cohorts, g_ptr_array_unref);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
+  g_clear_pointer (&self->copied_messages, dg_stage_messages_free);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (dg_journeys_view_parent_class)->dispose (object);
@@ -570,11 +579,13 @@ dg_journeys_view_class_init (DgJourneysViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, empty_actions);
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, DgJourneysView, board_toggle);
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, map_toggle);
   gtk_widget_class_bind_template_child (widget_class, DgJourneysView, map);
   gtk_widget_class_bind_template_callback (widget_class, on_map_toggled_cb);
 
   _dg_journeys_view_class_actions_init (widget_class);
+  _dg_journeys_view_class_contacts_init (widget_class);
   dg_stage_panel_install_action (widget_class);
   _dg_journeys_view_class_editor_init (widget_class);
 }

@@ -5,8 +5,10 @@
  * columns, left to right, each with its figures and its customers' cards.
  * Cards move by drag and drop, by Ctrl+Left / Ctrl+Right, or from their
  * menu; cards selected in any columns (Ctrl+A selects a whole column) are
- * moved, marked completed or dropped together, in one transaction with
- * one Undo. "Add Customers" enrolls a customer in the first stage (and
+ * moved, marked completed or dropped together, or get one contact logged
+ * for all of them, in one transaction with one Undo; Copy Messages puts
+ * each one's message of the stage they are in on the clipboard (see
+ * dg-stage-messages.h) and offers to log them as contacts. "Add Customers" enrolls a customer in the first stage (and
  * the cohort shown). The header's Board | Map toggle shows the journey as
  * a map instead (dg-journey-map.h). Without any journey the page says how
  * to start.
@@ -34,6 +36,13 @@ gint64     dg_journeys_view_get_journey_id   (DgJourneysView *self);
 /* Shows journey @id; FALSE when there is no such journey. */
 gboolean   dg_journeys_view_show_journey     (DgJourneysView *self,
                                               gint64          id);
+/* Shows the board of the journey of enrollment @id, with every cohort
+ * unless the one shown is the enrollment's, and, when it is active there,
+ * selects its card and gives it the keyboard focus once the board is on
+ * screen. FALSE with @error when there is no such enrollment. */
+gboolean   dg_journeys_view_show_enrollment  (DgJourneysView *self,
+                                              gint64          id,
+                                              GError        **error);
 /* The cohort whose customers the board shows; 0 for all. */
 gint64     dg_journeys_view_get_cohort_id    (DgJourneysView *self);
 /* Shows the customers of cohort @id of the journey (0 for all); FALSE

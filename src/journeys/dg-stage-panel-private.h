@@ -22,9 +22,8 @@ struct _DgStagePanel
   gulong           stages_handler;
   /* Set while the fields are filled from the stage, so they do not save. */
   gboolean         loading;
-  /* The customers whose messages were copied last, for Log as Contacts. */
-  GArray          *copied_customers;
-  char            *copied_stage_name;
+  /* The messages copied last, for Log as Contacts. */
+  DgStageMessages *copied;
 
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *window_title;

@@ -244,8 +244,7 @@ dg_stage_panel_dispose (GObject *object)
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_STAGE_PANEL);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->copied_customers, g_array_unref);
-  g_clear_pointer (&self->copied_stage_name, g_free);
+  g_clear_pointer (&self->copied, dg_stage_messages_free);
 
   G_OBJECT_CLASS (dg_stage_panel_parent_class)->dispose (object);
 }
@@ -258,6 +257,23 @@ dg_stage_panel_finalize (GObject *object)
   g_weak_ref_clear (&self->view);
 
   G_OBJECT_CLASS (dg_stage_panel_parent_class)->finalize (object);
+}
+
+/* The customers in the stage, of the cohort the board shows, in the
+ * customer list of the board's window. */
+static void
+show_customers_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DgStagePanel *self = DG_STAGE_PANEL (widget);
+  g_autoptr(DgJourneysView) view = g_weak_ref_get (&self->view);
+
+  if (view == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "win.show-stage-customers", "(xx)",
+                              self->stage_id, dg_journeys_view_get_cohort_id (view));
 }
 
 static void
@@ -290,6 +306,7 @@ dg_stage_panel_class_init (DgStagePanelClass *klass)
 
   _dg_stage_panel_class_messages_init (widget_class);
   _dg_stage_panel_class_rules_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "panel.show-customers", NULL, show_customers_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -337,7 +354,7 @@ set_stage (DgStagePanel *self,
            gint64        stage_id)
 {
   self->stage_id = stage_id;
-  g_clear_pointer (&self->copied_customers, g_array_unref);
+  g_clear_pointer (&self->copied, dg_stage_messages_free);
   load (self);
 }
 

@@ -12,15 +12,12 @@
  *
  * Copy Message fills the script for each customer selected in the stage's
  * column on the board and puts the messages on the clipboard, one per
- * customer, in the column's order, separated by DG_STAGE_PANEL_SEPARATOR:
- * a blank line, a line "---" and a blank line, which a texting service
- * that takes many messages at once can split on. A customer whose message
- * would keep a placeholder with no value ({organization} for someone with
- * no organization) is left out and named in the panel: a message with
- * "{organization}" in it must not reach the customer, and the complete
- * ones can go out now while the owner fixes the others. A toast then
- * offers to log the copied messages as one contact per customer, with
- * Undo.
+ * customer, in the column's order, separated by DG_STAGE_PANEL_SEPARATOR
+ * (see dg-stage-messages.h, shared with the board's selection bar). A
+ * customer whose message would keep a placeholder with no value
+ * ({organization} for someone with no organization) is left out and named
+ * in the panel. A toast then offers to log the copied messages as one
+ * contact per customer, with Undo.
  */
 #pragma once
 
@@ -31,7 +28,7 @@
 
 G_BEGIN_DECLS
 
-#define DG_STAGE_PANEL_SEPARATOR "\n\n---\n\n"
+#define DG_STAGE_PANEL_SEPARATOR DG_STAGE_MESSAGES_SEPARATOR
 
 #define DG_TYPE_STAGE_PANEL (dg_stage_panel_get_type ())
 

@@ -344,6 +344,33 @@ move_down_action (GtkWidget  *widget,
   move (DG_STAGES_DIALOG (widget), g_variant_get_int64 (parameter), 1);
 }
 
+typedef struct
+{
+  GWeakRef    dialog;
+  DgBulkUndo *undo;
+} RemoveUndo;
+
+static void
+remove_undo_free (gpointer data)
+{
+  RemoveUndo *undo = data;
+
+  g_weak_ref_clear (&undo->dialog);
+  g_clear_object (&undo->undo);
+  g_free (undo);
+}
+
+static void
+remove_undo_cb (gpointer user_data)
+{
+  RemoveUndo *undo = user_data;
+  g_autoptr(DgStagesDialog) self = g_weak_ref_get (&undo->dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (!dg_bulk_undo_apply (undo->undo, &error) && self != NULL)
+    show_error (self, error);
+}
+
 static void
 on_remove_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
@@ -351,7 +378,12 @@ on_remove_response_cb (AdwMessageDialog *dialog,
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "dg-stage-id"));
   GArray *move_to_ids = g_object_get_data (G_OBJECT (dialog), MOVE_TO_KEY);
+  g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  RemoveUndo *data;
+  DgStage *stage;
   gint64 move_to = 0;
 
   if (g_strcmp0 (response, "remove") != 0)
@@ -367,8 +399,29 @@ on_remove_response_cb (AdwMessageDialog *dialog,
       move_to = g_array_index (move_to_ids, gint64, selected);
     }
 
-  if (!dg_stages_delete (get_db (self), dg_context_get_clock (self->context), id, move_to, &error))
-    show_error (self, error);
+  stage = find_stage (self, id, NULL);
+  if (stage == NULL)
+    return;
+  /* Kept before the stage goes with the list's next rebuild. */
+  escaped = g_markup_escape_text (stage->name, -1);
+
+  undo = dg_stages_delete_with_undo (get_db (self), dg_context_get_clock (self->context), id, move_to, &error);
+  if (undo == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* Translators: a toast after removing a stage of a journey; %s is its
+   * name. */
+  title = g_strdup_printf (_("Removed “%s”"), escaped);
+  data = g_new0 (RemoveUndo, 1);
+  g_weak_ref_init (&data->dialog, self);
+  data->undo = g_steal_pointer (&undo);
+  /* Its customers' history was rewritten: the Undo stays until the
+   * window closes or the user dismisses it. */
+  dg_toast_show_undo_until_left (adw_toast_overlay_get_child (self->overlay), title, remove_undo_cb, data,
+                                 remove_undo_free);
 }
 
 static void

@@ -2,7 +2,8 @@
  *
  * The window that edits the stages of one journey: add, rename, move up
  * or down, and remove them. Removing a stage that holds customers asks
- * which stage they go to instead.
+ * which stage they go to instead; a toast then offers Undo, which brings
+ * the stage back with its rules and its customers with their history.
  *
  * A row can also be dragged onto another, whose place it takes; the drag
  * carries a DgStageRef, so that nothing else dropped there (a card of the

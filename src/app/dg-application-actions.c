@@ -53,6 +53,7 @@ dg_application_preferences_action (GSimpleAction *action,
     }
 
   preferences = dg_preferences_window_new (parent, self->settings);
+  dg_preferences_window_set_backup_auto (preferences, self->backup_auto);
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (preferences));
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "dg-agenda-notifier.h"
+#include "dg-backup-auto.h"
 #include "dg-application.h"
 #include "dg-window.h"
 
@@ -23,12 +24,14 @@ struct _DgApplication
   DgReminderService *reminders;
   DgNotifier        *notifier;
   DgBirthdayFollowups *birthday_followups;
+  DgBackupAuto      *backup_auto;
   DgAgendaNotifier  *agenda_notifier;
   GCancellable      *cancellable;
   GDBusConnection   *system_bus;
   /* The question asked at the first close, while it is on screen. */
   GtkWidget         *background_dialog;
   guint              sleep_subscription;
+  guint              backup_start_id;
   /* What the process ends with: g_application_run() returns the status of
    * the first command line only when the app did not go on running. */
   int                exit_status;
@@ -62,6 +65,10 @@ void      _dg_application_request_background (DgApplication *self,
 void      _dg_application_sync_autostart  (DgApplication *self);
 /* Adds app.quit, app.preferences, app.about (and app.run-in-background
  * when there are @settings) with their accelerators. */
+/* Runs --backup or --restore (see dg-application-cli.c) and returns the
+ * exit status, or -1 when neither was asked for. */
+int       _dg_application_run_cli         (DgApplication *self,
+                                           GVariantDict  *options);
 void      _dg_application_install_actions (DgApplication *self,
                                            GSettings     *settings);
 

@@ -23,6 +23,14 @@ static const GOptionEntry main_entries[] = {
     N_("Use the database at PATH instead of the default one"), N_("PATH") },
   { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start without a window and show reminders when follow-ups fall due"), NULL },
+  /* Translators: the placeholder of the --backup and --restore options in
+   * "dangol --help". */
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a backup of everything to FILE and exit"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace everything with the backup in FILE and exit; asks first"), N_("FILE") },
+  { "yes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Restore without asking"), NULL },
   { NULL }
 };
 
@@ -425,6 +433,21 @@ on_system_bus_ready_cb (GObject      *object,
                                         self, NULL);
 }
 
+/* How long after the start the daily backup looks whether today's was
+ * made. */
+#define BACKUP_START_DELAY_SECONDS 10
+
+static gboolean
+start_backup_auto_cb (gpointer user_data)
+{
+  DgApplication *self = user_data;
+
+  self->backup_start_id = 0;
+  dg_backup_auto_start (self->backup_auto);
+
+  return G_SOURCE_REMOVE;
+}
+
 void
 dg_application_start_reminders (DgApplication *self)
 {
@@ -460,6 +483,23 @@ dg_application_start_reminders (DgApplication *self)
                      G_SETTINGS_BIND_GET);
   dg_birthday_followups_start (self->birthday_followups);
 
+  /* So is the daily backup: the instance that runs all day writes it. */
+  self->backup_auto = dg_backup_auto_new (dg_context_get_database (self->context),
+                                          dg_context_get_clock (self->context));
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "backup-enabled", self->backup_auto, "enabled",
+                       G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "backup-folder", self->backup_auto, "folder",
+                       G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "backup-keep", self->backup_auto, "keep",
+                       G_SETTINGS_BIND_GET);
+    }
+  /* Not in the first seconds, while the window builds its first frame
+   * and the reminders catch up: a backup reads the whole database. */
+  self->backup_start_id = g_timeout_add_seconds (BACKUP_START_DELAY_SECONDS,
+                                                 start_backup_auto_cb, self);
+
   g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable,
              on_system_bus_ready_cb, g_object_ref (self));
 
@@ -472,6 +512,14 @@ dg_application_get_exit_status (DgApplication *self)
   g_return_val_if_fail (DG_IS_APPLICATION (self), EXIT_FAILURE);
 
   return self->exit_status;
+}
+
+DgBackupAuto *
+dg_application_get_backup_auto (DgApplication *self)
+{
+  g_return_val_if_fail (DG_IS_APPLICATION (self), NULL);
+
+  return self->backup_auto;
 }
 
 DgNotifier *
@@ -523,7 +571,9 @@ dg_application_handle_local_options (GApplication *app,
       return 0;
     }
 
-  return -1;
+  /* Backups are made and restored here, in the process that was started,
+   * and it ends: no window, no running instance asked. */
+  return _dg_application_run_cli (DG_APPLICATION (app), options);
 }
 
 static int
@@ -696,6 +746,8 @@ dg_application_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->notifier);
   g_clear_object (&self->birthday_followups);
+  g_clear_handle_id (&self->backup_start_id, g_source_remove);
+  g_clear_object (&self->backup_auto);
   g_clear_object (&self->agenda_notifier);
   g_clear_object (&self->reminders);
   g_clear_object (&self->context);
@@ -736,6 +788,15 @@ dg_application_init (DgApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                              _("Keep track of your customers and follow up with them on time."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                 _("With --backup or --restore, Dangol opens no window and exits with:\n"
+                                                   "  0  done\n"
+                                                   "  1  failed: a file or the database could not be read or written,\n"
+                                                   "     or Dangol is running (for --restore)\n"
+                                                   "  2  the backup file is not valid: each problem on a line of stderr\n"
+                                                   "  3  not confirmed (also when there is no terminal to ask on and no\n"
+                                                   "     --yes), or options that do not go together\n"
+                                                   "Add --db PATH to work on another database."));
 }
 
 void

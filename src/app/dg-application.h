@@ -28,6 +28,7 @@
 #include <adwaita.h>
 
 #include "dg-agenda-notifier.h"
+#include "dg-backup-auto.h"
 #include "dg-core.h"
 #include "dg-notifier.h"
 
@@ -57,6 +58,8 @@ gboolean       dg_application_open_database (DgApplication  *self,
 void           dg_application_start_reminders (DgApplication *self);
 /* NULL until the reminders were started. */
 DgNotifier    *dg_application_get_notifier  (DgApplication  *self);
+/* The daily backup, made by the instance that reminds; NULL before. */
+DgBackupAuto  *dg_application_get_backup_auto (DgApplication *self);
 /* The morning agenda's notifier; NULL until the reminders were started. */
 DgAgendaNotifier *dg_application_get_agenda_notifier (DgApplication *self);
 /* The startup id or activation token the main window was last presented

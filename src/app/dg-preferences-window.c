@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "dg-backup-preferences-group.h"
 #include "dg-preferences-window.h"
 
 struct _DgPreferencesWindow
@@ -23,6 +24,7 @@ struct _DgPreferencesWindow
   GtkSwitch            *agenda_switch;
   GtkWidget            *agenda_time_row;
   GtkSpinButton        *agenda_time_spin;
+  DgBackupPreferencesGroup *backups_group;
 };
 
 G_DEFINE_FINAL_TYPE (DgPreferencesWindow, dg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -125,6 +127,7 @@ dg_preferences_window_constructed (GObject *object)
   g_object_bind_property (self->agenda_switch, "active",
                           self->agenda_time_row, "sensitive",
                           G_BINDING_SYNC_CREATE);
+  dg_backup_preferences_group_set_settings (self->backups_group, self->settings);
 }
 
 /* The agenda's time is kept in minutes and shown as a time of day. */
@@ -248,6 +251,7 @@ dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, agenda_switch);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, agenda_time_row);
   gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, agenda_time_spin);
+  gtk_widget_class_bind_template_child (widget_class, DgPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_time_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_time_output_cb);
 }
@@ -255,6 +259,7 @@ dg_preferences_window_class_init (DgPreferencesWindowClass *klass)
 static void
 dg_preferences_window_init (DgPreferencesWindow *self)
 {
+  g_type_ensure (DG_TYPE_BACKUP_PREFERENCES_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -277,4 +282,13 @@ dg_preferences_window_get_settings (DgPreferencesWindow *self)
   g_return_val_if_fail (DG_IS_PREFERENCES_WINDOW (self), NULL);
 
   return self->settings;
+}
+
+void
+dg_preferences_window_set_backup_auto (DgPreferencesWindow *self,
+                                       DgBackupAuto        *backup_auto)
+{
+  g_return_if_fail (DG_IS_PREFERENCES_WINDOW (self));
+
+  dg_backup_preferences_group_set_backup_auto (self->backups_group, backup_auto);
 }

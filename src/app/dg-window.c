@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-backup-controller.h"
 #include "dg-calendar-view.h"
 #include "dg-customers-view.h"
 #include "dg-followup-editor.h"
@@ -19,6 +20,7 @@ struct _DgWindow
   AdwApplicationWindow  parent_instance;
 
   DgContext            *context;
+  DgBackupController   *backup;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
@@ -361,6 +363,10 @@ dg_window_constructed (GObject *object)
   dg_window_add_pages (self);
   dg_window_add_page_shortcuts (self);
 
+  self->backup = dg_backup_controller_new (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay),
+                                           self->context);
+  dg_backup_controller_install (self->backup);
+
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_view_stack_visible_child_cb), self, 0);
 }
@@ -396,6 +402,9 @@ dg_window_dispose (GObject *object)
   DgWindow *self = (DgWindow *)object;
 
   g_clear_handle_id (&self->reveal_bar_id, g_source_remove);
+  if (self->backup != NULL)
+    g_object_run_dispose (G_OBJECT (self->backup));
+  g_clear_object (&self->backup);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dg_window_parent_class)->dispose (object);

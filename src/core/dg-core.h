@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "dg-backup.h"
 #include "dg-birthday-followups.h"
 #include "dg-birthdays.h"
 #include "dg-catalog.h"

@@ -1,0 +1,578 @@
+/* dg-backup-write.c
+ *
+ * Export: one read transaction (a consistent snapshot, and no write lock
+ * that would hold the other process back), records written one by one as
+ * they are read, into a private temporary file beside the target that is
+ * synced and then renamed over it. Nothing builds the whole document, so
+ * memory stays flat however big the database is.
+ *
+ * The text is deterministic: records in id order (a restore gives ids in
+ * file order, so a restored database writes the same order), keys in the
+ * order of the format's tables, numbers as integers, strings escaped one
+ * way.
+ */
+#define G_LOG_DOMAIN "Dangol-Core"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "dg-backup-private.h"
+#include "dg-database-private.h"
+#include "dg-error.h"
+#include "dg-meta-private.h"
+#include "dg-record-private.h"
+
+#define FLUSH_BYTES (256 * 1024)
+
+typedef struct
+{
+  DgDatabase     *db;
+  GString        *out;
+  int             fd;
+  const char     *display_path;
+  GCancellable   *cancellable;
+  DgBackupCounts  counts;
+  guint           since_check;
+} Writer;
+
+static gboolean
+set_io_error (GError     **error,
+              int          saved_errno,
+              const char  *display_path)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not write the backup “%s”: %s"),
+               display_path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+flush (Writer  *w,
+       GError **error)
+{
+  gsize done = 0;
+
+  while (done < w->out->len)
+    {
+      gssize n = write (w->fd, w->out->str + done, w->out->len - done);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return set_io_error (error, errno, w->display_path);
+        }
+      done += n;
+    }
+
+  g_string_truncate (w->out, 0);
+
+  return TRUE;
+}
+
+static gboolean
+record_done (Writer  *w,
+             GError **error)
+{
+  if (w->out->len >= FLUSH_BYTES && !flush (w, error))
+    return FALSE;
+
+  if (++w->since_check >= 1000)
+    {
+      w->since_check = 0;
+      if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  /* The database holds valid UTF-8; anything else would make a file no
+   * one can read back. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_key (GString    *out,
+            gboolean   *first,
+            const char *key)
+{
+  if (!*first)
+    g_string_append (out, ", ");
+  *first = FALSE;
+  append_string (out, key);
+  g_string_append (out, ": ");
+}
+
+/* The catalogue's foreign key of @link_table that points at @table. */
+static const char *
+link_column (const char *link_table,
+             const char *table)
+{
+  const DgCatalogTable *link = dg_catalog_lookup (link_table);
+
+  for (guint i = 0; i < link->n_foreign_keys; i++)
+    {
+      if (g_str_equal (link->foreign_keys[i].table, table))
+        return link->foreign_keys[i].column;
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
+static char *
+build_select (const DgBackupKind *kind)
+{
+  GString *sql = g_string_new ("SELECT t.id");
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const DgBackupField *field = &kind->fields[i];
+
+      if (field->type == DG_BACKUP_VALUE_PARENT || field->type == DG_BACKUP_VALUE_REFERENCE_LIST)
+        continue;
+
+      if (field->type != DG_BACKUP_VALUE_REFERENCE)
+        g_string_append_printf (sql, ", t.\"%s\"", field->column);
+      else if (g_str_equal (field->table, kind->table))
+        g_string_append_printf (sql, ", (SELECT r.uuid FROM \"%s\" r WHERE r.id = t.\"%s\")",
+                                field->target, field->column);
+      else
+        g_string_append_printf (sql,
+                                ", (SELECT r.uuid FROM \"%s\" l JOIN \"%s\" r ON r.id = l.\"%s\""
+                                " WHERE l.\"%s\" = t.id)",
+                                field->table, field->target, field->column,
+                                link_column (field->table, kind->table));
+    }
+
+  g_string_append_printf (sql, " FROM \"%s\" t", kind->table);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      if (kind->fields[i].type == DG_BACKUP_VALUE_PARENT
+          && g_str_equal (kind->fields[i].table, kind->table))
+        g_string_append_printf (sql, " WHERE t.\"%s\" = ?1", kind->fields[i].column);
+    }
+
+  g_string_append (sql, " ORDER BY t.id");
+
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean write_kind (Writer   *w,
+                            guint     index,
+                            gint64    parent_id,
+                            GError  **error);
+
+static gboolean
+write_reference_list (Writer              *w,
+                      const DgBackupKind  *kind,
+                      const DgBackupField *field,
+                      gint64               id,
+                      GError             **error)
+{
+  g_autofree char *sql = NULL;
+  g_auto(DgStatement) stmt = NULL;
+  gboolean first = TRUE;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT r.uuid FROM \"%s\" l JOIN \"%s\" r ON r.id = l.\"%s\""
+                         " WHERE l.\"%s\" = ?1 ORDER BY r.id",
+                         field->table, field->target, field->column,
+                         link_column (field->table, kind->table));
+  stmt = dg_database_prepare (w->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_string_append_c (w->out, '[');
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!first)
+        g_string_append (w->out, ", ");
+      first = FALSE;
+      append_string (w->out, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  g_string_append_c (w->out, ']');
+
+  if (rc != SQLITE_DONE)
+    return dg_database_set_error (w->db, error);
+
+  return TRUE;
+}
+
+static void
+append_value (GString             *out,
+              const DgBackupField *field,
+              sqlite3_stmt        *stmt,
+              int                  column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  switch (field->type)
+    {
+    case DG_BACKUP_VALUE_INTEGER:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
+      break;
+
+    case DG_BACKUP_VALUE_BOOLEAN:
+      g_string_append (out, sqlite3_column_int64 (stmt, column) != 0 ? "true" : "false");
+      break;
+
+    default:
+      append_string (out, (const char *) sqlite3_column_text (stmt, column));
+      break;
+    }
+}
+
+static gboolean
+write_record (Writer        *w,
+              guint          index,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  guint n_kinds;
+  const DgBackupKind *kinds = dg_backup_get_kinds (&n_kinds);
+  const DgBackupKind *kind = &kinds[index];
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gboolean first = TRUE;
+  int column = 1;
+
+  g_string_append_c (w->out, '{');
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const DgBackupField *field = &kind->fields[i];
+
+      if (field->type == DG_BACKUP_VALUE_PARENT)
+        continue;
+
+      append_key (w->out, &first, field->key);
+      if (field->type == DG_BACKUP_VALUE_REFERENCE_LIST)
+        {
+          if (!write_reference_list (w, kind, field, id, error))
+            return FALSE;
+        }
+      else
+        append_value (w->out, field, stmt, column++);
+    }
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      if (kinds[k].parent != (int) index)
+        continue;
+
+      append_key (w->out, &first, kinds[k].key);
+      if (!write_kind (w, k, id, error))
+        return FALSE;
+    }
+
+  g_string_append_c (w->out, '}');
+  (*dg_backup_counts_slot (&w->counts, kind))++;
+
+  return TRUE;
+}
+
+/* Writes the array of kind @index: every record, or those nested in the
+ * record @parent_id of its parent kind. */
+static gboolean
+write_kind (Writer   *w,
+            guint     index,
+            gint64    parent_id,
+            GError  **error)
+{
+  guint n_kinds;
+  const DgBackupKind *kind = &dg_backup_get_kinds (&n_kinds)[index];
+  g_autofree char *sql = build_select (kind);
+  g_auto(DgStatement) stmt = NULL;
+  gboolean top = kind->parent < 0;
+  gboolean first = TRUE;
+  int rc;
+
+  stmt = dg_database_prepare (w->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (!top)
+    sqlite3_bind_int64 (stmt, 1, parent_id);
+
+  g_string_append_c (w->out, '[');
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (top)
+        g_string_append (w->out, first ? "\n    " : ",\n    ");
+      else if (!first)
+        g_string_append (w->out, ", ");
+      first = FALSE;
+
+      if (!write_record (w, index, stmt, error))
+        return FALSE;
+
+      if (top && !record_done (w, error))
+        return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    return dg_database_set_error (w->db, error);
+
+  g_string_append (w->out, top && !first ? "\n  ]" : "]");
+
+  return TRUE;
+}
+
+static gboolean
+write_settings (Writer  *w,
+                GError **error)
+{
+  guint n_settings;
+  const DgBackupSetting *settings = dg_backup_get_settings (&n_settings);
+  gboolean first = TRUE;
+
+  g_string_append (w->out, ",\n  \"settings\": [");
+  for (guint i = 0; i < n_settings; i++)
+    {
+      g_autofree char *value = NULL;
+      gint64 number;
+
+      if (!dg_meta_get (w->db, settings[i].name, &value, error))
+        return FALSE;
+      if (value == NULL)
+        continue;
+
+      /* What the app reads from an unreadable value is what it keeps. */
+      number = g_ascii_strtoll (value, NULL, 10);
+      number = CLAMP (number, settings[i].min, settings[i].max);
+
+      g_string_append (w->out, first ? "\n    {\"name\": " : ",\n    {\"name\": ");
+      first = FALSE;
+      append_string (w->out, settings[i].name);
+      g_string_append_printf (w->out, ", \"value\": %" G_GINT64_FORMAT "}", number);
+      w->counts.n_settings++;
+    }
+  g_string_append (w->out, first ? "]" : "\n  ]");
+
+  return TRUE;
+}
+
+static gboolean
+write_document (Writer     *w,
+                GDateTime  *exported_at,
+                GError    **error)
+{
+  guint n_kinds;
+  const DgBackupKind *kinds = dg_backup_get_kinds (&n_kinds);
+  g_autofree char *when = dg_record_format_time (exported_at);
+
+  g_string_append (w->out, "{\n  \"format\": ");
+  append_string (w->out, DG_BACKUP_FORMAT_NAME);
+  g_string_append_printf (w->out, ",\n  \"version\": %d,\n  \"exported_at\": ",
+                          DG_BACKUP_FORMAT_VERSION);
+  append_string (w->out, when);
+
+  if (!write_settings (w, error))
+    return FALSE;
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      if (kinds[k].parent >= 0)
+        continue;
+
+      g_string_append (w->out, ",\n  ");
+      append_string (w->out, kinds[k].key);
+      g_string_append (w->out, ": ");
+      if (!write_kind (w, k, 0, error))
+        return FALSE;
+    }
+
+  g_string_append (w->out, "\n}\n");
+
+  return flush (w, error);
+}
+
+/* Reads inside one transaction: the caller's if one is open, else a read
+ * transaction of our own, which holds no lock other writers wait for. */
+static gboolean
+write_snapshot (Writer     *w,
+                GDateTime  *exported_at,
+                GError    **error)
+{
+  sqlite3 *handle = dg_database_get_handle (w->db);
+  gboolean own = sqlite3_get_autocommit (handle) != 0;
+  gboolean ok;
+
+  if (own && !dg_database_exec (w->db, "BEGIN", error))
+    return FALSE;
+
+  ok = write_document (w, exported_at, error);
+
+  if (own)
+    sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+
+  return ok;
+}
+
+static gboolean
+sync_folder (const char  *path,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  /* A folder that cannot be opened for syncing (some file systems) has
+   * had the rename all the same. */
+  if (fd < 0)
+    return TRUE;
+
+  if (fsync (fd) != 0 && errno != EINVAL && errno != ENOTSUP)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      close (fd);
+      return set_io_error (error, saved_errno, display);
+    }
+
+  close (fd);
+
+  return TRUE;
+}
+
+gboolean
+dg_backup_export (DgDatabase      *db,
+                  const char      *path,
+                  GDateTime       *exported_at,
+                  DgBackupCounts  *out_counts,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  g_autofree char *display_path = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GString) out = NULL;
+  Writer w = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  display_path = g_filename_display_name (path);
+  when = exported_at != NULL ? dg_record_normalize_time (exported_at) : dg_record_now ();
+
+  /* mkstemp creates it 0600, so the data is never readable by others,
+   * not even before a chmod. */
+  temp_path = g_strconcat (path, ".XXXXXX", NULL);
+  w.fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (w.fd < 0)
+    return set_io_error (error, errno, display_path);
+
+  out = g_string_sized_new (FLUSH_BYTES + 64 * 1024);
+  w.db = db;
+  w.out = out;
+  w.display_path = display_path;
+  w.cancellable = cancellable;
+
+  ok = write_snapshot (&w, when, error);
+
+  if (ok && fsync (w.fd) != 0)
+    ok = set_io_error (error, errno, display_path);
+
+  if (close (w.fd) != 0 && ok)
+    ok = set_io_error (error, errno, display_path);
+
+  if (ok && g_rename (temp_path, path) != 0)
+    ok = set_io_error (error, errno, display_path);
+
+  if (!ok)
+    {
+      g_unlink (temp_path);
+      return FALSE;
+    }
+
+  if (!sync_folder (path, error))
+    return FALSE;
+
+  if (out_counts != NULL)
+    *out_counts = w.counts;
+
+  return TRUE;
+}
+
+gboolean
+dg_backup_count_database (DgDatabase      *db,
+                          DgBackupCounts  *out_counts,
+                          GError         **error)
+{
+  guint n_kinds, n_settings;
+  const DgBackupKind *kinds = dg_backup_get_kinds (&n_kinds);
+  const DgBackupSetting *settings = dg_backup_get_settings (&n_settings);
+  DgBackupCounts counts = { 0 };
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (out_counts != NULL, FALSE);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", kinds[k].table);
+      g_auto(DgStatement) stmt = dg_database_prepare (db, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return dg_database_set_error (db, error);
+
+      *dg_backup_counts_slot (&counts, &kinds[k]) = sqlite3_column_int64 (stmt, 0);
+    }
+
+  for (guint i = 0; i < n_settings; i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (!dg_meta_get (db, settings[i].name, &value, error))
+        return FALSE;
+      if (value != NULL)
+        counts.n_settings++;
+    }
+
+  *out_counts = counts;
+
+  return TRUE;
+}

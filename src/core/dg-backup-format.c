@@ -322,3 +322,18 @@ dg_backup_counts_slot (DgBackupCounts     *counts,
 {
   return G_STRUCT_MEMBER_P (counts, kind->count_offset);
 }
+
+const char *
+dg_backup_link_column (const char *link_table,
+                       const char *table)
+{
+  const DgCatalogTable *link = dg_catalog_lookup (link_table);
+
+  for (guint i = 0; i < link->n_foreign_keys; i++)
+    {
+      if (g_str_equal (link->foreign_keys[i].table, table))
+        return link->foreign_keys[i].column;
+    }
+
+  g_return_val_if_reached (NULL);
+}

@@ -85,6 +85,10 @@ const DgBackupKind *dg_backup_get_kinds       (guint              *n_kinds);
 int                 dg_backup_kind_for_table  (const char         *table);
 /* The catalogue column a field stores. */
 const DgCatalogColumn *dg_backup_field_get_column (const DgBackupField *field);
+/* The column of the link table @link_table (customer_tags) that refers
+ * to a row of @table (customers). */
+const char         *dg_backup_link_column     (const char          *link_table,
+                                               const char          *table);
 /* The range a DG_BACKUP_VALUE_INTEGER field's value must be in. */
 void                dg_backup_field_get_range (const DgBackupField *field,
                                                gint64              *out_min,
@@ -174,9 +178,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DgBackupScan, dg_backup_scan_free)
 
 /* Parses one scanned span with json-glib: safe, since the scanner checked
  * its depth and sizes. */
-JsonNode         *dg_backup_parse_span        (const char       *data,
+JsonNode         *dg_backup_parse_span        (JsonParser       *parser,
+                                               const char       *data,
                                                const DgBackupSpan *span,
                                                GError          **error);
+
+typedef struct
+{
+  const DgBackupSetting *setting;
+  gint64                 value;
+} DgBackupSettingValue;
 
 /* A loaded file: its text, the spans of its records and what the checker
  * learned that the restore needs (every uuid's row number). */
@@ -187,15 +198,13 @@ struct _DgBackupFile
   gsize           length;
   GDateTime      *exported_at;
   DgBackupCounts  counts;
-  /* Per kind (dg_backup_get_kinds order): a GArray of DgBackupSpan of every
-   * record, parents' records before their children, nested ones in the
-   * order of their parents. */
+  /* Per kind (dg_backup_get_kinds order): a GArray of DgBackupSpan of
+   * every record of a top-level kind; NULL for a nested kind, whose
+   * records are read inside their parents'. */
   GPtrArray      *spans;
   /* Per kind: uuid → row number from 1, the id the restore gives it. */
   GPtrArray      *ids;
-  /* Per kind: for each record, the row number of its parent (nested
-   * kinds only). */
-  GPtrArray      *parents;
+  /* DgBackupSettingValue */
   GArray         *settings;
   DgClock        *clock;
 };
@@ -206,6 +215,36 @@ gboolean          dg_backup_check_file        (DgBackupFile     *file,
                                                DgBackupScan     *scan,
                                                GCancellable     *cancellable,
                                                DgBackupProblems *problems);
+
+typedef struct
+{
+  gboolean    is_null;
+  gint64      number;
+  /* Owned by the record. */
+  const char *text;
+} DgBackupValue;
+
+/* Reads the value of @field (not a list, not a parent) from @record into
+ * @out; NULL, or what is wrong with it (translated; free it). A missing
+ * key of a column that may be NULL reads as NULL. */
+char             *dg_backup_read_value        (JsonObject          *record,
+                                               const DgBackupField *field,
+                                               DgBackupValue       *out);
+
+typedef enum
+{
+  DG_BACKUP_TEXT_OK,
+  DG_BACKUP_TEXT_MALFORMED,
+  /* Well written, but no such date or time (2026-02-30). */
+  DG_BACKUP_TEXT_IMPOSSIBLE,
+} DgBackupTextCheck;
+
+DgBackupTextCheck dg_backup_check_instant     (const char *text);
+DgBackupTextCheck dg_backup_check_date        (const char *text);
+DgBackupTextCheck dg_backup_check_birthday    (const char *text,
+                                               gboolean    lunar);
+/* @text cut to a length a message can show. */
+char             *dg_backup_shorten           (const char *text);
 
 /* Formats @n (bytes) for a message. */
 char             *dg_backup_format_size       (guint64           n);

@@ -139,22 +139,6 @@ append_key (GString    *out,
   g_string_append (out, ": ");
 }
 
-/* The catalogue's foreign key of @link_table that points at @table. */
-static const char *
-link_column (const char *link_table,
-             const char *table)
-{
-  const DgCatalogTable *link = dg_catalog_lookup (link_table);
-
-  for (guint i = 0; i < link->n_foreign_keys; i++)
-    {
-      if (g_str_equal (link->foreign_keys[i].table, table))
-        return link->foreign_keys[i].column;
-    }
-
-  g_return_val_if_reached (NULL);
-}
-
 static char *
 build_select (const DgBackupKind *kind)
 {
@@ -177,7 +161,7 @@ build_select (const DgBackupKind *kind)
                                 ", (SELECT r.uuid FROM \"%s\" l JOIN \"%s\" r ON r.id = l.\"%s\""
                                 " WHERE l.\"%s\" = t.id)",
                                 field->table, field->target, field->column,
-                                link_column (field->table, kind->table));
+                                dg_backup_link_column (field->table, kind->table));
     }
 
   g_string_append_printf (sql, " FROM \"%s\" t", kind->table);
@@ -214,7 +198,7 @@ write_reference_list (Writer              *w,
   sql = g_strdup_printf ("SELECT r.uuid FROM \"%s\" l JOIN \"%s\" r ON r.id = l.\"%s\""
                          " WHERE l.\"%s\" = ?1 ORDER BY r.id",
                          field->table, field->target, field->column,
-                         link_column (field->table, kind->table));
+                         dg_backup_link_column (field->table, kind->table));
   stmt = dg_database_prepare (w->db, sql, error);
   if (stmt == NULL)
     return FALSE;

@@ -22,6 +22,7 @@
 
 #include <gio/gio.h>
 
+#include "dg-clock.h"
 #include "dg-database.h"
 
 G_BEGIN_DECLS
@@ -78,6 +79,12 @@ const char           *dg_backup_file_get_path        (DgBackupFile    *file);
 /* The file's exported_at. */
 GDateTime            *dg_backup_file_get_exported_at (DgBackupFile    *file);
 const DgBackupCounts *dg_backup_file_get_counts      (DgBackupFile    *file);
+/* The clock whose zone the restore computes due keys and remind times in,
+ * and whose today DG_BACKUP_RESTORE_SHIFT_TO_TODAY moves dates to (the
+ * context's, so that a fake clock moves them too); the system clock when
+ * none is set. */
+void                  dg_backup_file_set_clock       (DgBackupFile    *file,
+                                                      DgClock         *clock);
 
 typedef enum
 {

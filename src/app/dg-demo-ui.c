@@ -41,7 +41,8 @@ load_demo_action (GSimpleAction *action,
   if (context == NULL)
     return;
 
-  if (!dg_demo_load (dg_context_get_database (context), NULL, &counts, &safety_copy, NULL, &error))
+  if (!dg_demo_load (dg_context_get_database (context), dg_context_get_clock (context), NULL,
+                     &counts, &safety_copy, NULL, &error))
     {
       dg_toast_show_error (page, error);
       return;
@@ -86,7 +87,7 @@ handle_local_options (GApplication *app,
     path = g_canonicalize_filename (arg, NULL);
 
   database = dg_database_open (path, &error);
-  if (database == NULL || !dg_demo_load (database, NULL, &counts, NULL, NULL, &error))
+  if (database == NULL || !dg_demo_load (database, NULL, NULL, &counts, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_FAILURE;

@@ -72,6 +72,7 @@ holds_nothing (const DgBackupCounts *counts)
 
 gboolean
 dg_demo_load (DgDatabase      *db,
+              DgClock         *clock,
               const char      *path,
               DgBackupCounts  *out_counts,
               char           **out_safety_copy,
@@ -84,6 +85,7 @@ dg_demo_load (DgDatabase      *db,
   DgBackupRestoreFlags flags = DG_BACKUP_RESTORE_SHIFT_TO_TODAY;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (clock == NULL || DG_IS_CLOCK (clock), FALSE);
 
   if (out_safety_copy != NULL)
     *out_safety_copy = NULL;
@@ -108,7 +110,11 @@ dg_demo_load (DgDatabase      *db,
     }
 
   file = dg_backup_file_load (path, cancellable, NULL, error);
-  if (file == NULL || !dg_backup_file_restore (file, db, flags, out_safety_copy, cancellable, error))
+  if (file == NULL)
+    return FALSE;
+  if (clock != NULL)
+    dg_backup_file_set_clock (file, clock);
+  if (!dg_backup_file_restore (file, db, flags, out_safety_copy, cancellable, error))
     return FALSE;
 
   if (out_counts != NULL)

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "dg-backup.h"
+#include "dg-clock.h"
 #include "dg-database.h"
 
 G_BEGIN_DECLS
@@ -23,12 +24,14 @@ char     *dg_demo_find_file (const char          *dir,
 
 /* Replaces what @db holds with the demo data of @path (NULL:
  * dg_demo_find_file (NULL, NULL)), every date moved by whole days so
- * that its "today" is today. Refused (DG_ERROR_FAILED) when @db holds a
+ * that its "today" is today by @clock (NULL: the system clock), whose
+ * zone the local times are computed in. Refused (DG_ERROR_FAILED) when @db holds a
  * customer; when it holds anything else (journeys made before adding
  * anyone), that is first copied aside and *@out_safety_copy (may be NULL)
  * set to where; else it is NULL. @out_counts (may be NULL) receives what
  * was loaded. */
 gboolean  dg_demo_load      (DgDatabase          *db,
+                             DgClock             *clock,
                              const char          *path,
                              DgBackupCounts      *out_counts,
                              char               **out_safety_copy,

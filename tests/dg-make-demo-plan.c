@@ -9,7 +9,7 @@
 
 #include "dg-make-demo.h"
 
-const int cohort_days[N_COHORTS] = { -66, -38, -10, 11 };
+const int cohort_days[N_COHORTS] = { -66, -38, -6, 12 };
 
 void
 check (gboolean      ok,

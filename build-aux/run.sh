@@ -25,6 +25,7 @@ if [ "${1-}" = "--demo" ]; then
   shift
   demo=$(mktemp -d "${TMPDIR:-/tmp}/dangol-demo-XXXXXX")
   trap 'rm -rf "$demo"' EXIT
+  trap 'exit 130' INT TERM
   echo "Demo database: $demo/dangol.db (removed when Dangol ends)"
   status=0
   "$build/src/dangol" --db "$demo/dangol.db" --demo "$@" || status=$?

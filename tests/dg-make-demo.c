@@ -427,6 +427,28 @@ add_series (Demo *demo)
     }
 }
 
+/* The reminders of what is overdue were shown when it fell due: loading
+ * the demo does not bring a burst of them. */
+static void
+mark_reminders_shown (Demo *demo)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (demo->now);
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  set_clock (demo, demo->now);
+  due = dg_reminders_collect_due (demo->db, now, &error);
+  check (due != NULL, error);
+  for (guint i = 0; i < due->len; i++)
+    {
+      gint64 id = dg_followup_get_id (g_ptr_array_index (due, i));
+
+      g_array_append_val (ids, id);
+    }
+  check (dg_reminders_mark_notified_many (demo->db, (const gint64 *) ids->data, ids->len, now, &error), error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +503,7 @@ main (int   argc,
   add_contacts (&demo);
   add_followups (&demo);
   add_series (&demo);
+  mark_reminders_shown (&demo);
 
   /* Noon of TODAY: the same date in most zones a restore may run in. */
   exported_at = g_date_time_new_from_unix_utc (local_time (&demo, 0, 12, 0));

@@ -4,7 +4,7 @@
  * holds on any day it is loaded (about two hundred customers, follow-ups
  * in the current month with some overdue and some due today, both
  * journeys with customers in several stages, conversion, feelings and
- * drop reasons); that it is loaded only while there are no customers; and
+ * drop reasons; no reminder pending for what was overdue already); that it is loaded only while there are no customers; and
  * that the committed files are exactly what tests/dg-make-demo writes
  * (DANGOL_MAKE_DEMO names it), so that they follow the backup format.
  */
@@ -129,6 +129,8 @@ test_load (gconstpointer data)
   g_autoptr(GPtrArray) upcoming = NULL;
   DgCustomerQuery everyone = { .archived = DG_ARCHIVED_INCLUDE };
   DgBackupCounts counts = { 0 };
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
   guint this_month = 0, days_with_followups = 0;
   gint64 overdue;
   GDate date;
@@ -172,6 +174,19 @@ test_load (gconstpointer data)
   upcoming = dg_followups_list_upcoming (db, DG_CLOCK (clock), 7, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (upcoming->len, >=, 10);
+
+  /* What was overdue before today was reminded of when it fell due: no
+   * burst of reminders on loading, only today's. */
+  now = dg_clock_get_now_utc (DG_CLOCK (clock));
+  pending = dg_reminders_collect_due (db, now, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      GDate due;
+
+      g_assert_true (dg_followup_get_due_day (g_ptr_array_index (pending, i), tz, &due));
+      g_assert_cmpint (g_date_compare (&due, &date), ==, 0);
+    }
 
   /* The lecture has seven stages, the studio four. */
   check_journey (db, DG_CLOCK (clock), find_journey (db, 0), 5);

@@ -72,6 +72,15 @@ static const Mutation mutations[] = {
   { "enrollment-other-journey", "\"journey\": \"jour-lecture\", \"stage\": \"stage-signup\"",
     "\"journey\": \"jour-empty\", \"stage\": \"stage-signup\"",
     "enrollments[0].stage: a stage of another journey" },
+  { "event-other-journey", "\"journey\": \"jour-lecture\", \"stage\": \"stage-signup\"",
+    "\"journey\": \"jour-empty\", \"stage\": \"stage-signup\"",
+    "stage_events[0].to_stage: a stage of another journey than the enrollment's" },
+  { "followup-rule-other-journey", "\"journey\": \"jour-lecture\", \"stage\": \"stage-signup\"",
+    "\"journey\": \"jour-empty\", \"stage\": \"stage-signup\"",
+    "followups[0].rule: a rule of another journey than the enrollment's" },
+  { "enrollment-cohort-other-journey", "\"journey\": \"jour-lecture\", \"stage\": \"stage-signup\"",
+    "\"journey\": \"jour-empty\", \"stage\": \"stage-signup\"",
+    "enrollments[0].cohort: a cohort of another journey" },
   { "enrollment-reason-active", "\"drop_reason\": \"\"", "\"drop_reason\": \"이유\"",
     "enrollments[0].drop_reason: only a dropped enrollment has a reason" },
   { "enrollment-active-twice",
@@ -227,11 +236,20 @@ test_good_file_loads (void)
   g_autoptr(DgBackupFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *with_bom = g_strconcat ("\xef\xbb\xbf", good, NULL);
+
   g_assert_true (g_file_set_contents (path, good, -1, NULL));
   file = dg_backup_file_load (path, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (file);
   g_assert_cmpstr (dg_backup_file_get_path (file), ==, path);
+
+  /* Saved by an editor that starts UTF-8 with a byte order mark. */
+  g_clear_pointer (&file, dg_backup_file_free);
+  g_assert_true (g_file_set_contents (path, with_bom, -1, NULL));
+  file = dg_backup_file_load (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
 }
 
 static void
@@ -327,20 +345,28 @@ test_long_texts (void)
   g_autoptr(GString) note = g_string_new ("\"note\": \"");
 
   /* Longer than any field, shorter than the scanner's limit. */
-  for (guint i = 0; i < 200000; i++)
-    g_string_append_c (note, 'a');
+  for (guint i = 0; i < 1000001; i++)
+    g_string_append (note, "가");
   g_string_append_c (note, '"');
   g_string_replace (text, "\"note\": \"\"", note->str, 1);
-  expect_refused (text->str, text->len, "customers[1].note: too long: at most 100000 characters");
+  expect_refused (text->str, text->len, "customers[1].note: too long: at most 1000000 characters");
+
+  g_string_assign (text, good);
+  g_string_assign (note, "\"name\": \"");
+  for (guint i = 0; i < 10001; i++)
+    g_string_append_c (note, 'n');
+  g_string_append_c (note, '"');
+  g_string_replace (text, "\"name\": \"VIP\"", note->str, 1);
+  expect_refused (text->str, text->len, "tags[0].name: too long: at most 10000 characters");
 
   /* Megabytes: refused by the scanner before json-glib sees them. */
   g_string_assign (text, good);
   g_string_assign (note, "\"note\": \"");
-  for (guint i = 0; i < 5 * 1024 * 1024; i++)
+  for (guint i = 0; i < 6 * 1024 * 1024; i++)
     g_string_append_c (note, 'b');
   g_string_append_c (note, '"');
   g_string_replace (text, "\"note\": \"\"", note->str, 1);
-  expect_refused (text->str, text->len, "customers[1].note: a text longer than 1.0\u00a0MB: too long for any field");
+  expect_refused (text->str, text->len, "customers[1].note: a text longer than 4.2\u00a0MB: too long for any field");
 }
 
 /* Every problem is reported, each with its place. */
@@ -398,6 +424,19 @@ test_many_problems (void)
   g_assert_nonnull (file);
 }
 
+/* Where a few small values belong, a large value is not parsed. */
+static void
+test_large_header (void)
+{
+  g_autoptr(GString) text = g_string_new (good);
+  g_autoptr(GString) settings = g_string_new ("\"settings\": [");
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (settings, "{\"name\": \"s%u\", \"value\": 1}, ", i);
+  g_string_replace (text, "\"settings\": [", settings->str, 1);
+  expect_refused (text->str, text->len, "settings: far too long for what it should hold");
+}
+
 static void
 test_not_a_file (void)
 {
@@ -442,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/backup/load/every-problem", test_every_problem);
   g_test_add_func ("/backup/load/many-problems", test_many_problems);
   g_test_add_func ("/backup/load/not-a-file", test_not_a_file);
+  g_test_add_func ("/backup/load/large-header", test_large_header);
   for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
     {
       g_autofree char *name = g_strdup_printf ("/backup/load/broken/%s", mutations[i].name);

@@ -128,7 +128,7 @@ guint              *dg_backup_counts_slot     (DgBackupCounts     *counts,
 
 #define DG_BACKUP_MAX_DEPTH        16
 /* Longer strings are refused before json-glib sees them. */
-#define DG_BACKUP_MAX_STRING_BYTES (1024 * 1024)
+#define DG_BACKUP_MAX_STRING_BYTES (4 * 1024 * 1024)
 
 typedef struct
 {
@@ -208,6 +208,14 @@ struct _DgBackupFile
   GArray         *settings;
   DgClock        *clock;
 };
+
+/* dg_backup_file_load() of a text in memory: @data (@length bytes and a
+ * NUL after them) is taken, and freed with the file. For the fuzzer. */
+DgBackupFile     *dg_backup_file_load_data    (const char       *name,
+                                               char             *data,
+                                               gsize             length,
+                                               GPtrArray       **out_problems,
+                                               GError          **error);
 
 /* Checks the records of @file's text, filling its spans and ids; adds
  * every problem to @problems. */

@@ -5,12 +5,14 @@
  * fixture's day, and every page shows it (screenshots of Today, Customers,
  * the Journeys board and the calendar with the demo). With a customer in
  * the database the pages offer it no more, and the action changes nothing.
+ * `dangol --demo` loads it before the start, once.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dg-customers-test-util.h"
 #include "dg-journey-column.h"
@@ -293,6 +295,58 @@ test_not_offered_with_customers (DgUiFixture   *fixture,
   g_assert_cmpint (count_customers (fixture), ==, 1);
 }
 
+static void
+run_dangol (const char  *db,
+            char       **out_stdout,
+            char       **out_stderr,
+            int         *out_status)
+{
+  const char *argv[] = { g_getenv ("DANGOL_EXE"), "--db", db, "--demo", "--version", NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out_stdout, out_stderr, out_status, &error));
+  g_assert_no_error (error);
+}
+
+/* dangol --demo loads the set before the start (here --version ends it
+ * there), once: a database with customers is refused with the reason. */
+static void
+test_command_line (void)
+{
+  g_autofree char *db = dg_test_temp_path ("demo.db");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(DgDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  DgCustomerQuery everyone = { .archived = DG_ARCHIVED_INCLUDE };
+  int status = 0;
+  gint64 n;
+
+  if (g_getenv ("DANGOL_EXE") == NULL)
+    {
+      g_test_skip ("DANGOL_EXE is not set");
+      return;
+    }
+
+  run_dangol (db, &out, &err, &status);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+
+  database = dg_database_open (db, &error);
+  g_assert_no_error (error);
+  n = dg_customers_count (database, &everyone, NULL);
+  g_assert_cmpint (n, >=, 180);
+  g_assert_nonnull (strstr (out, is_korean () ? "데모 데이터를 불러왔습니다" : "Demo data loaded"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  run_dangol (db, &out, &err, &status);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, _("The demo data can only be loaded while there are no customers")));
+  g_assert_cmpint (dg_customers_count (database, &everyone, NULL), ==, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +362,7 @@ main (int   argc,
   DG_UI_TEST_ADD_WITH ("/ui/demo/load-from-customers", &customers_options, test_load_from_customers);
   DG_UI_TEST_ADD_WITH ("/ui/demo/not-offered-with-customers", &customers_options,
                        test_not_offered_with_customers);
+  g_test_add_func ("/ui/demo/command-line", test_command_line);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "dg-application-private.h"
 #include "dg-keep-all.h"
 #include "dg-background-portal.h"
+#include "dg-demo-ui.h"
 #include "dg-notifier.h"
 #include "dg-preferences-window.h"
 #include "dg-window.h"
@@ -786,6 +787,7 @@ dg_application_init (DgApplication *self)
   self->use_portal = dg_background_portal_is_sandboxed ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  dg_demo_ui_add_option (self);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                              _("Keep track of your customers and follow up with them on time."));
   g_application_set_option_context_description (G_APPLICATION (self),

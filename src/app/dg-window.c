@@ -8,6 +8,7 @@
 #include "dg-backup-controller.h"
 #include "dg-calendar-view.h"
 #include "dg-customers-view.h"
+#include "dg-demo-ui.h"
 #include "dg-followup-editor.h"
 #include "dg-journeys-view.h"
 #include "dg-page.h"
@@ -678,6 +679,7 @@ dg_window_init (DgWindow *self)
                                     adw_view_switcher_title_get_title_visible (self->switcher_title));
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  dg_demo_ui_add_window_action (self);
 }
 
 DgWindow *

@@ -23,6 +23,7 @@
 #include "dg-customers-contacts.h"
 #include "dg-database.h"
 #include "dg-date-parse.h"
+#include "dg-demo.h"
 #include "dg-enrollment-card.h"
 #include "dg-enrollments.h"
 #include "dg-error.h"

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "dg-backup.h"
 #include "dg-error.h"
 #include "dg-journey-templates.h"
 #include "dg-journey-templates-private.h"
@@ -270,6 +271,16 @@ load_template (const char  *path,
                            g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
                              ? DG_ERROR_NOT_FOUND : DG_ERROR_FAILED,
                            local_error->message);
+      return NULL;
+    }
+
+  /* A backup beside the templates (the demo data) is no template, and too
+   * large to be read as one: Dangol writes its format first. */
+  if (g_strstr_len (text, MIN (length, 256), "\"" DG_BACKUP_FORMAT_NAME "\"") != NULL)
+    {
+      *out_other = TRUE;
+      /* Translators: %s is the format a JSON file says it is in. */
+      dg_template_fail_atf (&check, "format", _("“%s” is not a Dangol journey template"), DG_BACKUP_FORMAT_NAME);
       return NULL;
     }
 

@@ -27,6 +27,9 @@ if [ "${1-}" = "--demo" ]; then
   trap 'rm -rf "$demo"' EXIT
   trap 'exit 130' INT TERM
   echo "Demo database: $demo/dangol.db (removed when Dangol ends)"
+  # The owner's settings stay untouched: a custom backup folder would
+  # otherwise receive the demo's automatic backup for the day.
+  export GSETTINGS_BACKEND=memory
   status=0
   "$build/src/dangol" --db "$demo/dangol.db" --demo "$@" || status=$?
   exit $status

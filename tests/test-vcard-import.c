@@ -215,6 +215,33 @@ test_odd_lines (void)
                    "Card 2: FN: the text is not UTF-8 and names no character set");
 }
 
+/* What made EVCard warn (fatal in tests) under a mutation run: an
+ * ENCODING it does not know or given twice, a grouped END, a soft line
+ * break at the end of the text, a carriage return alone. */
+static void
+test_evcard_traps (void)
+{
+  const char data[] =
+    "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+    "FN;ENCODING=8BIT;CHARSET=UTF-8:백지영\r\n"
+    "item1.END:x\r\n"
+    "TEL;CELL;ENCODING=7BIT:010-2020-3030\rNOTE:old Mac line\r\n"
+    "ORG;ENCODING=QUOTED-PRINTABLE;ENCODING=QUOTED-PRINTABLE:=EB=8B=A8=EA=B3=A8=\r\n"
+    "END:VCARD\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgVcardImport) import = dg_vcard_import_read_data (data, sizeof data - 1, NULL, &error);
+  DgCustomer *c;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (dg_vcard_import_get_counts (import)->n_customers, ==, 1);
+  g_assert_cmpuint (dg_vcard_import_get_counts (import)->n_lines_skipped, ==, 1);
+  c = dg_vcard_import_get_customer (import, 0);
+  g_assert_cmpstr (dg_customer_get_name (c), ==, "백지영");
+  g_assert_cmpstr (dg_customer_get_organization (c), ==, "단골");
+  g_assert_cmpstr (dg_customer_get_phone (c), ==, "010-2020-3030");
+  g_assert_cmpstr (dg_customer_get_note (c), ==, "old Mac line");
+}
+
 static void
 test_duplicates (void)
 {
@@ -309,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/vcard-import/bad-cards", test_bad_cards);
   g_test_add_func ("/vcard-import/not-vcard", test_not_vcard);
   g_test_add_func ("/vcard-import/odd-lines", test_odd_lines);
+  g_test_add_func ("/vcard-import/evcard-traps", test_evcard_traps);
   g_test_add_func ("/vcard-import/duplicates", test_duplicates);
   g_test_add_func ("/vcard-import/large", test_large);
 

@@ -85,6 +85,9 @@ describe (DgFollowup *followup,
     {
       g_autofree char *phone = dg_phone_format_display (dg_customer_get_phone (customer));
 
+      /* Translators: the first line of an exported follow-up's
+       * description in a calendar app; the customer's name (the phone
+       * number follows in brackets). */
       g_string_append_printf (text, _("Customer: %s"), dg_customer_get_name (customer));
       if (phone != NULL && *phone != '\0')
         g_string_append_printf (text, " (%s)", phone);

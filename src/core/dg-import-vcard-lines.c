@@ -30,12 +30,24 @@ typedef struct
   gboolean  drop;
   gboolean  is_qp;
   char     *name;
-  /* Where the first value of CHARSET starts and how long it is; 0 for
-   * none. */
-  gsize     charset_start;
-  gsize     charset_len;
+  /* The name with its group ("item1.TEL"), and the parameters to keep,
+   * each with its leading ";": everything but ENCODING and CHARSET. */
+  GString  *head;
+  /* The first value of CHARSET; NULL for none. */
+  char     *charset;
   gsize     value_start;
 } LineParts;
+
+static void
+line_parts_clear (LineParts *parts)
+{
+  g_free (parts->name);
+  g_free (parts->charset);
+  if (parts->head != NULL)
+    g_string_free (parts->head, TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LineParts, line_parts_clear)
 
 void
 dg_vcard_card_clear (DgVcardCard *card)
@@ -77,25 +89,27 @@ dg_vcard_splitter_get_n_stray_lines (DgVcardSplitter *self)
   return self->n_stray_lines;
 }
 
-/* The physical line at @pos, without its line break; FALSE at the end. */
+/* The physical line at @pos, without its line break (CRLF, LF, or a CR
+ * alone, which EVCard also reads as one); FALSE at the end. */
 static gboolean
 peek_physical (DgVcardSplitter  *self,
                const char      **out_start,
                gsize            *out_len,
                gsize            *out_next)
 {
-  const char *start, *nl;
-  gsize len;
+  const char *start;
+  gsize len, rest;
 
   if (self->pos >= self->len)
     return FALSE;
 
   start = self->data + self->pos;
-  nl = memchr (start, '\n', self->len - self->pos);
-  len = nl != NULL ? (gsize) (nl - start) : self->len - self->pos;
-  *out_next = self->pos + len + (nl != NULL ? 1 : 0);
-  if (len > 0 && start[len - 1] == '\r')
-    len--;
+  rest = self->len - self->pos;
+  for (len = 0; len < rest && start[len] != '\n' && start[len] != '\r'; len++)
+    ;
+  *out_next = self->pos + len;
+  if (len < rest)
+    *out_next += start[len] == '\r' && len + 1 < rest && start[len + 1] == '\n' ? 2 : 1;
   *out_start = start;
   *out_len = len;
 
@@ -180,6 +194,82 @@ is_name_char (char c)
   return g_ascii_isalnum (c) || c == '-' || c == '_';
 }
 
+static gboolean
+is_encoding_word (const char *text,
+                  gsize       len)
+{
+  static const char * const words[] = { "QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT", NULL };
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (len == strlen (words[i]) && g_ascii_strncasecmp (text, words[i], len) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Reads one parameter, @text up to the next ";" or ":" outside quotes:
+ * NAME=VALUE[,VALUE] or a bare TYPE. ENCODING and CHARSET are noted and
+ * left out (add_line() writes them again as EVCard needs them: it warns
+ * about an ENCODING it does not know, or given twice). FALSE when EVCard
+ * would warn about its characters. */
+static gboolean
+read_param (const char *text,
+            gsize       len,
+            LineParts  *parts)
+{
+  const char *eq = memchr (text, '=', len);
+  gsize name_len = eq != NULL ? (gsize) (eq - text) : len;
+  gboolean quoted = FALSE;
+
+  if (len == 0)
+    return TRUE;
+
+  for (gsize i = 0; i < name_len; i++)
+    {
+      if (text[i] == '"')
+        quoted = !quoted;
+      else if (!quoted && !is_name_char (text[i]))
+        return FALSE;
+    }
+  if (eq != NULL && name_len == 0)
+    return FALSE;
+
+  if (eq == NULL)
+    {
+      if (is_encoding_word (text, len))
+        {
+          parts->is_qp |= g_ascii_strncasecmp (text, "QUOTED-PRINTABLE", len) == 0 && len == 16;
+          return TRUE;
+        }
+    }
+  else if (name_len == 8 && g_ascii_strncasecmp (text, "ENCODING", 8) == 0)
+    {
+      parts->is_qp |= len - 9 == 16 && g_ascii_strncasecmp (eq + 1, "QUOTED-PRINTABLE", 16) == 0;
+      return TRUE;
+    }
+  else if (name_len == 7 && g_ascii_strncasecmp (text, "CHARSET", 7) == 0)
+    {
+      if (parts->charset == NULL)
+        {
+          g_autofree char *value = g_strndup (eq + 1, len - 8);
+          char *comma = strchr (value, ',');
+
+          if (comma != NULL)
+            *comma = '\0';
+          g_strdelimit (value, "\"", ' ');
+          parts->charset = g_strdup (g_strstrip (value));
+        }
+      return TRUE;
+    }
+
+  g_string_append_c (parts->head, ';');
+  g_string_append_len (parts->head, text, len);
+
+  return TRUE;
+}
+
 /* Splits @line into name, parameters and value the way EVCard reads it,
  * and marks it to be dropped where EVCard would warn or lose it. */
 static void
@@ -188,8 +278,6 @@ split_line (const GString *line,
 {
   const char *s = line->str;
   gsize i = 0, name_start = 0;
-  gboolean in_quote = FALSE, in_value = FALSE, is_charset = FALSE;
-  gsize token_start;
 
   memset (parts, 0, sizeof *parts);
 
@@ -216,61 +304,26 @@ split_line (const GString *line,
       return;
     }
   parts->name = g_ascii_strup (s + name_start, i - name_start);
+  parts->head = g_string_new_len (s, i);
 
-  /* Parameters: NAME=VALUE[,VALUE] or a bare TYPE, up to the first colon
-   * outside quotes. */
-  token_start = i + 1;
-  while (s[i] == ';' || s[i] == ',' || s[i] == '=')
+  while (s[i] == ';')
     {
-      if (s[i] == ';')
-        {
-          in_value = FALSE;
-          is_charset = FALSE;
-        }
-      else if (s[i] == '=' && !in_value)
-        {
-          in_value = TRUE;
-          is_charset = i - token_start == 7
-                       && g_ascii_strncasecmp (s + token_start, "CHARSET", 7) == 0;
-        }
-      i++;
-      token_start = i;
+      gsize start = ++i;
+      gboolean in_quote = FALSE;
 
       for (; i < line->len; i++)
         {
           if (s[i] == '"')
             in_quote = !in_quote;
-          else if (in_quote)
-            continue;
-          else if (s[i] == ':' || s[i] == ';' || s[i] == ',' || s[i] == '=')
+          else if (!in_quote && (s[i] == ':' || s[i] == ';'))
             break;
-          else if (!in_value && !is_name_char (s[i]))
-            {
-              parts->drop = TRUE;
-              return;
-            }
         }
 
-      if (i == line->len)
+      if (i == line->len || !read_param (s + start, i - start, parts))
         {
           parts->drop = TRUE;
           return;
         }
-
-      if (in_value && is_charset && parts->charset_len == 0 && i > token_start)
-        {
-          parts->charset_start = token_start;
-          parts->charset_len = i - token_start;
-        }
-      else if (!in_value && i - token_start == 16
-               && g_ascii_strncasecmp (s + token_start, "QUOTED-PRINTABLE", 16) == 0)
-        parts->is_qp = TRUE;
-      else if (in_value && i - token_start == 16
-               && g_ascii_strncasecmp (s + token_start, "QUOTED-PRINTABLE", 16) == 0)
-        parts->is_qp = TRUE;
-
-      if (s[i] == ':')
-        break;
     }
 
   parts->value_start = i + 1;
@@ -361,8 +414,7 @@ static gboolean
 add_line (DgVcardCard   *card,
           const GString *line)
 {
-  LineParts parts;
-  g_autofree char *charset = NULL;
+  g_auto(LineParts) parts = { 0 };
   g_autofree char *canonical = NULL;
   g_autofree char *converted = NULL;
   const char *value;
@@ -374,49 +426,44 @@ add_line (DgVcardCard   *card,
     return TRUE;
 
   split_line (line, &parts);
+  /* EVCard stops reading at any END (a grouped one too). */
+  if (!parts.drop && (strcmp (parts.name, "END") == 0 || strcmp (parts.name, "BEGIN") == 0))
+    parts.drop = TRUE;
   if (parts.drop)
     {
       card->n_lines_skipped++;
-      g_free (parts.name);
       return TRUE;
     }
 
-  g_autofree char *name = parts.name;
-
-  if (strcmp (name, "PHOTO") == 0)
+  if (strcmp (parts.name, "PHOTO") == 0)
     {
       card->n_photos++;
       return TRUE;
     }
-  if (strcmp (name, "LOGO") == 0 || strcmp (name, "SOUND") == 0 || strcmp (name, "KEY") == 0)
+  if (strcmp (parts.name, "LOGO") == 0 || strcmp (parts.name, "SOUND") == 0
+      || strcmp (parts.name, "KEY") == 0)
     return TRUE;
 
   value = line->str + parts.value_start;
 
-  if (strcmp (name, "VERSION") == 0 && card->version == NULL)
+  if (strcmp (parts.name, "VERSION") == 0 && card->version == NULL)
     card->version = g_strstrip (g_strdup (value));
 
+  /* Translators: in the reasons below, the first %s is the name of a
+   * property of a vCard contact, such as FN (the name) or TEL. */
   if (parts.is_qp && !qp_is_well_formed (value))
     {
-      card->problem = g_strdup_printf (_("%s: the quoted-printable text is broken"), name);
+      card->problem = g_strdup_printf (_("%s: the quoted-printable text is broken"), parts.name);
       return FALSE;
     }
 
-  if (parts.charset_len > 0)
+  if (parts.charset != NULL)
     {
-      charset = g_strndup (line->str + parts.charset_start, parts.charset_len);
-      g_strstrip (charset);
-      if (charset[0] == '"')
-        {
-          memmove (charset, charset + 1, strlen (charset));
-          if (g_str_has_suffix (charset, "\""))
-            charset[strlen (charset) - 1] = '\0';
-        }
-      canonical = canonical_charset (charset);
+      canonical = canonical_charset (parts.charset);
       if (canonical != NULL && !iconv_knows (canonical))
         {
           card->problem = g_strdup_printf (_("%s: the character set “%s” is unknown"),
-                                           name, charset);
+                                           parts.name, parts.charset);
           return FALSE;
         }
     }
@@ -427,32 +474,31 @@ add_line (DgVcardCard   *card,
       if (converted == NULL)
         {
           card->problem = g_strdup_printf (_("%s: the text is not valid in the character set “%s”"),
-                                           name, charset);
+                                           parts.name, parts.charset);
           return FALSE;
         }
-      /* Converted here, so EVCard must not convert it again. */
-      g_clear_pointer (&canonical, g_free);
-      canonical = g_strdup ("UTF-8");
     }
 
   line_start = text->len;
-  if (canonical != NULL)
+  g_string_append_len (text, parts.head->str, parts.head->len);
+  /* A soft line break at the very end would make EVCard read on into the
+   * next line. */
+  if (parts.is_qp && converted == NULL && g_str_has_suffix (value, "="))
+    converted = g_strndup (value, strlen (value) - 1);
+  if (parts.is_qp)
     {
-      g_string_append_len (text, line->str, parts.charset_start);
-      g_string_append (text, canonical);
-      g_string_append_len (text, line->str + parts.charset_start + parts.charset_len,
-                           parts.value_start - parts.charset_start - parts.charset_len);
+      /* EVCard converts quoted-printable text from its CHARSET itself. */
+      g_string_append (text, ";ENCODING=QUOTED-PRINTABLE");
+      if (canonical != NULL)
+        g_string_append_printf (text, ";CHARSET=%s", canonical);
     }
-  else
-    {
-      g_string_append_len (text, line->str, parts.value_start);
-    }
+  g_string_append_c (text, ':');
   append_value_escaped (text, converted != NULL ? converted : value);
 
   if (!g_utf8_validate (text->str + line_start, text->len - line_start, NULL))
     {
       card->problem = g_strdup_printf (_("%s: the text is not UTF-8 and names no character set"),
-                                       name);
+                                       parts.name);
       return FALSE;
     }
 

@@ -100,6 +100,9 @@ has_type (EVCardAttribute *attr,
 static const char *
 type_label (EVCardAttribute *attr)
 {
+  /* Translators: the kind of a phone number or address a contacts file
+   * gave, shown after it in brackets in the customer's note:
+   * "Phone: 02-555-1234 (home)". */
   if (has_type (attr, "CELL"))
     return _("mobile");
   if (has_type (attr, "FAX"))
@@ -254,6 +257,8 @@ customer_from_card (DgVcardImport  *self,
             phone = g_steal_pointer (&number);
           else
             {
+              /* Translators: a further phone number of an imported
+               * contact, kept as a line of the customer's note. */
               add_note_line (extra, _("Phone: %s"), number, attr);
               self->counts.n_extra_phones++;
             }
@@ -268,6 +273,8 @@ customer_from_card (DgVcardImport  *self,
             dg_customer_set_email (customer, email);
           else
             {
+              /* Translators: a further e-mail address of an imported
+               * contact, kept as a line of the customer's note. */
               add_note_line (extra, _("Email: %s"), email, attr);
               self->counts.n_extra_emails++;
             }
@@ -278,6 +285,8 @@ customer_from_card (DgVcardImport  *self,
 
           if (address == NULL)
             continue;
+          /* Translators: a postal address of an imported contact, kept
+           * as a line of the customer's note. */
           add_note_line (extra, _("Address: %s"), address, attr);
           self->counts.n_addresses++;
         }
@@ -467,6 +476,9 @@ dg_vcard_import_read_data (const char    *data,
         {
           self->counts.n_refused++;
           g_ptr_array_add (self->problems,
+                           /* Translators: a contact card of a vCard file
+                            * that cannot be imported: its number in the
+                            * file, then why. */
                            g_strdup_printf (_("Card %u: %s"), card.number, problem));
         }
 

@@ -22,6 +22,9 @@ typedef struct
   char             *uuids[5];
 } Fixture;
 
+static const char *long_note =
+  "특강 후기 묻기. 한 줄이 일흔다섯 옥텟을 넘으면 접히는데, 한글 한 글자가 세 바이트다.";
+
 static const char *titles[] = { "전화 드리기", "문자 보내기", "월간 점검", "끝난 일", "취소한 일" };
 
 static void
@@ -43,7 +46,8 @@ fixture_set_up (Fixture       *fixture,
 
   made[0] = dg_test_make_all_day (titles[0], "2026-03-15");
   dg_followup_set_customer_id (made[0], dg_customer_get_id (customer));
-  dg_followup_set_note (made[0], "특강 후기 묻기");
+  /* Long enough to be folded: never inside a Hangul syllable. */
+  dg_followup_set_note (made[0], long_note);
 
   due = dg_test_at (f, 2026, 3, 12, 9, 30);
   made[1] = dg_test_make_timed (titles[1], due);
@@ -113,8 +117,9 @@ test_open (Fixture       *fixture,
   g_autofree char *path = dg_test_temp_path ("open.ics");
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *a = expected_line (fixture, 0, "2026-03-15|||NEEDS-ACTION||"
-                                      "Customer: 김민수 (010-1234-5678)\\n\\n특강 후기 묻기");
+  g_autofree char *rest = g_strconcat ("2026-03-15|||NEEDS-ACTION||"
+                                      "Customer: 김민수 (010-1234-5678)\\n\\n", long_note, NULL);
+  g_autofree char *a = expected_line (fixture, 0, rest);
   g_autofree char *b = expected_line (fixture, 1,
                                       "2026-03-12T13:30:00+00:00|2026-03-12T13:30:00+00:00|"
                                       "FREQ=WEEKLY;INTERVAL=2|NEEDS-ACTION||"
@@ -206,6 +211,22 @@ test_stable (Fixture       *fixture,
   g_assert_true (g_bytes_equal (a, b));
   g_assert_false (g_bytes_equal (a, c));
   g_assert_nonnull (strstr (g_bytes_get_data (a, NULL), "DTSTAMP:20260310T150000Z"));
+
+  /* CRLF lines of at most 75 octets, folded between characters. */
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (a, NULL), g_bytes_get_size (a));
+    g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+    gboolean folded = FALSE;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_assert_null (strchr (lines[i], '\n'));
+        g_assert_cmpuint (strlen (lines[i]), <=, 75);
+        g_assert_true (g_utf8_validate (lines[i], -1, NULL));
+        folded |= lines[i][0] == ' ';
+      }
+    g_assert_true (folded);
+  }
 
   for (guint i = 0; i < 3; i++)
     {

@@ -7,8 +7,11 @@
  * each property's folded lines and quoted-printable soft line breaks into
  * one line, and for each line:
  *  - leaves out a line whose name or parameters EVCard would warn about
- *    (counted as not understood), and a photo, logo, sound or key (EVCard
- *    would decode them; nothing of them is kept);
+ *    (counted as not understood), a BEGIN or END inside the card (EVCard
+ *    stops at any END), and a photo, logo, sound or key (EVCard would
+ *    decode them; nothing of them is kept);
+ *  - writes ENCODING and CHARSET again itself: EVCard warns about an
+ *    ENCODING it does not know (8BIT, 7BIT) or one given twice;
  *  - refuses the card when its quoted-printable text is broken or it
  *    names a character set that iconv does not know;
  *  - converts 8-bit text in another character set (CHARSET=EUC-KR, as old
@@ -17,8 +20,11 @@
  *  - names Outlook's "ks_c_5601-1987" and EUC-KR as CP949 (their superset,
  *    which iconv knows), so that EVCard converts quoted-printable text in
  *    them;
+ *  - drops a soft line break at the very end of quoted-printable text,
+ *    after which EVCard would read on into the next line;
  *  - doubles a backslash that starts no escape, which EVCard passes through
  *    as it is, with a warning.
+ * A carriage return alone ends a line, as it does for EVCard.
  * What is left is a card EVCard reads without a warning.
  */
 #pragma once

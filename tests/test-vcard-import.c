@@ -189,6 +189,37 @@ test_not_vcard (void)
 
 /* Lines EVCard would warn about (a fatal warning in tests) are left out
  * and counted; an unknown 8-bit text without CHARSET refuses its card. */
+/* A file in UTF-16 with its byte order mark, either way round. */
+static void
+test_utf16 (void)
+{
+  const char *text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:문채원\r\nEND:VCARD\r\n";
+  const char *charsets[] = { "UTF-16LE", "UTF-16BE" };
+  const char *marks[] = { "\xFF\xFE", "\xFE\xFF" };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      gsize len = 0;
+      g_autofree char *converted = g_convert (text, -1, charsets[i], "UTF-8", NULL, &len, NULL);
+      g_autofree char *data = g_malloc (len + 2);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DgVcardImport) import = NULL;
+
+      memcpy (data, marks[i], 2);
+      memcpy (data + 2, converted, len);
+      import = dg_vcard_import_read_data (data, len + 2, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (dg_customer_get_name (dg_vcard_import_get_customer (import, 0)), ==,
+                       "문채원");
+
+      /* Cut in the middle of a character. */
+      g_clear_pointer (&import, dg_vcard_import_free);
+      import = dg_vcard_import_read_data (data, len + 1, NULL, &error);
+      g_assert_error (error, DG_ERROR, DG_ERROR_INVALID_IMPORT);
+      g_assert_null (import);
+    }
+}
+
 static void
 test_odd_lines (void)
 {
@@ -337,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/vcard-import/version-4.0", test_version_40);
   g_test_add_func ("/vcard-import/bad-cards", test_bad_cards);
   g_test_add_func ("/vcard-import/not-vcard", test_not_vcard);
+  g_test_add_func ("/vcard-import/utf-16", test_utf16);
   g_test_add_func ("/vcard-import/odd-lines", test_odd_lines);
   g_test_add_func ("/vcard-import/evcard-traps", test_evcard_traps);
   g_test_add_func ("/vcard-import/duplicates", test_duplicates);

@@ -434,9 +434,30 @@ dg_vcard_import_read_data (const char    *data,
 {
   g_autoptr(DgVcardSplitter) splitter = NULL;
   g_autoptr(DgVcardImport) self = NULL;
+  g_autofree char *from_utf16 = NULL;
   DgVcardCard card;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  /* Windows tools may write a contacts file in UTF-16, with its byte
+   * order mark. */
+  if (len >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE)
+      && (guchar) data[1] == ((guchar) data[0] ^ 0x01))
+    {
+      gsize written = 0;
+
+      from_utf16 = g_convert (data + 2, len - 2, "UTF-8",
+                              (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
+                              NULL, &written, NULL);
+      if (from_utf16 == NULL)
+        {
+          g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_IMPORT,
+                               _("The file starts as UTF-16 text but is not valid UTF-16"));
+          return NULL;
+        }
+      data = from_utf16;
+      len = written;
+    }
 
   self = g_new0 (DgVcardImport, 1);
   self->customers = g_ptr_array_new_with_free_func (g_object_unref);

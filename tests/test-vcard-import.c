@@ -317,6 +317,25 @@ test_duplicates (void)
       g_assert_cmpint (id, ==, expected[i]);
     }
 
+  /* Each lookup is one indexed search, whatever the number of customers
+   * (only the few matches are sorted, to prefer an active customer). */
+  {
+    g_autoptr(GPtrArray) statements = NULL;
+
+    dg_test_trace_begin (db);
+    g_assert_cmpint (dg_import_find_match (db, "no-such-uuid", "010-7777-0000", "nobody@example.kr",
+                                           &error), ==, 0);
+    statements = dg_test_trace_end (db);
+    g_assert_cmpuint (statements->len, ==, 3);
+    for (guint i = 0; i < statements->len; i++)
+      {
+        g_autofree char *plan = dg_test_query_plan (db, g_ptr_array_index (statements, i));
+
+        g_assert_null (strstr (plan, "SCAN "));
+        g_assert_nonnull (strstr (plan, "SEARCH customers USING"));
+      }
+  }
+
   /* By uuid, and a number too short to tell people apart matches no one. */
   g_assert_cmpint (dg_import_find_match (db, dg_customer_get_uuid (archived), NULL, NULL, &error),
                    ==, dg_customer_get_id (archived));

@@ -62,7 +62,8 @@ typedef struct
 
 typedef struct _DgVcardImport DgVcardImport;
 
-/* Reads the vCard file at @path. Fails with DG_ERROR_INVALID_IMPORT when it
+/* Reads the vCard file at @path (UTF-8, 8-bit text with CHARSET, or
+ * UTF-16 with a byte order mark). Fails with DG_ERROR_INVALID_IMPORT when it
  * holds no card at all (or is too large), or with an I/O error; a file
  * with some bad cards loads, and lists them. */
 DgVcardImport             *dg_vcard_import_read_file   (const char     *path,

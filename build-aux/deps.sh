@@ -6,15 +6,20 @@ set -eu
 # notification-daemon, x11-apps (xwd) and netpbm take the screenshots of
 # tests/screenshot-notification.sh; python3-gi, gir1.2-atspi-2.0 and
 # at-spi2-core (the accessibility bus) run tests/test-a11y.py.
+# python3-vobject and python3-icalendar read the vCard and iCalendar
+# exports in the tests, as readers independent of the libraries that
+# wrote them.
 packages="
   meson ninja-build pkg-config gcc clang libclang-rt-14-dev
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libnotify-dev libicu-dev
+  libebook-contacts1.2-dev libical-dev
   sqlite3 librsvg2-common gettext desktop-file-utils appstream
   xvfb xauth xdotool dbus dbus-x11 python3 python3-dbusmock
   python3-gi gir1.2-atspi-2.0 at-spi2-core
   fonts-nanum fonts-cantarell adwaita-icon-theme locales
   notification-daemon x11-apps netpbm
+  python3-vobject python3-icalendar
 "
 
 missing=""

@@ -27,6 +27,9 @@ typedef enum
   /* SQLite reported an error while working on an open database. */
   DG_ERROR_DATABASE,
   DG_ERROR_INVALID_BACKUP,
+  /* A file to import cannot be read as asked (its encoding, its size, a
+   * record that never ends). */
+  DG_ERROR_INVALID_IMPORT,
 } DgError;
 
 GQuark dg_error_quark (void);

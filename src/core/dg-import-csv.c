@@ -278,6 +278,10 @@ dg_csv_import_load (DgCsvImport   *self,
   first = g_ptr_array_index (records, 0);
   self->has_header = self->header_mode == DG_CSV_HEADER_YES
                      || (self->header_mode == DG_CSV_HEADER_AUTO && looks_like_header (first));
+  /* A header says how many columns there are: a row with more cells than
+   * it is refused rather than read into columns no one named. */
+  if (self->has_header)
+    n_columns = first->len;
 
   for (guint c = 0; c < n_columns; c++)
     {

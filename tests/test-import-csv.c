@@ -428,6 +428,31 @@ test_no_header (Fixture       *fixture,
   g_assert_cmpuint (dg_csv_import_get_n_rows (import), ==, 1);
 }
 
+static void
+test_korean (Fixture       *fixture,
+             gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(DgCsvImport) import = NULL;
+      GPtrArray *problems;
+
+      g_setenv ("DANGOL_TEST_LANG", "ko", TRUE);
+      dg_test_init_i18n ();
+      path = write_file (signup_csv);
+      import = load_and_preview (fixture, path);
+      problems = dg_csv_import_get_problems (import);
+      g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, "4행: 전화번호: “010-12” 번호가 너무 짧습니다");
+      g_assert_cmpstr (g_ptr_array_index (dg_csv_import_get_conflicts (import), 0), ==,
+                       "5행: 소속: “A사” 값을 그대로 둡니다. 파일의 값은 “B사”입니다");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +470,7 @@ main (int   argc,
   ADD ("/import-csv/ragged-rows", test_ragged_rows);
   ADD ("/import-csv/file-changed", test_file_changed);
   ADD ("/import-csv/no-header", test_no_header);
+  ADD ("/import-csv/korean", test_korean);
 
   return g_test_run ();
 }

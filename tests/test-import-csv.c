@@ -11,11 +11,13 @@
 
 #include <string.h>
 
+#include "dg-database-private.h"
 #include "dg-test-util.h"
 
 typedef struct
 {
   DgDatabase *db;
+  DgClock    *clock;
   gint64      kim;
   gint64      lee;
 } Fixture;
@@ -59,6 +61,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->db = dg_test_open_database ();
+  fixture->clock = DG_CLOCK (dg_test_fake_clock ("Asia/Seoul", 2026, 12, 7, 10, 0));
   fixture->kim = add_customer (fixture, "김민수", "01012345678", "", "");
   fixture->lee = add_customer (fixture, "이영희", "", "lee@example.com", "A사");
 }
@@ -68,6 +71,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->db);
+  g_clear_object (&fixture->clock);
 }
 
 static char *
@@ -203,7 +207,7 @@ test_apply_and_undo (Fixture       *fixture,
   g_autoptr(DgCustomer) park = NULL;
 
   import = load_and_preview (fixture, path);
-  undo = dg_csv_import_apply (import, fixture->db, NULL, &summary, &error);
+  undo = dg_csv_import_apply (import, fixture->db, fixture->clock, NULL, &summary, &error);
   g_assert_no_error (error);
   g_assert_nonnull (undo);
 
@@ -256,7 +260,7 @@ test_import_twice (Fixture       *fixture,
   g_autofree char *twice = NULL;
   DgImportSummary summary;
 
-  undo = dg_csv_import_apply (first, fixture->db, NULL, NULL, &error);
+  undo = dg_csv_import_apply (first, fixture->db, fixture->clock, NULL, NULL, &error);
   g_assert_no_error (error);
   once = dg_test_dump_database (fixture->db);
 
@@ -265,7 +269,7 @@ test_import_twice (Fixture       *fixture,
   g_assert_cmpuint (dg_csv_import_get_summary (second)->n_updated, ==, 0);
   g_assert_cmpuint (dg_csv_import_get_summary (second)->n_unchanged, ==, 4);
 
-  undo_again = dg_csv_import_apply (second, fixture->db, NULL, &summary, &error);
+  undo_again = dg_csv_import_apply (second, fixture->db, fixture->clock, NULL, &summary, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary.n_added, ==, 0);
   g_assert_cmpuint (summary.n_updated, ==, 0);
@@ -294,7 +298,7 @@ test_plans (Fixture       *fixture,
   g_assert_cmpuint (dg_csv_import_get_summary (import)->n_added, ==, 2);
   g_assert_cmpuint (dg_csv_import_get_summary (import)->n_updated, ==, 0);
 
-  undo = dg_csv_import_apply (import, fixture->db, NULL, &summary, &error);
+  undo = dg_csv_import_apply (import, fixture->db, fixture->clock, NULL, &summary, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary.n_added, ==, 2);
   g_assert_cmpuint (summary.n_skipped, ==, 2);
@@ -370,13 +374,13 @@ test_file_changed (Fixture       *fixture,
 
   cancellable = g_cancellable_new ();
   g_cancellable_cancel (cancellable);
-  undo = dg_csv_import_apply (import, fixture->db, cancellable, NULL, &error);
+  undo = dg_csv_import_apply (import, fixture->db, fixture->clock, cancellable, NULL, &error);
   g_assert_null (undo);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (path, changed, -1, NULL));
-  undo = dg_csv_import_apply (import, fixture->db, NULL, NULL, &error);
+  undo = dg_csv_import_apply (import, fixture->db, fixture->clock, NULL, NULL, &error);
   g_assert_null (undo);
   g_assert_error (error, DG_ERROR, DG_ERROR_INVALID_IMPORT);
   g_assert_cmpstr (error->message, ==,
@@ -428,6 +432,68 @@ test_no_header (Fixture       *fixture,
   g_assert_cmpuint (dg_csv_import_get_n_rows (import), ==, 1);
 }
 
+static gint64
+count_rows (Fixture    *fixture,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dg_database_get_handle (fixture->db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
+static void
+test_enroll (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = write_file (signup_csv);
+  g_autoptr(DgCsvImport) import = NULL;
+  g_autoptr(DgJourney) journey = dg_journey_new ("공개강의");
+  g_autoptr(DgStage) signed_up = NULL;
+  g_autoptr(DgStageRule) rule = NULL;
+  g_autoptr(DgBulkUndo) undo = NULL;
+  g_autoptr(DgBulkUndo) kim_undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *undone = NULL;
+  DgImportSummary summary;
+
+  g_assert_true (dg_journeys_insert (fixture->db, journey, &error));
+  signed_up = dg_stage_new (journey->id, "신청");
+  g_assert_true (dg_stages_insert (fixture->db, signed_up, &error));
+  rule = dg_stage_rule_new (signed_up->id, "안내 문자 보내기", DG_RULE_ANCHOR_COHORT_DATE, -1);
+  g_assert_true (dg_stage_rules_insert (fixture->db, rule, &error));
+  g_assert_no_error (error);
+  /* Kim is in the journey already: he stays where he is. */
+  kim_undo = dg_enrollments_enroll_many (fixture->db, fixture->clock, &fixture->kim, 1, signed_up->id, 0, &error);
+  g_assert_no_error (error);
+  before = dg_test_dump_database (fixture->db);
+
+  import = load_and_preview (fixture, path);
+  dg_csv_import_set_enrollment (import, signed_up->id, "12/15 특강", "2026-12-15");
+  undo = dg_csv_import_apply (import, fixture->db, fixture->clock, NULL, &summary, &error);
+  g_assert_no_error (error);
+
+  /* Lee and the new Park; the cohort made, and its rule's follow-ups. */
+  g_assert_cmpuint (summary.n_enrolled, ==, 2);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM cohorts WHERE name = '12/15 특강' AND date = '2026-12-15'"), ==, 1);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id "
+                                        "WHERE c.name = '12/15 특강'"), ==, 2);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM followups WHERE title = '안내 문자 보내기' "
+                                        "AND due_date = '2026-12-14'"), ==, 2);
+
+  /* One Undo takes the customers, the enrollments and the cohort. */
+  g_assert_true (dg_bulk_undo_apply (undo, &error));
+  g_assert_no_error (error);
+  undone = dg_test_dump_database (fixture->db);
+  g_assert_cmpstr (undone, ==, before);
+}
+
 static void
 test_korean (Fixture       *fixture,
              gconstpointer  data)
@@ -470,6 +536,7 @@ main (int   argc,
   ADD ("/import-csv/ragged-rows", test_ragged_rows);
   ADD ("/import-csv/file-changed", test_file_changed);
   ADD ("/import-csv/no-header", test_no_header);
+  ADD ("/import-csv/enroll", test_enroll);
   ADD ("/import-csv/korean", test_korean);
 
   return g_test_run ();

@@ -14,6 +14,9 @@
 #include "dg-customers-private.h"
 #include "dg-error.h"
 #include "dg-import-csv-private.h"
+#include "dg-journeys-private.h"
+#include "dg-journeys.h"
+#include "dg-stages.h"
 
 typedef struct
 {
@@ -23,6 +26,8 @@ typedef struct
   /* Customers added, and customers whose row before is kept for Undo. */
   GHashTable      *created;
   GHashTable      *kept;
+  /* The customers to enrol: added, updated or matched. */
+  GArray          *enrol;
   DgImportSummary  summary;
 } Apply;
 
@@ -72,6 +77,7 @@ add_customer (Apply       *apply,
   dg_bulk_undo_add_created_in (apply->undo, DG_TABLE_CUSTOMERS, id);
   dg_bulk_undo_count_changed (apply->undo);
   g_hash_table_add (apply->created, g_memdup2 (&id, sizeof id));
+  g_array_append_val (apply->enrol, id);
   apply->summary.n_added++;
 
   return TRUE;
@@ -126,6 +132,7 @@ update_customer (Apply       *apply,
 
   if (existing == NULL)
     return FALSE;
+  g_array_append_val (apply->enrol, id);
 
   tags_before = g_strdupv ((char **) dg_customer_get_tags (existing));
   if (!dg_csv_import_merge (existing, incoming, row, NULL, &n_conflicts))
@@ -257,9 +264,48 @@ apply_rows (Apply         *apply,
   return TRUE;
 }
 
+/* Enrols the customers in the stage, in a cohort made for them. */
+static gboolean
+enrol_customers (Apply    *apply,
+                 DgClock  *clock,
+                 GError  **error)
+{
+  DgCsvImport *self = apply->self;
+  g_autoptr(DgStage) stage = NULL;
+  gint64 cohort_id = 0;
+  guint before;
+
+  if (self->stage_id == 0 || apply->enrol->len == 0)
+    return TRUE;
+
+  stage = dg_stages_get (apply->db, self->stage_id, error);
+  if (stage == NULL)
+    return FALSE;
+
+  if (self->cohort_name != NULL)
+    {
+      g_autoptr(DgCohort) cohort = dg_cohort_new (stage->journey_id, self->cohort_name, self->cohort_date);
+
+      if (!dg_cohorts_insert (apply->db, cohort, error))
+        return FALSE;
+      cohort_id = cohort->id;
+      dg_bulk_undo_add_created_in (apply->undo, DG_TABLE_COHORTS, cohort_id);
+    }
+
+  before = dg_bulk_undo_get_n_changed (apply->undo);
+  if (!dg_enrollments_enroll_many_into (apply->db, clock, apply->undo,
+                                        (const gint64 *) apply->enrol->data, apply->enrol->len,
+                                        stage->id, cohort_id, error))
+    return FALSE;
+  apply->summary.n_enrolled = dg_bulk_undo_get_n_changed (apply->undo) - before;
+
+  return TRUE;
+}
+
 DgBulkUndo *
 dg_csv_import_apply (DgCsvImport      *self,
                      DgDatabase       *db,
+                     DgClock          *clock,
                      GCancellable     *cancellable,
                      DgImportSummary  *out_summary,
                      GError          **error)
@@ -267,10 +313,12 @@ dg_csv_import_apply (DgCsvImport      *self,
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(GHashTable) created = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) enrol = g_array_new (FALSE, FALSE, sizeof (gint64));
   Apply apply = { 0 };
 
   g_return_val_if_fail (DG_IS_CSV_IMPORT (self), NULL);
   g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
 
   if (!self->previewed)
     {
@@ -285,11 +333,12 @@ dg_csv_import_apply (DgCsvImport      *self,
   apply.undo = undo;
   apply.created = created;
   apply.kept = kept;
+  apply.enrol = enrol;
 
   if (!dg_database_begin (db, error))
     goto failed;
 
-  if (!apply_rows (&apply, cancellable, error))
+  if (!apply_rows (&apply, cancellable, error) || !enrol_customers (&apply, clock, error))
     {
       dg_database_rollback (db);
       goto failed;

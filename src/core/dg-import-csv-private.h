@@ -18,6 +18,9 @@ struct _DgCsvImport
   DgCsvEncoding    encoding;
   char             delimiter;
   DgCsvHeaderMode  header_mode;
+  gint64           stage_id;
+  char            *cohort_name;
+  char            *cohort_date;
 
   gboolean         loaded;
   DgCsvDetection   detection;

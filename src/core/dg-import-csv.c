@@ -22,6 +22,8 @@ dg_csv_import_finalize (GObject *object)
   DgCsvImport *self = DG_CSV_IMPORT (object);
 
   g_free (self->path);
+  g_free (self->cohort_name);
+  g_free (self->cohort_date);
   g_clear_pointer (&self->titles, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_array_unref);
   g_free (self->checksum);
@@ -99,6 +101,21 @@ dg_csv_import_set_header_mode (DgCsvImport     *self,
   g_return_if_fail (DG_IS_CSV_IMPORT (self));
 
   self->header_mode = mode;
+}
+
+void
+dg_csv_import_set_enrollment (DgCsvImport *self,
+                              gint64       stage_id,
+                              const char  *cohort_name,
+                              const char  *cohort_date)
+{
+  g_return_if_fail (DG_IS_CSV_IMPORT (self));
+
+  self->stage_id = stage_id;
+  g_free (self->cohort_name);
+  self->cohort_name = g_strdup (cohort_name);
+  g_free (self->cohort_date);
+  self->cohort_date = g_strdup (cohort_date);
 }
 
 void

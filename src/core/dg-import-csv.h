@@ -28,6 +28,7 @@
  */
 #pragma once
 
+#include "dg-clock.h"
 #include "dg-customer.h"
 #include "dg-customers-bulk.h"
 #include "dg-database.h"
@@ -89,6 +90,10 @@ typedef struct
   guint n_skipped;
   guint n_refused;
   guint n_conflicts;
+  /* Customers enrolled in the journey stage (see
+   * dg_csv_import_set_enrollment()); those already in the journey are
+   * left where they are. */
+  guint n_enrolled;
 } DgImportSummary;
 
 #define DG_TYPE_CSV_IMPORT (dg_csv_import_get_type ())
@@ -154,12 +159,25 @@ void                  dg_csv_import_set_row_plan      (DgCsvImport      *self,
 void                  dg_csv_import_set_plan_for_all  (DgCsvImport      *self,
                                                        DgImportPlan      plan);
 
+/* Enrols every customer the import adds or matches (not those skipped)
+ * in stage @stage_id (0: none), in a cohort named @cohort_name created on
+ * the spot with @cohort_date ("YYYY-MM-DD" or NULL), or in none when
+ * @cohort_name is NULL: the lecture's sign-up sheet becomes its cohort in
+ * "signed up", whose rules schedule the follow-ups. */
+void                  dg_csv_import_set_enrollment    (DgCsvImport      *self,
+                                                       gint64            stage_id,
+                                                       const char       *cohort_name,
+                                                       const char       *cohort_date);
+
 /* Imports the previewed file in one transaction. Fails, writing nothing,
  * when the file changed since the preview, when cancelled, or when a row
  * cannot be written. @out_summary (may be NULL) receives what it did.
- * The undo reverses it whole. */
+ * The undo reverses it whole, the enrollments and the cohort with it; its
+ * count of changes is the customers added or updated and the enrollments
+ * made. @clock gives the time of the enrollments. */
 DgBulkUndo           *dg_csv_import_apply             (DgCsvImport      *self,
                                                        DgDatabase       *db,
+                                                       DgClock          *clock,
                                                        GCancellable     *cancellable,
                                                        DgImportSummary  *out_summary,
                                                        GError          **error);

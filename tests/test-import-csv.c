@@ -281,6 +281,35 @@ test_import_twice (Fixture       *fixture,
 }
 
 static void
+test_names_only_twice (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_file ("이름,소속\n홍길동,단골상사\n홍길동,\n김민수,\n");
+  g_autoptr(DgCsvImport) first = load_and_preview (fixture, path);
+  g_autoptr(DgCsvImport) second = NULL;
+  g_autoptr(DgBulkUndo) undo = NULL;
+  g_autoptr(DgBulkUndo) undo_again = NULL;
+  g_autoptr(GError) error = NULL;
+  DgImportSummary summary;
+
+  /* The second 홍길동 is the first; 김민수 has a phone in the database, so
+   * a name alone is not him. */
+  g_assert_cmpuint (dg_csv_import_get_row (first, 1)->match_row, ==, 2);
+  g_assert_cmpint (dg_csv_import_get_row (first, 2)->kind, ==, DG_IMPORT_ROW_NEW);
+  undo = dg_csv_import_apply (first, fixture->db, fixture->clock, NULL, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_added, ==, 2);
+  g_assert_cmpint (count_customers (fixture), ==, 4);
+
+  second = load_and_preview (fixture, path);
+  undo_again = dg_csv_import_apply (second, fixture->db, fixture->clock, NULL, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_added, ==, 0);
+  g_assert_cmpuint (summary.n_unchanged, ==, 3);
+  g_assert_cmpint (count_customers (fixture), ==, 4);
+}
+
+static void
 test_plans (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -531,6 +560,7 @@ main (int   argc,
   ADD ("/import-csv/preview", test_preview);
   ADD ("/import-csv/apply-and-undo", test_apply_and_undo);
   ADD ("/import-csv/import-twice", test_import_twice);
+  ADD ("/import-csv/names-only-twice", test_names_only_twice);
   ADD ("/import-csv/plans", test_plans);
   ADD ("/import-csv/refused-files", test_refused_files);
   ADD ("/import-csv/ragged-rows", test_ragged_rows);

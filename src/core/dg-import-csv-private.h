@@ -47,8 +47,9 @@ DgCustomer *dg_csv_import_build_customer (DgCsvImport  *self,
                                           GPtrArray    *fields,
                                           GTimeZone    *tz,
                                           char        **out_problem);
-/* The customer in @db whose phone digits or e-mail are @customer's; 0
- * when none. */
+/* The customer in @db whose phone digits or e-mail are @customer's, or,
+ * when it has neither, the one of its name who has neither either; 0 when
+ * none. */
 gboolean    dg_csv_import_find_customer  (DgDatabase   *db,
                                           DgCustomer   *customer,
                                           gint64       *out_id,
@@ -66,6 +67,8 @@ gboolean    dg_csv_import_merge          (DgCustomer   *existing,
  * dialled at home), "e:" the e-mail in lower case; NULL for none. */
 char       *dg_csv_import_phone_key      (DgCustomer   *customer);
 char       *dg_csv_import_email_key      (DgCustomer   *customer);
+/* "n:" the name, for a customer with neither phone nor e-mail. */
+char       *dg_csv_import_name_key       (DgCustomer   *customer);
 
 /* Adds @message to @list while it has room. */
 void        dg_csv_import_add_message    (GPtrArray    *list,

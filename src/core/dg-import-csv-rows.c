@@ -181,6 +181,20 @@ dg_csv_import_phone_key (DgCustomer *customer)
 }
 
 char *
+dg_csv_import_name_key (DgCustomer *customer)
+{
+  g_autofree char *digits = dg_search_digits (dg_customer_get_phone (customer));
+  g_autofree char *folded = NULL;
+
+  if (*digits != '\0' || *dg_customer_get_email (customer) != '\0')
+    return NULL;
+
+  folded = g_utf8_casefold (dg_customer_get_name (customer), -1);
+
+  return g_strconcat ("n:", folded, NULL);
+}
+
+char *
 dg_csv_import_email_key (DgCustomer *customer)
 {
   g_autofree char *lower = g_ascii_strdown (dg_customer_get_email (customer), -1);
@@ -230,6 +244,25 @@ dg_csv_import_find_customer (DgDatabase  *db,
         return FALSE;
       dg_database_bind_text (stmt, 1, digits);
       dg_database_bind_text (stmt, 2, abroad != NULL ? abroad : digits);
+      if (!first_id (db, stmt, out_id, error))
+        return FALSE;
+    }
+
+  /* Someone known by name only (a sheet without phone or e-mail
+   * columns) is the customer of that name who has neither either, so
+   * that the same sheet imported twice adds no one the second time. */
+  if (*out_id == 0 && *digits == '\0' && *email == '\0')
+    {
+      g_auto(DgStatement) stmt = NULL;
+
+      stmt = dg_database_prepare (db,
+                                  "SELECT id FROM customers WHERE archived IN (0, 1) "
+                                  "AND name = ?1 COLLATE NOCASE AND phone_digits = '' AND email = '' "
+                                  "ORDER BY archived, id LIMIT 1",
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      dg_database_bind_text (stmt, 1, dg_customer_get_name (customer));
       if (!first_id (db, stmt, out_id, error))
         return FALSE;
     }

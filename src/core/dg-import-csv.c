@@ -407,6 +407,7 @@ preview_row (DgCsvImport  *self,
 {
   g_autofree char *phone_key = dg_csv_import_phone_key (customer);
   g_autofree char *email_key = dg_csv_import_email_key (customer);
+  g_autofree char *name_key = dg_csv_import_name_key (customer);
   gint64 id = 0;
 
   if (!dg_csv_import_find_customer (db, customer, &id, error))
@@ -436,6 +437,8 @@ preview_row (DgCsvImport  *self,
     info->match_row = GPOINTER_TO_UINT (g_hash_table_lookup (keys, phone_key));
   if (info->match_row == 0 && email_key != NULL)
     info->match_row = GPOINTER_TO_UINT (g_hash_table_lookup (keys, email_key));
+  if (info->match_row == 0 && name_key != NULL)
+    info->match_row = GPOINTER_TO_UINT (g_hash_table_lookup (keys, name_key));
 
   if (info->match_row > 0)
     {
@@ -452,6 +455,8 @@ preview_row (DgCsvImport  *self,
     g_hash_table_insert (keys, g_steal_pointer (&phone_key), GUINT_TO_POINTER (info->row));
   if (email_key != NULL)
     g_hash_table_insert (keys, g_steal_pointer (&email_key), GUINT_TO_POINTER (info->row));
+  if (name_key != NULL)
+    g_hash_table_insert (keys, g_steal_pointer (&name_key), GUINT_TO_POINTER (info->row));
 
   return TRUE;
 }

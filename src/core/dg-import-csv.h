@@ -12,7 +12,8 @@
  *    customer checked by the same validation as the customer editor, or a
  *    refusal with its reason ("Row 12: Phone: “010-12” is too short"). A
  *    row whose phone digits or e-mail match an existing customer, or an
- *    earlier row of the file, is a duplicate; its plan is to update that
+ *    earlier row of the file, is a duplicate (a row with neither matches
+ *    by name a customer with neither); its plan is to update that
  *    customer (the default), skip it, or add it anyway. Updating fills the
  *    fields that are empty and reports each field that holds another
  *    value as a conflict, never overwriting it.

@@ -253,6 +253,7 @@ dg_bulk_undo_get_n_changed (DgBulkUndo *self)
     case DG_BULK_ACTION_COMPLETE_ENROLLMENT:
     case DG_BULK_ACTION_DROP_ENROLLMENT:
     case DG_BULK_ACTION_DELETE_STAGE:
+    case DG_BULK_ACTION_IMPORT:
       return self->n_counted;
     case DG_BULK_ACTION_ADD_TAG:
     case DG_BULK_ACTION_REMOVE_TAG:
@@ -291,7 +292,8 @@ static gboolean
 revert_links (DgBulkUndo  *self,
               GError     **error)
 {
-  const char *sql = self->action == DG_BULK_ACTION_ADD_TAG
+  gboolean added = self->action == DG_BULK_ACTION_ADD_TAG || self->action == DG_BULK_ACTION_IMPORT;
+  const char *sql = added
                     ? "DELETE FROM customer_tags WHERE customer_id = ?1 AND tag_id = ?2"
                     : "INSERT OR IGNORE INTO customer_tags (customer_id, tag_id) "
                       "SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM customers WHERE id = ?1) "
@@ -448,6 +450,31 @@ revert_rows_in (DgBulkUndo  *self,
   return TRUE;
 }
 
+/* Rewrites the search entry of each customer row written back. */
+static gboolean
+resync_restored_customers (DgBulkUndo  *self,
+                           GError     **error)
+{
+  for (guint i = 0; i < self->rows_in->len; i++)
+    {
+      TableBulkRow *kept = g_ptr_array_index (self->rows_in, i);
+
+      if (!g_str_equal (kept->table, DG_TABLE_CUSTOMERS))
+        continue;
+
+      for (guint c = 0; c < kept->row->columns->len; c++)
+        {
+          if (g_str_equal (g_ptr_array_index (kept->row->columns, c), "id")
+              && !dg_customers_sync_search_row (self->db,
+                                                sqlite3_value_int64 (g_ptr_array_index (kept->row->values, c)),
+                                                error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 apply_locked (DgBulkUndo  *self,
               GError     **error)
@@ -512,6 +539,19 @@ apply_locked (DgBulkUndo  *self,
           if (!dg_snapshot_replace (self->db, g_ptr_array_index (self->snapshots, i), error))
             return FALSE;
         }
+      return TRUE;
+
+    case DG_BULK_ACTION_IMPORT:
+      /* The customers added go (with the tags linked to them), those
+       * updated get their row back; then the tags linked to those and the
+       * tags the import created, and their search entries follow. */
+      if (!revert_rows_in (self, error)
+          || !revert_links (self, error)
+          || !resync_restored_customers (self, error))
+        return FALSE;
+      dg_database_notify_changed (self->db, DG_TABLE_CUSTOMERS);
+      if (self->created_tags->len > 0)
+        dg_database_notify_changed (self->db, DG_TABLE_TAGS);
       return TRUE;
 
     default:

@@ -46,6 +46,8 @@ typedef enum
   DG_BULK_ACTION_DROP_ENROLLMENT,
   /* A stage removed, its customers moved to another (dg-stages.h). */
   DG_BULK_ACTION_DELETE_STAGE,
+  /* Customers added and updated by an import (dg-import-csv.h). */
+  DG_BULK_ACTION_IMPORT,
 } DgBulkAction;
 
 #define DG_TYPE_BULK_UNDO (dg_bulk_undo_get_type ())

@@ -229,10 +229,12 @@ fail (DgDatabase  *db,
 
 /* Enrols each customer of @customer_ids; with @skip_active, those already
  * active in the journey are left as they are, else they fail. Sets
- * *@out_first_id to the first enrollment made. */
+ * *@out_first_id to the first enrollment made. Records into @into when
+ * given (another action's undo), else into an undo of its own. */
 static DgBulkUndo *
 enroll (DgDatabase    *db,
         DgClock       *clock,
+        DgBulkUndo    *into,
         const gint64  *customer_ids,
         guint          n_ids,
         gint64         stage_id,
@@ -254,7 +256,7 @@ enroll (DgDatabase    *db,
   g_return_val_if_fail (customer_ids != NULL || n_ids == 0, NULL);
 
   unique = unique_ids (customer_ids, n_ids);
-  undo = dg_bulk_undo_new (db, DG_BULK_ACTION_ENROLL);
+  undo = into != NULL ? g_object_ref (into) : dg_bulk_undo_new (db, DG_BULK_ACTION_ENROLL);
 
   if (!dg_followups_begin_write (db, clock, &ctx, error))
     return NULL;
@@ -289,7 +291,7 @@ dg_enrollments_enroll (DgDatabase  *db,
   g_autoptr(DgBulkUndo) undo = NULL;
   gint64 id = 0;
 
-  undo = enroll (db, clock, &customer_id, 1, stage_id, cohort_id, FALSE, &id, error);
+  undo = enroll (db, clock, NULL, &customer_id, 1, stage_id, cohort_id, FALSE, &id, error);
   if (undo == NULL)
     return FALSE;
 
@@ -308,7 +310,26 @@ dg_enrollments_enroll_many (DgDatabase    *db,
                             gint64         cohort_id,
                             GError       **error)
 {
-  return enroll (db, clock, customer_ids, n_ids, stage_id, cohort_id, TRUE, NULL, error);
+  return enroll (db, clock, NULL, customer_ids, n_ids, stage_id, cohort_id, TRUE, NULL, error);
+}
+
+gboolean
+dg_enrollments_enroll_many_into (DgDatabase    *db,
+                                 DgClock       *clock,
+                                 DgBulkUndo    *undo,
+                                 const gint64  *customer_ids,
+                                 guint          n_ids,
+                                 gint64         stage_id,
+                                 gint64         cohort_id,
+                                 GError       **error)
+{
+  g_autoptr(DgBulkUndo) same = NULL;
+
+  g_return_val_if_fail (DG_IS_BULK_UNDO (undo), FALSE);
+
+  same = enroll (db, clock, undo, customer_ids, n_ids, stage_id, cohort_id, TRUE, NULL, error);
+
+  return same != NULL;
 }
 
 /* The enrollment's row as stored, for Undo, and what the actions read. */

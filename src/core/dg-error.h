@@ -27,7 +27,8 @@ typedef enum
   /* SQLite reported an error while working on an open database. */
   DG_ERROR_DATABASE,
   DG_ERROR_INVALID_BACKUP,
-  /* A file to import cannot be read as what it claims to be. */
+  /* A file to import cannot be read as what it claims to be (its
+   * encoding, its size, a record that never ends, a broken card). */
   DG_ERROR_INVALID_IMPORT,
 } DgError;
 

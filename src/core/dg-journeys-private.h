@@ -86,4 +86,16 @@ gboolean     dg_enrollments_cancel_rules_locked (DgDatabase        *db,
                                                  gboolean          *cancelled,
                                                  GError           **error);
 
+/* dg_enrollments_enroll_many() inside the caller's transaction, recorded
+ * into @undo (an import's), whose count of changes the enrollments made
+ * add to. */
+gboolean     dg_enrollments_enroll_many_into (DgDatabase    *db,
+                                              DgClock       *clock,
+                                              DgBulkUndo    *undo,
+                                              const gint64  *customer_ids,
+                                              guint          n_ids,
+                                              gint64         stage_id,
+                                              gint64         cohort_id,
+                                              GError       **error);
+
 G_END_DECLS

@@ -1,0 +1,186 @@
+/* dg-import-csv.h
+ *
+ * Importing customers from a CSV sheet (a sign-up form's export, an Excel
+ * list) in three steps a person can follow:
+ *
+ * 1. dg_csv_import_load() reads the start of the file: its encoding and
+ *    delimiter (see dg-import-csv-reader.h), whether the first row is a
+ *    header, and a guessed field for each column (dg-import-mapping.h).
+ *    Each can be changed; changing the encoding, delimiter or header
+ *    choice needs a new load.
+ * 2. dg_csv_import_preview() reads every row as it would be stored: a
+ *    customer checked by the same validation as the customer editor, or a
+ *    refusal with its reason ("Row 12: Phone: “010-12” is too short"). A
+ *    row whose phone digits or e-mail match an existing customer, or an
+ *    earlier row of the file, is a duplicate (a row with neither matches
+ *    by name a customer with neither); its plan is to update that
+ *    customer (the default), skip it, or add it anyway. Updating fills the
+ *    fields that are empty and reports each field that holds another
+ *    value as a conflict, never overwriting it.
+ * 3. dg_csv_import_apply() reads the file again and writes it in one
+ *    transaction, with one DgBulkUndo that deletes the customers it added
+ *    and puts back the ones it updated. Importing the same file twice
+ *    adds nothing the second time: every row is then a duplicate that has
+ *    nothing left to fill.
+ *
+ * The file is streamed in both passes: memory grows with the rows' small
+ * records of what happens to each, not with the file's text. Only the
+ * first DG_CSV_IMPORT_SAMPLE_ROWS rows are kept whole, for the preview.
+ */
+#pragma once
+
+#include "dg-clock.h"
+#include "dg-customer.h"
+#include "dg-customers-bulk.h"
+#include "dg-database.h"
+#include "dg-import-csv-reader.h"
+#include "dg-import-mapping.h"
+
+G_BEGIN_DECLS
+
+#define DG_CSV_IMPORT_SAMPLE_ROWS 50
+/* Refusal and conflict messages kept; the counts go on. */
+#define DG_CSV_IMPORT_MAX_MESSAGES 1000
+
+typedef enum
+{
+  DG_CSV_HEADER_AUTO,
+  DG_CSV_HEADER_YES,
+  DG_CSV_HEADER_NO,
+} DgCsvHeaderMode;
+
+typedef enum
+{
+  DG_IMPORT_ROW_NEW,
+  DG_IMPORT_ROW_DUPLICATE,
+  DG_IMPORT_ROW_REFUSED,
+  /* Blank rows are left out without a word. */
+  DG_IMPORT_ROW_BLANK,
+} DgImportRowKind;
+
+typedef enum
+{
+  DG_IMPORT_PLAN_UPDATE,
+  DG_IMPORT_PLAN_SKIP,
+  DG_IMPORT_PLAN_ADD,
+} DgImportPlan;
+
+typedef struct
+{
+  /* The row's number in the file, as a spreadsheet shows it. */
+  guint            row;
+  DgImportRowKind  kind;
+  /* A duplicate: of this customer, or else of this earlier row. */
+  gint64           match_customer_id;
+  guint            match_row;
+  DgImportPlan     plan;
+  /* Fields that would not be filled because the customer holds another
+   * value. */
+  guint            n_conflicts;
+  /* Updating would fill at least one empty field (always assumed of a
+   * duplicate of an earlier row, whose customer does not exist yet). */
+  gboolean         fills;
+} DgImportRow;
+
+typedef struct
+{
+  guint n_added;
+  guint n_updated;
+  /* Duplicates with nothing to fill. */
+  guint n_unchanged;
+  guint n_skipped;
+  guint n_refused;
+  guint n_conflicts;
+  /* Customers enrolled in the journey stage (see
+   * dg_csv_import_set_enrollment()); those already in the journey are
+   * left where they are. */
+  guint n_enrolled;
+} DgImportSummary;
+
+#define DG_TYPE_CSV_IMPORT (dg_csv_import_get_type ())
+
+G_DECLARE_FINAL_TYPE (DgCsvImport, dg_csv_import, DG, CSV_IMPORT, GObject)
+
+DgCsvImport          *dg_csv_import_new               (const char       *path);
+const char           *dg_csv_import_get_path          (DgCsvImport      *self);
+
+/* What to read the next load with: DG_CSV_ENCODING_AUTO and delimiter 0
+ * detect. */
+void                  dg_csv_import_set_encoding      (DgCsvImport      *self,
+                                                       DgCsvEncoding     encoding);
+void                  dg_csv_import_set_delimiter     (DgCsvImport      *self,
+                                                       char              delimiter);
+void                  dg_csv_import_set_header_mode   (DgCsvImport      *self,
+                                                       DgCsvHeaderMode   mode);
+
+/* Reads the start of the file; guesses the columns' fields afresh. */
+gboolean              dg_csv_import_load              (DgCsvImport      *self,
+                                                       GCancellable     *cancellable,
+                                                       GError          **error);
+/* What the last load found (or was told). */
+const DgCsvDetection *dg_csv_import_get_detection     (DgCsvImport      *self);
+gboolean              dg_csv_import_get_has_header    (DgCsvImport      *self);
+guint                 dg_csv_import_get_n_columns     (DgCsvImport      *self);
+/* The header's text, or "Column 3" without a header. */
+const char           *dg_csv_import_get_column_title  (DgCsvImport      *self,
+                                                       guint             column);
+DgImportTarget        dg_csv_import_get_column_target (DgCsvImport      *self,
+                                                       guint             column);
+/* Gives @column the field @target; a field that takes one column is taken
+ * from the column that had it. Forgets the last preview. */
+void                  dg_csv_import_set_column_target (DgCsvImport      *self,
+                                                       guint             column,
+                                                       DgImportTarget    target);
+
+/* Reads every row against @db; fails when no column holds the names. */
+gboolean              dg_csv_import_preview           (DgCsvImport      *self,
+                                                       DgDatabase       *db,
+                                                       GCancellable     *cancellable,
+                                                       GError          **error);
+/* The rows of the last preview, header and blank rows left out. */
+guint                 dg_csv_import_get_n_rows        (DgCsvImport      *self);
+const DgImportRow    *dg_csv_import_get_row           (DgCsvImport      *self,
+                                                       guint             index);
+/* The first rows that would be stored, as customers (those refused are
+ * not among them), and the row number of each. */
+GPtrArray            *dg_csv_import_get_sample        (DgCsvImport      *self);
+guint                 dg_csv_import_get_sample_row    (DgCsvImport      *self,
+                                                       guint             index);
+/* Every refused row's reason, "Row 12: …", in row order. */
+GPtrArray            *dg_csv_import_get_problems      (DgCsvImport      *self);
+/* Every conflict, "Row 7: Email: keeps “a@x.kr”, the file has “b@x.kr”". */
+GPtrArray            *dg_csv_import_get_conflicts     (DgCsvImport      *self);
+/* What applying the preview would do. */
+const DgImportSummary *dg_csv_import_get_summary      (DgCsvImport      *self);
+
+/* The plan of one duplicate row (by index among the rows), or of all. */
+void                  dg_csv_import_set_row_plan      (DgCsvImport      *self,
+                                                       guint             index,
+                                                       DgImportPlan      plan);
+void                  dg_csv_import_set_plan_for_all  (DgCsvImport      *self,
+                                                       DgImportPlan      plan);
+
+/* Enrols every customer the import adds or matches (not those skipped)
+ * in stage @stage_id (0: none), in a cohort named @cohort_name created on
+ * the spot with @cohort_date ("YYYY-MM-DD" or NULL), or in none when
+ * @cohort_name is NULL: the lecture's sign-up sheet becomes its cohort in
+ * "signed up", whose rules schedule the follow-ups. */
+void                  dg_csv_import_set_enrollment    (DgCsvImport      *self,
+                                                       gint64            stage_id,
+                                                       const char       *cohort_name,
+                                                       const char       *cohort_date);
+
+/* Imports the previewed file in one transaction. Fails, writing nothing,
+ * when the file changed since the preview, when cancelled, or when a row
+ * cannot be written. @out_summary (may be NULL) receives what it did.
+ * The undo reverses it whole, the enrollments and the cohort with it; its
+ * count of changes is the customers added or updated and the enrollments
+ * made. @clock gives the time of the enrollments. */
+DgBulkUndo           *dg_csv_import_apply             (DgCsvImport      *self,
+                                                       DgDatabase       *db,
+                                                       DgClock          *clock,
+                                                       GCancellable     *cancellable,
+                                                       DgImportSummary  *out_summary,
+                                                       GError          **error);
+
+G_END_DECLS

@@ -274,7 +274,7 @@ close_followups (Demo   *demo,
     {
       DgFollowup *followup = g_ptr_array_index (open, i);
       g_autoptr(DgFollowup) next = close_followup (demo, dg_followup_get_id (followup),
-                                                   due_time (demo, followup), ended, 0.06);
+                                                   due_time (demo, followup), ended, 0.03);
     }
 }
 
@@ -388,7 +388,7 @@ add_followups (Demo *demo)
       set_due (followup, demo, days, text->hour, text->hour >= 0 ? g_rand_int_range (demo->rand, 0, 2) * 30 : 0);
       set_clock (demo, MIN (MAX (person->created, due - uniform (demo, 1, 10) * DAY), demo->now - HOUR));
       check (dg_followups_insert (demo->db, DG_CLOCK (demo->clock), followup, &error), error);
-      next = close_followup (demo, dg_followup_get_id (followup), due_time (demo, followup), 0, 0.35);
+      next = close_followup (demo, dg_followup_get_id (followup), due_time (demo, followup), 0, 0.2);
     }
 }
 

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "dg-backup-private.h"
 #include "dg-test-util.h"
 
@@ -144,6 +146,49 @@ test_settings (void)
   g_assert_false (dg_backup_is_local_meta ("reminder_lead_minutes"));
 }
 
+/* The example of data/backup-format.md is a backup that loads, restores,
+ * and is written back the same way. */
+static void
+test_documented_example (void)
+{
+  g_autofree char *doc_path = g_test_build_filename (G_TEST_DIST, "..", "data", "backup-format.md", NULL);
+  g_autofree char *doc = NULL;
+  g_autofree char *path = dg_test_temp_path ("example.json");
+  g_autofree char *again_path = dg_test_temp_path ("again.json");
+  g_autofree char *again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DgBackupFile) file = NULL;
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  const char *start, *end;
+  g_autofree char *example = NULL;
+  const DgBackupCounts *counts;
+
+  g_assert_true (g_file_get_contents (doc_path, &doc, NULL, &error));
+  start = strstr (doc, "## An example");
+  g_assert_nonnull (start);
+  start = strstr (start, "```json\n");
+  g_assert_nonnull (start);
+  start += strlen ("```json\n");
+  end = strstr (start, "```");
+  g_assert_nonnull (end);
+  example = g_strndup (start, end - start);
+
+  g_assert_true (g_file_set_contents (path, example, -1, NULL));
+  file = dg_backup_file_load (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  counts = dg_backup_file_get_counts (file);
+  g_assert_cmpuint (counts->n_settings, ==, 1);
+  g_assert_cmpuint (counts->n_stage_rules, ==, 1);
+  g_assert_cmpuint (counts->n_followups, ==, 2);
+
+  g_assert_true (dg_backup_file_restore (file, db, DG_BACKUP_RESTORE_NO_SAFETY_COPY, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_backup_export (db, again_path, dg_backup_file_get_exported_at (file), NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (again_path, &again, NULL, NULL));
+  g_assert_cmpstr (again, ==, example);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +200,7 @@ main (int   argc,
   g_test_add_func ("/backup/format/fields-are-source-columns", test_fields_are_source_columns);
   g_test_add_func ("/backup/format/every-rule-checked", test_every_rule_checked);
   g_test_add_func ("/backup/format/settings", test_settings);
+  g_test_add_func ("/backup/format/documented-example", test_documented_example);
 
   return g_test_run ();
 }

@@ -327,20 +327,28 @@ test_long_texts (void)
   g_autoptr(GString) note = g_string_new ("\"note\": \"");
 
   /* Longer than any field, shorter than the scanner's limit. */
-  for (guint i = 0; i < 200000; i++)
-    g_string_append_c (note, 'a');
+  for (guint i = 0; i < 1000001; i++)
+    g_string_append (note, "가");
   g_string_append_c (note, '"');
   g_string_replace (text, "\"note\": \"\"", note->str, 1);
-  expect_refused (text->str, text->len, "customers[1].note: too long: at most 100000 characters");
+  expect_refused (text->str, text->len, "customers[1].note: too long: at most 1000000 characters");
+
+  g_string_assign (text, good);
+  g_string_assign (note, "\"name\": \"");
+  for (guint i = 0; i < 10001; i++)
+    g_string_append_c (note, 'n');
+  g_string_append_c (note, '"');
+  g_string_replace (text, "\"name\": \"VIP\"", note->str, 1);
+  expect_refused (text->str, text->len, "tags[0].name: too long: at most 10000 characters");
 
   /* Megabytes: refused by the scanner before json-glib sees them. */
   g_string_assign (text, good);
   g_string_assign (note, "\"note\": \"");
-  for (guint i = 0; i < 5 * 1024 * 1024; i++)
+  for (guint i = 0; i < 6 * 1024 * 1024; i++)
     g_string_append_c (note, 'b');
   g_string_append_c (note, '"');
   g_string_replace (text, "\"note\": \"\"", note->str, 1);
-  expect_refused (text->str, text->len, "customers[1].note: a text longer than 1.0\u00a0MB: too long for any field");
+  expect_refused (text->str, text->len, "customers[1].note: a text longer than 4.2\u00a0MB: too long for any field");
 }
 
 /* Every problem is reported, each with its place. */
@@ -398,6 +406,19 @@ test_many_problems (void)
   g_assert_nonnull (file);
 }
 
+/* Where a few small values belong, a large value is not parsed. */
+static void
+test_large_header (void)
+{
+  g_autoptr(GString) text = g_string_new (good);
+  g_autoptr(GString) settings = g_string_new ("\"settings\": [");
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (settings, "{\"name\": \"s%u\", \"value\": 1}, ", i);
+  g_string_replace (text, "\"settings\": [", settings->str, 1);
+  expect_refused (text->str, text->len, "settings: far too long for what it should hold");
+}
+
 static void
 test_not_a_file (void)
 {
@@ -442,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/backup/load/every-problem", test_every_problem);
   g_test_add_func ("/backup/load/many-problems", test_many_problems);
   g_test_add_func ("/backup/load/not-a-file", test_not_a_file);
+  g_test_add_func ("/backup/load/large-header", test_large_header);
   for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
     {
       g_autofree char *name = g_strdup_printf ("/backup/load/broken/%s", mutations[i].name);

@@ -19,6 +19,8 @@
 
 #include "dg-backup-private.h"
 
+#define MAX_RECORD_BYTES (64 * 1024 * 1024)
+
 typedef struct
 {
   DgBackupFile     *file;
@@ -503,8 +505,19 @@ check_kind (Checker      *c,
       const DgBackupSpan *span = &g_array_index (spans, DgBackupSpan, i);
       g_autofree char *place = g_strdup_printf ("%s[%u]", kind->key, i);
       g_autoptr(GError) error = NULL;
-      g_autoptr(JsonNode) node = dg_backup_parse_span (c->parser, data, span, &error);
+      g_autoptr(JsonNode) node = NULL;
 
+      /* A record is a few kilobytes; a journey with all its stages some
+       * more. Far more is not parsed into a tree. */
+      if (span->length > MAX_RECORD_BYTES)
+        {
+          g_autofree char *size = dg_backup_format_size (span->length);
+
+          dg_backup_problems_add (c->problems, place, _("a record of %s: far too big"), size);
+          continue;
+        }
+
+      node = dg_backup_parse_span (c->parser, data, span, &error);
       /* The scanner accepted it: json-glib refusing it is a difference
        * between the two, reported rather than trusted. */
       if (node == NULL)

@@ -15,9 +15,12 @@
 #include "dg-reminders.h"
 
 /* In characters. A line is a name or a title; a text is a note, a script,
- * a summary: far above what the editors allow, far below what could hurt. */
-#define LINE_MAX_CHARS 1000
-#define TEXT_MAX_CHARS 100000
+ * a summary. Far above what the editors allow (not every editor limits
+ * what it takes, and a backup Dangol wrote must restore), far below what
+ * could hurt; the scanner's limit in bytes holds the longest text of any
+ * script. */
+#define LINE_MAX_CHARS 10000
+#define TEXT_MAX_CHARS 1000000
 #define UUID_MAX_CHARS 100
 
 #define F_UUID(table_) \

@@ -25,6 +25,8 @@
 /* Far above 100 000 customers with a million contacts (about 400 MB). */
 #define MAX_FILE_BYTES ((goffset) 2 * 1024 * 1024 * 1024)
 #define MAX_PROBLEMS   100
+/* Far above what the header and the settings hold. */
+#define MAX_MEMBER_BYTES (64 * 1024)
 
 struct _DgBackupProblems
 {
@@ -272,6 +274,14 @@ parse_member (DgBackupFile     *file,
   if (!dg_backup_scan_lookup (scan, key, &span, NULL))
     {
       dg_backup_problems_add (problems, key, "%s", _("missing"));
+      return NULL;
+    }
+
+  /* The header's values and the settings are small; something else in
+   * their place is not parsed into a tree. */
+  if (span.length > MAX_MEMBER_BYTES)
+    {
+      dg_backup_problems_add (problems, key, "%s", _("far too long for what it should hold"));
       return NULL;
     }
 

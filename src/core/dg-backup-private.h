@@ -128,7 +128,7 @@ guint              *dg_backup_counts_slot     (DgBackupCounts     *counts,
 
 #define DG_BACKUP_MAX_DEPTH        16
 /* Longer strings are refused before json-glib sees them. */
-#define DG_BACKUP_MAX_STRING_BYTES (1024 * 1024)
+#define DG_BACKUP_MAX_STRING_BYTES (4 * 1024 * 1024)
 
 typedef struct
 {

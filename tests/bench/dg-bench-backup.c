@@ -13,9 +13,9 @@
  *       timed from spawn to exit, taking turns to go first;
  *       restore: times dg_backup_file_load() and dg_backup_file_restore()
  *       into a new, empty database against the floor of
- *       dg-bench-backup-floor.h, each in a process of its own whose peak
- *       resident memory is read from wait4(); checks that both wrote the
- *       same rows.
+ *       dg-bench-backup-floor.h, each in a process of its own that prints
+ *       its peak resident memory (VmHWM) at its end; checks that both
+ *       wrote the same rows.
  *
  * The *-child modes are what run spawns.
  */
@@ -46,6 +46,8 @@ extern char **environ;
 
 static DgBenchBackupSize opt_size = { 100000, 1000000, 100000, 10000 };
 static int      opt_runs = 3;
+static int      opt_cache_mb = 0;
+static int      opt_restore_runs = 0;
 static int      opt_seed = 20261207;
 static char    *opt_db = NULL;
 static char    *opt_output = NULL;
@@ -63,7 +65,12 @@ static const GOptionEntry entries[] = {
   { "file", 0, 0, G_OPTION_ARG_FILENAME, &opt_file, "Backup file to restore", "PATH" },
   { "work", 0, 0, G_OPTION_ARG_FILENAME, &opt_work, "Folder for the files of a run", "DIR" },
   { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Timed runs of each (3)", "N" },
+  { "restore-runs", 0, 0, G_OPTION_ARG_INT, &opt_restore_runs,
+    "Timed runs of the restore and its floor (--runs)", "N" },
   { "part", 0, 0, G_OPTION_ARG_STRING, &opt_part, "Run one part: export or restore", "PART" },
+  { "cache-mb", 0, 0, G_OPTION_ARG_INT, &opt_cache_mb,
+    "SQLite page cache of the restored database, for the restore and the floor alike"
+    " (0: SQLite's default, as the app has)", "MB" },
   { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, "Random seed", "SEED" },
   { NULL }
 };
@@ -87,6 +94,43 @@ remove_database (const char *path)
   g_unlink (path);
   g_unlink (wal);
   g_unlink (shm);
+}
+
+/* Prints this process's peak resident memory (VmHWM), in bytes. The
+ * rusage wait4() gives a child spawned with posix_spawn() is no good for
+ * this: Linux carries into it the peak of the parent's memory it shared
+ * until exec. */
+static void
+print_peak (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, "\nVmHWM:")) == NULL)
+    return;
+
+  g_print ("peak_bytes=%" G_GUINT64_FORMAT "\n",
+           g_ascii_strtoull (line + strlen ("\nVmHWM:"), NULL, 10) * 1024);
+}
+
+/* Opens the new, empty database a restore or the floor writes. */
+static DgDatabase *
+open_target (GError **error)
+{
+  g_autoptr(DgDatabase) db = NULL;
+
+  remove_database (opt_output);
+  db = dg_database_open (opt_output, error);
+  if (db != NULL && opt_cache_mb > 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%d", opt_cache_mb * 1024);
+
+      if (!dg_database_exec (db, sql, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&db);
 }
 
 /* generate, fingerprint --------------------------------------------------- */
@@ -199,6 +243,9 @@ export_child (void)
       return 1;
     }
 
+  g_clear_object (&db);
+  print_peak ();
+
   return 0;
 }
 
@@ -220,8 +267,7 @@ restore_child (void)
   g_autoptr(DgFakeClock) clock = dg_bench_followups_clock_new ();
   double start, loaded, cpu_start;
 
-  remove_database (opt_output);
-  db = dg_database_open (opt_output, &error);
+  db = open_target (&error);
   if (db == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -252,6 +298,11 @@ restore_child (void)
            clock_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_start,
            count_records (dg_backup_file_get_counts (file)));
 
+  /* Closing folds the write-ahead log back: part of the peak too. */
+  g_clear_pointer (&file, dg_backup_file_free);
+  g_clear_object (&db);
+  print_peak ();
+
   return 0;
 }
 
@@ -275,8 +326,7 @@ floor_child (void)
       }
   }
 
-  remove_database (opt_output);
-  db = dg_database_open (opt_output, &error);
+  db = open_target (&error);
   if (db == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -295,6 +345,9 @@ floor_child (void)
            clock_ms (CLOCK_MONOTONIC) - start, clock_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_start,
            records);
 
+  g_clear_object (&db);
+  print_peak ();
+
   return 0;
 }
 
@@ -305,9 +358,9 @@ typedef struct
   double  wall_ms;
   /* User and system time of the child. */
   double  cpu_ms;
-  /* Peak resident memory, bytes. */
+  /* Peak resident memory, bytes, as it printed it. */
   guint64 max_rss;
-  /* Its key=value lines on stdout. */
+  /* Its key=value lines on stdout, when asked for. */
   char   *out;
 } Child;
 
@@ -328,10 +381,11 @@ value_of (const char *out,
 }
 
 /* Spawns @argv (looked up in PATH) with its stdout in @stdout_path and
- * waits for it. */
+ * waits for it; then reads that output when @read_output is set. */
 static gboolean
 run_child (const char * const  *argv,
            const char          *stdout_path,
+           gboolean             read_output,
            Child               *child,
            GError             **error)
 {
@@ -367,11 +421,11 @@ run_child (const char * const  *argv,
   child->wall_ms = clock_ms (CLOCK_MONOTONIC) - start;
   child->cpu_ms = usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3
                   + usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
-  /* Linux gives it in kilobytes. */
-  child->max_rss = (guint64) usage.ru_maxrss * 1024;
   g_free (child->out);
   child->out = NULL;
-  g_file_get_contents (stdout_path, &child->out, NULL, NULL);
+  if (read_output)
+    g_file_get_contents (stdout_path, &child->out, NULL, NULL);
+  child->max_rss = (guint64) MAX (value_of (child->out, "peak_bytes"), 0);
 
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
     {
@@ -489,12 +543,12 @@ run_export (const char  *self,
         {
           if ((turn == 0) == export_first)
             {
-              if (!run_child (export_argv, out, &export, error))
+              if (!run_child (export_argv, out, TRUE, &export, error))
                 return FALSE;
             }
           else
             {
-              if (!run_child (sqlite_argv, dump, &dumped, error))
+              if (!run_child (sqlite_argv, dump, FALSE, &dumped, error))
                 return FALSE;
               synced = sync_file (dump);
             }
@@ -604,9 +658,13 @@ run_restore (const char  *self,
   g_autofree char *floored = g_build_filename (opt_work, "floor.db", NULL);
   g_autofree char *out = g_build_filename (opt_work, "child.out", NULL);
   const char *export_argv[] = { self, "export-child", "--db", opt_db, "--output", backup, NULL };
-  const char *restore_argv[] = { self, "restore-child", "--file", backup, "--output", restored, NULL };
+  g_autofree char *cache = g_strdup_printf ("%d", opt_cache_mb);
+  g_autofree char *cache_text = opt_cache_mb > 0 ? g_strdup_printf ("%d MB", opt_cache_mb)
+                                                 : g_strdup ("SQLite's default (2 MB), as the app has");
+  const char *restore_argv[] = { self, "restore-child", "--file", backup, "--output", restored,
+                                 "--cache-mb", cache, NULL };
   const char *floor_argv[] = { self, "floor-child", "--file", backup, "--db", opt_db,
-                               "--output", floored, NULL };
+                               "--output", floored, "--cache-mb", cache, NULL };
   g_autoptr(GArray) restore_wall = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) restore_load = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) restore_cpu = g_array_new (FALSE, FALSE, sizeof (double));
@@ -617,19 +675,20 @@ run_restore (const char  *self,
   gboolean same = FALSE;
   double r, f;
 
-  if (!g_file_test (backup, G_FILE_TEST_EXISTS) && !run_child (export_argv, out, &restore, error))
+  if (!g_file_test (backup, G_FILE_TEST_EXISTS) && !run_child (export_argv, out, TRUE, &restore, error))
     return FALSE;
   size = file_size (backup);
 
   g_print ("\nRestore of a %.1f MB file into an empty database: dg_backup_file_load () and\n"
            "dg_backup_file_restore () against the floor (plain pass, json-glib per record,\n"
            "one transaction of prepared inserts, same schema, indexes and triggers);\n"
-           "ms inside each process, cpu of the process over the same span, peak RSS of it\n",
-           size / 1e6);
+           "ms inside each process, cpu of the process over the same span, its peak memory (VmHWM);\n"
+           "page cache of the restored database: %s\n",
+           size / 1e6, cache_text);
   g_print ("%-4s %10s %8s %8s %10s %8s %7s %7s %9s %9s\n",
            "run", "restore", "(load)", "cpu", "floor", "cpu", "ratio", "cpu ×", "RSS MB", "floor MB");
 
-  for (int i = 0; i < opt_runs; i++)
+  for (int i = 0; i < (opt_restore_runs > 0 ? opt_restore_runs : opt_runs); i++)
     {
       gboolean restore_first = i % 2 == 0;
 
@@ -637,10 +696,10 @@ run_restore (const char  *self,
         {
           if ((turn == 0) == restore_first)
             {
-              if (!run_child (restore_argv, out, &restore, error))
+              if (!run_child (restore_argv, out, TRUE, &restore, error))
                 return FALSE;
             }
-          else if (!run_child (floor_argv, out, &floor, error))
+          else if (!run_child (floor_argv, out, TRUE, &floor, error))
             return FALSE;
         }
 

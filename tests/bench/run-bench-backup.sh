@@ -15,7 +15,12 @@
 #    peak memory against the file's size.
 # The files of a run (a backup of about 400 MB, two databases) go to
 # BUILD_DIR/tests/bench/backup-run and are removed at the end.
-#   DG_BENCH_RUNS           timed runs of each (3)
+#   DG_BENCH_RUNS           timed runs of the export and sqlite3 (3)
+#   DG_BENCH_RESTORE_RUNS   timed runs of the restore and its floor (1: each
+#                           takes minutes)
+#   DG_BENCH_CACHE_MB       SQLite page cache of the restored database, for
+#                           the restore and its floor alike (default: SQLite's
+#                           2 MB, as the app has)
 #   DG_BENCH_CUSTOMERS      customers in the database (100000)
 #   DG_BENCH_INTERACTIONS   interactions (1000000)
 #   DG_BENCH_FOLLOWUPS      follow-ups (100000)
@@ -36,6 +41,8 @@ case $part in
   *) echo "Usage: $0 [BUILD_DIR [export|restore]]" >&2; exit 2 ;;
 esac
 runs=${DG_BENCH_RUNS:-3}
+restore_runs=${DG_BENCH_RESTORE_RUNS:-1}
+cache_mb=${DG_BENCH_CACHE_MB:-0}
 customers=${DG_BENCH_CUSTOMERS:-100000}
 interactions=${DG_BENCH_INTERACTIONS:-1000000}
 followups=${DG_BENCH_FOLLOWUPS:-100000}
@@ -87,7 +94,8 @@ echo
 echo "== Backup of $customers customers, $interactions interactions, $followups follow-ups"
 load
 echo
-"$bench/dg-bench-backup" run --db "$db" --work "$work" --runs "$runs" --part "$part" | tee "$out"
+"$bench/dg-bench-backup" run --db "$db" --work "$work" --runs "$runs" \
+  --restore-runs "$restore_runs" --cache-mb "$cache_mb" --part "$part" | tee "$out"
 
 echo
 echo "== Targets"

@@ -186,6 +186,61 @@ generate (void)
   return 0;
 }
 
+/* Every row of every ordinary table, leaving out uuids and the times of
+ * the journey, its stages, rules and cohorts, which core stamps with the
+ * real now. */
+static gboolean
+digest_made_up (DgDatabase  *db,
+                GChecksum   *checksum,
+                GError     **error)
+{
+  sqlite3 *handle = dg_database_get_handle (db);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (handle,
+                          "SELECT name FROM sqlite_master WHERE type = 'table' "
+                          "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                          "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return dg_database_set_error (db, error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      char *sql = sqlite3_mprintf ("SELECT * FROM \"%w\" ORDER BY 1, 2", (char *) tables->pdata[t]);
+      int rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+
+      sqlite3_free (sql);
+      if (rc != SQLITE_OK)
+        return dg_database_set_error (db, error);
+
+      g_checksum_update (checksum, (const guchar *) tables->pdata[t], -1);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *name = sqlite3_column_name (stmt, c);
+              const guchar *value;
+
+              if (g_str_equal (name, "uuid") || g_str_equal (name, "created_at")
+                  || g_str_equal (name, "updated_at"))
+                continue;
+
+              value = sqlite3_column_text (stmt, c);
+              g_checksum_update (checksum, value != NULL ? value : (const guchar *) "\1NULL", -1);
+              g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+            }
+          g_checksum_update (checksum, (const guchar *) "\x1e", 1);
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  return TRUE;
+}
+
 static int
 fingerprint (void)
 {
@@ -209,7 +264,7 @@ fingerprint (void)
     {
       g_autoptr(DgDatabase) db = dg_database_open (path, &error);
 
-      ok = db != NULL && dg_bench_followups_digest (db, checksum, &error);
+      ok = db != NULL && digest_made_up (db, checksum, &error);
       if (db != NULL)
         version = dg_database_get_schema_version (db);
     }

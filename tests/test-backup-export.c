@@ -121,6 +121,27 @@ test_export_deterministic (void)
   g_assert_true (g_bytes_equal (first, second));
 }
 
+/* A read-only second connection, as a worker thread uses, writes the
+ * same backup. */
+static void
+test_export_from_reader (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(DgDatabase) reader = NULL;
+  g_autofree char *first_path = dg_test_temp_path ("a.json");
+  g_autofree char *second_path = dg_test_temp_path ("b.json");
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dg_backup_test_fill (db);
+  reader = dg_database_open_reader (dg_database_get_path (db), NULL, &error);
+  g_assert_no_error (error);
+  first = dg_backup_test_export (db, first_path);
+  second = dg_backup_test_export (reader, second_path);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
 /* A failed export leaves an older file where it was, and nothing beside. */
 static void
 test_export_failure_keeps_old (void)
@@ -173,6 +194,7 @@ main (int   argc,
 
   g_test_add_func ("/backup/export/file", test_export_file);
   g_test_add_func ("/backup/export/deterministic", test_export_deterministic);
+  g_test_add_func ("/backup/export/from-reader", test_export_from_reader);
   g_test_add_func ("/backup/export/failure-keeps-old", test_export_failure_keeps_old);
 
   return g_test_run ();

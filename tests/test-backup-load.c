@@ -72,6 +72,15 @@ static const Mutation mutations[] = {
   { "enrollment-other-journey", "\"journey\": \"jour-lecture\", \"stage\": \"stage-signup\"",
     "\"journey\": \"jour-empty\", \"stage\": \"stage-signup\"",
     "enrollments[0].stage: a stage of another journey" },
+  { "event-other-journey", "\"journey\": \"jour-lecture\", \"stage\": \"stage-signup\"",
+    "\"journey\": \"jour-empty\", \"stage\": \"stage-signup\"",
+    "stage_events[0].to_stage: a stage of another journey than the enrollment's" },
+  { "followup-rule-other-journey", "\"journey\": \"jour-lecture\", \"stage\": \"stage-signup\"",
+    "\"journey\": \"jour-empty\", \"stage\": \"stage-signup\"",
+    "followups[0].rule: a rule of another journey than the enrollment's" },
+  { "enrollment-cohort-other-journey", "\"journey\": \"jour-lecture\", \"stage\": \"stage-signup\"",
+    "\"journey\": \"jour-empty\", \"stage\": \"stage-signup\"",
+    "enrollments[0].cohort: a cohort of another journey" },
   { "enrollment-reason-active", "\"drop_reason\": \"\"", "\"drop_reason\": \"이유\"",
     "enrollments[0].drop_reason: only a dropped enrollment has a reason" },
   { "enrollment-active-twice",
@@ -227,11 +236,20 @@ test_good_file_loads (void)
   g_autoptr(DgBackupFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *with_bom = g_strconcat ("\xef\xbb\xbf", good, NULL);
+
   g_assert_true (g_file_set_contents (path, good, -1, NULL));
   file = dg_backup_file_load (path, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (file);
   g_assert_cmpstr (dg_backup_file_get_path (file), ==, path);
+
+  /* Saved by an editor that starts UTF-8 with a byte order mark. */
+  g_clear_pointer (&file, dg_backup_file_free);
+  g_assert_true (g_file_set_contents (path, with_bom, -1, NULL));
+  file = dg_backup_file_load (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
 }
 
 static void

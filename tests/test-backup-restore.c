@@ -281,6 +281,10 @@ test_cancelled_keeps_old (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *safety_copy = NULL;
+  g_autofree char *folder = g_path_get_dirname (dg_database_get_path (target));
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
 
   g_assert_true (dg_database_exec (source, "BEGIN", NULL));
   for (int i = 0; i < 2500; i++)
@@ -298,11 +302,17 @@ test_cancelled_keeps_old (void)
 
   file = load (path);
   g_cancellable_cancel (cancellable);
-  g_assert_false (dg_backup_file_restore (file, target, DG_BACKUP_RESTORE_NO_SAFETY_COPY,
-                                          NULL, cancellable, &error));
+  g_assert_false (dg_backup_file_restore (file, target, DG_BACKUP_RESTORE_NONE,
+                                          &safety_copy, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (safety_copy);
   after = dg_test_dump_database (target);
   g_assert_cmpstr (before, ==, after);
+
+  /* Nor is a safety copy of the unchanged database left behind. */
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "dangol-before-restore"));
 }
 
 int

@@ -29,7 +29,8 @@ typedef struct
   GCancellable     *cancellable;
   const DgBackupKind *kinds;
   guint             n_kinds;
-  /* Per kind: the journey row of each record (stages, cohorts). */
+  /* Per kind: the journey row of each record (stages, rules, cohorts,
+   * enrollments). */
   GArray          **journey_of;
   GHashTable       *tag_names;
   GHashTable       *active_enrollments;
@@ -290,6 +291,28 @@ check_enrollment (Checker            *c,
                      "(enrollments.one-active-per-journey)"));
 }
 
+/* A move between stages of the enrollment's journey. */
+static void
+check_stage_event (Checker            *c,
+                   const DgBackupKind *kind,
+                   RecordValues       *v,
+                   const char         *place)
+{
+  guint journey = journey_of (c, DG_TABLE_ENROLLMENTS, row_of (kind, v, "enrollment"));
+  static const char * const stages[] = { "from_stage", "to_stage" };
+
+  if (journey == 0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      guint stage = row_of (kind, v, stages[i]);
+
+      if (stage != 0 && journey_of (c, DG_TABLE_STAGES, stage) != journey)
+        field_problem (c, place, stages[i], _("a stage of another journey than the enrollment's"));
+    }
+}
+
 static void
 check_followup (Checker            *c,
                 const DgBackupKind *kind,
@@ -325,6 +348,14 @@ check_followup (Checker            *c,
   if (enrollment_ok && rule_ok && enrollment->is_null != rule->is_null)
     field_problem (c, place, enrollment->is_null ? "enrollment" : "rule",
                    _("a follow-up made by a stage rule names both the enrollment and the rule"));
+  else if (enrollment_ok && rule_ok && !enrollment->is_null)
+    {
+      guint journey = journey_of (c, DG_TABLE_ENROLLMENTS, row_of (kind, v, "enrollment"));
+      guint rule_journey = journey_of (c, DG_TABLE_STAGE_RULES, row_of (kind, v, "rule"));
+
+      if (journey != 0 && rule_journey != 0 && journey != rule_journey)
+        field_problem (c, place, "rule", _("a rule of another journey than the enrollment's"));
+    }
 }
 
 static guint check_record (Checker    *c,
@@ -465,6 +496,8 @@ check_record (Checker    *c,
 
   if (g_str_equal (kind->table, DG_TABLE_STAGES))
     g_array_index (c->journey_of[k], guint, row - 1) = parent_row;
+  else if (g_str_equal (kind->table, DG_TABLE_STAGE_RULES))
+    g_array_index (c->journey_of[k], guint, row - 1) = journey_of (c, DG_TABLE_STAGES, parent_row);
   else if (g_str_equal (kind->table, DG_TABLE_COHORTS))
     g_array_index (c->journey_of[k], guint, row - 1) = row_of (kind, &v, "journey");
   else if (g_str_equal (kind->table, DG_TABLE_TAGS))
@@ -472,7 +505,12 @@ check_record (Checker    *c,
   else if (g_str_equal (kind->table, DG_TABLE_CUSTOMERS))
     check_customer (c, kind, &v, place);
   else if (g_str_equal (kind->table, DG_TABLE_ENROLLMENTS))
-    check_enrollment (c, kind, &v, place);
+    {
+      g_array_index (c->journey_of[k], guint, row - 1) = row_of (kind, &v, "journey");
+      check_enrollment (c, kind, &v, place);
+    }
+  else if (g_str_equal (kind->table, DG_TABLE_STAGE_EVENTS))
+    check_stage_event (c, kind, &v, place);
   else if (g_str_equal (kind->table, DG_TABLE_FOLLOWUPS))
     check_followup (c, kind, &v, place);
 
@@ -561,6 +599,8 @@ dg_backup_check_file (DgBackupFile     *file,
   c.journey_of = g_new0 (GArray *, c.n_kinds);
   c.journey_of[dg_backup_kind_for_table (DG_TABLE_STAGES)] = g_array_new (FALSE, TRUE, sizeof (guint));
   c.journey_of[dg_backup_kind_for_table (DG_TABLE_COHORTS)] = g_array_new (FALSE, TRUE, sizeof (guint));
+  c.journey_of[dg_backup_kind_for_table (DG_TABLE_STAGE_RULES)] = g_array_new (FALSE, TRUE, sizeof (guint));
+  c.journey_of[dg_backup_kind_for_table (DG_TABLE_ENROLLMENTS)] = g_array_new (FALSE, TRUE, sizeof (guint));
 
   for (guint k = 0; k < c.n_kinds && ok; k++)
     {

@@ -260,31 +260,80 @@ find_rule (const DgBackupField *field,
   return NULL;
 }
 
+/* What the catalogue says of each field, looked up once: the checker and
+ * the restore ask for every value of every record. */
+typedef struct
+{
+  gboolean            nullable;
+  const char * const *values;
+  gint64              min;
+  gint64              max;
+} FieldInfo;
+
+static FieldInfo *field_infos[G_N_ELEMENTS (kinds)];
+
+static void
+compute_field_info (const DgBackupField *field,
+                    FieldInfo           *info)
+{
+  const DgCatalogColumn *column = dg_backup_field_get_column (field);
+  const DgCatalogTable *table = dg_catalog_lookup (field->table);
+  const DgCatalogRule *range = find_rule (field, DG_CATALOG_RULE_RANGE);
+  const DgCatalogRule *one_of = find_rule (field, DG_CATALOG_RULE_ONE_OF);
+
+  /* A link row (a table with no uuid of its own) is there or not. */
+  info->nullable = table == NULL || table->uuid_column == NULL || column == NULL || !column->not_null;
+  info->values = one_of != NULL ? one_of->values : NULL;
+  info->min = range != NULL ? range->min : field->min;
+  info->max = range != NULL ? range->max : field->max;
+}
+
+static const FieldInfo *
+get_field_info (const DgBackupField *field)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          field_infos[k] = g_new0 (FieldInfo, kinds[k].n_fields);
+          for (guint f = 0; f < kinds[k].n_fields; f++)
+            compute_field_info (&kinds[k].fields[f], &field_infos[k][f]);
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      if (field >= kinds[k].fields && field < kinds[k].fields + kinds[k].n_fields)
+        return &field_infos[k][field - kinds[k].fields];
+    }
+
+  g_return_val_if_reached (NULL);
+}
+
 void
 dg_backup_field_get_range (const DgBackupField *field,
                            gint64              *out_min,
                            gint64              *out_max)
 {
-  const DgCatalogRule *rule = find_rule (field, DG_CATALOG_RULE_RANGE);
+  const FieldInfo *info = get_field_info (field);
 
-  if (rule != NULL)
-    {
-      *out_min = rule->min;
-      *out_max = rule->max;
-    }
-  else
-    {
-      *out_min = field->min;
-      *out_max = field->max;
-    }
+  *out_min = info->min;
+  *out_max = info->max;
 }
 
 const char * const *
 dg_backup_field_get_values (const DgBackupField *field)
 {
-  const DgCatalogRule *rule = find_rule (field, DG_CATALOG_RULE_ONE_OF);
+  return get_field_info (field)->values;
+}
 
-  return rule != NULL ? rule->values : NULL;
+gboolean
+dg_backup_field_is_nullable (const DgBackupField *field)
+{
+  return get_field_info (field)->nullable;
 }
 
 const DgBackupSetting *

@@ -470,25 +470,12 @@ unref_spans (gpointer data)
     g_array_unref (data);
 }
 
-DgBackupFile *
-dg_backup_file_load (const char    *path,
-                     GCancellable  *cancellable,
-                     GPtrArray    **out_problems,
-                     GError       **error)
+static DgBackupFile *
+new_file (const char *path)
 {
-  g_autoptr(DgBackupFile) file = NULL;
-  g_autoptr(DgBackupProblems) problems = dg_backup_problems_new ();
-  g_autoptr(DgBackupScan) scan = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  DgBackupFile *file = g_new0 (DgBackupFile, 1);
   guint n_kinds;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
-
-  if (out_problems != NULL)
-    *out_problems = NULL;
-
-  file = g_new0 (DgBackupFile, 1);
   file->path = g_strdup (path);
   file->settings = g_array_new (FALSE, FALSE, sizeof (DgBackupSettingValue));
   file->ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
@@ -496,11 +483,24 @@ dg_backup_file_load (const char    *path,
   for (guint k = 0; k < n_kinds; k++)
     g_ptr_array_add (file->ids, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
 
-  if (!read_file (file, error))
-    return NULL;
+  return file;
+}
+
+/* Checks @file, whose text is read. */
+static gboolean
+check (DgBackupFile  *file,
+       GCancellable  *cancellable,
+       GPtrArray    **out_problems,
+       GError       **error)
+{
+  g_autoptr(DgBackupProblems) problems = dg_backup_problems_new ();
+  g_autoptr(DgBackupScan) scan = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  const DgBackupKind *kinds;
+  guint n_kinds;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+    return FALSE;
 
   scan = dg_backup_scan (file->data, file->length, problems);
   if (scan != NULL && check_header (file, scan, parser, problems))
@@ -510,30 +510,68 @@ dg_backup_file_load (const char    *path,
       if (!dg_backup_check_file (file, scan, cancellable, problems))
         {
           g_cancellable_set_error_if_cancelled (cancellable, error);
-          return NULL;
+          return FALSE;
         }
     }
 
   if (dg_backup_problems_count (problems) > 0)
     {
       dg_backup_problems_report (problems, out_problems, error);
-      return NULL;
+      return FALSE;
     }
 
   file->counts.n_settings = file->settings->len;
 
   /* Only the spans of the top-level arrays are needed again. */
   file->spans = g_ptr_array_new_with_free_func (unref_spans);
-  {
-    const DgBackupKind *kinds = dg_backup_get_kinds (&n_kinds);
+  kinds = dg_backup_get_kinds (&n_kinds);
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      GArray *spans = kinds[k].parent < 0 ? dg_backup_scan_get_elements (scan, kinds[k].key) : NULL;
 
-    for (guint k = 0; k < n_kinds; k++)
-      {
-        GArray *spans = kinds[k].parent < 0 ? dg_backup_scan_get_elements (scan, kinds[k].key) : NULL;
+      g_ptr_array_add (file->spans, spans != NULL ? g_array_ref (spans) : NULL);
+    }
 
-        g_ptr_array_add (file->spans, spans != NULL ? g_array_ref (spans) : NULL);
-      }
-  }
+  return TRUE;
+}
+
+DgBackupFile *
+dg_backup_file_load (const char    *path,
+                     GCancellable  *cancellable,
+                     GPtrArray    **out_problems,
+                     GError       **error)
+{
+  g_autoptr(DgBackupFile) file = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+
+  if (out_problems != NULL)
+    *out_problems = NULL;
+
+  file = new_file (path);
+  if (!read_file (file, error) || !check (file, cancellable, out_problems, error))
+    return NULL;
+
+  return g_steal_pointer (&file);
+}
+
+DgBackupFile *
+dg_backup_file_load_data (const char  *name,
+                          char        *data,
+                          gsize        length,
+                          GPtrArray  **out_problems,
+                          GError     **error)
+{
+  g_autoptr(DgBackupFile) file = new_file (name);
+
+  if (out_problems != NULL)
+    *out_problems = NULL;
+
+  file->data = data;
+  file->length = length;
+  if (!check (file, NULL, out_problems, error))
+    return NULL;
 
   return g_steal_pointer (&file);
 }

@@ -93,6 +93,9 @@ const char         *dg_backup_link_column     (const char          *link_table,
 void                dg_backup_field_get_range (const DgBackupField *field,
                                                gint64              *out_min,
                                                gint64              *out_max);
+/* Whether the field may be NULL (or left out): its column may, or it is
+ * a link row's, which is there or not. */
+gboolean            dg_backup_field_is_nullable (const DgBackupField *field);
 /* The values a text field may hold (a ONE_OF rule of the catalogue), or
  * NULL. */
 const char * const *dg_backup_field_get_values (const DgBackupField *field);
@@ -208,6 +211,14 @@ struct _DgBackupFile
   GArray         *settings;
   DgClock        *clock;
 };
+
+/* dg_backup_file_load() of a text in memory: @data (@length bytes and a
+ * NUL after them) is taken, and freed with the file. For the fuzzer. */
+DgBackupFile     *dg_backup_file_load_data    (const char       *name,
+                                               char             *data,
+                                               gsize             length,
+                                               GPtrArray       **out_problems,
+                                               GError          **error);
 
 /* Checks the records of @file's text, filling its spans and ids; adds
  * every problem to @problems. */

@@ -619,16 +619,16 @@ dg_backup_file_restore (DgBackupFile          *file,
     return FALSE;
 
   if (!dg_database_begin (db, error))
-    return FALSE;
+    goto failed;
 
   if (!delete_everything (&r, error) || !write_everything (&r, error))
     {
       dg_database_rollback (db);
-      return FALSE;
+      goto failed;
     }
 
   if (!dg_database_commit (db, error))
-    return FALSE;
+    goto failed;
 
   dg_database_notify_all (db);
 
@@ -636,4 +636,11 @@ dg_backup_file_restore (DgBackupFile          *file,
     *out_safety_copy = g_steal_pointer (&safety_copy);
 
   return TRUE;
+
+failed:
+  /* The database is as it was: a copy of it is only clutter. */
+  if (safety_copy != NULL)
+    g_unlink (safety_copy);
+
+  return FALSE;
 }

@@ -580,6 +580,10 @@ dg_backup_scan (const char       *data,
   s.problems = problems;
   s.scan = scan;
 
+  /* A byte order mark, as some editors save UTF-8 with. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    s.pos = 3;
+
   skip_space (&s);
   if (s.pos >= length)
     {

@@ -216,19 +216,6 @@ check_text (const DgBackupField *field,
   return check_text_format (field, text);
 }
 
-static gboolean
-nullable (const DgBackupField *field)
-{
-  const DgCatalogColumn *column = dg_backup_field_get_column (field);
-  const DgCatalogTable *table = dg_catalog_lookup (field->table);
-
-  /* A link row (a table with no uuid of its own) is there or not. */
-  if (table == NULL || table->uuid_column == NULL)
-    return TRUE;
-
-  return column == NULL || !column->not_null;
-}
-
 char *
 dg_backup_read_value (JsonObject          *record,
                       const DgBackupField *field,
@@ -242,7 +229,7 @@ dg_backup_read_value (JsonObject          *record,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       out->is_null = TRUE;
-      if (nullable (field))
+      if (dg_backup_field_is_nullable (field))
         return NULL;
       return g_strdup (node == NULL ? _("missing") : _("empty (null), but required"));
     }

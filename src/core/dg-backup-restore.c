@@ -381,84 +381,6 @@ delete_everything (Restore  *r,
   return TRUE;
 }
 
-/* The row ids the recompute functions of @table take. */
-static GArray *
-read_row_ids (Restore               *r,
-              const DgCatalogTable  *table,
-              GError               **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM \"%s\" ORDER BY rowid",
-                                          table->row_source != NULL ? table->row_source : table->name);
-  g_auto(DgStatement) stmt = dg_database_prepare (r->db, sql, error);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      dg_database_set_error (r->db, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
-}
-
-/* Every derived value, in the order and through the functions of
- * dg_catalog_recompute_all(), but in the restore's own transaction rather
- * than in a savepoint of its own: under an open savepoint SQLite keeps the
- * first image of every page changed since in its in-memory statement
- * journal, and at the end of each statement walks that journal from its
- * start to cut it back, so the recompute grew with the square of the data
- * (at 100k customers and 1M interactions most of the restore's time went
- * there). A failure rolls the whole restore back anyway. */
-static gboolean
-recompute_everything (Restore  *r,
-                      GError  **error)
-{
-  guint n_tables;
-  const DgCatalogTable *tables = dg_catalog_get_tables (&n_tables);
-
-  for (guint i = 0; i < n_tables; i++)
-    {
-      const DgCatalogTable *table = &tables[i];
-      g_autoptr(GArray) ids = NULL;
-
-      if (table->rebuild != NULL)
-        {
-          if (!table->rebuild (r->db, error))
-            return FALSE;
-          continue;
-        }
-
-      for (guint c = 0; c < table->n_columns; c++)
-        {
-          const DgCatalogColumn *column = &table->columns[c];
-
-          if (column->kind != DG_CATALOG_COLUMN_DERIVED || column->recompute == NULL)
-            continue;
-
-          if (ids == NULL && (ids = read_row_ids (r, table, error)) == NULL)
-            return FALSE;
-
-          for (guint j = 0; j < ids->len; j++)
-            {
-              if (!column->recompute (r->db, g_array_index (ids, gint64, j), error))
-                return FALSE;
-            }
-        }
-    }
-
-  return TRUE;
-}
-
 static gboolean
 write_everything (Restore  *r,
                   GError  **error)
@@ -497,7 +419,7 @@ write_everything (Restore  *r,
   if (!dg_meta_set (r->db, "all_day_zone", g_time_zone_get_identifier (r->tz), error))
     return FALSE;
 
-  return recompute_everything (r, error);
+  return dg_catalog_recompute_all_locked (r->db, error);
 }
 
 static char *

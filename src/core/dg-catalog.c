@@ -655,13 +655,10 @@ dg_catalog_recompute_column (DgDatabase             *db,
 }
 
 gboolean
-dg_catalog_recompute_all (DgDatabase  *db,
-                          GError     **error)
+dg_catalog_recompute_all_locked (DgDatabase  *db,
+                                 GError     **error)
 {
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
-
-  if (!dg_database_begin (db, error))
-    return FALSE;
 
   for (guint i = 0; i < N (tables); i++)
     {
@@ -670,7 +667,7 @@ dg_catalog_recompute_all (DgDatabase  *db,
       if (table->rebuild != NULL)
         {
           if (!recompute_locked (db, table, NULL, error))
-            goto failed;
+            return FALSE;
           continue;
         }
 
@@ -678,13 +675,27 @@ dg_catalog_recompute_all (DgDatabase  *db,
         {
           if (table->columns[c].kind == DG_CATALOG_COLUMN_DERIVED
               && !recompute_locked (db, table, &table->columns[c], error))
-            goto failed;
+            return FALSE;
         }
     }
 
-  return dg_database_commit (db, error);
+  return TRUE;
+}
 
-failed:
-  dg_database_rollback (db);
-  return FALSE;
+gboolean
+dg_catalog_recompute_all (DgDatabase  *db,
+                          GError     **error)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+
+  if (!dg_database_begin (db, error))
+    return FALSE;
+
+  if (!dg_catalog_recompute_all_locked (db, error))
+    {
+      dg_database_rollback (db);
+      return FALSE;
+    }
+
+  return dg_database_commit (db, error);
 }

@@ -309,6 +309,46 @@ test_names_only_twice (Fixture       *fixture,
   g_assert_cmpint (count_customers (fixture), ==, 4);
 }
 
+/* A CSV import matches phones as a vCard import does
+ * (dg_import_phone_key()): +82 and 0082 are the leading 0, and a number
+ * of fewer than 7 digits once read that way is refused, not matched. */
+static void
+test_phone_forms (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = write_file ("이름,전화\n"
+                                      "홍,+82 10-1234-5678\n"
+                                      "김,0082 10 1234 5678\n"
+                                      "최,+82 12345\n"
+                                      "박,+82-10-9999-0000\n"
+                                      "박지훈,010 9999 0000\n"
+                                      "정,123456\n");
+  g_autoptr(DgCsvImport) import = load_and_preview (fixture, path);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  g_assert_cmpint (dg_csv_import_get_row (import, 0)->kind, ==, DG_IMPORT_ROW_DUPLICATE);
+  g_assert_cmpint (dg_csv_import_get_row (import, 0)->match_customer_id, ==, fixture->kim);
+  g_assert_cmpint (dg_csv_import_get_row (import, 1)->kind, ==, DG_IMPORT_ROW_DUPLICATE);
+  g_assert_cmpint (dg_csv_import_get_row (import, 1)->match_customer_id, ==, fixture->kim);
+  g_assert_cmpint (dg_csv_import_get_row (import, 2)->kind, ==, DG_IMPORT_ROW_REFUSED);
+  g_assert_cmpint (dg_csv_import_get_row (import, 3)->kind, ==, DG_IMPORT_ROW_NEW);
+  g_assert_cmpint (dg_csv_import_get_row (import, 4)->kind, ==, DG_IMPORT_ROW_DUPLICATE);
+  g_assert_cmpuint (dg_csv_import_get_row (import, 4)->match_row, ==, 5);
+  g_assert_cmpint (dg_csv_import_get_row (import, 5)->kind, ==, DG_IMPORT_ROW_REFUSED);
+
+  /* "+82 12345" has seven digits as written, six as dialled at home. */
+  problems = dg_csv_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, "Row 4: Phone: “+82 12345” is too short");
+  g_assert_cmpstr (g_ptr_array_index (problems, 1), ==, "Row 7: Phone: “123456” is too short");
+
+  /* What the CSV import finds is what the vCard import finds. */
+  g_assert_cmpint (dg_import_find_match (fixture->db, NULL, "0082 10 1234 5678", NULL, &error),
+                   ==, fixture->kim);
+  g_assert_no_error (error);
+}
+
 static void
 test_plans (Fixture       *fixture,
             gconstpointer  data)
@@ -561,6 +601,7 @@ main (int   argc,
   ADD ("/import-csv/apply-and-undo", test_apply_and_undo);
   ADD ("/import-csv/import-twice", test_import_twice);
   ADD ("/import-csv/names-only-twice", test_names_only_twice);
+  ADD ("/import-csv/phone-forms", test_phone_forms);
   ADD ("/import-csv/plans", test_plans);
   ADD ("/import-csv/refused-files", test_refused_files);
   ADD ("/import-csv/ragged-rows", test_ragged_rows);

@@ -343,6 +343,20 @@ test_duplicates (void)
   g_assert_null (dg_import_phone_key ("5678"));
   key = dg_import_phone_key ("+82 (10) 1234-5678");
   g_assert_cmpstr (key, ==, "01012345678");
+  g_clear_pointer (&key, g_free);
+  key = dg_import_phone_key ("0082-10-1234-5678");
+  g_assert_cmpstr (key, ==, "01012345678");
+  g_clear_pointer (&key, g_free);
+
+  /* Seven digits at least, counted as dialled at home: "+82 12345" has
+   * six. The CSV import refuses the same numbers. */
+  g_assert_null (dg_import_phone_key ("123456"));
+  g_assert_null (dg_import_phone_key ("+82 12345"));
+  key = dg_import_phone_key ("123-4567");
+  g_assert_cmpstr (key, ==, "1234567");
+  g_clear_pointer (&key, g_free);
+  key = dg_import_phone_digits ("+82 12345");
+  g_assert_cmpstr (key, ==, "012345");
 }
 
 /* Ten thousand cards, one with a 10 MB photo. */

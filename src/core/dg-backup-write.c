@@ -3,7 +3,7 @@
  * Export: one read transaction (a consistent snapshot, and no write lock
  * that would hold the other process back), records written one by one as
  * they are read, into a private temporary file beside the target that is
- * synced and then renamed over it. Nothing builds the whole document, so
+ * synced and then renamed over it (DgExportFile). Nothing builds the whole document, so
  * memory stays flat however big the database is.
  *
  * The text is deterministic: records in id order (a restore gives ids in
@@ -15,21 +15,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
-
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
-
 #include "dg-backup-private.h"
 #include "dg-database-private.h"
 #include "dg-error.h"
+#include "dg-export-file-private.h"
 #include "dg-meta-private.h"
 #include "dg-record-private.h"
-
-#define FLUSH_BYTES (256 * 1024)
 
 /* The uuids of a table by id, for the references to it. A lookup per
  * row in SQLite would read the referred table's pages at random, and the
@@ -46,9 +37,8 @@ typedef struct
 typedef struct
 {
   DgDatabase     *db;
+  DgExportFile   *file;
   GString        *out;
-  int             fd;
-  const char     *display_path;
   GCancellable   *cancellable;
   DgBackupCounts  counts;
   guint           since_check;
@@ -135,45 +125,10 @@ uuid_map_lookup (UuidMap *map,
 }
 
 static gboolean
-set_io_error (GError     **error,
-              int          saved_errno,
-              const char  *display_path)
-{
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Could not write the backup “%s”: %s"),
-               display_path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static gboolean
-flush (Writer  *w,
-       GError **error)
-{
-  gsize done = 0;
-
-  while (done < w->out->len)
-    {
-      gssize n = write (w->fd, w->out->str + done, w->out->len - done);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          return set_io_error (error, errno, w->display_path);
-        }
-      done += n;
-    }
-
-  g_string_truncate (w->out, 0);
-
-  return TRUE;
-}
-
-static gboolean
 record_done (Writer  *w,
              GError **error)
 {
-  if (w->out->len >= FLUSH_BYTES && !flush (w, error))
+  if (!dg_export_file_flush_if_full (w->file, error))
     return FALSE;
 
   if (++w->since_check >= 1000)
@@ -545,7 +500,7 @@ write_document (Writer     *w,
 
   g_string_append (w->out, "\n}\n");
 
-  return flush (w, error);
+  return TRUE;
 }
 
 /* Reads inside one transaction: the caller's if one is open, else a read
@@ -570,32 +525,6 @@ write_snapshot (Writer     *w,
   return ok;
 }
 
-static gboolean
-sync_folder (const char  *path,
-             GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  /* A folder that cannot be opened for syncing (some file systems) has
-   * had the rename all the same. */
-  if (fd < 0)
-    return TRUE;
-
-  if (fsync (fd) != 0 && errno != EINVAL && errno != ENOTSUP)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (path);
-
-      close (fd);
-      return set_io_error (error, saved_errno, display);
-    }
-
-  close (fd);
-
-  return TRUE;
-}
-
 gboolean
 dg_backup_export (DgDatabase      *db,
                   const char      *path,
@@ -604,10 +533,8 @@ dg_backup_export (DgDatabase      *db,
                   GCancellable    *cancellable,
                   GError         **error)
 {
-  g_autofree char *display_path = NULL;
-  g_autofree char *temp_path = NULL;
+  g_autoptr(DgExportFile) file = NULL;
   g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GString) out = NULL;
   Writer w = { 0 };
   gboolean ok;
 
@@ -615,42 +542,25 @@ dg_backup_export (DgDatabase      *db,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), FALSE);
 
-  display_path = g_filename_display_name (path);
   when = exported_at != NULL ? dg_record_normalize_time (exported_at) : dg_record_now ();
 
-  /* mkstemp creates it 0600, so the data is never readable by others,
-   * not even before a chmod. */
-  temp_path = g_strconcat (path, ".XXXXXX", NULL);
-  w.fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
-  if (w.fd < 0)
-    return set_io_error (error, errno, display_path);
+  file = dg_export_file_open_full (path, DG_EXPORT_FILE_BACKUP, error);
+  if (file == NULL)
+    return FALSE;
 
-  out = g_string_sized_new (FLUSH_BYTES + 64 * 1024);
   w.db = db;
-  w.out = out;
-  w.display_path = display_path;
+  w.file = file;
+  w.out = dg_export_file_get_buffer (file);
   w.cancellable = cancellable;
   w.maps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, uuid_map_free);
 
+  /* On failure (cancelled too) the temporary file goes with @file. */
   ok = write_snapshot (&w, when, error);
   g_hash_table_unref (w.maps);
-
-  if (ok && fsync (w.fd) != 0)
-    ok = set_io_error (error, errno, display_path);
-
-  if (close (w.fd) != 0 && ok)
-    ok = set_io_error (error, errno, display_path);
-
-  if (ok && g_rename (temp_path, path) != 0)
-    ok = set_io_error (error, errno, display_path);
-
   if (!ok)
-    {
-      g_unlink (temp_path);
-      return FALSE;
-    }
+    return FALSE;
 
-  if (!sync_folder (path, error))
+  if (!dg_export_file_commit (g_steal_pointer (&file), error))
     return FALSE;
 
   if (out_counts != NULL)

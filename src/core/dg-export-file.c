@@ -22,6 +22,7 @@ struct _DgExportFile
   char    *display_path;
   GString *out;
   int      fd;
+  DgExportFileKind kind;
 };
 
 static gboolean
@@ -29,9 +30,15 @@ set_io_error (DgExportFile  *self,
               int            saved_errno,
               GError       **error)
 {
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Could not write “%s”: %s"),
-               self->display_path, g_strerror (saved_errno));
+  /* Whole sentences, so that each translates naturally. */
+  if (self->kind == DG_EXPORT_FILE_BACKUP)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("Could not write the backup “%s”: %s"),
+                 self->display_path, g_strerror (saved_errno));
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("Could not write “%s”: %s"),
+                 self->display_path, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -73,11 +80,20 @@ DgExportFile *
 dg_export_file_open (const char  *path,
                      GError     **error)
 {
+  return dg_export_file_open_full (path, DG_EXPORT_FILE_EXPORT, error);
+}
+
+DgExportFile *
+dg_export_file_open_full (const char        *path,
+                          DgExportFileKind   kind,
+                          GError           **error)
+{
   DgExportFile *self;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_new0 (DgExportFile, 1);
+  self->kind = kind;
   self->path = g_strdup (path);
   self->display_path = g_filename_display_name (path);
   self->temp_path = g_strconcat (path, ".XXXXXX", NULL);
@@ -106,21 +122,50 @@ dg_export_file_write (DgExportFile  *self,
 
   g_string_append_len (self->out, data, len < 0 ? (gssize) strlen (data) : len);
 
+  return dg_export_file_flush_if_full (self, error);
+}
+
+GString *
+dg_export_file_get_buffer (DgExportFile *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->out;
+}
+
+gboolean
+dg_export_file_flush_if_full (DgExportFile  *self,
+                              GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
   return self->out->len < FLUSH_BYTES || flush (self, error);
 }
 
-static void
-sync_folder (const char *path)
+/* Makes the rename itself durable. */
+static gboolean
+sync_folder (DgExportFile  *self,
+             GError       **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir = g_path_get_dirname (self->path);
   int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
-  /* Some file systems cannot sync a folder; the rename happened all the
-   * same. */
+  /* Some file systems cannot open or sync a folder; the rename happened
+   * all the same. A real I/O error, though, may have lost it. */
   if (fd < 0)
-    return;
-  fsync (fd);
+    return TRUE;
+
+  if (fsync (fd) != 0 && errno != EINVAL && errno != ENOTSUP)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      return set_io_error (self, saved_errno, error);
+    }
+
   close (fd);
+
+  return TRUE;
 }
 
 gboolean
@@ -143,10 +188,10 @@ dg_export_file_commit (DgExportFile  *self,
   if (ok && g_rename (self->temp_path, self->path) != 0)
     ok = set_io_error (self, errno, error);
 
-  if (ok)
-    sync_folder (self->path);
-  else
+  if (!ok)
     g_unlink (self->temp_path);
+  else
+    ok = sync_folder (self, error);
 
   free_file (self);
 

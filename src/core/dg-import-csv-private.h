@@ -47,9 +47,9 @@ DgCustomer *dg_csv_import_build_customer (DgCsvImport  *self,
                                           GPtrArray    *fields,
                                           GTimeZone    *tz,
                                           char        **out_problem);
-/* The customer in @db whose phone digits or e-mail are @customer's, or,
- * when it has neither, the one of its name who has neither either; 0 when
- * none. */
+/* The customer in @db that dg_import_find_match() finds for @customer's
+ * phone or e-mail, or, when it has neither, the one of its name who has
+ * neither either; 0 when none. */
 gboolean    dg_csv_import_find_customer  (DgDatabase   *db,
                                           DgCustomer   *customer,
                                           gint64       *out_id,
@@ -63,8 +63,9 @@ gboolean    dg_csv_import_merge          (DgCustomer   *existing,
                                           guint         row,
                                           GPtrArray    *conflicts,
                                           guint        *out_n_conflicts);
-/* The match keys of @customer: "p:" phone digits (a +82 number as it is
- * dialled at home), "e:" the e-mail in lower case; NULL for none. */
+/* The match keys of @customer: "p:" dg_import_phone_key() (a +82 number
+ * as it is dialled at home; none for fewer than 7 digits), "e:" the e-mail
+ * in lower case; NULL for none. */
 char       *dg_csv_import_phone_key      (DgCustomer   *customer);
 char       *dg_csv_import_email_key      (DgCustomer   *customer);
 /* "n:" the name, for a customer with neither phone nor e-mail. */

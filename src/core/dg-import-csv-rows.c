@@ -14,12 +14,14 @@
 #include "dg-database-private.h"
 #include "dg-error.h"
 #include "dg-import-csv-private.h"
+#include "dg-import-match.h"
 #include "dg-search.h"
 
 /* A phone number from a file is matched on its digits: a fragment
- * ("010-12") would match strangers, and no number has more than 15
- * (E.164). The customer editor, where a person types, is not as strict. */
-#define PHONE_MIN_DIGITS 7
+ * ("010-12") would match strangers, so a number with too few digits to
+ * be a match key (dg_import_phone_key(), the rule every import shares) is
+ * refused; and no number has more than 15 (E.164). The customer editor,
+ * where a person types, is not as strict. */
 #define PHONE_MAX_DIGITS 15
 
 static gboolean
@@ -27,13 +29,14 @@ check_phone (const char  *phone,
              char       **out_problem)
 {
   g_autofree char *digits = dg_search_digits (phone);
+  g_autofree char *key = dg_import_phone_key (phone);
   gsize n = strlen (digits);
 
-  if (n == 0 || (n >= PHONE_MIN_DIGITS && n <= PHONE_MAX_DIGITS))
+  if (n == 0 || (key != NULL && n <= PHONE_MAX_DIGITS))
     return TRUE;
 
-  *out_problem = g_strdup_printf (n < PHONE_MIN_DIGITS ? _("Phone: “%s” is too short")
-                                                       : _("Phone: “%s” is too long"),
+  *out_problem = g_strdup_printf (key == NULL ? _("Phone: “%s” is too short")
+                                              : _("Phone: “%s” is too long"),
                                   phone);
   return FALSE;
 }
@@ -156,28 +159,12 @@ dg_csv_import_build_customer (DgCsvImport  *self,
   return g_steal_pointer (&customer);
 }
 
-/* The digits of a phone number as dialled in Korea: "+82 10-…" is
- * "010-…". */
-static char *
-home_digits (const char *phone)
-{
-  g_autofree char *digits = dg_search_digits (phone);
-  const char *p = phone;
-
-  while (g_ascii_isspace (*p))
-    p++;
-  if ((*p == '+' || g_str_has_prefix (p, "00")) && g_str_has_prefix (*p == '+' ? digits : digits + 2, "82"))
-    return g_strconcat ("0", (*p == '+' ? digits : digits + 2) + 2, NULL);
-
-  return g_steal_pointer (&digits);
-}
-
 char *
 dg_csv_import_phone_key (DgCustomer *customer)
 {
-  g_autofree char *digits = home_digits (dg_customer_get_phone (customer));
+  g_autofree char *key = dg_import_phone_key (dg_customer_get_phone (customer));
 
-  return *digits != '\0' ? g_strconcat ("p:", digits, NULL) : NULL;
+  return key != NULL ? g_strconcat ("p:", key, NULL) : NULL;
 }
 
 char *
@@ -202,85 +189,45 @@ dg_csv_import_email_key (DgCustomer *customer)
   return *lower != '\0' ? g_strconcat ("e:", lower, NULL) : NULL;
 }
 
-static gboolean
-first_id (DgDatabase    *db,
-          sqlite3_stmt  *stmt,
-          gint64        *out_id,
-          GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    *out_id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    return dg_database_set_error (db, error);
-
-  return TRUE;
-}
-
 gboolean
 dg_csv_import_find_customer (DgDatabase  *db,
                              DgCustomer  *customer,
                              gint64      *out_id,
                              GError     **error)
 {
-  g_autofree char *digits = home_digits (dg_customer_get_phone (customer));
+  g_autofree char *digits = dg_search_digits (dg_customer_get_phone (customer));
   const char *email = dg_customer_get_email (customer);
+  g_auto(DgStatement) stmt = NULL;
+  int rc;
 
-  *out_id = 0;
-
-  if (*digits != '\0')
+  /* The same phone or e-mail as a vCard import would match on. */
+  *out_id = dg_import_find_match (db, NULL, dg_customer_get_phone (customer), email, error);
+  if (*out_id < 0)
     {
-      g_auto(DgStatement) stmt = NULL;
-      g_autofree char *abroad = digits[0] == '0' ? g_strconcat ("82", digits + 1, NULL) : NULL;
-
-      /* Archived customers count: they are still the same people. The
-       * index on (archived, phone_digits) serves the IN on both. */
-      stmt = dg_database_prepare (db,
-                                  "SELECT id FROM customers WHERE archived IN (0, 1) "
-                                  "AND phone_digits IN (?1, ?2) ORDER BY archived, id LIMIT 1",
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
-      dg_database_bind_text (stmt, 1, digits);
-      dg_database_bind_text (stmt, 2, abroad != NULL ? abroad : digits);
-      if (!first_id (db, stmt, out_id, error))
-        return FALSE;
+      *out_id = 0;
+      return FALSE;
     }
 
   /* Someone known by name only (a sheet without phone or e-mail
    * columns) is the customer of that name who has neither either, so
    * that the same sheet imported twice adds no one the second time. */
-  if (*out_id == 0 && *digits == '\0' && *email == '\0')
-    {
-      g_auto(DgStatement) stmt = NULL;
+  if (*out_id != 0 || *digits != '\0' || *email != '\0')
+    return TRUE;
 
-      stmt = dg_database_prepare (db,
-                                  "SELECT id FROM customers WHERE archived IN (0, 1) "
-                                  "AND name = ?1 COLLATE NOCASE AND phone_digits = '' AND email = '' "
-                                  "ORDER BY archived, id LIMIT 1",
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
-      dg_database_bind_text (stmt, 1, dg_customer_get_name (customer));
-      if (!first_id (db, stmt, out_id, error))
-        return FALSE;
-    }
+  stmt = dg_database_prepare (db,
+                              "SELECT id FROM customers WHERE archived IN (0, 1) "
+                              "AND name = ?1 COLLATE NOCASE AND phone_digits = '' AND email = '' "
+                              "ORDER BY archived, id LIMIT 1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  dg_database_bind_text (stmt, 1, dg_customer_get_name (customer));
 
-  if (*out_id == 0 && *email != '\0')
-    {
-      g_auto(DgStatement) stmt = NULL;
-
-      stmt = dg_database_prepare (db,
-                                  "SELECT id FROM customers WHERE archived IN (0, 1) "
-                                  "AND email = ?1 COLLATE NOCASE ORDER BY archived, id LIMIT 1",
-                                  error);
-      if (stmt == NULL)
-        return FALSE;
-      dg_database_bind_text (stmt, 1, email);
-      if (!first_id (db, stmt, out_id, error))
-        return FALSE;
-    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    return dg_database_set_error (db, error);
 
   return TRUE;
 }
@@ -295,8 +242,8 @@ same_value (DgImportTarget  target,
 {
   if (target == DG_IMPORT_TARGET_PHONE)
     {
-      g_autofree char *x = home_digits (a);
-      g_autofree char *y = home_digits (b);
+      g_autofree char *x = dg_import_phone_digits (a);
+      g_autofree char *y = dg_import_phone_digits (b);
 
       return g_str_equal (x, y);
     }

@@ -13,18 +13,26 @@
 #define MIN_PHONE_DIGITS 7
 
 char *
-dg_import_phone_key (const char *phone)
+dg_import_phone_digits (const char *phone)
 {
-  g_autofree char *digits = NULL;
+  char *digits;
 
   if (phone == NULL)
-    return NULL;
+    return g_strdup ("");
 
   digits = dg_search_digits (phone);
   if (g_str_has_prefix (digits, "0082"))
     memmove (digits, digits + 3, strlen (digits + 3) + 1), digits[0] = '0';
   else if (g_str_has_prefix (digits, "82") && strchr (phone, '+') != NULL)
     memmove (digits, digits + 1, strlen (digits + 1) + 1), digits[0] = '0';
+
+  return digits;
+}
+
+char *
+dg_import_phone_key (const char *phone)
+{
+  g_autofree char *digits = dg_import_phone_digits (phone);
 
   if (strlen (digits) < MIN_PHONE_DIGITS)
     return NULL;

@@ -12,9 +12,12 @@
 
 G_BEGIN_DECLS
 
-/* The digits two phone numbers share when they are the same number: a
- * Korean +82 prefix read as the leading 0. NULL for a number too short to
- * tell one person from another. */
+/* The digits of @phone as dialled at home: a Korean +82 (or 0082) prefix
+ * read as the leading 0. "" for no digits. */
+char   *dg_import_phone_digits (const char *phone);
+/* The digits two phone numbers share when they are the same number (as
+ * dg_import_phone_digits()). NULL for a number too short to tell one
+ * person from another: fewer than 7 digits. Every import matches on this. */
 char   *dg_import_phone_key   (const char  *phone);
 
 /* The id of the customer with uuid @uuid, or else whose phone matches

@@ -363,11 +363,13 @@ dg_export_controller_ask (DgExportController *self,
     {
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self->window, _("Export"), NULL));
       adw_message_dialog_set_body (dialog, _("Choose what to write to a file."));
+      /* Too wide for a row, the buttons stack with the last added on top:
+       * the customer list comes first, Cancel last. */
       adw_message_dialog_add_responses (dialog,
                                         "cancel", _("_Cancel"),
-                                        "list-csv", _("Customer _List as Shown (CSV)"),
-                                        "contacts-vcard", _("C_ontacts (vCard)"),
                                         "followups-ical", _("Open _Follow-ups (iCalendar)"),
+                                        "contacts-vcard", _("C_ontacts (vCard)"),
+                                        "list-csv", _("Customer _List as Shown (CSV)"),
                                         NULL);
     }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-backup-controller.h"
+#include "dg-export-controller.h"
 #include "dg-calendar-view.h"
 #include "dg-customers-view.h"
 #include "dg-demo-ui.h"
@@ -22,6 +23,7 @@ struct _DgWindow
 
   DgContext            *context;
   DgBackupController   *backup;
+  DgExportController   *export;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
@@ -367,6 +369,9 @@ dg_window_constructed (GObject *object)
   self->backup = dg_backup_controller_new (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay),
                                            self->context);
   dg_backup_controller_install (self->backup);
+  self->export = dg_export_controller_new (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay),
+                                           self->context);
+  dg_export_controller_install (self->export);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_view_stack_visible_child_cb), self, 0);
@@ -406,6 +411,9 @@ dg_window_dispose (GObject *object)
   if (self->backup != NULL)
     g_object_run_dispose (G_OBJECT (self->backup));
   g_clear_object (&self->backup);
+  if (self->export != NULL)
+    g_object_run_dispose (G_OBJECT (self->export));
+  g_clear_object (&self->export);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dg_window_parent_class)->dispose (object);

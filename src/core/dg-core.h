@@ -27,6 +27,7 @@
 #include "dg-enrollment-card.h"
 #include "dg-enrollments.h"
 #include "dg-error.h"
+#include "dg-export-csv.h"
 #include "dg-export-ical.h"
 #include "dg-export-vcard.h"
 #include "dg-fake-clock.h"

@@ -38,6 +38,14 @@ _dg_customers_view_get_selected_ids (DgCustomersView *self)
   return dg_customer_selection_get_selected_ids (self->selection);
 }
 
+GArray *
+dg_customers_view_dup_selected_ids (DgCustomersView *self)
+{
+  g_return_val_if_fail (DG_IS_CUSTOMERS_VIEW (self), NULL);
+
+  return _dg_customers_view_get_selected_ids (self);
+}
+
 char *
 _dg_customers_view_format_n_selected (guint n_selected)
 {

@@ -54,6 +54,8 @@ void            dg_customers_view_show_journey (DgCustomersView *self,
                                                 gint64           journey_id,
                                                 gint64           stage_id,
                                                 gint64           cohort_id);
+/* The ids (gint64) of the selected customers, in the list's order. */
+GArray         *dg_customers_view_dup_selected_ids (DgCustomersView *self);
 /* Shows the page of the customer with @id. */
 gboolean        dg_customers_view_open        (DgCustomersView *self,
                                                gint64           id,

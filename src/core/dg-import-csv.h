@@ -95,6 +95,12 @@ typedef struct
    * dg_csv_import_set_enrollment()); those already in the journey are
    * left where they are. */
   guint n_enrolled;
+  /* A survey (dg-import-survey.h): the contacts logged, those left out
+   * because the customer already has them, and the rows that matched no
+   * customer and were not added. */
+  guint n_logged;
+  guint n_already_logged;
+  guint n_unmatched;
 } DgImportSummary;
 
 #define DG_TYPE_CSV_IMPORT (dg_csv_import_get_type ())

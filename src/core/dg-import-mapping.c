@@ -65,7 +65,7 @@ dg_import_target_get_label (DgImportTarget target)
       return _("Survey answer");
     case DG_IMPORT_TARGET_FEEDBACK:
       /* Translators: a survey column read as positive, neutral or negative. */
-      return _("Feeling");
+      return C_("import target", "Feeling");
     case DG_IMPORT_TARGET_IGNORE:
     case DG_IMPORT_N_TARGETS:
     default:

@@ -436,6 +436,58 @@ test_journey_feeling (Fixture       *fixture,
   g_assert_cmpfloat (dg_stage_figures_get_feeling (stage), ==, 0.0);
 }
 
+static DgFollowup *
+get_followup (Fixture *fixture,
+              gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  DgFollowup *followup = dg_followups_get (fixture->db, id, &error);
+
+  g_assert_no_error (error);
+
+  return followup;
+}
+
+static void
+test_undo_keep_in_touch (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(DgFollowup) touch = dg_followup_new ();
+  g_autoptr(DgFollowup) moved = NULL;
+  g_autoptr(DgFollowup) back = NULL;
+  g_autoptr(DgCsvImport) import = NULL;
+  g_autoptr(DgBulkUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *due_before = NULL;
+
+  dg_followup_set_customer_id (touch, fixture->kim);
+  dg_followup_set_title (touch, "안부 전화");
+  dg_followup_set_due_date (touch, "2026-12-20");
+  dg_followup_set_recurrence (touch, DG_RECURRENCE_MONTHS);
+  dg_followup_set_recurrence_interval (touch, 1);
+  dg_followup_set_keep_in_touch (touch, TRUE);
+  g_assert_true (dg_followups_insert (fixture->db, DG_CLOCK (fixture->clock), touch, &error));
+  g_assert_no_error (error);
+  due_before = g_strdup (dg_followup_get_due_date (touch));
+  before = dg_test_dump_database (fixture->db);
+
+  /* Kim's contact on 12-01 moves the keep-in-touch follow-up; Undo puts
+   * it back with the rest. */
+  import = load_and_preview (fixture, survey_ko);
+  undo = apply (fixture, import, NULL);
+  moved = get_followup (fixture, dg_followup_get_id (touch));
+  g_assert_cmpstr (dg_followup_get_due_date (moved), !=, due_before);
+
+  g_assert_true (dg_bulk_undo_apply (undo, &error));
+  g_assert_no_error (error);
+  back = get_followup (fixture, dg_followup_get_id (touch));
+  g_assert_cmpstr (dg_followup_get_due_date (back), ==, due_before);
+  undone = dg_test_dump_database (fixture->db);
+  g_assert_cmpstr (undone, ==, before);
+}
+
 static void
 test_needs_phone_or_email (Fixture       *fixture,
                            gconstpointer  data)
@@ -467,6 +519,7 @@ main (int   argc,
   ADD ("english-adds-unmatched", test_english_adds_unmatched);
   ADD ("twice-logs-nothing", test_twice_logs_nothing);
   ADD ("journey-feeling", test_journey_feeling);
+  ADD ("undo-keep-in-touch", test_undo_keep_in_touch);
   ADD ("needs-phone-or-email", test_needs_phone_or_email);
 #undef ADD
 

@@ -26,6 +26,9 @@
  * The file is streamed in both passes: memory grows with the rows' small
  * records of what happens to each, not with the file's text. Only the
  * first DG_CSV_IMPORT_SAMPLE_ROWS rows are kept whole, for the preview.
+ *
+ * A survey sheet takes the same steps in the survey mode
+ * (dg-import-survey.h): each row then logs a contact with feedback.
  */
 #pragma once
 

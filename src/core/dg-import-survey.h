@@ -18,8 +18,17 @@
  * time (at any time, for a row without a timestamp): importing the same
  * survey twice logs nothing the second time.
  *
+ * The preview's rows (dg_csv_import_get_row()) read in this mode: a
+ * matched row is a DUPLICATE of :match-customer-id, with :fills FALSE when
+ * its contact is already logged; an unmatched row is NEW, or a DUPLICATE
+ * of :match-row, the earlier unmatched row of the same person (whose
+ * added customer it then joins); a row refused is among the problems.
+ * Plans do not apply. The summary counts :n_logged, :n_already_logged
+ * and :n_unmatched; customers added count in :n_added.
+ *
  * The apply writes it all in one transaction; its one Undo removes the
- * contacts and the customers it added.
+ * contacts and the customers it added and puts back the keep-in-touch
+ * follow-ups the contacts moved.
  */
 #pragma once
 

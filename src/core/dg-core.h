@@ -36,6 +36,7 @@
 #include "dg-import-match.h"
 #include "dg-import-vcard.h"
 #include "dg-import-csv.h"
+#include "dg-import-survey.h"
 #include "dg-import-csv-reader.h"
 #include "dg-import-mapping.h"
 #include "dg-interaction.h"

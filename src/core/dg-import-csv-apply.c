@@ -28,6 +28,8 @@ typedef struct
   GHashTable      *kept;
   /* The customers to enrol: added, updated or matched. */
   GArray          *enrol;
+  /* A survey's customers whose follow-ups are kept for Undo. */
+  GHashTable      *kept_followups;
   DgImportSummary  summary;
 } Apply;
 
@@ -197,6 +199,41 @@ apply_row (Apply        *apply,
   return update_customer (apply, id, customer, info->row, error);
 }
 
+/* A survey's row: its contact logged for the customer it matches, or
+ * for the one it adds when the caller wants the unmatched added. */
+static gboolean
+apply_survey_row (Apply      *apply,
+                  GPtrArray  *fields,
+                  GTimeZone  *tz,
+                  GError    **error)
+{
+  DgCsvImport *self = apply->self;
+  g_autoptr(DgCustomer) customer = NULL;
+  g_autofree char *problem = NULL;
+  gint64 id = 0;
+
+  if (!dg_csv_import_survey_find (self, apply->db, fields, &id, error))
+    return FALSE;
+
+  if (id == 0)
+    {
+      customer = dg_csv_import_build_customer (self, fields, tz, &problem);
+      if (!self->add_unmatched || customer == NULL)
+        {
+          apply->summary.n_unmatched++;
+          return TRUE;
+        }
+      if (!add_customer (apply, customer, error))
+        return FALSE;
+      id = dg_customer_get_id (customer);
+    }
+  else
+    g_array_append_val (apply->enrol, id);
+
+  return dg_csv_import_survey_log (self, apply->db, apply->undo, apply->kept_followups, fields, tz, id,
+                                   &apply->summary, error);
+}
+
 static gboolean
 apply_rows (Apply         *apply,
             GCancellable  *cancellable,
@@ -241,7 +278,14 @@ apply_rows (Apply         *apply,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      if (!apply_row (apply, info, fields, tz, error))
+      if (info->kind == DG_IMPORT_ROW_REFUSED)
+        {
+          apply->summary.n_refused++;
+          continue;
+        }
+
+      if (self->survey_clock != NULL ? !apply_survey_row (apply, fields, tz, error)
+                                     : !apply_row (apply, info, fields, tz, error))
         {
           g_prefix_error (error, _("Row %u: "), row);
           return FALSE;
@@ -314,6 +358,7 @@ dg_csv_import_apply (DgCsvImport      *self,
   g_autoptr(GHashTable) created = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) enrol = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) kept_followups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   Apply apply = { 0 };
 
   g_return_val_if_fail (DG_IS_CSV_IMPORT (self), NULL);
@@ -334,6 +379,7 @@ dg_csv_import_apply (DgCsvImport      *self,
   apply.created = created;
   apply.kept = kept;
   apply.enrol = enrol;
+  apply.kept_followups = kept_followups;
 
   if (!dg_database_begin (db, error))
     goto failed;
@@ -346,6 +392,8 @@ dg_csv_import_apply (DgCsvImport      *self,
 
   if (dg_bulk_undo_get_n_changed (undo) > 0)
     dg_database_notify_changed (db, DG_TABLE_CUSTOMERS);
+  if (apply.summary.n_logged > 0)
+    dg_database_notify_changed (db, DG_TABLE_INTERACTIONS);
 
   if (!dg_database_commit (db, error))
     goto failed;

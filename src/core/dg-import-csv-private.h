@@ -21,6 +21,10 @@ struct _DgCsvImport
   gint64           stage_id;
   char            *cohort_name;
   char            *cohort_date;
+  /* The survey mode: set when not NULL. */
+  DgClock         *survey_clock;
+  gboolean         add_unmatched;
+  GHashTable      *feedback_map;    /* answer → DgInteractionFeedback */
 
   gboolean         loaded;
   DgCsvDetection   detection;
@@ -35,6 +39,8 @@ struct _DgCsvImport
   GArray          *sample_rows; /* guint */
   GPtrArray       *problems;    /* char * */
   GPtrArray       *conflicts;   /* char * */
+  GPtrArray       *unmatched;   /* char * */
+  GPtrArray       *feedback_values; /* char * */
   DgImportSummary  summary;
 };
 
@@ -74,5 +80,42 @@ char       *dg_csv_import_name_key       (DgCustomer   *customer);
 /* Adds @message to @list while it has room. */
 void        dg_csv_import_add_message    (GPtrArray    *list,
                                           char         *message);
+
+/* The survey mode's part of each step (dg-import-survey.c). */
+
+/* Turns the columns that fill no customer field into answers, and the one
+ * that reads as feelings into the feeling column. */
+void           dg_csv_import_survey_guess       (DgCsvImport    *self,
+                                                 GPtrArray      *records);
+/* Classifies one row: matched (a duplicate of its customer; :fills when
+ * its contact is not logged yet), unmatched (new, or a duplicate of an
+ * earlier unmatched row) or refused. @out_customer receives the customer
+ * it would add, when it builds one. */
+gboolean       dg_csv_import_survey_preview_row (DgCsvImport    *self,
+                                                 DgDatabase     *db,
+                                                 GPtrArray      *fields,
+                                                 GTimeZone      *tz,
+                                                 DgImportRow    *info,
+                                                 GHashTable     *keys,
+                                                 DgCustomer    **out_customer,
+                                                 GError        **error);
+/* The customer that row @fields matches by phone or e-mail; 0 when none. */
+gboolean       dg_csv_import_survey_find        (DgCsvImport    *self,
+                                                 DgDatabase     *db,
+                                                 GPtrArray      *fields,
+                                                 gint64         *out_id,
+                                                 GError        **error);
+/* Logs the contact of row @fields for @customer_id unless it is already
+ * logged, recording it (and the keep-in-touch follow-ups it may move,
+ * once per customer in @kept_followups) in @undo. */
+gboolean       dg_csv_import_survey_log         (DgCsvImport    *self,
+                                                 DgDatabase     *db,
+                                                 DgBulkUndo     *undo,
+                                                 GHashTable     *kept_followups,
+                                                 GPtrArray      *fields,
+                                                 GTimeZone      *tz,
+                                                 gint64          customer_id,
+                                                 DgImportSummary *summary,
+                                                 GError        **error);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "dg-customers.h"
 #include "dg-error.h"
 #include "dg-import-csv-private.h"
+#include "dg-import-survey.h"
 
 /* How many rows the header and the columns' fields are guessed from. */
 #define GUESS_ROWS 20
@@ -24,6 +25,10 @@ dg_csv_import_finalize (GObject *object)
   g_free (self->path);
   g_free (self->cohort_name);
   g_free (self->cohort_date);
+  g_clear_object (&self->survey_clock);
+  g_clear_pointer (&self->feedback_map, g_hash_table_unref);
+  g_clear_pointer (&self->unmatched, g_ptr_array_unref);
+  g_clear_pointer (&self->feedback_values, g_ptr_array_unref);
   g_clear_pointer (&self->titles, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_array_unref);
   g_free (self->checksum);
@@ -52,6 +57,9 @@ dg_csv_import_init (DgCsvImport *self)
   self->sample_rows = g_array_new (FALSE, TRUE, sizeof (guint));
   self->problems = g_ptr_array_new_with_free_func (g_free);
   self->conflicts = g_ptr_array_new_with_free_func (g_free);
+  self->unmatched = g_ptr_array_new_with_free_func (g_free);
+  self->feedback_values = g_ptr_array_new_with_free_func (g_free);
+  self->feedback_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 DgCsvImport *
@@ -128,6 +136,8 @@ dg_csv_import_clear_preview (DgCsvImport *self)
   g_array_set_size (self->sample_rows, 0);
   g_ptr_array_set_size (self->problems, 0);
   g_ptr_array_set_size (self->conflicts, 0);
+  g_ptr_array_set_size (self->unmatched, 0);
+  g_ptr_array_set_size (self->feedback_values, 0);
   memset (&self->summary, 0, sizeof self->summary);
 }
 
@@ -241,6 +251,9 @@ guess_targets (DgCsvImport *self,
       taken[target] = TRUE;
       g_array_index (self->targets, DgImportTarget, c) = target;
     }
+
+  if (self->survey_clock != NULL)
+    dg_csv_import_survey_guess (self, records);
 }
 
 gboolean
@@ -259,6 +272,7 @@ dg_csv_import_load (DgCsvImport   *self,
   dg_csv_import_clear_preview (self);
   g_ptr_array_set_size (self->titles, 0);
   g_array_set_size (self->targets, 0);
+  g_hash_table_remove_all (self->feedback_map);
 
   reader = dg_csv_reader_open (self->path, self->encoding, self->delimiter, cancellable, error);
   if (reader == NULL)
@@ -481,7 +495,14 @@ dg_csv_import_preview (DgCsvImport   *self,
 
   dg_csv_import_clear_preview (self);
 
-  if (!has_target (self, DG_IMPORT_TARGET_NAME))
+  if (self->survey_clock != NULL
+      && !has_target (self, DG_IMPORT_TARGET_PHONE) && !has_target (self, DG_IMPORT_TARGET_EMAIL))
+    {
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_IMPORT,
+                           _("Choose the column that holds the phone numbers or the email addresses."));
+      return FALSE;
+    }
+  if (self->survey_clock == NULL && !has_target (self, DG_IMPORT_TARGET_NAME))
     {
       g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_IMPORT,
                            _("Choose the column that holds the names."));
@@ -508,8 +529,12 @@ dg_csv_import_preview (DgCsvImport   *self,
           continue;
         }
 
-      customer = dg_csv_import_build_customer (self, fields, tz, &problem);
-      if (customer == NULL)
+      if (self->survey_clock != NULL)
+        {
+          if (!dg_csv_import_survey_preview_row (self, db, fields, tz, &info, keys, &customer, error))
+            return FALSE;
+        }
+      else if ((customer = dg_csv_import_build_customer (self, fields, tz, &problem)) == NULL)
         {
           info.kind = DG_IMPORT_ROW_REFUSED;
           self->summary.n_refused++;
@@ -612,7 +637,8 @@ set_plan (DgCsvImport  *self,
           DgImportRow  *info,
           DgImportPlan  plan)
 {
-  if (info->kind != DG_IMPORT_ROW_DUPLICATE || info->plan == plan)
+  /* A survey's rows log contacts: there is nothing to plan. */
+  if (info->kind != DG_IMPORT_ROW_DUPLICATE || info->plan == plan || self->survey_clock != NULL)
     return;
 
   if (info->plan == DG_IMPORT_PLAN_SKIP)

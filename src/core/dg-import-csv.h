@@ -26,6 +26,9 @@
  * The file is streamed in both passes: memory grows with the rows' small
  * records of what happens to each, not with the file's text. Only the
  * first DG_CSV_IMPORT_SAMPLE_ROWS rows are kept whole, for the preview.
+ *
+ * A survey sheet takes the same steps in the survey mode
+ * (dg-import-survey.h): each row then logs a contact with feedback.
  */
 #pragma once
 
@@ -95,6 +98,12 @@ typedef struct
    * dg_csv_import_set_enrollment()); those already in the journey are
    * left where they are. */
   guint n_enrolled;
+  /* A survey (dg-import-survey.h): the contacts logged, those left out
+   * because the customer already has them, and the rows that matched no
+   * customer and were not added. */
+  guint n_logged;
+  guint n_already_logged;
+  guint n_unmatched;
 } DgImportSummary;
 
 #define DG_TYPE_CSV_IMPORT (dg_csv_import_get_type ())

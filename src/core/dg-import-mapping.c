@@ -60,6 +60,12 @@ dg_import_target_get_label (DgImportTarget target)
     case DG_IMPORT_TARGET_TIMESTAMP:
       /* Translators: a column of a form's export: when the answer was sent. */
       return _("Submitted at");
+    case DG_IMPORT_TARGET_ANSWER:
+      /* Translators: a column of a survey logged with the contact. */
+      return _("Survey answer");
+    case DG_IMPORT_TARGET_FEEDBACK:
+      /* Translators: a survey column read as positive, neutral or negative. */
+      return C_("import target", "Feeling");
     case DG_IMPORT_TARGET_IGNORE:
     case DG_IMPORT_N_TARGETS:
     default:
@@ -73,7 +79,8 @@ dg_import_target_allows_several (DgImportTarget target)
 {
   return target == DG_IMPORT_TARGET_IGNORE
          || target == DG_IMPORT_TARGET_NOTE
-         || target == DG_IMPORT_TARGET_TAGS;
+         || target == DG_IMPORT_TARGET_TAGS
+         || target == DG_IMPORT_TARGET_ANSWER;
 }
 
 char *

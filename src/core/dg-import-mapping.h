@@ -34,6 +34,12 @@ typedef enum
   DG_IMPORT_TARGET_CONSENT,
   /* When the form was submitted: the time consent was given. */
   DG_IMPORT_TARGET_TIMESTAMP,
+  /* A survey's answer, logged in the contact's summary as "question:
+   * answer" (see dg-import-survey.h); several columns may be answers. */
+  DG_IMPORT_TARGET_ANSWER,
+  /* The survey answer that says how it went: positive, neutral or
+   * negative feedback of the contact. */
+  DG_IMPORT_TARGET_FEEDBACK,
   DG_IMPORT_N_TARGETS
 } DgImportTarget;
 

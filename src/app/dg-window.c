@@ -370,6 +370,7 @@ dg_window_constructed (GObject *object)
                                            self->context);
   dg_backup_controller_install (self->backup);
   self->export = dg_export_controller_new (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay),
+                                           DG_CUSTOMERS_VIEW (dg_window_get_page (self, "customers")),
                                            self->context);
   dg_export_controller_install (self->export);
 

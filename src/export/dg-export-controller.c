@@ -10,7 +10,6 @@
 #include "dg-customers-view.h"
 #include "dg-export-controller.h"
 #include "dg-toast.h"
-#include "dg-window.h"
 
 struct _DgExportController
 {
@@ -18,6 +17,8 @@ struct _DgExportController
 
   GtkWindow            *window;
   GtkWidget            *toast_widget;
+  /* The customer list whose search, filters and order "as shown" means. */
+  DgCustomersView      *customers;
   DgContext            *context;
   GtkFileChooserNative *chooser;
   /* The selected customers while their export is asked about. */
@@ -102,14 +103,7 @@ dg_export_controller_dup_default_name (DgExportController *self,
 static DgCustomersView *
 customers_view (DgExportController *self)
 {
-  GtkWidget *page;
-
-  if (!DG_IS_WINDOW (self->window))
-    return NULL;
-
-  page = dg_window_get_page (DG_WINDOW (self->window), "customers");
-
-  return DG_IS_CUSTOMERS_VIEW (page) ? DG_CUSTOMERS_VIEW (page) : NULL;
+  return self->customers;
 }
 
 /* The customer list as shown: its search, filters and order, with days
@@ -440,6 +434,7 @@ dg_export_controller_dispose (GObject *object)
   g_clear_pointer (&self->pending_ids, g_array_unref);
   g_clear_weak_pointer (&self->window);
   g_clear_weak_pointer (&self->toast_widget);
+  g_clear_weak_pointer (&self->customers);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (dg_export_controller_parent_class)->dispose (object);
@@ -459,19 +454,22 @@ dg_export_controller_init (DgExportController *self)
 }
 
 DgExportController *
-dg_export_controller_new (GtkWindow *window,
-                          GtkWidget *toast_widget,
-                          DgContext *context)
+dg_export_controller_new (GtkWindow       *window,
+                          GtkWidget       *toast_widget,
+                          DgCustomersView *customers,
+                          DgContext       *context)
 {
   DgExportController *self;
 
   g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
   g_return_val_if_fail (GTK_IS_WIDGET (toast_widget), NULL);
+  g_return_val_if_fail (DG_IS_CUSTOMERS_VIEW (customers), NULL);
   g_return_val_if_fail (DG_IS_CONTEXT (context), NULL);
 
   self = g_object_new (DG_TYPE_EXPORT_CONTROLLER, NULL);
   g_set_weak_pointer (&self->window, window);
   g_set_weak_pointer (&self->toast_widget, toast_widget);
+  g_set_weak_pointer (&self->customers, customers);
   self->context = g_object_ref (context);
 
   return self;

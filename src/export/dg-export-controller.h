@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "dg-context.h"
+#include "dg-customers-view.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,7 @@ G_DECLARE_FINAL_TYPE (DgExportController, dg_export_controller, DG, EXPORT_CONTR
  * the window's "customers" page (see dg_window_get_page()). */
 DgExportController *dg_export_controller_new     (GtkWindow          *window,
                                                   GtkWidget          *toast_widget,
+                                                  DgCustomersView    *customers,
                                                   DgContext          *context);
 /* Adds the actions to @window's action map. */
 void                dg_export_controller_install (DgExportController *self);

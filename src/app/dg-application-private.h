@@ -53,6 +53,14 @@ struct _DgApplication
 
 /* The main window, or NULL. */
 DgWindow *_dg_application_find_window     (DgApplication *self);
+/* The main window, made if there is none, and presented. */
+DgWindow *_dg_application_present_window  (DgApplication *self);
+/* Remembers the token of what asks for a window now (a launch, a
+ * notification), for the window presented next. */
+void      _dg_application_set_startup_id  (DgApplication *self,
+                                           const char    *startup_id);
+/* Starts or stops the morning agenda as its settings say. */
+void      _dg_application_apply_morning_agenda (DgApplication *self);
 /* Holds the app running with no window while it should remind in the
  * background, and lets it end with its last window otherwise. */
 void      _dg_application_update_hold     (DgApplication *self);

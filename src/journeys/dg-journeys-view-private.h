@@ -101,4 +101,10 @@ void     _dg_journeys_view_clear_pending_card (DgJourneysView *self);
 void     _dg_journeys_view_fill_empty_actions (DgJourneysView *self,
                                                GtkBox         *box);
 
+/* dg-journeys-view-figures.c: reads the headers' figures again after the
+ * next paint; stops a read under way; unmapping stops both. */
+void _dg_journeys_view_refresh_figures (DgJourneysView *self);
+void _dg_journeys_view_cancel_figures  (DgJourneysView *self);
+void _dg_journeys_view_unmap           (DgJourneysView *self);
+
 G_END_DECLS

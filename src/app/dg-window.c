@@ -355,6 +355,14 @@ dg_window_add_page_shortcuts (DgWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+static DgCustomersView *
+dg_window_get_customers_view (GtkWindow *window)
+{
+  GtkWidget *page = dg_window_get_page (DG_WINDOW (window), "customers");
+
+  return DG_IS_CUSTOMERS_VIEW (page) ? DG_CUSTOMERS_VIEW (page) : NULL;
+}
+
 static void
 dg_window_constructed (GObject *object)
 {
@@ -370,7 +378,7 @@ dg_window_constructed (GObject *object)
                                            self->context);
   dg_backup_controller_install (self->backup);
   self->export = dg_export_controller_new (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay),
-                                           DG_CUSTOMERS_VIEW (dg_window_get_page (self, "customers")),
+                                           dg_window_get_customers_view,
                                            self->context);
   dg_export_controller_install (self->export);
 

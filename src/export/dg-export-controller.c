@@ -17,8 +17,9 @@ struct _DgExportController
 
   GtkWindow            *window;
   GtkWidget            *toast_widget;
-  /* The customer list whose search, filters and order "as shown" means. */
-  DgCustomersView      *customers;
+  /* Finds the customer list whose search, filters and order "as shown"
+   * means, given the window: the page is made only when first shown. */
+  DgExportCustomersFunc customers_func;
   DgContext            *context;
   GtkFileChooserNative *chooser;
   /* The selected customers while their export is asked about. */
@@ -103,7 +104,7 @@ dg_export_controller_dup_default_name (DgExportController *self,
 static DgCustomersView *
 customers_view (DgExportController *self)
 {
-  return self->customers;
+  return self->window != NULL ? self->customers_func (self->window) : NULL;
 }
 
 /* The customer list as shown: its search, filters and order, with days
@@ -434,7 +435,6 @@ dg_export_controller_dispose (GObject *object)
   g_clear_pointer (&self->pending_ids, g_array_unref);
   g_clear_weak_pointer (&self->window);
   g_clear_weak_pointer (&self->toast_widget);
-  g_clear_weak_pointer (&self->customers);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (dg_export_controller_parent_class)->dispose (object);
@@ -454,22 +454,22 @@ dg_export_controller_init (DgExportController *self)
 }
 
 DgExportController *
-dg_export_controller_new (GtkWindow       *window,
-                          GtkWidget       *toast_widget,
-                          DgCustomersView *customers,
-                          DgContext       *context)
+dg_export_controller_new (GtkWindow             *window,
+                          GtkWidget             *toast_widget,
+                          DgExportCustomersFunc  customers_func,
+                          DgContext             *context)
 {
   DgExportController *self;
 
   g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
   g_return_val_if_fail (GTK_IS_WIDGET (toast_widget), NULL);
-  g_return_val_if_fail (DG_IS_CUSTOMERS_VIEW (customers), NULL);
+  g_return_val_if_fail (customers_func != NULL, NULL);
   g_return_val_if_fail (DG_IS_CONTEXT (context), NULL);
 
   self = g_object_new (DG_TYPE_EXPORT_CONTROLLER, NULL);
   g_set_weak_pointer (&self->window, window);
   g_set_weak_pointer (&self->toast_widget, toast_widget);
-  g_set_weak_pointer (&self->customers, customers);
+  self->customers_func = customers_func;
   self->context = g_object_ref (context);
 
   return self;

@@ -28,10 +28,13 @@ G_DECLARE_FINAL_TYPE (DgExportController, dg_export_controller, DG, EXPORT_CONTR
 /* @toast_widget is where toasts go (a widget in the window's toast
  * overlay); neither it nor @window is referenced. The customer list is
  * the window's "customers" page (see dg_window_get_page()). */
-DgExportController *dg_export_controller_new     (GtkWindow          *window,
-                                                  GtkWidget          *toast_widget,
-                                                  DgCustomersView    *customers,
-                                                  DgContext          *context);
+/* Returns the customer list of @window, or NULL when it has none. */
+typedef DgCustomersView *(*DgExportCustomersFunc) (GtkWindow *window);
+
+DgExportController *dg_export_controller_new     (GtkWindow             *window,
+                                                  GtkWidget             *toast_widget,
+                                                  DgExportCustomersFunc  customers_func,
+                                                  DgContext             *context);
 /* Adds the actions to @window's action map. */
 void                dg_export_controller_install (DgExportController *self);
 /* The name offered for a @kind exported today,

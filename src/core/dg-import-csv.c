@@ -83,6 +83,14 @@ dg_csv_import_get_path (DgCsvImport *self)
   return self->path;
 }
 
+DgImportFormat
+dg_csv_import_get_format (DgCsvImport *self)
+{
+  g_return_val_if_fail (DG_IS_CSV_IMPORT (self), DG_IMPORT_FORMAT_CSV);
+
+  return DG_IMPORT_FORMAT_CSV;
+}
+
 void
 dg_csv_import_set_encoding (DgCsvImport   *self,
                             DgCsvEncoding  encoding)

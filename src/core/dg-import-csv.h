@@ -52,6 +52,13 @@ typedef enum
   DG_CSV_HEADER_NO,
 } DgCsvHeaderMode;
 
+/* What kind of file an import reads. */
+typedef enum
+{
+  DG_IMPORT_FORMAT_CSV,
+  DG_IMPORT_FORMAT_VCARD,
+} DgImportFormat;
+
 typedef enum
 {
   DG_IMPORT_ROW_NEW,
@@ -112,6 +119,9 @@ G_DECLARE_FINAL_TYPE (DgCsvImport, dg_csv_import, DG, CSV_IMPORT, GObject)
 
 DgCsvImport          *dg_csv_import_new               (const char       *path);
 const char           *dg_csv_import_get_path          (DgCsvImport      *self);
+/* What the last load found the file to be. Encoding, delimiter, header
+ * and columns are a CSV sheet's; a vCard file has none. */
+DgImportFormat        dg_csv_import_get_format        (DgCsvImport      *self);
 
 /* What to read the next load with: DG_CSV_ENCODING_AUTO and delimiter 0
  * detect. */

@@ -434,6 +434,63 @@ test_options_shown (DgUiFixture   *fixture,
   g_object_unref (page);
 }
 
+static guint
+count_combo_rows (GtkWidget *root)
+{
+  guint n = ADW_IS_COMBO_ROW (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_combo_rows (child);
+
+  return n;
+}
+
+/* A feeling column of many different answers: the first thirty can be
+ * corrected, the others are counted. */
+static void
+test_many_feelings (DgUiFixture   *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("이름,연락처," FEELING_TITLE "\r\n");
+  g_autofree char *path = dg_test_temp_path ("many.csv");
+  g_autofree char *more = NULL;
+  g_autoptr(DgCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  GtkWidget *group;
+
+  for (guint i = 1; i <= 35; i++)
+    g_string_append_printf (text, "수강생%u,010-7000-%04u,만족 %u\r\n", i, i, i);
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+
+  import = dg_csv_import_new (path);
+  dg_csv_import_set_survey (import, DG_CLOCK (fixture->clock));
+  g_assert_true (dg_csv_import_load (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_csv_import_preview (import, fixture->database, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dg_csv_import_get_feedback_values (import)->len, ==, 35);
+
+  page = g_object_ref_sink (dg_import_survey_page_new (import));
+  group = dg_ui_test_find_by_id (page, "feeling_group");
+  /* The feeling column's menu and thirty answers. */
+  g_assert_cmpuint (count_combo_rows (group), ==, 1 + 30);
+  g_assert_nonnull (find_row (group, ADW_TYPE_COMBO_ROW, "만족 30"));
+  g_assert_null (find_row (group, ADW_TYPE_COMBO_ROW, "만족 31"));
+  {
+    g_autofree char *expected = g_strdup_printf (ngettext ("And %u more answer, read as guessed",
+                                                           "And %u more answers, read as guessed", 5),
+                                                 5);
+
+    g_assert_nonnull (find_row (group, ADW_TYPE_ACTION_ROW, expected));
+  }
+
+  /* Shown again, the rows stay as they are. */
+  dg_import_survey_page_refresh (DG_IMPORT_SURVEY_PAGE (page));
+  g_assert_cmpuint (count_combo_rows (group), ==, 1 + 30);
+  g_object_unref (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +500,7 @@ main (int   argc,
 
   DG_UI_TEST_ADD ("/ui/import-survey/page", test_survey_page);
   DG_UI_TEST_ADD ("/ui/import-survey/options-shown", test_options_shown);
+  DG_UI_TEST_ADD ("/ui/import-survey/many-feelings", test_many_feelings);
 
   return g_test_run ();
 }

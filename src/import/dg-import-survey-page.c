@@ -13,6 +13,10 @@
 
 /* Unmatched rows listed by name; the rest are counted. */
 #define MAX_UNMATCHED_SHOWN 8
+/* Feeling answers offered for correction. A feeling column is usually a
+ * choice of a few; free text taken for one would otherwise make a row of
+ * every answer. */
+#define MAX_FEELINGS_SHOWN 30
 
 /* The readings a feeling's menu offers, in its order. */
 static const DgInteractionFeedback readings[] = {
@@ -32,7 +36,8 @@ struct _DgImportSurveyPage
   GArray             *columns;
   /* One switch row per offered column, in the same order. */
   GPtrArray          *answer_rows;
-  /* The feeling rows, and the answers they read (char *), in order. */
+  /* The feeling rows, and the answers they read (char *), in order; the
+   * row that counts those not shown comes last among the rows. */
   GPtrArray          *value_rows;
   GPtrArray          *values;
   /* Set while the page shows the import, so the handlers do not take
@@ -239,15 +244,19 @@ on_value_row_selected_cb (AdwComboRow        *row,
   dg_csv_import_set_feedback_for_value (self->import, value, readings[selected]);
 }
 
+static GtkWidget *message_row_new (const char *text);
+
+/* Whether @shown holds the first answers of @values, as many as are
+ * shown. */
 static gboolean
-same_strings (GPtrArray *a,
-              GPtrArray *b)
+shows_first_values (GPtrArray *shown,
+                    GPtrArray *values)
 {
-  if (a->len != b->len)
+  if (MIN (values->len, MAX_FEELINGS_SHOWN) != shown->len)
     return FALSE;
-  for (guint i = 0; i < a->len; i++)
+  for (guint i = 0; i < shown->len; i++)
     {
-      if (!g_str_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      if (!g_str_equal (g_ptr_array_index (shown, i), g_ptr_array_index (values, i)))
         return FALSE;
     }
 
@@ -262,7 +271,7 @@ show_feelings (DgImportSurveyPage *self)
 {
   GPtrArray *values = dg_csv_import_get_feedback_values (self->import);
 
-  if (!same_strings (values, self->values))
+  if (!shows_first_values (self->values, values))
     {
       g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
@@ -277,7 +286,7 @@ show_feelings (DgImportSurveyPage *self)
 
       clear_rows (self->feeling_group, self->value_rows);
       g_ptr_array_set_size (self->values, 0);
-      for (guint i = 0; i < values->len; i++)
+      for (guint i = 0; i < MIN (values->len, MAX_FEELINGS_SHOWN); i++)
         {
           const char *value = g_ptr_array_index (values, i);
           GtkWidget *row = adw_combo_row_new ();
@@ -293,7 +302,27 @@ show_feelings (DgImportSurveyPage *self)
         }
     }
 
-  for (guint i = 0; i < self->value_rows->len; i++)
+  /* The count of those not shown follows the rows, made anew each time:
+   * the answers shown may stay while the others change. */
+  if (self->value_rows->len > self->values->len)
+    {
+      adw_preferences_group_remove (self->feeling_group, g_ptr_array_index (self->value_rows, self->values->len));
+      g_ptr_array_set_size (self->value_rows, self->values->len);
+    }
+  if (values->len > self->values->len)
+    {
+      guint n_more = values->len - self->values->len;
+      g_autofree char *text = g_strdup_printf (ngettext ("And %u more answer, read as guessed",
+                                                         "And %u more answers, read as guessed", n_more),
+                                               n_more);
+      GtkWidget *row = message_row_new (text);
+
+      gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (self->feeling_group, row);
+      g_ptr_array_add (self->value_rows, row);
+    }
+
+  for (guint i = 0; i < self->values->len; i++)
     {
       AdwComboRow *row = g_ptr_array_index (self->value_rows, i);
       const char *value = g_ptr_array_index (self->values, i);

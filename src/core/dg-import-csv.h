@@ -29,6 +29,13 @@
  *
  * A survey sheet takes the same steps in the survey mode
  * (dg-import-survey.h): each row then logs a contact with feedback.
+ *
+ * A vCard file (dg-import-vcard.h) takes them too: the load tells it by
+ * its content and reads its cards whole; the preview and the apply then
+ * take the cards' customers instead of the sheet's rows, through the same
+ * matching (a Dangol export's uuid first), plans, enrolment and Undo. A
+ * row is then a card, numbered from 1, and its problems read "Card 12:
+ * …". A survey is a sheet's only.
  */
 #pragma once
 
@@ -38,6 +45,7 @@
 #include "dg-database.h"
 #include "dg-import-csv-reader.h"
 #include "dg-import-mapping.h"
+#include "dg-import-vcard.h"
 
 G_BEGIN_DECLS
 
@@ -119,9 +127,15 @@ G_DECLARE_FINAL_TYPE (DgCsvImport, dg_csv_import, DG, CSV_IMPORT, GObject)
 
 DgCsvImport          *dg_csv_import_new               (const char       *path);
 const char           *dg_csv_import_get_path          (DgCsvImport      *self);
-/* What the last load found the file to be. Encoding, delimiter, header
- * and columns are a CSV sheet's; a vCard file has none. */
+/* What the last load found the file to be: a vCard file starts with
+ * BEGIN:VCARD (after a byte order mark or blank lines), whatever its name.
+ * Encoding, delimiter, header and columns are a CSV sheet's; a vCard file
+ * has none. */
 DgImportFormat        dg_csv_import_get_format        (DgCsvImport      *self);
+/* A vCard file's counts: photos left out, numbers kept in the note,
+ * birthdays left out (see dg_vcard_import_describe_counts()); NULL for a
+ * sheet. */
+const DgVcardImportCounts *dg_csv_import_get_vcard_counts (DgCsvImport *self);
 
 /* What to read the next load with: DG_CSV_ENCODING_AUTO and delimiter 0
  * detect. */

@@ -85,7 +85,8 @@ typedef enum
 
 typedef struct
 {
-  /* The row's number in the file, as a spreadsheet shows it. */
+  /* The row's number in the file, as a spreadsheet shows it; for a
+   * vCard file, the card's (1 for the first). */
   guint            row;
   DgImportRowKind  kind;
   /* A duplicate: of this customer, or else of this earlier row. */
@@ -179,7 +180,7 @@ const DgImportRow    *dg_csv_import_get_row           (DgCsvImport      *self,
 GPtrArray            *dg_csv_import_get_sample        (DgCsvImport      *self);
 guint                 dg_csv_import_get_sample_row    (DgCsvImport      *self,
                                                        guint             index);
-/* Every refused row's reason, "Row 12: …", in row order. */
+/* Every refused row's reason, "Row 12: …" ("Card 12: …"), in row order. */
 GPtrArray            *dg_csv_import_get_problems      (DgCsvImport      *self);
 /* Every conflict, "Row 7: Email: keeps “a@x.kr”, the file has “b@x.kr”". */
 GPtrArray            *dg_csv_import_get_conflicts     (DgCsvImport      *self);

@@ -660,14 +660,6 @@ dg_vcard_import_sniff (const char *data,
   return len - i >= strlen (begin) && g_ascii_strncasecmp (data + i, begin, strlen (begin)) == 0;
 }
 
-static void
-add_note (GStrvBuilder *builder,
-          char         *note)
-{
-  g_strv_builder_add (builder, note);
-  g_free (note);
-}
-
 GStrv
 dg_vcard_import_describe_counts (const DgVcardImportCounts *counts)
 {
@@ -675,41 +667,41 @@ dg_vcard_import_describe_counts (const DgVcardImportCounts *counts)
 
   g_return_val_if_fail (counts != NULL, NULL);
 
-  if (counts->n_photos > 0)
-    add_note (builder,
-                         g_strdup_printf (ngettext ("%u photo left out", "%u photos left out",
-                                                    counts->n_photos),
-                                          counts->n_photos));
-  if (counts->n_extra_phones > 0)
-    add_note (builder,
-                         g_strdup_printf (ngettext ("%u further phone number kept in the note",
-                                                    "%u further phone numbers kept in the note",
-                                                    counts->n_extra_phones),
-                                          counts->n_extra_phones));
-  if (counts->n_extra_emails > 0)
-    add_note (builder,
-                         g_strdup_printf (ngettext ("%u further email address kept in the note",
-                                                    "%u further email addresses kept in the note",
-                                                    counts->n_extra_emails),
-                                          counts->n_extra_emails));
-  if (counts->n_addresses > 0)
-    add_note (builder,
-                         g_strdup_printf (ngettext ("%u postal address kept in the note",
-                                                    "%u postal addresses kept in the note",
-                                                    counts->n_addresses),
-                                          counts->n_addresses));
-  if (counts->n_birthdays_ignored > 0)
-    add_note (builder,
-                         g_strdup_printf (ngettext ("%u birthday left out (no year, or not a date)",
-                                                    "%u birthdays left out (no year, or not a date)",
-                                                    counts->n_birthdays_ignored),
-                                          counts->n_birthdays_ignored));
-  if (counts->n_lines_skipped > 0)
-    add_note (builder,
-                         g_strdup_printf (ngettext ("%u line not understood, left out",
-                                                    "%u lines not understood, left out",
-                                                    counts->n_lines_skipped),
-                                          counts->n_lines_skipped));
+  {
+    const struct
+    {
+      guint       n;
+      const char *text;
+    } notes[] = {
+      { counts->n_photos,
+        ngettext ("%u photo left out", "%u photos left out", counts->n_photos) },
+      { counts->n_extra_phones,
+        ngettext ("%u further phone number kept in the note",
+                  "%u further phone numbers kept in the note", counts->n_extra_phones) },
+      { counts->n_extra_emails,
+        ngettext ("%u further email address kept in the note",
+                  "%u further email addresses kept in the note", counts->n_extra_emails) },
+      { counts->n_addresses,
+        ngettext ("%u postal address kept in the note",
+                  "%u postal addresses kept in the note", counts->n_addresses) },
+      { counts->n_birthdays_ignored,
+        ngettext ("%u birthday left out (no year, or not a date)",
+                  "%u birthdays left out (no year, or not a date)", counts->n_birthdays_ignored) },
+      { counts->n_lines_skipped,
+        ngettext ("%u line not understood, left out",
+                  "%u lines not understood, left out", counts->n_lines_skipped) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+      {
+        g_autofree char *text = NULL;
+
+        if (notes[i].n == 0)
+          continue;
+        text = g_strdup_printf (notes[i].text, notes[i].n);
+        g_strv_builder_add (builder, text);
+      }
+  }
 
   return g_strv_builder_end (builder);
 }

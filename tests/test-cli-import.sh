@@ -4,14 +4,16 @@
 # time; into a journey's stage and a new cohort; a vCard file; each export
 # read back by a reader independent of the writer, and Dangol's own vCard
 # export imported again adds nothing; bad input exits 2 and changes
-# nothing, options that do not go together exit 3, a failure exits 1.
+# nothing, options that do not go together exit 3, a failure exits 1, and
+# an import while Dangol runs is refused.
 # No window opens: DISPLAY and WAYLAND_DISPLAY are unset.
-# Usage: test-cli-import.sh DANGOL SEED-DATABASE READ-VCARD READ-ICAL
+# Usage: test-cli-import.sh DANGOL SEED-DATABASE READ-VCARD READ-ICAL OWN-BUS-NAME
 set -u
 dangol=$1
 seed=$2
 read_vcard=$3
 read_ical=$4
+own_name=$5
 python=/usr/bin/python3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -56,7 +58,7 @@ snapshot () {
   cp "$tmp/now" "$1"
 }
 
-echo "1..32"
+echo "1..38"
 
 db="$tmp/one.db"
 "$seed" "$db" >/dev/null 2>&1
@@ -142,9 +144,34 @@ run --import "$tmp/header-only.csv"
 exits 2 "a sheet with no rows exits 2"
 check "nothing was changed by bad input" same_db "$tmp/before-bad"
 
+run --import "$tmp/signup.csv" --journey "$journey" --stage "$stage" --cohort x --cohort-date 2026-02-30
+exits 2 "a --cohort-date that is no day exits 2"
+check "nothing was changed by a bad date" same_db "$tmp/before-bad"
 run --import "$tmp/signup.csv" --stage "$stage"
 exits 3 "--stage without --journey exits 3"
+run --cohort x --export-csv "$tmp/x.csv"
+exits 3 "--cohort without --import exits 3"
 run --import "$tmp/missing.csv"
 exits 1 "a file that is not there exits 1"
+
+# While Dangol runs (its name owned on a session bus of this test's own),
+# --import writes nothing.
+cat >"$tmp/while-running.sh" <<'SCRIPT'
+"$1" "$2" io.github.dangol.Dangol >"$3/owner" 2>&1 &
+owner=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q owned "$3/owner"; do sleep 0.1; i=$((i + 1)); done
+"$4" --db "$5" --import "$6" </dev/null >"$3/out" 2>"$3/err"
+status=$?
+kill $owner
+exit $status
+SCRIPT
+snapshot "$tmp/before-running"
+env -u DBUS_SESSION_BUS_ADDRESS dbus-run-session -- \
+  sh "$tmp/while-running.sh" "$python" "$own_name" "$tmp" "$dangol" "$db" "$tmp/lecture.csv" 2>/dev/null
+last=$?
+exits 1 "--import while Dangol runs exits 1"
+check "it says Dangol is running" grep -q "Dangol is running" "$tmp/err"
+check "and changes nothing" same_db "$tmp/before-running"
 
 exit $failed

@@ -12,7 +12,7 @@
 
 #include "config.h"
 
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -72,16 +72,19 @@ find_stage (DgDatabase  *db,
   return NULL;
 }
 
+/* YYYY-MM-DD, a real day. */
 static gboolean
 is_date (const char *text)
 {
-  int year, month, day;
-  char end;
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
 
-  return strlen (text) == 10
-         && sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3
-         && text[4] == '-' && text[7] == '-'
-         && g_date_valid_dmy (day, month, year);
+  return g_date_valid_dmy (atoi (text + 8), atoi (text + 5), atoi (text));
 }
 
 static void

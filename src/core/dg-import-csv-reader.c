@@ -39,6 +39,9 @@ struct _DgCsvReader
   gsize           text_pos;
 
   guint           row;
+  /* Some of record @row was read: text that fails to decode now is in
+   * it, not in the next. */
+  gboolean        in_record;
   GString        *field;
 };
 
@@ -105,7 +108,8 @@ set_decode_error (DgCsvReader  *self,
 {
   g_set_error (error, DG_ERROR, DG_ERROR_INVALID_IMPORT,
                _("Row %u: the file is not valid %s text; choose another encoding."),
-               MAX (self->row, 1), dg_csv_encoding_get_label (self->detection.encoding));
+               self->in_record ? self->row : self->row + 1,
+               dg_csv_encoding_get_label (self->detection.encoding));
   return FALSE;
 }
 
@@ -391,10 +395,18 @@ detect_delimiter (DgCsvReader   *self,
 
   while (self->text->len < SAMPLE_BYTES && !self->converted_all)
     {
+      g_autoptr(GError) local_error = NULL;
       gsize before = self->text->len;
 
-      if (!fill (self, cancellable, error))
-        return FALSE;
+      /* Text that does not decode is refused when its row is read, so
+       * that the message names that row: the sample ends before it. */
+      if (!fill (self, cancellable, &local_error))
+        {
+          if (g_error_matches (local_error, DG_ERROR, DG_ERROR_INVALID_IMPORT))
+            break;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       if (self->text->len == before)
         break;
     }
@@ -542,6 +554,7 @@ dg_csv_reader_next (DgCsvReader   *self,
                 return FALSE;
 
               end_field (self, fields);
+              self->in_record = FALSE;
               *out_row = self->row;
               return TRUE;
             }
@@ -551,6 +564,7 @@ dg_csv_reader_next (DgCsvReader   *self,
 
       if (record_bytes++ == 0)
         {
+          self->in_record = TRUE;
           if (self->row >= DG_CSV_MAX_ROWS)
             {
               g_set_error (error, DG_ERROR, DG_ERROR_INVALID_IMPORT,
@@ -620,6 +634,7 @@ dg_csv_reader_next (DgCsvReader   *self,
         }
       else if (c == '\n' || c == '\r')
         {
+          self->in_record = FALSE;
           if (c == '\r')
             {
               if (self->text_pos == self->text->len && !fill (self, cancellable, error))

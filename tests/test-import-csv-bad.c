@@ -236,6 +236,28 @@ test_cp949_valid_utf8 (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* F6 B4 96 96 would be U+1B4596, past the last code point: iconv lets it
+ * through as UTF-8, the reader does not. */
+static void
+test_utf8_past_last_code_point (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = write_file ("name,phone\nKim,010-1111-2222\nL\xF6\xB4\x96\x96" "e,010\n", -1);
+  g_autoptr(DgCsvImport) import = dg_csv_import_new (path);
+  g_autoptr(GError) error = NULL;
+
+  /* Not UTF-8, so detected as CP949. */
+  g_assert_true (dg_csv_import_load (import, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dg_csv_import_get_detection (import)->encoding, ==, DG_CSV_ENCODING_CP949);
+  g_assert_true (dg_csv_import_get_detection (import)->fallback);
+
+  dg_csv_import_set_encoding (import, DG_CSV_ENCODING_UTF8);
+  g_assert_false (dg_csv_import_load (import, NULL, &error));
+  g_assert_error (error, DG_ERROR, DG_ERROR_INVALID_IMPORT);
+  g_assert_cmpstr (error->message, ==, "Row 3: the file is not valid UTF-8 text; choose another encoding.");
+}
+
 /* A file that previewed well and turns bad at row 200 before the import:
  * the rows before it were written in the transaction, and are rolled
  * back. */
@@ -366,6 +388,8 @@ main (int   argc,
     }
   g_test_add ("/import-csv-bad/cp949-valid-utf8", Fixture, NULL,
               fixture_set_up, test_cp949_valid_utf8, fixture_tear_down);
+  g_test_add ("/import-csv-bad/utf8-past-last-code-point", Fixture, NULL,
+              fixture_set_up, test_utf8_past_last_code_point, fixture_tear_down);
   g_test_add ("/import-csv-bad/bad-at-apply", Fixture, NULL,
               fixture_set_up, test_bad_at_apply, fixture_tear_down);
   g_test_add ("/import-csv-bad/large-file", Fixture, NULL,

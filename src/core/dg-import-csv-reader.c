@@ -33,6 +33,8 @@ struct _DgCsvReader
   guint8         *out;
   gboolean        raw_eof;
   gboolean        converted_all;
+  /* The text decoded next is not UTF-8 (see valid_prefix()). */
+  gboolean        bad_text;
 
   /* Decoded UTF-8 not parsed yet, from text_pos. */
   GByteArray     *text;
@@ -142,6 +144,29 @@ read_raw (DgCsvReader   *self,
   return TRUE;
 }
 
+/* How much of @text is UTF-8. NUL characters count as text here: the
+ * parser refuses them with a message of their own. */
+static gsize
+valid_prefix (const char *text,
+              gsize       len)
+{
+  const char *p = text;
+  const char *end = text + len;
+
+  while (p < end)
+    {
+      const char *stop;
+
+      if (g_utf8_validate_len (p, end - p, &stop))
+        break;
+      if (*stop != '\0')
+        return stop - text;
+      p = stop + 1;
+    }
+
+  return len;
+}
+
 /* Appends more decoded text; TRUE with nothing appended at the end. */
 static gboolean
 fill (DgCsvReader   *self,
@@ -155,12 +180,14 @@ fill (DgCsvReader   *self,
       g_byte_array_remove_range (self->text, 0, self->text_pos);
       self->text_pos = 0;
     }
+  if (self->bad_text)
+    return set_decode_error (self, error);
   before = self->text->len;
 
   while (!self->converted_all && self->text->len == before)
     {
       g_autoptr(GError) local_error = NULL;
-      gsize n_read = 0, n_written = 0;
+      gsize n_read = 0, n_written = 0, valid;
       GConverterResult result;
 
       if (!self->raw_eof && self->raw_len - self->raw_pos < RAW_CHUNK
@@ -184,7 +211,17 @@ fill (DgCsvReader   *self,
         }
 
       self->raw_pos += n_read;
-      g_byte_array_append (self->text, self->out, n_written);
+
+      /* glibc's iconv lets through UTF-8 sequences of code points past
+       * U+10FFFF, which are not text: the text before them is kept, and
+       * they are refused when the row that holds them is read. */
+      valid = valid_prefix ((const char *) self->out, n_written);
+      g_byte_array_append (self->text, self->out, valid);
+      if (valid < n_written)
+        {
+          self->bad_text = TRUE;
+          return self->text->len > before || set_decode_error (self, error);
+        }
       if (result == G_CONVERTER_FINISHED)
         self->converted_all = TRUE;
     }

@@ -4,7 +4,9 @@
  * selection bar offer it; the dialog asks what to export, then a save
  * dialog offers today's name; the customer list is written as shown (its
  * filter respected) as CSV, the selected customers as vCard, with a toast
- * saying where. The two dialogs are saved as screenshots.
+ * saying where. The file is written on a worker thread: the action returns
+ * at once, and a progress dialog's Cancel leaves no file. The dialogs are
+ * saved as screenshots.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -17,6 +19,7 @@
 
 #include "dg-customer-selection.h"
 #include "dg-customers-test-util.h"
+#include "dg-export-controller.h"
 #include "dg-test-util.h"
 #include "dg-ui-fixture.h"
 #include "dg-ui-test-util.h"
@@ -237,6 +240,119 @@ test_error (DgUiFixture   *fixture,
   dg_ui_test_wait_for (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 }
 
+/* Enough customers that writing them takes the worker a while. */
+#define N_MANY 20000
+/* So many that the worker is still writing (three seconds here) when the
+ * test, a fraction of a second after starting it, presses Cancel. */
+#define N_MANY_MORE 100000
+
+static gboolean
+action_enabled (GtkWidget  *window,
+                const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+}
+
+/* The action returns before the file is written; Export… waits meanwhile,
+ * and the toast comes once the worker is done. */
+static void
+test_worker (DgUiFixture   *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autofree char *path = g_build_filename (dg_test_tempdir (), "many.vcf", NULL);
+  g_autofree char *contents = NULL;
+  guint n_cards = 0;
+
+  dg_customers_test_insert_generated (N_MANY);
+  dg_ui_test_wait_for (dg_customers_test_n_items () == N_MANY);
+
+  gtk_widget_activate_action (window, "win.export-to", "(ss)", "contacts-vcard", path);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (action_enabled (window, "export-to"));
+  g_assert_false (action_enabled (window, "export"));
+  g_assert_false (action_enabled (window, "export-selection"));
+
+  dg_ui_test_wait_for (toast_contains (window, "many.vcf"));
+  g_assert_true (action_enabled (window, "export-to"));
+  g_assert_true (action_enabled (window, "export"));
+  contents = read_text (path);
+  for (const char *p = contents; (p = strstr (p, "BEGIN:VCARD")) != NULL; p++)
+    n_cards++;
+  g_assert_cmpuint (n_cards, ==, N_MANY);
+}
+
+static GtkProgressBar *
+progress_bar_of (AdwMessageDialog *dialog)
+{
+  return GTK_PROGRESS_BAR (adw_message_dialog_get_extra_child (dialog));
+}
+
+/* The names in @dir, sorted and joined by spaces. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* The progress dialog (shown at once here) moves while the worker writes;
+ * its Cancel stops the export: a toast says so, the older file is as it
+ * was and no temporary file is left beside it. */
+static void
+test_cancel (DgUiFixture   *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autofree char *dir = g_build_filename (dg_test_tempdir (), "cancel", NULL);
+  g_autofree char *path = g_build_filename (dir, "contacts.vcf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  AdwMessageDialog *dialog;
+  GtkProgressBar *bar;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "older", -1, &error));
+  dg_customers_test_insert_generated (N_MANY_MORE);
+  dg_ui_test_wait_for (dg_customers_test_n_items () == N_MANY_MORE);
+
+  dg_export_controller_set_progress_delay (0);
+  gtk_widget_activate_action (window, "win.export-to", "(ss)", "contacts-vcard", path);
+  dialog = ADW_MESSAGE_DIALOG (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Exporting…"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "contacts.vcf"));
+  bar = progress_bar_of (dialog);
+  g_assert_true (GTK_IS_PROGRESS_BAR (bar));
+
+  /* The window's main loop runs while the worker writes. */
+  dg_ui_test_wait_for (gtk_progress_bar_get_fraction (bar) > 0);
+  dg_ui_test_wait_painted (GTK_WIDGET (dialog), 2);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (dialog), "export-progress"));
+
+  respond (dialog, "cancel");
+  dg_ui_test_wait_for (toast_contains (window, _("Export cancelled")));
+  g_assert_null (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (action_enabled (window, "export-to"));
+
+  contents = read_text (path);
+  g_assert_cmpstr (contents, ==, "older");
+  names = list_dir (dir);
+  g_assert_cmpstr (names, ==, "contacts.vcf");
+
+  dg_export_controller_set_progress_delay (500);
+}
+
 /* Export… asks what, then where, offering today's name. */
 static void
 test_dialogs (DgUiFixture   *fixture,
@@ -310,6 +426,8 @@ main (int   argc,
   DG_CUSTOMERS_TEST_ADD ("/ui/export/selection-vcard", test_selection_vcard);
   DG_CUSTOMERS_TEST_ADD ("/ui/export/error", test_error);
   DG_CUSTOMERS_TEST_ADD ("/ui/export/dialogs", test_dialogs);
+  DG_CUSTOMERS_TEST_ADD ("/ui/export/worker", test_worker);
+  DG_CUSTOMERS_TEST_ADD ("/ui/export/cancel", test_cancel);
 
   return g_test_run ();
 }

@@ -190,6 +190,8 @@ dg_export_csv (DgDatabase               *db,
                GTimeZone                *tz,
                const char               *path,
                GCancellable             *cancellable,
+               DgExportProgressFunc      progress,
+               gpointer                  progress_data,
                guint                    *out_count,
                GError                  **error)
 {
@@ -238,8 +240,12 @@ dg_export_csv (DgDatabase               *db,
 
   for (guint i = 0; i < n_ids; i++)
     {
-      g_autoptr(DgCustomer) customer = dg_customers_get (db, ids[i], error);
+      g_autoptr(DgCustomer) customer = NULL;
 
+      if (!dg_export_file_step (i, n_ids, cancellable, progress, progress_data, error))
+        return FALSE;
+
+      customer = dg_customers_get (db, ids[i], error);
       if (customer == NULL)
         return FALSE;
 
@@ -253,9 +259,10 @@ dg_export_csv (DgDatabase               *db,
 
       if (!dg_export_file_flush_if_full (file, error))
         return FALSE;
-      if (i % 200 == 199 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
     }
+
+  if (!dg_export_file_step (n_ids, n_ids, cancellable, progress, progress_data, error))
+    return FALSE;
 
   if (!dg_export_file_commit (g_steal_pointer (&file), error))
     return FALSE;

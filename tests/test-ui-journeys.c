@@ -8,7 +8,8 @@
  * toast's Undo; a card is dropped with a reason and a customer enrolled
  * from the header, or from the Customers page (the customers selected in
  * the list, or the one shown); without journeys the page says how to start, and
- * creates one. Each case has a database and window of its own
+ * creates one, or, while there is no customer either, loads the demo data.
+ * Each case has a database and window of its own
  * (dg-ui-fixture.h); the board is saved as a screenshot.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
@@ -267,6 +268,8 @@ test_empty (DgUiFixture   *fixture,
   create = dg_ui_test_find_button (GTK_WIDGET (view), _("Create a Journey"));
   g_assert_nonnull (create);
   g_assert_true (gtk_widget_get_mapped (create));
+  g_assert_true (gtk_widget_get_mapped (dg_ui_test_find_button (GTK_WIDGET (view),
+                                                                _("Load Demo Data"))));
   g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journeys-empty"));
 
   /* It asks for a name, then shows the new journey with its first
@@ -291,6 +294,47 @@ test_empty (DgUiFixture   *fixture,
   g_assert_cmpint (dg_journeys_view_get_journey_id (view), ==, ((DgJourney *) journeys->pdata[0])->id);
   g_assert_cmpuint (dg_journeys_view_get_n_columns (view), ==, 3);
   g_assert_true (gtk_widget_get_visible (dg_ui_test_find_by_id (GTK_WIDGET (view), "toolbar")));
+}
+
+static gboolean
+demo_offered (DgJourneysView *view)
+{
+  GtkWidget *button = dg_ui_test_find_button (GTK_WIDGET (view), _("Load Demo Data"));
+
+  return button != NULL && gtk_widget_get_mapped (button);
+}
+
+/* Without journeys, the page offers the demo data as long as there is no
+ * customer, which is when it can be loaded; its button loads it and the
+ * page shows the demo's board. */
+static void
+test_empty_demo (DgUiFixture   *fixture,
+                 gconstpointer  data)
+{
+  DgJourneysView *view = get_view (fixture);
+  GtkStack *stack = GTK_STACK (dg_ui_test_find_by_id (GTK_WIDGET (view), "stack"));
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+
+  dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (demo_offered (view));
+
+  dg_customer_set_name (customer, "김민수");
+  g_assert_true (dg_customers_insert (fixture->database, customer, &error));
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (!demo_offered (view));
+  g_assert_true (dg_customers_delete (fixture->database, dg_customer_get_id (customer), &error));
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (demo_offered (view));
+
+  button = dg_ui_test_find_button (GTK_WIDGET (view), _("Load Demo Data"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.load-demo");
+  gtk_widget_activate (button);
+  dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "board") == 0);
+  dg_ui_test_wait_for (dg_journeys_view_get_n_columns (view) == 7);
+  g_assert_false (demo_offered (view));
 }
 
 static void
@@ -857,6 +901,7 @@ main (int   argc,
 
   DG_UI_TEST_ADD ("/ui/journeys/page-shortcut", test_page_shortcut);
   DG_UI_TEST_ADD_WITH ("/ui/journeys/empty", &journeys_page, test_empty);
+  DG_UI_TEST_ADD_WITH ("/ui/journeys/empty-demo", &journeys_page, test_empty_demo);
   DG_UI_TEST_ADD ("/ui/journeys/board", test_board);
   DG_UI_TEST_ADD ("/ui/journeys/keyboard-move", test_keyboard_move);
   DG_UI_TEST_ADD ("/ui/journeys/menu-move", test_menu_move);

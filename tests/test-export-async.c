@@ -94,23 +94,6 @@ finish (Run     *run,
   return ok;
 }
 
-/* The names in @dir, sorted and joined by spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 /* The customer list's CSV of the "vip" customers: the bytes that
  * dg_export_csv() writes in place, with progress up to every one. */
 static void
@@ -212,7 +195,7 @@ test_cancelled (void)
 
   bytes = dg_test_read_file (path);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "older", 5);
-  names = list_dir (dir);
+  names = dg_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "contacts.vcf");
 }
 
@@ -272,7 +255,7 @@ test_cancelled_while_writing (void)
 
   bytes = dg_test_read_file (path);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "older", 5);
-  names = list_dir (dir);
+  names = dg_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "list.csv");
 }
 

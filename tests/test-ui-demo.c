@@ -35,33 +35,6 @@ static DgUiFixtureOptions customers_options = {
   .page = "customers",
 };
 
-/* GLib 2.74's g_test_expect_message() does not see structured logging:
- * this writer counts the warning the refused load logs instead. */
-static const char *expected_warning;
-static guint n_expected_warnings;
-
-static GLogWriterOutput
-log_writer_cb (GLogLevelFlags   log_level,
-               const GLogField *fields,
-               gsize            n_fields,
-               gpointer         user_data)
-{
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-      message = fields[i].value;
-
-  if (expected_warning != NULL && (log_level & G_LOG_LEVEL_WARNING) != 0
-      && g_strcmp0 (message, expected_warning) == 0)
-    {
-      n_expected_warnings++;
-      return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 static gboolean
 is_korean (void)
 {
@@ -273,6 +246,7 @@ static void
 test_not_offered_with_customers (DgUiFixture   *fixture,
                                  gconstpointer  data)
 {
+  const char *refused = _("The demo data can only be loaded while there are no customers");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -285,11 +259,11 @@ test_not_offered_with_customers (DgUiFixture   *fixture,
   g_assert_false (gtk_widget_get_mapped (dg_ui_test_find_by_id (page (fixture, "today"), "load_demo_button")));
 
   before = dg_test_dump_database (fixture->database);
-  expected_warning = _("The demo data can only be loaded while there are no customers");
+  dg_test_expect_warning (refused);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-demo", NULL));
-  dg_ui_test_wait_for (shows_text (GTK_WIDGET (fixture->window), expected_warning));
-  g_assert_cmpuint (n_expected_warnings, ==, 1);
-  expected_warning = NULL;
+  dg_ui_test_wait_for (shows_text (GTK_WIDGET (fixture->window), refused));
+  g_assert_cmpuint (dg_test_n_expected_warnings (), ==, 1);
+  dg_test_expect_warning (NULL);
   after = dg_test_dump_database (fixture->database);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (count_customers (fixture), ==, 1);
@@ -353,7 +327,6 @@ main (int   argc,
 {
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (log_writer_cb, NULL, NULL);
 
   if (!is_korean ())
     today_options.zone = customers_options.zone = "Europe/London";

@@ -28,42 +28,6 @@
 
 #define N_STAGES 5
 
-/* GLib 2.74's g_test_expect_message() does not see structured logging,
- * which the app's library uses: this writer counts the warnings that
- * match the pattern the test expects instead. */
-static const char *expected_warning;
-static guint n_expected_warnings;
-
-static GLogWriterOutput
-log_writer_cb (GLogLevelFlags   log_level,
-               const GLogField *fields,
-               gsize            n_fields,
-               gpointer         user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-        domain = fields[i].value;
-      else if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-        message = fields[i].value;
-    }
-
-  if (expected_warning != NULL
-      && (log_level & G_LOG_LEVEL_WARNING) != 0
-      && g_strcmp0 (domain, "Dangol-Ui") == 0
-      && message != NULL
-      && g_pattern_match_simple (expected_warning, message))
-    {
-      n_expected_warnings++;
-      return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 typedef struct
 {
   gint64 journey;
@@ -603,10 +567,9 @@ test_export_error (DgUiFixture   *fixture,
    * not exist is one no one can write into. */
   missing = g_build_filename (dir, "gone", NULL);
   png = g_build_filename (missing, "map.png", NULL);
-  expected_warning = "*map.png*";
-  n_expected_warnings = 0;
+  dg_test_expect_warning ("*map.png*");
   g_assert_false (dg_journey_map_export_png_to (map, png, &error));
-  g_assert_cmpuint (n_expected_warnings, ==, 1);
+  g_assert_cmpuint (dg_test_n_expected_warnings (), ==, 1);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "map.png"));
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
@@ -622,11 +585,10 @@ test_export_error (DgUiFixture   *fixture,
 
   g_clear_error (&error);
   pdf = g_build_filename (missing, "maps.pdf", NULL);
-  expected_warning = "*maps.pdf*";
-  n_expected_warnings = 0;
+  dg_test_expect_warning ("*maps.pdf*");
   g_assert_false (dg_journey_map_export_pdf_to (map, pdf, &error));
-  g_assert_cmpuint (n_expected_warnings, ==, 1);
-  expected_warning = NULL;
+  g_assert_cmpuint (dg_test_n_expected_warnings (), ==, 1);
+  dg_test_expect_warning (NULL);
   g_assert_nonnull (error);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (dir), ==, 0);
@@ -638,7 +600,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_log_set_writer_func (log_writer_cb, NULL, NULL);
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 

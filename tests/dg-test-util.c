@@ -300,6 +300,12 @@ dg_test_assert_index_bound (DgDatabase *db,
     g_error ("Not index-bound:\n%s\n%s", sql, plan);
 }
 
+gboolean
+dg_test_is_korean (void)
+{
+  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
+}
+
 char *
 dg_test_list_dir (const char *dir)
 {

@@ -17,6 +17,8 @@ char       *dg_test_temp_path        (const char *basename);
 DgDatabase *dg_test_open_database    (void);
 /* The whole content of @path, or NULL when it does not exist. */
 GBytes     *dg_test_read_file        (const char *path);
+/* Whether the case runs in Korean (DANGOL_TEST_LANG=ko). */
+gboolean    dg_test_is_korean        (void);
 /* The names in @dir, sorted and joined by spaces. */
 char       *dg_test_list_dir         (const char *dir);
 /* GLib 2.74's g_test_expect_message() does not see structured logging,

@@ -150,3 +150,32 @@ dg_ui_fixture_get_current (void)
 {
   return current;
 }
+
+void
+dg_ui_fixture_set_now (DgUiFixture *fixture,
+                       int          year,
+                       int          month,
+                       int          day,
+                       int          hour,
+                       int          minute)
+{
+  g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (DG_CLOCK (fixture->clock));
+  g_autoptr(GDateTime) now = dg_test_local_time (tz, year, month, day, hour, minute);
+
+  dg_fake_clock_set_now (fixture->clock, now);
+}
+
+DgJourneysView *
+dg_ui_fixture_get_journeys_view (DgUiFixture *fixture)
+{
+  return DG_JOURNEYS_VIEW (dg_window_get_page (fixture->window, "journeys"));
+}
+
+DgJourneyColumn *
+dg_ui_fixture_get_journey_column (DgUiFixture *fixture,
+                                  guint        position)
+{
+  DgJourneysView *view = dg_ui_fixture_get_journeys_view (fixture);
+
+  return DG_JOURNEY_COLUMN (dg_journeys_view_get_column (view, position));
+}

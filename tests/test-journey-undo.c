@@ -33,16 +33,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(DgJourney) journey = dg_journey_new ("공개강의");
-  g_autoptr(DgCohort) cohort = NULL;
-  g_autoptr(GError) error = NULL;
-
   dg_followup_fixture_set_up (&fixture->base, data);
   dg_test_set_now (&fixture->base, 2026, 4, 1, 9, 0);
 
-  g_assert_true (dg_journeys_insert (fixture->base.db, journey, &error));
-  g_assert_no_error (error);
-  fixture->journey = journey->id;
+  fixture->journey = dg_journey_test_add_journey ("공개강의");
 
   fixture->signup = dg_journey_test_add_stage (fixture->journey, "Sign-up", -1, NULL);
   fixture->lecture = dg_journey_test_add_stage (fixture->journey, "Lecture", -1, NULL);
@@ -56,10 +50,7 @@ fixture_set_up (Fixture       *fixture,
   dg_journey_test_add_rule (fixture->survey, "Ask for the survey", DG_RULE_ANCHOR_STAGE_ENTERED, 1,
                             "10:00");
 
-  cohort = dg_cohort_new (fixture->journey, "공개강의 4/15", "2026-04-15");
-  g_assert_true (dg_cohorts_insert (fixture->base.db, cohort, &error));
-  g_assert_no_error (error);
-  fixture->cohort = cohort->id;
+  fixture->cohort = dg_journey_test_add_cohort (fixture->journey, "공개강의 4/15", "2026-04-15");
 
   fixture->kim = dg_test_add_customer (&fixture->base, "김민수");
   fixture->lee = dg_test_add_customer (&fixture->base, "이서연");

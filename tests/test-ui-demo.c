@@ -35,12 +35,6 @@ static DgUiFixtureOptions customers_options = {
   .page = "customers",
 };
 
-static gboolean
-is_korean (void)
-{
-  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
-}
-
 static GtkWidget *
 page (DgUiFixture *fixture,
       const char  *name)
@@ -209,14 +203,14 @@ test_load_from_today (DgUiFixture   *fixture,
 
   dg_ui_test_wait_for (g_strcmp0 (today_state (fixture), "no-customers") == 0);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==,
-                   is_korean () ? "데모 데이터 불러오기" : "Load Demo Data");
+                   dg_test_is_korean () ? "데모 데이터 불러오기" : "Load Demo Data");
 
   press (button);
   dg_ui_test_wait_for (count_customers (fixture) > 0);
 
   /* The set of the interface's language, and a toast that says so. */
   g_assert_cmpint (count_customers (fixture), >=, 180);
-  g_assert_cmpint (is_hangul (first_name (fixture)), ==, is_korean ());
+  g_assert_cmpint (is_hangul (first_name (fixture)), ==, dg_test_is_korean ());
   toast = g_strdup_printf (ngettext ("Demo data loaded: %u customer", "Demo data loaded: %u customers",
                                      (guint) count_customers (fixture)),
                            (guint) count_customers (fixture));
@@ -311,7 +305,7 @@ test_command_line (void)
   g_assert_no_error (error);
   n = dg_customers_count (database, &everyone, NULL);
   g_assert_cmpint (n, >=, 180);
-  g_assert_nonnull (strstr (out, is_korean () ? "데모 데이터를 불러왔습니다" : "Demo data loaded"));
+  g_assert_nonnull (strstr (out, dg_test_is_korean () ? "데모 데이터를 불러왔습니다" : "Demo data loaded"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -328,7 +322,7 @@ main (int   argc,
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 
-  if (!is_korean ())
+  if (!dg_test_is_korean ())
     today_options.zone = customers_options.zone = "Europe/London";
 
   DG_UI_TEST_ADD_WITH ("/ui/demo/load-from-today", &today_options, test_load_from_today);

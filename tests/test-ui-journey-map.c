@@ -18,9 +18,10 @@
 #include <glib/gstdio.h>
 
 #include "dg-journey-column.h"
-#include "dg-journey-map.h"
 #include "dg-journey-map-data.h"
 #include "dg-journey-map-export.h"
+#include "dg-journey-map.h"
+#include "dg-journey-test-util.h"
 #include "dg-journeys-view.h"
 #include "dg-test-util.h"
 #include "dg-ui-fixture.h"
@@ -38,24 +39,7 @@ typedef struct
   gint64 at_lecture;
 } Seed;
 
-static gboolean
-is_korean (void)
-{
-  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
-}
-
-#define T(en, ko) (is_korean () ? (ko) : (en))
-
-static void
-set_now (DgUiFixture *fixture,
-         int          day,
-         int          hour)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Seoul");
-  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, day, hour, 0, 0);
-
-  dg_fake_clock_set_now (fixture->clock, now);
-}
+#define T(en, ko) (dg_test_is_korean () ? (ko) : (en))
 
 static gint64
 add_stage (DgUiFixture *fixture,
@@ -80,39 +64,6 @@ add_stage (DgUiFixture *fixture,
   g_assert_no_error (error);
 
   return stage->id;
-}
-
-static gint64
-enroll (DgUiFixture *fixture,
-        const char  *name,
-        gint64       stage,
-        gint64       cohort)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  dg_customer_set_name (customer, name);
-  g_assert_true (dg_customers_insert (fixture->database, customer, &error));
-  g_assert_no_error (error);
-  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock),
-                                        dg_customer_get_id (customer), stage, cohort, &id, &error));
-  g_assert_no_error (error);
-
-  return id;
-}
-
-static void
-move (DgUiFixture *fixture,
-      gint64       enrollment,
-      gint64       stage)
-{
-  g_autoptr(DgBulkUndo) undo = NULL;
-  g_autoptr(GError) error = NULL;
-
-  undo = dg_enrollments_move (fixture->database, DG_CLOCK (fixture->clock), &enrollment, 1, stage, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (undo);
 }
 
 /* A contact now with the customer of @enrollment. */
@@ -188,20 +139,24 @@ seed (DgUiFixture *fixture,
   g_assert_no_error (error);
   seed->cohort = cohort->id;
 
-  set_now (fixture, 2, 10);
-  e[0] = enroll (fixture, "김민수", seed->stages[0], seed->cohort);
-  e[1] = enroll (fixture, "이서연", seed->stages[0], seed->cohort);
-  e[2] = enroll (fixture, "박지훈", seed->stages[0], 0);
-  e[3] = enroll (fixture, "Nancy Baker", seed->stages[0], seed->cohort);
-  e[4] = enroll (fixture, "최유나", seed->stages[0], 0);
-  e[5] = enroll (fixture, "정하늘", seed->stages[0], seed->cohort);
-  set_now (fixture, 3, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 2, 10, 0);
+  e[0] = dg_journey_test_enroll (dg_journey_test_add_customer ("김민수", NULL), seed->stages[0],
+                                 seed->cohort);
+  e[1] = dg_journey_test_enroll (dg_journey_test_add_customer ("이서연", NULL), seed->stages[0],
+                                 seed->cohort);
+  e[2] = dg_journey_test_enroll (dg_journey_test_add_customer ("박지훈", NULL), seed->stages[0], 0);
+  e[3] = dg_journey_test_enroll (dg_journey_test_add_customer ("Nancy Baker", NULL),
+                                 seed->stages[0], seed->cohort);
+  e[4] = dg_journey_test_enroll (dg_journey_test_add_customer ("최유나", NULL), seed->stages[0], 0);
+  e[5] = dg_journey_test_enroll (dg_journey_test_add_customer ("정하늘", NULL), seed->stages[0],
+                                 seed->cohort);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 3, 10, 0);
   contact (fixture, e[0], DG_INTERACTION_FEEDBACK_POSITIVE);
   contact (fixture, e[1], DG_INTERACTION_FEEDBACK_POSITIVE);
-  set_now (fixture, 5, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 5, 10, 0);
   for (guint i = 0; i < 5; i++)
-    move (fixture, e[i], seed->stages[1]);
-  set_now (fixture, 6, 10);
+    g_object_unref (dg_journey_test_move (e[i], seed->stages[1]));
+  dg_ui_fixture_set_now (fixture, 2026, 11, 6, 10, 0);
   contact (fixture, e[2], DG_INTERACTION_FEEDBACK_NEGATIVE);
   contact (fixture, e[3], DG_INTERACTION_FEEDBACK_NEUTRAL);
   contact (fixture, e[0], DG_INTERACTION_FEEDBACK_POSITIVE);
@@ -212,19 +167,19 @@ seed (DgUiFixture *fixture,
                                 T ("Schedule clash", "일정이 맞지 않음"), &error);
     g_assert_no_error (error);
   }
-  set_now (fixture, 12, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 12, 10, 0);
   for (guint i = 0; i < 4; i++)
-    move (fixture, e[i], seed->stages[2]);
-  set_now (fixture, 13, 10);
+    g_object_unref (dg_journey_test_move (e[i], seed->stages[2]));
+  dg_ui_fixture_set_now (fixture, 2026, 11, 13, 10, 0);
   for (guint i = 0; i < 3; i++)
-    move (fixture, e[i], seed->stages[3]);
-  set_now (fixture, 14, 10);
+    g_object_unref (dg_journey_test_move (e[i], seed->stages[3]));
+  dg_ui_fixture_set_now (fixture, 2026, 11, 14, 10, 0);
   contact (fixture, e[1], DG_INTERACTION_FEEDBACK_NEGATIVE);
   contact (fixture, e[2], DG_INTERACTION_FEEDBACK_NEUTRAL);
-  set_now (fixture, 20, 10);
-  move (fixture, e[0], seed->stages[4]);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 20, 10, 0);
+  g_object_unref (dg_journey_test_move (e[0], seed->stages[4]));
   seed->at_lecture = e[3];
-  set_now (fixture, 24, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 24, 10, 0);
 
   g_assert_true (dg_journeys_insert (fixture->database, shop, &error));
   g_assert_no_error (error);

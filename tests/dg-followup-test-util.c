@@ -5,6 +5,7 @@
 
 #include "dg-database-private.h"
 #include "dg-followup-test-util.h"
+#include "dg-journey-test-util.h"
 #include "dg-test-util.h"
 
 static void
@@ -27,12 +28,14 @@ dg_followup_fixture_set_up (DgFollowupFixture *fixture,
   fixture->tz = dg_clock_dup_time_zone (fixture->base);
   g_assert_true (dg_followups_sync_time_zone (fixture->db, fixture->base, NULL));
   g_signal_connect (fixture->db, "changed::followups", G_CALLBACK (on_followups_changed), fixture);
+  dg_journey_test_set_database (fixture->db, fixture->base);
 }
 
 void
 dg_followup_fixture_tear_down (DgFollowupFixture *fixture,
                                gconstpointer      data)
 {
+  dg_journey_test_set_database (NULL, NULL);
   g_clear_object (&fixture->db);
   g_clear_object (&fixture->clock);
   g_clear_pointer (&fixture->tz, g_time_zone_unref);

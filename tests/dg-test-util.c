@@ -299,3 +299,93 @@ dg_test_assert_index_bound (DgDatabase *db,
   if (strstr (plan, "SCAN ") != NULL || strstr (plan, "TEMP B-TREE") != NULL)
     g_error ("Not index-bound:\n%s\n%s", sql, plan);
 }
+
+gboolean
+dg_test_is_korean (void)
+{
+  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
+}
+
+char *
+dg_test_list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* Expected warnings */
+
+G_LOCK_DEFINE_STATIC (expected_warning);
+static char *expected_warning;
+static guint n_expected_warnings;
+
+static GLogWriterOutput
+log_writer_cb (GLogLevelFlags   log_level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  const char *message = NULL;
+  gboolean expected = FALSE;
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+        message = fields[i].value;
+    }
+
+  if ((log_level & G_LOG_LEVEL_WARNING) != 0 && message != NULL)
+    {
+      G_LOCK (expected_warning);
+      expected = expected_warning != NULL && g_pattern_match_simple (expected_warning, message);
+      n_expected_warnings += expected;
+      G_UNLOCK (expected_warning);
+    }
+
+  if (expected)
+    return G_LOG_WRITER_HANDLED;
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+void
+dg_test_expect_warning (const char *pattern)
+{
+  static gsize installed;
+
+  /* A writer can be set once a process; ours hands every message it
+   * does not expect to the default one. */
+  if (g_once_init_enter (&installed))
+    {
+      g_log_set_writer_func (log_writer_cb, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+
+  G_LOCK (expected_warning);
+  g_free (expected_warning);
+  expected_warning = g_strdup (pattern);
+  if (pattern != NULL)
+    n_expected_warnings = 0;
+  G_UNLOCK (expected_warning);
+}
+
+guint
+dg_test_n_expected_warnings (void)
+{
+  guint n;
+
+  G_LOCK (expected_warning);
+  n = n_expected_warnings;
+  G_UNLOCK (expected_warning);
+
+  return n;
+}

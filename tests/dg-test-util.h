@@ -17,6 +17,19 @@ char       *dg_test_temp_path        (const char *basename);
 DgDatabase *dg_test_open_database    (void);
 /* The whole content of @path, or NULL when it does not exist. */
 GBytes     *dg_test_read_file        (const char *path);
+/* Whether the case runs in Korean (DANGOL_TEST_LANG=ko). */
+gboolean    dg_test_is_korean        (void);
+/* The names in @dir, sorted and joined by spaces. */
+char       *dg_test_list_dir         (const char *dir);
+/* GLib 2.74's g_test_expect_message() does not see structured logging,
+ * which Dangol's code uses. From now on, a warning whose message matches
+ * @pattern (g_pattern_match_simple(): "*such.csv*") is counted instead of
+ * printed, so that it does not end the test, and the count starts again
+ * at 0; NULL stops that and keeps the count. Thread-safe. */
+void        dg_test_expect_warning   (const char *pattern);
+/* How many warnings matched since dg_test_expect_warning() was last given
+ * a pattern. */
+guint       dg_test_n_expected_warnings (void);
 /* Selects the language named by DANGOL_TEST_LANG and binds the text domain to
  * the build tree's translations. Call first in main(). */
 void        dg_test_init_i18n        (void);

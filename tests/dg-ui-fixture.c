@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dg-journey-test-util.h"
 #include "dg-test-util.h"
 #include "dg-ui-fixture.h"
 #include "dg-ui-test-util.h"
@@ -94,6 +95,7 @@ dg_ui_fixture_setup (DgUiFixture   *fixture,
                                    NULL);
   dg_followups_sync_time_zone (fixture->database, DG_CLOCK (fixture->clock), &error);
   g_assert_no_error (error);
+  dg_journey_test_set_database (fixture->database, DG_CLOCK (fixture->clock));
 
   fixture->window = dg_window_new (fixture->app, fixture->context);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
@@ -132,6 +134,7 @@ dg_ui_fixture_teardown (DgUiFixture   *fixture,
   dg_ui_test_wait_for (fixture->window == NULL);
   dg_ui_test_wait_for (gtk_application_get_windows (GTK_APPLICATION (fixture->app)) == NULL);
   dg_ui_test_flush ();
+  dg_journey_test_set_database (NULL, NULL);
 
   g_clear_object (&fixture->context);
   g_clear_object (&fixture->settings);
@@ -146,4 +149,33 @@ DgUiFixture *
 dg_ui_fixture_get_current (void)
 {
   return current;
+}
+
+void
+dg_ui_fixture_set_now (DgUiFixture *fixture,
+                       int          year,
+                       int          month,
+                       int          day,
+                       int          hour,
+                       int          minute)
+{
+  g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (DG_CLOCK (fixture->clock));
+  g_autoptr(GDateTime) now = dg_test_local_time (tz, year, month, day, hour, minute);
+
+  dg_fake_clock_set_now (fixture->clock, now);
+}
+
+DgJourneysView *
+dg_ui_fixture_get_journeys_view (DgUiFixture *fixture)
+{
+  return DG_JOURNEYS_VIEW (dg_window_get_page (fixture->window, "journeys"));
+}
+
+DgJourneyColumn *
+dg_ui_fixture_get_journey_column (DgUiFixture *fixture,
+                                  guint        position)
+{
+  DgJourneysView *view = dg_ui_fixture_get_journeys_view (fixture);
+
+  return DG_JOURNEY_COLUMN (dg_journeys_view_get_column (view, position));
 }

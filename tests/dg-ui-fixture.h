@@ -21,6 +21,8 @@
 
 #include "dg-application.h"
 #include "dg-core.h"
+#include "dg-journey-column.h"
+#include "dg-journeys-view.h"
 #include "dg-window.h"
 
 G_BEGIN_DECLS
@@ -56,6 +58,19 @@ void         dg_ui_fixture_teardown    (DgUiFixture   *fixture,
 /* The fixture of the case that runs now, for helpers that do not take it;
  * NULL between cases. */
 DgUiFixture *dg_ui_fixture_get_current (void);
+
+/* The window's Journeys page, and its column at @position. */
+DgJourneysView  *dg_ui_fixture_get_journeys_view  (DgUiFixture *fixture);
+DgJourneyColumn *dg_ui_fixture_get_journey_column (DgUiFixture *fixture,
+                                                   guint        position);
+
+/* Moves the fixture's clock to a local wall-clock time in its zone. */
+void         dg_ui_fixture_set_now     (DgUiFixture   *fixture,
+                                        int            year,
+                                        int            month,
+                                        int            day,
+                                        int            hour,
+                                        int            minute);
 
 /* The same as the fixture's application, outside a case too: made and
  * registered on first use. */

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "dg-ui-test-util.h"
@@ -720,4 +722,80 @@ dg_ui_test_screenshot_with_popover (GtkWidget  *popover,
   g_test_message ("Saved %s", path);
 
   return g_steal_pointer (&path);
+}
+
+gboolean
+dg_ui_test_menu_has_action (GMenuModel *menu,
+                            const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+
+      section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      if (section != NULL && dg_ui_test_menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+AdwToast *
+dg_ui_test_find_toast (GtkWidget *window)
+{
+  /* AdwToastWidget is private to libadwaita: found by its name. */
+  GtkWidget *widget = dg_ui_test_find_by_type_name (window, "AdwToastWidget");
+  AdwToast *toast = NULL;
+
+  if (widget == NULL)
+    return NULL;
+  g_object_get (widget, "toast", &toast, NULL);
+
+  return toast;
+}
+
+char *
+dg_ui_test_dup_toast_title (GtkWidget *window)
+{
+  g_autoptr(AdwToast) toast = dg_ui_test_find_toast (window);
+
+  return toast != NULL ? g_strdup (adw_toast_get_title (toast)) : NULL;
+}
+
+gboolean
+dg_ui_test_toast_contains (GtkWidget  *window,
+                           const char *text)
+{
+  g_autofree char *title = dg_ui_test_dup_toast_title (window);
+
+  return title != NULL && strstr (title, text) != NULL;
+}
+
+AdwMessageDialog *
+dg_ui_test_wait_for_message_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  dg_ui_test_wait_for ((dialog = (AdwMessageDialog *) dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  dg_ui_test_wait_painted (GTK_WIDGET (dialog), 1);
+
+  return dialog;
+}
+
+void
+dg_ui_test_respond (AdwMessageDialog *dialog,
+                    const char       *response)
+{
+  const char *label = adw_message_dialog_get_response_label (dialog, response);
+  GtkWidget *button = dg_ui_test_find_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate (button);
+  dg_ui_test_wait_for (dialog == NULL);
 }

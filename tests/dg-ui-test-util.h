@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -61,6 +61,24 @@ const char *dg_ui_test_row_get_text     (GtkWidget   *row,
                                          guint        column);
 /* A visible toplevel window of @type, or NULL. */
 GtkWindow  *dg_ui_test_find_window      (GType        type);
+
+/* Whether @menu, or a section in it, has an item for @action
+ * ("win.export"). */
+gboolean    dg_ui_test_menu_has_action  (GMenuModel  *menu,
+                                         const char  *action);
+/* The toast on screen in @window (a new reference), or NULL. */
+AdwToast   *dg_ui_test_find_toast       (GtkWidget   *window);
+/* The title of the toast on screen in @window, or NULL. */
+char       *dg_ui_test_dup_toast_title  (GtkWidget   *window);
+/* Whether that title holds @text. */
+gboolean    dg_ui_test_toast_contains   (GtkWidget   *window,
+                                         const char  *text);
+/* Waits until a message dialog shows, and has painted. */
+AdwMessageDialog *dg_ui_test_wait_for_message_dialog (void);
+/* Clicks the button of @dialog for @response, as a person would, and
+ * waits until the dialog is gone. */
+void        dg_ui_test_respond          (AdwMessageDialog *dialog,
+                                         const char       *response);
 
 /* Whether real input can be sent: an X11 display and xdotool. */
 gboolean    dg_ui_test_can_send_input   (void);

@@ -95,7 +95,7 @@ test_bytes (void)
 
   fill (db, ids);
   g_assert_true (dg_export_csv (db, NULL, &ids[3], 1, columns, G_N_ELEMENTS (columns), NULL,
-                                path, NULL, &count, &error));
+                                path, NULL, NULL, NULL, &count, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count, ==, 1);
 
@@ -156,7 +156,7 @@ test_python_reads (void)
 
   fill (db, ids);
   g_assert_true (dg_export_csv (db, NULL, ids, 3, columns, G_N_ELEMENTS (columns), NULL,
-                                path, NULL, NULL, &error));
+                                path, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
   out = read_csv (path);
@@ -198,7 +198,8 @@ test_query (void)
   query.archived = DG_ARCHIVED_EXCLUDE;
   query.sort = DG_CUSTOMER_SORT_NAME;
   query.limit = 1;
-  g_assert_true (dg_export_csv (db, &query, NULL, 0, columns, 1, NULL, path, NULL, &count,
+  g_assert_true (dg_export_csv (db, &query, NULL, 0, columns, 1, NULL, path, NULL, NULL, NULL,
+                                &count,
                                 &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count, ==, 1);
@@ -211,7 +212,7 @@ test_query (void)
   query.text = "강의";
   query.descending = TRUE;
   g_assert_true (dg_export_csv (db, &query, NULL, 0, list_columns, n_list_columns, NULL, path,
-                                NULL, &count, &error));
+                                NULL, NULL, NULL, &count, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count, ==, 2);
   out = read_csv (path);
@@ -228,7 +229,7 @@ test_query (void)
   }
 
   /* Every customer not archived when there is no query. */
-  g_assert_true (dg_export_csv (db, NULL, NULL, 0, columns, 1, NULL, path, NULL, &count,
+  g_assert_true (dg_export_csv (db, NULL, NULL, 0, columns, 1, NULL, path, NULL, NULL, NULL, &count,
                                 &error));
   g_assert_cmpuint (count, ==, 3);
 }
@@ -243,7 +244,8 @@ test_failure_keeps_old (void)
   gint64 ids[4];
 
   fill (db, ids);
-  g_assert_false (dg_export_csv (db, NULL, NULL, 0, columns, 1, NULL, missing, NULL, NULL,
+  g_assert_false (dg_export_csv (db, NULL, NULL, 0, columns, 1, NULL, missing, NULL, NULL, NULL,
+                                 NULL,
                                  &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));

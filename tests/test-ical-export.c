@@ -136,7 +136,8 @@ test_open (Fixture       *fixture,
       return;
     }
 
-  g_assert_true (dg_export_ical (fixture->base.db, NULL, NULL, path, NULL, NULL, &count, &error));
+  g_assert_true (dg_export_ical (fixture->base.db, NULL, NULL, path, NULL, NULL, NULL, NULL,
+                                 &count, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count, ==, 3);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
@@ -168,7 +169,8 @@ test_range (Fixture       *fixture,
 
   /* 11th to 13th: the done one, the timed one on the 12th, the cancelled
    * one. */
-  g_assert_true (dg_export_ical (fixture->base.db, from, to, path, NULL, NULL, &count, &error));
+  g_assert_true (dg_export_ical (fixture->base.db, from, to, path, NULL, NULL, NULL, NULL,
+                                 &count, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count, ==, 3);
 
@@ -200,9 +202,12 @@ test_stable (Fixture       *fixture,
   g_autoptr(GBytes) b = NULL;
   g_autoptr(GBytes) c = NULL;
 
-  g_assert_true (dg_export_ical (fixture->base.db, NULL, NULL, first, stamp, NULL, NULL, &error));
-  g_assert_true (dg_export_ical (fixture->base.db, NULL, NULL, second, stamp, NULL, NULL, &error));
-  g_assert_true (dg_export_ical (fixture->base.db, NULL, NULL, third, later, NULL, NULL, &error));
+  g_assert_true (dg_export_ical (fixture->base.db, NULL, NULL, first, stamp, NULL, NULL, NULL,
+                                 NULL, &error));
+  g_assert_true (dg_export_ical (fixture->base.db, NULL, NULL, second, stamp, NULL, NULL,
+                                 NULL, NULL, &error));
+  g_assert_true (dg_export_ical (fixture->base.db, NULL, NULL, third, later, NULL, NULL, NULL,
+                                 NULL, &error));
   g_assert_no_error (error);
 
   a = dg_test_read_file (first);

@@ -388,7 +388,7 @@ test_round_trip (Fixture       *fixture,
   g_assert_true (dg_customers_insert (fixture->db, lee, &error));
   g_assert_no_error (error);
 
-  g_assert_true (dg_export_vcard (fixture->db, NULL, 0, path, NULL, &n, &error));
+  g_assert_true (dg_export_vcard (fixture->db, NULL, 0, path, NULL, NULL, NULL, &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 3);
 

@@ -19,7 +19,7 @@
  * S3 a 5.
  *
  * Contacts with feedback: a positive day 1 (S1); a negative day 2 at the
- * moment of the move (S2: it counts for the stage entered); a neutral
+ * moment of the g_object_unref (dg_journey_test_move ()); a neutral
  * day 6 (S3); b negative day 3 (S2); b positive day 5 (after the drop:
  * nowhere); c neutral day 8 (S1); d positive day 5 (S2); d negative day 6
  * 12:00 (S1); a contact of a before enrolling and one without feedback
@@ -30,6 +30,7 @@
 #include "config.h"
 
 #include "dg-followup-test-util.h"
+#include "dg-journey-test-util.h"
 #include "dg-test-util.h"
 
 typedef struct
@@ -40,67 +41,12 @@ typedef struct
   gint64             x, y;
 } Fixture;
 
-static gint64
-add_stage (Fixture    *fixture,
-           const char *name,
-           int         usual_days)
-{
-  g_autoptr(DgStage) stage = dg_stage_new (fixture->journey, name);
-  g_autoptr(GError) error = NULL;
-
-  stage->usual_days = usual_days;
-  g_assert_true (dg_stages_insert (fixture->base.db, stage, &error));
-  g_assert_no_error (error);
-
-  return stage->id;
-}
-
-static gint64
-add_cohort (Fixture    *fixture,
-            const char *name)
-{
-  g_autoptr(DgCohort) cohort = dg_cohort_new (fixture->journey, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dg_cohorts_insert (fixture->base.db, cohort, &error));
-  g_assert_no_error (error);
-
-  return cohort->id;
-}
-
 static void
 at_day (Fixture *fixture,
         int      day,
         int      hour)
 {
   dg_test_set_now (&fixture->base, 2026, 4, 1 + day, hour, 0);
-}
-
-static gint64
-enroll (Fixture *fixture,
-        gint64   customer,
-        gint64   cohort)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (dg_enrollments_enroll (fixture->base.db, fixture->base.base, customer, fixture->s1, cohort, &id,
-                                        &error));
-  g_assert_no_error (error);
-
-  return id;
-}
-
-static void
-move (Fixture *fixture,
-      gint64   id,
-      gint64   stage)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DgBulkUndo) undo = dg_enrollments_move (fixture->base.db, fixture->base.base, &id, 1, stage, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (dg_bulk_undo_get_n_changed (undo), ==, 1);
 }
 
 static void
@@ -148,11 +94,11 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (dg_journeys_insert (fixture->base.db, journey, &error));
   g_assert_no_error (error);
   fixture->journey = journey->id;
-  fixture->s1 = add_stage (fixture, "S1", 5);
-  fixture->s2 = add_stage (fixture, "S2", 2);
-  fixture->s3 = add_stage (fixture, "S3", -1);
-  fixture->x = add_cohort (fixture, "X");
-  fixture->y = add_cohort (fixture, "Y");
+  fixture->s1 = dg_journey_test_add_stage (fixture->journey, "S1", 5, NULL);
+  fixture->s2 = dg_journey_test_add_stage (fixture->journey, "S2", 2, NULL);
+  fixture->s3 = dg_journey_test_add_stage (fixture->journey, "S3", -1, NULL);
+  fixture->x = dg_journey_test_add_cohort (fixture->journey, "X", NULL);
+  fixture->y = dg_journey_test_add_cohort (fixture->journey, "Y", NULL);
 
   a = dg_test_add_customer (&fixture->base, "a");
   b = dg_test_add_customer (&fixture->base, "b");
@@ -160,26 +106,26 @@ fixture_set_up (Fixture       *fixture,
   d = dg_test_add_customer (&fixture->base, "d");
   e = dg_test_add_customer (&fixture->base, "e");
 
-  ea = enroll (fixture, a, fixture->x);
-  eb = enroll (fixture, b, fixture->x);
-  ee = enroll (fixture, e, fixture->x);
+  ea = dg_journey_test_enroll (a, fixture->s1, fixture->x);
+  eb = dg_journey_test_enroll (b, fixture->s1, fixture->x);
+  ee = dg_journey_test_enroll (e, fixture->s1, fixture->x);
   at_day (fixture, 1, 9);
-  ec = enroll (fixture, c, fixture->y);
-  move (fixture, eb, fixture->s2);
+  ec = dg_journey_test_enroll (c, fixture->s1, fixture->y);
+  g_object_unref (dg_journey_test_move (eb, fixture->s2));
   at_day (fixture, 2, 9);
-  move (fixture, ea, fixture->s2);
+  g_object_unref (dg_journey_test_move (ea, fixture->s2));
   drop (fixture, ee, "schedule");
   at_day (fixture, 3, 9);
-  ed = enroll (fixture, d, fixture->y);
+  ed = dg_journey_test_enroll (d, fixture->s1, fixture->y);
   at_day (fixture, 4, 9);
   drop (fixture, eb, "too expensive");
-  move (fixture, ed, fixture->s2);
+  g_object_unref (dg_journey_test_move (ed, fixture->s2));
   at_day (fixture, 5, 9);
-  move (fixture, ea, fixture->s3);
+  g_object_unref (dg_journey_test_move (ea, fixture->s3));
   at_day (fixture, 6, 9);
-  move (fixture, ed, fixture->s1);
+  g_object_unref (dg_journey_test_move (ed, fixture->s1));
   at_day (fixture, 7, 9);
-  move (fixture, ed, fixture->s2);
+  g_object_unref (dg_journey_test_move (ed, fixture->s2));
   (void) ec;
 
   at_day (fixture, 10, 9);

@@ -13,6 +13,7 @@
 
 #include "dg-database-private.h"
 #include "dg-followup-test-util.h"
+#include "dg-journey-test-util.h"
 #include "dg-test-util.h"
 
 typedef struct
@@ -22,37 +23,6 @@ typedef struct
   gint64             first, second, third;
   gint64             spring, autumn;
 } Fixture;
-
-static gint64
-add_stage (Fixture    *fixture,
-           const char *name,
-           int         usual_days,
-           const char *script)
-{
-  g_autoptr(DgStage) stage = dg_stage_new (fixture->journey, name);
-  g_autoptr(GError) error = NULL;
-
-  stage->usual_days = usual_days;
-  stage->message_script = g_strdup (script);
-  g_assert_true (dg_stages_insert (fixture->base.db, stage, &error));
-  g_assert_no_error (error);
-
-  return stage->id;
-}
-
-static gint64
-add_cohort (Fixture    *fixture,
-            const char *name,
-            const char *date)
-{
-  g_autoptr(DgCohort) cohort = dg_cohort_new (fixture->journey, name, date);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dg_cohorts_insert (fixture->base.db, cohort, &error));
-  g_assert_no_error (error);
-
-  return cohort->id;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -70,13 +40,13 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->journey = journey->id;
 
-  fixture->first = add_stage (fixture, "Sign-up", 2,
-                              "{name}님, {cohort}({cohort_date}) 신청 감사합니다. {organization} 담당자님께도 안부를! "
-                              "다음 연락: {next_followup}. {{중괄호}} {이름} { name } {}");
-  fixture->second = add_stage (fixture, "Lecture", -1, "");
-  fixture->third = add_stage (fixture, "Survey", 5, "");
-  fixture->spring = add_cohort (fixture, "Spring", "2026-04-15");
-  fixture->autumn = add_cohort (fixture, "Autumn", NULL);
+  fixture->first = dg_journey_test_add_stage (fixture->journey, "Sign-up", 2,
+                                              "{name}님, {cohort}({cohort_date}) 신청 감사합니다. {organization} 담당자님께도 안부를! "
+                                              "다음 연락: {next_followup}. {{중괄호}} {이름} { name } {}");
+  fixture->second = dg_journey_test_add_stage (fixture->journey, "Lecture", -1, "");
+  fixture->third = dg_journey_test_add_stage (fixture->journey, "Survey", 5, "");
+  fixture->spring = dg_journey_test_add_cohort (fixture->journey, "Spring", "2026-04-15");
+  fixture->autumn = dg_journey_test_add_cohort (fixture->journey, "Autumn", NULL);
 }
 
 static void
@@ -84,22 +54,6 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   dg_followup_fixture_tear_down (&fixture->base, data);
-}
-
-static gint64
-enroll (Fixture *fixture,
-        gint64   customer,
-        gint64   stage,
-        gint64   cohort)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (dg_enrollments_enroll (fixture->base.db, fixture->base.base, customer, stage, cohort, &id,
-                                        &error));
-  g_assert_no_error (error);
-
-  return id;
 }
 
 static void
@@ -131,11 +85,13 @@ test_stage_ids_and_cards (Fixture       *fixture,
 
   /* Kim entered first, in spring; Lee a day later, in autumn; Park a
    * day after that, in spring. */
-  kim = enroll (fixture, kim_customer, fixture->first, fixture->spring);
+  kim = dg_journey_test_enroll (kim_customer, fixture->first, fixture->spring);
   dg_test_set_now (&fixture->base, 2026, 4, 2, 9, 0);
-  lee = enroll (fixture, dg_test_add_customer (&fixture->base, "이서연"), fixture->first, fixture->autumn);
+  lee = dg_journey_test_enroll (dg_test_add_customer (&fixture->base, "이서연"), fixture->first,
+                                fixture->autumn);
   dg_test_set_now (&fixture->base, 2026, 4, 3, 9, 0);
-  park = enroll (fixture, dg_test_add_customer (&fixture->base, "박지훈"), fixture->first, fixture->spring);
+  park = dg_journey_test_enroll (dg_test_add_customer (&fixture->base, "박지훈"), fixture->first,
+                                 fixture->spring);
 
   /* Longest in the stage first; the cohort filter keeps its own. */
   all = dg_enrollments_stage_ids (fixture->base.db, fixture->first, 0, 0, &error);
@@ -229,8 +185,10 @@ test_stage_column (Fixture       *fixture,
   g_autoptr(DgStageColumn) second = NULL;
   g_autoptr(DgEnrollmentCard) card = NULL;
   g_autoptr(DgBulkUndo) undo = NULL;
-  gint64 kim = enroll (fixture, dg_test_add_customer (&fixture->base, "김민수"), fixture->first, fixture->spring);
-  gint64 lee = enroll (fixture, dg_test_add_customer (&fixture->base, "이서연"), fixture->first, fixture->autumn);
+  gint64 kim = dg_journey_test_enroll (dg_test_add_customer (&fixture->base, "김민수"), fixture->first,
+                                       fixture->spring);
+  gint64 lee = dg_journey_test_enroll (dg_test_add_customer (&fixture->base, "이서연"), fixture->first,
+                                       fixture->autumn);
   guint n_emissions = 0;
 
   first = dg_stage_column_new (fixture->base.db, fixture->base.base, fixture->first, 0);
@@ -283,8 +241,8 @@ test_partial_column (Fixture       *fixture,
     {
       g_autofree char *name = g_strdup_printf ("고객 %u", i);
 
-      ids[i] = enroll (fixture, dg_test_add_customer (&fixture->base, name), fixture->first,
-                       i % 2 == 0 ? fixture->spring : fixture->autumn);
+      ids[i] = dg_journey_test_enroll (dg_test_add_customer (&fixture->base, name), fixture->first,
+                                       i % 2 == 0 ? fixture->spring : fixture->autumn);
       dg_fake_clock_advance (fixture->base.clock, G_TIME_SPAN_MINUTE);
     }
 
@@ -346,7 +304,7 @@ test_script (Fixture       *fixture,
   dg_customer_set_organization (customer, "단골상사");
   g_assert_true (dg_customers_insert (fixture->base.db, customer, &error));
   g_assert_no_error (error);
-  id = enroll (fixture, dg_customer_get_id (customer), fixture->first, fixture->spring);
+  id = dg_journey_test_enroll (dg_customer_get_id (customer), fixture->first, fixture->spring);
   due = dg_test_at (&fixture->base, 2026, 4, 14, 19, 30);
   {
     g_autoptr(DgFollowup) followup = dg_test_make_timed ("Remind", due);
@@ -368,7 +326,8 @@ test_script (Fixture       *fixture,
 
   /* Without an organization, a dated cohort or a follow-up: reported,
    * not blank. */
-  id = enroll (fixture, dg_test_add_customer (&fixture->base, "이서연"), fixture->first, fixture->autumn);
+  id = dg_journey_test_enroll (dg_test_add_customer (&fixture->base, "이서연"), fixture->first,
+                               fixture->autumn);
   text = dg_stage_script_fill_for_enrollment (fixture->base.db, fixture->base.base, id, &missing, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (text, ==,
@@ -466,7 +425,8 @@ test_edit_journey (Fixture       *fixture,
   }
 
   /* Duplicate without and with customers. */
-  kim = enroll (fixture, dg_test_add_customer (&fixture->base, "김민수"), fixture->second, fixture->spring);
+  kim = dg_journey_test_enroll (dg_test_add_customer (&fixture->base, "김민수"), fixture->second,
+                                fixture->spring);
   g_assert_true (dg_journeys_duplicate (fixture->base.db, fixture->base.base, fixture->journey, FALSE, &copy,
                                         &error));
   g_assert_no_error (error);
@@ -608,7 +568,8 @@ test_board_plans (Fixture       *fixture,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) cohort_ids = NULL;
   g_autoptr(GPtrArray) cards = NULL;
-  gint64 id = enroll (fixture, dg_test_add_customer (&fixture->base, "김민수"), fixture->first, fixture->spring);
+  gint64 id = dg_journey_test_enroll (dg_test_add_customer (&fixture->base, "김민수"), fixture->first,
+                                      fixture->spring);
   guint n_checked = 0;
 
   dg_test_trace_begin (fixture->base.db);

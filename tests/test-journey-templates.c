@@ -20,40 +20,6 @@ static const char * const shipped[] = {
   "lecture-en.json", "lecture-ko.json", "shop-en.json", "shop-ko.json", NULL
 };
 
-/* GLib 2.74's g_test_expect_message() does not see structured logging,
- * which core uses: this writer counts the warnings a test expects. */
-static const char *expected_warning;
-static guint n_expected_warnings;
-
-static GLogWriterOutput
-log_writer_cb (GLogLevelFlags   log_level,
-               const GLogField *fields,
-               gsize            n_fields,
-               gpointer         user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-        domain = fields[i].value;
-      else if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-        message = fields[i].value;
-    }
-
-  if (expected_warning != NULL
-      && (log_level & G_LOG_LEVEL_WARNING) != 0
-      && g_strcmp0 (domain, "Dangol-Core") == 0
-      && message != NULL && g_pattern_match_simple (expected_warning, message))
-    {
-      n_expected_warnings++;
-      return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 static char *
 seed_path (const char *name)
 {
@@ -531,11 +497,10 @@ test_list_folder (void)
   write_text (dir, "demo.json", "{ \"format\": \"dangol-backup\", \"version\": 1, \"customers\": [] }");
   write_text (dir, "README.md", "Not a template");
 
-  expected_warning = "A journey template was left out: broken.json:1:*";
-  n_expected_warnings = 0;
+  dg_test_expect_warning ("A journey template was left out: broken.json:1:*");
   list = dg_journey_templates_list (dir, english, &error);
-  expected_warning = NULL;
-  g_assert_cmpuint (n_expected_warnings, ==, 1);
+  dg_test_expect_warning (NULL);
+  g_assert_cmpuint (dg_test_n_expected_warnings (), ==, 1);
   g_assert_no_error (error);
 
   /* Only Korean there: shown in Korean rather than not at all. */
@@ -836,7 +801,6 @@ main (int   argc,
 {
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (log_writer_cb, NULL, NULL);
 
   g_test_add_func ("/journey-templates/shipped/files", test_shipped_files);
   g_test_add_func ("/journey-templates/shipped/create", test_shipped_create);

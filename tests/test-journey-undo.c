@@ -15,6 +15,7 @@
 
 #include "dg-database-private.h"
 #include "dg-followup-test-util.h"
+#include "dg-journey-test-util.h"
 #include "dg-test-util.h"
 
 typedef struct
@@ -28,62 +29,28 @@ typedef struct
   gint64             kim, lee, park;
 } Fixture;
 
-static gint64
-add_stage (Fixture    *fixture,
-           const char *name)
-{
-  g_autoptr(DgStage) stage = dg_stage_new (fixture->journey, name);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dg_stages_insert (fixture->base.db, stage, &error));
-  g_assert_no_error (error);
-
-  return stage->id;
-}
-
-static void
-add_rule (Fixture      *fixture,
-          gint64        stage,
-          const char   *title,
-          DgRuleAnchor  anchor,
-          int           offset_days,
-          const char   *time_of_day)
-{
-  g_autoptr(DgStageRule) rule = dg_stage_rule_new (stage, title, anchor, offset_days);
-  g_autoptr(GError) error = NULL;
-
-  rule->time_of_day = g_strdup (time_of_day);
-  g_assert_true (dg_stage_rules_insert (fixture->base.db, rule, &error));
-  g_assert_no_error (error);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(DgJourney) journey = dg_journey_new ("공개강의");
-  g_autoptr(DgCohort) cohort = NULL;
-  g_autoptr(GError) error = NULL;
-
   dg_followup_fixture_set_up (&fixture->base, data);
   dg_test_set_now (&fixture->base, 2026, 4, 1, 9, 0);
 
-  g_assert_true (dg_journeys_insert (fixture->base.db, journey, &error));
-  g_assert_no_error (error);
-  fixture->journey = journey->id;
+  fixture->journey = dg_journey_test_add_journey ("공개강의");
 
-  fixture->signup = add_stage (fixture, "Sign-up");
-  fixture->lecture = add_stage (fixture, "Lecture");
-  fixture->survey = add_stage (fixture, "Survey");
-  add_rule (fixture, fixture->signup, "Send the guidance text", DG_RULE_ANCHOR_COHORT_DATE, -2, "10:00");
-  add_rule (fixture, fixture->signup, "Thank them for coming", DG_RULE_ANCHOR_COHORT_DATE, 1, NULL);
-  add_rule (fixture, fixture->lecture, "Check attendance", DG_RULE_ANCHOR_STAGE_ENTERED, 1, NULL);
-  add_rule (fixture, fixture->survey, "Ask for the survey", DG_RULE_ANCHOR_STAGE_ENTERED, 1, "10:00");
+  fixture->signup = dg_journey_test_add_stage (fixture->journey, "Sign-up", -1, NULL);
+  fixture->lecture = dg_journey_test_add_stage (fixture->journey, "Lecture", -1, NULL);
+  fixture->survey = dg_journey_test_add_stage (fixture->journey, "Survey", -1, NULL);
+  dg_journey_test_add_rule (fixture->signup, "Send the guidance text", DG_RULE_ANCHOR_COHORT_DATE,
+                            -2, "10:00");
+  dg_journey_test_add_rule (fixture->signup, "Thank them for coming", DG_RULE_ANCHOR_COHORT_DATE, 1,
+                            NULL);
+  dg_journey_test_add_rule (fixture->lecture, "Check attendance", DG_RULE_ANCHOR_STAGE_ENTERED, 1,
+                            NULL);
+  dg_journey_test_add_rule (fixture->survey, "Ask for the survey", DG_RULE_ANCHOR_STAGE_ENTERED, 1,
+                            "10:00");
 
-  cohort = dg_cohort_new (fixture->journey, "공개강의 4/15", "2026-04-15");
-  g_assert_true (dg_cohorts_insert (fixture->base.db, cohort, &error));
-  g_assert_no_error (error);
-  fixture->cohort = cohort->id;
+  fixture->cohort = dg_journey_test_add_cohort (fixture->journey, "공개강의 4/15", "2026-04-15");
 
   fixture->kim = dg_test_add_customer (&fixture->base, "김민수");
   fixture->lee = dg_test_add_customer (&fixture->base, "이서연");
@@ -95,34 +62,6 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   dg_followup_fixture_tear_down (&fixture->base, data);
-}
-
-static gint64
-enroll (Fixture *fixture,
-        gint64   customer,
-        gint64   stage)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (dg_enrollments_enroll (fixture->base.db, fixture->base.base, customer, stage, fixture->cohort,
-                                        &id, &error));
-  g_assert_no_error (error);
-
-  return id;
-}
-
-static void
-move (Fixture *fixture,
-      gint64   enrollment,
-      gint64   stage)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DgBulkUndo) undo = dg_enrollments_move (fixture->base.db, fixture->base.base, &enrollment, 1, stage,
-                                                    &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (undo);
 }
 
 /* The customer's follow-ups by due: "title" or "title (cancelled)" or
@@ -199,8 +138,8 @@ test_complete_cancels_rule_followups (Fixture       *fixture,
   g_autofree char *after = NULL;
   gint64 kim, lee;
 
-  kim = enroll (fixture, fixture->kim, fixture->signup);
-  lee = enroll (fixture, fixture->lee, fixture->signup);
+  kim = dg_journey_test_enroll (fixture->kim, fixture->signup, fixture->cohort);
+  lee = dg_journey_test_enroll (fixture->lee, fixture->signup, fixture->cohort);
   /* A follow-up the owner added by hand is no rule's. */
   call_at = dg_test_at (&fixture->base, 2026, 4, 20, 15, 0);
   {
@@ -213,7 +152,7 @@ test_complete_cancels_rule_followups (Fixture       *fixture,
   /* A move keeps the rule follow-ups of the stage left: the guidance
    * text still has to go out before the lecture. */
   dg_test_set_now (&fixture->base, 2026, 4, 2, 9, 0);
-  move (fixture, kim, fixture->lecture);
+  g_object_unref (dg_journey_test_move (kim, fixture->lecture));
   assert_followups (fixture, fixture->kim,
                     "Check attendance; Send the guidance text; Thank them for coming; Call about coaching");
 
@@ -285,7 +224,7 @@ test_complete_cancels_rule_followups (Fixture       *fixture,
   g_clear_object (&undo);
   undo = dg_enrollments_drop (fixture->base.db, fixture->base.base, &lee, 1, "", &error);
   g_assert_no_error (error);
-  move (fixture, lee, fixture->survey);
+  g_object_unref (dg_journey_test_move (lee, fixture->survey));
   assert_followups (fixture, fixture->lee,
                     "Ask for the survey; Send the guidance text (done); Thank them for coming (cancelled)");
 }
@@ -301,15 +240,15 @@ walk (Fixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(DgBulkUndo) undo = NULL;
 
-  *kim = enroll (fixture, fixture->kim, fixture->signup);
-  *lee = enroll (fixture, fixture->lee, fixture->signup);
-  *park = enroll (fixture, fixture->park, fixture->signup);
+  *kim = dg_journey_test_enroll (fixture->kim, fixture->signup, fixture->cohort);
+  *lee = dg_journey_test_enroll (fixture->lee, fixture->signup, fixture->cohort);
+  *park = dg_journey_test_enroll (fixture->park, fixture->signup, fixture->cohort);
   dg_test_set_now (&fixture->base, 2026, 4, 2, 9, 0);
-  move (fixture, *kim, fixture->lecture);
-  move (fixture, *lee, fixture->lecture);
-  move (fixture, *park, fixture->lecture);
+  g_object_unref (dg_journey_test_move (*kim, fixture->lecture));
+  g_object_unref (dg_journey_test_move (*lee, fixture->lecture));
+  g_object_unref (dg_journey_test_move (*park, fixture->lecture));
   dg_test_set_now (&fixture->base, 2026, 4, 3, 9, 0);
-  move (fixture, *lee, fixture->survey);
+  g_object_unref (dg_journey_test_move (*lee, fixture->survey));
   undo = dg_enrollments_drop (fixture->base.db, fixture->base.base, park, 1, "Too far", &error);
   g_assert_no_error (error);
 }
@@ -368,7 +307,7 @@ test_delete_stage_undo (Fixture       *fixture,
   g_clear_error (&error);
 
   /* The board's moves still work on what came back. */
-  move (fixture, kim, fixture->survey);
+  g_object_unref (dg_journey_test_move (kim, fixture->survey));
   assert_history (fixture, fixture->kim, "→Sign-up:active Sign-up→Lecture:active Lecture→Survey:active");
 }
 
@@ -393,7 +332,7 @@ test_delete_empty_stage_undo (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 
   /* A stage holding customers still needs somewhere to move them. */
-  enroll (fixture, fixture->kim, fixture->survey);
+  dg_journey_test_enroll (fixture->kim, fixture->survey, fixture->cohort);
   g_clear_object (&undo);
   undo = dg_stages_delete_with_undo (fixture->base.db, fixture->base.base, fixture->survey, 0, &error);
   g_assert_null (undo);

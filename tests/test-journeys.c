@@ -12,6 +12,7 @@
 
 #include "dg-database-private.h"
 #include "dg-followup-test-util.h"
+#include "dg-journey-test-util.h"
 #include "dg-test-util.h"
 
 typedef struct
@@ -45,53 +46,6 @@ n_changed (Fixture    *fixture,
   return GPOINTER_TO_UINT (g_hash_table_lookup (fixture->changed, table));
 }
 
-static gint64
-add_stage (Fixture    *fixture,
-           const char *name,
-           int         usual_days)
-{
-  g_autoptr(DgStage) stage = dg_stage_new (fixture->journey, name);
-  g_autoptr(GError) error = NULL;
-
-  stage->usual_days = usual_days;
-  g_assert_true (dg_stages_insert (fixture->base.db, stage, &error));
-  g_assert_no_error (error);
-
-  return stage->id;
-}
-
-static gint64
-add_rule (Fixture      *fixture,
-          gint64        stage,
-          const char   *title,
-          DgRuleAnchor  anchor,
-          int           offset_days,
-          const char   *time_of_day)
-{
-  g_autoptr(DgStageRule) rule = dg_stage_rule_new (stage, title, anchor, offset_days);
-  g_autoptr(GError) error = NULL;
-
-  rule->time_of_day = g_strdup (time_of_day);
-  g_assert_true (dg_stage_rules_insert (fixture->base.db, rule, &error));
-  g_assert_no_error (error);
-
-  return rule->id;
-}
-
-static gint64
-add_cohort (Fixture    *fixture,
-            const char *name,
-            const char *date)
-{
-  g_autoptr(DgCohort) cohort = dg_cohort_new (fixture->journey, name, date);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dg_cohorts_insert (fixture->base.db, cohort, &error));
-  g_assert_no_error (error);
-
-  return cohort->id;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -107,14 +61,17 @@ fixture_set_up (Fixture       *fixture,
   g_assert_cmpstr (journey->name, ==, "공개강의");
   fixture->journey = journey->id;
 
-  fixture->signup = add_stage (fixture, "Sign-up", 3);
-  fixture->lecture = add_stage (fixture, "Lecture", -1);
-  fixture->survey = add_stage (fixture, "Survey", 2);
-  add_rule (fixture, fixture->signup, "Send the guidance text", DG_RULE_ANCHOR_COHORT_DATE, -2, "10:00");
-  add_rule (fixture, fixture->signup, "Thank them for coming", DG_RULE_ANCHOR_COHORT_DATE, 1, NULL);
-  add_rule (fixture, fixture->survey, "Ask for the survey", DG_RULE_ANCHOR_STAGE_ENTERED, 1, "10:00");
-  fixture->cohort = add_cohort (fixture, "공개강의 4/15", "2026-04-15");
-  fixture->undated = add_cohort (fixture, "Waiting list", NULL);
+  fixture->signup = dg_journey_test_add_stage (fixture->journey, "Sign-up", 3, NULL);
+  fixture->lecture = dg_journey_test_add_stage (fixture->journey, "Lecture", -1, NULL);
+  fixture->survey = dg_journey_test_add_stage (fixture->journey, "Survey", 2, NULL);
+  dg_journey_test_add_rule (fixture->signup, "Send the guidance text",
+                            DG_RULE_ANCHOR_COHORT_DATE, -2, "10:00");
+  dg_journey_test_add_rule (fixture->signup, "Thank them for coming",
+                            DG_RULE_ANCHOR_COHORT_DATE, 1, NULL);
+  dg_journey_test_add_rule (fixture->survey, "Ask for the survey",
+                            DG_RULE_ANCHOR_STAGE_ENTERED, 1, "10:00");
+  fixture->cohort = dg_journey_test_add_cohort (fixture->journey, "공개강의 4/15", "2026-04-15");
+  fixture->undated = dg_journey_test_add_cohort (fixture->journey, "Waiting list", NULL);
 
   fixture->kim = dg_test_add_customer (&fixture->base, "김민수");
   fixture->lee = dg_test_add_customer (&fixture->base, "이서연");
@@ -131,50 +88,6 @@ fixture_tear_down (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (fixture->base.db, fixture);
   g_clear_pointer (&fixture->changed, g_hash_table_unref);
   dg_followup_fixture_tear_down (&fixture->base, data);
-}
-
-static gint64
-enroll (Fixture *fixture,
-        gint64   customer,
-        gint64   stage,
-        gint64   cohort)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (dg_enrollments_enroll (fixture->base.db, fixture->base.base, customer, stage, cohort, &id,
-                                        &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-
-  return id;
-}
-
-static DgBulkUndo *
-move (Fixture *fixture,
-      gint64   enrollment,
-      gint64   stage)
-{
-  g_autoptr(GError) error = NULL;
-  DgBulkUndo *undo = dg_enrollments_move (fixture->base.db, fixture->base.base, &enrollment, 1, stage, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (undo);
-
-  return undo;
-}
-
-static DgEnrollment *
-get_enrollment (Fixture *fixture,
-                gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  DgEnrollment *enrollment = dg_enrollments_get (fixture->base.db, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (enrollment);
-
-  return enrollment;
 }
 
 static gint64
@@ -263,11 +176,11 @@ test_enroll_and_move (Fixture       *fixture,
   g_autoptr(GDateTime) entered = NULL;
   gint64 id;
 
-  id = enroll (fixture, fixture->kim, fixture->signup, fixture->cohort);
+  id = dg_journey_test_enroll (fixture->kim, fixture->signup, fixture->cohort);
   g_assert_cmpuint (n_changed (fixture, DG_TABLE_ENROLLMENTS), ==, 1);
   g_assert_cmpuint (n_changed (fixture, DG_TABLE_FOLLOWUPS), ==, 1);
 
-  enrolled = get_enrollment (fixture, id);
+  enrolled = dg_journey_test_get_enrollment (id);
   entered = dg_test_at (&fixture->base, 2026, 4, 1, 9, 0);
   g_assert_cmpint (enrolled->journey_id, ==, fixture->journey);
   g_assert_cmpint (enrolled->stage_id, ==, fixture->signup);
@@ -287,10 +200,10 @@ test_enroll_and_move (Fixture       *fixture,
   /* Three days later to the lecture: no rules there. */
   dg_test_set_now (&fixture->base, 2026, 4, 4, 15, 30);
   g_clear_pointer (&followups, g_free);
-  undo = move (fixture, id, fixture->lecture);
+  undo = dg_journey_test_move (id, fixture->lecture);
   g_assert_cmpuint (dg_bulk_undo_get_n_changed (undo), ==, 1);
   g_assert_cmpint (dg_bulk_undo_get_action (undo), ==, DG_BULK_ACTION_MOVE_STAGE);
-  moved = get_enrollment (fixture, id);
+  moved = dg_journey_test_get_enrollment (id);
   g_assert_cmpint (moved->stage_id, ==, fixture->lecture);
   g_clear_pointer (&entered, g_date_time_unref);
   entered = dg_test_at (&fixture->base, 2026, 4, 4, 15, 30);
@@ -299,7 +212,7 @@ test_enroll_and_move (Fixture       *fixture,
   /* The survey: its rule is one day after entering, at 10:00. */
   dg_test_set_now (&fixture->base, 2026, 4, 16, 20, 0);
   g_clear_object (&undo);
-  undo = move (fixture, id, fixture->survey);
+  undo = dg_journey_test_move (id, fixture->survey);
   followups = followups_of (fixture, fixture->kim);
   g_assert_cmpstr (followups, ==,
                    "Send the guidance text@2026-04-13 10:00; Thank them for coming@2026-04-16; "
@@ -310,7 +223,7 @@ test_enroll_and_move (Fixture       *fixture,
 
   /* Moving to the stage it is in changes nothing. */
   g_clear_object (&undo);
-  undo = move (fixture, id, fixture->survey);
+  undo = dg_journey_test_move (id, fixture->survey);
   g_assert_cmpuint (dg_bulk_undo_get_n_changed (undo), ==, 0);
   g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM stage_events"), ==, 3);
 
@@ -332,15 +245,15 @@ test_move_back_no_duplicates (Fixture       *fixture,
   gint64 guidance;
   gint64 id;
 
-  id = enroll (fixture, fixture->kim, fixture->signup, fixture->cohort);
+  id = dg_journey_test_enroll (fixture->kim, fixture->signup, fixture->cohort);
 
   /* Back and forth while both follow-ups are open: none again. */
   dg_test_set_now (&fixture->base, 2026, 4, 2, 9, 0);
   g_clear_object (&undo);
-  undo = move (fixture, id, fixture->lecture);
+  undo = dg_journey_test_move (id, fixture->lecture);
   dg_test_set_now (&fixture->base, 2026, 4, 3, 9, 0);
   g_clear_object (&undo);
-  undo = move (fixture, id, fixture->signup);
+  undo = dg_journey_test_move (id, fixture->signup);
   followups = followups_of (fixture, fixture->kim);
   g_assert_cmpstr (followups, ==,
                    "Send the guidance text@2026-04-13 10:00; Thank them for coming@2026-04-16");
@@ -351,10 +264,10 @@ test_move_back_no_duplicates (Fixture       *fixture,
   dg_test_complete_followup (&fixture->base, guidance, NULL);
   dg_test_set_now (&fixture->base, 2026, 4, 4, 9, 0);
   g_clear_object (&undo);
-  undo = move (fixture, id, fixture->lecture);
+  undo = dg_journey_test_move (id, fixture->lecture);
   dg_test_set_now (&fixture->base, 2026, 4, 5, 9, 0);
   g_clear_object (&undo);
-  undo = move (fixture, id, fixture->signup);
+  undo = dg_journey_test_move (id, fixture->signup);
   g_clear_pointer (&followups, g_free);
   followups = followups_of (fixture, fixture->kim);
   g_assert_cmpstr (followups, ==,
@@ -376,8 +289,8 @@ test_rules_cohort_date (Fixture       *fixture,
   g_autofree char *park = NULL;
 
   /* No cohort, or a cohort without a date: no day to count from. */
-  enroll (fixture, fixture->kim, fixture->signup, 0);
-  enroll (fixture, fixture->lee, fixture->signup, fixture->undated);
+  dg_journey_test_enroll (fixture->kim, fixture->signup, 0);
+  dg_journey_test_enroll (fixture->lee, fixture->signup, fixture->undated);
   kim = followups_of (fixture, fixture->kim);
   lee = followups_of (fixture, fixture->lee);
   g_assert_cmpstr (kim, ==, "");
@@ -386,7 +299,7 @@ test_rules_cohort_date (Fixture       *fixture,
 
   /* Signing up after the guidance day: created anyway, and overdue. */
   dg_test_set_now (&fixture->base, 2026, 4, 14, 12, 0);
-  enroll (fixture, fixture->park, fixture->signup, fixture->cohort);
+  dg_journey_test_enroll (fixture->park, fixture->signup, fixture->cohort);
   park = followups_of (fixture, fixture->park);
   g_assert_cmpstr (park, ==,
                    "Send the guidance text@2026-04-13 10:00; Thank them for coming@2026-04-16");
@@ -420,7 +333,7 @@ test_one_active_per_journey (Fixture       *fixture,
   gint64 ids[] = { 0, 0, 0 };
   gint64 first, second;
 
-  first = enroll (fixture, fixture->kim, fixture->signup, 0);
+  first = dg_journey_test_enroll (fixture->kim, fixture->signup, 0);
   before = dg_test_dump_database (fixture->base.db);
 
   g_assert_false (dg_enrollments_enroll (fixture->base.db, fixture->base.base, fixture->kim, fixture->lecture, 0,
@@ -455,7 +368,7 @@ test_one_active_per_journey (Fixture       *fixture,
   g_clear_object (&undo);
   undo = dg_enrollments_drop (fixture->base.db, fixture->base.base, &first, 1, "Moved away", &error);
   g_assert_no_error (error);
-  second = enroll (fixture, fixture->kim, fixture->lecture, 0);
+  second = dg_journey_test_enroll (fixture->kim, fixture->lecture, 0);
   g_assert_cmpint (second, !=, first);
 
   g_clear_pointer (&before, g_free);
@@ -483,15 +396,15 @@ test_complete_and_drop (Fixture       *fixture,
   g_autofree char *history = NULL;
   gint64 kim, lee;
 
-  kim = enroll (fixture, fixture->kim, fixture->signup, fixture->cohort);
-  lee = enroll (fixture, fixture->lee, fixture->signup, fixture->cohort);
+  kim = dg_journey_test_enroll (fixture->kim, fixture->signup, fixture->cohort);
+  lee = dg_journey_test_enroll (fixture->lee, fixture->signup, fixture->cohort);
   before = dg_test_dump_database (fixture->base.db);
 
   dg_test_set_now (&fixture->base, 2026, 4, 2, 9, 0);
   undo = dg_enrollments_drop (fixture->base.db, fixture->base.base, &kim, 1, " Too \n expensive ", &error);
   g_assert_no_error (error);
   g_assert_cmpint (dg_bulk_undo_get_action (undo), ==, DG_BULK_ACTION_DROP_ENROLLMENT);
-  dropped = get_enrollment (fixture, kim);
+  dropped = dg_journey_test_get_enrollment (kim);
   g_assert_cmpint (dropped->status, ==, DG_ENROLLMENT_DROPPED);
   g_assert_cmpstr (dropped->drop_reason, ==, "Too   expensive");
   g_assert_cmpint (dropped->stage_id, ==, fixture->signup);
@@ -510,7 +423,7 @@ test_complete_and_drop (Fixture       *fixture,
   g_clear_object (&undo);
   undo = dg_enrollments_complete (fixture->base.db, fixture->base.base, &lee, 1, &error);
   g_assert_no_error (error);
-  completed = get_enrollment (fixture, lee);
+  completed = dg_journey_test_get_enrollment (lee);
   g_assert_cmpint (completed->status, ==, DG_ENROLLMENT_COMPLETED);
   g_assert_cmpstr (completed->drop_reason, ==, "");
 
@@ -534,9 +447,9 @@ test_bulk_move_undo (Fixture       *fixture,
   g_autofree char *after = NULL;
   gint64 ids[3];
 
-  ids[0] = enroll (fixture, fixture->kim, fixture->signup, fixture->cohort);
-  ids[1] = enroll (fixture, fixture->lee, fixture->signup, fixture->cohort);
-  ids[2] = enroll (fixture, fixture->park, fixture->lecture, 0);
+  ids[0] = dg_journey_test_enroll (fixture->kim, fixture->signup, fixture->cohort);
+  ids[1] = dg_journey_test_enroll (fixture->lee, fixture->signup, fixture->cohort);
+  ids[2] = dg_journey_test_enroll (fixture->park, fixture->lecture, 0);
   before = dg_test_dump_database (fixture->base.db);
   g_hash_table_remove_all (fixture->changed);
 
@@ -574,7 +487,7 @@ test_bulk_move_undo (Fixture       *fixture,
     stage = dg_stage_new (other->id, "Intro");
     g_assert_true (dg_stages_insert (fixture->base.db, stage, &error));
     mixed[0] = ids[0];
-    mixed[1] = enroll (fixture, fixture->kim, stage->id, 0);
+    mixed[1] = dg_journey_test_enroll (fixture->kim, stage->id, 0);
     g_clear_pointer (&before, g_free);
     before = dg_test_dump_database (fixture->base.db);
     failed = dg_enrollments_move (fixture->base.db, fixture->base.base, mixed, 2, fixture->survey, &error);
@@ -639,16 +552,16 @@ test_delete_stage (Fixture       *fixture,
 
   /* Kim: sign-up → lecture, in the lecture now; Lee: sign-up → lecture →
    * survey. */
-  kim_id = enroll (fixture, fixture->kim, fixture->signup, 0);
-  lee_id = enroll (fixture, fixture->lee, fixture->signup, 0);
+  kim_id = dg_journey_test_enroll (fixture->kim, fixture->signup, 0);
+  lee_id = dg_journey_test_enroll (fixture->lee, fixture->signup, 0);
   dg_test_set_now (&fixture->base, 2026, 4, 2, 9, 0);
   g_clear_object (&undo);
-  undo = move (fixture, kim_id, fixture->lecture);
+  undo = dg_journey_test_move (kim_id, fixture->lecture);
   g_clear_object (&undo);
-  undo = move (fixture, lee_id, fixture->lecture);
+  undo = dg_journey_test_move (lee_id, fixture->lecture);
   dg_test_set_now (&fixture->base, 2026, 4, 3, 9, 0);
   g_clear_object (&undo);
-  undo = move (fixture, lee_id, fixture->survey);
+  undo = dg_journey_test_move (lee_id, fixture->survey);
 
   g_assert_true (dg_stages_count_enrollments (fixture->base.db, fixture->lecture, &n, &error));
   g_assert_cmpuint (n, ==, 1);
@@ -674,7 +587,7 @@ test_delete_stage (Fixture       *fixture,
   g_assert_cmpuint (n_changed (fixture, DG_TABLE_STAGES), ==, 1);
   g_assert_cmpuint (n_changed (fixture, DG_TABLE_ENROLLMENTS), ==, 1);
 
-  kim = get_enrollment (fixture, kim_id);
+  kim = dg_journey_test_get_enrollment (kim_id);
   g_assert_cmpint (kim->stage_id, ==, fixture->survey);
   g_assert_cmpint (kim->status, ==, DG_ENROLLMENT_ACTIVE);
   history = history_of (fixture, fixture->kim);
@@ -691,7 +604,7 @@ test_delete_stage (Fixture       *fixture,
   g_assert_cmpuint (stages->len, ==, 2);
 
   /* An empty stage goes without asking. */
-  empty = add_stage (fixture, "Regular", -1);
+  empty = dg_journey_test_add_stage (fixture->journey, "Regular", -1, NULL);
   g_assert_true (dg_stages_delete (fixture->base.db, fixture->base.base, empty, 0, &error));
   g_assert_no_error (error);
   g_assert_null (dg_stages_get (fixture->base.db, empty, &error));
@@ -711,11 +624,11 @@ test_customer_delete_undo (Fixture       *fixture,
   g_autofree char *history = NULL;
   gint64 id;
 
-  id = enroll (fixture, fixture->kim, fixture->signup, fixture->cohort);
-  enroll (fixture, fixture->lee, fixture->signup, fixture->cohort);
+  id = dg_journey_test_enroll (fixture->kim, fixture->signup, fixture->cohort);
+  dg_journey_test_enroll (fixture->lee, fixture->signup, fixture->cohort);
   dg_test_set_now (&fixture->base, 2026, 4, 2, 9, 0);
   g_clear_object (&undo);
-  undo = move (fixture, id, fixture->survey);
+  undo = dg_journey_test_move (id, fixture->survey);
   when = dg_test_at (&fixture->base, 2026, 4, 2, 8, 0);
   dg_test_log_contact (&fixture->base, fixture->kim, when);
   before = dg_test_dump_database (fixture->base.db);

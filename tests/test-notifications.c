@@ -20,12 +20,6 @@
 #include "dg-test-util.h"
 #include "dg-ui-test-util.h"
 
-/* GLib 2.74's g_test_expect_message() does not see structured logging,
- * which the app's library uses: this writer counts the one warning the
- * test expects instead. */
-static const char *expected_warning;
-static guint n_expected_warnings;
-
 static char *db_path;
 static DgDatabase *db;
 static DgFakeClock *fake_clock;
@@ -42,35 +36,6 @@ static gint64 customer_kim_lee;
 static gint64 followup_call;
 static gint64 followup_invoice;
 static gint64 followup_later;
-
-static GLogWriterOutput
-log_writer_cb (GLogLevelFlags   log_level,
-               const GLogField *fields,
-               gsize            n_fields,
-               gpointer         user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-        domain = fields[i].value;
-      else if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-        message = fields[i].value;
-    }
-
-  if (expected_warning != NULL
-      && (log_level & G_LOG_LEVEL_WARNING) != 0
-      && g_strcmp0 (domain, "Dangol-Ui") == 0
-      && g_strcmp0 (message, expected_warning) == 0)
-    {
-      n_expected_warnings++;
-      return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
 
 static gint64
 insert_customer (const char *name)
@@ -412,22 +377,22 @@ test_no_daemon (void)
 
   /* Nobody to show it to: a warning, and the reminder stays pending. */
   id = insert_followup (customer_minsu, "Text the new timetable", NULL, -1, 0);
-  expected_warning = "No notification service is running; reminders will be shown when one is available";
+  dg_test_expect_warning ("No notification service is running; reminders will be shown when one is available");
   check_now ();
-  g_assert_cmpuint (n_expected_warnings, ==, 1);
+  g_assert_cmpuint (dg_test_n_expected_warnings (), ==, 1);
   g_assert_false (is_notified (id));
 
   /* Said once, not at every check. */
   check_now ();
-  g_assert_cmpuint (n_expected_warnings, ==, 1);
+  g_assert_cmpuint (dg_test_n_expected_warnings (), ==, 1);
   g_assert_false (is_notified (id));
 
   /* A daemon appears: the reminder is shown then, without waiting for the
    * next check. */
   dg_notification_mock_start ();
   dg_ui_test_wait_for (is_notified (id));
-  g_assert_cmpuint (n_expected_warnings, ==, 1);
-  expected_warning = NULL;
+  g_assert_cmpuint (dg_test_n_expected_warnings (), ==, 1);
+  dg_test_expect_warning (NULL);
   calls = dg_notification_mock_get_notify_calls ();
   g_assert_cmpuint (calls->len, ==, 1);
   g_assert_nonnull (strstr (((DgNotifyCall *) g_ptr_array_index (calls, 0))->summary, "Text the new timetable"));
@@ -568,7 +533,6 @@ main (int   argc,
 {
   int ret;
 
-  g_log_set_writer_func (log_writer_cb, NULL, NULL);
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
   dg_notification_mock_setup ();

@@ -27,38 +27,6 @@
 #include "dg-ui-fixture.h"
 #include "dg-ui-test-util.h"
 
-/* GLib 2.74's g_test_expect_message() does not see structured logging,
- * which the app's library uses: this writer counts the warnings that
- * match the pattern the test expects instead. */
-static const char *expected_warning;
-static guint n_expected_warnings;
-
-static GLogWriterOutput
-log_writer_cb (GLogLevelFlags   log_level,
-               const GLogField *fields,
-               gsize            n_fields,
-               gpointer         user_data)
-{
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-        message = fields[i].value;
-    }
-
-  if (expected_warning != NULL
-      && (log_level & G_LOG_LEVEL_WARNING) != 0
-      && message != NULL
-      && g_pattern_match_simple (expected_warning, message))
-    {
-      n_expected_warnings++;
-      return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 static void
 add_customer (DgDatabase *db,
               const char *name)
@@ -96,65 +64,11 @@ count_customers (DgDatabase *db)
   return n;
 }
 
-/* The toast on screen in @window, or NULL. */
-static AdwToast *
-find_toast (GtkWidget *window)
-{
-  GtkWidget *widget = dg_ui_test_find_by_type_name (window, "AdwToastWidget");
-  AdwToast *toast = NULL;
-
-  if (widget == NULL)
-    return NULL;
-
-  g_object_get (widget, "toast", &toast, NULL);
-
-  return toast;
-}
-
-/* The title of the toast on screen, or NULL. */
-static char *
-toast_title (GtkWidget *window)
-{
-  g_autoptr(AdwToast) toast = find_toast (window);
-
-  return toast != NULL ? g_strdup (adw_toast_get_title (toast)) : NULL;
-}
-
-static gboolean
-toast_contains (GtkWidget  *window,
-                const char *text)
-{
-  g_autofree char *title = toast_title (window);
-
-  return title != NULL && strstr (title, text) != NULL;
-}
-
 static gboolean
 actions_enabled (DgUiFixture *fixture)
 {
   return g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "back-up")
          && g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "restore");
-}
-
-static gboolean
-menu_has_action (GMenuModel *menu,
-                 const char *action)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GMenuModel) section = NULL;
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
-          && g_str_equal (name, action))
-        return TRUE;
-
-      section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
-      if (section != NULL && menu_has_action (section, action))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 static char *
@@ -191,8 +105,8 @@ test_back_up (DgUiFixture   *fixture,
 
   menu_button = GTK_MENU_BUTTON (dg_ui_test_find_by_type (window, GTK_TYPE_MENU_BUTTON));
   g_assert_nonnull (menu_button);
-  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.back-up"));
-  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.restore"));
+  g_assert_true (dg_ui_test_menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.back-up"));
+  g_assert_true (dg_ui_test_menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.restore"));
 
   gtk_widget_activate_action (window, "win.back-up", NULL);
   dg_ui_test_wait_for (dg_ui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL);
@@ -212,7 +126,7 @@ test_back_up (DgUiFixture   *fixture,
   path = g_build_filename (g_file_peek_path (folder), "dangol-backup-2026-11-24.json", NULL);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gtk_widget_activate_action (window, "win.back-up-to", "s", path);
-  dg_ui_test_wait_for (toast_contains (window, "dangol-backup-2026-11-24.json"));
+  dg_ui_test_wait_for (dg_ui_test_toast_contains (window, "dangol-backup-2026-11-24.json"));
   dg_ui_test_wait_for (actions_enabled (fixture));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "dangol-backup"));
@@ -224,25 +138,13 @@ test_back_up (DgUiFixture   *fixture,
   {
     g_autofree char *nowhere = g_build_filename (g_file_peek_path (folder), "no", "such.json", NULL);
 
-    expected_warning = "*such.json*";
+    dg_test_expect_warning ("*such.json*");
     gtk_widget_activate_action (window, "win.back-up-to", "s", nowhere);
-    dg_ui_test_wait_for (n_expected_warnings == 1);
-    expected_warning = NULL;
+    dg_ui_test_wait_for (dg_test_n_expected_warnings () == 1);
+    dg_test_expect_warning (NULL);
     dg_ui_test_wait_for (actions_enabled (fixture));
     g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
   }
-}
-
-/* Answers @dialog as a click on the button of @response would. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  const char *label = adw_message_dialog_get_response_label (dialog, response);
-  GtkWidget *button = dg_ui_test_find_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  gtk_widget_activate (button);
 }
 
 static DgRestoreDialog *
@@ -318,7 +220,7 @@ test_restore (DgUiFixture   *fixture,
   g_free (dg_ui_test_screenshot (GTK_WIDGET (dialog), "backup-restore-confirm"));
 
   /* Cancel: nothing changes. */
-  respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dg_ui_test_respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
   dg_ui_test_wait_for (dg_ui_test_find_window (DG_TYPE_RESTORE_DIALOG) == NULL);
   dg_ui_test_wait_for (actions_enabled (fixture));
   g_assert_cmpint (count_customers (fixture->database), ==, 3);
@@ -326,8 +228,8 @@ test_restore (DgUiFixture   *fixture,
   /* Replace Everything. */
   gtk_widget_activate_action (window, "win.restore-from", "s", path);
   dialog = wait_for_restore_dialog ();
-  respond (ADW_MESSAGE_DIALOG (dialog), "replace");
-  dg_ui_test_wait_for (toast_contains (window, "dangol-before-restore-"));
+  dg_ui_test_respond (ADW_MESSAGE_DIALOG (dialog), "replace");
+  dg_ui_test_wait_for (dg_ui_test_toast_contains (window, "dangol-before-restore-"));
   dg_ui_test_wait_for (actions_enabled (fixture));
   g_assert_cmpint (count_customers (fixture->database), ==, 2);
   /* The page on screen shows what was restored. */
@@ -388,7 +290,7 @@ test_broken (DgUiFixture   *fixture,
   dg_ui_test_wait_painted (GTK_WIDGET (dialog), 2);
   g_free (dg_ui_test_screenshot (GTK_WIDGET (dialog), "backup-problems"));
 
-  respond (ADW_MESSAGE_DIALOG (dialog), "close");
+  dg_ui_test_respond (ADW_MESSAGE_DIALOG (dialog), "close");
   dg_ui_test_wait_for (dg_ui_test_find_window (DG_TYPE_BACKUP_PROBLEMS_DIALOG) == NULL);
   dg_ui_test_wait_for (actions_enabled (fixture));
   after = dg_test_dump_database (fixture->database);
@@ -397,7 +299,7 @@ test_broken (DgUiFixture   *fixture,
   gtk_widget_activate_action (window, "win.restore-from", "s", missing);
   dialog = wait_for_problems_dialog ();
   g_assert_cmpstr (dg_backup_problems_dialog_get_text (dialog), !=, "");
-  respond (ADW_MESSAGE_DIALOG (dialog), "close");
+  dg_ui_test_respond (ADW_MESSAGE_DIALOG (dialog), "close");
   dg_ui_test_wait_for (actions_enabled (fixture));
 }
 
@@ -437,16 +339,16 @@ test_preferences (DgUiFixture   *fixture,
   expected = g_build_filename (folder, "dangol-backup-2026-11-24.json", NULL);
   dg_ui_test_wait_for (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
   dg_ui_test_wait_for (g_strcmp0 (adw_action_row_get_subtitle (last_row), _("None yet")) != 0);
-  dg_ui_test_wait_for (toast_contains (GTK_WIDGET (preferences), "dangol-backup-2026-11-24.json"));
+  dg_ui_test_wait_for (dg_ui_test_toast_contains (GTK_WIDGET (preferences), "dangol-backup-2026-11-24.json"));
 
   /* The group, at the end of the page, without the toast over it. */
   {
-    g_autoptr(AdwToast) toast = find_toast (GTK_WIDGET (preferences));
+    g_autoptr(AdwToast) toast = dg_ui_test_find_toast (GTK_WIDGET (preferences));
     GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (last_row), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
     adw_toast_dismiss (toast);
-    dg_ui_test_wait_for (find_toast (GTK_WIDGET (preferences)) == NULL);
+    dg_ui_test_wait_for (dg_ui_test_find_toast (GTK_WIDGET (preferences)) == NULL);
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   }
   dg_ui_test_wait_painted (GTK_WIDGET (preferences), 2);
@@ -467,7 +369,6 @@ main (int   argc,
 {
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (log_writer_cb, NULL, NULL);
 
   DG_UI_TEST_ADD ("/ui/backup/back-up", test_back_up);
   DG_UI_TEST_ADD ("/ui/backup/restore", test_restore);

@@ -17,82 +17,12 @@
 #include "dg-customer-page.h"
 #include "dg-customers-view.h"
 #include "dg-journey-column.h"
+#include "dg-journey-test-util.h"
 #include "dg-journeys-view.h"
 #include "dg-test-util.h"
 #include "dg-ui-fixture.h"
 #include "dg-ui-test-util.h"
 #include "dg-window.h"
-
-static gboolean
-is_korean (void)
-{
-  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
-}
-
-static void
-set_now (DgUiFixture *fixture,
-         int          day,
-         int          hour)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Seoul");
-  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, day, hour, 0, 0);
-
-  dg_fake_clock_set_now (fixture->clock, now);
-}
-
-static gint64
-add_customer (DgUiFixture *fixture,
-              const char  *name)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_customer_set_name (customer, name);
-  g_assert_true (dg_customers_insert (fixture->database, customer, &error));
-  g_assert_no_error (error);
-
-  return dg_customer_get_id (customer);
-}
-
-static gint64
-add_journey (DgUiFixture *fixture,
-             const char  *name)
-{
-  g_autoptr(DgJourney) journey = dg_journey_new (name);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dg_journeys_insert (fixture->database, journey, &error));
-  g_assert_no_error (error);
-
-  return journey->id;
-}
-
-static gint64
-add_stage (DgUiFixture *fixture,
-           gint64       journey,
-           const char  *name)
-{
-  g_autoptr(DgStage) stage = dg_stage_new (journey, name);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dg_stages_insert (fixture->database, stage, &error));
-  g_assert_no_error (error);
-
-  return stage->id;
-}
-
-static void
-move (DgUiFixture *fixture,
-      gint64       enrollment,
-      gint64       stage)
-{
-  g_autoptr(DgBulkUndo) undo = NULL;
-  g_autoptr(GError) error = NULL;
-
-  undo = dg_enrollments_move (fixture->database, DG_CLOCK (fixture->clock), &enrollment, 1, stage, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (undo);
-}
 
 static DgCustomerPage *
 get_page (DgUiFixture *fixture)
@@ -175,9 +105,9 @@ static void
 test_journeys_section (DgUiFixture   *fixture,
                        gconstpointer  data)
 {
-  const char *lecture_name = is_korean () ? "공개강의 → 코칭" : "Lecture to coaching";
-  const char *trial_name = is_korean () ? "체험 수업" : "Trial class";
-  const char *reason = is_korean () ? "일정이 맞지 않음" : "Schedule did not fit";
+  const char *lecture_name = dg_test_is_korean () ? "공개강의 → 코칭" : "Lecture to coaching";
+  const char *trial_name = dg_test_is_korean () ? "체험 수업" : "Trial class";
+  const char *reason = dg_test_is_korean () ? "일정이 맞지 않음" : "Schedule did not fit";
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *five_days = g_strdup_printf (ngettext ("%d day in stage", "%d days in stage", 5), 5);
@@ -187,31 +117,31 @@ test_journeys_section (DgUiFixture   *fixture,
   gint64 lecture_e = 0, trial_e = 0;
   GtkWidget *group;
 
-  lecture = add_journey (fixture, lecture_name);
-  sign_up = add_stage (fixture, lecture, is_korean () ? "신청" : "Sign-up");
-  lesson = add_stage (fixture, lecture, is_korean () ? "강의" : "Lecture");
-  survey = add_stage (fixture, lecture, is_korean () ? "설문" : "Survey");
-  trial = add_journey (fixture, trial_name);
-  booked = add_stage (fixture, trial, is_korean () ? "예약" : "Booked");
-  kim = add_customer (fixture, "김민수");
-  park = add_customer (fixture, "박지훈");
+  lecture = dg_journey_test_add_journey (lecture_name);
+  sign_up = dg_journey_test_add_stage (lecture, dg_test_is_korean () ? "신청" : "Sign-up", -1, NULL);
+  lesson = dg_journey_test_add_stage (lecture, dg_test_is_korean () ? "강의" : "Lecture", -1, NULL);
+  survey = dg_journey_test_add_stage (lecture, dg_test_is_korean () ? "설문" : "Survey", -1, NULL);
+  trial = dg_journey_test_add_journey (trial_name);
+  booked = dg_journey_test_add_stage (trial, dg_test_is_korean () ? "예약" : "Booked", -1, NULL);
+  kim = dg_journey_test_add_customer ("김민수", NULL);
+  park = dg_journey_test_add_customer ("박지훈", NULL);
 
   /* Kim entered both a week ago, went on to the lecture five days ago,
    * and left the trial four days ago. */
-  set_now (fixture, 17, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 17, 10, 0);
   g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), kim, sign_up, 0,
                                         &lecture_e, &error));
   g_assert_no_error (error);
   g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), kim, booked, 0,
                                         &trial_e, &error));
   g_assert_no_error (error);
-  set_now (fixture, 19, 10);
-  move (fixture, lecture_e, lesson);
-  set_now (fixture, 20, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 19, 10, 0);
+  g_object_unref (dg_journey_test_move (lecture_e, lesson));
+  dg_ui_fixture_set_now (fixture, 2026, 11, 20, 10, 0);
   undo = dg_enrollments_drop (fixture->database, DG_CLOCK (fixture->clock), &trial_e, 1, reason, &error);
   g_assert_no_error (error);
   g_assert_nonnull (undo);
-  set_now (fixture, 24, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 24, 10, 0);
 
   /* A customer in no journey has no section. */
   show_customer (fixture, park);
@@ -222,7 +152,7 @@ test_journeys_section (DgUiFixture   *fixture,
   /* The active journey first, then the dropped one with its reason. */
   show_customer (fixture, kim);
   dg_ui_test_wait_for (gtk_widget_get_visible (group));
-  g_assert_true (row_says (journey_row (fixture, 0), lecture_name, is_korean () ? "강의" : "Lecture"));
+  g_assert_true (row_says (journey_row (fixture, 0), lecture_name, dg_test_is_korean () ? "강의" : "Lecture"));
   g_assert_true (row_says (journey_row (fixture, 0), lecture_name, five_days));
   g_assert_true (row_says (journey_row (fixture, 1), trial_name, dropped));
   g_assert_null (journey_row (fixture, 2));
@@ -230,9 +160,9 @@ test_journeys_section (DgUiFixture   *fixture,
   /* Expanded, the lecture row lists its two events. */
   adw_expander_row_set_expanded (journey_row (fixture, 0), TRUE);
   {
-    g_autofree char *started = g_strdup_printf (_("Started in %s"), is_korean () ? "신청" : "Sign-up");
-    g_autofree char *moved = g_strdup_printf ("%s → %s", is_korean () ? "신청" : "Sign-up",
-                                              is_korean () ? "강의" : "Lecture");
+    g_autofree char *started = g_strdup_printf (_("Started in %s"), dg_test_is_korean () ? "신청" : "Sign-up");
+    g_autofree char *moved = g_strdup_printf ("%s → %s", dg_test_is_korean () ? "신청" : "Sign-up",
+                                              dg_test_is_korean () ? "강의" : "Lecture");
 
     g_assert_true (has_row_titled (GTK_WIDGET (journey_row (fixture, 0)), started));
     g_assert_true (has_row_titled (GTK_WIDGET (journey_row (fixture, 0)), moved));
@@ -241,8 +171,8 @@ test_journeys_section (DgUiFixture   *fixture,
   g_assert_nonnull (screenshot);
 
   /* Moved elsewhere, the row follows. */
-  move (fixture, lecture_e, survey);
-  dg_ui_test_wait_for (row_says (journey_row (fixture, 0), lecture_name, is_korean () ? "설문" : "Survey"));
+  g_object_unref (dg_journey_test_move (lecture_e, survey));
+  dg_ui_test_wait_for (row_says (journey_row (fixture, 0), lecture_name, dg_test_is_korean () ? "설문" : "Survey"));
   g_assert_true (row_says (journey_row (fixture, 0), lecture_name, _("New in stage today")));
 
   /* Open Board goes to the Journeys page. */
@@ -266,7 +196,7 @@ open_trial_board (DgUiFixture *fixture,
   show_customer (fixture, id);
   for (guint i = 0; (row = journey_row (fixture, i)) != NULL; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                   is_korean () ? "체험 수업" : "Trial class") == 0)
+                   dg_test_is_korean () ? "체험 수업" : "Trial class") == 0)
       break;
   g_assert_nonnull (row);
   button = dg_ui_test_find_button (GTK_WIDGET (row), _("Open Board"));
@@ -289,22 +219,22 @@ test_open_board (DgUiFixture   *fixture,
   gint64 lecture, trial, sign_up, booked, tried, kim, lee;
   gint64 kim_e = 0, lee_e = 0;
 
-  lecture = add_journey (fixture, is_korean () ? "공개강의 → 코칭" : "Lecture to coaching");
-  sign_up = add_stage (fixture, lecture, is_korean () ? "신청" : "Sign-up");
-  trial = add_journey (fixture, is_korean () ? "체험 수업" : "Trial class");
-  booked = add_stage (fixture, trial, is_korean () ? "예약" : "Booked");
-  tried = add_stage (fixture, trial, is_korean () ? "체험" : "Tried");
-  cohort = dg_cohort_new (trial, is_korean () ? "12월 체험반" : "December trial", NULL);
+  lecture = dg_journey_test_add_journey (dg_test_is_korean () ? "공개강의 → 코칭" : "Lecture to coaching");
+  sign_up = dg_journey_test_add_stage (lecture, dg_test_is_korean () ? "신청" : "Sign-up", -1, NULL);
+  trial = dg_journey_test_add_journey (dg_test_is_korean () ? "체험 수업" : "Trial class");
+  booked = dg_journey_test_add_stage (trial, dg_test_is_korean () ? "예약" : "Booked", -1, NULL);
+  tried = dg_journey_test_add_stage (trial, dg_test_is_korean () ? "체험" : "Tried", -1, NULL);
+  cohort = dg_cohort_new (trial, dg_test_is_korean () ? "12월 체험반" : "December trial", NULL);
   g_assert_true (dg_cohorts_insert (fixture->database, cohort, &error));
   g_assert_no_error (error);
-  kim = add_customer (fixture, "김민수");
-  lee = add_customer (fixture, "이서연");
+  kim = dg_journey_test_add_customer ("김민수", NULL);
+  lee = dg_journey_test_add_customer ("이서연", NULL);
   g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), lee, booked, cohort->id,
                                         &lee_e, &error));
   g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), kim, booked, 0,
                                         &kim_e, &error));
   g_assert_no_error (error);
-  move (fixture, kim_e, tried);
+  g_object_unref (dg_journey_test_move (kim_e, tried));
   g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), kim, sign_up, 0,
                                         NULL, &error));
   g_assert_no_error (error);

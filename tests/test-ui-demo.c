@@ -35,39 +35,6 @@ static DgUiFixtureOptions customers_options = {
   .page = "customers",
 };
 
-/* GLib 2.74's g_test_expect_message() does not see structured logging:
- * this writer counts the warning the refused load logs instead. */
-static const char *expected_warning;
-static guint n_expected_warnings;
-
-static GLogWriterOutput
-log_writer_cb (GLogLevelFlags   log_level,
-               const GLogField *fields,
-               gsize            n_fields,
-               gpointer         user_data)
-{
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-      message = fields[i].value;
-
-  if (expected_warning != NULL && (log_level & G_LOG_LEVEL_WARNING) != 0
-      && g_strcmp0 (message, expected_warning) == 0)
-    {
-      n_expected_warnings++;
-      return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
-static gboolean
-is_korean (void)
-{
-  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
-}
-
 static GtkWidget *
 page (DgUiFixture *fixture,
       const char  *name)
@@ -236,14 +203,14 @@ test_load_from_today (DgUiFixture   *fixture,
 
   dg_ui_test_wait_for (g_strcmp0 (today_state (fixture), "no-customers") == 0);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==,
-                   is_korean () ? "데모 데이터 불러오기" : "Load Demo Data");
+                   dg_test_is_korean () ? "데모 데이터 불러오기" : "Load Demo Data");
 
   press (button);
   dg_ui_test_wait_for (count_customers (fixture) > 0);
 
   /* The set of the interface's language, and a toast that says so. */
   g_assert_cmpint (count_customers (fixture), >=, 180);
-  g_assert_cmpint (is_hangul (first_name (fixture)), ==, is_korean ());
+  g_assert_cmpint (is_hangul (first_name (fixture)), ==, dg_test_is_korean ());
   toast = g_strdup_printf (ngettext ("Demo data loaded: %u customer", "Demo data loaded: %u customers",
                                      (guint) count_customers (fixture)),
                            (guint) count_customers (fixture));
@@ -273,6 +240,7 @@ static void
 test_not_offered_with_customers (DgUiFixture   *fixture,
                                  gconstpointer  data)
 {
+  const char *refused = _("The demo data can only be loaded while there are no customers");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -285,11 +253,11 @@ test_not_offered_with_customers (DgUiFixture   *fixture,
   g_assert_false (gtk_widget_get_mapped (dg_ui_test_find_by_id (page (fixture, "today"), "load_demo_button")));
 
   before = dg_test_dump_database (fixture->database);
-  expected_warning = _("The demo data can only be loaded while there are no customers");
+  dg_test_expect_warning (refused);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.load-demo", NULL));
-  dg_ui_test_wait_for (shows_text (GTK_WIDGET (fixture->window), expected_warning));
-  g_assert_cmpuint (n_expected_warnings, ==, 1);
-  expected_warning = NULL;
+  dg_ui_test_wait_for (shows_text (GTK_WIDGET (fixture->window), refused));
+  g_assert_cmpuint (dg_test_n_expected_warnings (), ==, 1);
+  dg_test_expect_warning (NULL);
   after = dg_test_dump_database (fixture->database);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (count_customers (fixture), ==, 1);
@@ -337,7 +305,7 @@ test_command_line (void)
   g_assert_no_error (error);
   n = dg_customers_count (database, &everyone, NULL);
   g_assert_cmpint (n, >=, 180);
-  g_assert_nonnull (strstr (out, is_korean () ? "데모 데이터를 불러왔습니다" : "Demo data loaded"));
+  g_assert_nonnull (strstr (out, dg_test_is_korean () ? "데모 데이터를 불러왔습니다" : "Demo data loaded"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -353,9 +321,8 @@ main (int   argc,
 {
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (log_writer_cb, NULL, NULL);
 
-  if (!is_korean ())
+  if (!dg_test_is_korean ())
     today_options.zone = customers_options.zone = "Europe/London";
 
   DG_UI_TEST_ADD_WITH ("/ui/demo/load-from-today", &today_options, test_load_from_today);

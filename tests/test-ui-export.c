@@ -4,7 +4,9 @@
  * selection bar offer it; the dialog asks what to export, then a save
  * dialog offers today's name; the customer list is written as shown (its
  * filter respected) as CSV, the selected customers as vCard, with a toast
- * saying where. The two dialogs are saved as screenshots.
+ * saying where. The file is written on a worker thread: the action returns
+ * at once, and a progress dialog's Cancel leaves no file. The dialogs are
+ * saved as screenshots.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -17,76 +19,10 @@
 
 #include "dg-customer-selection.h"
 #include "dg-customers-test-util.h"
+#include "dg-export-controller.h"
 #include "dg-test-util.h"
 #include "dg-ui-fixture.h"
 #include "dg-ui-test-util.h"
-
-/* GLib 2.74's g_test_expect_message() does not see structured logging,
- * which the app's library uses: this writer counts the warnings that
- * match the pattern the test expects instead. */
-static const char *expected_warning;
-static guint n_expected_warnings;
-
-static GLogWriterOutput
-log_writer_cb (GLogLevelFlags   log_level,
-               const GLogField *fields,
-               gsize            n_fields,
-               gpointer         user_data)
-{
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-        message = fields[i].value;
-    }
-
-  if (expected_warning != NULL
-      && (log_level & G_LOG_LEVEL_WARNING) != 0
-      && message != NULL
-      && g_pattern_match_simple (expected_warning, message))
-    {
-      n_expected_warnings++;
-      return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
-static gboolean
-menu_has_action (GMenuModel *menu,
-                 const char *action)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GMenuModel) section = NULL;
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
-          && g_str_equal (name, action))
-        return TRUE;
-
-      section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
-      if (section != NULL && menu_has_action (section, action))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-toast_contains (GtkWidget  *window,
-                const char *text)
-{
-  GtkWidget *widget = dg_ui_test_find_by_type_name (window, "AdwToastWidget");
-  g_autoptr(AdwToast) toast = NULL;
-
-  if (widget == NULL)
-    return FALSE;
-  g_object_get (widget, "toast", &toast, NULL);
-
-  return toast != NULL && strstr (adw_toast_get_title (toast), text) != NULL;
-}
 
 static void
 insert_four (void)
@@ -124,7 +60,7 @@ test_list_csv (DgUiFixture   *fixture,
 
   menu_button = GTK_MENU_BUTTON (dg_ui_test_find_by_id (window, "primary_menu_button"));
   g_assert_nonnull (menu_button);
-  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.export"));
+  g_assert_true (dg_ui_test_menu_has_action (gtk_menu_button_get_menu_model (menu_button), "win.export"));
 
   insert_four ();
   gtk_widget_activate_action (GTK_WIDGET (dg_customers_test_get_view ()),
@@ -132,7 +68,7 @@ test_list_csv (DgUiFixture   *fixture,
   dg_ui_test_wait_for (dg_customers_test_n_items () == 2);
 
   gtk_widget_activate_action (window, "win.export-to", "(ss)", "list-csv", path);
-  dg_ui_test_wait_for (toast_contains (window, "list.csv"));
+  dg_ui_test_wait_for (dg_ui_test_toast_contains (window, "list.csv"));
 
   contents = read_text (path);
   header = g_strdup_printf ("\xEF\xBB\xBF%s,%s,%s,%s,%s,%s\r\n", _("Name"), _("Phone"),
@@ -181,10 +117,10 @@ test_selection_vcard (DgUiFixture   *fixture,
   dg_ui_test_wait_for (gtk_revealer_get_child_revealed (GTK_REVEALER (dg_customers_test_view_child ("selection_revealer"))));
   bulk_menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (dg_customers_test_view_child ("bulk_menu_button")));
   g_assert_nonnull (bulk_menu);
-  g_assert_true (menu_has_action (bulk_menu, "win.export-selection"));
+  g_assert_true (dg_ui_test_menu_has_action (bulk_menu, "win.export-selection"));
 
   gtk_widget_activate_action (window, "win.export-to", "(ss)", "selection-vcard", path);
-  dg_ui_test_wait_for (toast_contains (window, "chosen.vcf"));
+  dg_ui_test_wait_for (dg_ui_test_toast_contains (window, "chosen.vcf"));
 
   contents = read_text (path);
   for (const char *p = contents; (p = strstr (p, "BEGIN:VCARD")) != NULL; p++)
@@ -193,25 +129,6 @@ test_selection_vcard (DgUiFixture   *fixture,
   g_assert_nonnull (strstr (contents, first));
   g_assert_null (strstr (contents, second));
   g_assert_nonnull (strstr (contents, third));
-}
-
-static AdwMessageDialog *
-wait_for_message_dialog (void)
-{
-  dg_ui_test_wait_for (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL);
-
-  return ADW_MESSAGE_DIALOG (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  const char *label = adw_message_dialog_get_response_label (dialog, response);
-  GtkWidget *button = dg_ui_test_find_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  gtk_widget_activate (button);
 }
 
 /* A folder that is not there: a dialog says nothing was exported. */
@@ -224,17 +141,113 @@ test_error (DgUiFixture   *fixture,
   AdwMessageDialog *dialog;
 
   insert_four ();
-  expected_warning = "*such.csv*";
+  dg_test_expect_warning ("*such.csv*");
   gtk_widget_activate_action (window, "win.export-to", "(ss)", "list-csv", nowhere);
-  dg_ui_test_wait_for (n_expected_warnings == 1);
-  expected_warning = NULL;
+  dg_ui_test_wait_for (dg_test_n_expected_warnings () == 1);
+  dg_test_expect_warning (NULL);
 
-  dialog = wait_for_message_dialog ();
+  dialog = dg_ui_test_wait_for_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Nothing Was Exported"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "such.csv"));
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
-  respond (dialog, "close");
+  dg_ui_test_respond (dialog, "close");
   dg_ui_test_wait_for (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+}
+
+/* Enough customers that writing them takes the worker a while. */
+#define N_MANY 20000
+/* So many that the worker is still writing (three seconds here) when the
+ * test, a fraction of a second after starting it, presses Cancel. */
+#define N_MANY_MORE 100000
+
+static gboolean
+action_enabled (GtkWidget  *window,
+                const char *name)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), name);
+}
+
+/* The action returns before the file is written; Export… waits meanwhile,
+ * and the toast comes once the worker is done. */
+static void
+test_worker (DgUiFixture   *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autofree char *path = g_build_filename (dg_test_tempdir (), "many.vcf", NULL);
+  g_autofree char *contents = NULL;
+  guint n_cards = 0;
+
+  dg_customers_test_insert_generated (N_MANY);
+  dg_ui_test_wait_for (dg_customers_test_n_items () == N_MANY);
+
+  gtk_widget_activate_action (window, "win.export-to", "(ss)", "contacts-vcard", path);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (action_enabled (window, "export-to"));
+  g_assert_false (action_enabled (window, "export"));
+  g_assert_false (action_enabled (window, "export-selection"));
+
+  dg_ui_test_wait_for (dg_ui_test_toast_contains (window, "many.vcf"));
+  g_assert_true (action_enabled (window, "export-to"));
+  g_assert_true (action_enabled (window, "export"));
+  contents = read_text (path);
+  for (const char *p = contents; (p = strstr (p, "BEGIN:VCARD")) != NULL; p++)
+    n_cards++;
+  g_assert_cmpuint (n_cards, ==, N_MANY);
+}
+
+static GtkProgressBar *
+progress_bar_of (AdwMessageDialog *dialog)
+{
+  return GTK_PROGRESS_BAR (adw_message_dialog_get_extra_child (dialog));
+}
+
+/* The progress dialog (shown at once here) moves while the worker writes;
+ * its Cancel stops the export: a toast says so, the older file is as it
+ * was and no temporary file is left beside it. */
+static void
+test_cancel (DgUiFixture   *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autofree char *dir = g_build_filename (dg_test_tempdir (), "cancel", NULL);
+  g_autofree char *path = g_build_filename (dir, "contacts.vcf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *names = NULL;
+  AdwMessageDialog *dialog;
+  GtkProgressBar *bar;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "older", -1, &error));
+  dg_customers_test_insert_generated (N_MANY_MORE);
+  dg_ui_test_wait_for (dg_customers_test_n_items () == N_MANY_MORE);
+
+  dg_export_controller_set_progress_delay (0);
+  gtk_widget_activate_action (window, "win.export-to", "(ss)", "contacts-vcard", path);
+  dialog = ADW_MESSAGE_DIALOG (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Exporting…"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "contacts.vcf"));
+  bar = progress_bar_of (dialog);
+  g_assert_true (GTK_IS_PROGRESS_BAR (bar));
+
+  /* The window's main loop runs while the worker writes. */
+  dg_ui_test_wait_for (gtk_progress_bar_get_fraction (bar) > 0);
+  dg_ui_test_wait_painted (GTK_WIDGET (dialog), 2);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (dialog), "export-progress"));
+
+  dg_ui_test_respond (dialog, "cancel");
+  dg_ui_test_wait_for (dg_ui_test_toast_contains (window, _("Export cancelled")));
+  g_assert_null (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (action_enabled (window, "export-to"));
+
+  contents = read_text (path);
+  g_assert_cmpstr (contents, ==, "older");
+  names = dg_test_list_dir (dir);
+  g_assert_cmpstr (names, ==, "contacts.vcf");
+
+  dg_export_controller_set_progress_delay (500);
 }
 
 /* Export… asks what, then where, offering today's name. */
@@ -250,14 +263,14 @@ test_dialogs (DgUiFixture   *fixture,
   insert_four ();
 
   gtk_widget_activate_action (window, "win.export", NULL);
-  dialog = wait_for_message_dialog ();
+  dialog = dg_ui_test_wait_for_message_dialog ();
   g_assert_true (adw_message_dialog_has_response (dialog, "list-csv"));
   g_assert_true (adw_message_dialog_has_response (dialog, "contacts-vcard"));
   g_assert_true (adw_message_dialog_has_response (dialog, "followups-ical"));
   dg_ui_test_wait_painted (GTK_WIDGET (dialog), 2);
   g_free (dg_ui_test_screenshot (GTK_WIDGET (dialog), "export-dialog"));
 
-  respond (dialog, "list-csv");
+  dg_ui_test_respond (dialog, "list-csv");
   dg_ui_test_wait_for (dg_ui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL);
   chooser = GTK_FILE_CHOOSER (dg_ui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
@@ -277,7 +290,7 @@ test_dialogs (DgUiFixture   *fixture,
   dg_customers_test_activate ("customers.select-all");
   dg_ui_test_wait_for (dg_customer_selection_get_n_selected (DG_CUSTOMER_SELECTION (dg_customers_test_get_selection ())) == 4);
   gtk_widget_activate_action (window, "win.export-selection", NULL);
-  dialog = wait_for_message_dialog ();
+  dialog = dg_ui_test_wait_for_message_dialog ();
   heading = g_strdup_printf (ngettext ("Export %u Customer", "Export %u Customers", 4), 4);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
   g_assert_true (adw_message_dialog_has_response (dialog, "selection-csv"));
@@ -286,7 +299,7 @@ test_dialogs (DgUiFixture   *fixture,
   dg_ui_test_wait_painted (GTK_WIDGET (dialog), 2);
   g_free (dg_ui_test_screenshot (GTK_WIDGET (dialog), "export-selection-dialog"));
 
-  respond (dialog, "selection-vcard");
+  dg_ui_test_respond (dialog, "selection-vcard");
   dg_ui_test_wait_for (dg_ui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL);
   chooser = GTK_FILE_CHOOSER (dg_ui_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
   {
@@ -304,12 +317,13 @@ main (int   argc,
 {
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (log_writer_cb, NULL, NULL);
 
   DG_CUSTOMERS_TEST_ADD ("/ui/export/list-csv", test_list_csv);
   DG_CUSTOMERS_TEST_ADD ("/ui/export/selection-vcard", test_selection_vcard);
   DG_CUSTOMERS_TEST_ADD ("/ui/export/error", test_error);
   DG_CUSTOMERS_TEST_ADD ("/ui/export/dialogs", test_dialogs);
+  DG_CUSTOMERS_TEST_ADD ("/ui/export/worker", test_worker);
+  DG_CUSTOMERS_TEST_ADD ("/ui/export/cancel", test_cancel);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 
 #include "dg-cohorts-dialog.h"
 #include "dg-field-row.h"
+#include "dg-journey-test-util.h"
 #include "dg-journeys-view.h"
 #include "dg-stages-dialog.h"
 #include "dg-test-util.h"
@@ -35,88 +36,37 @@ typedef struct
   gint64 kim_e, lee_e;
 } Board;
 
-static gboolean
-is_korean (void)
-{
-  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
-}
-
-static DgJourneysView *
-get_view (DgUiFixture *fixture)
-{
-  return DG_JOURNEYS_VIEW (dg_window_get_page (fixture->window, "journeys"));
-}
-
-static gint64
-add_customer (DgUiFixture *fixture,
-              const char  *name)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_customer_set_name (customer, name);
-  g_assert_true (dg_customers_insert (fixture->database, customer, &error));
-  g_assert_no_error (error);
-
-  return dg_customer_get_id (customer);
-}
-
-static gint64
-add_stage (DgUiFixture *fixture,
-           gint64       journey,
-           const char  *name)
-{
-  g_autoptr(DgStage) stage = dg_stage_new (journey, name);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dg_stages_insert (fixture->database, stage, &error));
-  g_assert_no_error (error);
-
-  return stage->id;
-}
-
-static gint64
-enroll (DgUiFixture *fixture,
-        gint64       customer,
-        gint64       stage,
-        gint64       cohort)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), customer, stage, cohort,
-                                        &id, &error));
-  g_assert_no_error (error);
-
-  return id;
-}
-
 /* A journey of three stages with Kim and Lee in the first, Kim in a
  * cohort; the page shows its board. */
 static void
 show_board (DgUiFixture *fixture,
             Board       *board)
 {
-  g_autoptr(DgJourney) journey = dg_journey_new (is_korean () ? "공개강의 → 코칭" : "Lecture to coaching");
+  g_autoptr(DgJourney) journey = dg_journey_new (dg_test_is_korean () ? "공개강의 → 코칭" : "Lecture to coaching");
   g_autoptr(DgCohort) cohort = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (dg_journeys_insert (fixture->database, journey, &error));
   g_assert_no_error (error);
   board->journey = journey->id;
-  board->stages[0] = add_stage (fixture, journey->id, is_korean () ? "신청" : "Sign-up");
-  board->stages[1] = add_stage (fixture, journey->id, is_korean () ? "강의" : "Lecture");
-  board->stages[2] = add_stage (fixture, journey->id, is_korean () ? "설문" : "Survey");
-  cohort = dg_cohort_new (journey->id, is_korean () ? "12/15 공개강의" : "Dec 15 lecture", "2026-12-15");
+  board->stages[0] = dg_journey_test_add_stage (journey->id, dg_test_is_korean () ? "신청" : "Sign-up", -1,
+                                                NULL);
+  board->stages[1] = dg_journey_test_add_stage (journey->id, dg_test_is_korean () ? "강의" : "Lecture", -1,
+                                                NULL);
+  board->stages[2] = dg_journey_test_add_stage (journey->id, dg_test_is_korean () ? "설문" : "Survey", -1,
+                                                NULL);
+  cohort = dg_cohort_new (journey->id, dg_test_is_korean () ? "12/15 공개강의" : "Dec 15 lecture", "2026-12-15");
   g_assert_true (dg_cohorts_insert (fixture->database, cohort, &error));
   g_assert_no_error (error);
   board->cohort = cohort->id;
-  board->kim_e = enroll (fixture, add_customer (fixture, "김민수"), board->stages[0], board->cohort);
-  board->lee_e = enroll (fixture, add_customer (fixture, "이서연"), board->stages[0], 0);
+  board->kim_e = dg_journey_test_enroll (dg_journey_test_add_customer ("김민수", NULL),
+                                         board->stages[0], board->cohort);
+  board->lee_e = dg_journey_test_enroll (dg_journey_test_add_customer ("이서연", NULL),
+                                         board->stages[0], 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "journeys"));
-  dg_ui_test_wait_for (get_view (fixture) != NULL && dg_journeys_view_get_n_columns (get_view (fixture)) == 3);
-  dg_ui_test_wait_painted (GTK_WIDGET (get_view (fixture)), 2);
+  dg_ui_test_wait_for (dg_ui_fixture_get_journeys_view (fixture) != NULL && dg_journeys_view_get_n_columns (dg_ui_fixture_get_journeys_view (fixture)) == 3);
+  dg_ui_test_wait_painted (GTK_WIDGET (dg_ui_fixture_get_journeys_view (fixture)), 2);
 }
 
 /* How many enrollments the stages of @journey hold. */
@@ -201,7 +151,7 @@ static void
 test_templates (DgUiFixture   *fixture,
                 gconstpointer  data)
 {
-  DgJourneysView *view = get_view (fixture);
+  DgJourneysView *view = dg_ui_fixture_get_journeys_view (fixture);
   GtkStack *stack = GTK_STACK (dg_ui_test_find_by_id (GTK_WIDGET (view), "stack"));
   g_autoptr(GPtrArray) templates = dg_journey_templates_list (NULL, NULL, NULL);
   g_autoptr(GPtrArray) journeys = NULL;
@@ -227,7 +177,7 @@ test_templates (DgUiFixture   *fixture,
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
 
       g_assert_nonnull (row);
-      g_assert_cmpstr (tmpl->language, ==, is_korean () ? "ko" : "en");
+      g_assert_cmpstr (tmpl->language, ==, dg_test_is_korean () ? "ko" : "en");
       g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, tmpl->name);
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, tmpl->description);
       if (g_strcmp0 (tmpl->id, "lecture") == 0)
@@ -291,7 +241,7 @@ test_journey_menu (DgUiFixture   *fixture,
   Board board;
 
   show_board (fixture, &board);
-  view = get_view (fixture);
+  view = dg_ui_fixture_get_journeys_view (fixture);
   dropdown = dg_ui_test_find_by_id (GTK_WIDGET (view), "journey_dropdown");
 
   /* The journey menu, as it shows. */
@@ -310,9 +260,9 @@ test_journey_menu (DgUiFixture   *fixture,
 
   /* Rename. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "journeys.rename-journey", NULL));
-  answer_name (is_korean () ? "소모임 여정" : "Study group");
+  answer_name (dg_test_is_korean () ? "소모임 여정" : "Study group");
   renamed = dg_journeys_get (fixture->database, board.journey, NULL);
-  g_assert_cmpstr (renamed->name, ==, is_korean () ? "소모임 여정" : "Study group");
+  g_assert_cmpstr (renamed->name, ==, dg_test_is_korean () ? "소모임 여정" : "Study group");
   dg_ui_test_wait_for (g_strcmp0 (gtk_string_object_get_string (gtk_drop_down_get_selected_item (
                                     GTK_DROP_DOWN (dropdown))), renamed->name) == 0);
 
@@ -392,8 +342,8 @@ static void
 test_stages (DgUiFixture   *fixture,
              gconstpointer  data)
 {
-  const char *added = is_korean () ? "다음 과정 안내" : "Invitation";
-  const char *renamed = is_korean () ? "다음 과정 초대" : "Next course";
+  const char *added = dg_test_is_korean () ? "다음 과정 안내" : "Invitation";
+  const char *renamed = dg_test_is_korean () ? "다음 과정 초대" : "Next course";
   DgStagesDialog *dialog;
   AdwMessageDialog *ask;
   g_autoptr(DgEnrollment) kim = NULL;
@@ -402,10 +352,10 @@ test_stages (DgUiFixture   *fixture,
   Board board;
 
   show_board (fixture, &board);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_view (fixture)), "journeys.edit-stages", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dg_ui_fixture_get_journeys_view (fixture)), "journeys.edit-stages", NULL));
   dg_ui_test_wait_for ((dialog = DG_STAGES_DIALOG (dg_ui_test_find_window (DG_TYPE_STAGES_DIALOG))) != NULL);
   g_assert_cmpuint (dg_stages_dialog_get_n_rows (dialog), ==, 3);
-  g_assert_cmpstr (dg_stages_dialog_get_row_title (dialog, 1), ==, is_korean () ? "강의" : "Lecture");
+  g_assert_cmpstr (dg_stages_dialog_get_row_title (dialog, 1), ==, dg_test_is_korean () ? "강의" : "Lecture");
   dg_ui_test_wait_painted (GTK_WIDGET (dialog), 2);
   g_free (dg_ui_test_screenshot (GTK_WIDGET (dialog), "journey-editor-stages"));
 
@@ -416,7 +366,7 @@ test_stages (DgUiFixture   *fixture,
   new_stage = stage_at (fixture, board.journey, 3);
   dg_ui_test_wait_for (dg_stages_dialog_get_n_rows (dialog) == 4);
   g_assert_cmpstr (dg_stages_dialog_get_row_title (dialog, 3), ==, added);
-  dg_ui_test_wait_for (dg_journeys_view_get_n_columns (get_view (fixture)) == 4);
+  dg_ui_test_wait_for (dg_journeys_view_get_n_columns (dg_ui_fixture_get_journeys_view (fixture)) == 4);
 
   /* Rename. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "stages.rename", "x", new_stage));
@@ -469,7 +419,7 @@ test_stages (DgUiFixture   *fixture,
     g_assert_nonnull (dropdown);
     names = gtk_drop_down_get_model (dropdown);
     g_assert_cmpuint (g_list_model_get_n_items (names), ==, 2);
-    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, is_korean () ? "설문" : "Survey");
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, dg_test_is_korean () ? "설문" : "Survey");
     gtk_drop_down_set_selected (dropdown, 1);
     dg_ui_test_wait_painted (GTK_WIDGET (ask), 2);
     g_free (dg_ui_test_screenshot (GTK_WIDGET (ask), "journey-editor-remove-stage"));
@@ -481,7 +431,7 @@ test_stages (DgUiFixture   *fixture,
   g_assert_cmpint (kim->stage_id, ==, board.stages[2]);
   g_assert_cmpint (lee->stage_id, ==, board.stages[2]);
   dg_ui_test_wait_for (dg_stages_dialog_get_n_rows (dialog) == 2);
-  dg_ui_test_wait_for (dg_journeys_view_get_n_columns (get_view (fixture)) == 2);
+  dg_ui_test_wait_for (dg_journeys_view_get_n_columns (dg_ui_fixture_get_journeys_view (fixture)) == 2);
 
   /* The toast's Undo brings the stage back, first again, with its
    * customers in it. */
@@ -497,14 +447,14 @@ test_stages (DgUiFixture   *fixture,
   g_clear_pointer (&kim, dg_enrollment_free);
   kim = dg_enrollments_get (fixture->database, board.kim_e, NULL);
   g_assert_cmpint (kim->stage_id, ==, board.stages[0]);
-  dg_ui_test_wait_for (dg_journeys_view_get_n_columns (get_view (fixture)) == 3);
+  dg_ui_test_wait_for (dg_journeys_view_get_n_columns (dg_ui_fixture_get_journeys_view (fixture)) == 3);
 }
 
 static void
 test_cohorts (DgUiFixture   *fixture,
               gconstpointer  data)
 {
-  const char *name = is_korean () ? "1/10 공개강의" : "Jan 10 lecture";
+  const char *name = dg_test_is_korean () ? "1/10 공개강의" : "Jan 10 lecture";
   DgCohortsDialog *dialog;
   AdwMessageDialog *ask;
   g_autoptr(GPtrArray) cohorts = NULL;
@@ -513,7 +463,7 @@ test_cohorts (DgUiFixture   *fixture,
   Board board;
 
   show_board (fixture, &board);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_view (fixture)), "journeys.edit-cohorts", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dg_ui_fixture_get_journeys_view (fixture)), "journeys.edit-cohorts", NULL));
   dg_ui_test_wait_for ((dialog = DG_COHORTS_DIALOG (dg_ui_test_find_window (DG_TYPE_COHORTS_DIALOG))) != NULL);
   g_assert_cmpuint (dg_cohorts_dialog_get_n_rows (dialog, FALSE), ==, 1);
   g_assert_cmpuint (dg_cohorts_dialog_get_n_rows (dialog, TRUE), ==, 0);
@@ -558,7 +508,7 @@ test_cohorts (DgUiFixture   *fixture,
   g_assert_cmpint (((DgCohort *) active->pdata[0])->id, ==, board.cohort);
   dg_ui_test_wait_for (dg_cohorts_dialog_get_n_rows (dialog, TRUE) == 1 &&
                        dg_cohorts_dialog_get_n_rows (dialog, FALSE) == 1);
-  dg_ui_test_wait_for (!dg_journeys_view_set_cohort_id (get_view (fixture), added->id));
+  dg_ui_test_wait_for (!dg_journeys_view_set_cohort_id (dg_ui_fixture_get_journeys_view (fixture), added->id));
 }
 
 int

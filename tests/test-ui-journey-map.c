@@ -18,51 +18,16 @@
 #include <glib/gstdio.h>
 
 #include "dg-journey-column.h"
-#include "dg-journey-map.h"
 #include "dg-journey-map-data.h"
 #include "dg-journey-map-export.h"
+#include "dg-journey-map.h"
+#include "dg-journey-test-util.h"
 #include "dg-journeys-view.h"
 #include "dg-test-util.h"
 #include "dg-ui-fixture.h"
 #include "dg-ui-test-util.h"
 
 #define N_STAGES 5
-
-/* GLib 2.74's g_test_expect_message() does not see structured logging,
- * which the app's library uses: this writer counts the warnings that
- * match the pattern the test expects instead. */
-static const char *expected_warning;
-static guint n_expected_warnings;
-
-static GLogWriterOutput
-log_writer_cb (GLogLevelFlags   log_level,
-               const GLogField *fields,
-               gsize            n_fields,
-               gpointer         user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-        domain = fields[i].value;
-      else if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-        message = fields[i].value;
-    }
-
-  if (expected_warning != NULL
-      && (log_level & G_LOG_LEVEL_WARNING) != 0
-      && g_strcmp0 (domain, "Dangol-Ui") == 0
-      && message != NULL
-      && g_pattern_match_simple (expected_warning, message))
-    {
-      n_expected_warnings++;
-      return G_LOG_WRITER_HANDLED;
-    }
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
 
 typedef struct
 {
@@ -74,24 +39,7 @@ typedef struct
   gint64 at_lecture;
 } Seed;
 
-static gboolean
-is_korean (void)
-{
-  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
-}
-
-#define T(en, ko) (is_korean () ? (ko) : (en))
-
-static void
-set_now (DgUiFixture *fixture,
-         int          day,
-         int          hour)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Seoul");
-  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, day, hour, 0, 0);
-
-  dg_fake_clock_set_now (fixture->clock, now);
-}
+#define T(en, ko) (dg_test_is_korean () ? (ko) : (en))
 
 static gint64
 add_stage (DgUiFixture *fixture,
@@ -116,39 +64,6 @@ add_stage (DgUiFixture *fixture,
   g_assert_no_error (error);
 
   return stage->id;
-}
-
-static gint64
-enroll (DgUiFixture *fixture,
-        const char  *name,
-        gint64       stage,
-        gint64       cohort)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  dg_customer_set_name (customer, name);
-  g_assert_true (dg_customers_insert (fixture->database, customer, &error));
-  g_assert_no_error (error);
-  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock),
-                                        dg_customer_get_id (customer), stage, cohort, &id, &error));
-  g_assert_no_error (error);
-
-  return id;
-}
-
-static void
-move (DgUiFixture *fixture,
-      gint64       enrollment,
-      gint64       stage)
-{
-  g_autoptr(DgBulkUndo) undo = NULL;
-  g_autoptr(GError) error = NULL;
-
-  undo = dg_enrollments_move (fixture->database, DG_CLOCK (fixture->clock), &enrollment, 1, stage, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (undo);
 }
 
 /* A contact now with the customer of @enrollment. */
@@ -224,20 +139,24 @@ seed (DgUiFixture *fixture,
   g_assert_no_error (error);
   seed->cohort = cohort->id;
 
-  set_now (fixture, 2, 10);
-  e[0] = enroll (fixture, "김민수", seed->stages[0], seed->cohort);
-  e[1] = enroll (fixture, "이서연", seed->stages[0], seed->cohort);
-  e[2] = enroll (fixture, "박지훈", seed->stages[0], 0);
-  e[3] = enroll (fixture, "Nancy Baker", seed->stages[0], seed->cohort);
-  e[4] = enroll (fixture, "최유나", seed->stages[0], 0);
-  e[5] = enroll (fixture, "정하늘", seed->stages[0], seed->cohort);
-  set_now (fixture, 3, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 2, 10, 0);
+  e[0] = dg_journey_test_enroll (dg_journey_test_add_customer ("김민수", NULL), seed->stages[0],
+                                 seed->cohort);
+  e[1] = dg_journey_test_enroll (dg_journey_test_add_customer ("이서연", NULL), seed->stages[0],
+                                 seed->cohort);
+  e[2] = dg_journey_test_enroll (dg_journey_test_add_customer ("박지훈", NULL), seed->stages[0], 0);
+  e[3] = dg_journey_test_enroll (dg_journey_test_add_customer ("Nancy Baker", NULL),
+                                 seed->stages[0], seed->cohort);
+  e[4] = dg_journey_test_enroll (dg_journey_test_add_customer ("최유나", NULL), seed->stages[0], 0);
+  e[5] = dg_journey_test_enroll (dg_journey_test_add_customer ("정하늘", NULL), seed->stages[0],
+                                 seed->cohort);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 3, 10, 0);
   contact (fixture, e[0], DG_INTERACTION_FEEDBACK_POSITIVE);
   contact (fixture, e[1], DG_INTERACTION_FEEDBACK_POSITIVE);
-  set_now (fixture, 5, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 5, 10, 0);
   for (guint i = 0; i < 5; i++)
-    move (fixture, e[i], seed->stages[1]);
-  set_now (fixture, 6, 10);
+    g_object_unref (dg_journey_test_move (e[i], seed->stages[1]));
+  dg_ui_fixture_set_now (fixture, 2026, 11, 6, 10, 0);
   contact (fixture, e[2], DG_INTERACTION_FEEDBACK_NEGATIVE);
   contact (fixture, e[3], DG_INTERACTION_FEEDBACK_NEUTRAL);
   contact (fixture, e[0], DG_INTERACTION_FEEDBACK_POSITIVE);
@@ -248,19 +167,19 @@ seed (DgUiFixture *fixture,
                                 T ("Schedule clash", "일정이 맞지 않음"), &error);
     g_assert_no_error (error);
   }
-  set_now (fixture, 12, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 12, 10, 0);
   for (guint i = 0; i < 4; i++)
-    move (fixture, e[i], seed->stages[2]);
-  set_now (fixture, 13, 10);
+    g_object_unref (dg_journey_test_move (e[i], seed->stages[2]));
+  dg_ui_fixture_set_now (fixture, 2026, 11, 13, 10, 0);
   for (guint i = 0; i < 3; i++)
-    move (fixture, e[i], seed->stages[3]);
-  set_now (fixture, 14, 10);
+    g_object_unref (dg_journey_test_move (e[i], seed->stages[3]));
+  dg_ui_fixture_set_now (fixture, 2026, 11, 14, 10, 0);
   contact (fixture, e[1], DG_INTERACTION_FEEDBACK_NEGATIVE);
   contact (fixture, e[2], DG_INTERACTION_FEEDBACK_NEUTRAL);
-  set_now (fixture, 20, 10);
-  move (fixture, e[0], seed->stages[4]);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 20, 10, 0);
+  g_object_unref (dg_journey_test_move (e[0], seed->stages[4]));
   seed->at_lecture = e[3];
-  set_now (fixture, 24, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 24, 10, 0);
 
   g_assert_true (dg_journeys_insert (fixture->database, shop, &error));
   g_assert_no_error (error);
@@ -603,10 +522,9 @@ test_export_error (DgUiFixture   *fixture,
    * not exist is one no one can write into. */
   missing = g_build_filename (dir, "gone", NULL);
   png = g_build_filename (missing, "map.png", NULL);
-  expected_warning = "*map.png*";
-  n_expected_warnings = 0;
+  dg_test_expect_warning ("*map.png*");
   g_assert_false (dg_journey_map_export_png_to (map, png, &error));
-  g_assert_cmpuint (n_expected_warnings, ==, 1);
+  g_assert_cmpuint (dg_test_n_expected_warnings (), ==, 1);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "map.png"));
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
@@ -622,11 +540,10 @@ test_export_error (DgUiFixture   *fixture,
 
   g_clear_error (&error);
   pdf = g_build_filename (missing, "maps.pdf", NULL);
-  expected_warning = "*maps.pdf*";
-  n_expected_warnings = 0;
+  dg_test_expect_warning ("*maps.pdf*");
   g_assert_false (dg_journey_map_export_pdf_to (map, pdf, &error));
-  g_assert_cmpuint (n_expected_warnings, ==, 1);
-  expected_warning = NULL;
+  g_assert_cmpuint (dg_test_n_expected_warnings (), ==, 1);
+  dg_test_expect_warning (NULL);
   g_assert_nonnull (error);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (dir), ==, 0);
@@ -638,7 +555,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_log_set_writer_func (log_writer_cb, NULL, NULL);
   dg_test_init_i18n ();
   g_test_init (&argc, &argv, NULL);
 

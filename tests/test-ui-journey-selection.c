@@ -17,6 +17,7 @@
 
 #include "dg-bulk-dialog.h"
 #include "dg-journey-column.h"
+#include "dg-journey-test-util.h"
 #include "dg-journeys-view.h"
 #include "dg-test-util.h"
 #include "dg-ui-fixture.h"
@@ -30,109 +31,43 @@ typedef struct
   gint64 kim_e, lee_e, park_e, nancy_e;  /* their enrollments */
 } Board;
 
-static gboolean
-is_korean (void)
-{
-  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
-}
-
-static DgJourneysView *
-get_view (DgUiFixture *fixture)
-{
-  return DG_JOURNEYS_VIEW (dg_window_get_page (fixture->window, "journeys"));
-}
-
-static DgJourneyColumn *
-get_column (DgUiFixture *fixture,
-            guint        position)
-{
-  return DG_JOURNEY_COLUMN (dg_journeys_view_get_column (get_view (fixture), position));
-}
-
-static gint64
-add_customer (DgUiFixture *fixture,
-              const char  *name,
-              const char  *organization)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_customer_set_name (customer, name);
-  dg_customer_set_organization (customer, organization);
-  g_assert_true (dg_customers_insert (fixture->database, customer, &error));
-  g_assert_no_error (error);
-
-  return dg_customer_get_id (customer);
-}
-
-static gint64
-add_stage (DgUiFixture *fixture,
-           gint64       journey,
-           const char  *name,
-           const char  *script)
-{
-  g_autoptr(DgStage) stage = dg_stage_new (journey, name);
-  g_autoptr(GError) error = NULL;
-
-  g_free (stage->message_script);
-  stage->message_script = g_strdup (script);
-  g_assert_true (dg_stages_insert (fixture->database, stage, &error));
-  g_assert_no_error (error);
-
-  return stage->id;
-}
-
-static gint64
-enroll (DgUiFixture *fixture,
-        gint64       customer,
-        gint64       stage)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), customer, stage, 0, &id,
-                                        &error));
-  g_assert_no_error (error);
-
-  return id;
-}
-
 /* Kim, Lee and Park (who has no organization) signed up; Nancy is at the
  * lecture. Each stage has a script of its own. */
 static void
 show_board (DgUiFixture *fixture,
             Board       *board)
 {
-  g_autoptr(DgJourney) journey = dg_journey_new (is_korean () ? "공개강의 → 코칭" : "Lecture to coaching");
+  g_autoptr(DgJourney) journey = dg_journey_new (dg_test_is_korean () ? "공개강의 → 코칭" : "Lecture to coaching");
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (dg_journeys_insert (fixture->database, journey, &error));
   g_assert_no_error (error);
   board->journey = journey->id;
-  board->stages[0] = add_stage (fixture, journey->id, is_korean () ? "신청" : "Sign-up",
-                                is_korean () ? "{name}님({organization}), {stage} 감사합니다."
-                                             : "Thank you, {name} of {organization}, for the {stage}.");
-  board->stages[1] = add_stage (fixture, journey->id, is_korean () ? "강의" : "Lecture",
-                                is_korean () ? "{name}님, {stage} 안내입니다." : "{name}, about the {stage}.");
+  board->stages[0] = dg_journey_test_add_stage (journey->id, dg_test_is_korean () ? "신청" : "Sign-up", -1,
+                                                dg_test_is_korean () ? "{name}님({organization}), {stage} 감사합니다."
+                                                             : "Thank you, {name} of {organization}, for the {stage}.");
+  board->stages[1] = dg_journey_test_add_stage (journey->id, dg_test_is_korean () ? "강의" : "Lecture", -1,
+                                                dg_test_is_korean () ? "{name}님, {stage} 안내입니다."
+                                                             : "{name}, about the {stage}.");
 
-  board->kim = add_customer (fixture, "김민수", is_korean () ? "서울연구소" : "Seoul Lab");
-  board->lee = add_customer (fixture, "이서연", is_korean () ? "부산상사" : "Busan Trading");
-  board->park = add_customer (fixture, "박지훈", NULL);
-  board->nancy = add_customer (fixture, "Nancy Baker", "Baker & Co");
-  board->kim_e = enroll (fixture, board->kim, board->stages[0]);
-  board->lee_e = enroll (fixture, board->lee, board->stages[0]);
-  board->park_e = enroll (fixture, board->park, board->stages[0]);
-  board->nancy_e = enroll (fixture, board->nancy, board->stages[0]);
+  board->kim = dg_journey_test_add_customer ("김민수", dg_test_is_korean () ? "서울연구소" : "Seoul Lab");
+  board->lee = dg_journey_test_add_customer ("이서연", dg_test_is_korean () ? "부산상사" : "Busan Trading");
+  board->park = dg_journey_test_add_customer ("박지훈", NULL);
+  board->nancy = dg_journey_test_add_customer ("Nancy Baker", "Baker & Co");
+  board->kim_e = dg_journey_test_enroll (board->kim, board->stages[0], 0);
+  board->lee_e = dg_journey_test_enroll (board->lee, board->stages[0], 0);
+  board->park_e = dg_journey_test_enroll (board->park, board->stages[0], 0);
+  board->nancy_e = dg_journey_test_enroll (board->nancy, board->stages[0], 0);
   undo = dg_enrollments_move (fixture->database, DG_CLOCK (fixture->clock), &board->nancy_e, 1,
                               board->stages[1], &error);
   g_assert_no_error (error);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "journeys"));
-  dg_ui_test_wait_for (get_view (fixture) != NULL && dg_journeys_view_get_n_columns (get_view (fixture)) == 2);
-  dg_ui_test_wait_painted (GTK_WIDGET (get_view (fixture)), 2);
-  dg_ui_test_wait_for (dg_journey_column_find_card (get_column (fixture, 0), board->park_e) != NULL);
-  dg_ui_test_wait_for (dg_journey_column_find_card (get_column (fixture, 1), board->nancy_e) != NULL);
+  dg_ui_test_wait_for (dg_ui_fixture_get_journeys_view (fixture) != NULL && dg_journeys_view_get_n_columns (dg_ui_fixture_get_journeys_view (fixture)) == 2);
+  dg_ui_test_wait_painted (GTK_WIDGET (dg_ui_fixture_get_journeys_view (fixture)), 2);
+  dg_ui_test_wait_for (dg_journey_column_find_card (dg_ui_fixture_get_journey_column (fixture, 0), board->park_e) != NULL);
+  dg_ui_test_wait_for (dg_journey_column_find_card (dg_ui_fixture_get_journey_column (fixture, 1), board->nancy_e) != NULL);
 }
 
 static guint
@@ -148,10 +83,10 @@ n_selected (DgJourneysView *view)
 static void
 select_everyone (DgUiFixture *fixture)
 {
-  DgJourneysView *view = get_view (fixture);
-  GtkSelectionModel *second = GTK_SELECTION_MODEL (dg_journey_column_get_selection (get_column (fixture, 1)));
+  DgJourneysView *view = dg_ui_fixture_get_journeys_view (fixture);
+  GtkSelectionModel *second = GTK_SELECTION_MODEL (dg_journey_column_get_selection (dg_ui_fixture_get_journey_column (fixture, 1)));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dg_journey_column_get_list_view (get_column (fixture, 0))),
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dg_journey_column_get_list_view (dg_ui_fixture_get_journey_column (fixture, 0))),
                                              "list.select-all", NULL));
   gtk_selection_model_select_item (second, 0, FALSE);
   dg_ui_test_wait_for (n_selected (view) == 4);
@@ -238,11 +173,11 @@ test_log_contact (DgUiFixture   *fixture,
   DgBulkDialog *dialog;
   GtkWidget *summary;
   gint64 customers[4];
-  const char *said = is_korean () ? "강의 안내 전화" : "Called about the lecture";
+  const char *said = dg_test_is_korean () ? "강의 안내 전화" : "Called about the lecture";
 
   dg_window_set_toast_timeout (fixture->window, 0);
   show_board (fixture, &board);
-  view = get_view (fixture);
+  view = dg_ui_fixture_get_journeys_view (fixture);
   customers[0] = board.kim;
   customers[1] = board.lee;
   customers[2] = board.park;
@@ -307,13 +242,13 @@ test_copy_messages (DgUiFixture   *fixture,
   g_autofree char *nancy_message = NULL;
   g_autofree char *body = NULL;
   g_auto(GStrv) parts = NULL;
-  const char *sign_up = is_korean () ? "신청" : "Sign-up";
-  const char *lecture = is_korean () ? "강의" : "Lecture";
+  const char *sign_up = dg_test_is_korean () ? "신청" : "Sign-up";
+  const char *lecture = dg_test_is_korean () ? "강의" : "Lecture";
 
   dg_window_set_toast_timeout (fixture->window, 0);
   show_board (fixture, &board);
-  view = get_view (fixture);
-  if (is_korean ())
+  view = dg_ui_fixture_get_journeys_view (fixture);
+  if (dg_test_is_korean ())
     {
       kim_message = g_strdup ("김민수님(서울연구소), 신청 감사합니다.");
       lee_message = g_strdup ("이서연님(부산상사), 신청 감사합니다.");
@@ -380,7 +315,7 @@ test_copy_messages (DgUiFixture   *fixture,
 
   /* Nancy alone: no one is left out, so there is nothing to report. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "journeys.clear-selection", NULL));
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (dg_journey_column_get_selection (get_column (fixture, 1))),
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (dg_journey_column_get_selection (dg_ui_fixture_get_journey_column (fixture, 1))),
                                    0, TRUE);
   dg_ui_test_wait_for (n_selected (view) == 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "journeys.copy-messages-selected", NULL));

@@ -8,7 +8,8 @@
  * toast's Undo; a card is dropped with a reason and a customer enrolled
  * from the header, or from the Customers page (the customers selected in
  * the list, or the one shown); without journeys the page says how to start, and
- * creates one. Each case has a database and window of its own
+ * creates one, or, while there is no customer either, loads the demo data.
+ * Each case has a database and window of its own
  * (dg-ui-fixture.h); the board is saved as a screenshot.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
@@ -20,6 +21,7 @@
 #include "dg-customer-picker.h"
 #include "dg-journey-card.h"
 #include "dg-journey-column.h"
+#include "dg-journey-test-util.h"
 #include "dg-journeys-view.h"
 #include "dg-test-util.h"
 #include "dg-ui-fixture.h"
@@ -38,104 +40,6 @@ typedef struct
   gint64 kim_e, lee_e, park_e, nancy_e;   /* their enrollments */
 } Board;
 
-static gboolean
-is_korean (void)
-{
-  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
-}
-
-static DgJourneysView *
-get_view (DgUiFixture *fixture)
-{
-  return DG_JOURNEYS_VIEW (dg_window_get_page (fixture->window, "journeys"));
-}
-
-static DgJourneyColumn *
-get_column (DgUiFixture *fixture,
-            guint        position)
-{
-  return DG_JOURNEY_COLUMN (dg_journeys_view_get_column (get_view (fixture), position));
-}
-
-static void
-set_now (DgUiFixture *fixture,
-         int          day,
-         int          hour)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Seoul");
-  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, day, hour, 0, 0);
-
-  dg_fake_clock_set_now (fixture->clock, now);
-}
-
-static gint64
-add_customer (DgUiFixture *fixture,
-              const char  *name)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_customer_set_name (customer, name);
-  g_assert_true (dg_customers_insert (fixture->database, customer, &error));
-  g_assert_no_error (error);
-
-  return dg_customer_get_id (customer);
-}
-
-static gint64
-add_stage (DgUiFixture *fixture,
-           gint64       journey,
-           const char  *name,
-           int          usual_days)
-{
-  g_autoptr(DgStage) stage = dg_stage_new (journey, name);
-  g_autoptr(GError) error = NULL;
-
-  stage->usual_days = usual_days;
-  g_assert_true (dg_stages_insert (fixture->database, stage, &error));
-  g_assert_no_error (error);
-
-  return stage->id;
-}
-
-static gint64
-enroll (DgUiFixture *fixture,
-        gint64       customer,
-        gint64       stage,
-        gint64       cohort)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), customer, stage, cohort,
-                                        &id, &error));
-  g_assert_no_error (error);
-
-  return id;
-}
-
-static DgEnrollment *
-get_enrollment (DgUiFixture *fixture,
-                gint64       id)
-{
-  g_autoptr(GError) error = NULL;
-  DgEnrollment *enrollment = dg_enrollments_get (fixture->database, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (enrollment);
-
-  return enrollment;
-}
-
-static gint64
-stage_of (DgUiFixture *fixture,
-          gint64       id)
-{
-  g_autoptr(DgEnrollment) enrollment = get_enrollment (fixture, id);
-
-  return enrollment->stage_id;
-}
-
 /* A lecture journey: Kim and Lee signed up a week ago (stuck: the stage's
  * usual days are 5), Park four days ago, Nancy went on to the lecture
  * yesterday; no one is at the survey yet. Kim has a follow-up tomorrow. */
@@ -143,7 +47,7 @@ static void
 add_board (DgUiFixture *fixture,
            Board       *board)
 {
-  g_autoptr(DgJourney) journey = dg_journey_new (is_korean () ? "공개강의 → 코칭" : "Lecture to coaching");
+  g_autoptr(DgJourney) journey = dg_journey_new (dg_test_is_korean () ? "공개강의 → 코칭" : "Lecture to coaching");
   g_autoptr(DgCohort) cohort = NULL;
   g_autoptr(DgFollowup) followup = dg_followup_new ();
   g_autoptr(DgBulkUndo) undo = NULL;
@@ -152,35 +56,38 @@ add_board (DgUiFixture *fixture,
   g_assert_true (dg_journeys_insert (fixture->database, journey, &error));
   g_assert_no_error (error);
   board->journey = journey->id;
-  board->stages[0] = add_stage (fixture, journey->id, is_korean () ? "신청" : "Sign-up", 5);
-  board->stages[1] = add_stage (fixture, journey->id, is_korean () ? "강의" : "Lecture", -1);
-  board->stages[2] = add_stage (fixture, journey->id, is_korean () ? "설문" : "Survey", 3);
-  cohort = dg_cohort_new (journey->id, is_korean () ? "12/15 공개강의 기수" : "Dec 15 lecture", "2026-12-15");
+  board->stages[0] = dg_journey_test_add_stage (journey->id, dg_test_is_korean () ? "신청" : "Sign-up", 5,
+                                                NULL);
+  board->stages[1] = dg_journey_test_add_stage (journey->id, dg_test_is_korean () ? "강의" : "Lecture", -1,
+                                                NULL);
+  board->stages[2] = dg_journey_test_add_stage (journey->id, dg_test_is_korean () ? "설문" : "Survey", 3,
+                                                NULL);
+  cohort = dg_cohort_new (journey->id, dg_test_is_korean () ? "12/15 공개강의 기수" : "Dec 15 lecture", "2026-12-15");
   g_assert_true (dg_cohorts_insert (fixture->database, cohort, &error));
   g_assert_no_error (error);
   board->cohort = cohort->id;
 
-  board->kim = add_customer (fixture, "김민수");
-  board->lee = add_customer (fixture, "이서연");
-  board->park = add_customer (fixture, "박지훈");
-  board->nancy = add_customer (fixture, "Nancy Baker");
+  board->kim = dg_journey_test_add_customer ("김민수", NULL);
+  board->lee = dg_journey_test_add_customer ("이서연", NULL);
+  board->park = dg_journey_test_add_customer ("박지훈", NULL);
+  board->nancy = dg_journey_test_add_customer ("Nancy Baker", NULL);
 
-  set_now (fixture, 17, 10);
-  board->kim_e = enroll (fixture, board->kim, board->stages[0], board->cohort);
-  board->lee_e = enroll (fixture, board->lee, board->stages[0], board->cohort);
-  set_now (fixture, 20, 10);
-  board->park_e = enroll (fixture, board->park, board->stages[0], 0);
-  set_now (fixture, 22, 10);
-  board->nancy_e = enroll (fixture, board->nancy, board->stages[0], board->cohort);
-  set_now (fixture, 23, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 17, 10, 0);
+  board->kim_e = dg_journey_test_enroll (board->kim, board->stages[0], board->cohort);
+  board->lee_e = dg_journey_test_enroll (board->lee, board->stages[0], board->cohort);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 20, 10, 0);
+  board->park_e = dg_journey_test_enroll (board->park, board->stages[0], 0);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 22, 10, 0);
+  board->nancy_e = dg_journey_test_enroll (board->nancy, board->stages[0], board->cohort);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 23, 10, 0);
   undo = dg_enrollments_move (fixture->database, DG_CLOCK (fixture->clock), &board->nancy_e, 1,
                               board->stages[1], &error);
   g_assert_no_error (error);
   g_assert_nonnull (undo);
-  set_now (fixture, 24, 10);
+  dg_ui_fixture_set_now (fixture, 2026, 11, 24, 10, 0);
 
   dg_followup_set_customer_id (followup, board->kim);
-  dg_followup_set_title (followup, is_korean () ? "안내 문자 보내기" : "Send the guidance text");
+  dg_followup_set_title (followup, dg_test_is_korean () ? "안내 문자 보내기" : "Send the guidance text");
   dg_followup_set_due_date (followup, "2026-11-25");
   g_assert_true (dg_followups_insert (fixture->database, DG_CLOCK (fixture->clock), followup, &error));
   g_assert_no_error (error);
@@ -194,9 +101,9 @@ show_board (DgUiFixture *fixture,
 {
   add_board (fixture, board);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "journeys"));
-  dg_ui_test_wait_for (get_view (fixture) != NULL && dg_journeys_view_get_n_columns (get_view (fixture)) == 3);
-  dg_ui_test_wait_painted (GTK_WIDGET (get_view (fixture)), 2);
-  dg_ui_test_wait_for (dg_journey_column_find_card (get_column (fixture, 0), board->kim_e) != NULL);
+  dg_ui_test_wait_for (dg_ui_fixture_get_journeys_view (fixture) != NULL && dg_journeys_view_get_n_columns (dg_ui_fixture_get_journeys_view (fixture)) == 3);
+  dg_ui_test_wait_painted (GTK_WIDGET (dg_ui_fixture_get_journeys_view (fixture)), 2);
+  dg_ui_test_wait_for (dg_journey_column_find_card (dg_ui_fixture_get_journey_column (fixture, 0), board->kim_e) != NULL);
 }
 
 static GtkWidget *
@@ -206,7 +113,7 @@ wait_for_card (DgUiFixture *fixture,
 {
   GtkWidget *card;
 
-  dg_ui_test_wait_for ((card = dg_journey_column_find_card (get_column (fixture, column), enrollment)) != NULL);
+  dg_ui_test_wait_for ((card = dg_journey_column_find_card (dg_ui_fixture_get_journey_column (fixture, column), enrollment)) != NULL);
 
   return card;
 }
@@ -217,9 +124,9 @@ assert_counts (DgUiFixture *fixture,
                const char  *second,
                const char  *third)
 {
-  dg_ui_test_wait_for (g_strcmp0 (dg_journey_column_get_count_text (get_column (fixture, 0)), first) == 0);
-  dg_ui_test_wait_for (g_strcmp0 (dg_journey_column_get_count_text (get_column (fixture, 1)), second) == 0);
-  dg_ui_test_wait_for (g_strcmp0 (dg_journey_column_get_count_text (get_column (fixture, 2)), third) == 0);
+  dg_ui_test_wait_for (g_strcmp0 (dg_journey_column_get_count_text (dg_ui_fixture_get_journey_column (fixture, 0)), first) == 0);
+  dg_ui_test_wait_for (g_strcmp0 (dg_journey_column_get_count_text (dg_ui_fixture_get_journey_column (fixture, 1)), second) == 0);
+  dg_ui_test_wait_for (g_strcmp0 (dg_journey_column_get_count_text (dg_ui_fixture_get_journey_column (fixture, 2)), third) == 0);
 }
 
 static void
@@ -246,14 +153,14 @@ test_page_shortcut (DgUiFixture   *fixture,
   else
     g_free (dg_ui_test_press_shortcut (GTK_WIDGET (fixture->window), "<Alt>3"));
   dg_ui_test_wait_for (g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "journeys") == 0);
-  dg_ui_test_wait_for (get_view (fixture) != NULL && gtk_widget_get_mapped (GTK_WIDGET (get_view (fixture))));
+  dg_ui_test_wait_for (dg_ui_fixture_get_journeys_view (fixture) != NULL && gtk_widget_get_mapped (GTK_WIDGET (dg_ui_fixture_get_journeys_view (fixture))));
 }
 
 static void
 test_empty (DgUiFixture   *fixture,
             gconstpointer  data)
 {
-  DgJourneysView *view = get_view (fixture);
+  DgJourneysView *view = dg_ui_fixture_get_journeys_view (fixture);
   GtkStack *stack = GTK_STACK (dg_ui_test_find_by_id (GTK_WIDGET (view), "stack"));
   g_autoptr(GPtrArray) journeys = NULL;
   g_autoptr(GPtrArray) stages = NULL;
@@ -267,6 +174,8 @@ test_empty (DgUiFixture   *fixture,
   create = dg_ui_test_find_button (GTK_WIDGET (view), _("Create a Journey"));
   g_assert_nonnull (create);
   g_assert_true (gtk_widget_get_mapped (create));
+  g_assert_true (gtk_widget_get_mapped (dg_ui_test_find_button (GTK_WIDGET (view),
+                                                                _("Load Demo Data"))));
   g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journeys-empty"));
 
   /* It asks for a name, then shows the new journey with its first
@@ -293,6 +202,47 @@ test_empty (DgUiFixture   *fixture,
   g_assert_true (gtk_widget_get_visible (dg_ui_test_find_by_id (GTK_WIDGET (view), "toolbar")));
 }
 
+static gboolean
+demo_offered (DgJourneysView *view)
+{
+  GtkWidget *button = dg_ui_test_find_button (GTK_WIDGET (view), _("Load Demo Data"));
+
+  return button != NULL && gtk_widget_get_mapped (button);
+}
+
+/* Without journeys, the page offers the demo data as long as there is no
+ * customer, which is when it can be loaded; its button loads it and the
+ * page shows the demo's board. */
+static void
+test_empty_demo (DgUiFixture   *fixture,
+                 gconstpointer  data)
+{
+  DgJourneysView *view = dg_ui_fixture_get_journeys_view (fixture);
+  GtkStack *stack = GTK_STACK (dg_ui_test_find_by_id (GTK_WIDGET (view), "stack"));
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+
+  dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (demo_offered (view));
+
+  dg_customer_set_name (customer, "김민수");
+  g_assert_true (dg_customers_insert (fixture->database, customer, &error));
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (!demo_offered (view));
+  g_assert_true (dg_customers_delete (fixture->database, dg_customer_get_id (customer), &error));
+  g_assert_no_error (error);
+  dg_ui_test_wait_for (demo_offered (view));
+
+  button = dg_ui_test_find_button (GTK_WIDGET (view), _("Load Demo Data"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.load-demo");
+  gtk_widget_activate (button);
+  dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "board") == 0);
+  dg_ui_test_wait_for (dg_journeys_view_get_n_columns (view) == 7);
+  g_assert_false (demo_offered (view));
+}
+
 static void
 test_board (DgUiFixture   *fixture,
             gconstpointer  data)
@@ -304,16 +254,16 @@ test_board (DgUiFixture   *fixture,
   Board board;
 
   show_board (fixture, &board);
-  view = get_view (fixture);
+  view = dg_ui_fixture_get_journeys_view (fixture);
   g_assert_cmpint (dg_journeys_view_get_journey_id (view), ==, board.journey);
 
   /* The stages left to right, with their customers now. */
   for (guint i = 0; i < 3; i++)
-    g_assert_cmpint (dg_journey_column_get_stage_id (get_column (fixture, i)), ==, board.stages[i]);
+    g_assert_cmpint (dg_journey_column_get_stage_id (dg_ui_fixture_get_journey_column (fixture, i)), ==, board.stages[i]);
   assert_counts (fixture, "3", "1", "0");
 
   /* Longest in the stage first: Kim and Lee, then Park. */
-  g_assert_cmpint (dg_id_list_get_id (DG_ID_LIST (dg_journey_column_get_model (get_column (fixture, 0))), 2), ==,
+  g_assert_cmpint (dg_id_list_get_id (DG_ID_LIST (dg_journey_column_get_model (dg_ui_fixture_get_journey_column (fixture, 0))), 2), ==,
                    board.park_e);
 
   /* The figures are the core's: a quarter of those who signed up went on
@@ -321,12 +271,12 @@ test_board (DgUiFixture   *fixture,
   {
     g_autofree char *expected = g_strdup_printf (_("%d%% from previous"), 25);
 
-    dg_ui_test_wait_for (g_strcmp0 (dg_journey_column_get_conversion_text (get_column (fixture, 1)), expected) == 0);
+    dg_ui_test_wait_for (g_strcmp0 (dg_journey_column_get_conversion_text (dg_ui_fixture_get_journey_column (fixture, 1)), expected) == 0);
   }
-  g_assert_cmpstr (dg_journey_column_get_conversion_text (get_column (fixture, 0)), ==, "");
+  g_assert_cmpstr (dg_journey_column_get_conversion_text (dg_ui_fixture_get_journey_column (fixture, 0)), ==, "");
   figures = dg_journey_analytics (fixture->database, DG_CLOCK (fixture->clock), board.journey, 0, NULL);
   median = g_strdup_printf (_("Median %.1f days"), ((DgStageFigures *) figures->pdata[0])->median_days);
-  g_assert_cmpstr (dg_journey_column_get_median_text (get_column (fixture, 0)), ==, median);
+  g_assert_cmpstr (dg_journey_column_get_median_text (dg_ui_fixture_get_journey_column (fixture, 0)), ==, median);
 
   /* Cards: the name, the days in the stage, stuck ones in the warning
    * style, and the next follow-up. */
@@ -339,7 +289,7 @@ test_board (DgUiFixture   *fixture,
     g_autofree char *stuck = g_strdup_printf (ngettext ("%d day in stage, stuck", "%d days in stage, stuck", 7), 7);
     g_autofree char *fresh = g_strdup_printf (ngettext ("%d day in stage", "%d days in stage", 4), 4);
     g_autofree char *next = g_strdup_printf (_("Next: %1$s, %2$s"), _("Tomorrow"),
-                                            is_korean () ? "안내 문자 보내기" : "Send the guidance text");
+                                            dg_test_is_korean () ? "안내 문자 보내기" : "Send the guidance text");
 
     g_assert_cmpstr (dg_journey_card_get_days_text (DG_JOURNEY_CARD (kim)), ==, stuck);
     g_assert_cmpstr (dg_journey_card_get_days_text (DG_JOURNEY_CARD (park)), ==, fresh);
@@ -355,7 +305,7 @@ test_board (DgUiFixture   *fixture,
    * figures. */
   g_assert_true (dg_journeys_view_set_cohort_id (view, board.cohort));
   assert_counts (fixture, "2", "1", "0");
-  g_assert_null (dg_journey_column_find_card (get_column (fixture, 0), board.park_e));
+  g_assert_null (dg_journey_column_find_card (dg_ui_fixture_get_journey_column (fixture, 0), board.park_e));
   g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journeys-board-cohort"));
   g_assert_true (dg_journeys_view_set_cohort_id (view, 0));
   assert_counts (fixture, "3", "1", "0");
@@ -364,7 +314,7 @@ test_board (DgUiFixture   *fixture,
   g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journeys-board"));
 
   /* Activating a card opens its customer. */
-  gtk_widget_activate_action (GTK_WIDGET (dg_journey_column_get_list_view (get_column (fixture, 0))),
+  gtk_widget_activate_action (GTK_WIDGET (dg_journey_column_get_list_view (dg_ui_fixture_get_journey_column (fixture, 0))),
                               "list.activate-item", "u", 0);
   dg_ui_test_wait_for (g_strcmp0 (adw_view_stack_get_visible_child_name (
                                     ADW_VIEW_STACK (dg_ui_test_find_by_type (GTK_WIDGET (fixture->window),
@@ -417,8 +367,8 @@ test_keyboard_move (DgUiFixture   *fixture,
   if (dg_ui_test_can_send_input ())
     dg_ui_test_send_keys (gtk_widget_get_parent (card), "ctrl+Right");
   else
-    g_assert_true (press_on (GTK_WIDGET (get_column (fixture, 0)), "<Control>Right"));
-  dg_ui_test_wait_for (stage_of (fixture, board.park_e) == board.stages[1]);
+    g_assert_true (press_on (GTK_WIDGET (dg_ui_fixture_get_journey_column (fixture, 0)), "<Control>Right"));
+  dg_ui_test_wait_for (dg_journey_test_stage_of (board.park_e) == board.stages[1]);
   assert_counts (fixture, "2", "2", "0");
   card = wait_for_card (fixture, 1, board.park_e);
   dg_ui_test_wait_for (gtk_widget_has_focus (gtk_widget_get_parent (card)));
@@ -427,13 +377,13 @@ test_keyboard_move (DgUiFixture   *fixture,
   if (dg_ui_test_can_send_input ())
     dg_ui_test_send_keys (gtk_widget_get_parent (card), "ctrl+Left");
   else
-    g_assert_true (press_on (GTK_WIDGET (get_column (fixture, 1)), "<Control>Left"));
-  dg_ui_test_wait_for (stage_of (fixture, board.park_e) == board.stages[0]);
+    g_assert_true (press_on (GTK_WIDGET (dg_ui_fixture_get_journey_column (fixture, 1)), "<Control>Left"));
+  dg_ui_test_wait_for (dg_journey_test_stage_of (board.park_e) == board.stages[0]);
   card = wait_for_card (fixture, 0, board.park_e);
   dg_ui_test_wait_for (gtk_widget_has_focus (gtk_widget_get_parent (card)));
-  g_assert_true (press_on (GTK_WIDGET (get_column (fixture, 0)), "<Control>Left"));
+  g_assert_true (press_on (GTK_WIDGET (dg_ui_fixture_get_journey_column (fixture, 0)), "<Control>Left"));
   dg_ui_test_flush ();
-  g_assert_cmpint (stage_of (fixture, board.park_e), ==, board.stages[0]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.park_e), ==, board.stages[0]);
   assert_counts (fixture, "3", "1", "0");
 }
 
@@ -500,7 +450,7 @@ test_menu_move (DgUiFixture   *fixture,
     g_autofree char *action = NULL;
     g_autoptr(GVariant) target = NULL;
 
-    g_assert_false (find_menu_item (menu, is_korean () ? "신청" : "Sign-up", &action, &target));
+    g_assert_false (find_menu_item (menu, dg_test_is_korean () ? "신청" : "Sign-up", &action, &target));
   }
 
   /* The menu button opens that menu. */
@@ -524,14 +474,14 @@ test_menu_move (DgUiFixture   *fixture,
     g_free (dg_ui_test_screenshot_with_popover (popover, "journeys-card-menu"));
     gtk_menu_button_popdown (button);
   }
-  activate_card_menu_item (card, is_korean () ? "설문" : "Survey");
-  dg_ui_test_wait_for (stage_of (fixture, board.lee_e) == board.stages[2]);
+  activate_card_menu_item (card, dg_test_is_korean () ? "설문" : "Survey");
+  dg_ui_test_wait_for (dg_journey_test_stage_of (board.lee_e) == board.stages[2]);
   assert_counts (fixture, "2", "1", "1");
 
   /* Mark Completed: off the board, completed in the core. */
   card = wait_for_card (fixture, 2, board.lee_e);
   activate_card_menu_item (card, _("Mark Completed"));
-  completed = get_enrollment (fixture, board.lee_e);
+  completed = dg_journey_test_get_enrollment (board.lee_e);
   g_assert_cmpint (completed->status, ==, DG_ENROLLMENT_COMPLETED);
   assert_counts (fixture, "2", "1", "0");
 
@@ -543,17 +493,17 @@ test_menu_move (DgUiFixture   *fixture,
     card = wait_for_card (fixture, 1, board.nancy_e);
     activate_card_menu_item (card, _("Drop…"));
     dg_ui_test_wait_for ((dialog = ADW_MESSAGE_DIALOG (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
-    g_assert_cmpint (stage_of (fixture, board.nancy_e), ==, board.stages[1]);
+    g_assert_cmpint (dg_journey_test_stage_of (board.nancy_e), ==, board.stages[1]);
     gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
-                           is_korean () ? "일정이 맞지 않음" : "Dates did not fit");
+                           dg_test_is_korean () ? "일정이 맞지 않음" : "Dates did not fit");
     dg_ui_test_wait_painted (GTK_WIDGET (dialog), 2);
     g_free (dg_ui_test_screenshot (GTK_WIDGET (dialog), "journeys-drop-dialog"));
     adw_message_dialog_response (dialog, "drop");
     gtk_window_destroy (GTK_WINDOW (dialog));
 
-    dropped = get_enrollment (fixture, board.nancy_e);
+    dropped = dg_journey_test_get_enrollment (board.nancy_e);
     g_assert_cmpint (dropped->status, ==, DG_ENROLLMENT_DROPPED);
-    g_assert_cmpstr (dropped->drop_reason, ==, is_korean () ? "일정이 맞지 않음" : "Dates did not fit");
+    g_assert_cmpstr (dropped->drop_reason, ==, dg_test_is_korean () ? "일정이 맞지 않음" : "Dates did not fit");
     assert_counts (fixture, "2", "0", "0");
   }
 }
@@ -574,13 +524,13 @@ test_drop_on_column (DgUiFixture   *fixture,
   g_value_init (&value, G_TYPE_INT64);
   dg_ui_test_drag_value (card, &value);
   g_assert_cmpint (g_value_get_int64 (&value), ==, board.kim_e);
-  g_assert_true (dg_ui_test_drop_value (GTK_WIDGET (get_column (fixture, 2)), &value));
-  dg_ui_test_wait_for (stage_of (fixture, board.kim_e) == board.stages[2]);
+  g_assert_true (dg_ui_test_drop_value (GTK_WIDGET (dg_ui_fixture_get_journey_column (fixture, 2)), &value));
+  dg_ui_test_wait_for (dg_journey_test_stage_of (board.kim_e) == board.stages[2]);
   assert_counts (fixture, "2", "1", "1");
   wait_for_card (fixture, 2, board.kim_e);
 
   /* A drop on its own column changes nothing. */
-  g_assert_true (dg_ui_test_drop_value (GTK_WIDGET (get_column (fixture, 2)), &value));
+  g_assert_true (dg_ui_test_drop_value (GTK_WIDGET (dg_ui_fixture_get_journey_column (fixture, 2)), &value));
   dg_ui_test_flush ();
   assert_counts (fixture, "2", "1", "1");
 }
@@ -589,7 +539,7 @@ static guint
 n_selected (DgUiFixture *fixture,
             guint        column)
 {
-  return dg_id_selection_get_n_selected (dg_journey_column_get_selection (get_column (fixture, column)));
+  return dg_id_selection_get_n_selected (dg_journey_column_get_selection (dg_ui_fixture_get_journey_column (fixture, column)));
 }
 
 /* With the real pointer: a card dragged onto another column moves there
@@ -617,13 +567,13 @@ test_pointer (DgUiFixture   *fixture,
   g_object_set (gtk_settings_get_default (), "gtk-double-click-time", 1, NULL);
 
   show_board (fixture, &board);
-  view = get_view (fixture);
+  view = dg_ui_fixture_get_journeys_view (fixture);
 
   /* Kim's card onto the third column; nothing else moves. */
-  dg_ui_test_drag_pointer (wait_for_card (fixture, 0, board.kim_e), GTK_WIDGET (get_column (fixture, 2)));
-  dg_ui_test_wait_for (stage_of (fixture, board.kim_e) == board.stages[2]);
+  dg_ui_test_drag_pointer (wait_for_card (fixture, 0, board.kim_e), GTK_WIDGET (dg_ui_fixture_get_journey_column (fixture, 2)));
+  dg_ui_test_wait_for (dg_journey_test_stage_of (board.kim_e) == board.stages[2]);
   assert_counts (fixture, "2", "1", "1");
-  g_assert_cmpint (stage_of (fixture, board.lee_e), ==, board.stages[0]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.lee_e), ==, board.stages[0]);
 
   dg_ui_test_click (wait_for_card (fixture, 2, board.kim_e));
   dg_ui_test_wait_for (n_selected (fixture, 2) == 1);
@@ -641,7 +591,7 @@ test_pointer (DgUiFixture   *fixture,
   /* A plain click: that card alone, on the whole board. */
   dg_ui_test_click (wait_for_card (fixture, 0, board.lee_e));
   dg_ui_test_wait_for (n_selected (fixture, 0) == 1 && n_selected (fixture, 1) == 0 && n_selected (fixture, 2) == 0);
-  g_assert_true (dg_id_selection_is_id_selected (dg_journey_column_get_selection (get_column (fixture, 0)),
+  g_assert_true (dg_id_selection_is_id_selected (dg_journey_column_get_selection (dg_ui_fixture_get_journey_column (fixture, 0)),
                                                  board.lee_e));
 
   /* Dragging a selected card takes the whole selection along, from every
@@ -651,10 +601,10 @@ test_pointer (DgUiFixture   *fixture,
   g_assert_cmpuint (n_selected (fixture, 0), ==, 1);
   /* The pointer starts dragging once the board shows the selection. */
   dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
-  dg_ui_test_drag_pointer (wait_for_card (fixture, 0, board.lee_e), GTK_WIDGET (get_column (fixture, 2)));
-  dg_ui_test_wait_for (stage_of (fixture, board.lee_e) == board.stages[2]);
-  g_assert_cmpint (stage_of (fixture, board.nancy_e), ==, board.stages[2]);
-  g_assert_cmpint (stage_of (fixture, board.park_e), ==, board.stages[0]);
+  dg_ui_test_drag_pointer (wait_for_card (fixture, 0, board.lee_e), GTK_WIDGET (dg_ui_fixture_get_journey_column (fixture, 2)));
+  dg_ui_test_wait_for (dg_journey_test_stage_of (board.lee_e) == board.stages[2]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.nancy_e), ==, board.stages[2]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.park_e), ==, board.stages[0]);
   assert_counts (fixture, "1", "0", "3");
 
   /* Shift+click selects the cards between the last one picked and this. */
@@ -676,8 +626,8 @@ test_bulk_move_undo (DgUiFixture   *fixture,
   Board board;
 
   show_board (fixture, &board);
-  view = get_view (fixture);
-  list = dg_journey_column_get_list_view (get_column (fixture, 0));
+  view = dg_ui_fixture_get_journeys_view (fixture);
+  list = dg_journey_column_get_list_view (dg_ui_fixture_get_journey_column (fixture, 0));
 
   /* Ctrl+A in the first column selects the whole column. */
   gtk_widget_grab_focus (gtk_widget_get_parent (wait_for_card (fixture, 0, board.kim_e)));
@@ -685,7 +635,7 @@ test_bulk_move_undo (DgUiFixture   *fixture,
     dg_ui_test_send_keys (GTK_WIDGET (list), "ctrl+a");
   else
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.select-all", NULL));
-  dg_ui_test_wait_for (dg_id_selection_get_n_selected (dg_journey_column_get_selection (get_column (fixture, 0))) == 3);
+  dg_ui_test_wait_for (dg_id_selection_get_n_selected (dg_journey_column_get_selection (dg_ui_fixture_get_journey_column (fixture, 0))) == 3);
   dg_ui_test_wait_for (gtk_revealer_get_child_revealed (GTK_REVEALER (dg_ui_test_find_by_id (GTK_WIDGET (view),
                                                                                             "selection_revealer"))));
   label = dg_ui_test_find_by_id (GTK_WIDGET (view), "selection_label");
@@ -699,24 +649,24 @@ test_bulk_move_undo (DgUiFixture   *fixture,
 
   /* The selection bar moves all of them, in one go. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "journeys.move-selected", "x", board.stages[2]));
-  g_assert_cmpint (stage_of (fixture, board.kim_e), ==, board.stages[2]);
-  g_assert_cmpint (stage_of (fixture, board.lee_e), ==, board.stages[2]);
-  g_assert_cmpint (stage_of (fixture, board.park_e), ==, board.stages[2]);
-  g_assert_cmpint (stage_of (fixture, board.nancy_e), ==, board.stages[1]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.kim_e), ==, board.stages[2]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.lee_e), ==, board.stages[2]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.park_e), ==, board.stages[2]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.nancy_e), ==, board.stages[1]);
   assert_counts (fixture, "0", "1", "3");
   dg_ui_test_wait_for (!gtk_revealer_get_reveal_child (GTK_REVEALER (dg_ui_test_find_by_id (GTK_WIDGET (view),
                                                                                           "selection_revealer"))));
 
   /* One Undo brings every card back. */
   press_undo (fixture);
-  dg_ui_test_wait_for (stage_of (fixture, board.kim_e) == board.stages[0]);
-  g_assert_cmpint (stage_of (fixture, board.lee_e), ==, board.stages[0]);
-  g_assert_cmpint (stage_of (fixture, board.park_e), ==, board.stages[0]);
+  dg_ui_test_wait_for (dg_journey_test_stage_of (board.kim_e) == board.stages[0]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.lee_e), ==, board.stages[0]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.park_e), ==, board.stages[0]);
   assert_counts (fixture, "3", "1", "0");
 
   /* A card's menu acts on the whole selection it is part of. */
   gtk_widget_activate_action (GTK_WIDGET (list), "list.select-all", NULL);
-  dg_ui_test_wait_for (dg_id_selection_get_n_selected (dg_journey_column_get_selection (get_column (fixture, 0))) == 3);
+  dg_ui_test_wait_for (dg_id_selection_get_n_selected (dg_journey_column_get_selection (dg_ui_fixture_get_journey_column (fixture, 0))) == 3);
   activate_card_menu_item (wait_for_card (fixture, 0, board.lee_e), _("Mark Completed"));
   assert_counts (fixture, "0", "1", "0");
   press_undo (fixture);
@@ -734,10 +684,10 @@ test_enroll (DgUiFixture   *fixture,
   Board board;
 
   show_board (fixture, &board);
-  newcomer = add_customer (fixture, "최유진");
-  g_assert_true (dg_journeys_view_set_cohort_id (get_view (fixture), board.cohort));
+  newcomer = dg_journey_test_add_customer ("최유진", NULL);
+  g_assert_true (dg_journeys_view_set_cohort_id (dg_ui_fixture_get_journeys_view (fixture), board.cohort));
 
-  gtk_widget_activate (dg_ui_test_find_by_id (GTK_WIDGET (get_view (fixture)), "add_button"));
+  gtk_widget_activate (dg_ui_test_find_by_id (GTK_WIDGET (dg_ui_fixture_get_journeys_view (fixture)), "add_button"));
   dg_ui_test_wait_for ((dialog = ADW_MESSAGE_DIALOG (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "enroll"));
   picker = adw_message_dialog_get_extra_child (dialog);
@@ -801,8 +751,8 @@ test_enroll_from_customers (DgUiFixture   *fixture,
   Board board;
 
   add_board (fixture, &board);
-  choi = add_customer (fixture, "최유진");
-  jung = add_customer (fixture, "정하늘");
+  choi = dg_journey_test_add_customer ("최유진", NULL);
+  jung = dg_journey_test_add_customer ("정하늘", NULL);
 
   /* Everyone in the list: those already in the journey stay where they
    * are; the two others start in the first stage, in the cohort chosen. */
@@ -829,14 +779,14 @@ test_enroll_from_customers (DgUiFixture   *fixture,
 
   g_assert_cmpuint (n_enrollments (fixture, choi, board.stages[0], board.cohort), ==, 1);
   g_assert_cmpuint (n_enrollments (fixture, jung, board.stages[0], board.cohort), ==, 1);
-  g_assert_cmpint (stage_of (fixture, board.nancy_e), ==, board.stages[1]);
-  g_assert_cmpint (stage_of (fixture, board.park_e), ==, board.stages[0]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.nancy_e), ==, board.stages[1]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.park_e), ==, board.stages[0]);
 
   /* One Undo takes both out again. */
   press_undo (fixture);
   dg_ui_test_wait_for (n_enrollments (fixture, choi, board.stages[0], board.cohort) == 0);
   g_assert_cmpuint (n_enrollments (fixture, jung, board.stages[0], board.cohort), ==, 0);
-  g_assert_cmpint (stage_of (fixture, board.park_e), ==, board.stages[0]);
+  g_assert_cmpint (dg_journey_test_stage_of (board.park_e), ==, board.stages[0]);
 
   /* From the page of one customer, without a cohort. */
   gtk_widget_activate_action (customers, "customers.select-none", NULL);
@@ -857,6 +807,7 @@ main (int   argc,
 
   DG_UI_TEST_ADD ("/ui/journeys/page-shortcut", test_page_shortcut);
   DG_UI_TEST_ADD_WITH ("/ui/journeys/empty", &journeys_page, test_empty);
+  DG_UI_TEST_ADD_WITH ("/ui/journeys/empty-demo", &journeys_page, test_empty_demo);
   DG_UI_TEST_ADD ("/ui/journeys/board", test_board);
   DG_UI_TEST_ADD ("/ui/journeys/keyboard-move", test_keyboard_move);
   DG_UI_TEST_ADD ("/ui/journeys/menu-move", test_menu_move);

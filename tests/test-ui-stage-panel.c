@@ -20,6 +20,7 @@
 
 #include "dg-customers-view.h"
 #include "dg-journey-column.h"
+#include "dg-journey-test-util.h"
 #include "dg-journeys-view.h"
 #include "dg-stage-panel.h"
 #include "dg-test-util.h"
@@ -35,109 +36,34 @@ typedef struct
   gint64 kim_e, lee_e, park_e; /* their enrollments */
 } Board;
 
-static gboolean
-is_korean (void)
-{
-  return g_strcmp0 (g_getenv ("DANGOL_TEST_LANG"), "ko") == 0;
-}
-
-static DgJourneysView *
-get_view (DgUiFixture *fixture)
-{
-  return DG_JOURNEYS_VIEW (dg_window_get_page (fixture->window, "journeys"));
-}
-
-static DgJourneyColumn *
-get_column (DgUiFixture *fixture,
-            guint        position)
-{
-  return DG_JOURNEY_COLUMN (dg_journeys_view_get_column (get_view (fixture), position));
-}
-
-static gint64
-add_customer (DgUiFixture *fixture,
-              const char  *name,
-              const char  *organization)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_customer_set_name (customer, name);
-  dg_customer_set_organization (customer, organization);
-  g_assert_true (dg_customers_insert (fixture->database, customer, &error));
-  g_assert_no_error (error);
-
-  return dg_customer_get_id (customer);
-}
-
-static gint64
-add_stage (DgUiFixture *fixture,
-           gint64       journey,
-           const char  *name)
-{
-  g_autoptr(DgStage) stage = dg_stage_new (journey, name);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dg_stages_insert (fixture->database, stage, &error));
-  g_assert_no_error (error);
-
-  return stage->id;
-}
-
-static gint64
-enroll (DgUiFixture *fixture,
-        gint64       customer,
-        gint64       stage)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (dg_enrollments_enroll (fixture->database, DG_CLOCK (fixture->clock), customer, stage,
-                                        0, &id, &error));
-  g_assert_no_error (error);
-
-  return id;
-}
-
-static DgStage *
-get_stage (DgUiFixture *fixture,
-           gint64       id)
-{
-  g_autoptr(GError) error = NULL;
-  DgStage *stage = dg_stages_get (fixture->database, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (stage);
-
-  return stage;
-}
-
 /* A journey of two stages; Kim, Lee and Park signed up, Park with no
  * organization; all three in the first stage. */
 static void
 show_board (DgUiFixture *fixture,
             Board       *board)
 {
-  g_autoptr(DgJourney) journey = dg_journey_new (is_korean () ? "공개강의 → 코칭" : "Lecture to coaching");
+  g_autoptr(DgJourney) journey = dg_journey_new (dg_test_is_korean () ? "공개강의 → 코칭" : "Lecture to coaching");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (dg_journeys_insert (fixture->database, journey, &error));
   g_assert_no_error (error);
   board->journey = journey->id;
-  board->stages[0] = add_stage (fixture, journey->id, is_korean () ? "신청" : "Sign-up");
-  board->stages[1] = add_stage (fixture, journey->id, is_korean () ? "강의" : "Lecture");
+  board->stages[0] = dg_journey_test_add_stage (journey->id, dg_test_is_korean () ? "신청" : "Sign-up", -1,
+                                                NULL);
+  board->stages[1] = dg_journey_test_add_stage (journey->id, dg_test_is_korean () ? "강의" : "Lecture", -1,
+                                                NULL);
 
-  board->kim = add_customer (fixture, "김민수", is_korean () ? "서울연구소" : "Seoul Lab");
-  board->lee = add_customer (fixture, "이서연", is_korean () ? "부산상사" : "Busan Trading");
-  board->park = add_customer (fixture, "박지훈", NULL);
-  board->kim_e = enroll (fixture, board->kim, board->stages[0]);
-  board->lee_e = enroll (fixture, board->lee, board->stages[0]);
-  board->park_e = enroll (fixture, board->park, board->stages[0]);
+  board->kim = dg_journey_test_add_customer ("김민수", dg_test_is_korean () ? "서울연구소" : "Seoul Lab");
+  board->lee = dg_journey_test_add_customer ("이서연", dg_test_is_korean () ? "부산상사" : "Busan Trading");
+  board->park = dg_journey_test_add_customer ("박지훈", NULL);
+  board->kim_e = dg_journey_test_enroll (board->kim, board->stages[0], 0);
+  board->lee_e = dg_journey_test_enroll (board->lee, board->stages[0], 0);
+  board->park_e = dg_journey_test_enroll (board->park, board->stages[0], 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "journeys"));
-  dg_ui_test_wait_for (get_view (fixture) != NULL && dg_journeys_view_get_n_columns (get_view (fixture)) == 2);
-  dg_ui_test_wait_painted (GTK_WIDGET (get_view (fixture)), 2);
-  dg_ui_test_wait_for (dg_journey_column_find_card (get_column (fixture, 0), board->park_e) != NULL);
+  dg_ui_test_wait_for (dg_ui_fixture_get_journeys_view (fixture) != NULL && dg_journeys_view_get_n_columns (dg_ui_fixture_get_journeys_view (fixture)) == 2);
+  dg_ui_test_wait_painted (GTK_WIDGET (dg_ui_fixture_get_journeys_view (fixture)), 2);
+  dg_ui_test_wait_for (dg_journey_column_find_card (dg_ui_fixture_get_journey_column (fixture, 0), board->park_e) != NULL);
 }
 
 /* Opens the panel of the first stage with the header's Playbook button. */
@@ -147,8 +73,8 @@ open_panel (DgUiFixture *fixture,
 {
   DgStagePanel *panel;
 
-  gtk_widget_activate (dg_journey_column_get_playbook_button (get_column (fixture, 0)));
-  dg_ui_test_wait_for ((panel = dg_stage_panel_get_for_view (get_view (fixture))) != NULL);
+  gtk_widget_activate (dg_journey_column_get_playbook_button (dg_ui_fixture_get_journey_column (fixture, 0)));
+  dg_ui_test_wait_for ((panel = dg_stage_panel_get_for_view (dg_ui_fixture_get_journeys_view (fixture))) != NULL);
   g_assert_cmpint (dg_stage_panel_get_stage_id (panel), ==, board->stages[0]);
   dg_ui_test_wait_painted (GTK_WIDGET (panel), 2);
 
@@ -181,7 +107,7 @@ select_cards (DgUiFixture  *fixture,
               const gint64 *ids,
               guint         n_ids)
 {
-  DgJourneyColumn *column = get_column (fixture, 0);
+  DgJourneyColumn *column = dg_ui_fixture_get_journey_column (fixture, 0);
   GtkSelectionModel *selection = GTK_SELECTION_MODEL (dg_journey_column_get_selection (column));
 
   gtk_selection_model_unselect_all (selection);
@@ -253,19 +179,19 @@ test_edit_saves (DgUiFixture   *fixture,
   DgStagePanel *panel;
   GtkWidget *touchpoint;
   g_autoptr(DgStage) stage = NULL;
-  const char *script = is_korean () ? "{name}님, {organization} 담당자님 안녕하세요. {stage} 안내드립니다."
+  const char *script = dg_test_is_korean () ? "{name}님, {organization} 담당자님 안녕하세요. {stage} 안내드립니다."
                                     : "Hello {name} of {organization}, about {stage}.";
 
   show_board (fixture, &board);
   panel = open_panel (fixture, &board);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (panel)) == GTK_WINDOW (fixture->window));
 
-  set_buffer (panel, "scenario_view", is_korean () ? "공지를 보고 신청서를 작성한다." : "They see the notice and fill in the form.");
-  set_buffer (panel, "pain_view", is_korean () ? "신청서가 길다." : "The form is long.");
-  set_buffer (panel, "steps_view", is_korean () ? "1. 신청 확인\n2. 안내 문자 발송" : "1. Check the sign-up\n2. Send the guidance text");
+  set_buffer (panel, "scenario_view", dg_test_is_korean () ? "공지를 보고 신청서를 작성한다." : "They see the notice and fill in the form.");
+  set_buffer (panel, "pain_view", dg_test_is_korean () ? "신청서가 길다." : "The form is long.");
+  set_buffer (panel, "steps_view", dg_test_is_korean () ? "1. 신청 확인\n2. 안내 문자 발송" : "1. Check the sign-up\n2. Send the guidance text");
   set_buffer (panel, "script_view", script);
   touchpoint = dg_ui_test_find_by_id (GTK_WIDGET (panel), "touchpoint_entry");
-  gtk_editable_set_text (GTK_EDITABLE (touchpoint), is_korean () ? "온라인 신청서" : "Online form");
+  gtk_editable_set_text (GTK_EDITABLE (touchpoint), dg_test_is_korean () ? "온라인 신청서" : "Online form");
 
   g_free (dg_ui_test_screenshot (GTK_WIDGET (panel), "stage-panel"));
   show_section (panel, "detail");
@@ -273,12 +199,12 @@ test_edit_saves (DgUiFixture   *fixture,
 
   /* Closing the panel writes what was typed. */
   gtk_window_close (GTK_WINDOW (panel));
-  dg_ui_test_wait_for (dg_stage_panel_get_for_view (get_view (fixture)) == NULL);
-  stage = get_stage (fixture, board.stages[0]);
+  dg_ui_test_wait_for (dg_stage_panel_get_for_view (dg_ui_fixture_get_journeys_view (fixture)) == NULL);
+  stage = dg_journey_test_get_stage (board.stages[0]);
   g_assert_cmpstr (stage->message_script, ==, script);
-  g_assert_cmpstr (stage->touchpoint, ==, is_korean () ? "온라인 신청서" : "Online form");
-  g_assert_cmpstr (stage->pain_points, ==, is_korean () ? "신청서가 길다." : "The form is long.");
-  g_assert_cmpstr (stage->name, ==, is_korean () ? "신청" : "Sign-up");
+  g_assert_cmpstr (stage->touchpoint, ==, dg_test_is_korean () ? "온라인 신청서" : "Online form");
+  g_assert_cmpstr (stage->pain_points, ==, dg_test_is_korean () ? "신청서가 길다." : "The form is long.");
+  g_assert_cmpstr (stage->name, ==, dg_test_is_korean () ? "신청" : "Sign-up");
 
   /* Opened again, it shows what was written. */
   panel = open_panel (fixture, &board);
@@ -311,10 +237,10 @@ test_copy_messages (DgUiFixture   *fixture,
   panel = open_panel (fixture, &board);
   show_section (panel, "detail");
   set_buffer (panel, "script_view", "{name} / {organization} / {stage}");
-  kim_message = g_strdup_printf ("김민수 / %s / %s", is_korean () ? "서울연구소" : "Seoul Lab",
-                                 is_korean () ? "신청" : "Sign-up");
-  lee_message = g_strdup_printf ("이서연 / %s / %s", is_korean () ? "부산상사" : "Busan Trading",
-                                 is_korean () ? "신청" : "Sign-up");
+  kim_message = g_strdup_printf ("김민수 / %s / %s", dg_test_is_korean () ? "서울연구소" : "Seoul Lab",
+                                 dg_test_is_korean () ? "신청" : "Sign-up");
+  lee_message = g_strdup_printf ("이서연 / %s / %s", dg_test_is_korean () ? "부산상사" : "Busan Trading",
+                                 dg_test_is_korean () ? "신청" : "Sign-up");
 
   /* Nothing selected: nothing is copied, and the panel says what to do. */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (panel)), "before");
@@ -336,7 +262,7 @@ test_copy_messages (DgUiFixture   *fixture,
   g_assert_true (g_strv_contains ((const char * const *) parts, lee_message));
   g_assert_null (strstr (copied, "{"));
   {
-    g_autoptr(DgStage) stage = get_stage (fixture, board.stages[0]);
+    g_autoptr(DgStage) stage = dg_journey_test_get_stage (board.stages[0]);
 
     g_assert_cmpstr (stage->message_script, ==, "{name} / {organization} / {stage}");
   }
@@ -414,7 +340,7 @@ test_action (DgUiFixture   *fixture,
   GtkWindow *dialog;
   g_autoptr(GPtrArray) rules = NULL;
   DgStageRule *rule;
-  const char *title = is_korean () ? "안내 문자 보내기" : "Send the guidance text";
+  const char *title = dg_test_is_korean () ? "안내 문자 보내기" : "Send the guidance text";
 
   show_board (fixture, &board);
   panel = open_panel (fixture, &board);
@@ -424,7 +350,7 @@ test_action (DgUiFixture   *fixture,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dg_ui_test_find_by_id (GTK_WIDGET (panel), "digitisation_dropdown")),
                               DG_DIGITISATION_AUTOMATED);
   {
-    g_autoptr(DgStage) stage = get_stage (fixture, board.stages[0]);
+    g_autoptr(DgStage) stage = dg_journey_test_get_stage (board.stages[0]);
 
     g_assert_cmpint (stage->digitisation, ==, DG_DIGITISATION_AUTOMATED);
   }
@@ -495,7 +421,7 @@ test_show_customers (DgUiFixture   *fixture,
   g_autoptr(GError) error = NULL;
 
   show_board (fixture, &board);
-  add_customer (fixture, "최하늘", NULL);
+  dg_journey_test_add_customer ("최하늘", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "customers"));
   dg_ui_test_wait_for ((customers = DG_CUSTOMERS_VIEW (dg_window_get_page (fixture->window, "customers"))) != NULL &&
                        gtk_widget_get_mapped (GTK_WIDGET (customers)));
@@ -506,7 +432,7 @@ test_show_customers (DgUiFixture   *fixture,
                               board.stages[1], &error);
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "journeys"));
-  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (get_view (fixture))));
+  dg_ui_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (dg_ui_fixture_get_journeys_view (fixture))));
 
   panel = open_panel (fixture, &board);
   button = dg_ui_test_find_by_id (GTK_WIDGET (panel), "customers_button");

@@ -1306,31 +1306,6 @@ find_menu_item (GtkWidget  *root,
   return NULL;
 }
 
-static AdwMessageDialog *
-wait_for_message_dialog (void)
-{
-  AdwMessageDialog *dialog = NULL;
-
-  dg_ui_test_wait_for ((dialog = (AdwMessageDialog *)dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
-  dg_ui_test_wait_painted (GTK_WIDGET (dialog), 1);
-
-  return dialog;
-}
-
-/* Clicks the dialog's button for @response, as a person would. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  const char *label = adw_message_dialog_get_response_label (dialog, response);
-  GtkWidget *button = dg_ui_test_find_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-  gtk_widget_activate (button);
-  dg_ui_test_wait_for (dialog == NULL);
-}
-
 /* A follow-up that does not repeat goes at once from its menu, and Undo
  * brings it back in its place. */
 static void
@@ -1395,18 +1370,18 @@ test_delete_repeating (DgUiFixture   *fixture,
 
   /* Cancel: nothing goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.delete", NULL));
-  dialog = wait_for_message_dialog ();
+  dialog = dg_ui_test_wait_for_message_dialog ();
   {
     g_autofree char *path = dg_ui_test_screenshot (GTK_WIDGET (dialog), "followup-delete-repeating");
 
     g_test_message ("Saved %s", path);
   }
-  respond (dialog, "cancel");
+  dg_ui_test_respond (dialog, "cancel");
   g_assert_true (followup_exists (coaching));
 
   /* Only this one: the next occurrence, two weeks on, takes its place. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.delete", NULL));
-  respond (wait_for_message_dialog (), "only-this");
+  dg_ui_test_respond (dg_ui_test_wait_for_message_dialog (), "only-this");
   g_assert_false (followup_exists (coaching));
   g_assert_cmpuint (count_open_titled ("Coaching follow-up call", &next), ==, 1);
   g_assert_cmpint (next, !=, coaching);
@@ -1427,7 +1402,7 @@ test_delete_repeating (DgUiFixture   *fixture,
   /* This one and all later: the series ends. */
   row = find_row ("today_list", "Coaching follow-up call");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "followup.delete", NULL));
-  respond (wait_for_message_dialog (), "all-later");
+  dg_ui_test_respond (dg_ui_test_wait_for_message_dialog (), "all-later");
   g_assert_cmpuint (count_open_titled ("Coaching follow-up call", NULL), ==, 0);
   assert_shows (list_titles ("today_list"), "Post the course schedule|Reply to the partnership email");
 
@@ -1523,10 +1498,10 @@ test_editor_delete (DgUiFixture   *fixture,
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", NULL));
   {
-    AdwMessageDialog *dialog = wait_for_message_dialog ();
+    AdwMessageDialog *dialog = dg_ui_test_wait_for_message_dialog ();
 
     g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (editor));
-    respond (dialog, "only-this");
+    dg_ui_test_respond (dialog, "only-this");
   }
   dg_ui_test_wait_for (editor == NULL);
   g_assert_false (followup_exists (coaching));

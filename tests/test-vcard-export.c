@@ -71,7 +71,7 @@ test_round_trip (void)
   guint count = 0;
 
   fill (db, ids);
-  g_assert_true (dg_export_vcard (db, NULL, 0, path, NULL, &count, &error));
+  g_assert_true (dg_export_vcard (db, NULL, 0, path, NULL, NULL, NULL, &count, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count, ==, 3);
 
@@ -137,12 +137,12 @@ test_selected (void)
   g_assert_true (dg_customers_set_archived (db, ids[2], TRUE, &error));
 
   /* Everyone means everyone not archived. */
-  g_assert_true (dg_export_vcard (db, NULL, 0, path, NULL, &count, &error));
+  g_assert_true (dg_export_vcard (db, NULL, 0, path, NULL, NULL, NULL, &count, &error));
   g_assert_cmpuint (count, ==, 2);
 
   chosen[0] = ids[2];
   chosen[1] = ids[0];
-  g_assert_true (dg_export_vcard (db, chosen, 2, path, NULL, &count, &error));
+  g_assert_true (dg_export_vcard (db, chosen, 2, path, NULL, NULL, NULL, &count, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count, ==, 2);
 
@@ -168,7 +168,7 @@ test_failure_keeps_old_file (void)
   guint n_files = 0;
 
   g_assert_true (g_file_set_contents (path, "old", -1, &error));
-  g_assert_false (dg_export_vcard (db, nobody, 1, path, NULL, NULL, &error));
+  g_assert_false (dg_export_vcard (db, nobody, 1, path, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, DG_ERROR, DG_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -182,7 +182,7 @@ test_failure_keeps_old_file (void)
     n_files++;
   g_assert_cmpuint (n_files, ==, 1);
 
-  g_assert_false (dg_export_vcard (db, NULL, 0, missing, NULL, NULL, &error));
+  g_assert_false (dg_export_vcard (db, NULL, 0, missing, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
@@ -215,7 +215,7 @@ test_vobject_reads (void)
   first = dg_customers_get (db, ids[2], NULL);
   second = dg_customers_get (db, ids[0], NULL);
   third = dg_customers_get (db, ids[1], NULL);
-  g_assert_true (dg_export_vcard (db, NULL, 0, path, NULL, NULL, &error));
+  g_assert_true (dg_export_vcard (db, NULL, 0, path, NULL, NULL, NULL, NULL, &error));
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                                &out, &err, &status, &error));

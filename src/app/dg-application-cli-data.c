@@ -284,12 +284,12 @@ _dg_application_cli_export (const char *db_path,
       guint n_columns = 0;
       const DgExportCsvColumn *columns = dg_export_csv_list_columns (&n_columns);
 
-      ok = dg_export_csv (db, NULL, NULL, 0, columns, n_columns, NULL, path, NULL, &count, &error);
+      ok = dg_export_csv (db, NULL, NULL, 0, columns, n_columns, NULL, path, NULL, NULL, NULL, &count, &error);
     }
   else if (g_str_equal (what, "export-vcard"))
-    ok = dg_export_vcard (db, NULL, 0, path, NULL, &count, &error);
+    ok = dg_export_vcard (db, NULL, 0, path, NULL, NULL, NULL, &count, &error);
   else
-    ok = dg_export_ical (db, NULL, NULL, path, NULL, NULL, &count, &error);
+    ok = dg_export_ical (db, NULL, NULL, path, NULL, NULL, NULL, NULL, &count, &error);
 
   if (!ok)
     {

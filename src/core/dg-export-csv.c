@@ -225,6 +225,8 @@ write_customers (DgDatabase               *db,
                  GTimeZone                *tz,
                  const char               *path,
                  GCancellable             *cancellable,
+                 DgExportProgressFunc      progress,
+                 gpointer                  progress_data,
                  guint                    *out_count,
                  GError                  **error)
 {
@@ -271,6 +273,9 @@ write_customers (DgDatabase               *db,
     {
       int rc;
 
+      if (!dg_export_file_step (i, n_ids, cancellable, progress, progress_data, error))
+        return FALSE;
+
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, ids[i]);
       rc = sqlite3_step (stmt);
@@ -292,9 +297,10 @@ write_customers (DgDatabase               *db,
 
       if (!dg_export_file_flush_if_full (file, error))
         return FALSE;
-      if (i % 200 == 199 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
     }
+
+  if (!dg_export_file_step (n_ids, n_ids, cancellable, progress, progress_data, error))
+    return FALSE;
 
   if (!dg_export_file_commit (g_steal_pointer (&file), error))
     return FALSE;
@@ -315,6 +321,8 @@ dg_export_csv (DgDatabase               *db,
                GTimeZone                *tz,
                const char               *path,
                GCancellable             *cancellable,
+               DgExportProgressFunc      progress,
+               gpointer                  progress_data,
                guint                    *out_count,
                GError                  **error)
 {
@@ -349,7 +357,7 @@ dg_export_csv (DgDatabase               *db,
   sqlite3_exec (handle, "PRAGMA cache_size = -" G_STRINGIFY (EXPORT_CACHE_KB), NULL, NULL, NULL);
 
   ok = write_customers (db, query, ids, n_ids, columns, n_columns, tz, path,
-                        cancellable, out_count, error);
+                        cancellable, progress, progress_data, out_count, error);
 
   sql = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
   sqlite3_exec (handle, sql, NULL, NULL, NULL);

@@ -13,6 +13,7 @@
 
 #include "dg-customers.h"
 #include "dg-database.h"
+#include "dg-export-progress.h"
 
 G_BEGIN_DECLS
 
@@ -48,7 +49,9 @@ char       *dg_export_csv_cell         (const char *text);
  * matching @query (its :limit ignored; every customer not archived, by
  * name, when @query is NULL too), with @columns, to @path. @tz is the
  * zone of the days written, NULL for the local one. @out_count, when not
- * NULL, receives how many customers were written. */
+ * NULL, receives how many customers were written. @progress (may be
+ * NULL) hears how far it has come; once @cancellable is cancelled it stops
+ * with G_IO_ERROR_CANCELLED and leaves no file. */
 gboolean    dg_export_csv              (DgDatabase               *db,
                                         const DgCustomerQuery    *query,
                                         const gint64             *ids,
@@ -58,6 +61,8 @@ gboolean    dg_export_csv              (DgDatabase               *db,
                                         GTimeZone                *tz,
                                         const char               *path,
                                         GCancellable             *cancellable,
+                                        DgExportProgressFunc      progress,
+                                        gpointer                  progress_data,
                                         guint                    *out_count,
                                         GError                  **error);
 

@@ -10,6 +10,8 @@
 
 #include <gio/gio.h>
 
+#include "dg-export-progress.h"
+
 G_BEGIN_DECLS
 
 typedef struct _DgExportFile DgExportFile;
@@ -44,6 +46,19 @@ gboolean      dg_export_file_commit (DgExportFile  *self,
                                      GError       **error);
 /* Removes the temporary file and frees @self. */
 void          dg_export_file_abort  (DgExportFile  *self);
+
+/* Called before each of @total records with @done, the records written
+ * so far, and once more after the last: at the first, every few hundred
+ * and the last, reports @progress (may be NULL) and checks @cancellable.
+ * FALSE, with @error set, once it is cancelled: the caller then abandons
+ * the file, so that a cancelled export leaves nothing behind, not even
+ * when only the commit was left. */
+gboolean      dg_export_file_step   (guint                 done,
+                                     guint                 total,
+                                     GCancellable         *cancellable,
+                                     DgExportProgressFunc  progress,
+                                     gpointer              progress_data,
+                                     GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DgExportFile, dg_export_file_abort)
 

@@ -14,6 +14,9 @@
 #include "dg-export-file-private.h"
 
 #define FLUSH_BYTES (256 * 1024)
+/* Often enough for a progress bar and a prompt Cancel, seldom enough to
+ * cost nothing. */
+#define STEP_RECORDS 200
 
 struct _DgExportFile
 {
@@ -208,4 +211,23 @@ dg_export_file_abort (DgExportFile *self)
     close (self->fd);
   g_unlink (self->temp_path);
   free_file (self);
+}
+
+gboolean
+dg_export_file_step (guint                 done,
+                     guint                 total,
+                     GCancellable         *cancellable,
+                     DgExportProgressFunc  progress,
+                     gpointer              progress_data,
+                     GError              **error)
+{
+  if (done % STEP_RECORDS != 0 && done != total)
+    return TRUE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (done, total, progress_data);
+
+  return TRUE;
 }

@@ -170,14 +170,16 @@ list_open (DgDatabase  *db,
 }
 
 gboolean
-dg_export_ical (DgDatabase    *db,
-                GDateTime     *from,
-                GDateTime     *to,
-                const char    *path,
-                GDateTime     *exported_at,
-                GCancellable  *cancellable,
-                guint         *out_count,
-                GError       **error)
+dg_export_ical (DgDatabase            *db,
+                GDateTime             *from,
+                GDateTime             *to,
+                const char            *path,
+                GDateTime             *exported_at,
+                GCancellable          *cancellable,
+                DgExportProgressFunc   progress,
+                gpointer               progress_data,
+                guint                 *out_count,
+                GError               **error)
 {
   g_autoptr(GPtrArray) followups = NULL;
   g_autoptr(GHashTable) customers = NULL;
@@ -213,6 +215,9 @@ dg_export_ical (DgDatabase    *db,
       gint64 customer_id = dg_followup_get_customer_id (followup);
       DgCustomer *customer = NULL;
 
+      if (!dg_export_file_step (i, followups->len, cancellable, progress, progress_data, error))
+        return FALSE;
+
       if (customer_id > 0)
         {
           customer = g_hash_table_lookup (customers, &customer_id);
@@ -227,9 +232,6 @@ dg_export_ical (DgDatabase    *db,
         }
 
       icalcomponent_add_component (calendar, make_todo (followup, customer, stamp));
-
-      if (i % 200 == 199 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
     }
 
   file = dg_export_file_open (path, error);
@@ -239,7 +241,10 @@ dg_export_ical (DgDatabase    *db,
   text = icalcomponent_as_ical_string_r (calendar);
   ok = dg_export_file_write (file, text, -1, error);
   free (text);
-  if (!ok || !dg_export_file_commit (g_steal_pointer (&file), error))
+  if (!ok
+      || !dg_export_file_step (followups->len, followups->len, cancellable, progress,
+                               progress_data, error)
+      || !dg_export_file_commit (g_steal_pointer (&file), error))
     return FALSE;
 
   if (out_count != NULL)

@@ -22,20 +22,25 @@
 #include <gio/gio.h>
 
 #include "dg-database.h"
+#include "dg-export-progress.h"
 
 G_BEGIN_DECLS
 
 /* Writes to @path every open follow-up when @from and @to are NULL, or
  * else every follow-up (open, done or cancelled) due in [@from, @to) as
  * dg_followups_list_range() counts it. @exported_at (NULL: now) is the
- * DTSTAMP. @out_count, when not NULL, receives how many were written. */
-gboolean dg_export_ical (DgDatabase    *db,
-                         GDateTime     *from,
-                         GDateTime     *to,
-                         const char    *path,
-                         GDateTime     *exported_at,
-                         GCancellable  *cancellable,
-                         guint         *out_count,
-                         GError       **error);
+ * DTSTAMP. @out_count, when not NULL, receives how many were written.
+ * @progress (may be NULL) hears how far it has come; once @cancellable is
+ * cancelled it stops with G_IO_ERROR_CANCELLED and leaves no file. */
+gboolean dg_export_ical (DgDatabase            *db,
+                         GDateTime             *from,
+                         GDateTime             *to,
+                         const char            *path,
+                         GDateTime             *exported_at,
+                         GCancellable          *cancellable,
+                         DgExportProgressFunc   progress,
+                         gpointer               progress_data,
+                         guint                 *out_count,
+                         GError               **error);
 
 G_END_DECLS

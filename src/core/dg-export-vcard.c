@@ -123,13 +123,15 @@ all_ids (DgDatabase  *db,
 }
 
 gboolean
-dg_export_vcard (DgDatabase    *db,
-                 const gint64  *ids,
-                 guint          n_ids,
-                 const char    *path,
-                 GCancellable  *cancellable,
-                 guint         *out_count,
-                 GError       **error)
+dg_export_vcard (DgDatabase            *db,
+                 const gint64          *ids,
+                 guint                  n_ids,
+                 const char            *path,
+                 GCancellable          *cancellable,
+                 DgExportProgressFunc   progress,
+                 gpointer               progress_data,
+                 guint                 *out_count,
+                 GError               **error)
 {
   g_autoptr(GArray) every = NULL;
   g_autoptr(DgExportFile) file = NULL;
@@ -153,19 +155,23 @@ dg_export_vcard (DgDatabase    *db,
 
   for (guint i = 0; i < n_ids; i++)
     {
-      g_autoptr(DgCustomer) customer = dg_customers_get (db, ids[i], error);
+      g_autoptr(DgCustomer) customer = NULL;
       g_autofree char *card = NULL;
 
+      if (!dg_export_file_step (i, n_ids, cancellable, progress, progress_data, error))
+        return FALSE;
+
+      customer = dg_customers_get (db, ids[i], error);
       if (customer == NULL)
         return FALSE;
 
       card = dg_export_vcard_card (customer);
       if (!dg_export_file_write (file, card, -1, error))
         return FALSE;
-
-      if (i % 200 == 199 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
     }
+
+  if (!dg_export_file_step (n_ids, n_ids, cancellable, progress, progress_data, error))
+    return FALSE;
 
   if (!dg_export_file_commit (g_steal_pointer (&file), error))
     return FALSE;

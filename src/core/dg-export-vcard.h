@@ -16,21 +16,26 @@
 
 #include "dg-customer.h"
 #include "dg-database.h"
+#include "dg-export-progress.h"
 
 G_BEGIN_DECLS
 
 /* One customer as a vCard 3.0 card (CRLF line ends, long lines folded). */
-char     *dg_export_vcard_card (DgCustomer    *customer);
+char     *dg_export_vcard_card (DgCustomer            *customer);
 
 /* Writes the customers @ids (in that order), or every customer that is
  * not archived when @ids is NULL, to @path. @out_count, when not NULL,
- * receives how many cards were written. */
-gboolean  dg_export_vcard      (DgDatabase    *db,
-                                const gint64  *ids,
-                                guint          n_ids,
-                                const char    *path,
-                                GCancellable  *cancellable,
-                                guint         *out_count,
-                                GError       **error);
+ * receives how many cards were written. @progress (may be NULL) hears
+ * how far it has come; once @cancellable is cancelled it stops with
+ * G_IO_ERROR_CANCELLED and leaves no file. */
+gboolean  dg_export_vcard      (DgDatabase            *db,
+                                const gint64          *ids,
+                                guint                  n_ids,
+                                const char            *path,
+                                GCancellable          *cancellable,
+                                DgExportProgressFunc   progress,
+                                gpointer               progress_data,
+                                guint                 *out_count,
+                                GError               **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-customers-view.h"
+#include "dg-export-async.h"
 #include "dg-export-controller.h"
 #include "dg-toast.h"
 
@@ -24,6 +25,17 @@ struct _DgExportController
   GtkFileChooserNative *chooser;
   /* The selected customers while their export is asked about. */
   GArray               *pending_ids;
+
+  /* The export running, if any. */
+  GCancellable         *cancellable;
+  DgExportFormat        format;
+  char                 *path;
+  guint                 done;
+  guint                 total;
+  guint                 progress_timeout_id;
+  GtkWidget            *progress_dialog;
+  GtkProgressBar       *progress_bar;
+  guint                 busy : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DgExportController, dg_export_controller, G_TYPE_OBJECT)
@@ -107,33 +119,23 @@ customers_view (DgExportController *self)
   return self->window != NULL ? self->customers_func (self->window) : NULL;
 }
 
-/* The customer list as shown: its search, filters and order, with days
- * counted back from the app's clock, as the list counts them. */
-static gboolean
-export_list_csv (DgExportController  *self,
-                 const char          *path,
-                 guint               *count,
-                 GError             **error)
+static const char * const busy_actions[] = { "export", "export-selection", "export-to" };
+
+static void
+dg_export_controller_set_busy (DgExportController *self,
+                               gboolean            busy)
 {
-  DgCustomersView *view = customers_view (self);
-  DgCustomerList *list = view != NULL ? dg_customers_view_get_list (view) : NULL;
-  DgClock *clock = dg_context_get_clock (self->context);
-  g_autoptr(GDateTime) now = dg_clock_get_now_utc (clock);
-  g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (clock);
-  DgCustomerQuery query = { 0 };
-  const DgExportCsvColumn *columns;
-  guint n_columns;
+  self->busy = !!busy;
+  if (self->window == NULL)
+    return;
 
-  columns = dg_export_csv_list_columns (&n_columns);
-  if (list == NULL)
-    return dg_export_csv (dg_context_get_database (self->context), NULL, NULL, 0,
-                          columns, n_columns, tz, path, NULL, count, error);
+  for (guint i = 0; i < G_N_ELEMENTS (busy_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->window), busy_actions[i]);
 
-  dg_customer_list_get_query (list, &query);
-  query.now = now;
-
-  return dg_export_csv (dg_context_get_database (self->context), &query, NULL, 0,
-                        columns, n_columns, tz, path, NULL, count, error);
+      if (G_IS_SIMPLE_ACTION (action))
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !busy);
+    }
 }
 
 static void
@@ -155,74 +157,137 @@ show_error (DgExportController *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-dg_export_controller_export_to (DgExportController *self,
-                                const char         *kind_name,
-                                const char         *path,
-                                GArray             *ids)
+/* Progress, once an export takes longer than a moment */
+
+static guint progress_delay_ms = 500;
+
+void
+dg_export_controller_set_progress_delay (guint milliseconds)
 {
-  DgDatabase *db = dg_context_get_database (self->context);
-  const Kind *kind = find_kind (kind_name);
-  g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (dg_context_get_clock (self->context));
+  progress_delay_ms = milliseconds;
+}
+
+static void
+update_progress (DgExportController *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->progress_bar == NULL || self->total == 0)
+    return;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) self->done / self->total);
+  /* Translators: under the progress bar of an export: %1$u records of
+   * %2$u are written. */
+  text = g_strdup_printf (_("%1$u of %2$u"), self->done, self->total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+static void
+on_progress_response_cb (AdwMessageDialog   *dialog,
+                         const char         *response,
+                         DgExportController *self)
+{
+  /* The dialog closes itself; the toast comes once the worker stopped. */
+  self->progress_dialog = NULL;
+  self->progress_bar = NULL;
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+show_progress (DgExportController *self)
+{
+  /* The name alone: a long folder path would not wrap in a small dialog. */
+  g_autofree char *name = g_filename_display_basename (self->path);
+  AdwMessageDialog *dialog;
+  GtkWidget *bar;
+
+  if (self->window == NULL || self->progress_dialog != NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self->window, _("Exporting…"), NULL));
+  /* Translators: the body of the dialog shown while an export runs; %s is
+   * the file's name. */
+  adw_message_dialog_format_body (dialog, _("Writing %s"), name);
+  bar = gtk_progress_bar_new ();
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  adw_message_dialog_set_extra_child (dialog, bar);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_progress_response_cb), self, 0);
+
+  self->progress_dialog = GTK_WIDGET (dialog);
+  self->progress_bar = GTK_PROGRESS_BAR (bar);
+  update_progress (self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  DgExportController *self = user_data;
+
+  self->progress_timeout_id = 0;
+  show_progress (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_progress_cb (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  DgExportController *self = user_data;
+
+  self->done = done;
+  self->total = total;
+  update_progress (self);
+}
+
+static void
+hide_progress (DgExportController *self)
+{
+  GtkWidget *dialog = g_steal_pointer (&self->progress_dialog);
+
+  g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  self->progress_bar = NULL;
+  if (dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (dialog, on_progress_response_cb, self);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+/* Writing */
+
+static void
+on_export_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DgExportController) self = user_data;
+  g_autofree char *path = g_steal_pointer (&self->path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) selected = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *title = NULL;
-  const gint64 *id_data = NULL;
-  guint n_ids = 0;
+  gboolean followups = self->format == DG_EXPORT_FOLLOWUPS_ICAL;
   guint count = 0;
-  gboolean ok = FALSE;
 
-  g_return_if_fail (kind != NULL);
+  g_clear_object (&self->cancellable);
+  hide_progress (self);
+  dg_export_controller_set_busy (self, FALSE);
 
-  if (kind->selection)
+  if (!dg_export_finish (result, &count, &error))
     {
-      DgCustomersView *view = customers_view (self);
-
-      if (ids == NULL && view != NULL)
-        ids = selected = dg_customers_view_dup_selected_ids (view);
-      if (ids == NULL || ids->len == 0)
-        return;
-      id_data = (const gint64 *) ids->data;
-      n_ids = ids->len;
-    }
-
-  switch (kind->format)
-    {
-    case FORMAT_CSV:
-      if (kind->selection)
-        {
-          const DgExportCsvColumn *columns;
-          guint n_columns;
-
-          columns = dg_export_csv_list_columns (&n_columns);
-          ok = dg_export_csv (db, NULL, id_data, n_ids, columns, n_columns, tz, path,
-                              NULL, &count, &error);
-        }
-      else
-        ok = export_list_csv (self, path, &count, &error);
-      break;
-
-    case FORMAT_VCARD:
-      ok = dg_export_vcard (db, id_data, n_ids, path, NULL, &count, &error);
-      break;
-
-    case FORMAT_ICAL:
-      ok = dg_export_ical (db, NULL, NULL, path, NULL, NULL, &count, &error);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (!ok)
-    {
-      show_error (self, error);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      else if (self->toast_widget != NULL)
+        dg_toast_show (self->toast_widget, _("Export cancelled"));
       return;
     }
 
   shown = display_path (path);
-  if (kind->format == FORMAT_ICAL)
+  if (followups)
     /* Translators: a toast; %1$u is how many follow-ups, %2$s the file. */
     title = g_markup_printf_escaped (ngettext ("Exported %1$u follow-up to %2$s",
                                                "Exported %1$u follow-ups to %2$s", count),
@@ -234,6 +299,73 @@ dg_export_controller_export_to (DgExportController *self,
                                      count, shown);
   if (self->toast_widget != NULL)
     dg_toast_show (self->toast_widget, title);
+}
+
+/* Starts writing on a worker thread; the window stays responsive. */
+static void
+dg_export_controller_export_to (DgExportController *self,
+                                const char         *kind_name,
+                                const char         *path,
+                                GArray             *ids)
+{
+  static const DgExportFormat formats[] = {
+    DG_EXPORT_CUSTOMERS_CSV, DG_EXPORT_CONTACTS_VCARD, DG_EXPORT_FOLLOWUPS_ICAL,
+  };
+  DgClock *clock = dg_context_get_clock (self->context);
+  const Kind *kind = find_kind (kind_name);
+  g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (clock);
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (clock);
+  g_autoptr(GArray) selected = NULL;
+  DgCustomerQuery query = { 0 };
+  const DgCustomerQuery *list_query = NULL;
+
+  g_return_if_fail (kind != NULL);
+
+  if (self->busy)
+    return;
+
+  if (kind->selection)
+    {
+      DgCustomersView *view = customers_view (self);
+
+      if (ids == NULL && view != NULL)
+        ids = selected = dg_customers_view_dup_selected_ids (view);
+      if (ids == NULL || ids->len == 0)
+        return;
+    }
+  else
+    ids = NULL;
+
+  /* The customer list as shown: its search, filters and order, with days
+   * counted back from the app's clock, as the list counts them. */
+  if (kind->format == FORMAT_CSV && !kind->selection)
+    {
+      DgCustomersView *view = customers_view (self);
+      DgCustomerList *list = view != NULL ? dg_customers_view_get_list (view) : NULL;
+
+      if (list != NULL)
+        {
+          dg_customer_list_get_query (list, &query);
+          query.now = now;
+          list_query = &query;
+        }
+    }
+
+  self->format = formats[kind->format];
+  self->path = g_strdup (path);
+  self->done = self->total = 0;
+  self->cancellable = g_cancellable_new ();
+  dg_export_controller_set_busy (self, TRUE);
+
+  dg_export_async (dg_context_get_database (self->context), self->format, list_query,
+                   ids != NULL ? (const gint64 *) ids->data : NULL, ids != NULL ? ids->len : 0,
+                   tz, path, self->cancellable, on_progress_cb, self,
+                   on_export_done_cb, g_object_ref (self));
+
+  if (progress_delay_ms == 0)
+    show_progress (self);
+  else
+    self->progress_timeout_id = g_timeout_add (progress_delay_ms, show_progress_cb, self);
 }
 
 /* Where to save */
@@ -429,6 +561,10 @@ dg_export_controller_dispose (GObject *object)
 {
   DgExportController *self = (DgExportController *)object;
 
+  /* The export running stops and leaves no file; its callback holds a
+   * reference and finds the window gone. */
+  g_cancellable_cancel (self->cancellable);
+  hide_progress (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -441,11 +577,23 @@ dg_export_controller_dispose (GObject *object)
 }
 
 static void
+dg_export_controller_finalize (GObject *object)
+{
+  DgExportController *self = (DgExportController *)object;
+
+  g_clear_object (&self->cancellable);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (dg_export_controller_parent_class)->finalize (object);
+}
+
+static void
 dg_export_controller_class_init (DgExportControllerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = dg_export_controller_dispose;
+  object_class->finalize = dg_export_controller_finalize;
 }
 
 static void

@@ -11,6 +11,10 @@
  *                          "selection-csv", "selection-vcard") to the path
  *                          given, without asking; a toast says where it
  *                          went, a dialog why it failed
+ * The file is written on a worker thread: the action returns at once, and
+ * an export that takes longer than a moment shows a progress dialog whose
+ * Cancel stops it and leaves no file. The actions are disabled while an
+ * export runs.
  */
 #pragma once
 
@@ -41,5 +45,8 @@ void                dg_export_controller_install (DgExportController *self);
  * "dangol-customers-2026-12-07.csv". */
 char               *dg_export_controller_dup_default_name (DgExportController *self,
                                                            const char         *kind);
+/* How long an export runs before its progress dialog shows, for every
+ * controller; 500 ms unless set. 0 shows it as the export starts. */
+void                dg_export_controller_set_progress_delay (guint milliseconds);
 
 G_END_DECLS

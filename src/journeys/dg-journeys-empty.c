@@ -2,8 +2,9 @@
  *
  * The ways to start that the Journeys page offers before there is any
  * journey, added to the page's status page here: an empty journey of
- * their own, or one of the templates Dangol ships, each with what it is
- * for, in the language of the interface.
+ * their own, the demo data (while there is no customer, as on the Today
+ * and Customers pages), or one of the templates Dangol ships, each with
+ * what it is for, in the language of the interface.
  */
 #define G_LOG_DOMAIN "Dangol-Ui"
 
@@ -38,6 +39,17 @@ _dg_journeys_view_fill_empty_actions (DgJourneysView *self,
   gtk_widget_add_css_class (create, "suggested-action");
   gtk_widget_set_halign (create, GTK_ALIGN_CENTER);
   gtk_box_append (box, create);
+
+  /* Translators: fills an empty Dangol with made-up customers to look
+   * around with. */
+  self->empty_demo_button = new_action_button (_("Load Demo Data"), "win.load-demo");
+  gtk_widget_set_name (self->empty_demo_button, "empty-demo-button");
+  gtk_widget_set_tooltip_text (self->empty_demo_button,
+                               _("Fill Dangol with made-up customers, journeys and follow-ups to "
+                                 "see how it works"));
+  gtk_widget_set_halign (self->empty_demo_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->empty_demo_button, FALSE);
+  gtk_box_append (box, self->empty_demo_button);
 
   templates = dg_journey_templates_list (NULL, NULL, &error);
   if (templates == NULL)
@@ -94,4 +106,20 @@ _dg_journeys_view_fill_empty_actions (DgJourneysView *self,
     adw_clamp_set_child (ADW_CLAMP (clamp), list);
     gtk_box_append (box, clamp);
   }
+}
+
+void
+_dg_journeys_view_update_empty_demo (DgJourneysView *self)
+{
+  DgCustomerQuery everyone = { .archived = DG_ARCHIVED_INCLUDE };
+  g_autoptr(GError) error = NULL;
+  gint64 n = -1;
+
+  /* Counted only while the page shows no journey. */
+  if (self->context != NULL && self->journey_id == 0)
+    n = dg_customers_count (dg_context_get_database (self->context), &everyone, &error);
+  if (error != NULL)
+    g_warning ("Could not count the customers: %s", error->message);
+
+  gtk_widget_set_visible (self->empty_demo_button, n == 0);
 }

@@ -21,6 +21,7 @@ struct _DgJourneysView
   DgContext     *context;
   gulong         changed_handlers[5];
   gulong         day_handler;
+  gulong         customers_handler;
   guint          reload_source;
   gboolean       needs_reload;
   gboolean       needs_figures;
@@ -55,6 +56,9 @@ struct _DgJourneysView
   GtkMenuButton *move_selected_button;
   GtkStack      *stack;
   GtkWidget     *empty_actions;
+  /* Offered while the database holds no customers, which is when the
+   * demo data can be loaded. */
+  GtkWidget     *empty_demo_button;
   GtkWidget     *board_scroller;
   GtkWidget     *columns_box;
   GtkToggleButton *board_toggle;
@@ -100,6 +104,8 @@ void     _dg_journeys_view_clear_pending_card (DgJourneysView *self);
 /* Adds the buttons of the page shown without journeys to @box. */
 void     _dg_journeys_view_fill_empty_actions (DgJourneysView *self,
                                                GtkBox         *box);
+/* Shows Load Demo Data on that page while there is no customer. */
+void     _dg_journeys_view_update_empty_demo  (DgJourneysView *self);
 
 /* dg-journeys-view-figures.c: reads the headers' figures again after the
  * next paint; stops a read under way; unmapping stops both. */

@@ -255,6 +255,7 @@ dg_journeys_view_reload (DgJourneysView *self)
       remove_columns (self);
       gtk_widget_set_visible (self->toolbar, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      _dg_journeys_view_update_empty_demo (self);
       update_selection_bar (self);
       return;
     }
@@ -348,6 +349,14 @@ on_day_changed_cb (DgClock        *clock,
 }
 
 static void
+on_customers_changed_cb (DgDatabase     *db,
+                         const char     *table,
+                         DgJourneysView *self)
+{
+  _dg_journeys_view_update_empty_demo (self);
+}
+
+static void
 on_journey_selected_cb (GtkDropDown    *dropdown,
                         GParamSpec     *pspec,
                         DgJourneysView *self)
@@ -386,6 +395,7 @@ dg_journeys_view_disconnect (DgJourneysView *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->changed_handlers); i++)
     g_clear_signal_handler (&self->changed_handlers[i], dg_context_get_database (self->context));
+  g_clear_signal_handler (&self->customers_handler, dg_context_get_database (self->context));
   g_clear_signal_handler (&self->day_handler, dg_context_get_clock (self->context));
   g_clear_handle_id (&self->reload_source, g_source_remove);
   _dg_journeys_view_cancel_figures (self);
@@ -429,6 +439,9 @@ dg_journeys_view_set_context (DgJourneysView *self,
                                                          : G_CALLBACK (on_enrollments_changed_cb),
                                      self, 0);
         }
+      self->customers_handler = g_signal_connect_object (db, DG_DATABASE_CHANGED (DG_TABLE_CUSTOMERS),
+                                                         G_CALLBACK (on_customers_changed_cb),
+                                                         self, 0);
       self->day_handler = g_signal_connect_object (dg_context_get_clock (context), "day-changed",
                                                    G_CALLBACK (on_day_changed_cb), self, 0);
       dg_journeys_view_reload (self);

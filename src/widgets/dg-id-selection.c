@@ -1,45 +1,24 @@
-/* dg-id-selection.c */
+/* dg-id-selection.c
+ *
+ * The set of selected ids, following the list; its GtkSelectionModel is
+ * in dg-id-selection-model.c.
+ */
 #define G_LOG_DOMAIN "Dangol-Ui"
 
 #include "config.h"
 
-#include "dg-id-selection.h"
-
-typedef struct
-{
-  DgIdList   *list;
-  gulong      items_changed_handler;
-
-  DgIdSet    *selected;
-
-  /* While exactly one row is selected: its id, position and object, held
-   * so that the list keeps it up to date and hands it out again for the
-   * row. Else 0, GTK_INVALID_LIST_POSITION and NULL. */
-  gint64      single_id;
-  guint       single;
-  GObject    *single_item;
-
-  /* While a change is told in two steps, the rows [gap, gap + gap_len) of
-   * the list are not shown yet; see on_list_items_changed_cb(). */
-  guint       gap;
-  guint       gap_len;
-} DgIdSelectionPrivate;
+#include "dg-id-selection-private.h"
 
 /* A change of more rows than this that is not one moved row is told as a
  * removal and then an insertion. */
 #define MAX_REPLACED_ROWS 64
 
-/* Up to this many selected ids are found one by one in the list; more,
- * by one pass over it. */
-#define MAX_LOOKUPS 16
-
-static void dg_id_selection_list_model_init      (GListModelInterface         *iface);
-static void dg_id_selection_selection_model_init (GtkSelectionModelInterface *iface);
+static void dg_id_selection_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_TYPE_WITH_CODE (DgIdSelection, dg_id_selection, G_TYPE_OBJECT,
                          G_ADD_PRIVATE (DgIdSelection)
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, dg_id_selection_list_model_init)
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, dg_id_selection_selection_model_init))
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, _dg_id_selection_selection_model_init))
 
 enum {
   PROP_0,
@@ -54,112 +33,20 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static inline DgIdSelectionPrivate *
-get_priv (DgIdSelection *self)
+DgIdSelectionPrivate *
+_dg_id_selection_get_priv (DgIdSelection *self)
 {
   return dg_id_selection_get_instance_private (self);
-}
-
-static guint
-list_n_items (DgIdSelection *self)
-{
-  DgIdSelectionPrivate *priv = get_priv (self);
-  return g_list_model_get_n_items (G_LIST_MODEL (priv->list));
-}
-
-/* The position in the list of the row shown at @position. */
-static guint
-to_list_position (DgIdSelection *self,
-                  guint          position)
-{
-  DgIdSelectionPrivate *priv = get_priv (self);
-  if (priv->gap_len > 0 && position >= priv->gap)
-    return position + priv->gap_len;
-
-  return position;
-}
-
-static gboolean
-id_is_selected (DgIdSelection *self,
-                gint64         id)
-{
-  DgIdSelectionPrivate *priv = get_priv (self);
-  return dg_id_set_contains (priv->selected, id);
-}
-
-static gboolean
-position_is_selected (DgIdSelection *self,
-                      guint          list_position)
-{
-  DgIdSelectionPrivate *priv = get_priv (self);
-  return id_is_selected (self, dg_id_list_get_id (priv->list, list_position));
-}
-
-/* The first and last positions of selected rows; FALSE for none. */
-static gboolean
-selection_bounds (DgIdSelection *self,
-                  guint         *first,
-                  guint         *last)
-{
-  DgIdSelectionPrivate *priv = get_priv (self);
-  const gint64 *ids;
-  guint n_ids;
-
-  *first = G_MAXUINT;
-  *last = 0;
-
-  if (dg_id_set_size (priv->selected) == 0)
-    return FALSE;
-
-  if (dg_id_set_size (priv->selected) <= MAX_LOOKUPS)
-    {
-      g_autoptr(GArray) selected = dg_id_set_to_array (priv->selected);
-
-      for (guint i = 0; i < selected->len; i++)
-        {
-          guint position = dg_id_list_find (priv->list, g_array_index (selected, gint64, i));
-
-          if (position == G_MAXUINT)
-            continue;
-          *first = MIN (*first, position);
-          *last = MAX (*last, position);
-        }
-
-      return *first != G_MAXUINT;
-    }
-
-  ids = dg_id_list_peek_ids (priv->list, &n_ids);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      if (!id_is_selected (self, ids[i]))
-        continue;
-      *first = MIN (*first, i);
-      *last = i;
-    }
-
-  return *first != G_MAXUINT;
-}
-
-/* Tells the view that rows [@first, @last] may look different now. */
-static void
-emit_selection_changed (DgIdSelection *self,
-                        guint          first,
-                        guint          last)
-{
-  if (first > last)
-    return;
-
-  gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), first, last - first + 1);
 }
 
 /* After the set of ids changed: finds the one selected row, if there is
  * one, and tells what changed. The object of a row that stays the only one
  * selected is kept; asking for it again would build its page. */
-static void
-update_single (DgIdSelection *self,
-               guint          old_n_selected)
+void
+_dg_id_selection_update_single (DgIdSelection *self,
+                                guint          old_n_selected)
 {
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
   g_autoptr(GObject) old_item = NULL;
   guint old_single = priv->single;
   guint position = GTK_INVALID_LIST_POSITION;
@@ -200,29 +87,11 @@ update_single (DgIdSelection *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* Empties the set when @unselect_rest, noting where the rows it held are
- * into [@first, @last]. */
-static void
-unselect_rest (DgIdSelection *self,
-               guint         *first,
-               guint         *last)
-{
-  DgIdSelectionPrivate *priv = get_priv (self);
-  guint old_first, old_last;
-
-  if (selection_bounds (self, &old_first, &old_last))
-    {
-      *first = MIN (*first, old_first);
-      *last = MAX (*last, old_last);
-    }
-  dg_id_set_clear (priv->selected);
-}
-
 static GType
 dg_id_selection_get_item_type (GListModel *model)
 {
   DgIdSelection *self = DG_ID_SELECTION (model);
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
 
   return g_list_model_get_item_type (G_LIST_MODEL (priv->list));
 }
@@ -231,9 +100,9 @@ static guint
 dg_id_selection_get_n_items (GListModel *model)
 {
   DgIdSelection *self = DG_ID_SELECTION (model);
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
 
-  return list_n_items (self) - priv->gap_len;
+  return _dg_id_selection_list_n_items (self) - priv->gap_len;
 }
 
 static gpointer
@@ -241,12 +110,12 @@ dg_id_selection_get_item (GListModel *model,
                           guint       position)
 {
   DgIdSelection *self = DG_ID_SELECTION (model);
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
 
   if (position >= dg_id_selection_get_n_items (model))
     return NULL;
 
-  return g_list_model_get_item (G_LIST_MODEL (priv->list), to_list_position (self, position));
+  return g_list_model_get_item (G_LIST_MODEL (priv->list), _dg_id_selection_to_list_position (self, position));
 }
 
 static void
@@ -257,229 +126,12 @@ dg_id_selection_list_model_init (GListModelInterface *iface)
   iface->get_item = dg_id_selection_get_item;
 }
 
-static gboolean
-dg_id_selection_is_selected (GtkSelectionModel *model,
-                             guint              position)
-{
-  DgIdSelection *self = DG_ID_SELECTION (model);
-
-  if (position >= dg_id_selection_get_n_items (G_LIST_MODEL (self)))
-    return FALSE;
-
-  return position_is_selected (self, to_list_position (self, position));
-}
-
-static GtkBitset *
-dg_id_selection_get_selection_in_range (GtkSelectionModel *model,
-                                        guint              position,
-                                        guint              n_items)
-{
-  DgIdSelection *self = DG_ID_SELECTION (model);
-  DgIdSelectionPrivate *priv = get_priv (self);
-  GtkBitset *result = gtk_bitset_new_empty ();
-  guint n_shown = dg_id_selection_get_n_items (G_LIST_MODEL (self));
-  guint end;
-
-  if (dg_id_set_size (priv->selected) == 0 || position >= n_shown)
-    return result;
-
-  end = n_items > n_shown - position ? n_shown : position + n_items;
-  for (guint i = position; i < end; i++)
-    {
-      if (position_is_selected (self, to_list_position (self, i)))
-        gtk_bitset_add (result, i);
-    }
-
-  return result;
-}
-
-/* Selects [@position, @position + @n_items), after unselecting every
- * other row when @clear. */
-static void
-select_range (DgIdSelection *self,
-              guint          position,
-              guint          n_items,
-              gboolean       clear)
-{
-  DgIdSelectionPrivate *priv = get_priv (self);
-  guint old_n_selected = dg_id_set_size (priv->selected);
-  guint first = G_MAXUINT, last = 0;
-  guint end = MIN (position + n_items, list_n_items (self));
-
-  /* Clicking the one selected row again changes nothing. */
-  if (clear && n_items == 1 && old_n_selected == 1 && position < end &&
-      position_is_selected (self, position))
-    return;
-
-  if (clear)
-    unselect_rest (self, &first, &last);
-
-  for (guint i = position; i < end; i++)
-    {
-      if (dg_id_set_add (priv->selected, dg_id_list_get_id (priv->list, i)) || clear)
-        {
-          first = MIN (first, i);
-          last = MAX (last, i);
-        }
-    }
-
-  update_single (self, old_n_selected);
-  emit_selection_changed (self, first, last);
-}
-
-static void
-unselect_range (DgIdSelection *self,
-                guint          position,
-                guint          n_items)
-{
-  DgIdSelectionPrivate *priv = get_priv (self);
-  guint old_n_selected = dg_id_set_size (priv->selected);
-  guint first = G_MAXUINT, last = 0;
-  guint end = MIN (position + n_items, list_n_items (self));
-
-  for (guint i = position; i < end; i++)
-    {
-      if (dg_id_set_remove (priv->selected, dg_id_list_get_id (priv->list, i)))
-        {
-          first = MIN (first, i);
-          last = i;
-        }
-    }
-
-  update_single (self, old_n_selected);
-  emit_selection_changed (self, first, last);
-}
-
-static gboolean
-dg_id_selection_select_item (GtkSelectionModel *model,
-                             guint              position,
-                             gboolean           unselect_rest)
-{
-  DgIdSelection *self = DG_ID_SELECTION (model);
-
-  if (position >= list_n_items (self))
-    return FALSE;
-
-  select_range (self, position, 1, unselect_rest);
-
-  return TRUE;
-}
-
-static gboolean
-dg_id_selection_unselect_item (GtkSelectionModel *model,
-                               guint              position)
-{
-  unselect_range (DG_ID_SELECTION (model), position, 1);
-
-  return TRUE;
-}
-
-static gboolean
-dg_id_selection_select_range (GtkSelectionModel *model,
-                              guint              position,
-                              guint              n_items,
-                              gboolean           unselect_rest)
-{
-  select_range (DG_ID_SELECTION (model), position, n_items, unselect_rest);
-
-  return TRUE;
-}
-
-static gboolean
-dg_id_selection_unselect_range (GtkSelectionModel *model,
-                                guint              position,
-                                guint              n_items)
-{
-  unselect_range (DG_ID_SELECTION (model), position, n_items);
-
-  return TRUE;
-}
-
-static gboolean
-dg_id_selection_select_all (GtkSelectionModel *model)
-{
-  DgIdSelection *self = DG_ID_SELECTION (model);
-
-  select_range (self, 0, list_n_items (self), FALSE);
-
-  return TRUE;
-}
-
-static gboolean
-dg_id_selection_unselect_all (GtkSelectionModel *model)
-{
-  DgIdSelection *self = DG_ID_SELECTION (model);
-  DgIdSelectionPrivate *priv = get_priv (self);
-  guint old_n_selected = dg_id_set_size (priv->selected);
-  guint first = G_MAXUINT, last = 0;
-
-  unselect_rest (self, &first, &last);
-  update_single (self, old_n_selected);
-  emit_selection_changed (self, first, last);
-
-  return TRUE;
-}
-
-/* Rubber-band selection and the like: the rows in @mask take their state
- * from @selected. */
-static gboolean
-dg_id_selection_set_selection (GtkSelectionModel *model,
-                               GtkBitset         *selected,
-                               GtkBitset         *mask)
-{
-  DgIdSelection *self = DG_ID_SELECTION (model);
-  DgIdSelectionPrivate *priv = get_priv (self);
-  guint old_n_selected = dg_id_set_size (priv->selected);
-  guint first = G_MAXUINT, last = 0;
-  guint n = list_n_items (self);
-  GtkBitsetIter iter;
-  guint position;
-
-  for (gboolean more = gtk_bitset_iter_init_first (&iter, mask, &position);
-       more && position < n;
-       more = gtk_bitset_iter_next (&iter, &position))
-    {
-      gint64 id = dg_id_list_get_id (priv->list, position);
-      gboolean changed;
-
-      if (gtk_bitset_contains (selected, position))
-        changed = dg_id_set_add (priv->selected, id);
-      else
-        changed = dg_id_set_remove (priv->selected, id);
-
-      if (changed)
-        {
-          first = MIN (first, position);
-          last = MAX (last, position);
-        }
-    }
-
-  update_single (self, old_n_selected);
-  emit_selection_changed (self, first, last);
-
-  return TRUE;
-}
-
-static void
-dg_id_selection_selection_model_init (GtkSelectionModelInterface *iface)
-{
-  iface->is_selected = dg_id_selection_is_selected;
-  iface->get_selection_in_range = dg_id_selection_get_selection_in_range;
-  iface->select_item = dg_id_selection_select_item;
-  iface->unselect_item = dg_id_selection_unselect_item;
-  iface->select_range = dg_id_selection_select_range;
-  iface->unselect_range = dg_id_selection_unselect_range;
-  iface->select_all = dg_id_selection_select_all;
-  iface->unselect_all = dg_id_selection_unselect_all;
-  iface->set_selection = dg_id_selection_set_selection;
-}
-
 /* After the list changed, drops the ids that left it: one pass over its
  * ids, which builds nothing. */
 static void
 dg_id_selection_follow (DgIdSelection *self)
 {
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
   const gint64 *ids;
   guint n_ids;
 
@@ -500,7 +152,7 @@ on_list_items_changed_cb (GListModel    *list,
                           guint          added,
                           DgIdSelection *self)
 {
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
   guint old_n_selected = dg_id_set_size (priv->selected);
   guint from, to;
 
@@ -526,7 +178,7 @@ on_list_items_changed_cb (GListModel    *list,
     g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 
   g_object_freeze_notify (G_OBJECT (self));
-  update_single (self, old_n_selected);
+  _dg_id_selection_update_single (self, old_n_selected);
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
   g_object_thaw_notify (G_OBJECT (self));
@@ -536,7 +188,7 @@ static void
 dg_id_selection_constructed (GObject *object)
 {
   DgIdSelection *self = DG_ID_SELECTION (object);
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
 
   G_OBJECT_CLASS (dg_id_selection_parent_class)->constructed (object);
 
@@ -551,7 +203,7 @@ static void
 dg_id_selection_dispose (GObject *object)
 {
   DgIdSelection *self = DG_ID_SELECTION (object);
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
 
   if (priv->list != NULL)
     g_clear_signal_handler (&priv->items_changed_handler, priv->list);
@@ -565,7 +217,7 @@ static void
 dg_id_selection_finalize (GObject *object)
 {
   DgIdSelection *self = DG_ID_SELECTION (object);
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
 
   g_clear_pointer (&priv->selected, dg_id_set_free);
 
@@ -579,7 +231,7 @@ dg_id_selection_get_property (GObject    *object,
                               GParamSpec *pspec)
 {
   DgIdSelection *self = DG_ID_SELECTION (object);
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
 
   switch (prop_id)
     {
@@ -605,7 +257,7 @@ dg_id_selection_get_property (GObject    *object,
       break;
 
     case PROP_N_ITEMS:
-      g_value_set_uint (value, priv->list != NULL ? list_n_items (self) : 0);
+      g_value_set_uint (value, priv->list != NULL ? _dg_id_selection_list_n_items (self) : 0);
       break;
 
     default:
@@ -620,7 +272,7 @@ dg_id_selection_set_property (GObject      *object,
                               GParamSpec   *pspec)
 {
   DgIdSelection *self = DG_ID_SELECTION (object);
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
 
   switch (prop_id)
     {
@@ -684,7 +336,7 @@ dg_id_selection_class_init (DgIdSelectionClass *klass)
 static void
 dg_id_selection_init (DgIdSelection *self)
 {
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
   priv->selected = dg_id_set_new ();
   priv->single = GTK_INVALID_LIST_POSITION;
 }
@@ -702,7 +354,7 @@ dg_id_selection_new (DgIdList *list)
 DgIdList *
 dg_id_selection_get_list (DgIdSelection *self)
 {
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
   g_return_val_if_fail (DG_IS_ID_SELECTION (self), NULL);
 
   return priv->list;
@@ -711,7 +363,7 @@ dg_id_selection_get_list (DgIdSelection *self)
 guint
 dg_id_selection_get_selected (DgIdSelection *self)
 {
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
   g_return_val_if_fail (DG_IS_ID_SELECTION (self), GTK_INVALID_LIST_POSITION);
 
   return priv->single;
@@ -723,16 +375,16 @@ dg_id_selection_set_selected (DgIdSelection *self,
 {
   g_return_if_fail (DG_IS_ID_SELECTION (self));
 
-  if (position >= list_n_items (self))
-    dg_id_selection_unselect_all (GTK_SELECTION_MODEL (self));
+  if (position >= _dg_id_selection_list_n_items (self))
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self));
   else
-    select_range (self, position, 1, TRUE);
+    _dg_id_selection_select_range (self, position, 1, TRUE);
 }
 
 GObject *
 dg_id_selection_get_selected_item (DgIdSelection *self)
 {
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
   g_return_val_if_fail (DG_IS_ID_SELECTION (self), NULL);
 
   return priv->single_item;
@@ -741,7 +393,7 @@ dg_id_selection_get_selected_item (DgIdSelection *self)
 gint64
 dg_id_selection_get_selected_id (DgIdSelection *self)
 {
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
   g_return_val_if_fail (DG_IS_ID_SELECTION (self), 0);
 
   return priv->single_item != NULL ? priv->single_id : 0;
@@ -751,7 +403,7 @@ gboolean
 dg_id_selection_select_id (DgIdSelection *self,
                            gint64         id)
 {
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
   guint position;
 
   g_return_val_if_fail (DG_IS_ID_SELECTION (self), FALSE);
@@ -760,7 +412,7 @@ dg_id_selection_select_id (DgIdSelection *self,
   if (position == G_MAXUINT)
     return FALSE;
 
-  select_range (self, position, 1, TRUE);
+  _dg_id_selection_select_range (self, position, 1, TRUE);
 
   return TRUE;
 }
@@ -768,7 +420,7 @@ dg_id_selection_select_id (DgIdSelection *self,
 guint
 dg_id_selection_get_n_selected (DgIdSelection *self)
 {
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
   g_return_val_if_fail (DG_IS_ID_SELECTION (self), 0);
 
   return dg_id_set_size (priv->selected);
@@ -777,7 +429,7 @@ dg_id_selection_get_n_selected (DgIdSelection *self)
 GArray *
 dg_id_selection_get_selected_ids (DgIdSelection *self)
 {
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
   GArray *result;
   const gint64 *ids;
   guint n_ids;
@@ -790,7 +442,7 @@ dg_id_selection_get_selected_ids (DgIdSelection *self)
 
   ids = dg_id_list_peek_ids (priv->list, &n_ids);
   for (guint i = 0; i < n_ids; i++)
-    if (id_is_selected (self, ids[i]))
+    if (_dg_id_selection_id_is_selected (self, ids[i]))
       g_array_append_val (result, ids[i]);
 
   return result;
@@ -800,7 +452,7 @@ gboolean
 dg_id_selection_is_id_selected (DgIdSelection *self,
                                 gint64         id)
 {
-  DgIdSelectionPrivate *priv = get_priv (self);
+  DgIdSelectionPrivate *priv = _dg_id_selection_get_priv (self);
 
   g_return_val_if_fail (DG_IS_ID_SELECTION (self), FALSE);
 

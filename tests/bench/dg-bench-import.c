@@ -273,7 +273,7 @@ run_export (DgDatabase  *db,
   double start = now_ms ();
 
   columns = dg_export_csv_list_columns (&n_columns);
-  if (!dg_export_csv (db, NULL, NULL, 0, columns, n_columns, NULL, opt_output, NULL, &count, error))
+  if (!dg_export_csv (db, NULL, NULL, 0, columns, n_columns, NULL, opt_output, NULL, NULL, NULL, &count, error))
     return FALSE;
 
   g_print ("ms=%.1f\nexported=%u\n", now_ms () - start, count);

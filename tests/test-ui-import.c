@@ -31,6 +31,7 @@ static const char korean_sheet[] =
   "이서연,010-2222-3333,seoyeon@example.com,한빛,\n"
   "박지훈,010-4444-5555,,,\"강의, 신규\"\n";
 
+/* Writes @name in a new temporary folder. */
 static char *
 write_file (const char *name,
             const char *contents,
@@ -327,14 +328,18 @@ test_cp949 (DgUiFixture   *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (encoding_row), ==, 3);
   g_assert_true (grid_shows (window, "이서연"));
 
-  /* Read as UTF-8 on request, the bytes are refused with a message. */
+  /* Read as UTF-8 on request, the bytes are refused with a message on
+   * the page, where another encoding can be chosen. */
   adw_combo_row_set_selected (encoding_row, 0);
-  dg_ui_test_wait_for (shows_page (window, "error"));
-  g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (dg_ui_test_find_by_id (GTK_WIDGET (window), "error_page"))));
-  dg_csv_import_set_encoding (dg_import_window_get_import (window), DG_CSV_ENCODING_AUTO);
-  gtk_widget_activate_action (GTK_WIDGET (window), "import.retry", NULL);
   dg_ui_test_wait_for (shows_page (window, "file"));
-  g_assert_cmpuint (adw_combo_row_get_selected (encoding_row), ==, 3);
+  g_assert_true (gtk_widget_get_visible (dg_ui_test_find_by_id (GTK_WIDGET (window), "sample_message")));
+  g_assert_false (next_enabled (window));
+  g_assert_cmpuint (adw_combo_row_get_selected (encoding_row), ==, 0);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (window), "import-file-encoding"));
+  adw_combo_row_set_selected (encoding_row, 3);
+  dg_ui_test_wait_for (shows_page (window, "file"));
+  g_assert_false (gtk_widget_get_visible (dg_ui_test_find_by_id (GTK_WIDGET (window), "sample_message")));
+  g_assert_true (grid_shows (window, "이서연"));
 
   go_next (window, "columns");
   go_next (window, "check");
@@ -573,6 +578,35 @@ test_unreadable (DgUiFixture   *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The file changed between the Check page and Import: the window says
+ * so, nothing is stored, and reading it again starts over. */
+static void
+test_changed (DgUiFixture   *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = write_file ("changing.csv", korean_sheet, -1);
+  g_autofree char *longer = g_strconcat (korean_sheet, "최유진,010-7777-8888,,,\n", NULL);
+  AdwStatusPage *page;
+  DgImportWindow *window;
+
+  window = open_import (fixture, path, "file");
+  go_next (window, "columns");
+  go_next (window, "check");
+  go_next (window, "journey");
+  g_assert_true (g_file_set_contents (path, longer, -1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "import.next", NULL);
+  dg_ui_test_wait_for (shows_page (window, "error"));
+  page = ADW_STATUS_PAGE (dg_ui_test_find_by_id (GTK_WIDGET (window), "error_page"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, _("Nothing Was Imported"));
+  g_assert_cmpint (dg_customers_test_count_all (), ==, 0);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (window), "import-changed"));
+
+  gtk_widget_activate (dg_ui_test_find_by_id (GTK_WIDGET (window), "retry_button"));
+  dg_ui_test_wait_for (shows_page (window, "file"));
+  g_assert_true (grid_shows (window, "최유진"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A file dropped onto the window opens the import. */
 static void
 test_drop (DgUiFixture   *fixture,
@@ -608,6 +642,7 @@ main (int   argc,
   DG_CUSTOMERS_TEST_ADD ("/ui/import/cancel", test_cancel);
   DG_CUSTOMERS_TEST_ADD ("/ui/import/missing-name-and-refused", test_missing_name_and_refused);
   DG_CUSTOMERS_TEST_ADD ("/ui/import/unreadable", test_unreadable);
+  DG_CUSTOMERS_TEST_ADD ("/ui/import/changed", test_changed);
   DG_CUSTOMERS_TEST_ADD ("/ui/import/drop", test_drop);
 
   return g_test_run ();

@@ -147,14 +147,15 @@ describe_match (DgImportWindow    *self,
   name = customer != NULL ? dg_customer_get_name (customer) : "?";
   if (!info->fills && info->n_conflicts == 0)
     /* Translators: %s is the name of the customer an imported row matches. */
-    return g_strdup_printf (_("%s · nothing new to fill in"), name);
+    return g_strdup_printf (_("Matches %s · nothing new to fill in"), name);
   if (info->n_conflicts > 0)
     /* Translators: %1$s is the name of the customer an imported row
      * matches; %2$u how many of its fields hold another value. */
-    return g_strdup_printf (ngettext ("%1$s · %2$u field differs", "%1$s · %2$u fields differ",
+    return g_strdup_printf (ngettext ("Matches %1$s · %2$u field differs", "Matches %1$s · %2$u fields differ",
                                       info->n_conflicts), name, info->n_conflicts);
 
-  return g_strdup (name);
+  /* Translators: %s is the name of the customer an imported row matches. */
+  return g_strdup_printf (_("Matches %s"), name);
 }
 
 static void
@@ -421,12 +422,18 @@ _dg_import_window_apply_journey (DgImportWindow *self)
 void
 _dg_import_window_check_init (DgImportWindow *self)
 {
+  g_autoptr(GtkStringList) all_model = NULL;
+
   self->plan_model = gtk_string_list_new (NULL);
   /* In the order of DgImportPlan. */
   gtk_string_list_append (self->plan_model, C_("import plan", "Update"));
   gtk_string_list_append (self->plan_model, C_("import plan", "Skip"));
   gtk_string_list_append (self->plan_model, C_("import plan", "Add Anyway"));
-  gtk_drop_down_set_model (self->all_plan_dropdown, G_LIST_MODEL (self->plan_model));
+  all_model = gtk_string_list_new (NULL);
+  gtk_string_list_append (all_model, C_("import plan", "Update All"));
+  gtk_string_list_append (all_model, C_("import plan", "Skip All"));
+  gtk_string_list_append (all_model, C_("import plan", "Add All Anyway"));
+  gtk_drop_down_set_model (self->all_plan_dropdown, G_LIST_MODEL (all_model));
 
   add_count_label (self->added_row);
   add_count_label (self->updated_row);

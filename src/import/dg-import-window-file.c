@@ -208,11 +208,11 @@ fill_sample (DgImportWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sample_grid))) != NULL)
     gtk_grid_remove (self->sample_grid, child);
 
-  if (self->preview_error != NULL || sample->len == 0)
+  if (self->load_error != NULL || self->preview_error != NULL || sample->len == 0)
     {
       gtk_label_set_text (self->sample_message,
-                          self->preview_error != NULL
-                          ? self->preview_error->message
+                          self->load_error != NULL ? self->load_error->message
+                          : self->preview_error != NULL ? self->preview_error->message
                           : _("No row can be stored as it is: the Check page says why."));
       gtk_widget_set_visible (GTK_WIDGET (self->sample_message), TRUE);
       gtk_widget_set_visible (gtk_widget_get_parent (self->sample_scroller), FALSE);
@@ -266,7 +266,8 @@ _dg_import_window_fill_file (DgImportWindow *self)
   self->filling = TRUE;
 
   gtk_widget_set_visible (self->csv_group, csv);
-  if (csv)
+  /* After a failed reading the choices stay as they were made. */
+  if (csv && self->load_error == NULL)
     {
       for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
         {

@@ -24,6 +24,10 @@ struct _DgImportWindow
   DgImportStep      busy_step;
   /* Why the last preview failed (no name column…), or NULL. */
   GError           *preview_error;
+  /* Why the file could not be read again after a change on the File
+   * page (bytes that are not text in the encoding chosen…), or NULL:
+   * the page says so and offers its choices again. */
+  GError           *load_error;
   /* Per column, a GStrv of its first values. */
   GPtrArray        *column_values;
   /* The page the pages' list shows now (an index into it), or -1 while

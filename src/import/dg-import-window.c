@@ -43,7 +43,7 @@ is_csv (DgImportWindow *self)
 static gboolean
 file_can_go_on (DgImportWindow *self)
 {
-  return is_csv (self) || self->preview_error == NULL;
+  return self->load_error == NULL && (is_csv (self) || self->preview_error == NULL);
 }
 
 static gboolean
@@ -116,6 +116,7 @@ _dg_import_window_update (DgImportWindow *self)
 
   gtk_widget_set_visible (self->back_button, on_step && find_step (self, self->step_index, -1) >= 0);
   gtk_widget_set_visible (self->close_button, !applying);
+  gtk_button_set_label (GTK_BUTTON (self->close_button), on_step || self->busy ? _("_Cancel") : _("_Close"));
   gtk_widget_set_visible (self->next_button, on_step);
   gtk_button_set_label (GTK_BUTTON (self->next_button), last ? _("_Import") : _("_Next"));
 
@@ -214,11 +215,19 @@ on_step_done_cb (GObject      *source,
   switch (step)
     {
     case DG_IMPORT_STEP_LOAD:
+      if (!ok && self->step_index == 0)
+        {
+          g_clear_error (&self->load_error);
+          self->load_error = g_steal_pointer (&error);
+          dg_import_window_go_to (self, 0);
+          return;
+        }
       if (!ok)
         {
           dg_import_window_show_error (self, _("The File Cannot Be Read"), error);
           return;
         }
+      g_clear_error (&self->load_error);
       g_clear_error (&self->preview_error);
       self->preview_error = g_steal_pointer (&preview_error);
       g_clear_pointer (&self->column_values, g_ptr_array_unref);
@@ -340,6 +349,11 @@ retry_action (GtkWidget  *widget,
   if (self->busy)
     return;
 
+  /* From the start: what was detected or chosen may be what failed. */
+  dg_csv_import_set_encoding (self->import, DG_CSV_ENCODING_AUTO);
+  dg_csv_import_set_delimiter (self->import, 0);
+  dg_csv_import_set_header_mode (self->import, DG_CSV_HEADER_AUTO);
+  g_clear_error (&self->load_error);
   self->step_index = -1;
   dg_import_window_show_state (self, "loading");
   _dg_import_window_run (self, DG_IMPORT_STEP_LOAD);
@@ -382,6 +396,7 @@ dg_import_window_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->preview_error);
+  g_clear_error (&self->load_error);
   g_clear_pointer (&self->column_values, g_ptr_array_unref);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
   g_clear_pointer (&self->check_rows, g_ptr_array_unref);

@@ -597,7 +597,8 @@ test_changed (DgUiFixture   *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "import.next", NULL);
   dg_ui_test_wait_for (shows_page (window, "error"));
   page = ADW_STATUS_PAGE (dg_ui_test_find_by_id (GTK_WIDGET (window), "error_page"));
-  g_assert_cmpstr (adw_status_page_get_title (page), ==, _("Nothing Was Imported"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, _("The Import Failed"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), _("The file changed since the preview; preview it again.")));
   g_assert_cmpint (dg_customers_test_count_all (), ==, 0);
   g_free (dg_ui_test_screenshot (GTK_WIDGET (window), "import-changed"));
 

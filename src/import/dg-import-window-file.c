@@ -283,6 +283,8 @@ _dg_import_window_fill_file (DgImportWindow *self)
         }
       gtk_switch_set_active (self->header_switch, dg_csv_import_get_has_header (self->import));
     }
+  else if (csv)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), "");
 
   fill_sample (self);
 

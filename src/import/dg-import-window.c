@@ -110,9 +110,11 @@ dg_import_window_get_busy (DgImportWindow *self)
 void
 _dg_import_window_update (DgImportWindow *self)
 {
-  gboolean on_step = self->step_index >= 0;
-  gboolean last = on_step && find_step (self, self->step_index, 1) < 0;
   gboolean applying = self->busy && self->busy_step == DG_IMPORT_STEP_APPLY;
+  /* While the import runs, its page is the progress, whose Cancel is the
+   * only way on. */
+  gboolean on_step = self->step_index >= 0 && !applying;
+  gboolean last = on_step && find_step (self, self->step_index, 1) < 0;
 
   gtk_widget_set_visible (self->back_button, on_step && find_step (self, self->step_index, -1) >= 0);
   gtk_widget_set_visible (self->close_button, !applying);
@@ -256,7 +258,8 @@ on_step_done_cb (GObject      *source,
           dg_toast_show (GTK_WIDGET (self->stack), _("Import cancelled: nothing was imported"));
           return;
         }
-      dg_import_window_show_error (self, _("Nothing Was Imported"), error);
+      /* The core's message says that nothing was written. */
+      dg_import_window_show_error (self, _("The Import Failed"), error);
       break;
 
     default:
@@ -280,6 +283,7 @@ _dg_import_window_run (DgImportWindow *self,
       gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
       self->pulse_id = g_timeout_add (100, pulse_cb, self);
       gtk_stack_set_visible_child_name (self->stack, "progress");
+      adw_window_title_set_title (self->window_title, _("Import"));
     }
 
   dg_import_worker_run_async (self->import, step, dg_context_get_database (self->context),

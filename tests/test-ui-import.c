@@ -608,6 +608,51 @@ test_changed (DgUiFixture   *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The same sheet twice: the second time every row is a duplicate with
+ * nothing to fill, and the Check page lists the first hundred with "And
+ * 50 more" rather than a row for each. */
+static void
+test_many_duplicates (DgUiFixture   *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) sheet = g_string_new ("이름,연락처\n");
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *more = NULL;
+  DgImportWindow *window;
+  gboolean found_more = FALSE;
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (sheet, "고객%u,010-5000-%04u\n", i, i);
+  path = write_file ("twice.csv", sheet->str, sheet->len);
+
+  window = open_import (fixture, path, "file");
+  go_next (window, "columns");
+  go_next (window, "check");
+  go_next (window, "journey");
+  import_and_close (window);
+  dg_ui_test_wait_for (dg_customers_test_count_all () == 150);
+
+  window = open_import (fixture, path, "file");
+  go_next (window, "columns");
+  go_next (window, "check");
+  g_assert_cmpstr (count_of (window, "added_row"), ==, "0");
+  g_assert_cmpstr (count_of (window, "unchanged_row"), ==, "150");
+  plans = combo_rows_in (window, "duplicates_group");
+  g_assert_cmpuint (plans->len, ==, 100);
+
+  more = g_strdup_printf (ngettext ("And %u more", "And %u more", 50), 50);
+  collect (dg_ui_test_find_by_id (GTK_WIDGET (window), "duplicates_group"), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    found_more = found_more || g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), more) == 0;
+  g_assert_true (found_more);
+
+  go_next (window, "journey");
+  import_and_close (window);
+  g_assert_cmpint (dg_customers_test_count_all (), ==, 150);
+}
+
 /* A file dropped onto the window opens the import. */
 static void
 test_drop (DgUiFixture   *fixture,
@@ -644,6 +689,7 @@ main (int   argc,
   DG_CUSTOMERS_TEST_ADD ("/ui/import/missing-name-and-refused", test_missing_name_and_refused);
   DG_CUSTOMERS_TEST_ADD ("/ui/import/unreadable", test_unreadable);
   DG_CUSTOMERS_TEST_ADD ("/ui/import/changed", test_changed);
+  DG_CUSTOMERS_TEST_ADD ("/ui/import/many-duplicates", test_many_duplicates);
   DG_CUSTOMERS_TEST_ADD ("/ui/import/drop", test_drop);
 
   return g_test_run ();

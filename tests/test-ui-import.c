@@ -360,7 +360,7 @@ import_duplicate (DgUiFixture  *fixture,
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(DgCustomer) minsu = NULL;
   DgImportWindow *window;
-  GtkDropDown *all;
+  AdwComboRow *all;
 
   dg_customers_test_insert ("김민수", "010-1234-5678", NULL, NULL, NULL);
   dg_ui_test_wait_for (dg_customers_test_count_all () == 1);
@@ -370,15 +370,16 @@ import_duplicate (DgUiFixture  *fixture,
   go_next (window, "check");
   g_assert_cmpstr (count_of (window, "added_row"), ==, "2");
   g_assert_cmpstr (count_of (window, "updated_row"), ==, "1");
+  all = ADW_COMBO_ROW (dg_ui_test_find_by_id (GTK_WIDGET (window), "all_plan_row"));
   plans = combo_rows_in (window, "duplicates_group");
+  g_assert_true (g_ptr_array_remove (plans, all));
   g_assert_cmpuint (plans->len, ==, 1);
   g_assert_cmpuint (adw_combo_row_get_selected (g_ptr_array_index (plans, 0)), ==, DG_IMPORT_PLAN_UPDATE);
   if (plan == DG_IMPORT_PLAN_UPDATE)
     g_free (dg_ui_test_screenshot (GTK_WIDGET (window), "import-duplicates"));
 
   /* The choice for all reaches each row, and the counts. */
-  all = GTK_DROP_DOWN (dg_ui_test_find_by_id (GTK_WIDGET (window), "all_plan_dropdown"));
-  gtk_drop_down_set_selected (all, DG_IMPORT_PLAN_SKIP);
+  adw_combo_row_set_selected (all, DG_IMPORT_PLAN_SKIP);
   g_assert_cmpuint (adw_combo_row_get_selected (g_ptr_array_index (plans, 0)), ==, DG_IMPORT_PLAN_SKIP);
   g_assert_cmpstr (count_of (window, "skipped_row"), ==, "1");
   g_assert_false (gtk_widget_get_visible (dg_ui_test_find_by_id (GTK_WIDGET (window), "updated_row")));
@@ -640,6 +641,7 @@ test_many_duplicates (DgUiFixture   *fixture,
   g_assert_cmpstr (count_of (window, "added_row"), ==, "0");
   g_assert_cmpstr (count_of (window, "unchanged_row"), ==, "150");
   plans = combo_rows_in (window, "duplicates_group");
+  g_assert_true (g_ptr_array_remove (plans, dg_ui_test_find_by_id (GTK_WIDGET (window), "all_plan_row")));
   g_assert_cmpuint (plans->len, ==, 100);
 
   more = g_strdup_printf (ngettext ("And %u more", "And %u more", 50), 50);

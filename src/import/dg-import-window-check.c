@@ -63,18 +63,19 @@ on_plan_selected_cb (AdwComboRow    *row,
 }
 
 static void
-on_all_plan_selected_cb (GtkDropDown    *dropdown,
+on_all_plan_selected_cb (AdwComboRow    *all_row,
                          GParamSpec     *pspec,
                          DgImportWindow *self)
 {
+  guint plan = adw_combo_row_get_selected (all_row);
+
   if (self->filling || self->busy)
     return;
 
-  dg_csv_import_set_plan_for_all (self->import, gtk_drop_down_get_selected (dropdown));
+  dg_csv_import_set_plan_for_all (self->import, plan);
   self->filling = TRUE;
   for (guint i = 0; i < self->plan_rows->len; i++)
-    adw_combo_row_set_selected (g_ptr_array_index (self->plan_rows, i),
-                                gtk_drop_down_get_selected (dropdown));
+    adw_combo_row_set_selected (g_ptr_array_index (self->plan_rows, i), plan);
   self->filling = FALSE;
   fill_summary (self);
 }
@@ -163,6 +164,7 @@ fill_duplicates (DgImportWindow *self)
 {
   guint n_rows = dg_csv_import_get_n_rows (self->import);
   guint n_duplicates = 0;
+  int shared_plan = -1;
 
   g_ptr_array_set_size (self->plan_rows, 0);
   for (guint i = 0; i < n_rows; i++)
@@ -174,6 +176,10 @@ fill_duplicates (DgImportWindow *self)
 
       if (info->kind != DG_IMPORT_ROW_DUPLICATE)
         continue;
+      if (n_duplicates == 0)
+        shared_plan = info->plan;
+      else if (shared_plan != (int) info->plan)
+        shared_plan = -1;
       if (n_duplicates++ >= DG_IMPORT_WINDOW_MAX_LIST_ROWS)
         continue;
 
@@ -190,6 +196,10 @@ fill_duplicates (DgImportWindow *self)
       add_list_row (self, self->duplicates_group, row);
       g_ptr_array_add (self->plan_rows, row);
     }
+
+  /* The choice for all shows the plan they share, if they share one. */
+  if (n_duplicates > 0 && shared_plan >= 0)
+    adw_combo_row_set_selected (self->all_plan_row, shared_plan);
 
   add_more_row (self, self->duplicates_group,
                 n_duplicates - MIN (n_duplicates, DG_IMPORT_WINDOW_MAX_LIST_ROWS));
@@ -422,18 +432,13 @@ _dg_import_window_apply_journey (DgImportWindow *self)
 void
 _dg_import_window_check_init (DgImportWindow *self)
 {
-  g_autoptr(GtkStringList) all_model = NULL;
 
   self->plan_model = gtk_string_list_new (NULL);
   /* In the order of DgImportPlan. */
   gtk_string_list_append (self->plan_model, C_("import plan", "Update"));
   gtk_string_list_append (self->plan_model, C_("import plan", "Skip"));
   gtk_string_list_append (self->plan_model, C_("import plan", "Add Anyway"));
-  all_model = gtk_string_list_new (NULL);
-  gtk_string_list_append (all_model, C_("import plan", "Update All"));
-  gtk_string_list_append (all_model, C_("import plan", "Skip All"));
-  gtk_string_list_append (all_model, C_("import plan", "Add All Anyway"));
-  gtk_drop_down_set_model (self->all_plan_dropdown, G_LIST_MODEL (all_model));
+  adw_combo_row_set_model (self->all_plan_row, G_LIST_MODEL (self->plan_model));
 
   add_count_label (self->added_row);
   add_count_label (self->updated_row);
@@ -441,7 +446,7 @@ _dg_import_window_check_init (DgImportWindow *self)
   add_count_label (self->skipped_row);
   add_count_label (self->refused_row);
 
-  g_signal_connect_object (self->all_plan_dropdown, "notify::selected",
+  g_signal_connect_object (self->all_plan_row, "notify::selected",
                            G_CALLBACK (on_all_plan_selected_cb), self, 0);
   g_signal_connect_object (self->journey_row, "notify::selected",
                            G_CALLBACK (on_journey_selected_cb), self, 0);

@@ -77,7 +77,7 @@ struct _DgImportWindow
   AdwActionRow     *refused_row;
   AdwPreferencesGroup *problems_group;
   AdwPreferencesGroup *duplicates_group;
-  GtkDropDown      *all_plan_dropdown;
+  AdwComboRow      *all_plan_row;
   AdwPreferencesGroup *conflicts_group;
   /* The rows added to the groups above, to take out when refilled. */
   GPtrArray        *check_rows;

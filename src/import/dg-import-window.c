@@ -469,7 +469,7 @@ dg_import_window_class_init (DgImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, refused_row);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, problems_group);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, duplicates_group);
-  gtk_widget_class_bind_template_child (widget_class, DgImportWindow, all_plan_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DgImportWindow, all_plan_row);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, conflicts_group);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, journey_row);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, stage_row);

@@ -1,7 +1,8 @@
 /* dg-application-cli.c
  *
- * `dangol --backup FILE` and `dangol --restore FILE [--yes]`: done in the
- * process that was started, before it would register or open a window,
+ * `dangol --backup FILE` and `dangol --restore FILE [--yes]` (and the
+ * import and exports of dg-application-cli-data.c): done in the process
+ * that was started, before it would register or open a window,
  * so that they work in scripts, over ssh and from cron. What they print
  * for people goes to stdout, errors to stderr, and the exit status says
  * what happened (DG_CLI_EXIT_*).
@@ -20,17 +21,8 @@
 #include "dg-backup-counts.h"
 #include "dg-format.h"
 
-/* Kept apart from 1 so that a script can tell a bad file from a failure
- * it may retry (a full disk, a locked database). */
-enum {
-  DG_CLI_EXIT_OK = 0,
-  DG_CLI_EXIT_FAILED = 1,
-  DG_CLI_EXIT_INVALID_FILE = 2,
-  DG_CLI_EXIT_NOT_CONFIRMED = 3,
-};
-
-static void
-print_error (const char *message)
+void
+_dg_application_cli_print_error (const char *message)
 {
   g_printerr ("dangol: %s\n", message);
 }
@@ -38,8 +30,8 @@ print_error (const char *message)
 /* The running instance writes to the database on its own (reminders,
  * birthday follow-ups) and shows what it read: replacing everything under
  * it would leave it showing data that is gone. */
-static gboolean
-dangol_is_running (void)
+gboolean
+_dg_application_cli_dangol_is_running (void)
 {
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   g_autoptr(GVariant) reply = NULL;
@@ -166,7 +158,7 @@ run_backup (const char *db_path,
 
       /* Translators: %s is the path of a database. */
       message = g_strdup_printf (_("There is no database at “%s”: nothing was backed up."), display);
-      print_error (message);
+      _dg_application_cli_print_error (message);
       return DG_CLI_EXIT_FAILED;
     }
 
@@ -174,7 +166,7 @@ run_backup (const char *db_path,
   if (db == NULL
       || !dg_backup_export (db, path, NULL, &counts, NULL, &error))
     {
-      print_error (error->message);
+      _dg_application_cli_print_error (error->message);
       return DG_CLI_EXIT_FAILED;
     }
 
@@ -206,9 +198,9 @@ run_restore (const char *db_path,
   g_autofree char *display = g_filename_display_name (path);
   DgBackupCounts now = { 0 };
 
-  if (dangol_is_running ())
+  if (_dg_application_cli_dangol_is_running ())
     {
-      print_error (_("Dangol is running: quit it first (also in the background), or restore from its main menu. Nothing was changed."));
+      _dg_application_cli_print_error (_("Dangol is running: quit it first (also in the background), or restore from its main menu. Nothing was changed."));
       return DG_CLI_EXIT_FAILED;
     }
 
@@ -222,7 +214,7 @@ run_restore (const char *db_path,
             g_printerr ("%s: %s\n", display, (const char *) g_ptr_array_index (problems, i));
         }
       else
-        print_error (error->message);
+        _dg_application_cli_print_error (error->message);
 
       return g_error_matches (error, DG_ERROR, DG_ERROR_INVALID_BACKUP)
              ? DG_CLI_EXIT_INVALID_FILE : DG_CLI_EXIT_FAILED;
@@ -231,7 +223,7 @@ run_restore (const char *db_path,
   /* Only a person at a terminal can say yes; a script says --yes. */
   if (!yes && !isatty (STDIN_FILENO))
     {
-      print_error (_("Not restored: a restore replaces everything, so it asks first, and there is no terminal to ask on. Add --yes to restore without asking."));
+      _dg_application_cli_print_error (_("Not restored: a restore replaces everything, so it asks first, and there is no terminal to ask on. Add --yes to restore without asking."));
       return DG_CLI_EXIT_NOT_CONFIRMED;
     }
 
@@ -245,7 +237,7 @@ run_restore (const char *db_path,
       db = dg_database_open (db_path, &error);
       if (db == NULL || !dg_backup_count_database (db, &now, &error))
         {
-          print_error (error->message);
+          _dg_application_cli_print_error (error->message);
           return DG_CLI_EXIT_FAILED;
         }
     }
@@ -283,7 +275,7 @@ run_restore (const char *db_path,
   if (db == NULL
       || !dg_backup_file_restore (file, db, flags, &safety_copy, NULL, &error))
     {
-      print_error (error->message);
+      _dg_application_cli_print_error (error->message);
       return DG_CLI_EXIT_FAILED;
     }
 
@@ -301,35 +293,73 @@ run_restore (const char *db_path,
   return DG_CLI_EXIT_OK;
 }
 
+/* The options that each run one command and exit. */
+static const char * const commands[] = {
+  "backup", "restore", "import", "export-csv", "export-vcard", "export-ical",
+};
+
 int
 _dg_application_run_cli (DgApplication *self,
                          GVariantDict  *options)
 {
-  const char *backup = NULL;
-  const char *restore = NULL;
+  static const char * const import_options[] = { "journey", "stage", "cohort", "cohort-date" };
+  const char *command = NULL;
+  const char *path = NULL;
   const char *db_arg = NULL;
   g_autofree char *db_path = NULL;
 
-  g_variant_dict_lookup (options, "backup", "^&ay", &backup);
-  g_variant_dict_lookup (options, "restore", "^&ay", &restore);
-  if (backup == NULL && restore == NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      if (!g_variant_dict_contains (options, "yes"))
-        return -1;
+      const char *value = NULL;
 
-      print_error (_("--yes goes with --restore."));
-      return DG_CLI_EXIT_NOT_CONFIRMED;
+      if (!g_variant_dict_lookup (options, commands[i], "^&ay", &value))
+        continue;
+      if (command != NULL)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: two options of the command line, as typed. */
+          message = g_strdup_printf (_("--%s and --%s cannot be used together."), command, commands[i]);
+          _dg_application_cli_print_error (message);
+          return DG_CLI_EXIT_NOT_CONFIRMED;
+        }
+      command = commands[i];
+      path = value;
     }
 
-  if (backup != NULL && restore != NULL)
+  if (command == NULL || !g_str_equal (command, "restore"))
     {
-      print_error (_("--backup and --restore cannot be used together."));
-      return DG_CLI_EXIT_NOT_CONFIRMED;
+      if (g_variant_dict_contains (options, "yes"))
+        {
+          _dg_application_cli_print_error (_("--yes goes with --restore."));
+          return DG_CLI_EXIT_NOT_CONFIRMED;
+        }
     }
+  if (command == NULL || !g_str_equal (command, "import"))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (import_options); i++)
+        {
+          if (g_variant_dict_contains (options, import_options[i]))
+            {
+              g_autofree char *message = NULL;
+
+              /* Translators: an option of the command line, as typed. */
+              message = g_strdup_printf (_("--%s goes with --import."), import_options[i]);
+              _dg_application_cli_print_error (message);
+              return DG_CLI_EXIT_NOT_CONFIRMED;
+            }
+        }
+    }
+  if (command == NULL)
+    return -1;
 
   if (g_variant_dict_contains (options, "background"))
     {
-      print_error (_("--background cannot be used with --backup or --restore."));
+      g_autofree char *message = NULL;
+
+      /* Translators: an option of the command line, as typed. */
+      message = g_strdup_printf (_("--background cannot be used with --%s."), command);
+      _dg_application_cli_print_error (message);
       return DG_CLI_EXIT_NOT_CONFIRMED;
     }
 
@@ -340,8 +370,12 @@ _dg_application_run_cli (DgApplication *self,
       db_path = g_file_get_path (file);
     }
 
-  if (backup != NULL)
-    return run_backup (db_path, backup);
+  if (g_str_equal (command, "backup"))
+    return run_backup (db_path, path);
+  if (g_str_equal (command, "restore"))
+    return run_restore (db_path, path, g_variant_dict_contains (options, "yes"));
+  if (g_str_equal (command, "import"))
+    return _dg_application_cli_import (db_path, path, options);
 
-  return run_restore (db_path, restore, g_variant_dict_contains (options, "yes"));
+  return _dg_application_cli_export (db_path, command, path);
 }

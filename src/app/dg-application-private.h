@@ -73,10 +73,37 @@ void      _dg_application_request_background (DgApplication *self,
 void      _dg_application_sync_autostart  (DgApplication *self);
 /* Adds app.quit, app.preferences, app.about (and app.run-in-background
  * when there are @settings) with their accelerators. */
-/* Runs --backup or --restore (see dg-application-cli.c) and returns the
- * exit status, or -1 when neither was asked for. */
+/* Runs --backup, --restore, --import or an --export-… (see
+ * dg-application-cli.c) and returns the exit status, or -1 when none was
+ * asked for. */
 int       _dg_application_run_cli         (DgApplication *self,
                                            GVariantDict  *options);
+
+/* The exit statuses of the command line. 2 is kept apart from 1 so that
+ * a script can tell a bad file from a failure it may retry (a full disk,
+ * a locked database). */
+enum {
+  DG_CLI_EXIT_OK = 0,
+  DG_CLI_EXIT_FAILED = 1,
+  DG_CLI_EXIT_INVALID_FILE = 2,
+  DG_CLI_EXIT_NOT_CONFIRMED = 3,
+};
+
+/* "dangol: @message" on stderr. */
+void      _dg_application_cli_print_error (const char    *message);
+/* Whether another Dangol holds the application id on the session bus:
+ * it writes to the database on its own and shows what it read. */
+gboolean  _dg_application_cli_dangol_is_running (void);
+/* dangol --import FILE with --journey, --stage, --cohort, --cohort-date
+ * from @options, and the --export-csv, --export-vcard and --export-ical
+ * named by @what (dg-application-cli-data.c); each returns the exit
+ * status. @db_path NULL is the default database. */
+int       _dg_application_cli_import      (const char    *db_path,
+                                           const char    *path,
+                                           GVariantDict  *options);
+int       _dg_application_cli_export      (const char    *db_path,
+                                           const char    *what,
+                                           const char    *path);
 void      _dg_application_install_actions (DgApplication *self,
                                            GSettings     *settings);
 

@@ -32,6 +32,24 @@ static const GOptionEntry main_entries[] = {
     N_("Replace everything with the backup in FILE and exit; asks first"), N_("FILE") },
   { "yes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Restore without asking"), NULL },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the customers of a CSV sheet or a vCard file and exit; updates those already known"), N_("FILE") },
+  /* Translators: the placeholder of the --journey, --stage and --cohort
+   * options in "dangol --help". */
+  { "journey", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import: the journey to enrol the customers in"), N_("NAME") },
+  { "stage", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import: the stage of that journey"), N_("NAME") },
+  { "cohort", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import: a new cohort to put them in"), N_("NAME") },
+  { "cohort-date", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --cohort: the cohort’s date"), N_("YYYY-MM-DD") },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the customers as CSV to FILE and exit"), N_("FILE") },
+  { "export-vcard", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the customers as vCard contacts to FILE and exit"), N_("FILE") },
+  { "export-ical", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the open follow-ups as iCalendar tasks to FILE and exit"), N_("FILE") },
   { NULL }
 };
 
@@ -629,11 +647,14 @@ dg_application_init (DgApplication *self)
   g_application_set_option_context_summary (G_APPLICATION (self),
                                              _("Keep track of your customers and follow up with them on time."));
   g_application_set_option_context_description (G_APPLICATION (self),
-                                                 _("With --backup or --restore, Dangol opens no window and exits with:\n"
+                                                 _("With --backup, --restore, --import or an --export option, Dangol\n"
+                                                   "opens no window and exits with:\n"
                                                    "  0  done\n"
                                                    "  1  failed: a file or the database could not be read or written,\n"
-                                                   "     or Dangol is running (for --restore)\n"
-                                                   "  2  the backup file is not valid: each problem on a line of stderr\n"
+                                                   "     or Dangol is running (for --restore and --import)\n"
+                                                   "  2  invalid input: the backup file is not valid (each problem on a\n"
+                                                   "     line of stderr), the file to import has no rows or no names,\n"
+                                                   "     or the journey or stage named does not exist\n"
                                                    "  3  not confirmed (also when there is no terminal to ask on and no\n"
                                                    "     --yes), or options that do not go together\n"
                                                    "Add --db PATH to work on another database."));

@@ -37,6 +37,7 @@
 #include "dg-import-vcard.h"
 #include "dg-import-csv.h"
 #include "dg-import-survey.h"
+#include "dg-import-survey-options.h"
 #include "dg-import-csv-reader.h"
 #include "dg-import-mapping.h"
 #include "dg-interaction.h"

@@ -1,8 +1,8 @@
 /* dg-import-csv-apply.c
  *
- * Writing a previewed import: the file read again, each row added,
- * skipped or filled into the customer it matches, all in one transaction
- * that one DgBulkUndo reverses.
+ * Writing a previewed import: the sheet read again (or the vCard file's
+ * cards), each record added, skipped or filled into the customer it
+ * matches, all in one transaction that one DgBulkUndo reverses.
  */
 #define G_LOG_DOMAIN "Dangol-Core"
 
@@ -137,7 +137,7 @@ update_customer (Apply       *apply,
   g_array_append_val (apply->enrol, id);
 
   tags_before = g_strdupv ((char **) dg_customer_get_tags (existing));
-  if (!dg_csv_import_merge (existing, incoming, row, NULL, &n_conflicts))
+  if (!dg_csv_import_merge (existing, incoming, apply->self->format, row, NULL, &n_conflicts))
     {
       apply->summary.n_unchanged++;
       apply->summary.n_conflicts += n_conflicts;
@@ -168,15 +168,11 @@ update_customer (Apply       *apply,
 static gboolean
 apply_row (Apply        *apply,
            DgImportRow  *info,
-           GPtrArray    *fields,
-           GTimeZone    *tz,
+           DgCustomer   *customer,
            GError      **error)
 {
-  g_autoptr(DgCustomer) customer = NULL;
-  g_autofree char *problem = NULL;
   gint64 id = 0;
 
-  customer = dg_csv_import_build_customer (apply->self, fields, tz, &problem);
   if (customer == NULL)
     {
       apply->summary.n_refused++;
@@ -188,8 +184,15 @@ apply_row (Apply        *apply,
 
   /* An earlier row of the file is in the database by now: matching it
    * there updates the customer that row added. */
-  if (id == 0 || info->plan == DG_IMPORT_PLAN_ADD)
+  if (id == 0)
     return add_customer (apply, customer, error);
+  if (info->plan == DG_IMPORT_PLAN_ADD)
+    {
+      /* Added anyway, a duplicate is someone else: the uuid it matched
+       * (a card's UID) stays its customer's. */
+      dg_customer_set_uuid (customer, "");
+      return add_customer (apply, customer, error);
+    }
   if (info->plan == DG_IMPORT_PLAN_SKIP)
     {
       apply->summary.n_skipped++;
@@ -240,35 +243,18 @@ apply_rows (Apply         *apply,
             GError       **error)
 {
   DgCsvImport *self = apply->self;
-  g_autoptr(DgCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_auto(DgImportSource) source = { 0 };
   g_autoptr(GError) local_error = NULL;
-  gboolean header_pending = self->has_header;
   guint index = 0;
-  guint row;
 
-  reader = dg_csv_reader_open (self->path, self->detection.encoding, self->detection.delimiter,
-                               cancellable, error);
-  if (reader == NULL)
+  if (!dg_import_source_open (&source, self, cancellable, error))
     return FALSE;
 
-  while (dg_csv_reader_next (reader, fields, &row, cancellable, &local_error))
+  while (dg_import_source_next (&source, cancellable, &local_error))
     {
       DgImportRow *info;
-      gboolean blank = TRUE;
 
-      for (guint i = 0; i < fields->len && blank; i++)
-        blank = *g_strstrip ((char *) g_ptr_array_index (fields, i)) == '\0';
-      if (blank)
-        continue;
-      if (header_pending)
-        {
-          header_pending = FALSE;
-          continue;
-        }
-
-      if (index >= self->rows->len || g_array_index (self->rows, DgImportRow, index).row != row)
+      if (index >= self->rows->len || g_array_index (self->rows, DgImportRow, index).row != source.row)
         {
           set_file_changed (error);
           return FALSE;
@@ -284,10 +270,10 @@ apply_rows (Apply         *apply,
           continue;
         }
 
-      if (self->survey_clock != NULL ? !apply_survey_row (apply, fields, tz, error)
-                                     : !apply_row (apply, info, fields, tz, error))
+      if (self->survey_clock != NULL ? !apply_survey_row (apply, source.fields, source.tz, error)
+                                     : !apply_row (apply, info, source.customer, error))
         {
-          g_prefix_error (error, _("Row %u: "), row);
+          dg_import_source_prefix_error (&source, error);
           return FALSE;
         }
     }
@@ -299,7 +285,7 @@ apply_rows (Apply         *apply,
     }
 
   if (index != self->rows->len
-      || g_strcmp0 (dg_csv_reader_get_checksum (reader), self->checksum) != 0)
+      || g_strcmp0 (dg_import_source_get_checksum (&source), self->checksum) != 0)
     {
       set_file_changed (error);
       return FALSE;

@@ -7,6 +7,7 @@
 
 #include "dg-customers-bulk-private.h"
 #include "dg-import-csv.h"
+#include "dg-import-vcard.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,9 @@ struct _DgCsvImport
   GHashTable      *feedback_map;    /* answer → DgInteractionFeedback */
 
   gboolean         loaded;
+  DgImportFormat   format;
+  /* A vCard file's cards, read whole at load. */
+  DgVcardImport   *vcard;
   DgCsvDetection   detection;
   gboolean         has_header;
   GPtrArray       *titles;      /* char * */
@@ -44,6 +48,46 @@ struct _DgCsvImport
   DgImportSummary  summary;
 };
 
+/* Where the preview and the apply take their records from (see
+ * dg-import-csv-source.c). */
+typedef struct
+{
+  DgCsvImport   *self;
+  /* A sheet: its rows read again. */
+  DgCsvReader   *reader;
+  gboolean       header_pending;
+  /* A vCard file: the next customer and refused card. */
+  guint          next_customer;
+  guint          next_problem;
+  GTimeZone     *tz;
+
+  /* The current record: its row or card number; its cells (a sheet's);
+   * the customer it would store, or else why not ("Row 12: …", "Card 3:
+   * …"). A survey's rows leave both to the survey. */
+  guint          row;
+  GPtrArray     *fields;
+  DgCustomer    *customer;
+  char          *problem;
+} DgImportSource;
+
+gboolean    dg_import_source_open         (DgImportSource  *source,
+                                           DgCsvImport     *self,
+                                           GCancellable    *cancellable,
+                                           GError         **error);
+/* Moves to the next record, blank rows and the header left out; FALSE at
+ * the end, or with @error set. */
+gboolean    dg_import_source_next         (DgImportSource  *source,
+                                           GCancellable    *cancellable,
+                                           GError         **error);
+/* Once the end was reached: the sheet's checksum; NULL for a vCard file. */
+const char *dg_import_source_get_checksum (DgImportSource  *source);
+/* Prefixes @error with the current record's place ("Row 12: "). */
+void        dg_import_source_prefix_error (DgImportSource  *source,
+                                           GError         **error);
+void        dg_import_source_clear        (DgImportSource  *source);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DgImportSource, dg_import_source_clear)
+
 /* Forgets what the last preview found. */
 void        dg_csv_import_clear_preview (DgCsvImport  *self);
 
@@ -54,7 +98,7 @@ DgCustomer *dg_csv_import_build_customer (DgCsvImport  *self,
                                           GTimeZone    *tz,
                                           char        **out_problem);
 /* The customer in @db that dg_import_find_match() finds for @customer's
- * phone or e-mail, or, when it has neither, the one of its name who has
+ * uuid (a Dangol export's), phone or e-mail, or, when it has neither, the one of its name who has
  * neither either; 0 when none. */
 gboolean    dg_csv_import_find_customer  (DgDatabase   *db,
                                           DgCustomer   *customer,
@@ -62,10 +106,11 @@ gboolean    dg_csv_import_find_customer  (DgDatabase   *db,
                                           GError      **error);
 /* Fills the fields of @existing that are empty from @incoming, adds its
  * tags, and appends to @conflicts (when not NULL) a message for each field
- * that holds another value. Returns whether @existing changed; counts the
- * conflicts in @out_n_conflicts. */
+ * that holds another value, placed by @format's row or card @row. Returns
+ * whether @existing changed; counts the conflicts in @out_n_conflicts. */
 gboolean    dg_csv_import_merge          (DgCustomer   *existing,
                                           DgCustomer   *incoming,
+                                          DgImportFormat format,
                                           guint         row,
                                           GPtrArray    *conflicts,
                                           guint        *out_n_conflicts);
@@ -76,6 +121,11 @@ char       *dg_csv_import_phone_key      (DgCustomer   *customer);
 char       *dg_csv_import_email_key      (DgCustomer   *customer);
 /* "n:" the name, for a customer with neither phone nor e-mail. */
 char       *dg_csv_import_name_key       (DgCustomer   *customer);
+/* "u:" the uuid a vCard file gave; NULL for none. */
+char       *dg_csv_import_uuid_key       (DgCustomer   *customer);
+
+/* Whether every cell of a sheet's row is blank. */
+gboolean    dg_csv_import_row_is_blank   (GPtrArray    *fields);
 
 /* Adds @message to @list while it has room. */
 void        dg_csv_import_add_message    (GPtrArray    *list,

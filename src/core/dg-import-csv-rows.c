@@ -182,6 +182,14 @@ dg_csv_import_name_key (DgCustomer *customer)
 }
 
 char *
+dg_csv_import_uuid_key (DgCustomer *customer)
+{
+  const char *uuid = dg_customer_get_uuid (customer);
+
+  return uuid != NULL && *uuid != '\0' ? g_strconcat ("u:", uuid, NULL) : NULL;
+}
+
+char *
 dg_csv_import_email_key (DgCustomer *customer)
 {
   g_autofree char *lower = g_ascii_strdown (dg_customer_get_email (customer), -1);
@@ -200,8 +208,9 @@ dg_csv_import_find_customer (DgDatabase  *db,
   g_auto(DgStatement) stmt = NULL;
   int rc;
 
-  /* The same phone or e-mail as a vCard import would match on. */
-  *out_id = dg_import_find_match (db, NULL, dg_customer_get_phone (customer), email, error);
+  /* The uuid of a Dangol export read back, or the same phone or e-mail. */
+  *out_id = dg_import_find_match (db, dg_customer_get_uuid (customer), dg_customer_get_phone (customer),
+                                  email, error);
   if (*out_id < 0)
     {
       *out_id = 0;
@@ -256,6 +265,7 @@ same_value (DgImportTarget  target,
 gboolean
 dg_csv_import_merge (DgCustomer *existing,
                      DgCustomer *incoming,
+                     DgImportFormat format,
                      guint       row,
                      GPtrArray  *conflicts,
                      guint      *out_n_conflicts)
@@ -293,11 +303,19 @@ dg_csv_import_merge (DgCustomer *existing,
         }
       else if (!same_value (texts[i].target, have, file))
         {
+          const char *label = dg_import_target_get_label (texts[i].target);
+
           n_conflicts++;
-          dg_csv_import_add_message (conflicts,
-                                     g_strdup_printf (_("Row %u: %s: keeps “%s”; the file has “%s”"),
-                                                      row, dg_import_target_get_label (texts[i].target),
-                                                      have, file));
+          if (format == DG_IMPORT_FORMAT_VCARD)
+            dg_csv_import_add_message (conflicts,
+                                       /* Translators: a card of a vCard file would change a
+                                        * customer's field; it is kept. */
+                                       g_strdup_printf (_("Card %u: %s: keeps “%s”; the file has “%s”"),
+                                                        row, label, have, file));
+          else
+            dg_csv_import_add_message (conflicts,
+                                       g_strdup_printf (_("Row %u: %s: keeps “%s”; the file has “%s”"),
+                                                        row, label, have, file));
         }
     }
 

@@ -23,6 +23,7 @@ dg_csv_import_finalize (GObject *object)
   DgCsvImport *self = DG_CSV_IMPORT (object);
 
   g_free (self->path);
+  g_clear_pointer (&self->vcard, dg_vcard_import_free);
   g_free (self->cohort_name);
   g_free (self->cohort_date);
   g_clear_object (&self->survey_clock);
@@ -88,7 +89,15 @@ dg_csv_import_get_format (DgCsvImport *self)
 {
   g_return_val_if_fail (DG_IS_CSV_IMPORT (self), DG_IMPORT_FORMAT_CSV);
 
-  return DG_IMPORT_FORMAT_CSV;
+  return self->format;
+}
+
+const DgVcardImportCounts *
+dg_csv_import_get_vcard_counts (DgCsvImport *self)
+{
+  g_return_val_if_fail (DG_IS_CSV_IMPORT (self), NULL);
+
+  return self->vcard != NULL ? dg_vcard_import_get_counts (self->vcard) : NULL;
 }
 
 void
@@ -157,23 +166,6 @@ dg_csv_import_add_message (GPtrArray *list,
     g_ptr_array_add (list, message);
   else
     g_free (message);
-}
-
-static gboolean
-row_is_blank (GPtrArray *fields)
-{
-  for (guint i = 0; i < fields->len; i++)
-    {
-      const char *p = g_ptr_array_index (fields, i);
-
-      for (; *p; p++)
-        {
-          if (!g_ascii_isspace (*p))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
 }
 
 /* A first row is a header when one of its cells names a field, or when
@@ -264,6 +256,40 @@ guess_targets (DgCsvImport *self,
     dg_csv_import_survey_guess (self, records);
 }
 
+/* Reads the start of the file to tell a vCard file, whatever its name,
+ * from a sheet. */
+static gboolean
+sniff_format (DgCsvImport     *self,
+              DgImportFormat  *out_format,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (self->path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  char start[4096];
+  gsize len = 0;
+
+  if (stream == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (stream), start, sizeof start, &len, cancellable, error))
+    return FALSE;
+
+  *out_format = dg_vcard_import_sniff (start, len) ? DG_IMPORT_FORMAT_VCARD : DG_IMPORT_FORMAT_CSV;
+
+  return TRUE;
+}
+
+static gboolean
+refuse_survey (DgCsvImport  *self,
+               GError      **error)
+{
+  if (self->format != DG_IMPORT_FORMAT_VCARD || self->survey_clock == NULL)
+    return FALSE;
+
+  g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_IMPORT,
+                       _("A survey is imported from a CSV sheet; this is a contacts (vCard) file."));
+  return TRUE;
+}
+
 gboolean
 dg_csv_import_load (DgCsvImport   *self,
                     GCancellable  *cancellable,
@@ -281,6 +307,19 @@ dg_csv_import_load (DgCsvImport   *self,
   g_ptr_array_set_size (self->titles, 0);
   g_array_set_size (self->targets, 0);
   g_hash_table_remove_all (self->feedback_map);
+  memset (&self->detection, 0, sizeof self->detection);
+  self->has_header = FALSE;
+  g_clear_pointer (&self->vcard, dg_vcard_import_free);
+
+  if (!sniff_format (self, &self->format, cancellable, error) || refuse_survey (self, error))
+    return FALSE;
+
+  if (self->format == DG_IMPORT_FORMAT_VCARD)
+    {
+      self->vcard = dg_vcard_import_read_file (self->path, cancellable, error);
+      self->loaded = self->vcard != NULL;
+      return self->loaded;
+    }
 
   reader = dg_csv_reader_open (self->path, self->encoding, self->delimiter, cancellable, error);
   if (reader == NULL)
@@ -300,7 +339,7 @@ dg_csv_import_load (DgCsvImport   *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      if (row_is_blank (fields))
+      if (dg_csv_import_row_is_blank (fields))
         continue;
 
       n_columns = MAX (n_columns, fields->len);
@@ -418,7 +457,34 @@ has_target (DgCsvImport    *self,
   return FALSE;
 }
 
-/* Classifies one valid row against @db and the earlier rows (@keys). */
+/* A record that matches customer @id: what updating it would fill. */
+static gboolean
+preview_duplicate (DgCsvImport  *self,
+                   DgDatabase   *db,
+                   DgCustomer   *customer,
+                   gint64        id,
+                   DgImportRow  *info,
+                   GError      **error)
+{
+  g_autoptr(DgCustomer) existing = dg_customers_get (db, id, error);
+
+  if (existing == NULL)
+    return FALSE;
+
+  info->kind = DG_IMPORT_ROW_DUPLICATE;
+  info->match_customer_id = id;
+  info->fills = dg_csv_import_merge (existing, customer, self->format, info->row, self->conflicts,
+                                     &info->n_conflicts);
+  self->summary.n_conflicts += info->n_conflicts;
+  if (info->fills)
+    self->summary.n_updated++;
+  else
+    self->summary.n_unchanged++;
+
+  return TRUE;
+}
+
+/* Classifies one valid record against @db and the earlier ones (@keys). */
 static gboolean
 preview_row (DgCsvImport  *self,
              DgDatabase   *db,
@@ -427,60 +493,51 @@ preview_row (DgCsvImport  *self,
              GHashTable   *keys,
              GError      **error)
 {
-  g_autofree char *phone_key = dg_csv_import_phone_key (customer);
-  g_autofree char *email_key = dg_csv_import_email_key (customer);
-  g_autofree char *name_key = dg_csv_import_name_key (customer);
+  /* The keys an earlier record is matched on, the strongest first. */
+  char *row_keys[] = {
+    dg_csv_import_uuid_key (customer),
+    dg_csv_import_phone_key (customer),
+    dg_csv_import_email_key (customer),
+    dg_csv_import_name_key (customer),
+  };
+  gboolean ok = TRUE;
   gint64 id = 0;
 
   if (!dg_csv_import_find_customer (db, customer, &id, error))
-    return FALSE;
-
-  if (id > 0)
+    ok = FALSE;
+  else if (id > 0)
+    ok = preview_duplicate (self, db, customer, id, info, error);
+  else
     {
-      g_autoptr(DgCustomer) existing = dg_customers_get (db, id, error);
-      gboolean changed;
+      for (guint i = 0; i < G_N_ELEMENTS (row_keys) && info->match_row == 0; i++)
+        {
+          if (row_keys[i] != NULL)
+            info->match_row = GPOINTER_TO_UINT (g_hash_table_lookup (keys, row_keys[i]));
+        }
 
-      if (existing == NULL)
-        return FALSE;
-
-      info->kind = DG_IMPORT_ROW_DUPLICATE;
-      info->match_customer_id = id;
-      changed = dg_csv_import_merge (existing, customer, info->row, self->conflicts, &info->n_conflicts);
-      self->summary.n_conflicts += info->n_conflicts;
-      info->fills = changed;
-      if (changed)
-        self->summary.n_updated++;
+      if (info->match_row > 0)
+        {
+          info->kind = DG_IMPORT_ROW_DUPLICATE;
+          info->fills = TRUE;
+          /* What it fills in the customer of that row shows once applied. */
+          self->summary.n_updated++;
+        }
       else
-        self->summary.n_unchanged++;
-      return TRUE;
+        {
+          info->kind = DG_IMPORT_ROW_NEW;
+          self->summary.n_added++;
+          for (guint i = 0; i < G_N_ELEMENTS (row_keys); i++)
+            {
+              if (row_keys[i] != NULL)
+                g_hash_table_insert (keys, g_steal_pointer (&row_keys[i]), GUINT_TO_POINTER (info->row));
+            }
+        }
     }
 
-  if (phone_key != NULL)
-    info->match_row = GPOINTER_TO_UINT (g_hash_table_lookup (keys, phone_key));
-  if (info->match_row == 0 && email_key != NULL)
-    info->match_row = GPOINTER_TO_UINT (g_hash_table_lookup (keys, email_key));
-  if (info->match_row == 0 && name_key != NULL)
-    info->match_row = GPOINTER_TO_UINT (g_hash_table_lookup (keys, name_key));
+  for (guint i = 0; i < G_N_ELEMENTS (row_keys); i++)
+    g_free (row_keys[i]);
 
-  if (info->match_row > 0)
-    {
-      info->kind = DG_IMPORT_ROW_DUPLICATE;
-      info->fills = TRUE;
-      /* What it fills in the customer of that row shows once applied. */
-      self->summary.n_updated++;
-      return TRUE;
-    }
-
-  info->kind = DG_IMPORT_ROW_NEW;
-  self->summary.n_added++;
-  if (phone_key != NULL)
-    g_hash_table_insert (keys, g_steal_pointer (&phone_key), GUINT_TO_POINTER (info->row));
-  if (email_key != NULL)
-    g_hash_table_insert (keys, g_steal_pointer (&email_key), GUINT_TO_POINTER (info->row));
-  if (name_key != NULL)
-    g_hash_table_insert (keys, g_steal_pointer (&name_key), GUINT_TO_POINTER (info->row));
-
-  return TRUE;
+  return ok;
 }
 
 gboolean
@@ -489,13 +546,9 @@ dg_csv_import_preview (DgCsvImport   *self,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autoptr(DgCsvReader) reader = NULL;
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_auto(DgImportSource) source = { 0 };
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   g_autoptr(GError) local_error = NULL;
-  gboolean header_pending;
-  guint row;
 
   g_return_val_if_fail (DG_IS_CSV_IMPORT (self), FALSE);
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
@@ -503,50 +556,42 @@ dg_csv_import_preview (DgCsvImport   *self,
 
   dg_csv_import_clear_preview (self);
 
-  if (self->survey_clock != NULL
+  if (refuse_survey (self, error))
+    return FALSE;
+  if (self->format == DG_IMPORT_FORMAT_CSV && self->survey_clock != NULL
       && !has_target (self, DG_IMPORT_TARGET_PHONE) && !has_target (self, DG_IMPORT_TARGET_EMAIL))
     {
       g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_IMPORT,
                            _("Choose the column that holds the phone numbers or the email addresses."));
       return FALSE;
     }
-  if (self->survey_clock == NULL && !has_target (self, DG_IMPORT_TARGET_NAME))
+  if (self->format == DG_IMPORT_FORMAT_CSV && self->survey_clock == NULL
+      && !has_target (self, DG_IMPORT_TARGET_NAME))
     {
       g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_IMPORT,
                            _("Choose the column that holds the names."));
       return FALSE;
     }
 
-  reader = dg_csv_reader_open (self->path, self->detection.encoding, self->detection.delimiter,
-                               cancellable, error);
-  if (reader == NULL)
+  if (!dg_import_source_open (&source, self, cancellable, error))
     return FALSE;
 
-  header_pending = self->has_header;
-  while (dg_csv_reader_next (reader, fields, &row, cancellable, &local_error))
+  while (dg_import_source_next (&source, cancellable, &local_error))
     {
-      DgImportRow info = { .row = row, .plan = DG_IMPORT_PLAN_UPDATE };
-      g_autoptr(DgCustomer) customer = NULL;
-      g_autofree char *problem = NULL;
-
-      if (row_is_blank (fields))
-        continue;
-      if (header_pending)
-        {
-          header_pending = FALSE;
-          continue;
-        }
+      DgImportRow info = { .row = source.row, .plan = DG_IMPORT_PLAN_UPDATE };
+      g_autoptr(DgCustomer) customer = g_steal_pointer (&source.customer);
 
       if (self->survey_clock != NULL)
         {
-          if (!dg_csv_import_survey_preview_row (self, db, fields, tz, &info, keys, &customer, error))
+          if (!dg_csv_import_survey_preview_row (self, db, source.fields, source.tz, &info, keys, &customer,
+                                                 error))
             return FALSE;
         }
-      else if ((customer = dg_csv_import_build_customer (self, fields, tz, &problem)) == NULL)
+      else if (customer == NULL)
         {
           info.kind = DG_IMPORT_ROW_REFUSED;
           self->summary.n_refused++;
-          dg_csv_import_add_message (self->problems, g_strdup_printf (_("Row %u: %s"), row, problem));
+          dg_csv_import_add_message (self->problems, g_steal_pointer (&source.problem));
         }
       else if (!preview_row (self, db, customer, &info, keys, error))
         return FALSE;
@@ -554,7 +599,7 @@ dg_csv_import_preview (DgCsvImport   *self,
       if (customer != NULL && self->sample->len < DG_CSV_IMPORT_SAMPLE_ROWS)
         {
           g_ptr_array_add (self->sample, g_object_ref (customer));
-          g_array_append_val (self->sample_rows, row);
+          g_array_append_val (self->sample_rows, info.row);
         }
       g_array_append_val (self->rows, info);
     }
@@ -573,7 +618,7 @@ dg_csv_import_preview (DgCsvImport   *self,
       return FALSE;
     }
 
-  self->checksum = g_strdup (dg_csv_reader_get_checksum (reader));
+  self->checksum = g_strdup (dg_import_source_get_checksum (&source));
   self->previewed = TRUE;
 
   return TRUE;

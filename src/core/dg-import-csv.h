@@ -29,6 +29,13 @@
  *
  * A survey sheet takes the same steps in the survey mode
  * (dg-import-survey.h): each row then logs a contact with feedback.
+ *
+ * A vCard file (dg-import-vcard.h) takes them too: the load tells it by
+ * its content and reads its cards whole; the preview and the apply then
+ * take the cards' customers instead of the sheet's rows, through the same
+ * matching (a Dangol export's uuid first), plans, enrolment and Undo. A
+ * row is then a card, numbered from 1, and its problems read "Card 12:
+ * …". A survey is a sheet's only.
  */
 #pragma once
 
@@ -38,6 +45,7 @@
 #include "dg-database.h"
 #include "dg-import-csv-reader.h"
 #include "dg-import-mapping.h"
+#include "dg-import-vcard.h"
 
 G_BEGIN_DECLS
 
@@ -77,7 +85,8 @@ typedef enum
 
 typedef struct
 {
-  /* The row's number in the file, as a spreadsheet shows it. */
+  /* The row's number in the file, as a spreadsheet shows it; for a
+   * vCard file, the card's (1 for the first). */
   guint            row;
   DgImportRowKind  kind;
   /* A duplicate: of this customer, or else of this earlier row. */
@@ -119,9 +128,15 @@ G_DECLARE_FINAL_TYPE (DgCsvImport, dg_csv_import, DG, CSV_IMPORT, GObject)
 
 DgCsvImport          *dg_csv_import_new               (const char       *path);
 const char           *dg_csv_import_get_path          (DgCsvImport      *self);
-/* What the last load found the file to be. Encoding, delimiter, header
- * and columns are a CSV sheet's; a vCard file has none. */
+/* What the last load found the file to be: a vCard file starts with
+ * BEGIN:VCARD (after a byte order mark or blank lines), whatever its name.
+ * Encoding, delimiter, header and columns are a CSV sheet's; a vCard file
+ * has none. */
 DgImportFormat        dg_csv_import_get_format        (DgCsvImport      *self);
+/* A vCard file's counts: photos left out, numbers kept in the note,
+ * birthdays left out (see dg_vcard_import_describe_counts()); NULL for a
+ * sheet. */
+const DgVcardImportCounts *dg_csv_import_get_vcard_counts (DgCsvImport *self);
 
 /* What to read the next load with: DG_CSV_ENCODING_AUTO and delimiter 0
  * detect. */
@@ -165,7 +180,7 @@ const DgImportRow    *dg_csv_import_get_row           (DgCsvImport      *self,
 GPtrArray            *dg_csv_import_get_sample        (DgCsvImport      *self);
 guint                 dg_csv_import_get_sample_row    (DgCsvImport      *self,
                                                        guint             index);
-/* Every refused row's reason, "Row 12: …", in row order. */
+/* Every refused row's reason, "Row 12: …" ("Card 12: …"), in row order. */
 GPtrArray            *dg_csv_import_get_problems      (DgCsvImport      *self);
 /* Every conflict, "Row 7: Email: keeps “a@x.kr”, the file has “b@x.kr”". */
 GPtrArray            *dg_csv_import_get_conflicts     (DgCsvImport      *self);
@@ -190,8 +205,9 @@ void                  dg_csv_import_set_enrollment    (DgCsvImport      *self,
                                                        const char       *cohort_date);
 
 /* Imports the previewed file in one transaction. Fails, writing nothing,
- * when the file changed since the preview, when cancelled, or when a row
- * cannot be written. @out_summary (may be NULL) receives what it did.
+ * when the file changed since the preview (a sheet's; a vCard file's cards
+ * were read whole at load and are what was previewed), when cancelled, or
+ * when a row cannot be written. @out_summary (may be NULL) receives what it did.
  * The undo reverses it whole, the enrollments and the cohort with it; its
  * count of changes is the customers added or updated and the enrollments
  * made. @clock gives the time of the enrollments. */

@@ -29,7 +29,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include "dg-import-vcard.h"
 
 G_BEGIN_DECLS
 
@@ -63,5 +63,10 @@ guint            dg_vcard_splitter_get_n_stray_lines (DgVcardSplitter *self);
 void             dg_vcard_splitter_free (DgVcardSplitter  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DgVcardSplitter, dg_vcard_splitter_free)
+
+/* The card number of refused card @index, in the order of
+ * dg_vcard_import_get_problems(). */
+guint            dg_vcard_import_get_problem_card (DgVcardImport *self,
+                                                   guint          index);
 
 G_END_DECLS

@@ -19,6 +19,8 @@ struct _DgVcardImport
   GArray              *card_numbers;
   GArray              *earlier;
   GPtrArray           *problems;
+  /* The card number of each problem. */
+  GArray              *problem_cards;
   DgVcardImportCounts  counts;
   /* Phone keys, lower-case e-mail addresses and uuids seen, to the index
    * of the first customer with them. */
@@ -32,6 +34,7 @@ import_free (DgVcardImport *self)
   g_array_unref (self->card_numbers);
   g_array_unref (self->earlier);
   g_ptr_array_unref (self->problems);
+  g_array_unref (self->problem_cards);
   g_hash_table_unref (self->seen);
   g_free (self);
 }
@@ -464,6 +467,7 @@ dg_vcard_import_read_data (const char    *data,
   self->card_numbers = g_array_new (FALSE, FALSE, sizeof (guint));
   self->earlier = g_array_new (FALSE, FALSE, sizeof (int));
   self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->problem_cards = g_array_new (FALSE, FALSE, sizeof (guint));
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   splitter = dg_vcard_splitter_new (data, len);
@@ -501,6 +505,7 @@ dg_vcard_import_read_data (const char    *data,
                             * that cannot be imported: its number in the
                             * file, then why. */
                            g_strdup_printf (_("Card %u: %s"), card.number, problem));
+          g_array_append_val (self->problem_cards, card.number);
         }
 
       dg_vcard_card_clear (&card);
@@ -610,4 +615,93 @@ dg_vcard_import_get_counts (DgVcardImport *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return &self->counts;
+}
+
+guint
+dg_vcard_import_get_problem_card (DgVcardImport *self,
+                                  guint          index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->problem_cards->len, 0);
+
+  return g_array_index (self->problem_cards, guint, index);
+}
+
+gboolean
+dg_vcard_import_sniff (const char *data,
+                       gsize       len)
+{
+  g_autofree char *from_utf16 = NULL;
+  static const char begin[] = "BEGIN:VCARD";
+  gsize i = 0;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  if (len >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE)
+      && (guchar) data[1] == ((guchar) data[0] ^ 0x01))
+    {
+      gsize written = 0;
+
+      /* An odd length would cut a unit in two: leave its last byte. */
+      from_utf16 = g_convert (data + 2, (len - 2) & ~(gsize) 1, "UTF-8",
+                              (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
+                              NULL, &written, NULL);
+      if (from_utf16 == NULL)
+        return FALSE;
+      data = from_utf16;
+      len = written;
+    }
+  else if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+
+  return len - i >= strlen (begin) && g_ascii_strncasecmp (data + i, begin, strlen (begin)) == 0;
+}
+
+GStrv
+dg_vcard_import_describe_counts (const DgVcardImportCounts *counts)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (counts != NULL, NULL);
+
+  {
+    const struct
+    {
+      guint       n;
+      const char *text;
+    } notes[] = {
+      { counts->n_photos,
+        ngettext ("%u photo left out", "%u photos left out", counts->n_photos) },
+      { counts->n_extra_phones,
+        ngettext ("%u further phone number kept in the note",
+                  "%u further phone numbers kept in the note", counts->n_extra_phones) },
+      { counts->n_extra_emails,
+        ngettext ("%u further email address kept in the note",
+                  "%u further email addresses kept in the note", counts->n_extra_emails) },
+      { counts->n_addresses,
+        ngettext ("%u postal address kept in the note",
+                  "%u postal addresses kept in the note", counts->n_addresses) },
+      { counts->n_birthdays_ignored,
+        ngettext ("%u birthday left out (no year, or not a date)",
+                  "%u birthdays left out (no year, or not a date)", counts->n_birthdays_ignored) },
+      { counts->n_lines_skipped,
+        ngettext ("%u line not understood, left out",
+                  "%u lines not understood, left out", counts->n_lines_skipped) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+      {
+        g_autofree char *text = NULL;
+
+        if (notes[i].n == 0)
+          continue;
+        text = g_strdup_printf (notes[i].text, notes[i].n);
+        g_strv_builder_add (builder, text);
+      }
+  }
+
+  return g_strv_builder_end (builder);
 }

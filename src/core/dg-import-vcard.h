@@ -90,6 +90,14 @@ int                        dg_vcard_import_get_earlier_duplicate (DgVcardImport 
 const char * const        *dg_vcard_import_get_problems    (DgVcardImport *self);
 const DgVcardImportCounts *dg_vcard_import_get_counts      (DgVcardImport *self);
 
+/* Whether @data, the start of a file, is a vCard file: BEGIN:VCARD after
+ * an optional byte order mark (UTF-8 or UTF-16) and blank lines. */
+gboolean                   dg_vcard_import_sniff           (const char    *data,
+                                                            gsize          len);
+/* One translated line for each kind of thing the import left out or moved
+ * into the note ("3 photos left out"); empty when there is none. */
+GStrv                      dg_vcard_import_describe_counts (const DgVcardImportCounts *counts);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DgVcardImport, dg_vcard_import_free)
 
 G_END_DECLS

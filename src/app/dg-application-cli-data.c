@@ -1,0 +1,310 @@
+/* dg-application-cli-data.c
+ *
+ * `dangol --import FILE [--journey NAME --stage NAME [--cohort NAME
+ * [--cohort-date YYYY-MM-DD]]]` and `dangol --export-csv|--export-vcard|
+ * --export-ical FILE`: the import and exports of the main menu, for
+ * scripts. The import takes a CSV sheet (its encoding, delimiter, header
+ * and columns guessed) or a vCard file, updates the customers it matches
+ * without overwriting what they hold, and prints what it did; see
+ * dg-application-cli.c for the exit statuses.
+ */
+#define G_LOG_DOMAIN "Dangol-Ui"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dg-application-private.h"
+#include "dg-core.h"
+
+/* The journey named @name (case aside), its stage @stage_name, or NULL
+ * with @error set. */
+static DgStage *
+find_stage (DgDatabase  *db,
+            const char  *journey_name,
+            const char  *stage_name,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) journeys = dg_journeys_list (db, error);
+  g_autofree char *journey_key = g_utf8_casefold (journey_name, -1);
+  g_autofree char *stage_key = g_utf8_casefold (stage_name, -1);
+  DgJourney *journey = NULL;
+  g_autoptr(GPtrArray) stages = NULL;
+
+  if (journeys == NULL)
+    return NULL;
+
+  for (guint i = 0; i < journeys->len && journey == NULL; i++)
+    {
+      DgJourney *candidate = g_ptr_array_index (journeys, i);
+      g_autofree char *key = g_utf8_casefold (candidate->name, -1);
+
+      if (g_str_equal (key, journey_key))
+        journey = candidate;
+    }
+  if (journey == NULL)
+    {
+      /* Translators: %s is the journey named on the command line. */
+      g_set_error (error, DG_ERROR, DG_ERROR_NOT_FOUND, _("There is no journey named “%s”."), journey_name);
+      return NULL;
+    }
+
+  stages = dg_stages_list (db, journey->id, error);
+  if (stages == NULL)
+    return NULL;
+
+  for (guint i = 0; i < stages->len; i++)
+    {
+      DgStage *stage = g_ptr_array_index (stages, i);
+      g_autofree char *key = g_utf8_casefold (stage->name, -1);
+
+      if (g_str_equal (key, stage_key))
+        return dg_stages_get (db, stage->id, error);
+    }
+
+  /* Translators: the first %s is the stage named on the command line,
+   * the second its journey. */
+  g_set_error (error, DG_ERROR, DG_ERROR_NOT_FOUND, _("There is no stage named “%s” in the journey “%s”."),
+               stage_name, journey->name);
+  return NULL;
+}
+
+/* YYYY-MM-DD, a real day. */
+static gboolean
+is_date (const char *text)
+{
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+
+  return g_date_valid_dmy (atoi (text + 8), atoi (text + 5), atoi (text));
+}
+
+static void
+print_messages (GPtrArray *messages)
+{
+  for (guint i = 0; i < messages->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (messages, i));
+}
+
+static void
+print_summary (DgCsvImport           *import,
+               const DgImportSummary *summary,
+               const char            *stage_name)
+{
+  const DgVcardImportCounts *counts = dg_csv_import_get_vcard_counts (import);
+
+  /* Translators: what `dangol --import` did, counted in customers and rows. */
+  g_print (_("%u added, %u updated, %u skipped, %u refused"),
+           summary->n_added, summary->n_updated, summary->n_skipped, summary->n_refused);
+  g_print ("\n");
+  if (summary->n_unchanged > 0)
+    {
+      g_print (ngettext ("%u already known with nothing to add", "%u already known with nothing to add",
+                         summary->n_unchanged),
+               summary->n_unchanged);
+      g_print ("\n");
+    }
+  if (summary->n_conflicts > 0)
+    {
+      g_print (ngettext ("%u field kept as it was, the file having another value (see above)",
+                         "%u fields kept as they were, the file having another value (see above)",
+                         summary->n_conflicts),
+               summary->n_conflicts);
+      g_print ("\n");
+    }
+  if (stage_name != NULL)
+    {
+      /* Translators: %u customers were enrolled in the stage named %s. */
+      g_print (ngettext ("%u enrolled in “%s”", "%u enrolled in “%s”", summary->n_enrolled),
+               summary->n_enrolled, stage_name);
+      g_print ("\n");
+    }
+  if (counts != NULL)
+    {
+      g_auto(GStrv) notes = dg_vcard_import_describe_counts (counts);
+
+      for (guint i = 0; notes[i] != NULL; i++)
+        g_print ("%s\n", notes[i]);
+    }
+}
+
+/* A file the import cannot take (no rows, no name column, no cards) is
+ * the caller's to fix; anything else may go away on a retry. */
+static int
+exit_status_for (const GError *error)
+{
+  return g_error_matches (error, DG_ERROR, DG_ERROR_INVALID_IMPORT) ? DG_CLI_EXIT_INVALID_FILE
+                                                                     : DG_CLI_EXIT_FAILED;
+}
+
+int
+_dg_application_cli_import (const char   *db_path,
+                            const char   *path,
+                            GVariantDict *options)
+{
+  const char *journey_name = NULL;
+  const char *stage_name = NULL;
+  const char *cohort_name = NULL;
+  const char *cohort_date = NULL;
+  g_autoptr(DgCsvImport) import = NULL;
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(DgStage) stage = NULL;
+  g_autoptr(DgClock) clock = NULL;
+  g_autoptr(DgBulkUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  DgImportSummary summary = { 0 };
+
+  g_variant_dict_lookup (options, "journey", "&s", &journey_name);
+  g_variant_dict_lookup (options, "stage", "&s", &stage_name);
+  g_variant_dict_lookup (options, "cohort", "&s", &cohort_name);
+  g_variant_dict_lookup (options, "cohort-date", "&s", &cohort_date);
+
+  if ((journey_name == NULL) != (stage_name == NULL)
+      || (cohort_name != NULL && stage_name == NULL)
+      || (cohort_date != NULL && cohort_name == NULL))
+    {
+      _dg_application_cli_print_error (_("--journey and --stage go together; --cohort needs them, and --cohort-date needs --cohort."));
+      return DG_CLI_EXIT_NOT_CONFIRMED;
+    }
+  if (cohort_date != NULL && !is_date (cohort_date))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is what was given after --cohort-date. */
+      message = g_strdup_printf (_("“%s” is not a date: give --cohort-date as YYYY-MM-DD."), cohort_date);
+      _dg_application_cli_print_error (message);
+      return DG_CLI_EXIT_INVALID_FILE;
+    }
+
+  /* It writes to the database the running instance shows. */
+  if (_dg_application_cli_dangol_is_running ())
+    {
+      _dg_application_cli_print_error (_("Dangol is running: quit it first (also in the background), or import from its main menu. Nothing was changed."));
+      return DG_CLI_EXIT_FAILED;
+    }
+
+  import = dg_csv_import_new (path);
+  if (!dg_csv_import_load (import, NULL, &error))
+    {
+      _dg_application_cli_print_error (error->message);
+      return exit_status_for (error);
+    }
+
+  if (db_path != NULL)
+    db = dg_database_open (db_path, &error);
+  else
+    {
+      g_autofree char *default_path = dg_database_get_default_path ();
+
+      db = dg_database_open (default_path, &error);
+    }
+  if (db == NULL)
+    {
+      _dg_application_cli_print_error (error->message);
+      return DG_CLI_EXIT_FAILED;
+    }
+
+  if (stage_name != NULL)
+    {
+      stage = find_stage (db, journey_name, stage_name, &error);
+      if (stage == NULL)
+        {
+          _dg_application_cli_print_error (error->message);
+          return g_error_matches (error, DG_ERROR, DG_ERROR_NOT_FOUND) ? DG_CLI_EXIT_INVALID_FILE
+                                                                       : DG_CLI_EXIT_FAILED;
+        }
+      dg_csv_import_set_enrollment (import, stage->id, cohort_name, cohort_date);
+    }
+
+  if (!dg_csv_import_preview (import, db, NULL, &error))
+    {
+      _dg_application_cli_print_error (error->message);
+      return exit_status_for (error);
+    }
+
+  clock = dg_clock_new_system ();
+  undo = dg_csv_import_apply (import, db, clock, NULL, &summary, &error);
+  print_messages (dg_csv_import_get_problems (import));
+  print_messages (dg_csv_import_get_conflicts (import));
+  if (undo == NULL)
+    {
+      _dg_application_cli_print_error (error->message);
+      return exit_status_for (error);
+    }
+
+  print_summary (import, &summary, stage != NULL ? stage->name : NULL);
+
+  return DG_CLI_EXIT_OK;
+}
+
+int
+_dg_application_cli_export (const char *db_path,
+                            const char *what,
+                            const char *path)
+{
+  g_autofree char *default_path = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(DgDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+  guint count = 0;
+
+  /* Opening creates a database that is not there: an export of a path
+   * mistyped would be an empty file. */
+  if (db_path == NULL)
+    db_path = default_path = dg_database_get_default_path ();
+  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *db_display = g_filename_display_name (db_path);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the path of a database. */
+      message = g_strdup_printf (_("There is no database at “%s”: nothing was exported."), db_display);
+      _dg_application_cli_print_error (message);
+      return DG_CLI_EXIT_FAILED;
+    }
+
+  db = dg_database_open (db_path, &error);
+  if (db == NULL)
+    {
+      _dg_application_cli_print_error (error->message);
+      return DG_CLI_EXIT_FAILED;
+    }
+
+  if (g_str_equal (what, "export-csv"))
+    {
+      guint n_columns = 0;
+      const DgExportCsvColumn *columns = dg_export_csv_list_columns (&n_columns);
+
+      ok = dg_export_csv (db, NULL, NULL, 0, columns, n_columns, NULL, path, NULL, &count, &error);
+    }
+  else if (g_str_equal (what, "export-vcard"))
+    ok = dg_export_vcard (db, NULL, 0, path, NULL, &count, &error);
+  else
+    ok = dg_export_ical (db, NULL, NULL, path, NULL, NULL, &count, &error);
+
+  if (!ok)
+    {
+      _dg_application_cli_print_error (error->message);
+      return DG_CLI_EXIT_FAILED;
+    }
+
+  if (g_str_equal (what, "export-ical"))
+    /* Translators: %u follow-ups were written to the file %s. */
+    g_print (ngettext ("Wrote %u open follow-up to “%s”.", "Wrote %u open follow-ups to “%s”.", count),
+             count, display);
+  else
+    /* Translators: %u customers were written to the file %s. */
+    g_print (ngettext ("Wrote %u customer to “%s”.", "Wrote %u customers to “%s”.", count), count, display);
+  g_print ("\n");
+
+  return DG_CLI_EXIT_OK;
+}

@@ -1,0 +1,177 @@
+#!/bin/sh
+# dangol --import and --export-csv/--export-vcard/--export-ical from a
+# script: a Korean sheet in CP949 imported twice adds nothing the second
+# time; into a journey's stage and a new cohort; a vCard file; each export
+# read back by a reader independent of the writer, and Dangol's own vCard
+# export imported again adds nothing; bad input exits 2 and changes
+# nothing, options that do not go together exit 3, a failure exits 1, and
+# an import while Dangol runs is refused.
+# No window opens: DISPLAY and WAYLAND_DISPLAY are unset.
+# Usage: test-cli-import.sh DANGOL SEED-DATABASE READ-VCARD READ-ICAL OWN-BUS-NAME
+set -u
+dangol=$1
+seed=$2
+read_vcard=$3
+read_ical=$4
+own_name=$5
+python=/usr/bin/python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+# No session bus: no running Dangol to find, whatever runs on the machine.
+export DBUS_SESSION_BUS_ADDRESS="unix:path=$tmp/no-bus"
+export XDG_DATA_HOME="$tmp/data"
+
+n=0
+failed=0
+ok () {
+  n=$((n + 1))
+  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
+}
+check () {
+  # check DESCRIPTION COMMAND...: ok when COMMAND succeeds.
+  desc=$1; shift
+  if "$@"; then ok 0 "$desc"; else ok 1 "$desc"; fi
+}
+exits () {
+  # exits STATUS DESCRIPTION: ok when the last command exited STATUS.
+  if [ "$last" = "$1" ]; then ok 0 "$2"; else ok 1 "$2 (exit $last)"; sed 's/^/# stderr: /' "$tmp/err" | head -5; fi
+}
+run () {
+  "$dangol" --db "$db" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  last=$?
+}
+sql () {
+  "$python" -c 'import sqlite3, sys
+for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
+    print("|".join(str(v) for v in row))' "$db" "$1"
+}
+same_db () {
+  # The rows of every customer, enrollment and cohort, as they are now.
+  sql "SELECT id, uuid, name, phone, email, organization, note, tags_text, updated_at FROM customers ORDER BY id" >"$tmp/now"
+  sql "SELECT id, customer_id, stage_id, cohort_id FROM enrollments ORDER BY id" >>"$tmp/now"
+  sql "SELECT id, name, date FROM cohorts ORDER BY id" >>"$tmp/now"
+  cmp -s "$tmp/now" "$1"
+}
+snapshot () {
+  same_db /dev/null
+  cp "$tmp/now" "$1"
+}
+
+echo "1..38"
+
+db="$tmp/one.db"
+"$seed" "$db" >/dev/null 2>&1
+check "the seed database was written" test -s "$db"
+customers_before=$(sql "SELECT count(*) FROM customers")
+
+# A sign-up sheet as Excel on Korean Windows saves it: CP949, a header in
+# Korean, one row refused.
+printf '%s\r\n' "이름,휴대폰,이메일,소속" \
+  "한지민,010-5555-0001,jimin@example.kr,단골상사" \
+  "오세훈,010-5555-0002,,한빛" \
+  "최유진,010-12,choi@example.kr," \
+  | iconv -f UTF-8 -t CP949 >"$tmp/signup.csv"
+
+run --import "$tmp/signup.csv"
+exits 0 "--import of a CP949 sheet exits 0"
+check "it prints the summary" grep -q "^2 added, 0 updated, 0 skipped, 1 refused$" "$tmp/out"
+check "each refused row is on stderr" grep -q "Row 4: Phone: “010-12” is too short" "$tmp/err"
+check "the names were read as CP949" test "$(sql "SELECT organization FROM customers WHERE name = '한지민'")" = "단골상사"
+
+snapshot "$tmp/after-first"
+run --import "$tmp/signup.csv"
+exits 0 "the same sheet again exits 0"
+check "the second time adds and updates nothing" grep -q "^0 added, 0 updated, 0 skipped, 1 refused$" "$tmp/out"
+check "the second time changes nothing" same_db "$tmp/after-first"
+
+# Into the seed's journey, its second stage, a new cohort.
+journey=$(sql "SELECT name FROM journeys ORDER BY position LIMIT 1")
+stage=$(sql "SELECT s.name FROM stages s JOIN journeys j ON j.id = s.journey_id WHERE j.name = '$journey' ORDER BY s.position LIMIT 1 OFFSET 1")
+printf '%s\r\n' "성함,연락처" "강다니엘,010-5555-0003" "한지민,010 5555 0001" >"$tmp/lecture.csv"
+run --import "$tmp/lecture.csv" --journey "$journey" --stage "$stage" --cohort "12/15 특강" --cohort-date 2026-12-15
+exits 0 "--import into a journey, stage and cohort exits 0"
+check "it says how many it enrolled" grep -q "^2 enrolled in “$stage”$" "$tmp/out"
+check "both are in the new cohort, in that stage" \
+  test "$(sql "SELECT count(*) FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id JOIN stages s ON s.id = e.stage_id WHERE c.name = '12/15 특강' AND c.date = '2026-12-15' AND s.name = '$stage'")" = 2
+
+# A vCard file, named like anything else.
+printf '%s\r\n' "BEGIN:VCARD" "VERSION:2.1" "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=EB=B0=B1;=EC=A7=80=EC=98=81;;;" \
+  "TEL;CELL:010-5555-0004" "TEL;HOME:02-555-0004" "PHOTO;ENCODING=BASE64;TYPE=JPEG:QUFBQQ==" "" "END:VCARD" \
+  "BEGIN:VCARD" "FN:버전없음" "END:VCARD" >"$tmp/contacts.txt"
+run --import "$tmp/contacts.txt"
+exits 0 "--import of a vCard file exits 0"
+check "the vCard file's summary" grep -q "^1 added, 0 updated, 0 skipped, 1 refused$" "$tmp/out"
+check "a refused card is on stderr by its number" grep -q "Card 2: VERSION is missing" "$tmp/err"
+check "what was left out is told" grep -q "^1 photo left out$" "$tmp/out"
+check "the card's customer is there, its other number in the note" \
+  test "$(sql "SELECT phone || '|' || note FROM customers WHERE name = '백지영'")" = "010-5555-0004|Phone: 02-555-0004 (home)"
+
+# The exports, each read back by another reader.
+active=$(sql "SELECT count(*) FROM customers WHERE archived = 0")
+run --export-csv "$tmp/out.csv"
+exits 0 "--export-csv exits 0"
+check "the CSV holds every customer" \
+  test "$("$python" -c 'import csv, sys; print(len(list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))) - 1)' "$tmp/out.csv")" = "$active"
+check "the CSV file is private" test "$(stat -c %a "$tmp/out.csv")" = 600
+
+run --export-vcard "$tmp/out.vcf"
+exits 0 "--export-vcard exits 0"
+check "python3-vobject reads every card" test "$("$python" "$read_vcard" "$tmp/out.vcf" | wc -l)" = "$active"
+snapshot "$tmp/before-round-trip"
+run --import "$tmp/out.vcf"
+check "Dangol's own vCard export imported again adds nothing" \
+  grep -q "^0 added, 0 updated, 0 skipped, 0 refused$" "$tmp/out"
+check "and changes nothing" same_db "$tmp/before-round-trip"
+
+run --export-ical "$tmp/out.ics"
+exits 0 "--export-ical exits 0"
+open=$(sql "SELECT count(*) FROM followups WHERE status = 'open'")
+check "python3-icalendar reads every open follow-up" \
+  test "$("$python" "$read_ical" "$tmp/out.ics" | tail -n +2 | wc -l)" = "$open"
+
+# Bad input: exit 2, nothing changed.
+snapshot "$tmp/before-bad"
+run --import "$tmp/signup.csv" --journey "없는 여정" --stage "$stage"
+exits 2 "an unknown journey exits 2"
+run --import "$tmp/signup.csv" --journey "$journey" --stage "없는 단계"
+exits 2 "an unknown stage exits 2"
+printf '%s\r\n' "점수,번호" "1,2" "3,4" >"$tmp/no-names.csv"
+run --import "$tmp/no-names.csv"
+exits 2 "a sheet with no column of names exits 2"
+printf '%s\r\n' "이름,연락처" >"$tmp/header-only.csv"
+run --import "$tmp/header-only.csv"
+exits 2 "a sheet with no rows exits 2"
+check "nothing was changed by bad input" same_db "$tmp/before-bad"
+
+run --import "$tmp/signup.csv" --journey "$journey" --stage "$stage" --cohort x --cohort-date 2026-02-30
+exits 2 "a --cohort-date that is no day exits 2"
+check "nothing was changed by a bad date" same_db "$tmp/before-bad"
+run --import "$tmp/signup.csv" --stage "$stage"
+exits 3 "--stage without --journey exits 3"
+run --cohort x --export-csv "$tmp/x.csv"
+exits 3 "--cohort without --import exits 3"
+run --import "$tmp/missing.csv"
+exits 1 "a file that is not there exits 1"
+
+# While Dangol runs (its name owned on a session bus of this test's own),
+# --import writes nothing.
+cat >"$tmp/while-running.sh" <<'SCRIPT'
+"$1" "$2" io.github.dangol.Dangol >"$3/owner" 2>&1 &
+owner=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q owned "$3/owner"; do sleep 0.1; i=$((i + 1)); done
+"$4" --db "$5" --import "$6" </dev/null >"$3/out" 2>"$3/err"
+status=$?
+kill $owner
+exit $status
+SCRIPT
+snapshot "$tmp/before-running"
+env -u DBUS_SESSION_BUS_ADDRESS dbus-run-session -- \
+  sh "$tmp/while-running.sh" "$python" "$own_name" "$tmp" "$dangol" "$db" "$tmp/lecture.csv" 2>/dev/null
+last=$?
+exits 1 "--import while Dangol runs exits 1"
+check "it says Dangol is running" grep -q "Dangol is running" "$tmp/err"
+check "and changes nothing" same_db "$tmp/before-running"
+
+exit $failed

@@ -6,8 +6,10 @@
  * a Korean sheet in UTF-8 and in CP949, duplicates skipped or updated,
  * everyone imported put in a journey stage and a new cohort, Cancel
  * while the import runs leaving the database as it was, Undo from the
- * toast taking the import back, a column missing, a refused row and a
- * file that cannot be read. Every page is saved as a screenshot.
+ * toast taking the import back, a column missing, a refused row, a file
+ * that cannot be read or that changed before Import, a vCard file (no
+ * sheet settings, no columns) and a survey sheet (its page after the
+ * columns). Every page is saved as a screenshot.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -655,6 +657,99 @@ test_many_duplicates (DgUiFixture   *fixture,
   g_assert_cmpint (dg_customers_test_count_all (), ==, 150);
 }
 
+/* A vCard file: no encoding, separator, header or columns to choose; its
+ * cards are checked as a sheet's rows are, and imported. */
+static void
+test_vcard (DgUiFixture   *fixture,
+            gconstpointer  data)
+{
+  static const char cards[] =
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:김민수\r\nTEL;TYPE=CELL:+82 10-1234-5678\r\n"
+    "TEL;TYPE=WORK:02-123-4567\r\nEMAIL:minsu@example.kr\r\nORG:다온교육\r\nEND:VCARD\r\n"
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:박지훈\r\nTEL;TYPE=CELL:010-2222-3333\r\nEND:VCARD\r\n";
+  g_autofree char *path = write_file ("contacts.vcf", cards, -1);
+  g_autoptr(DgCustomer) minsu = NULL;
+  DgImportWindow *window;
+
+  dg_customers_test_insert ("박지훈", "010-2222-3333", NULL, NULL, NULL);
+  dg_ui_test_wait_for (dg_customers_test_count_all () == 1);
+
+  window = open_import (fixture, path, "file");
+  g_assert_cmpint (dg_csv_import_get_format (dg_import_window_get_import (window)), ==, DG_IMPORT_FORMAT_VCARD);
+  g_assert_false (gtk_widget_get_visible (dg_ui_test_find_by_id (GTK_WIDGET (window), "csv_group")));
+  g_assert_true (gtk_widget_get_visible (dg_ui_test_find_by_id (GTK_WIDGET (window), "vcard_notes")));
+  g_assert_true (grid_shows (window, "김민수"));
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (window), "import-vcard"));
+
+  /* Straight to the check: a vCard file has no columns. */
+  go_next (window, "check");
+  g_assert_cmpstr (count_of (window, "added_row"), ==, "1");
+  g_assert_cmpstr (count_of (window, "unchanged_row"), ==, "1");
+  go_next (window, "journey");
+  gtk_widget_activate_action (GTK_WIDGET (window), "import.back", NULL);
+  dg_ui_test_wait_for (shows_page (window, "check"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "import.back", NULL);
+  dg_ui_test_wait_for (shows_page (window, "file"));
+  go_next (window, "check");
+  go_next (window, "journey");
+  import_and_close (window);
+
+  dg_ui_test_wait_for (dg_customers_test_count_all () == 2);
+  minsu = get_customer ("김민수");
+  g_assert_cmpstr (dg_customer_get_organization (minsu), ==, "다온교육");
+}
+
+/* A survey sheet: the File page's switch turns the survey mode on, its
+ * page comes after the columns, and the import logs a contact for the
+ * customer who answered (the one who is not a customer is left out). */
+static void
+test_survey (DgUiFixture   *fixture,
+             gconstpointer  data)
+{
+  static const char survey[] =
+    "타임스탬프,이름,연락처,강의는 어떠셨나요?,하고 싶은 말\r\n"
+    "2026. 11. 20 오후 3:04:05,김민수,010-1234-5678,매우 만족,자료가 알찼어요\r\n"
+    "2026. 11. 20 오후 3:12:00,최유진,010-9999-0000,보통,\r\n";
+  g_autofree char *path = write_file ("설문.csv", survey, -1);
+  DgImportSummary logged = { .n_logged = 1 };
+  g_autofree char *expected = dg_import_controller_describe (&logged);
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  DgImportWindow *window;
+  gint64 minsu;
+
+  dg_customers_test_insert ("김민수", "010-1234-5678", NULL, NULL, NULL);
+  dg_ui_test_wait_for (dg_customers_test_count_all () == 1);
+  minsu = dg_customers_test_find_id ("김민수");
+
+  window = open_import (fixture, path, "file");
+  g_assert_false (dg_csv_import_get_survey (dg_import_window_get_import (window)));
+  gtk_switch_set_active (GTK_SWITCH (dg_ui_test_find_by_id (GTK_WIDGET (window), "survey_switch")), TRUE);
+  dg_ui_test_wait_for (shows_page (window, "file"));
+  g_assert_true (dg_csv_import_get_survey (dg_import_window_get_import (window)));
+
+  go_next (window, "columns");
+  go_next (window, "survey");
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (window), "import-window-survey"));
+  go_next (window, "check");
+  g_assert_cmpstr (count_of (window, "logged_row"), ==, "1");
+  g_assert_false (gtk_widget_get_visible (dg_ui_test_find_by_id (GTK_WIDGET (window), "duplicates_group")));
+  go_next (window, "journey");
+  gtk_widget_activate_action (GTK_WIDGET (window), "import.back", NULL);
+  dg_ui_test_wait_for (shows_page (window, "check"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "import.back", NULL);
+  dg_ui_test_wait_for (shows_page (window, "survey"));
+  go_next (window, "check");
+  go_next (window, "journey");
+  import_and_close (window);
+
+  dg_ui_test_wait_for (toast_contains (GTK_WIDGET (fixture->window), expected));
+  g_assert_cmpint (dg_customers_test_count_all (), ==, 1);
+  contacts = dg_interactions_list_for_customer (dg_customers_test_get_database (), minsu, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+}
+
 /* A file dropped onto the window opens the import. */
 static void
 test_drop (DgUiFixture   *fixture,
@@ -692,6 +787,8 @@ main (int   argc,
   DG_CUSTOMERS_TEST_ADD ("/ui/import/unreadable", test_unreadable);
   DG_CUSTOMERS_TEST_ADD ("/ui/import/changed", test_changed);
   DG_CUSTOMERS_TEST_ADD ("/ui/import/many-duplicates", test_many_duplicates);
+  DG_CUSTOMERS_TEST_ADD ("/ui/import/vcard", test_vcard);
+  DG_CUSTOMERS_TEST_ADD ("/ui/import/survey", test_survey);
   DG_CUSTOMERS_TEST_ADD ("/ui/import/drop", test_drop);
 
   return g_test_run ();

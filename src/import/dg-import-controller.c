@@ -30,6 +30,12 @@ dg_import_controller_describe (const DgImportSummary *summary)
 
   g_return_val_if_fail (summary != NULL, NULL);
 
+  if (summary->n_logged > 0)
+    /* Translators: part of the toast after a survey's import: contacts
+     * logged with the customers' feedback. */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u contact logged", "%u contacts logged",
+                                                       summary->n_logged),
+                                             summary->n_logged));
   if (summary->n_added > 0)
     /* Translators: part of the toast after an import, joined to the next
      * by a comma; %u is how many customers. */

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-import-survey.h"
 #include "dg-import-window-private.h"
 
 #define COUNT_LABEL_KEY "dg-count-label"
@@ -41,6 +42,10 @@ fill_summary (DgImportWindow *self)
 {
   const DgImportSummary *summary = dg_csv_import_get_summary (self->import);
 
+  gboolean survey = dg_csv_import_get_survey (self->import);
+
+  set_count (self->logged_row, summary->n_logged, survey);
+  set_count (self->already_logged_row, summary->n_already_logged, FALSE);
   set_count (self->added_row, summary->n_added, TRUE);
   set_count (self->updated_row, summary->n_updated, FALSE);
   set_count (self->unchanged_row, summary->n_unchanged, FALSE);
@@ -142,7 +147,11 @@ describe_match (DgImportWindow    *self,
   if (info->match_customer_id == 0)
     /* Translators: a row of an imported file that names the same person
      * as an earlier row; %u is that row's number. */
-    return g_strdup_printf (_("The same person as row %u"), info->match_row);
+    return g_strdup_printf (dg_csv_import_get_format (self->import) == DG_IMPORT_FORMAT_VCARD
+                            /* Translators: a card of an imported vCard file
+                             * that names the same person as an earlier card. */
+                            ? _("The same person as card %u")
+                            : _("The same person as row %u"), info->match_row);
 
   customer = dg_customers_get (dg_context_get_database (self->context), info->match_customer_id, &error);
   name = customer != NULL ? dg_customer_get_name (customer) : "?";
@@ -167,6 +176,9 @@ fill_duplicates (DgImportWindow *self)
   int shared_plan = -1;
 
   g_ptr_array_set_size (self->plan_rows, 0);
+  /* A survey's matched rows log contacts: there is nothing to plan. */
+  if (dg_csv_import_get_survey (self->import))
+    n_rows = 0;
   for (guint i = 0; i < n_rows; i++)
     {
       const DgImportRow *info = dg_csv_import_get_row (self->import, i);
@@ -183,8 +195,12 @@ fill_duplicates (DgImportWindow *self)
       if (n_duplicates++ >= DG_IMPORT_WINDOW_MAX_LIST_ROWS)
         continue;
 
-      /* Translators: a row of an imported file; %u is its number. */
-      title = g_strdup_printf (_("Row %u"), info->row);
+      if (dg_csv_import_get_format (self->import) == DG_IMPORT_FORMAT_VCARD)
+        /* Translators: a card of an imported vCard file; %u is its number. */
+        title = g_strdup_printf (_("Card %u"), info->row);
+      else
+        /* Translators: a row of an imported file; %u is its number. */
+        title = g_strdup_printf (_("Row %u"), info->row);
       subtitle = describe_match (self, info);
       row = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -440,6 +456,8 @@ _dg_import_window_check_init (DgImportWindow *self)
   gtk_string_list_append (self->plan_model, C_("import plan", "Add Anyway"));
   adw_combo_row_set_model (self->all_plan_row, G_LIST_MODEL (self->plan_model));
 
+  add_count_label (self->logged_row);
+  add_count_label (self->already_logged_row);
   add_count_label (self->added_row);
   add_count_label (self->updated_row);
   add_count_label (self->unchanged_row);

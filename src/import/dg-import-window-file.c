@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-import-survey-page.h"
+#include "dg-import-survey.h"
 #include "dg-import-window-private.h"
 
 /* The encodings offered, in the order of the menu. */
@@ -71,6 +73,20 @@ on_header_active_cb (GtkSwitch      *header_switch,
   _dg_import_window_run (self, DG_IMPORT_STEP_LOAD);
 }
 
+static void
+on_survey_active_cb (GtkSwitch      *survey_switch,
+                     GParamSpec     *pspec,
+                     DgImportWindow *self)
+{
+  if (self->filling || self->busy)
+    return;
+
+  /* The next load guesses the answer and feeling columns. */
+  dg_csv_import_set_survey (self->import, gtk_switch_get_active (survey_switch)
+                                          ? dg_context_get_clock (self->context) : NULL);
+  _dg_import_window_run (self, DG_IMPORT_STEP_LOAD);
+}
+
 void
 _dg_import_window_file_init (DgImportWindow *self)
 {
@@ -83,6 +99,9 @@ _dg_import_window_file_init (DgImportWindow *self)
   self->target_model = gtk_string_list_new (NULL);
   for (guint t = 0; t < N_OFFERED_TARGETS; t++)
     gtk_string_list_append (self->target_model, dg_import_target_get_label (t));
+  self->survey_target_model = gtk_string_list_new (NULL);
+  for (guint t = 0; t < DG_IMPORT_N_TARGETS; t++)
+    gtk_string_list_append (self->survey_target_model, dg_import_target_get_label (t));
 
   g_signal_connect_object (self->encoding_row, "notify::selected",
                            G_CALLBACK (on_encoding_selected_cb), self, 0);
@@ -90,6 +109,8 @@ _dg_import_window_file_init (DgImportWindow *self)
                            G_CALLBACK (on_delimiter_selected_cb), self, 0);
   g_signal_connect_object (self->header_switch, "notify::active",
                            G_CALLBACK (on_header_active_cb), self, 0);
+  g_signal_connect_object (self->survey_switch, "notify::active",
+                           G_CALLBACK (on_survey_active_cb), self, 0);
 }
 
 /* What the detection found that is worth saying. */
@@ -106,6 +127,11 @@ describe_encoding (const DgCsvDetection *detection)
   return _("Detected from the file");
 }
 
+/* Longer values are cut here rather than ellipsized by the label: the
+ * grid keeps its width and scrolls sideways, instead of squeezing every
+ * column into the page. */
+#define MAX_CELL_CHARS 30
+
 static void
 add_cell (GtkGrid    *grid,
           const char *text,
@@ -113,11 +139,17 @@ add_cell (GtkGrid    *grid,
           int         row,
           const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *cut = NULL;
+  GtkWidget *label;
 
+  if (g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, MAX_CELL_CHARS - 1);
+
+      cut = g_strconcat (start, "…", NULL);
+    }
+  label = gtk_label_new (cut != NULL ? cut : text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -233,7 +265,12 @@ fill_sample (DgImportWindow *self)
 
   /* Translators: the heading of the column of row numbers in the preview
    * of an imported file. */
-  add_cell (self->sample_grid, C_("import preview", "Row"), 0, 0, "heading");
+  add_cell (self->sample_grid,
+            dg_csv_import_get_format (self->import) == DG_IMPORT_FORMAT_VCARD
+            /* Translators: the heading of the column of card numbers in
+             * the preview of an imported vCard file. */
+            ? C_("import preview", "Card") : C_("import preview", "Row"),
+            0, 0, "heading");
   for (Field f = 0; f < N_FIELDS; f++)
     {
       if (!shown[f])
@@ -282,9 +319,22 @@ _dg_import_window_fill_file (DgImportWindow *self)
             adw_combo_row_set_selected (self->delimiter_row, i);
         }
       gtk_switch_set_active (self->header_switch, dg_csv_import_get_has_header (self->import));
+      gtk_switch_set_active (self->survey_switch, dg_csv_import_get_survey (self->import));
     }
   else if (csv)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), "");
+
+  /* What a vCard file's import leaves out or keeps in the note. */
+  if (!csv && dg_csv_import_get_vcard_counts (self->import) != NULL)
+    {
+      g_auto(GStrv) notes = dg_vcard_import_describe_counts (dg_csv_import_get_vcard_counts (self->import));
+      g_autofree char *text = g_strjoinv ("\n", notes);
+
+      gtk_label_set_text (self->vcard_notes, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->vcard_notes), *text != '\0');
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->vcard_notes), FALSE);
 
   fill_sample (self);
 
@@ -308,6 +358,23 @@ _dg_import_window_has_name (DgImportWindow *self)
   return FALSE;
 }
 
+/* A survey's columns may also be answers, or its feeling. */
+static guint
+n_targets (DgImportWindow *self)
+{
+  return dg_csv_import_get_survey (self->import) ? DG_IMPORT_N_TARGETS : N_OFFERED_TARGETS;
+}
+
+/* A survey needs no names, but the preview says what it misses. */
+gboolean
+_dg_import_window_columns_ok (DgImportWindow *self)
+{
+  if (dg_csv_import_get_survey (self->import))
+    return self->preview_error == NULL;
+
+  return _dg_import_window_has_name (self);
+}
+
 static void
 on_column_selected_cb (AdwComboRow    *row,
                        GParamSpec     *pspec,
@@ -316,7 +383,7 @@ on_column_selected_cb (AdwComboRow    *row,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "dg-column"));
   guint selected = adw_combo_row_get_selected (row);
 
-  if (self->filling || self->busy || selected >= N_OFFERED_TARGETS)
+  if (self->filling || self->busy || selected >= n_targets (self))
     return;
 
   dg_csv_import_set_column_target (self->import, column, selected);
@@ -352,7 +419,9 @@ build_column_rows (DgImportWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (self->target_model));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row),
+                               G_LIST_MODEL (dg_csv_import_get_survey (self->import)
+                                             ? self->survey_target_model : self->target_model));
       g_object_set_data (G_OBJECT (row), "dg-column", GUINT_TO_POINTER (c));
       g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_column_selected_cb), self, 0);
       adw_preferences_group_add (self->columns_group, row);
@@ -377,10 +446,44 @@ _dg_import_window_fill_columns (DgImportWindow *self)
       DgImportTarget target = dg_csv_import_get_column_target (self->import, c);
 
       adw_combo_row_set_selected (g_ptr_array_index (self->column_rows, c),
-                                  target < N_OFFERED_TARGETS ? target : DG_IMPORT_TARGET_IGNORE);
+                                  target < n_targets (self) ? target : DG_IMPORT_TARGET_IGNORE);
     }
   self->filling = FALSE;
 
-  gtk_widget_set_visible (self->missing_name_label, !_dg_import_window_has_name (self));
+  if (dg_csv_import_get_survey (self->import))
+    {
+      if (self->preview_error != NULL)
+        gtk_label_set_text (GTK_LABEL (self->missing_name_label), self->preview_error->message);
+      gtk_widget_set_visible (self->missing_name_label, self->preview_error != NULL);
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (self->missing_name_label),
+                          _("No column holds the names. Choose “Name” for the column that has them: every customer needs one."));
+      gtk_widget_set_visible (self->missing_name_label, !_dg_import_window_has_name (self));
+    }
   _dg_import_window_update (self);
+}
+
+/* The Survey page */
+
+static void
+on_survey_changed_cb (DgImportSurveyPage *page,
+                      DgImportWindow     *self)
+{
+  if (!self->busy)
+    _dg_import_window_run (self, DG_IMPORT_STEP_PREVIEW);
+}
+
+void
+_dg_import_window_fill_survey (DgImportWindow *self)
+{
+  if (self->survey_page == NULL)
+    {
+      self->survey_page = dg_import_survey_page_new (self->import);
+      gtk_stack_add_named (self->stack, self->survey_page, "survey");
+      g_signal_connect_object (self->survey_page, "changed", G_CALLBACK (on_survey_changed_cb), self, 0);
+    }
+
+  dg_import_survey_page_refresh (DG_IMPORT_SURVEY_PAGE (self->survey_page));
 }

@@ -1,9 +1,9 @@
 /* dg-import-window-private.h
  *
  * What the files of the import window share: dg-import-window.c (the
- * steps, the worker, the header bar), dg-import-window-file.c (the File
- * and Columns pages), dg-import-window-check.c (the Check and Journey
- * pages).
+ * steps, the worker, the header bar), dg-import-window-file.c (the File,
+ * Columns and Survey pages), dg-import-window-check.c (the Check and
+ * Journey pages).
  */
 #pragma once
 
@@ -46,6 +46,10 @@ struct _DgImportWindow
   gboolean          columns_stale;
   /* The fields a column can go to; what to do with a duplicate. */
   GtkStringList    *target_model;
+  /* Every field, the survey's answers too. */
+  GtkStringList    *survey_target_model;
+  /* The survey's page (dg-import-survey-page.h), made when first shown. */
+  GtkWidget        *survey_page;
   GtkStringList    *plan_model;
 
   AdwWindowTitle   *window_title;
@@ -61,6 +65,8 @@ struct _DgImportWindow
   AdwComboRow      *encoding_row;
   AdwComboRow      *delimiter_row;
   GtkSwitch        *header_switch;
+  GtkSwitch        *survey_switch;
+  GtkLabel         *vcard_notes;
   GtkWidget        *sample_group;
   GtkLabel         *sample_message;
   GtkWidget        *sample_scroller;
@@ -71,6 +77,8 @@ struct _DgImportWindow
   GPtrArray        *column_rows;
 
   AdwActionRow     *added_row;
+  AdwActionRow     *logged_row;
+  AdwActionRow     *already_logged_row;
   AdwActionRow     *updated_row;
   AdwActionRow     *unchanged_row;
   AdwActionRow     *skipped_row;
@@ -107,6 +115,8 @@ void     _dg_import_window_file_init    (DgImportWindow *self);
 void     _dg_import_window_fill_file    (DgImportWindow *self);
 void     _dg_import_window_fill_columns (DgImportWindow *self);
 gboolean _dg_import_window_has_name     (DgImportWindow *self);
+gboolean _dg_import_window_columns_ok   (DgImportWindow *self);
+void     _dg_import_window_fill_survey  (DgImportWindow *self);
 
 /* dg-import-window-check.c */
 void     _dg_import_window_check_init   (DgImportWindow *self);

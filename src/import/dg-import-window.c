@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-import-survey.h"
 #include "dg-import-window-private.h"
 #include "dg-toast.h"
 
@@ -47,6 +48,12 @@ file_can_go_on (DgImportWindow *self)
 }
 
 static gboolean
+is_survey (DgImportWindow *self)
+{
+  return is_csv (self) && dg_csv_import_get_survey (self->import);
+}
+
+static gboolean
 check_can_go_on (DgImportWindow *self)
 {
   return self->preview_error == NULL;
@@ -55,7 +62,8 @@ check_can_go_on (DgImportWindow *self)
 /* The pages, in their order; Import follows the last. */
 static const Step steps[] = {
   { "file", N_("File"), NULL, _dg_import_window_fill_file, file_can_go_on },
-  { "columns", N_("Columns"), is_csv, _dg_import_window_fill_columns, _dg_import_window_has_name },
+  { "columns", N_("Columns"), is_csv, _dg_import_window_fill_columns, _dg_import_window_columns_ok },
+  { "survey", N_("Survey"), is_survey, _dg_import_window_fill_survey, check_can_go_on },
   { "check", N_("Check"), NULL, _dg_import_window_fill_check, check_can_go_on },
   { "journey", N_("Journey"), NULL, _dg_import_window_fill_journey, _dg_import_window_journey_ok },
 };
@@ -408,6 +416,7 @@ dg_import_window_finalize (GObject *object)
   g_clear_pointer (&self->journeys, g_ptr_array_unref);
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_clear_object (&self->target_model);
+  g_clear_object (&self->survey_target_model);
   g_clear_object (&self->plan_model);
 
   G_OBJECT_CLASS (dg_import_window_parent_class)->finalize (object);
@@ -456,6 +465,8 @@ dg_import_window_class_init (DgImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, header_switch);
+  gtk_widget_class_bind_template_child (widget_class, DgImportWindow, survey_switch);
+  gtk_widget_class_bind_template_child (widget_class, DgImportWindow, vcard_notes);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, sample_group);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, sample_message);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, sample_scroller);
@@ -463,6 +474,8 @@ dg_import_window_class_init (DgImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, missing_name_label);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, columns_group);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, added_row);
+  gtk_widget_class_bind_template_child (widget_class, DgImportWindow, logged_row);
+  gtk_widget_class_bind_template_child (widget_class, DgImportWindow, already_logged_row);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, updated_row);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, unchanged_row);
   gtk_widget_class_bind_template_child (widget_class, DgImportWindow, skipped_row);

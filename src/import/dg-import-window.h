@@ -8,6 +8,8 @@
  *             change reads it again) and the first customers as they
  *             will be stored
  *   Columns   what each column holds (a CSV sheet's only)
+ *   Survey    a survey sheet's answers and feelings (dg-import-survey-page.h),
+ *             when the File page says the sheet is survey answers
  *   Check     what will happen: new customers, duplicates and what to do
  *             with each, refused rows with their reasons, values that
  *             differ from the customers'
@@ -39,8 +41,8 @@ DgImportWindow *dg_import_window_new           (GtkWindow      *parent,
                                                 DgContext      *context,
                                                 const char     *path);
 DgCsvImport    *dg_import_window_get_import    (DgImportWindow *self);
-/* "loading", "error", "file", "columns", "check", "journey" or
- * "progress". */
+/* "loading", "error", "file", "columns", "survey", "check", "journey"
+ * or "progress". */
 const char     *dg_import_window_get_page_name (DgImportWindow *self);
 /* Whether a worker reads or writes the file now. */
 gboolean        dg_import_window_get_busy      (DgImportWindow *self);

@@ -289,6 +289,9 @@ test_utf8_and_undo (DgUiFixture   *fixture,
   g_free (dg_ui_test_screenshot (GTK_WIDGET (window), "import-check"));
 
   go_next (window, "journey");
+  /* No journey yet: the page says where to make one. */
+  g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (dg_ui_test_find_by_id (GTK_WIDGET (window), "journey_row"))));
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (window), "import-journey-none"));
   import_and_close (window);
 
   dg_ui_test_wait_for (dg_customers_test_count_all () == 3);

@@ -357,6 +357,9 @@ _dg_import_window_fill_journey (DgImportWindow *self)
         gtk_string_list_append (names, ((DgJourney *) g_ptr_array_index (self->journeys, i))->name);
       adw_combo_row_set_model (self->journey_row, G_LIST_MODEL (names));
       adw_combo_row_set_selected (self->journey_row, 0);
+      if (self->journeys->len == 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->journey_row),
+                                     _("There are no journeys yet: create one on the Journeys page first."));
 
       gtk_editable_set_text (GTK_EDITABLE (self->cohort_name_row), cohort);
       gtk_editable_set_text (GTK_EDITABLE (self->cohort_date_row), today);

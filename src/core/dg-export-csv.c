@@ -7,10 +7,13 @@
 
 #include <glib/gi18n.h>
 
+#include "dg-customers-private.h"
 #include "dg-customers.h"
+#include "dg-database-private.h"
 #include "dg-export-csv.h"
 #include "dg-export-file-private.h"
 #include "dg-phone.h"
+#include "dg-record-private.h"
 
 /* The byte order mark: without it Excel on a Korean Windows opens a CSV
  * file as CP949 and shows UTF-8 Hangul as mojibake. */
@@ -138,31 +141,43 @@ format_day (GDateTime *datetime,
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
+/* One row of what is written, its columns in DgExportCsvColumn's order. The
+ * stored values are those a DgCustomer reads (normalized when written);
+ * tags_text is its tags as "a, b" (dg-catalog.c). Reading them straight
+ * from one statement, rather than building a customer with its tags'
+ * subquery, is most of the export's speed. */
+#define SELECT_ROW                                                             \
+  "SELECT name, phone, email, organization, tags_text, last_contact_at, "     \
+  "  created_at, source, note FROM customers WHERE id = ?1"
+
+G_STATIC_ASSERT (DG_EXPORT_CSV_NAME == 0 && DG_EXPORT_CSV_PHONE == 1 && DG_EXPORT_CSV_EMAIL == 2
+                 && DG_EXPORT_CSV_ORGANIZATION == 3 && DG_EXPORT_CSV_TAGS == 4
+                 && DG_EXPORT_CSV_LAST_CONTACT == 5 && DG_EXPORT_CSV_ADDED == 6
+                 && DG_EXPORT_CSV_SOURCE == 7 && DG_EXPORT_CSV_NOTE == 8);
+
 static char *
-column_text (DgCustomer        *customer,
+column_text (sqlite3_stmt      *stmt,
              DgExportCsvColumn  column,
              GTimeZone         *tz)
 {
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  g_autoptr(GDateTime) datetime = NULL;
+
   switch (column)
     {
-    case DG_EXPORT_CSV_NAME:
-      return g_strdup (dg_customer_get_name (customer));
     case DG_EXPORT_CSV_PHONE:
-      return dg_phone_format_display (dg_customer_get_phone (customer));
-    case DG_EXPORT_CSV_EMAIL:
-      return g_strdup (dg_customer_get_email (customer));
-    case DG_EXPORT_CSV_ORGANIZATION:
-      return g_strdup (dg_customer_get_organization (customer));
-    case DG_EXPORT_CSV_TAGS:
-      return g_strjoinv (", ", (char **) dg_customer_get_tags (customer));
+      return dg_phone_format_display (text != NULL ? text : "");
     case DG_EXPORT_CSV_LAST_CONTACT:
-      return format_day (dg_customer_get_last_contact_at (customer), tz);
     case DG_EXPORT_CSV_ADDED:
-      return format_day (dg_customer_get_created_at (customer), tz);
+      datetime = text != NULL ? dg_record_parse_time (text) : NULL;
+      return format_day (datetime, tz);
+    case DG_EXPORT_CSV_NAME:
+    case DG_EXPORT_CSV_EMAIL:
+    case DG_EXPORT_CSV_ORGANIZATION:
+    case DG_EXPORT_CSV_TAGS:
     case DG_EXPORT_CSV_SOURCE:
-      return g_strdup (dg_customer_get_source (customer));
     case DG_EXPORT_CSV_NOTE:
-      return g_strdup (dg_customer_get_note (customer));
+      return g_strdup (text != NULL ? text : "");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -180,31 +195,43 @@ append_cell (GString    *line,
   g_string_append (line, cell);
 }
 
-gboolean
-dg_export_csv (DgDatabase               *db,
-               const DgCustomerQuery    *query,
-               const gint64             *ids,
-               guint                     n_ids,
-               const DgExportCsvColumn  *columns,
-               guint                     n_columns,
-               GTimeZone                *tz,
-               const char               *path,
-               GCancellable             *cancellable,
-               guint                    *out_count,
-               GError                  **error)
+/* SQLite's page cache while exporting, in kB: the customers table of
+ * 100k customers fits. */
+#define EXPORT_CACHE_KB 65536
+
+static int
+pragma_int (sqlite3    *handle,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -2000;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* Writes the customers; see dg_export_csv(). */
+static gboolean
+write_customers (DgDatabase               *db,
+                 const DgCustomerQuery    *query,
+                 const gint64             *ids,
+                 guint                     n_ids,
+                 const DgExportCsvColumn  *columns,
+                 guint                     n_columns,
+                 GTimeZone                *tz,
+                 const char               *path,
+                 GCancellable             *cancellable,
+                 guint                    *out_count,
+                 GError                  **error)
 {
   g_autoptr(GArray) found = NULL;
-  g_autoptr(GTimeZone) local = NULL;
   g_autoptr(DgExportFile) file = NULL;
+  g_auto(DgStatement) stmt = NULL;
   GString *buffer;
-
-  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
-  g_return_val_if_fail (columns != NULL && n_columns > 0, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (tz == NULL)
-    tz = local = g_time_zone_new_local ();
 
   if (ids == NULL)
     {
@@ -236,16 +263,28 @@ dg_export_csv (DgDatabase               *db,
     append_cell (buffer, dg_export_csv_column_title (columns[c]), c == 0);
   g_string_append (buffer, "\r\n");
 
+  stmt = dg_database_prepare (db, SELECT_ROW, error);
+  if (stmt == NULL)
+    return FALSE;
+
   for (guint i = 0; i < n_ids; i++)
     {
-      g_autoptr(DgCustomer) customer = dg_customers_get (db, ids[i], error);
+      int rc;
 
-      if (customer == NULL)
-        return FALSE;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          dg_customers_set_not_found (error);
+          return FALSE;
+        }
+      if (rc != SQLITE_ROW)
+        return dg_database_set_error (db, error);
 
       for (guint c = 0; c < n_columns; c++)
         {
-          g_autofree char *text = column_text (customer, columns[c], tz);
+          g_autofree char *text = column_text (stmt, columns[c], tz);
 
           append_cell (buffer, text, c == 0);
         }
@@ -264,4 +303,58 @@ dg_export_csv (DgDatabase               *db,
     *out_count = n_ids;
 
   return TRUE;
+}
+
+gboolean
+dg_export_csv (DgDatabase               *db,
+               const DgCustomerQuery    *query,
+               const gint64             *ids,
+               guint                     n_ids,
+               const DgExportCsvColumn  *columns,
+               guint                     n_columns,
+               GTimeZone                *tz,
+               const char               *path,
+               GCancellable             *cancellable,
+               guint                    *out_count,
+               GError                  **error)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *handle;
+  gboolean own, ok;
+  int cache_size;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+  g_return_val_if_fail (columns != NULL && n_columns > 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+
+  /* Every customer is read in one read transaction (the caller's, if one
+   * is open): the file is one moment's list, and SQLite takes its shared
+   * lock once rather than once a customer, which cost more than reading
+   * them. A read transaction holds no lock that writers wait for. */
+  handle = dg_database_get_handle (db);
+  own = sqlite3_get_autocommit (handle) != 0;
+  if (own && !dg_database_exec (db, "BEGIN", error))
+    return FALSE;
+
+  /* The customers are read in the list's order, not the table's: with
+   * SQLite's 2 MB page cache, each was a page read again from the file.
+   * The cache is larger for the export (pages are allocated as read, and
+   * freed when it is set back). */
+  cache_size = pragma_int (handle, "PRAGMA cache_size");
+  sqlite3_exec (handle, "PRAGMA cache_size = -" G_STRINGIFY (EXPORT_CACHE_KB), NULL, NULL, NULL);
+
+  ok = write_customers (db, query, ids, n_ids, columns, n_columns, tz, path,
+                        cancellable, out_count, error);
+
+  sql = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+  sqlite3_exec (handle, sql, NULL, NULL, NULL);
+  if (own)
+    sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+
+  return ok;
 }

@@ -33,12 +33,17 @@ struct _DgCsvReader
   guint8         *out;
   gboolean        raw_eof;
   gboolean        converted_all;
+  /* The text decoded next is not UTF-8 (see valid_prefix()). */
+  gboolean        bad_text;
 
   /* Decoded UTF-8 not parsed yet, from text_pos. */
   GByteArray     *text;
   gsize           text_pos;
 
   guint           row;
+  /* Some of record @row was read: text that fails to decode now is in
+   * it, not in the next. */
+  gboolean        in_record;
   GString        *field;
 };
 
@@ -105,7 +110,8 @@ set_decode_error (DgCsvReader  *self,
 {
   g_set_error (error, DG_ERROR, DG_ERROR_INVALID_IMPORT,
                _("Row %u: the file is not valid %s text; choose another encoding."),
-               MAX (self->row, 1), dg_csv_encoding_get_label (self->detection.encoding));
+               self->in_record ? self->row : self->row + 1,
+               dg_csv_encoding_get_label (self->detection.encoding));
   return FALSE;
 }
 
@@ -138,6 +144,29 @@ read_raw (DgCsvReader   *self,
   return TRUE;
 }
 
+/* How much of @text is UTF-8. NUL characters count as text here: the
+ * parser refuses them with a message of their own. */
+static gsize
+valid_prefix (const char *text,
+              gsize       len)
+{
+  const char *p = text;
+  const char *end = text + len;
+
+  while (p < end)
+    {
+      const char *stop;
+
+      if (g_utf8_validate_len (p, end - p, &stop))
+        break;
+      if (*stop != '\0')
+        return stop - text;
+      p = stop + 1;
+    }
+
+  return len;
+}
+
 /* Appends more decoded text; TRUE with nothing appended at the end. */
 static gboolean
 fill (DgCsvReader   *self,
@@ -151,12 +180,14 @@ fill (DgCsvReader   *self,
       g_byte_array_remove_range (self->text, 0, self->text_pos);
       self->text_pos = 0;
     }
+  if (self->bad_text)
+    return set_decode_error (self, error);
   before = self->text->len;
 
   while (!self->converted_all && self->text->len == before)
     {
       g_autoptr(GError) local_error = NULL;
-      gsize n_read = 0, n_written = 0;
+      gsize n_read = 0, n_written = 0, valid;
       GConverterResult result;
 
       if (!self->raw_eof && self->raw_len - self->raw_pos < RAW_CHUNK
@@ -180,7 +211,17 @@ fill (DgCsvReader   *self,
         }
 
       self->raw_pos += n_read;
-      g_byte_array_append (self->text, self->out, n_written);
+
+      /* glibc's iconv lets through UTF-8 sequences of code points past
+       * U+10FFFF, which are not text: the text before them is kept, and
+       * they are refused when the row that holds them is read. */
+      valid = valid_prefix ((const char *) self->out, n_written);
+      g_byte_array_append (self->text, self->out, valid);
+      if (valid < n_written)
+        {
+          self->bad_text = TRUE;
+          return self->text->len > before || set_decode_error (self, error);
+        }
       if (result == G_CONVERTER_FINISHED)
         self->converted_all = TRUE;
     }
@@ -391,10 +432,18 @@ detect_delimiter (DgCsvReader   *self,
 
   while (self->text->len < SAMPLE_BYTES && !self->converted_all)
     {
+      g_autoptr(GError) local_error = NULL;
       gsize before = self->text->len;
 
-      if (!fill (self, cancellable, error))
-        return FALSE;
+      /* Text that does not decode is refused when its row is read, so
+       * that the message names that row: the sample ends before it. */
+      if (!fill (self, cancellable, &local_error))
+        {
+          if (g_error_matches (local_error, DG_ERROR, DG_ERROR_INVALID_IMPORT))
+            break;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       if (self->text->len == before)
         break;
     }
@@ -542,6 +591,7 @@ dg_csv_reader_next (DgCsvReader   *self,
                 return FALSE;
 
               end_field (self, fields);
+              self->in_record = FALSE;
               *out_row = self->row;
               return TRUE;
             }
@@ -551,6 +601,7 @@ dg_csv_reader_next (DgCsvReader   *self,
 
       if (record_bytes++ == 0)
         {
+          self->in_record = TRUE;
           if (self->row >= DG_CSV_MAX_ROWS)
             {
               g_set_error (error, DG_ERROR, DG_ERROR_INVALID_IMPORT,
@@ -620,6 +671,7 @@ dg_csv_reader_next (DgCsvReader   *self,
         }
       else if (c == '\n' || c == '\r')
         {
+          self->in_record = FALSE;
           if (c == '\r')
             {
               if (self->text_pos == self->text->len && !fill (self, cancellable, error))

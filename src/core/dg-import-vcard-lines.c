@@ -564,6 +564,12 @@ dg_vcard_splitter_next (DgVcardSplitter *self,
 
   if (card->problem != NULL)
     {
+      /* A reason quotes the file's CHARSET or VERSION as written: it must
+       * still be text to show. */
+      char *valid = g_utf8_make_valid (card->problem, -1);
+
+      g_free (card->problem);
+      card->problem = valid;
       g_string_free (card->text, TRUE);
       card->text = NULL;
     }

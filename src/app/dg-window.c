@@ -7,6 +7,7 @@
 
 #include "dg-backup-controller.h"
 #include "dg-export-controller.h"
+#include "dg-import-controller.h"
 #include "dg-calendar-view.h"
 #include "dg-customers-view.h"
 #include "dg-demo-ui.h"
@@ -24,6 +25,7 @@ struct _DgWindow
   DgContext            *context;
   DgBackupController   *backup;
   DgExportController   *export;
+  DgImportController   *import;
 
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
@@ -381,6 +383,9 @@ dg_window_constructed (GObject *object)
                                            dg_window_get_customers_view,
                                            self->context);
   dg_export_controller_install (self->export);
+  self->import = dg_import_controller_new (GTK_WINDOW (self), GTK_WIDGET (self->toast_overlay),
+                                           self->context);
+  dg_import_controller_install (self->import);
 
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_view_stack_visible_child_cb), self, 0);
@@ -423,6 +428,9 @@ dg_window_dispose (GObject *object)
   if (self->export != NULL)
     g_object_run_dispose (G_OBJECT (self->export));
   g_clear_object (&self->export);
+  if (self->import != NULL)
+    g_object_run_dispose (G_OBJECT (self->import));
+  g_clear_object (&self->import);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dg_window_parent_class)->dispose (object);

@@ -551,6 +551,42 @@ test_survey_refused (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "CSV"));
 }
 
+/* A UTF-16 file is told by its first code units alone: an emoji cut in two
+ * by the end of the 4096 bytes read, or a lone surrogate further on, does
+ * not turn it into a sheet. */
+static void
+test_detect_utf16_surrogates (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char lone[] = "\xFF\xFE" "B\0E\0G\0I\0N\0:\0V\0C\0A\0R\0D\0\r\0\n\0"
+                             "F\0N\0:\0\x00\xD8K\0\r\0\n\0";
+  static const char lone_be[] = "\xFE\xFF" "\0 \0\r\0\n\0b\0e\0g\0i\0n\0:\0v\0c\0a\0r\0d"
+                                "\0\r\0\n\xDC\x00";
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "import-vcard-corpus",
+                                                 "utf16le-emoji-at-4k.vcf", NULL);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  g_autoptr(DgCsvImport) import = NULL;
+  DgCustomer *customer;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 4096);
+  /* The high surrogate ends the prefix the loader sniffs. */
+  g_assert_cmphex ((guchar) contents[4095], ==, 0xD8);
+  g_assert_true (dg_vcard_import_sniff (contents, 4096));
+  g_assert_true (dg_vcard_import_sniff (contents, 4095));
+
+  import = load_and_preview (fixture, path);
+  g_assert_cmpuint (dg_csv_import_get_n_rows (import), ==, 1);
+  customer = g_ptr_array_index (dg_csv_import_get_sample (import), 0);
+  g_assert_cmpstr (dg_customer_get_name (customer), ==, "Emoji Kim");
+  g_assert_true (g_str_has_suffix (dg_customer_get_note (customer), "a\U0001F600"));
+
+  g_assert_true (dg_vcard_import_sniff (lone, sizeof lone - 1));
+  g_assert_true (dg_vcard_import_sniff (lone_be, sizeof lone_be - 1));
+  g_assert_false (dg_vcard_import_sniff (lone, 2 + 2 * 10));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +597,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/import-vcard/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("detect", test_detect);
+  ADD ("detect-utf16-surrogates", test_detect_utf16_surrogates);
   ADD ("versions", test_versions);
   ADD ("duplicates", test_duplicates);
   ADD ("enroll", test_enroll);

@@ -627,11 +627,47 @@ dg_vcard_import_get_problem_card (DgVcardImport *self,
   return g_array_index (self->problem_cards, guint, index);
 }
 
+/* Reads the UTF-16 prefix one code unit at a time instead of converting it:
+ * the prefix may end halfway through a surrogate pair, or the file may hold
+ * a lone surrogate further on, and neither says anything about its format. */
+static gboolean
+sniff_utf16 (const guchar *data,
+             gsize         len,
+             gboolean      little_endian)
+{
+  static const char begin[] = "BEGIN:VCARD";
+  gsize n_units = len / 2;
+  gsize i = 0;
+
+  while (i < n_units)
+    {
+      gunichar unit = little_endian ? data[2 * i] | (data[2 * i + 1] << 8)
+                                    : (data[2 * i] << 8) | data[2 * i + 1];
+
+      if (unit >= 0x80 || !g_ascii_isspace ((char) unit))
+        break;
+      i++;
+    }
+
+  if (n_units - i < strlen (begin))
+    return FALSE;
+
+  for (gsize k = 0; k < strlen (begin); k++, i++)
+    {
+      gunichar unit = little_endian ? data[2 * i] | (data[2 * i + 1] << 8)
+                                    : (data[2 * i] << 8) | data[2 * i + 1];
+
+      if (unit >= 0x80 || g_ascii_toupper ((char) unit) != begin[k])
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 dg_vcard_import_sniff (const char *data,
                        gsize       len)
 {
-  g_autofree char *from_utf16 = NULL;
   static const char begin[] = "BEGIN:VCARD";
   gsize i = 0;
 
@@ -639,18 +675,7 @@ dg_vcard_import_sniff (const char *data,
 
   if (len >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE)
       && (guchar) data[1] == ((guchar) data[0] ^ 0x01))
-    {
-      gsize written = 0;
-
-      /* An odd length would cut a unit in two: leave its last byte. */
-      from_utf16 = g_convert (data + 2, (len - 2) & ~(gsize) 1, "UTF-8",
-                              (guchar) data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
-                              NULL, &written, NULL);
-      if (from_utf16 == NULL)
-        return FALSE;
-      data = from_utf16;
-      len = written;
-    }
+    return sniff_utf16 ((const guchar *) data + 2, len - 2, (guchar) data[0] == 0xFF);
   else if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     i = 3;
 

@@ -58,7 +58,7 @@ snapshot () {
   cp "$tmp/now" "$1"
 }
 
-echo "1..38"
+echo "1..46"
 
 db="$tmp/one.db"
 "$seed" "$db" >/dev/null 2>&1
@@ -153,6 +153,20 @@ run --cohort x --export-csv "$tmp/x.csv"
 exits 3 "--cohort without --import exits 3"
 run --import "$tmp/missing.csv"
 exits 1 "a file that is not there exits 1"
+"$dangol" --db "$tmp/no-such.db" --import "$tmp/signup.csv" </dev/null >"$tmp/out" 2>"$tmp/err"
+last=$?
+exits 1 "--import into a --db that is not there exits 1"
+check "it says there is no database there" grep -q "There is no database at “$tmp/no-such.db”: nothing was imported." "$tmp/err"
+check "and creates none" test ! -e "$tmp/no-such.db"
+"$dangol" --db "$tmp/no-such.db" --backup "$tmp/no-such.dangol" </dev/null >"$tmp/out" 2>"$tmp/err"
+last=$?
+exits 1 "--backup of a --db that is not there exits 1"
+check "it says nothing was backed up" grep -q "There is no database at “$tmp/no-such.db”: nothing was backed up." "$tmp/err"
+"$dangol" --db "$tmp/no-such.db" --export-vcard "$tmp/no-such.vcf" </dev/null >"$tmp/out" 2>"$tmp/err"
+last=$?
+exits 1 "--export-vcard of a --db that is not there exits 1"
+check "it says nothing was exported, and creates neither file" \
+  sh -c 'grep -q "nothing was exported" "$1" && test ! -e "$2" && test ! -e "$3"' sh "$tmp/err" "$tmp/no-such.db" "$tmp/no-such.vcf"
 
 # While Dangol runs (its name owned on a session bus of this test's own),
 # --import writes nothing.

@@ -198,19 +198,11 @@ _dg_application_cli_import (const char   *db_path,
       return exit_status_for (error);
     }
 
-  if (db_path != NULL)
-    db = dg_database_open (db_path, &error);
-  else
-    {
-      g_autofree char *default_path = dg_database_get_default_path ();
-
-      db = dg_database_open (default_path, &error);
-    }
+  /* Into a --db mistyped, the import would fill a new, empty database and
+   * report success. The default one is created as Dangol would. */
+  db = _dg_application_cli_open_database (db_path, DG_CLI_DATABASE_FOR_IMPORT, TRUE);
   if (db == NULL)
-    {
-      _dg_application_cli_print_error (error->message);
-      return DG_CLI_EXIT_FAILED;
-    }
+    return DG_CLI_EXIT_FAILED;
 
   if (stage_name != NULL)
     {
@@ -250,34 +242,16 @@ _dg_application_cli_export (const char *db_path,
                             const char *what,
                             const char *path)
 {
-  g_autofree char *default_path = NULL;
   g_autofree char *display = g_filename_display_name (path);
   g_autoptr(DgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
   guint count = 0;
 
-  /* Opening creates a database that is not there: an export of a path
-   * mistyped would be an empty file. */
-  if (db_path == NULL)
-    db_path = default_path = dg_database_get_default_path ();
-  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *db_display = g_filename_display_name (db_path);
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is the path of a database. */
-      message = g_strdup_printf (_("There is no database at “%s”: nothing was exported."), db_display);
-      _dg_application_cli_print_error (message);
-      return DG_CLI_EXIT_FAILED;
-    }
-
-  db = dg_database_open (db_path, &error);
+  /* An export of a path mistyped would be an empty file. */
+  db = _dg_application_cli_open_database (db_path, DG_CLI_DATABASE_FOR_EXPORT, FALSE);
   if (db == NULL)
-    {
-      _dg_application_cli_print_error (error->message);
-      return DG_CLI_EXIT_FAILED;
-    }
+    return DG_CLI_EXIT_FAILED;
 
   if (g_str_equal (what, "export-csv"))
     {

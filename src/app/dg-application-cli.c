@@ -27,6 +27,55 @@ _dg_application_cli_print_error (const char *message)
   g_printerr ("dangol: %s\n", message);
 }
 
+static const char *
+missing_database_message (DgCliDatabaseUse use)
+{
+  switch (use)
+    {
+    case DG_CLI_DATABASE_FOR_BACKUP:
+      /* Translators: %s is the path of a database. */
+      return _("There is no database at “%s”: nothing was backed up.");
+    case DG_CLI_DATABASE_FOR_EXPORT:
+      /* Translators: %s is the path of a database. */
+      return _("There is no database at “%s”: nothing was exported.");
+    case DG_CLI_DATABASE_FOR_IMPORT:
+    default:
+      /* Translators: %s is the path of a database. */
+      return _("There is no database at “%s”: nothing was imported.");
+    }
+}
+
+DgDatabase *
+_dg_application_cli_open_database (const char       *db_path,
+                                   DgCliDatabaseUse  use,
+                                   gboolean          may_create_default)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(GError) error = NULL;
+  DgDatabase *db;
+
+  if (db_path == NULL)
+    db_path = default_path = dg_database_get_default_path ();
+  else
+    may_create_default = FALSE;
+
+  if (!may_create_default && !g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (db_path);
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (missing_database_message (use), display);
+      _dg_application_cli_print_error (message);
+      return NULL;
+    }
+
+  db = dg_database_open (db_path, &error);
+  if (db == NULL)
+    _dg_application_cli_print_error (error->message);
+
+  return db;
+}
+
 /* The running instance writes to the database on its own (reminders,
  * birthday follow-ups) and shows what it read: replacing everything under
  * it would leave it showing data that is gone. */
@@ -144,27 +193,15 @@ run_backup (const char *db_path,
 {
   g_autoptr(DgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *default_path = NULL;
   DgBackupCounts counts = { 0 };
 
-  /* Opening creates a database that is not there: a backup of a path
-   * mistyped would be an empty file that looks like a backup. */
-  if (db_path == NULL)
-    db_path = default_path = dg_database_get_default_path ();
-  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *display = g_filename_display_name (db_path);
-      g_autofree char *message = NULL;
+  /* A backup of a path mistyped would be an empty file that looks like a
+   * backup. */
+  db = _dg_application_cli_open_database (db_path, DG_CLI_DATABASE_FOR_BACKUP, FALSE);
+  if (db == NULL)
+    return DG_CLI_EXIT_FAILED;
 
-      /* Translators: %s is the path of a database. */
-      message = g_strdup_printf (_("There is no database at “%s”: nothing was backed up."), display);
-      _dg_application_cli_print_error (message);
-      return DG_CLI_EXIT_FAILED;
-    }
-
-  db = dg_database_open (db_path, &error);
-  if (db == NULL
-      || !dg_backup_export (db, path, NULL, &counts, NULL, &error))
+  if (!dg_backup_export (db, path, NULL, &counts, NULL, &error))
     {
       _dg_application_cli_print_error (error->message);
       return DG_CLI_EXIT_FAILED;

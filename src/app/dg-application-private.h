@@ -89,8 +89,23 @@ enum {
   DG_CLI_EXIT_NOT_CONFIRMED = 3,
 };
 
+/* What a command that needs an existing database would have done. */
+typedef enum {
+  DG_CLI_DATABASE_FOR_BACKUP,
+  DG_CLI_DATABASE_FOR_EXPORT,
+  DG_CLI_DATABASE_FOR_IMPORT,
+} DgCliDatabaseUse;
+
 /* "dangol: @message" on stderr. */
 void      _dg_application_cli_print_error (const char    *message);
+/* The database at @db_path (the default one when NULL), opened, or NULL
+ * with the reason printed. Opening would create a database that is not
+ * there: a path mistyped is refused instead, saying nothing was done.
+ * @may_create_default lets the default database be created (an import
+ * before Dangol was ever started). */
+DgDatabase *_dg_application_cli_open_database (const char       *db_path,
+                                               DgCliDatabaseUse  use,
+                                               gboolean          may_create_default);
 /* Whether another Dangol holds the application id on the session bus:
  * it writes to the database on its own and shows what it read. */
 gboolean  _dg_application_cli_dangol_is_running (void);

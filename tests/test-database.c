@@ -138,6 +138,83 @@ test_nested_rollback (void)
 }
 
 static void
+count_changed (guint      *count,
+               const char *table)
+{
+  (*count)++;
+}
+
+/* A read transaction holds one snapshot; it opens nothing inside the
+ * caller's transaction, a transaction begun inside it is a savepoint, and
+ * once it ends dg_database_begin() opens a transaction of its own again. */
+static void
+test_read_transaction (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(DgDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = dg_database_get_handle (db);
+  sqlite3_stmt *stmt;
+  guint count = 0;
+
+  g_signal_connect_swapped (db, "changed", G_CALLBACK (count_changed), &count);
+  other = dg_database_open (dg_database_get_path (db), &error);
+  g_assert_no_error (error);
+
+  g_assert_true (dg_database_begin_read (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_get_autocommit (handle), ==, 0);
+  g_assert_true (dg_database_begin_read (db, &error));
+  stmt = dg_database_prepare (db, "SELECT count(*) FROM tags", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  dg_statement_release (stmt);
+
+  /* Another connection's commit is not in this snapshot. */
+  g_assert_true (dg_database_exec (other, "INSERT INTO tags (uuid, name) VALUES ('o', 'other')", &error));
+  g_assert_no_error (error);
+  stmt = dg_database_prepare (db, "SELECT count(*) FROM tags", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  dg_statement_release (stmt);
+
+  g_assert_true (dg_database_end_read (db, &error));
+  g_assert_cmpint (sqlite3_get_autocommit (handle), ==, 0);
+  g_assert_true (dg_database_end_read (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_get_autocommit (handle), !=, 0);
+
+  /* Its own transactions work after it, and inside it. */
+  g_assert_true (dg_database_begin (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_database_begin_read (db, &error));
+  g_assert_true (dg_database_end_read (db, &error));
+  g_assert_cmpint (sqlite3_get_autocommit (handle), ==, 0);
+  g_assert_true (dg_database_exec (db, "INSERT INTO tags (uuid, name) VALUES ('a', 'first')", &error));
+  dg_database_notify_changed (db, "tags");
+  g_assert_true (dg_database_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 1);
+
+  g_assert_true (dg_database_begin_read (db, &error));
+  g_assert_true (dg_database_begin (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (dg_database_exec (db, "INSERT INTO tags (uuid, name) VALUES ('b', 'second')", &error));
+  dg_database_notify_changed (db, "tags");
+  g_assert_true (dg_database_commit (db, &error));
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (dg_database_end_read (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_cmpint (sqlite3_get_autocommit (handle), !=, 0);
+
+  stmt = dg_database_prepare (other, "SELECT count(*) FROM tags", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
+  dg_statement_release (stmt);
+}
+
+static void
 test_statement_cache (void)
 {
   g_autoptr(DgDatabase) db = dg_test_open_database ();
@@ -237,6 +314,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/reopen", test_reopen);
   g_test_add_func ("/database/changed-signal", test_changed_signal);
   g_test_add_func ("/database/nested-rollback", test_nested_rollback);
+  g_test_add_func ("/database/read-transaction", test_read_transaction);
   g_test_add_func ("/database/statement-cache", test_statement_cache);
   g_test_add_func ("/database/reader", test_reader);
 

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "dg-core.h"
+#include "dg-database-private.h"
 #include "dg-test-util.h"
 
 /* Prints each row of the file as its cells joined by " | ". */
@@ -234,6 +235,43 @@ test_query (void)
   g_assert_cmpuint (count, ==, 3);
 }
 
+/* The export reads in a read transaction of its own that it ends, so the
+ * database's own transactions work after it; inside the caller's
+ * transaction it opens none and leaves that one open. */
+static void
+test_transaction (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autofree char *path = dg_test_temp_path ("transaction.csv");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = dg_database_get_handle (db);
+  guint count = 0;
+  gint64 ids[4];
+
+  fill (db, ids);
+  g_assert_true (dg_export_csv (db, NULL, NULL, 0, columns, 1, NULL, path, NULL, NULL, NULL, &count,
+                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 4);
+  g_assert_cmpint (sqlite3_get_autocommit (handle), !=, 0);
+
+  g_assert_true (dg_database_begin (db, &error));
+  g_assert_no_error (error);
+  add_customer (db, "박서준", "", "", "", "", "");
+  g_assert_true (dg_export_csv (db, NULL, NULL, 0, columns, 1, NULL, path, NULL, NULL, NULL, &count,
+                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 5);
+  g_assert_cmpint (sqlite3_get_autocommit (handle), ==, 0);
+  g_assert_true (dg_database_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_get_autocommit (handle), !=, 0);
+
+  g_assert_true (dg_database_begin (db, &error));
+  g_assert_no_error (error);
+  dg_database_rollback (db);
+}
+
 /* A failed export leaves the file that was there. */
 static void
 test_failure_keeps_old (void)
@@ -263,6 +301,7 @@ main (int    argc,
   g_test_add_func ("/export-csv/python-reads", test_python_reads);
   g_test_add_func ("/export-csv/query", test_query);
   g_test_add_func ("/export-csv/failure-keeps-old", test_failure_keeps_old);
+  g_test_add_func ("/export-csv/transaction", test_transaction);
 
   return g_test_run ();
 }

@@ -510,17 +510,16 @@ write_snapshot (Writer     *w,
                 GDateTime  *exported_at,
                 GError    **error)
 {
-  sqlite3 *handle = dg_database_get_handle (w->db);
-  gboolean own = sqlite3_get_autocommit (handle) != 0;
   gboolean ok;
 
-  if (own && !dg_database_exec (w->db, "BEGIN", error))
+  if (!dg_database_begin_read (w->db, error))
     return FALSE;
 
   ok = write_document (w, exported_at, error);
 
-  if (own)
-    sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+  /* A commit that fails is told, unless the snapshot already failed. */
+  if (!dg_database_end_read (w->db, ok ? error : NULL))
+    ok = FALSE;
 
   return ok;
 }

@@ -45,6 +45,17 @@ gboolean      dg_database_commit     (DgDatabase  *self,
                                       GError     **error);
 void          dg_database_rollback   (DgDatabase  *self);
 
+/* A read transaction, so that several reads see one snapshot: a deferred
+ * BEGIN, which holds no lock writers wait for, when no transaction is
+ * open; nothing when the caller has one. Calls nest; each is ended by
+ * dg_database_end_read(), which commits the transaction it opened (a
+ * failed commit rolls back, so either way it is over). dg_database_begin()
+ * inside it opens a savepoint. */
+gboolean      dg_database_begin_read (DgDatabase  *self,
+                                      GError     **error);
+gboolean      dg_database_end_read   (DgDatabase  *self,
+                                      GError     **error);
+
 gboolean      dg_database_exec       (DgDatabase  *self,
                                       const char  *sql,
                                       GError     **error);

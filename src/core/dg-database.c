@@ -30,6 +30,10 @@ struct _DgDatabase
 
   /* 0 outside a transaction; nested levels are savepoints. */
   guint       transaction_depth;
+  /* dg_database_begin_read() calls not yet ended, and whether the
+   * outermost one opened the transaction (counted in transaction_depth). */
+  guint       read_depth;
+  gboolean    read_owned;
   /* Tables changed by the open transaction, each once, in order. */
   GPtrArray  *pending_changes;
 
@@ -492,6 +496,7 @@ dg_database_commit (DgDatabase  *self,
 
   g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+  g_return_val_if_fail (self->transaction_depth > 1 || !self->read_owned || self->read_depth == 0, FALSE);
 
   if (self->transaction_depth == 1)
     sql = g_strdup ("COMMIT");
@@ -537,6 +542,48 @@ dg_database_rollback (DgDatabase *self)
                              self->transaction_depth, self->transaction_depth);
       exec_sql (self, sql, NULL);
     }
+}
+
+gboolean
+dg_database_begin_read (DgDatabase  *self,
+                        GError     **error)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
+
+  if (self->read_depth == 0)
+    {
+      /* The caller's transaction, whether ours or not, already reads one
+       * snapshot. */
+      if (self->transaction_depth > 0 || sqlite3_get_autocommit (self->handle) == 0)
+        self->read_owned = FALSE;
+      else
+        {
+          if (!dg_database_exec (self, "BEGIN DEFERRED", error))
+            return FALSE;
+          self->read_owned = TRUE;
+          self->transaction_depth++;
+        }
+    }
+  self->read_depth++;
+
+  return TRUE;
+}
+
+gboolean
+dg_database_end_read (DgDatabase  *self,
+                      GError     **error)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->read_depth > 0, FALSE);
+
+  self->read_depth--;
+  if (self->read_depth > 0 || !self->read_owned)
+    return TRUE;
+
+  self->read_owned = FALSE;
+  g_return_val_if_fail (self->transaction_depth == 1, FALSE);
+
+  return dg_database_commit (self, error);
 }
 
 gboolean

@@ -329,7 +329,7 @@ dg_export_csv (DgDatabase               *db,
   g_autoptr(GTimeZone) local = NULL;
   g_autofree char *sql = NULL;
   sqlite3 *handle;
-  gboolean own, ok;
+  gboolean ok;
   int cache_size;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
@@ -345,8 +345,7 @@ dg_export_csv (DgDatabase               *db,
    * lock once rather than once a customer, which cost more than reading
    * them. A read transaction holds no lock that writers wait for. */
   handle = dg_database_get_handle (db);
-  own = sqlite3_get_autocommit (handle) != 0;
-  if (own && !dg_database_exec (db, "BEGIN", error))
+  if (!dg_database_begin_read (db, error))
     return FALSE;
 
   /* The customers are read in the list's order, not the table's: with
@@ -361,8 +360,9 @@ dg_export_csv (DgDatabase               *db,
 
   sql = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
   sqlite3_exec (handle, sql, NULL, NULL, NULL);
-  if (own)
-    sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL);
+  /* A commit that fails is told, unless the export already failed. */
+  if (!dg_database_end_read (db, ok ? error : NULL))
+    ok = FALSE;
 
   return ok;
 }

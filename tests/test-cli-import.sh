@@ -58,7 +58,7 @@ snapshot () {
   cp "$tmp/now" "$1"
 }
 
-echo "1..46"
+echo "1..47"
 
 db="$tmp/one.db"
 "$seed" "$db" >/dev/null 2>&1
@@ -139,6 +139,7 @@ exits 2 "an unknown stage exits 2"
 printf '%s\r\n' "점수,번호" "1,2" "3,4" >"$tmp/no-names.csv"
 run --import "$tmp/no-names.csv"
 exits 2 "a sheet with no column of names exits 2"
+check "it says so in the terminal's words" grep -q "^dangol: No column of names was found in “$tmp/no-names.csv”.$" "$tmp/err"
 printf '%s\r\n' "이름,연락처" >"$tmp/header-only.csv"
 run --import "$tmp/header-only.csv"
 exits 2 "a sheet with no rows exits 2"

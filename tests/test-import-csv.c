@@ -451,7 +451,7 @@ test_file_changed (Fixture       *fixture,
   g_assert_true (g_file_set_contents (path, changed, -1, NULL));
   undo = dg_csv_import_apply (import, fixture->db, fixture->clock, NULL, NULL, &error);
   g_assert_null (undo);
-  g_assert_error (error, DG_ERROR, DG_ERROR_INVALID_IMPORT);
+  g_assert_error (error, DG_ERROR, DG_ERROR_IMPORT_FILE_CHANGED);
   g_assert_cmpstr (error->message, ==,
                    "Nothing was imported. The file changed since the preview; preview it again.");
 

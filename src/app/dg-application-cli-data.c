@@ -137,12 +137,52 @@ print_summary (DgCsvImport           *import,
 }
 
 /* A file the import cannot take (no rows, no name column, no cards) is
- * the caller's to fix; anything else may go away on a retry. */
+ * the caller's to fix; anything else, a file that changed under the
+ * import among them, may go away on a retry. */
 static int
 exit_status_for (const GError *error)
 {
   return g_error_matches (error, DG_ERROR, DG_ERROR_INVALID_IMPORT) ? DG_CLI_EXIT_INVALID_FILE
                                                                      : DG_CLI_EXIT_FAILED;
+}
+
+/* Prints @error, said for a terminal where the core's words are the
+ * window's ("preview it again"). */
+static void
+print_import_error (const GError *error,
+                    const char   *path)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_error_matches (error, DG_ERROR, DG_ERROR_IMPORT_FILE_CHANGED))
+    {
+      _dg_application_cli_print_error (error->message);
+      return;
+    }
+
+  display = g_filename_display_name (path);
+  /* Translators: %s is the file given to --import. */
+  message = g_strdup_printf (_("“%s” changed while it was being imported: nothing was imported. Run the command again."),
+                             display);
+  _dg_application_cli_print_error (message);
+}
+
+/* Whether the columns guessed for a sheet hold the names; the preview
+ * would fail with the window's words ("Choose the column…"). */
+static gboolean
+has_name_column (DgCsvImport *import)
+{
+  if (dg_csv_import_get_format (import) != DG_IMPORT_FORMAT_CSV)
+    return TRUE;
+
+  for (guint i = 0; i < dg_csv_import_get_n_columns (import); i++)
+    {
+      if (dg_csv_import_get_column_target (import, i) == DG_IMPORT_TARGET_NAME)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 int
@@ -216,9 +256,20 @@ _dg_application_cli_import (const char   *db_path,
       dg_csv_import_set_enrollment (import, stage->id, cohort_name, cohort_date);
     }
 
+  if (!has_name_column (import))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the file given to --import. */
+      message = g_strdup_printf (_("No column of names was found in “%s”."), display);
+      _dg_application_cli_print_error (message);
+      return DG_CLI_EXIT_INVALID_FILE;
+    }
+
   if (!dg_csv_import_preview (import, db, NULL, &error))
     {
-      _dg_application_cli_print_error (error->message);
+      print_import_error (error, path);
       return exit_status_for (error);
     }
 
@@ -228,7 +279,7 @@ _dg_application_cli_import (const char   *db_path,
   print_messages (dg_csv_import_get_conflicts (import));
   if (undo == NULL)
     {
-      _dg_application_cli_print_error (error->message);
+      print_import_error (error, path);
       return exit_status_for (error);
     }
 

@@ -30,6 +30,9 @@ typedef enum
   /* A file to import cannot be read as what it claims to be (its
    * encoding, its size, a record that never ends, a broken card). */
   DG_ERROR_INVALID_IMPORT,
+  /* The file to import changed between its preview and the import: a
+   * race, not a bad file; previewing it again is enough. */
+  DG_ERROR_IMPORT_FILE_CHANGED,
 } DgError;
 
 GQuark dg_error_quark (void);

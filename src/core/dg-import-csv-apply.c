@@ -36,7 +36,7 @@ typedef struct
 static void
 set_file_changed (GError **error)
 {
-  g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_IMPORT,
+  g_set_error_literal (error, DG_ERROR, DG_ERROR_IMPORT_FILE_CHANGED,
                        _("The file changed since the preview; preview it again."));
 }
 

@@ -205,9 +205,10 @@ void                  dg_csv_import_set_enrollment    (DgCsvImport      *self,
                                                        const char       *cohort_date);
 
 /* Imports the previewed file in one transaction. Fails, writing nothing,
- * when the file changed since the preview (a sheet's; a vCard file's cards
- * were read whole at load and are what was previewed), when cancelled, or
- * when a row cannot be written. @out_summary (may be NULL) receives what it did.
+ * with DG_ERROR_IMPORT_FILE_CHANGED when the file changed since the
+ * preview (a sheet's; a vCard file's cards were read whole at load and
+ * are what was previewed), when cancelled, or when a row cannot be
+ * written. @out_summary (may be NULL) receives what it did.
  * The undo reverses it whole, the enrollments and the cohort with it; its
  * count of changes is the customers added or updated and the enrollments
  * made. @clock gives the time of the enrollments. */

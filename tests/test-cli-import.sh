@@ -58,7 +58,7 @@ snapshot () {
   cp "$tmp/now" "$1"
 }
 
-echo "1..47"
+echo "1..51"
 
 db="$tmp/one.db"
 "$seed" "$db" >/dev/null 2>&1
@@ -168,6 +168,27 @@ last=$?
 exits 1 "--export-vcard of a --db that is not there exits 1"
 check "it says nothing was exported, and creates neither file" \
   sh -c 'grep -q "nothing was exported" "$1" && test ! -e "$2" && test ! -e "$3"' sh "$tmp/err" "$tmp/no-such.db" "$tmp/no-such.vcf"
+
+# More refusals and conflicts than the import keeps messages for: the
+# first 1,000 are printed, then how many more there were.
+"$python" -c 'import sys
+print("이름,휴대폰\r")
+for i in range(1005): print("거부%d,010-12\r" % i)' >"$tmp/refused.csv"
+run --import "$tmp/refused.csv"
+exits 0 "--import of 1,005 refused rows exits 0"
+check "1,000 refused rows are printed, then how many more" \
+  sh -c 'test "$(grep -c "^Row [0-9]*: Phone" "$1")" = 1000 && tail -n 1 "$1" | grep -q "^… and 5 more refused rows$"' sh "$tmp/err"
+"$python" -c 'import sys
+print("이름,휴대폰,소속\r")
+for i in range(1005): print("많은%d,010-7%03d-%04d,%s\r" % (i, i // 1000, i % 1000, sys.argv[1]))' 가 >"$tmp/many-a.csv"
+"$python" -c 'import sys
+print("이름,휴대폰,소속\r")
+for i in range(1005): print("많은%d,010-7%03d-%04d,%s\r" % (i, i // 1000, i % 1000, sys.argv[1]))' 나 >"$tmp/many-b.csv"
+run --import "$tmp/many-a.csv"
+run --import "$tmp/many-b.csv"
+exits 0 "--import of 1,005 conflicting rows exits 0"
+check "1,000 conflicts are printed, then how many more" \
+  sh -c 'test "$(grep -c "^Row [0-9]*: " "$1")" = 1000 && tail -n 1 "$1" | grep -q "^… and 5 more fields kept as they were$"' sh "$tmp/err"
 
 # While Dangol runs (its name owned on a session bus of this test's own),
 # --import writes nothing.

@@ -94,6 +94,39 @@ print_messages (GPtrArray *messages)
     g_printerr ("%s\n", (const char *) g_ptr_array_index (messages, i));
 }
 
+/* The preview keeps DG_CSV_IMPORT_MAX_MESSAGES refusals and conflicts;
+ * its summary counts them all, and says how many were not printed. */
+static void
+print_problems_and_conflicts (DgCsvImport *import)
+{
+  const DgImportSummary *summary = dg_csv_import_get_summary (import);
+  GPtrArray *problems = dg_csv_import_get_problems (import);
+  GPtrArray *conflicts = dg_csv_import_get_conflicts (import);
+
+  print_messages (problems);
+  if (summary->n_refused > problems->len)
+    {
+      guint n_more = summary->n_refused - problems->len;
+
+      if (dg_csv_import_get_format (import) == DG_IMPORT_FORMAT_VCARD)
+        g_printerr (ngettext ("… and %u more refused card", "… and %u more refused cards", n_more), n_more);
+      else
+        g_printerr (ngettext ("… and %u more refused row", "… and %u more refused rows", n_more), n_more);
+      g_printerr ("\n");
+    }
+
+  print_messages (conflicts);
+  if (summary->n_conflicts > conflicts->len)
+    {
+      guint n_more = summary->n_conflicts - conflicts->len;
+
+      g_printerr (ngettext ("… and %u more field kept as it was", "… and %u more fields kept as they were",
+                            n_more),
+                  n_more);
+      g_printerr ("\n");
+    }
+}
+
 static void
 print_summary (DgCsvImport           *import,
                const DgImportSummary *summary,
@@ -275,8 +308,7 @@ _dg_application_cli_import (const char   *db_path,
 
   clock = dg_clock_new_system ();
   undo = dg_csv_import_apply (import, db, clock, NULL, &summary, &error);
-  print_messages (dg_csv_import_get_problems (import));
-  print_messages (dg_csv_import_get_conflicts (import));
+  print_problems_and_conflicts (import);
   if (undo == NULL)
     {
       print_import_error (error, path);

@@ -158,6 +158,38 @@ test_leap_years (void)
   check_fails (&today, not_real_in_2027, DG_DATE_PARSE_NOT_REAL);
 }
 
+/* The stored form alone, exactly: what the command line's --cohort-date,
+ * a cohort's date and a birthday are checked with. */
+static void
+test_iso (void)
+{
+  const char *not_iso[] = {
+    "", "2026-12-1", "2026-12-015", "2026/12/15", " 2026-12-15", "2026-12-15 ",
+    "2026-+1-15", "2026-1a-15", "12/15", "2026-12-15T00", NULL,
+  };
+  guint year = 0, month = 0, day = 0;
+
+  g_assert_true (dg_date_is_iso ("2026-12-15"));
+  g_assert_true (dg_date_is_iso ("2024-02-29"));
+  g_assert_false (dg_date_is_iso ("2026-02-29"));
+  g_assert_false (dg_date_is_iso ("2026-02-30"));
+  g_assert_false (dg_date_is_iso ("2026-13-01"));
+  g_assert_false (dg_date_is_iso ("2026-00-10"));
+  g_assert_false (dg_date_is_iso ("0000-01-01"));
+  g_assert_false (dg_date_is_iso (NULL));
+  for (guint i = 0; not_iso[i] != NULL; i++)
+    {
+      g_assert_false (dg_date_is_iso (not_iso[i]));
+      g_assert_false (dg_date_split_iso (not_iso[i], &year, &month, &day));
+    }
+
+  /* A lunar birthday's 30th of the second month has the shape. */
+  g_assert_true (dg_date_split_iso ("2026-02-30", &year, &month, &day));
+  g_assert_cmpuint (year, ==, 2026);
+  g_assert_cmpuint (month, ==, 2);
+  g_assert_cmpuint (day, ==, 30);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -169,6 +201,7 @@ main (int    argc,
   g_test_add_func ("/date-parse/not-a-date", test_not_a_date);
   g_test_add_func ("/date-parse/not-real", test_not_real);
   g_test_add_func ("/date-parse/leap-years", test_leap_years);
+  g_test_add_func ("/date-parse/iso", test_iso);
 
   return g_test_run ();
 }

@@ -12,7 +12,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -70,21 +69,6 @@ find_stage (DgDatabase  *db,
   g_set_error (error, DG_ERROR, DG_ERROR_NOT_FOUND, _("There is no stage named “%s” in the journey “%s”."),
                stage_name, journey->name);
   return NULL;
-}
-
-/* YYYY-MM-DD, a real day. */
-static gboolean
-is_date (const char *text)
-{
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    {
-      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-        return FALSE;
-    }
-
-  return g_date_valid_dmy (atoi (text + 8), atoi (text + 5), atoi (text));
 }
 
 static void
@@ -247,7 +231,7 @@ _dg_application_cli_import (const char   *db_path,
       _dg_application_cli_print_error (_("--journey and --stage go together; --cohort needs them, and --cohort-date needs --cohort."));
       return DG_CLI_EXIT_NOT_CONFIRMED;
     }
-  if (cohort_date != NULL && !is_date (cohort_date))
+  if (cohort_date != NULL && !dg_date_is_iso (cohort_date))
     {
       g_autofree char *message = NULL;
 

@@ -110,23 +110,13 @@ validate_birthday (DgCustomer  *self,
   if (birthday == NULL)
     return TRUE;
 
-  well_formed = strlen (birthday) == 10 && birthday[4] == '-' && birthday[7] == '-';
-  for (guint i = 0; well_formed && i < 10; i++)
-    {
-      if (i != 4 && i != 7 && !g_ascii_isdigit (birthday[i]))
-        well_formed = FALSE;
-    }
-
-  if (well_formed)
-    {
-      year = g_ascii_strtoull (birthday, NULL, 10);
-      month = g_ascii_strtoull (birthday + 5, NULL, 10);
-      day = g_ascii_strtoull (birthday + 8, NULL, 10);
-      /* A lunar month has 29 or 30 days, whichever month it is. */
-      well_formed = year >= 1
-                    && (lunar ? month >= 1 && month <= 12 && day >= 1 && day <= 30
-                              : g_date_valid_dmy (day, month, year));
-    }
+  /* A lunar month has 29 or 30 days, whichever month it is. */
+  if (lunar)
+    well_formed = dg_date_split_iso (birthday, &year, &month, &day)
+                  && year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 30;
+  else
+    well_formed = dg_date_is_iso (birthday)
+                  && dg_date_split_iso (birthday, &year, &month, &day);
 
   if (!well_formed)
     {

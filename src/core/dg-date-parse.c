@@ -236,6 +236,39 @@ dg_date_parse (const char   *text,
   return DG_DATE_PARSE_OK;
 }
 
+gboolean
+dg_date_split_iso (const char *text,
+                   guint      *out_year,
+                   guint      *out_month,
+                   guint      *out_day)
+{
+  g_return_val_if_fail (out_year != NULL && out_month != NULL && out_day != NULL, FALSE);
+
+  if (text == NULL || strlen (text) != 10)
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7 ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+
+  *out_year = (guint) g_ascii_strtoull (text, NULL, 10);
+  *out_month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  *out_day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+
+  return TRUE;
+}
+
+gboolean
+dg_date_is_iso (const char *text)
+{
+  guint year, month, day;
+
+  return dg_date_split_iso (text, &year, &month, &day)
+         && year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 31
+         && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
 char *
 dg_date_format_iso (const GDate *date)
 {

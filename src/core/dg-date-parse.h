@@ -41,6 +41,16 @@ DgDateParseResult dg_date_parse (const char   *text,
                                  GDate        *out_date,
                                  GError      **error);
 
+/* Whether @text is exactly the stored form YYYY-MM-DD (ten characters,
+ * digits and two dashes, nothing around them); fills the three numbers.
+ * Does not check that the day exists: a lunar date's month may have 30. */
+gboolean          dg_date_split_iso  (const char   *text,
+                                      guint        *out_year,
+                                      guint        *out_month,
+                                      guint        *out_day);
+/* Whether @text is exactly YYYY-MM-DD naming a day that exists. */
+gboolean          dg_date_is_iso     (const char   *text);
+
 /* The stored form of @date: "YYYY-MM-DD", newly allocated. */
 char             *dg_date_format_iso (const GDate *date);
 

@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "dg-catalog.h"
+#include "dg-date-parse.h"
 #include "dg-error.h"
 #include "dg-journeys-private.h"
 #include "dg-journeys.h"
@@ -70,16 +70,7 @@ gboolean
 dg_journeys_check_date (const char  *date,
                         GError     **error)
 {
-  int year, month, day;
-  char end;
-
-  if (date == NULL)
-    return TRUE;
-
-  if (strlen (date) == 10
-      && sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3
-      && date[4] == '-' && date[7] == '-'
-      && g_date_valid_dmy (day, month, year))
+  if (date == NULL || dg_date_is_iso (date))
     return TRUE;
 
   g_set_error (error, DG_ERROR, DG_ERROR_INVALID_FIELD,

@@ -199,10 +199,16 @@ on_feeling_row_selected_cb (AdwComboRow        *row,
                             DgImportSurveyPage *self)
 {
   guint selected = adw_combo_row_get_selected (row);
-  int old_index = feeling_index (self);
+  int old_index;
   int new_index = selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
 
-  if (self->showing || new_index == old_index || new_index >= (int) self->columns->len)
+  /* While the page is refreshed, the columns offered and the import's
+   * targets may not match yet: what the combo shows is the import's. */
+  if (self->showing)
+    return;
+
+  old_index = feeling_index (self);
+  if (new_index == old_index || new_index >= (int) self->columns->len)
     return;
 
   /* The feeling column was an answer too: it stays one when another

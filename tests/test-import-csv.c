@@ -246,6 +246,34 @@ test_apply_and_undo (Fixture       *fixture,
   g_assert_cmpstr (undone, ==, before);
 }
 
+/* A customer the import adds was created when the import's clock says,
+ * not when the machine's does. */
+static void
+test_clock_time (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = write_file ("이름,연락처\r\n한별,010-7777-8888\r\n");
+  g_autoptr(DgCsvImport) import = load_and_preview (fixture, path);
+  g_autoptr(DgBulkUndo) undo = NULL;
+  g_autoptr(DgCustomer) added = NULL;
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (fixture->clock);
+  g_autoptr(GError) error = NULL;
+  DgCustomerQuery query = { .text = "한별", .archived = DG_ARCHIVED_INCLUDE };
+  g_autoptr(GArray) ids = NULL;
+
+  undo = dg_csv_import_apply (import, fixture->db, fixture->clock, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+
+  ids = dg_customers_search_ids (fixture->db, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  added = dg_customers_get (fixture->db, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_time_to_unix (dg_customer_get_created_at (added)), ==, g_date_time_to_unix (now));
+  g_assert_cmpint (g_date_time_to_unix (dg_customer_get_updated_at (added)), ==, g_date_time_to_unix (now));
+}
+
 static void
 test_import_twice (Fixture       *fixture,
                    gconstpointer  data)
@@ -599,6 +627,7 @@ main (int   argc,
 
   ADD ("/import-csv/preview", test_preview);
   ADD ("/import-csv/apply-and-undo", test_apply_and_undo);
+  ADD ("/import-csv/clock-time", test_clock_time);
   ADD ("/import-csv/import-twice", test_import_twice);
   ADD ("/import-csv/names-only-twice", test_names_only_twice);
   ADD ("/import-csv/phone-forms", test_phone_forms);

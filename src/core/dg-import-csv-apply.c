@@ -30,6 +30,8 @@ typedef struct
   GArray          *enrol;
   /* A survey's customers whose follow-ups are kept for Undo. */
   GHashTable      *kept_followups;
+  /* The clock's time: when the customers added were created. */
+  GDateTime       *now;
   DgImportSummary  summary;
 } Apply;
 
@@ -72,7 +74,15 @@ add_customer (Apply       *apply,
   g_autoptr(GArray) tag_ids = ensure_tags (apply, dg_customer_get_tags (customer), error);
   gint64 id;
 
-  if (tag_ids == NULL || !dg_customers_insert (apply->db, customer, error))
+  if (tag_ids == NULL)
+    return FALSE;
+
+  /* The insert would stamp the real time; the import's clock says when. */
+  if (dg_customer_get_created_at (customer) == NULL)
+    dg_customer_set_created_at (customer, apply->now);
+  if (dg_customer_get_updated_at (customer) == NULL)
+    dg_customer_set_updated_at (customer, apply->now);
+  if (!dg_customers_insert (apply->db, customer, error))
     return FALSE;
 
   id = dg_customer_get_id (customer);
@@ -345,6 +355,7 @@ dg_csv_import_apply (DgCsvImport      *self,
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) enrol = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) kept_followups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GDateTime) now = NULL;
   Apply apply = { 0 };
 
   g_return_val_if_fail (DG_IS_CSV_IMPORT (self), NULL);
@@ -366,6 +377,7 @@ dg_csv_import_apply (DgCsvImport      *self,
   apply.kept = kept;
   apply.enrol = enrol;
   apply.kept_followups = kept_followups;
+  apply.now = now = dg_clock_get_now_utc (clock);
 
   if (!dg_database_begin (db, error))
     goto failed;

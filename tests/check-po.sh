@@ -29,4 +29,30 @@ for lang in $(grep -v '^#' "$podir/LINGUAS"); do
       status=1 ;;
   esac
 done
+
+# Korean says row N as "%u행" ("%u행: …"); a count of rows must say
+# "행 %u개", or it reads as a row number.
+if [ -f "$podir/ko.po" ]; then
+  msgcat --no-wrap "$podir/ko.po" | python3 -c '
+import re, sys
+entries, cur, key = [], {}, None
+for line in sys.stdin:
+    line = line.rstrip("\n")
+    m = re.match(r"(msgid|msgid_plural|msgstr(?:\[\d+\])?) \"(.*)\"$", line)
+    if m:
+        if m.group(1) == "msgid" and cur:
+            entries.append(cur); cur = {}
+        key = m.group(1); cur[key] = m.group(2)
+    elif line.startswith("\"") and key:
+        cur[key] += line[1:-1]
+    elif not line.strip():
+        key = None
+entries.append(cur)
+bad = [e["msgid"] for e in entries
+       if re.search(r"%u (\w+ )?rows?\b", e.get("msgid", "") + " " + e.get("msgid_plural", ""))
+       and any("%u행" in v for k, v in e.items() if k.startswith("msgstr"))]
+for b in bad:
+    print("ko.po: a count of rows reads as a row number (use \"행 %u개\"): " + b)
+sys.exit(1 if bad else 0)' || status=1
+fi
 exit $status

@@ -525,6 +525,8 @@ dg_database_rollback (DgDatabase *self)
 
   g_return_if_fail (DG_IS_DATABASE (self));
   g_return_if_fail (self->transaction_depth > 0);
+  /* A read transaction is ended by dg_database_end_read() only. */
+  g_return_if_fail (self->transaction_depth > 1 || !self->read_owned || self->read_depth == 0);
 
   self->transaction_depth--;
 

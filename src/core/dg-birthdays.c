@@ -355,24 +355,110 @@ add_key (RangeKeys  *keys,
   g_array_append_val (days, julian);
 }
 
+/* A lunar day: the month (1 to 12) of which lunar year, whether it is
+ * the year's leap month, and the day of that month. */
+typedef struct
+{
+  int      year;
+  int      month;
+  gboolean leap;
+  int      day;
+} LunarDay;
+
+/* The lunar day that Julian day @julian (of GDate) is. */
+static gboolean
+lunar_day_of (Converter *converter,
+              guint32    julian,
+              LunarDay  *out)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  ucal_clear (converter->gregorian);
+  ucal_setDate (converter->gregorian, g_date_get_year (&date), g_date_get_month (&date) - 1,
+                g_date_get_day (&date), &status);
+  ucal_setMillis (converter->dangi, ucal_getMillis (converter->gregorian, &status), &status);
+  out->year = ucal_get (converter->dangi, UCAL_EXTENDED_YEAR, &status);
+  out->month = ucal_get (converter->dangi, UCAL_MONTH, &status) + 1;
+  out->leap = ucal_get (converter->dangi, UCAL_IS_LEAP_MONTH, &status) != 0;
+  out->day = ucal_get (converter->dangi, UCAL_DATE, &status);
+
+  return U_SUCCESS (status) && out->month >= 1 && out->month <= N_LUNAR_MONTHS
+         && out->day >= 1 && out->day <= LUNAR_MAX_DAY;
+}
+
+/* Keys every lunar month that has a day in the range, and only those:
+ * converting a date costs ICU an astronomical computation, and the
+ * Today page asks for a week before its first frame. A month is found
+ * from the lunar day of its first day; its length and whether a leap
+ * month follows it from the day 29 days later, which is its 30th or the
+ * next month's first. The same days come out as from lunar_month() for
+ * each month of each year: a birthday in a leap month the year does not
+ * have falls in the regular month. */
+static gboolean
+add_lunar_keys (RangeKeys *keys)
+{
+  g_auto(Converter) converter = { 0 };
+  LunarDay month;
+  guint32 first;
+
+  if (!converter_init (&converter) || !lunar_day_of (&converter, keys->from, &month))
+    return FALSE;
+
+  first = keys->from - (month.day - 1);
+  while (first <= keys->to)
+    {
+      LunarDay next;
+      int n_days;
+
+      if (!lunar_day_of (&converter, first + 29, &next))
+        return FALSE;
+      if (next.day == 30)
+        {
+          n_days = 30;
+          if (!lunar_day_of (&converter, first + 30, &next))
+            return FALSE;
+        }
+      else
+        n_days = 29;
+      if (next.day != 1)
+        return FALSE;
+
+      for (int day = 1; day <= LUNAR_MAX_DAY; day++)
+        {
+          guint32 julian = first + MIN (day, n_days) - 1;
+
+          if (month.leap)
+            add_key (keys, keys->lunar_leap, month.month, day, julian);
+          else
+            {
+              add_key (keys, keys->lunar, month.month, day, julian);
+              if (!next.leap || next.month != month.month)
+                add_key (keys, keys->lunar_leap, month.month, day, julian);
+            }
+        }
+
+      first += n_days;
+      month = next;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 range_keys_init (RangeKeys   *keys,
                  const GDate *from,
                  const GDate *to)
 {
-  g_auto(Converter) converter = { 0 };
-
   keys->from = g_date_get_julian (from);
   keys->to = g_date_get_julian (to);
   keys->solar = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   keys->lunar = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   keys->lunar_leap = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
 
-  if (!converter_init (&converter))
-    return FALSE;
-
-  /* Lunar dates of the year before too: its last months fall in this one. */
-  for (int year = g_date_get_year (from) - 1; year <= g_date_get_year (to); year++)
+  for (int year = g_date_get_year (from); year <= g_date_get_year (to); year++)
     {
       for (guint month = 1; month <= N_LUNAR_MONTHS; month++)
         {
@@ -383,22 +469,10 @@ range_keys_init (RangeKeys   *keys,
               if (solar_in_year (month, day, year, &date))
                 add_key (keys, keys->solar, month, day, g_date_get_julian (&date));
             }
-
-          for (guint leap = 0; leap <= 1; leap++)
-            {
-              guint32 first;
-              int n_days;
-
-              if (!lunar_month (&converter, year, month, leap, &first, &n_days))
-                return FALSE;
-              for (int day = 1; day <= LUNAR_MAX_DAY; day++)
-                add_key (keys, leap ? keys->lunar_leap : keys->lunar, month, day,
-                         first + MIN (day, n_days) - 1);
-            }
         }
     }
 
-  return TRUE;
+  return add_lunar_keys (keys);
 }
 
 /* Adds the birthdays of one calendar whose "MM-DD" is a key of @table. */

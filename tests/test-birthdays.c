@@ -653,6 +653,55 @@ test_range_lunar_like_each_year (DgFollowupFixture *fixture,
     }
 }
 
+/* The first rows of a range are those dg_birthdays_in_range() lists
+ * first, and the total is how many it lists: for every count asked, over
+ * a week where several share a day, across calendars and names that sort
+ * by collation. */
+static void
+test_range_first (DgFollowupFixture *fixture,
+                  gconstpointer      data)
+{
+  static const char *names[] = { "나은", "Bob", "가영", "alice", "다인", "Émile", "Zoe", "박", "Chris" };
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate from = dg_test_date (2026, 12, 28);
+  GDate to = dg_test_date (2027, 1, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *birthday = g_strdup_printf ("1990-%s", (const char *[]) { "12-28", "12-30", "01-02" }[i % 3]);
+
+      add_with_birthday (fixture, names[i], birthday, FALSE, FALSE);
+    }
+  add_with_birthday (fixture, "Lunar", "1970-11-20", TRUE, FALSE);
+  add_with_birthday (fixture, "Outside", "1990-06-01", FALSE, FALSE);
+
+  all = dg_birthdays_in_range (fixture->db, &from, &to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >=, G_N_ELEMENTS (names));
+
+  for (guint max = 0; max <= all->len + 1; max++)
+    {
+      g_autoptr(GPtrArray) first = NULL;
+      guint total = 0;
+
+      first = dg_birthdays_first_in_range (fixture->db, &from, &to, max, &total, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (total, ==, all->len);
+      g_assert_cmpuint (first->len, ==, MIN (max, all->len));
+      for (guint i = 0; i < first->len; i++)
+        {
+          DgBirthday *a = g_ptr_array_index (first, i);
+          DgBirthday *b = g_ptr_array_index (all, i);
+
+          g_assert_cmpint (a->customer_id, ==, b->customer_id);
+          g_assert_cmpint (g_date_compare (&a->date, &b->date), ==, 0);
+        }
+    }
+
+  g_assert_cmpint (dg_birthdays_count_in_range (fixture->db, &from, &to, &error), ==, (int) all->len);
+}
+
 /* A week's birthdays are read through the index, not a scan of everyone. */
 static void
 test_range_uses_index (void)
@@ -685,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/birthdays/next-occurrence", test_next_occurrence);
   ADD_FIXTURE ("/birthdays/range/across-new-year", test_range_across_new_year);
   ADD_FIXTURE ("/birthdays/range/lunar-like-each-year", test_range_lunar_like_each_year);
+  ADD_FIXTURE ("/birthdays/range/first", test_range_first);
   g_test_add_func ("/birthdays/range/uses-index", test_range_uses_index);
   ADD_FIXTURE ("/birthdays/followups/once", test_followup_once);
   ADD_FIXTURE ("/birthdays/followups/late", test_followup_late);

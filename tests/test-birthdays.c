@@ -550,6 +550,158 @@ test_migration_from_4 (void)
   g_assert_false (((DgBirthday *) g_ptr_array_index (birthdays, 0))->lunar);
 }
 
+#define FIRST_YEAR 2019
+#define LAST_YEAR  2027
+
+/* Checks that the range lists exactly the birthdays whose day in some
+ * year, as dg_birthday_in_year() gave it (@when, LAST_YEAR - FIRST_YEAR
+ * + 1 days per customer of @ids), falls in it. */
+static void
+assert_range_like_each_year (DgFollowupFixture *fixture,
+                             GArray            *ids,
+                             GArray            *when,
+                             const GDate       *from,
+                             const GDate       *to)
+{
+  g_autoptr(GPtrArray) birthdays = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_expected = 0;
+
+  birthdays = dg_birthdays_in_range (fixture->db, from, to, &error);
+  g_assert_no_error (error);
+
+  for (guint c = 0; c < ids->len; c++)
+    for (int year = g_date_get_year (from) - 1; year <= g_date_get_year (to); year++)
+      {
+        guint32 julian = g_array_index (when, guint32, c * (LAST_YEAR - FIRST_YEAR + 1) + (year - FIRST_YEAR));
+        gboolean found = FALSE;
+
+        if (julian < g_date_get_julian (from) || julian > g_date_get_julian (to))
+          continue;
+
+        n_expected++;
+        for (guint b = 0; b < birthdays->len && !found; b++)
+          {
+            DgBirthday *birthday = g_ptr_array_index (birthdays, b);
+
+            found = birthday->customer_id == g_array_index (ids, gint64, c)
+                    && g_date_get_julian (&birthday->date) == julian;
+          }
+        g_assert_true (found);
+      }
+
+  g_assert_cmpuint (birthdays->len, ==, n_expected);
+}
+
+/* Every lunar month with and without its leap flag, on days 1, 15, 29
+ * and 30: a range lists each on the days dg_birthday_in_year() gives in
+ * the years the range touches and the year before (whose last lunar
+ * months reach into the next), for weeks all through years with and
+ * without leap months, over the ends of lunar months and years, and for
+ * ranges of a day, a month and more than a year. */
+static void
+test_range_lunar_like_each_year (DgFollowupFixture *fixture,
+                                 gconstpointer      data)
+{
+  static const int days[] = { 1, 15, 29, 30 };
+  static const struct { int year, month, day, n_days; } ranges[] = {
+    { 2020, 1, 1, 1 }, { 2020, 12, 30, 400 }, { 2023, 2, 10, 45 },
+    { 2025, 6, 20, 40 }, { 2026, 2, 16, 1 }, { 2027, 1, 1, 30 },
+  };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) when = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint month = 1; month <= 12; month++)
+    for (guint leap = 0; leap <= 1; leap++)
+      for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+        {
+          g_autofree char *birthday = g_strdup_printf ("1970-%02u-%02d", month, days[i]);
+          g_autofree char *name = g_strdup_printf ("%s%s", birthday, leap ? " leap" : "");
+          gint64 id = add_with_birthday (fixture, name, birthday, TRUE, leap);
+
+          g_array_append_val (ids, id);
+          for (int year = FIRST_YEAR; year <= LAST_YEAR; year++)
+            {
+              GDate date;
+              guint32 julian;
+
+              g_assert_true (dg_birthday_in_year (birthday, TRUE, leap, year, &date));
+              julian = g_date_get_julian (&date);
+              g_array_append_val (when, julian);
+            }
+        }
+
+  /* A week starting every nine days, from 2020 through 2026. */
+  for (int i = 0; i < 7 * 365 / 9; i++)
+    {
+      GDate from = dg_test_date (2020, 1, 5);
+      GDate to;
+
+      g_date_add_days (&from, i * 9);
+      to = from;
+      g_date_add_days (&to, 6);
+      assert_range_like_each_year (fixture, ids, when, &from, &to);
+    }
+
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    {
+      GDate from = dg_test_date (ranges[r].year, ranges[r].month, ranges[r].day);
+      GDate to = from;
+
+      g_date_add_days (&to, ranges[r].n_days - 1);
+      assert_range_like_each_year (fixture, ids, when, &from, &to);
+    }
+}
+
+/* The first rows of a range are those dg_birthdays_in_range() lists
+ * first, and the total is how many it lists: for every count asked, over
+ * a week where several share a day, across calendars and names that sort
+ * by collation. */
+static void
+test_range_first (DgFollowupFixture *fixture,
+                  gconstpointer      data)
+{
+  static const char *names[] = { "나은", "Bob", "가영", "alice", "다인", "Émile", "Zoe", "박", "Chris" };
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate from = dg_test_date (2026, 12, 28);
+  GDate to = dg_test_date (2027, 1, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *birthday = g_strdup_printf ("1990-%s", (const char *[]) { "12-28", "12-30", "01-02" }[i % 3]);
+
+      add_with_birthday (fixture, names[i], birthday, FALSE, FALSE);
+    }
+  add_with_birthday (fixture, "Lunar", "1970-11-20", TRUE, FALSE);
+  add_with_birthday (fixture, "Outside", "1990-06-01", FALSE, FALSE);
+
+  all = dg_birthdays_in_range (fixture->db, &from, &to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >=, G_N_ELEMENTS (names));
+
+  for (guint max = 0; max <= all->len + 1; max++)
+    {
+      g_autoptr(GPtrArray) first = NULL;
+      guint total = 0;
+
+      first = dg_birthdays_first_in_range (fixture->db, &from, &to, max, &total, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (total, ==, all->len);
+      g_assert_cmpuint (first->len, ==, MIN (max, all->len));
+      for (guint i = 0; i < first->len; i++)
+        {
+          DgBirthday *a = g_ptr_array_index (first, i);
+          DgBirthday *b = g_ptr_array_index (all, i);
+
+          g_assert_cmpint (a->customer_id, ==, b->customer_id);
+          g_assert_cmpint (g_date_compare (&a->date, &b->date), ==, 0);
+        }
+    }
+
+  g_assert_cmpint (dg_birthdays_count_in_range (fixture->db, &from, &to, &error), ==, (int) all->len);
+}
+
 /* A week's birthdays are read through the index, not a scan of everyone. */
 static void
 test_range_uses_index (void)
@@ -581,6 +733,8 @@ main (int   argc,
   g_test_add_func ("/birthdays/solar/february-29", test_solar_february_29);
   g_test_add_func ("/birthdays/next-occurrence", test_next_occurrence);
   ADD_FIXTURE ("/birthdays/range/across-new-year", test_range_across_new_year);
+  ADD_FIXTURE ("/birthdays/range/lunar-like-each-year", test_range_lunar_like_each_year);
+  ADD_FIXTURE ("/birthdays/range/first", test_range_first);
   g_test_add_func ("/birthdays/range/uses-index", test_range_uses_index);
   ADD_FIXTURE ("/birthdays/followups/once", test_followup_once);
   ADD_FIXTURE ("/birthdays/followups/late", test_followup_late);

@@ -433,7 +433,7 @@ test_source_and_no_contact (DgUiFixture   *fixture,
   g_autofree char *days = g_strdup_printf (ngettext ("%u day", "%u days", 30), 30);
   g_autofree char *cold_item = g_strdup_printf (_("%s (going cold)"), days);
   g_autofree char *empty = NULL;
-  AdwStatusPage *status = ADW_STATUS_PAGE (dg_customers_test_view_child ("no_results_page"));
+  AdwStatusPage *status;
   GtkWidget *popover;
 
   /* With nobody stored, the menu says there is nothing to choose. */
@@ -493,6 +493,7 @@ test_source_and_no_contact (DgUiFixture   *fixture,
   dg_ui_test_wait_for (dg_customers_test_n_items () == 0);
   empty = g_strdup_printf (_("No customer matches “%s” with these filters."), "Alice");
   dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (dg_customers_test_view_child ("list_stack"))), "no-results") == 0);
+  status = ADW_STATUS_PAGE (dg_customers_test_view_child ("no_results_page"));
   g_assert_cmpstr (adw_status_page_get_description (status), ==, empty);
   g_assert_true (gtk_widget_is_visible (dg_customers_test_view_child ("no_results_clear_button")));
   screenshot ("customers-filter-empty");

@@ -167,6 +167,8 @@ test_list (DgUiFixture   *fixture,
   insert_others ();
   dg_ui_test_wait_for (dg_customers_test_n_items () == 6);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (dg_customers_test_view_child ("list_stack"))), ==, "list");
+  /* An empty state is built the first time it is shown, not with the view. */
+  g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (dg_customers_test_view_child ("list_stack")), "no-results"));
 
   {
     g_autofree char *expected = g_strdup_printf (ngettext ("%u customer", "%u customers", 6), 6);

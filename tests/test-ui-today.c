@@ -529,6 +529,8 @@ test_no_customers (DgUiFixture   *fixture,
   get_window ();
 
   g_assert_cmpstr (view_state (), ==, "no-customers");
+  /* A state is built the first time it is shown, not with the page. */
+  g_assert_null (gtk_stack_get_child_by_name (GTK_STACK (view_child ("stack")), "caught-up"));
   date = dg_date_names_format (now, _("%A, %B %-d, %Y"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view_child ("date_label"))), ==, date);
 

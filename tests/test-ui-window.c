@@ -2,7 +2,8 @@
  *
  * The main window as a whole: Alt+1, Alt+2, … show its pages in the order
  * of the view switcher, from wherever the focus is, and the keyboard
- * shortcuts window lists them under the title of its menu item.
+ * shortcuts window lists them under the title of its menu item; a narrow
+ * window shows the switcher in a bar at the bottom.
  */
 #define G_LOG_DOMAIN "Dangol-Test"
 
@@ -133,6 +134,51 @@ test_shortcuts_window (DgUiFixture   *fixture,
   }
 }
 
+/* The toggle buttons under @root, depth first: the switcher's, in the
+ * order of the pages. */
+static void
+collect_toggle_buttons (GtkWidget *root,
+                        GPtrArray *into)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root))
+    g_ptr_array_add (into, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_toggle_buttons (child, into);
+}
+
+/* A window too narrow for the switcher in its title shows it in a bar at
+ * the bottom, one button per page, which switch pages; a wide window has
+ * made no buttons for that bar. */
+static void
+test_switcher_bar_when_narrow (DgUiFixture   *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *bar = dg_ui_test_find_by_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *stack = dg_ui_test_find_by_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  dg_ui_test_wait_painted (GTK_WIDGET (fixture->window), 2);
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  collect_toggle_buttons (bar, buttons);
+  g_assert_cmpuint (buttons->len, ==, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
+  dg_ui_test_wait_for (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+  g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)) == ADW_VIEW_STACK (stack));
+  collect_toggle_buttons (bar, buttons);
+  g_assert_cmpuint (buttons->len, ==, 4);
+  dg_ui_test_wait_painted (GTK_WIDGET (fixture->window), 2);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "window-narrow"));
+
+  /* The second button is the Customers page. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (buttons->pdata[1]), TRUE);
+  dg_ui_test_wait_for (g_strcmp0 (visible_page (fixture), "customers") == 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
+  dg_ui_test_wait_for (!adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -142,6 +188,7 @@ main (int   argc,
 
   DG_UI_TEST_ADD ("/ui/window/alt-number-switches-pages", test_alt_number_switches_pages);
   DG_UI_TEST_ADD ("/ui/window/shortcuts-window", test_shortcuts_window);
+  DG_UI_TEST_ADD ("/ui/window/switcher-bar-when-narrow", test_switcher_bar_when_narrow);
 
   return g_test_run ();
 }

@@ -391,14 +391,25 @@ dg_window_constructed (GObject *object)
                            G_CALLBACK (on_view_stack_visible_child_cb), self, 0);
 }
 
+/* The bar gets the stack the first time it shows: with it, it makes a
+ * button for each page, which a wide window never shows. */
+static void
+dg_window_update_switcher_bar (DgWindow *self)
+{
+  gboolean reveal = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
+}
+
 static gboolean
 reveal_switcher_bar_cb (gpointer user_data)
 {
   DgWindow *self = user_data;
 
   self->reveal_bar_id = 0;
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  dg_window_update_switcher_bar (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -700,8 +711,7 @@ static void
 dg_window_init (DgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  dg_window_update_switcher_bar (self);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
   dg_demo_ui_add_window_action (self);

@@ -16,34 +16,24 @@
 #include <unicode/ucal.h>
 
 #include "dg-birthdays.h"
+#include "dg-birthdays-private.h"
 #include "dg-catalog.h"
 #include "dg-database-private.h"
 #include "dg-date-parse.h"
 #include "dg-error.h"
 #include "dg-followups-private.h"
 
-#define N_LUNAR_MONTHS 12
-#define LUNAR_MAX_DAY  30
-
 static const UChar utc_zone[] = { 'U', 'T', 'C', 0 };
 
-typedef struct
-{
-  UCalendar *dangi;
-  UCalendar *gregorian;
-} Converter;
-
-static void
-converter_clear (Converter *converter)
+void
+_dg_birthdays_converter_clear (Converter *converter)
 {
   g_clear_pointer (&converter->dangi, ucal_close);
   g_clear_pointer (&converter->gregorian, ucal_close);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Converter, converter_clear)
-
-static gboolean
-converter_init (Converter *converter)
+gboolean
+_dg_birthdays_converter_init (Converter *converter)
 {
   UErrorCode status = U_ZERO_ERROR;
 
@@ -52,7 +42,7 @@ converter_init (Converter *converter)
   if (U_FAILURE (status))
     {
       g_warning ("ICU has no Korean lunar calendar: %s", u_errorName (status));
-      converter_clear (converter);
+      _dg_birthdays_converter_clear (converter);
       return FALSE;
     }
 
@@ -152,11 +142,11 @@ parse_birthday (const char *birthday,
   return TRUE;
 }
 
-static gboolean
-solar_in_year (guint  month,
-               guint  day,
-               int    year,
-               GDate *out_date)
+gboolean
+_dg_birthday_solar_in_year (guint  month,
+                            guint  day,
+                            int    year,
+                            GDate *out_date)
 {
   /* Born on February 29: in a common year the birthday is February 28,
    * the last day of the birth month. */
@@ -210,9 +200,9 @@ dg_birthday_in_year (const char *birthday,
     return FALSE;
 
   if (!lunar)
-    return solar_in_year (month, day, year, out_date);
+    return _dg_birthday_solar_in_year (month, day, year, out_date);
 
-  return converter_init (&converter)
+  return _dg_birthdays_converter_init (&converter)
          && lunar_in_year (&converter, month, day, leap_month, year, out_date);
 }
 
@@ -310,222 +300,6 @@ dg_birthday_free (DgBirthday *birthday)
 
   g_free (birthday->name);
   g_free (birthday);
-}
-
-/* The days each "MM-DD" of one calendar falls on within the range. */
-typedef struct
-{
-  guint32     from;
-  guint32     to;
-  GHashTable *solar;        /* char * → GArray of guint32 Julian days */
-  GHashTable *lunar;
-  GHashTable *lunar_leap;
-} RangeKeys;
-
-static void
-range_keys_clear (RangeKeys *keys)
-{
-  g_clear_pointer (&keys->solar, g_hash_table_unref);
-  g_clear_pointer (&keys->lunar, g_hash_table_unref);
-  g_clear_pointer (&keys->lunar_leap, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RangeKeys, range_keys_clear)
-
-static void
-add_key (RangeKeys  *keys,
-         GHashTable *table,
-         guint       month,
-         guint       day,
-         guint32     julian)
-{
-  g_autofree char *key = NULL;
-  GArray *days;
-
-  if (julian < keys->from || julian > keys->to)
-    return;
-
-  key = g_strdup_printf ("%02u-%02u", month, day);
-  days = g_hash_table_lookup (table, key);
-  if (days == NULL)
-    {
-      days = g_array_new (FALSE, FALSE, sizeof (guint32));
-      g_hash_table_insert (table, g_steal_pointer (&key), days);
-    }
-  g_array_append_val (days, julian);
-}
-
-static gboolean
-range_keys_init (RangeKeys   *keys,
-                 const GDate *from,
-                 const GDate *to)
-{
-  g_auto(Converter) converter = { 0 };
-
-  keys->from = g_date_get_julian (from);
-  keys->to = g_date_get_julian (to);
-  keys->solar = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  keys->lunar = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  keys->lunar_leap = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-
-  if (!converter_init (&converter))
-    return FALSE;
-
-  /* Lunar dates of the year before too: its last months fall in this one. */
-  for (int year = g_date_get_year (from) - 1; year <= g_date_get_year (to); year++)
-    {
-      for (guint month = 1; month <= N_LUNAR_MONTHS; month++)
-        {
-          for (guint day = 1; day <= g_date_get_days_in_month (month, 2000); day++)
-            {
-              GDate date;
-
-              if (solar_in_year (month, day, year, &date))
-                add_key (keys, keys->solar, month, day, g_date_get_julian (&date));
-            }
-
-          for (guint leap = 0; leap <= 1; leap++)
-            {
-              guint32 first;
-              int n_days;
-
-              if (!lunar_month (&converter, year, month, leap, &first, &n_days))
-                return FALSE;
-              for (int day = 1; day <= LUNAR_MAX_DAY; day++)
-                add_key (keys, leap ? keys->lunar_leap : keys->lunar, month, day,
-                         first + MIN (day, n_days) - 1);
-            }
-        }
-    }
-
-  return TRUE;
-}
-
-/* Adds the birthdays of one calendar whose "MM-DD" is a key of @table. */
-static gboolean
-collect (DgDatabase  *db,
-         GHashTable  *table,
-         gboolean     lunar,
-         gboolean     leap_month,
-         GPtrArray   *into,
-         GError     **error)
-{
-  g_auto(DgStatement) stmt = NULL;
-  g_autoptr(GString) json = g_string_new ("[");
-  GHashTableIter iter;
-  const char *key;
-  int rc;
-
-  if (g_hash_table_size (table) == 0)
-    return TRUE;
-
-  g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
-    g_string_append_printf (json, "%s\"%s\"", json->len > 1 ? "," : "", key);
-  g_string_append_c (json, ']');
-
-  /* Each condition as customers_by_birthday is written, so it is used. */
-  stmt = dg_database_prepare (db,
-                              "SELECT id, name, substr (birthday, 6) FROM customers "
-                              "WHERE birthday IS NOT NULL AND archived = 0 "
-                              "  AND birthday_calendar = ?1 AND birthday_leap = ?2 "
-                              "  AND substr (birthday, 6) IN (SELECT value FROM json_each (?3))",
-                              error);
-  if (stmt == NULL)
-    return FALSE;
-
-  dg_database_bind_text (stmt, 1, lunar ? "lunar" : "solar");
-  sqlite3_bind_int (stmt, 2, leap_month);
-  dg_database_bind_text (stmt, 3, json->str);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GArray *days = g_hash_table_lookup (table, sqlite3_column_text (stmt, 2));
-
-      for (guint i = 0; days != NULL && i < days->len; i++)
-        {
-          DgBirthday *birthday = g_new0 (DgBirthday, 1);
-
-          birthday->customer_id = sqlite3_column_int64 (stmt, 0);
-          birthday->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-          g_date_clear (&birthday->date, 1);
-          g_date_set_julian (&birthday->date, g_array_index (days, guint32, i));
-          birthday->lunar = lunar;
-          birthday->leap_month = leap_month;
-          g_ptr_array_add (into, birthday);
-        }
-    }
-
-  if (rc != SQLITE_DONE)
-    return dg_database_set_error (db, error);
-
-  return TRUE;
-}
-
-static int
-compare_birthdays (gconstpointer a,
-                   gconstpointer b)
-{
-  const DgBirthday *x = *(const DgBirthday * const *) a;
-  const DgBirthday *y = *(const DgBirthday * const *) b;
-  int cmp = g_date_compare (&x->date, &y->date);
-
-  if (cmp == 0)
-    cmp = g_utf8_collate (x->name, y->name);
-  if (cmp == 0)
-    cmp = (x->customer_id > y->customer_id) - (x->customer_id < y->customer_id);
-
-  return cmp;
-}
-
-GPtrArray *
-dg_birthdays_in_range (DgDatabase   *db,
-                       const GDate  *from,
-                       const GDate  *to,
-                       GError      **error)
-{
-  g_autoptr(GPtrArray) birthdays = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_birthday_free);
-  g_auto(RangeKeys) keys = { 0 };
-
-  g_return_val_if_fail (DG_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (from != NULL && g_date_valid (from), NULL);
-  g_return_val_if_fail (to != NULL && g_date_valid (to), NULL);
-
-  if (g_date_compare (from, to) > 0)
-    return g_steal_pointer (&birthdays);
-
-  if (!range_keys_init (&keys, from, to))
-    {
-      g_set_error_literal (error, DG_ERROR, DG_ERROR_FAILED,
-                           _("Lunar birthdays cannot be converted: the Korean calendar is missing"));
-      return NULL;
-    }
-
-  if (!collect (db, keys.solar, FALSE, FALSE, birthdays, error)
-      || !collect (db, keys.lunar, TRUE, FALSE, birthdays, error)
-      || !collect (db, keys.lunar_leap, TRUE, TRUE, birthdays, error))
-    return NULL;
-
-  g_ptr_array_sort (birthdays, compare_birthdays);
-
-  return g_steal_pointer (&birthdays);
-}
-
-int
-dg_birthdays_count_in_range (DgDatabase  *db,
-                             GDate       *from,
-                             GDate       *to,
-                             GError     **error)
-{
-  g_autoptr(GPtrArray) birthdays = NULL;
-
-  g_return_val_if_fail (DG_IS_DATABASE (db), -1);
-
-  birthdays = dg_birthdays_in_range (db, from, to, error);
-  if (birthdays == NULL)
-    return -1;
-
-  return (int) MIN (birthdays->len, (guint) G_MAXINT);
 }
 
 static gboolean

@@ -67,6 +67,15 @@ GPtrArray  *dg_birthdays_in_range         (DgDatabase   *db,
                                            const GDate  *from,
                                            const GDate  *to,
                                            GError      **error);
+/* The first @max_listed of what dg_birthdays_in_range() lists, and in
+ * @out_total how many it lists, without reading the others: they are
+ * counted through the birthday index. */
+GPtrArray  *dg_birthdays_first_in_range   (DgDatabase   *db,
+                                           const GDate  *from,
+                                           const GDate  *to,
+                                           guint         max_listed,
+                                           guint        *out_total,
+                                           GError      **error);
 /* How many dg_birthdays_in_range() lists; -1 with @error set on failure. */
 int         dg_birthdays_count_in_range   (DgDatabase   *db,
                                            GDate        *from,

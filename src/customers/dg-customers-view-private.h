@@ -76,7 +76,7 @@ struct _DgCustomersView
   GtkColumnViewColumn *tags_column;
   GtkColumnViewColumn *last_contact_column;
   GtkColumnViewColumn *created_column;
-  AdwStatusPage       *no_results_page;
+  AdwStatusPage       *no_results_page;         /* NULL until first shown */
   GtkRevealer         *selection_revealer;
   GtkLabel            *selection_label;
   GtkMenuButton       *bulk_menu_button;
@@ -107,7 +107,7 @@ struct _DgCustomersView
   gulong               journeys_changed_handlers[3];
   GtkWidget           *filter_bar;
   GtkBox              *filter_chips;
-  GtkWidget           *no_results_clear_button;
+  GtkWidget           *no_results_clear_button; /* NULL until first shown */
 };
 
 void        _dg_customers_view_class_actions_init (GtkWidgetClass  *widget_class);

@@ -93,6 +93,37 @@ count_customers (DgCustomersView  *self,
   return count;
 }
 
+/* Shows the page @name of the list's stack ("list", "empty" or
+ * "no-results"). The empty states are built the first time they are
+ * shown, from dg-customers-states.ui: a list with rows shows neither, and
+ * as hidden pages of the template they cost their widgets, icons and
+ * styles before the first frame. */
+static void
+dg_customers_view_show_state (DgCustomersView *self,
+                              const char      *name)
+{
+  if (gtk_stack_get_child_by_name (self->list_stack, name) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = g_strdelimit (g_strconcat (name, "-page", NULL), "-", '_');
+      const char *ids[] = { id, NULL };
+
+      if (!gtk_builder_add_objects_from_resource (builder, RESOURCE_BASE_PATH "/customers/dg-customers-states.ui",
+                                                  ids, &error))
+        g_error ("The customer list's “%s” cannot be built: %s", name, error->message);
+
+      gtk_stack_add_named (self->list_stack, GTK_WIDGET (gtk_builder_get_object (builder, id)), name);
+      if (g_str_equal (name, "no-results"))
+        {
+          self->no_results_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "no_results_page"));
+          self->no_results_clear_button = GTK_WIDGET (gtk_builder_get_object (builder, "no_results_clear_button"));
+        }
+    }
+
+  gtk_stack_set_visible_child_name (self->list_stack, name);
+}
+
 /* Shows the count of results, or the right empty state when there are none.
  * The totals are counted only here, and only when they are shown. */
 static void
@@ -108,11 +139,10 @@ dg_customers_view_update_state (DgCustomersView *self)
   n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   searching = dg_customers_view_is_searching (self);
   filtered = _dg_customers_view_has_filters (self);
-  gtk_widget_set_visible (self->no_results_clear_button, filtered);
 
   if (n > 0)
     {
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      dg_customers_view_show_state (self, "list");
 
       /* Until the rest of the rows are read, their count is not known. */
       if (!dg_customer_list_is_complete (self->list))
@@ -150,9 +180,12 @@ dg_customers_view_update_state (DgCustomersView *self)
 
   if (self->total == 0)
     {
-      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+      dg_customers_view_show_state (self, "empty");
       return;
     }
+
+  dg_customers_view_show_state (self, "no-results");
+  gtk_widget_set_visible (self->no_results_clear_button, filtered);
 
   if (filtered)
     {
@@ -195,8 +228,6 @@ dg_customers_view_update_state (DgCustomersView *self)
                                        _("Every customer is archived. Choose “All” to see them."));
       adw_status_page_set_icon_name (self->no_results_page, "system-users-symbolic");
     }
-
-  gtk_stack_set_visible_child_name (self->list_stack, "no-results");
 }
 
 void
@@ -535,8 +566,10 @@ dg_customers_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_CUSTOMERS_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
-  /* It went with the list's stack. */
+  /* They went with the list's stack. */
   self->row_view = NULL;
+  self->no_results_page = NULL;
+  self->no_results_clear_button = NULL;
 
   g_clear_object (&self->selection);
   if (self->list != NULL)
@@ -689,7 +722,6 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, tags_column);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, last_contact_column);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, created_column);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, selection_revealer);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, bulk_menu_button);
@@ -702,7 +734,6 @@ dg_customers_view_class_init (DgCustomersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_journey_section);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, DgCustomersView, filter_chips);
-  gtk_widget_class_bind_template_child (widget_class, DgCustomersView, no_results_clear_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);

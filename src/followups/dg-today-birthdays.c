@@ -88,6 +88,7 @@ dg_today_birthdays_refresh (DgTodayBirthdays *self,
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
   GDate today, last;
+  guint total;
 
   g_return_val_if_fail (DG_IS_TODAY_BIRTHDAYS (self), FALSE);
 
@@ -101,7 +102,8 @@ dg_today_birthdays_refresh (DgTodayBirthdays *self,
   last = today;
   g_date_add_days (&last, DG_TODAY_BIRTHDAYS_DAYS - 1);
 
-  birthdays = dg_birthdays_in_range (database, &today, &last, &error);
+  /* Only the rows shown are read; the rest are counted. */
+  birthdays = dg_birthdays_first_in_range (database, &today, &last, MAX_ROWS, &total, &error);
   if (birthdays == NULL)
     {
       g_warning ("Could not list this week’s birthdays: %s", error->message);
@@ -109,12 +111,12 @@ dg_today_birthdays_refresh (DgTodayBirthdays *self,
       return FALSE;
     }
 
-  for (guint i = 0; i < MIN (birthdays->len, MAX_ROWS); i++)
+  for (guint i = 0; i < birthdays->len; i++)
     gtk_list_box_append (self->list, new_row (g_ptr_array_index (birthdays, i), &today));
 
-  if (birthdays->len > MAX_ROWS)
+  if (total > MAX_ROWS)
     {
-      guint rest = birthdays->len - MAX_ROWS;
+      guint rest = total - MAX_ROWS;
       /* Translators: the last row of Today's birthdays of the week, when
        * there are more than it lists. */
       g_autofree char *title = g_strdup_printf (ngettext ("And %u more birthday this week",
@@ -131,9 +133,9 @@ dg_today_birthdays_refresh (DgTodayBirthdays *self,
       gtk_list_box_append (self->list, row);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self), birthdays->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), total > 0);
 
-  return birthdays->len > 0;
+  return total > 0;
 }
 
 static void

@@ -310,6 +310,32 @@ dg_today_view_update_date (DgTodayView *self)
 }
 
 /* Lists everything again from the database. */
+/* Shows the page @name of the stack ("sections", "caught-up" or
+ * "no-customers"). The last two are built the first time they are shown,
+ * from dg-today-states.ui: most starts show neither, and as hidden pages
+ * of the template they cost their widgets, icons and styles before the
+ * first frame. */
+static void
+dg_today_view_show_state (DgTodayView *self,
+                          const char  *name)
+{
+  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = g_strdelimit (g_strconcat (name, "-page", NULL), "-", '_');
+      const char *ids[] = { id, NULL };
+
+      if (!gtk_builder_add_objects_from_resource (builder, RESOURCE_BASE_PATH "/followups/dg-today-states.ui",
+                                                  ids, &error))
+        g_error ("The Today page's “%s” cannot be built: %s", name, error->message);
+
+      gtk_stack_add_named (self->stack, GTK_WIDGET (gtk_builder_get_object (builder, id)), name);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 dg_today_view_refresh (DgTodayView *self)
 {
@@ -363,7 +389,7 @@ dg_today_view_refresh (DgTodayView *self)
   if (cold == NULL)
     {
       g_warning ("Could not list what is due today: %s", error->message);
-      gtk_stack_set_visible_child_name (self->stack, "caught-up");
+      dg_today_view_show_state (self, "caught-up");
       return;
     }
 
@@ -375,11 +401,11 @@ dg_today_view_refresh (DgTodayView *self)
       DgCustomerQuery query = { .archived = DG_ARCHIVED_INCLUDE };
       gint64 customers = dg_customers_count (database, &query, NULL);
 
-      gtk_stack_set_visible_child_name (self->stack, customers == 0 ? "no-customers" : "caught-up");
+      dg_today_view_show_state (self, customers == 0 ? "no-customers" : "caught-up");
       return;
     }
 
-  gtk_stack_set_visible_child_name (self->stack, "sections");
+  dg_today_view_show_state (self, "sections");
   gtk_widget_set_visible (self->caught_up_section, nothing_due);
 
   gtk_widget_set_visible (self->overdue_section, overdue->len > 0);

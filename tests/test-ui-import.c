@@ -49,27 +49,6 @@ write_file (const char *name,
 }
 
 static gboolean
-menu_has_action (GMenuModel *menu,
-                 const char *action)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GMenuModel) section = NULL;
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
-          && g_str_equal (name, action))
-        return TRUE;
-
-      section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
-      if (section != NULL && menu_has_action (section, action))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 toast_contains (GtkWidget  *window,
                 const char *text)
 {
@@ -233,7 +212,7 @@ test_menus (DgUiFixture   *fixture,
   GtkSelectionModel *selection;
   GMenuModel *bulk_menu;
 
-  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (dg_ui_test_find_by_id (window, "primary_menu_button"))),
+  g_assert_true (dg_ui_test_menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (dg_ui_test_find_by_id (window, "primary_menu_button"))),
                                   "win.import"));
 
   dg_customers_test_insert ("김민수", "010-1234-5678", NULL, NULL, NULL);
@@ -245,7 +224,7 @@ test_menus (DgUiFixture   *fixture,
   dg_ui_test_wait_for (gtk_revealer_get_child_revealed (GTK_REVEALER (dg_customers_test_view_child ("selection_revealer"))));
   bulk_menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (dg_customers_test_view_child ("bulk_menu_button")));
   g_assert_nonnull (bulk_menu);
-  g_assert_true (menu_has_action (bulk_menu, "win.import"));
+  g_assert_true (dg_ui_test_menu_has_action (bulk_menu, "win.import"));
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "import"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "import-file"));

@@ -49,6 +49,12 @@ void        dg_bulk_undo_add_followup_row  (DgBulkUndo    *self,
 void        dg_bulk_undo_add_created_in    (DgBulkUndo    *self,
                                             const char    *table,
                                             gint64         id);
+/* Whether row @id of @table was recorded as created. */
+gboolean    dg_bulk_undo_has_created_in    (DgBulkUndo    *self,
+                                            const char    *table,
+                                            gint64         id);
+/* How many spans of consecutive ids the rows created take. */
+guint       dg_bulk_undo_get_n_created_spans (DgBulkUndo  *self);
 /* A row of @table as it was before the action changed it (every column,
  * with its id): Undo writes it back over its id. Takes @row. */
 void        dg_bulk_undo_add_row_in        (DgBulkUndo    *self,

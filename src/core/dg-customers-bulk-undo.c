@@ -30,16 +30,20 @@ struct _DgBulkUndo
   GPtrArray    *followup_rows;    /* DgBulkRow */
   GPtrArray    *snapshots;        /* DgCustomerSnapshot */
   /* Rows of any table created, and rows as they were before. */
-  GArray       *created_in;       /* TableRow */
+  GArray       *created_in;       /* TableSpan */
   GPtrArray    *rows_in;          /* TableBulkRow */
   guint         n_counted;
 };
 
+/* Rows @first to @last of @table, each created: an import adds its
+ * customers with ids one after the other, so that its Undo keeps one span
+ * for them all instead of an id for each. */
 typedef struct
 {
   const char *table;
-  gint64      id;
-} TableRow;
+  gint64      first;
+  gint64      last;
+} TableSpan;
 
 typedef struct
 {
@@ -137,7 +141,7 @@ dg_bulk_undo_init (DgBulkUndo *self)
   self->created_rows = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->followup_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_bulk_row_free);
   self->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_customer_snapshot_free);
-  self->created_in = g_array_new (FALSE, FALSE, sizeof (TableRow));
+  self->created_in = g_array_new (FALSE, FALSE, sizeof (TableSpan));
   self->rows_in = g_ptr_array_new_with_free_func ((GDestroyNotify) table_bulk_row_free);
 }
 
@@ -205,9 +209,42 @@ dg_bulk_undo_add_created_in (DgBulkUndo *self,
                              const char *table,
                              gint64      id)
 {
-  TableRow row = { table, id };
+  TableSpan span = { table, id, id };
 
-  g_array_append_val (self->created_in, row);
+  if (self->created_in->len > 0)
+    {
+      TableSpan *last = &g_array_index (self->created_in, TableSpan, self->created_in->len - 1);
+
+      if (g_str_equal (last->table, table) && last->last < G_MAXINT64 && id == last->last + 1)
+        {
+          last->last = id;
+          return;
+        }
+    }
+
+  g_array_append_val (self->created_in, span);
+}
+
+gboolean
+dg_bulk_undo_has_created_in (DgBulkUndo *self,
+                             const char *table,
+                             gint64      id)
+{
+  for (guint i = self->created_in->len; i > 0; i--)
+    {
+      const TableSpan *span = &g_array_index (self->created_in, TableSpan, i - 1);
+
+      if (id >= span->first && id <= span->last && g_str_equal (span->table, table))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+guint
+dg_bulk_undo_get_n_created_spans (DgBulkUndo *self)
+{
+  return self->created_in->len;
 }
 
 void
@@ -424,7 +461,7 @@ revert_rows_in (DgBulkUndo  *self,
 {
   for (guint i = self->created_in->len; i > 0; i--)
     {
-      TableRow *created = &g_array_index (self->created_in, TableRow, i - 1);
+      TableSpan *created = &g_array_index (self->created_in, TableSpan, i - 1);
       const DgCatalogTable *table = dg_catalog_lookup (created->table);
       g_autofree char *sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE id = ?1", created->table);
       g_auto(DgStatement) stmt = dg_database_prepare (self->db, sql, error);
@@ -432,9 +469,13 @@ revert_rows_in (DgBulkUndo  *self,
       if (stmt == NULL)
         return FALSE;
 
-      sqlite3_bind_int64 (stmt, 1, created->id);
-      if (!dg_database_run (self->db, stmt, error))
-        return FALSE;
+      for (gint64 id = created->last; id >= created->first; id--)
+        {
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, id);
+          if (!dg_database_run (self->db, stmt, error))
+            return FALSE;
+        }
       dg_database_notify_changed (self->db, table->change_name);
     }
 

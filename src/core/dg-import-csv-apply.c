@@ -23,10 +23,11 @@ typedef struct
   DgCsvImport     *self;
   DgDatabase      *db;
   DgBulkUndo      *undo;
-  /* Customers added, and customers whose row before is kept for Undo. */
-  GHashTable      *created;
+  /* Customers whose row before is kept for Undo (those added are known
+   * to the undo). */
   GHashTable      *kept;
-  /* The customers to enrol: added, updated or matched. */
+  /* The customers to enrol, added, updated or matched: only when there
+   * is a stage to enrol them in. */
   GArray          *enrol;
   /* A survey's customers whose follow-ups are kept for Undo. */
   GHashTable      *kept_followups;
@@ -66,6 +67,14 @@ ensure_tags (Apply               *apply,
   return g_steal_pointer (&ids);
 }
 
+static void
+to_enrol (Apply  *apply,
+          gint64  id)
+{
+  if (apply->self->stage_id != 0)
+    g_array_append_val (apply->enrol, id);
+}
+
 static gboolean
 add_customer (Apply       *apply,
               DgCustomer  *customer,
@@ -88,8 +97,7 @@ add_customer (Apply       *apply,
   id = dg_customer_get_id (customer);
   dg_bulk_undo_add_created_in (apply->undo, DG_TABLE_CUSTOMERS, id);
   dg_bulk_undo_count_changed (apply->undo);
-  g_hash_table_add (apply->created, g_memdup2 (&id, sizeof id));
-  g_array_append_val (apply->enrol, id);
+  to_enrol (apply, id);
   apply->summary.n_added++;
 
   return TRUE;
@@ -104,7 +112,8 @@ keep_row (Apply   *apply,
   g_auto(DgStatement) stmt = NULL;
   DgBulkRow *row;
 
-  if (g_hash_table_contains (apply->created, &id) || g_hash_table_contains (apply->kept, &id))
+  if (dg_bulk_undo_has_created_in (apply->undo, DG_TABLE_CUSTOMERS, id)
+      || g_hash_table_contains (apply->kept, &id))
     return TRUE;
 
   stmt = dg_database_prepare (apply->db, "SELECT * FROM customers WHERE id = ?1", error);
@@ -144,7 +153,7 @@ update_customer (Apply       *apply,
 
   if (existing == NULL)
     return FALSE;
-  g_array_append_val (apply->enrol, id);
+  to_enrol (apply, id);
 
   tags_before = g_strdupv ((char **) dg_customer_get_tags (existing));
   if (!dg_csv_import_merge (existing, incoming, apply->self->format, row, NULL, &n_conflicts))
@@ -241,7 +250,7 @@ apply_survey_row (Apply      *apply,
       id = dg_customer_get_id (customer);
     }
   else
-    g_array_append_val (apply->enrol, id);
+    to_enrol (apply, id);
 
   return dg_csv_import_survey_log (self, apply->db, apply->undo, apply->kept_followups, fields, tz, id,
                                    &apply->summary, error);
@@ -264,12 +273,11 @@ apply_rows (Apply         *apply,
     {
       DgImportRow *info;
 
-      if (index >= self->rows->len || g_array_index (self->rows, DgImportRow, index).row != source.row)
+      if (index >= self->n_rows || (info = dg_csv_import_lookup_row (self, index++))->row != source.row)
         {
           set_file_changed (error);
           return FALSE;
         }
-      info = &g_array_index (self->rows, DgImportRow, index++);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
@@ -294,7 +302,7 @@ apply_rows (Apply         *apply,
       return FALSE;
     }
 
-  if (index != self->rows->len
+  if (index != self->n_rows
       || g_strcmp0 (dg_import_source_get_checksum (&source), self->checksum) != 0)
     {
       set_file_changed (error);
@@ -351,7 +359,6 @@ dg_csv_import_apply (DgCsvImport      *self,
                      GError          **error)
 {
   g_autoptr(DgBulkUndo) undo = NULL;
-  g_autoptr(GHashTable) created = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) enrol = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GHashTable) kept_followups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -373,7 +380,6 @@ dg_csv_import_apply (DgCsvImport      *self,
   apply.self = self;
   apply.db = db;
   apply.undo = undo;
-  apply.created = created;
   apply.kept = kept;
   apply.enrol = enrol;
   apply.kept_followups = kept_followups;

@@ -7,6 +7,7 @@
 
 #include "dg-customers-bulk-private.h"
 #include "dg-import-csv.h"
+#include "dg-import-keys.h"
 #include "dg-import-vcard.h"
 
 G_BEGIN_DECLS
@@ -38,7 +39,15 @@ struct _DgCsvImport
 
   gboolean         previewed;
   char            *checksum;
-  GArray          *rows;        /* DgImportRow */
+  /* The rows, kept small whatever the file's length: a row the person
+   * can act on or must read (a duplicate, a refusal) has its record, a
+   * plain new row none; its number follows from the runs of numbers
+   * without a gap (blank rows are left out). */
+  guint            n_rows;
+  GArray          *records;     /* DgImportRecord, by index */
+  GArray          *runs;        /* DgImportRun, by index */
+  /* What dg_csv_import_get_row() gives for a new row. */
+  DgImportRow      new_row;
   GPtrArray       *sample;      /* DgCustomer */
   GArray          *sample_rows; /* guint */
   GPtrArray       *problems;    /* char * */
@@ -47,6 +56,20 @@ struct _DgCsvImport
   GPtrArray       *feedback_values; /* char * */
   DgImportSummary  summary;
 };
+
+typedef struct
+{
+  guint        index;
+  DgImportRow  row;
+} DgImportRecord;
+
+/* Rows from @index on are numbered from @row, one by one, until the next
+ * run. */
+typedef struct
+{
+  guint index;
+  guint row;
+} DgImportRun;
 
 /* Where the preview and the apply take their records from (see
  * dg-import-csv-source.c). */
@@ -90,6 +113,14 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DgImportSource, dg_import_source_clear)
 
 /* Forgets what the last preview found. */
 void        dg_csv_import_clear_preview (DgCsvImport  *self);
+/* Appends @info to the preview's rows. */
+void        dg_csv_import_add_row       (DgCsvImport       *self,
+                                         const DgImportRow *info);
+/* The row at @index: its record, or else self->new_row made for it. */
+DgImportRow *dg_csv_import_lookup_row   (DgCsvImport  *self,
+                                         guint         index);
+/* How many rows have a record of their own. */
+guint       dg_csv_import_get_n_records (DgCsvImport  *self);
 
 /* The customer row @fields would store, or NULL with @out_problem set to
  * why not ("Phone: “010-12” is too short"). */
@@ -146,7 +177,7 @@ gboolean       dg_csv_import_survey_preview_row (DgCsvImport    *self,
                                                  GPtrArray      *fields,
                                                  GTimeZone      *tz,
                                                  DgImportRow    *info,
-                                                 GHashTable     *keys,
+                                                 DgImportKeys   *keys,
                                                  DgCustomer    **out_customer,
                                                  GError        **error);
 /* The customer that row @fields matches by phone or e-mail; 0 when none. */

@@ -33,7 +33,8 @@ dg_csv_import_finalize (GObject *object)
   g_clear_pointer (&self->titles, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_array_unref);
   g_free (self->checksum);
-  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->records, g_array_unref);
+  g_clear_pointer (&self->runs, g_array_unref);
   g_clear_pointer (&self->sample, g_ptr_array_unref);
   g_clear_pointer (&self->sample_rows, g_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -53,7 +54,8 @@ dg_csv_import_init (DgCsvImport *self)
 {
   self->titles = g_ptr_array_new_with_free_func (g_free);
   self->targets = g_array_new (FALSE, TRUE, sizeof (DgImportTarget));
-  self->rows = g_array_new (FALSE, TRUE, sizeof (DgImportRow));
+  self->records = g_array_new (FALSE, TRUE, sizeof (DgImportRecord));
+  self->runs = g_array_new (FALSE, TRUE, sizeof (DgImportRun));
   self->sample = g_ptr_array_new_with_free_func (g_object_unref);
   self->sample_rows = g_array_new (FALSE, TRUE, sizeof (guint));
   self->problems = g_ptr_array_new_with_free_func (g_free);
@@ -148,7 +150,9 @@ dg_csv_import_clear_preview (DgCsvImport *self)
 {
   self->previewed = FALSE;
   g_clear_pointer (&self->checksum, g_free);
-  g_array_set_size (self->rows, 0);
+  self->n_rows = 0;
+  g_array_set_size (self->records, 0);
+  g_array_set_size (self->runs, 0);
   g_ptr_array_set_size (self->sample, 0);
   g_array_set_size (self->sample_rows, 0);
   g_ptr_array_set_size (self->problems, 0);
@@ -490,7 +494,7 @@ preview_row (DgCsvImport  *self,
              DgDatabase   *db,
              DgCustomer   *customer,
              DgImportRow  *info,
-             GHashTable   *keys,
+             DgImportKeys *keys,
              GError      **error)
 {
   /* The keys an earlier record is matched on, the strongest first. */
@@ -509,27 +513,29 @@ preview_row (DgCsvImport  *self,
     ok = preview_duplicate (self, db, customer, id, info, error);
   else
     {
-      for (guint i = 0; i < G_N_ELEMENTS (row_keys) && info->match_row == 0; i++)
+      gboolean found = FALSE;
+
+      for (guint i = 0; ok && i < G_N_ELEMENTS (row_keys) && !found; i++)
         {
           if (row_keys[i] != NULL)
-            info->match_row = GPOINTER_TO_UINT (g_hash_table_lookup (keys, row_keys[i]));
+            ok = dg_import_keys_lookup (keys, row_keys[i], &found, &info->match_row, error);
         }
 
-      if (info->match_row > 0)
+      if (ok && info->match_row > 0)
         {
           info->kind = DG_IMPORT_ROW_DUPLICATE;
           info->fills = TRUE;
           /* What it fills in the customer of that row shows once applied. */
           self->summary.n_updated++;
         }
-      else
+      else if (ok)
         {
           info->kind = DG_IMPORT_ROW_NEW;
           self->summary.n_added++;
-          for (guint i = 0; i < G_N_ELEMENTS (row_keys); i++)
+          for (guint i = 0; ok && i < G_N_ELEMENTS (row_keys); i++)
             {
               if (row_keys[i] != NULL)
-                g_hash_table_insert (keys, g_steal_pointer (&row_keys[i]), GUINT_TO_POINTER (info->row));
+                ok = dg_import_keys_add (keys, row_keys[i], info->row, error);
             }
         }
     }
@@ -547,7 +553,7 @@ dg_csv_import_preview (DgCsvImport   *self,
                        GError       **error)
 {
   g_auto(DgImportSource) source = { 0 };
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(DgImportKeys) keys = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (DG_IS_CSV_IMPORT (self), FALSE);
@@ -575,6 +581,9 @@ dg_csv_import_preview (DgCsvImport   *self,
 
   if (!dg_import_source_open (&source, self, cancellable, error))
     return FALSE;
+  keys = dg_import_keys_new (error);
+  if (keys == NULL)
+    return FALSE;
 
   while (dg_import_source_next (&source, cancellable, &local_error))
     {
@@ -601,7 +610,7 @@ dg_csv_import_preview (DgCsvImport   *self,
           g_ptr_array_add (self->sample, g_object_ref (customer));
           g_array_append_val (self->sample_rows, info.row);
         }
-      g_array_append_val (self->rows, info);
+      dg_csv_import_add_row (self, &info);
     }
 
   if (local_error != NULL)
@@ -610,7 +619,7 @@ dg_csv_import_preview (DgCsvImport   *self,
       return FALSE;
     }
 
-  if (self->rows->len == 0)
+  if (self->n_rows == 0)
     {
       g_set_error_literal (error, DG_ERROR, DG_ERROR_INVALID_IMPORT,
                            self->has_header ? _("The file has a header but no rows under it.")
@@ -629,7 +638,7 @@ dg_csv_import_get_n_rows (DgCsvImport *self)
 {
   g_return_val_if_fail (DG_IS_CSV_IMPORT (self), 0);
 
-  return self->rows->len;
+  return self->n_rows;
 }
 
 const DgImportRow *
@@ -637,9 +646,9 @@ dg_csv_import_get_row (DgCsvImport *self,
                        guint        index)
 {
   g_return_val_if_fail (DG_IS_CSV_IMPORT (self), NULL);
-  g_return_val_if_fail (index < self->rows->len, NULL);
+  g_return_val_if_fail (index < self->n_rows, NULL);
 
-  return &g_array_index (self->rows, DgImportRow, index);
+  return dg_csv_import_lookup_row (self, index);
 }
 
 GPtrArray *
@@ -721,9 +730,9 @@ dg_csv_import_set_row_plan (DgCsvImport  *self,
                             DgImportPlan  plan)
 {
   g_return_if_fail (DG_IS_CSV_IMPORT (self));
-  g_return_if_fail (index < self->rows->len);
+  g_return_if_fail (index < self->n_rows);
 
-  set_plan (self, &g_array_index (self->rows, DgImportRow, index), plan);
+  set_plan (self, dg_csv_import_lookup_row (self, index), plan);
 }
 
 void
@@ -732,6 +741,7 @@ dg_csv_import_set_plan_for_all (DgCsvImport  *self,
 {
   g_return_if_fail (DG_IS_CSV_IMPORT (self));
 
-  for (guint i = 0; i < self->rows->len; i++)
-    set_plan (self, &g_array_index (self->rows, DgImportRow, i), plan);
+  /* A new row has no plan to change. */
+  for (guint i = 0; i < self->records->len; i++)
+    set_plan (self, &g_array_index (self->records, DgImportRecord, i).row, plan);
 }

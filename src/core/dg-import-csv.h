@@ -23,9 +23,12 @@
  *    adds nothing the second time: every row is then a duplicate that has
  *    nothing left to fill.
  *
- * The file is streamed in both passes: memory grows with the rows' small
- * records of what happens to each, not with the file's text. Only the
- * first DG_CSV_IMPORT_SAMPLE_ROWS rows are kept whole, for the preview.
+ * The file is streamed in both passes, and memory does not grow with it:
+ * only the rows a person can act on or must read (duplicates, refusals)
+ * keep a record, the keys that find a row repeating an earlier one wait in
+ * a temporary file, and the Undo keeps the ids of the customers added as
+ * spans. Only the first DG_CSV_IMPORT_SAMPLE_ROWS rows are kept whole,
+ * for the preview.
  *
  * A survey sheet takes the same steps in the survey mode
  * (dg-import-survey.h): each row then logs a contact with feedback.
@@ -171,7 +174,8 @@ gboolean              dg_csv_import_preview           (DgCsvImport      *self,
                                                        DgDatabase       *db,
                                                        GCancellable     *cancellable,
                                                        GError          **error);
-/* The rows of the last preview, header and blank rows left out. */
+/* The rows of the last preview, header and blank rows left out. A new
+ * row's record is made on request: it holds until the next call. */
 guint                 dg_csv_import_get_n_rows        (DgCsvImport      *self);
 const DgImportRow    *dg_csv_import_get_row           (DgCsvImport      *self,
                                                        guint             index);

@@ -411,7 +411,7 @@ dg_csv_import_survey_preview_row (DgCsvImport  *self,
                                   GPtrArray    *fields,
                                   GTimeZone    *tz,
                                   DgImportRow  *info,
-                                  GHashTable   *keys,
+                                  DgImportKeys *keys,
                                   DgCustomer  **out_customer,
                                   GError      **error)
 {
@@ -450,8 +450,10 @@ dg_csv_import_survey_preview_row (DgCsvImport  *self,
       if (!is_logged (db, contact, timed, &logged, error))
         return FALSE;
       key = contact_key (contact, timed);
-      logged = logged || g_hash_table_contains (keys, key);
-      g_hash_table_add (keys, g_steal_pointer (&key));
+      if (!logged && !dg_import_keys_lookup (keys, key, &logged, NULL, error))
+        return FALSE;
+      if (!dg_import_keys_add (keys, key, info->row, error))
+        return FALSE;
 
       info->kind = DG_IMPORT_ROW_DUPLICATE;
       info->match_customer_id = id;
@@ -478,17 +480,19 @@ dg_csv_import_survey_preview_row (DgCsvImport  *self,
   {
     g_autofree char *phone_key = dg_csv_import_phone_key (customer);
     g_autofree char *email_key = dg_csv_import_email_key (customer);
+    gboolean found = FALSE;
 
-    if (phone_key != NULL)
-      info->match_row = GPOINTER_TO_UINT (g_hash_table_lookup (keys, phone_key));
-    if (info->match_row == 0 && email_key != NULL)
-      info->match_row = GPOINTER_TO_UINT (g_hash_table_lookup (keys, email_key));
-    if (info->match_row == 0)
+    if (phone_key != NULL && !dg_import_keys_lookup (keys, phone_key, &found, &info->match_row, error))
+      return FALSE;
+    if (!found && email_key != NULL
+        && !dg_import_keys_lookup (keys, email_key, &found, &info->match_row, error))
+      return FALSE;
+    if (!found)
       {
-        if (phone_key != NULL)
-          g_hash_table_insert (keys, g_steal_pointer (&phone_key), GUINT_TO_POINTER (info->row));
-        if (email_key != NULL)
-          g_hash_table_insert (keys, g_steal_pointer (&email_key), GUINT_TO_POINTER (info->row));
+        if (phone_key != NULL && !dg_import_keys_add (keys, phone_key, info->row, error))
+          return FALSE;
+        if (email_key != NULL && !dg_import_keys_add (keys, email_key, info->row, error))
+          return FALSE;
       }
   }
 

@@ -389,3 +389,52 @@ dg_test_n_expected_warnings (void)
 
   return n;
 }
+
+gint64
+dg_test_count_rows (DgDatabase *db,
+                    const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dg_database_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
+gint64
+dg_test_store_customer (DgDatabase *db,
+                        const char *name,
+                        const char *phone,
+                        const char *email,
+                        const char *organization)
+{
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_autoptr(GError) error = NULL;
+
+  dg_customer_set_name (customer, name);
+  dg_customer_set_phone (customer, phone);
+  dg_customer_set_email (customer, email);
+  dg_customer_set_organization (customer, organization);
+  g_assert_true (dg_customers_insert (db, customer, &error));
+  g_assert_no_error (error);
+
+  return dg_customer_get_id (customer);
+}
+
+char *
+dg_test_write_temp_file (const char *basename,
+                         const char *data,
+                         gssize      len)
+{
+  g_autofree char *path = dg_test_temp_path (basename);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, data, len, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}

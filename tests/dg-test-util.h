@@ -49,6 +49,22 @@ DgFakeClock *dg_test_fake_clock      (const char *zone,
                                       int         day,
                                       int         hour,
                                       int         minute);
+/* The first column of the one row @sql gives on @db, as an integer
+ * ("SELECT count(*) FROM …"). */
+gint64      dg_test_count_rows       (DgDatabase *db,
+                                      const char *sql);
+/* Stores a customer through the core API; @phone, @email and
+ * @organization may be NULL. Returns its id. */
+gint64      dg_test_store_customer   (DgDatabase *db,
+                                      const char *name,
+                                      const char *phone,
+                                      const char *email,
+                                      const char *organization);
+/* Writes @len bytes of @data (-1: up to its NUL) into a new file named
+ * @basename in a fresh temporary folder; returns its path. */
+char       *dg_test_write_temp_file  (const char *basename,
+                                      const char *data,
+                                      gssize      len);
 /* The value of PRAGMA @pragma on @db. */
 char       *dg_test_pragma_text      (DgDatabase *db,
                                       const char *pragma);

@@ -85,30 +85,14 @@ static const BadFile bad_files[] = {
 };
 
 static void
-add_customer (Fixture    *fixture,
-              const char *name,
-              const char *phone,
-              const char *email)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_customer_set_name (customer, name);
-  dg_customer_set_phone (customer, phone);
-  dg_customer_set_email (customer, email);
-  g_assert_true (dg_customers_insert (fixture->db, customer, &error));
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->db = dg_test_open_database ();
   fixture->clock = DG_CLOCK (dg_test_fake_clock ("Asia/Seoul", 2026, 12, 7, 10, 0));
   /* The files' people, known: a file that got through would update them. */
-  add_customer (fixture, "김민수", "01011112222", "");
-  add_customer (fixture, "이영희", "", "lee@example.com");
+  dg_test_store_customer (fixture->db, "김민수", "01011112222", "", NULL);
+  dg_test_store_customer (fixture->db, "이영희", "", "lee@example.com", NULL);
 }
 
 static void
@@ -117,17 +101,6 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->db);
   g_clear_object (&fixture->clock);
-}
-
-static char *
-write_file (const char *bytes,
-            gssize      len)
-{
-  g_autofree char *path = dg_test_temp_path ("bad.csv");
-
-  g_assert_true (g_file_set_contents (path, bytes, len, NULL));
-
-  return g_steal_pointer (&path);
 }
 
 /* Runs the test again in a child process reading Korean, and checks it
@@ -191,7 +164,7 @@ test_bad_file (Fixture       *fixture,
                gconstpointer  data)
 {
   const BadFile *bad = data;
-  g_autofree char *path = write_file (bad->bytes, bad->len);
+  g_autofree char *path = dg_test_write_temp_file ("bad.csv", bad->bytes, bad->len);
 
   if (also_in_korean ())
     {
@@ -210,7 +183,7 @@ test_cp949_valid_utf8 (Fixture       *fixture,
 {
   g_autofree char *before = dg_test_dump_database (fixture->db);
   g_autofree char *after = NULL;
-  g_autofree char *path = write_file ("name,phone\n\xC2\xAB\xC2\xAB,010-5555-6666\n", -1);
+  g_autofree char *path = dg_test_write_temp_file ("bad.csv", "name,phone\n\xC2\xAB\xC2\xAB,010-5555-6666\n", -1);
   g_autoptr(DgCsvImport) import = dg_csv_import_new (path);
   g_autoptr(GError) error = NULL;
   const DgCsvDetection *detection;
@@ -242,7 +215,7 @@ static void
 test_utf8_past_last_code_point (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autofree char *path = write_file ("name,phone\nKim,010-1111-2222\nL\xF6\xB4\x96\x96" "e,010\n", -1);
+  g_autofree char *path = dg_test_write_temp_file ("bad.csv", "name,phone\nKim,010-1111-2222\nL\xF6\xB4\x96\x96" "e,010\n", -1);
   g_autoptr(DgCsvImport) import = dg_csv_import_new (path);
   g_autoptr(GError) error = NULL;
 
@@ -277,7 +250,7 @@ test_bad_at_apply (Fixture       *fixture,
 
   for (guint i = 2; i <= 300; i++)
     g_string_append_printf (good, "고객%u,010-7000-%04u\n", i, i);
-  path = write_file (good->str, good->len);
+  path = dg_test_write_temp_file ("bad.csv", good->str, good->len);
   import = dg_csv_import_new (path);
   g_assert_true (dg_csv_import_load (import, NULL, &error));
   g_assert_true (dg_csv_import_preview (import, fixture->db, NULL, &error));

@@ -36,34 +36,14 @@ static const char signup_csv[] =
   "\r\n"
   "2026. 12. 1 오후 3:40:00,한별,010-7777-8888,,,글쎄요,\r\n";
 
-static gint64
-add_customer (Fixture    *fixture,
-              const char *name,
-              const char *phone,
-              const char *email,
-              const char *organization)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_customer_set_name (customer, name);
-  dg_customer_set_phone (customer, phone);
-  dg_customer_set_email (customer, email);
-  dg_customer_set_organization (customer, organization);
-  g_assert_true (dg_customers_insert (fixture->db, customer, &error));
-  g_assert_no_error (error);
-
-  return dg_customer_get_id (customer);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->db = dg_test_open_database ();
   fixture->clock = DG_CLOCK (dg_test_fake_clock ("Asia/Seoul", 2026, 12, 7, 10, 0));
-  fixture->kim = add_customer (fixture, "김민수", "01012345678", "", "");
-  fixture->lee = add_customer (fixture, "이영희", "", "lee@example.com", "A사");
+  fixture->kim = dg_test_store_customer (fixture->db, "김민수", "01012345678", "", "");
+  fixture->lee = dg_test_store_customer (fixture->db, "이영희", "", "lee@example.com", "A사");
 }
 
 static void
@@ -72,16 +52,6 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->db);
   g_clear_object (&fixture->clock);
-}
-
-static char *
-write_file (const char *text)
-{
-  g_autofree char *path = dg_test_temp_path ("signup.csv");
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-
-  return g_steal_pointer (&path);
 }
 
 static DgCsvImport *
@@ -111,7 +81,7 @@ static void
 test_preview (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autofree char *path = write_file (signup_csv);
+  g_autofree char *path = dg_test_write_temp_file ("signup.csv", signup_csv, -1);
   g_autoptr(DgCsvImport) import = NULL;
   g_autofree char *before = dg_test_dump_database (fixture->db);
   g_autofree char *after = NULL;
@@ -193,7 +163,7 @@ static void
 test_apply_and_undo (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *path = write_file (signup_csv);
+  g_autofree char *path = dg_test_write_temp_file ("signup.csv", signup_csv, -1);
   g_autoptr(DgCsvImport) import = NULL;
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(DgCustomer) kim = NULL;
@@ -252,7 +222,8 @@ static void
 test_clock_time (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *path = write_file ("이름,연락처\r\n한별,010-7777-8888\r\n");
+  g_autofree char *path = dg_test_write_temp_file ("signup.csv",
+                                                   "이름,연락처\r\n한별,010-7777-8888\r\n", -1);
   g_autoptr(DgCsvImport) import = load_and_preview (fixture, path);
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(DgCustomer) added = NULL;
@@ -278,7 +249,7 @@ static void
 test_import_twice (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = write_file (signup_csv);
+  g_autofree char *path = dg_test_write_temp_file ("signup.csv", signup_csv, -1);
   g_autoptr(DgCsvImport) first = load_and_preview (fixture, path);
   g_autoptr(DgCsvImport) second = NULL;
   g_autoptr(DgBulkUndo) undo = NULL;
@@ -312,7 +283,8 @@ static void
 test_names_only_twice (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *path = write_file ("이름,소속\n홍길동,단골상사\n홍길동,\n김민수,\n");
+  g_autofree char *path = dg_test_write_temp_file ("signup.csv",
+                                                   "이름,소속\n홍길동,단골상사\n홍길동,\n김민수,\n", -1);
   g_autoptr(DgCsvImport) first = load_and_preview (fixture, path);
   g_autoptr(DgCsvImport) second = NULL;
   g_autoptr(DgBulkUndo) undo = NULL;
@@ -344,13 +316,13 @@ static void
 test_phone_forms (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *path = write_file ("이름,전화\n"
+  g_autofree char *path = dg_test_write_temp_file ("signup.csv", "이름,전화\n"
                                       "홍,+82 10-1234-5678\n"
                                       "김,0082 10 1234 5678\n"
                                       "최,+82 12345\n"
                                       "박,+82-10-9999-0000\n"
                                       "박지훈,010 9999 0000\n"
-                                      "정,123456\n");
+                                      "정,123456\n", -1);
   g_autoptr(DgCsvImport) import = load_and_preview (fixture, path);
   g_autoptr(GError) error = NULL;
   GPtrArray *problems;
@@ -381,7 +353,7 @@ static void
 test_plans (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autofree char *path = write_file (signup_csv);
+  g_autofree char *path = dg_test_write_temp_file ("signup.csv", signup_csv, -1);
   g_autoptr(DgCsvImport) import = load_and_preview (fixture, path);
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(DgCustomer) kim = NULL;
@@ -427,7 +399,7 @@ test_refused_files (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = write_file (cases[i].text);
+      g_autofree char *path = dg_test_write_temp_file ("signup.csv", cases[i].text, -1);
       g_autoptr(DgCsvImport) import = dg_csv_import_new (path);
       g_autoptr(GError) error = NULL;
 
@@ -445,7 +417,8 @@ static void
 test_ragged_rows (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *path = write_file ("이름,연락처,메모\n김,010-1111-2222\n박,010-3333-4444,a,b\n최,010-5555-6666,,\n");
+  g_autofree char *path = dg_test_write_temp_file ("signup.csv",
+                                                   "이름,연락처,메모\n김,010-1111-2222\n박,010-3333-4444,a,b\n최,010-5555-6666,,\n", -1);
   g_autoptr(DgCsvImport) import = load_and_preview (fixture, path);
   GPtrArray *problems = dg_csv_import_get_problems (import);
 
@@ -460,7 +433,7 @@ static void
 test_file_changed (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *path = write_file (signup_csv);
+  g_autofree char *path = dg_test_write_temp_file ("signup.csv", signup_csv, -1);
   g_autoptr(DgCsvImport) import = load_and_preview (fixture, path);
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
@@ -529,26 +502,11 @@ test_no_header (Fixture       *fixture,
   g_assert_cmpuint (dg_csv_import_get_n_rows (import), ==, 1);
 }
 
-static gint64
-count_rows (Fixture    *fixture,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (dg_database_get_handle (fixture->db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return n;
-}
-
 static void
 test_enroll (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autofree char *path = write_file (signup_csv);
+  g_autofree char *path = dg_test_write_temp_file ("signup.csv", signup_csv, -1);
   g_autoptr(DgCsvImport) import = NULL;
   g_autoptr(DgJourney) journey = dg_journey_new ("공개강의");
   g_autoptr(DgStage) signed_up = NULL;
@@ -578,10 +536,10 @@ test_enroll (Fixture       *fixture,
 
   /* Lee and the new Park; the cohort made, and its rule's follow-ups. */
   g_assert_cmpuint (summary.n_enrolled, ==, 2);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM cohorts WHERE name = '12/15 특강' AND date = '2026-12-15'"), ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id "
+  g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM cohorts WHERE name = '12/15 특강' AND date = '2026-12-15'"), ==, 1);
+  g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id "
                                         "WHERE c.name = '12/15 특강'"), ==, 2);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM followups WHERE title = '안내 문자 보내기' "
+  g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM followups WHERE title = '안내 문자 보내기' "
                                         "AND due_date = '2026-12-14'"), ==, 2);
 
   /* One Undo takes the customers, the enrollments and the cohort. */
@@ -603,7 +561,7 @@ test_korean (Fixture       *fixture,
 
       g_setenv ("DANGOL_TEST_LANG", "ko", TRUE);
       dg_test_init_i18n ();
-      path = write_file (signup_csv);
+      path = dg_test_write_temp_file ("signup.csv", signup_csv, -1);
       import = load_and_preview (fixture, path);
       problems = dg_csv_import_get_problems (import);
       g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, "4행: 전화번호: “010-12” 번호가 너무 짧습니다");

@@ -37,24 +37,6 @@ static const char survey_en[] =
   "12/1/2026 15:30:00,jane@example.com,Jane Doe,010-3333-4444,Dissatisfied,,Too short\r\n"
   "12/1/2026 16:00:00,sam@example.com,Sam Lee,,It was fine,,\r\n";
 
-static gint64
-add_customer (Fixture    *fixture,
-              const char *name,
-              const char *phone,
-              const char *email)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_customer_set_name (customer, name);
-  dg_customer_set_phone (customer, phone);
-  dg_customer_set_email (customer, email);
-  g_assert_true (dg_customers_insert (fixture->db, customer, &error));
-  g_assert_no_error (error);
-
-  return dg_customer_get_id (customer);
-}
-
 static void
 enroll (Fixture *fixture,
         gint64   customer)
@@ -80,8 +62,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->db = dg_test_open_database ();
   /* Kim and Lee are in the stage "attended" since before the survey. */
   fixture->clock = dg_test_fake_clock ("Asia/Seoul", 2026, 11, 30, 10, 0);
-  fixture->kim = add_customer (fixture, "김민수", "01012345678", "kim@example.com");
-  fixture->lee = add_customer (fixture, "이영희", "", "lee@example.com");
+  fixture->kim = dg_test_store_customer (fixture->db, "김민수", "01012345678", "kim@example.com", NULL);
+  fixture->lee = dg_test_store_customer (fixture->db, "이영희", "", "lee@example.com", NULL);
 
   g_assert_true (dg_journeys_insert (fixture->db, journey, &error));
   g_assert_no_error (error);

@@ -36,38 +36,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->clock);
 }
 
-static gint64
-add_customer (Fixture    *fixture,
-              const char *name,
-              const char *phone,
-              const char *email,
-              const char *organization)
-{
-  g_autoptr(DgCustomer) customer = dg_customer_new ();
-  g_autoptr(GError) error = NULL;
-
-  dg_customer_set_name (customer, name);
-  dg_customer_set_phone (customer, phone);
-  dg_customer_set_email (customer, email);
-  dg_customer_set_organization (customer, organization);
-  g_assert_true (dg_customers_insert (fixture->db, customer, &error));
-  g_assert_no_error (error);
-
-  return dg_customer_get_id (customer);
-}
-
-static char *
-write_file (const char *name,
-            const char *data,
-            gssize      len)
-{
-  g_autofree char *path = dg_test_temp_path (name);
-
-  g_assert_true (g_file_set_contents (path, data, len, NULL));
-
-  return g_steal_pointer (&path);
-}
-
 static char *
 fixture_path (const char *name)
 {
@@ -106,27 +74,12 @@ import_file (Fixture         *fixture,
   return undo;
 }
 
-static gint64
-count_rows (Fixture    *fixture,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (dg_database_get_handle (fixture->db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return n;
-}
-
 static DgCustomer *
 find_by_name (Fixture    *fixture,
               const char *name)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM customers WHERE name = '%s'", name);
-  gint64 id = count_rows (fixture, sql);
+  gint64 id = dg_test_count_rows (fixture->db, sql);
   g_autoptr(GError) error = NULL;
   DgCustomer *customer = dg_customers_get (fixture->db, id, &error);
 
@@ -147,9 +100,9 @@ test_detect (Fixture       *fixture,
                               "V\0E\0R\0S\0I\0O\0N\0:\0" "3\0.\0" "0\0\r\0\n\0"
                               "F\0N\0:\0K\0i\0m\0\r\0\n\0E\0N\0D\0:\0V\0C\0A\0R\0D\0\r\0\n\0";
   static const char sheet[] = "이름,연락처\r\nBEGIN:VCARD,010-1234-5678\r\n";
-  g_autofree char *vcard_path = write_file ("contacts.csv", vcard, -1);
-  g_autofree char *utf16_path = write_file ("contacts.txt", utf16, sizeof utf16 - 1);
-  g_autofree char *sheet_path = write_file ("sheet.vcf", sheet, -1);
+  g_autofree char *vcard_path = dg_test_write_temp_file ("contacts.csv", vcard, -1);
+  g_autofree char *utf16_path = dg_test_write_temp_file ("contacts.txt", utf16, sizeof utf16 - 1);
+  g_autofree char *sheet_path = dg_test_write_temp_file ("sheet.vcf", sheet, -1);
   g_autoptr(DgCsvImport) import = NULL;
   g_autoptr(DgCsvImport) wide = NULL;
   g_autoptr(DgCsvImport) csv = dg_csv_import_new (sheet_path);
@@ -212,7 +165,7 @@ test_versions (Fixture       *fixture,
       undo = dg_csv_import_apply (import, fixture->db, fixture->clock, NULL, &summary, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (summary.n_added, ==, files[f].n_cards);
-      g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM customers"), ==, files[f].n_cards);
+      g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM customers"), ==, files[f].n_cards);
       first = find_by_name (fixture, files[f].first_name);
       g_assert_cmpstr (dg_customer_get_name (first), ==, files[f].first_name);
 
@@ -243,8 +196,8 @@ static void
 test_duplicates (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *path = write_file ("contacts.vcf", duplicates_vcf, -1);
-  gint64 kim = add_customer (fixture, "김민수", "010-1234-5678", "", "단골상사");
+  g_autofree char *path = dg_test_write_temp_file ("contacts.vcf", duplicates_vcf, -1);
+  gint64 kim = dg_test_store_customer (fixture->db, "김민수", "010-1234-5678", "", "단골상사");
   const DgImportPlan plans[] = { DG_IMPORT_PLAN_UPDATE, DG_IMPORT_PLAN_SKIP, DG_IMPORT_PLAN_ADD };
 
   for (guint p = 0; p < G_N_ELEMENTS (plans); p++)
@@ -289,22 +242,22 @@ test_duplicates (Fixture       *fixture,
           g_assert_cmpuint (summary.n_updated, ==, 2);
           g_assert_cmpstr (dg_customer_get_email (customer), ==, "minsu@example.kr");
           g_assert_true (g_strv_equal (dg_customer_get_tags (customer), (const char *[]) { "강의", NULL }));
-          g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM customers WHERE name = '박지훈' "
+          g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM customers WHERE name = '박지훈' "
                                                 "AND email = 'park@example.kr'"), ==, 1);
           break;
         case DG_IMPORT_PLAN_SKIP:
           g_assert_cmpuint (summary.n_added, ==, 1);
           g_assert_cmpuint (summary.n_skipped, ==, 2);
           g_assert_cmpstr (dg_customer_get_email (customer), ==, "");
-          g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM customers WHERE name = '박지훈' "
+          g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM customers WHERE name = '박지훈' "
                                                 "AND email = ''"), ==, 1);
           break;
         case DG_IMPORT_PLAN_ADD:
         default:
           g_assert_cmpuint (summary.n_added, ==, 3);
           g_assert_cmpstr (dg_customer_get_email (customer), ==, "");
-          g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM customers WHERE name = '김민수'"), ==, 2);
-          g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM customers WHERE name = '박지훈'"), ==, 2);
+          g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM customers WHERE name = '김민수'"), ==, 2);
+          g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM customers WHERE name = '박지훈'"), ==, 2);
           break;
         }
 
@@ -322,7 +275,7 @@ static void
 test_enroll (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autofree char *path = write_file ("contacts.vcf", duplicates_vcf, -1);
+  g_autofree char *path = dg_test_write_temp_file ("contacts.vcf", duplicates_vcf, -1);
   g_autoptr(DgJourney) journey = dg_journey_new ("공개강의");
   g_autoptr(DgStage) signed_up = NULL;
   g_autoptr(DgCsvImport) import = NULL;
@@ -331,7 +284,7 @@ test_enroll (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *undone = NULL;
-  gint64 kim = add_customer (fixture, "김민수", "010-1234-5678", "", "");
+  gint64 kim = dg_test_store_customer (fixture->db, "김민수", "010-1234-5678", "", "");
   DgImportSummary summary;
 
   g_assert_true (dg_journeys_insert (fixture->db, journey, &error));
@@ -349,11 +302,11 @@ test_enroll (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_cmpuint (summary.n_enrolled, ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id "
+  g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM enrollments e JOIN cohorts c ON c.id = e.cohort_id "
                                         "JOIN customers u ON u.id = e.customer_id "
                                         "WHERE c.name = '12/15 특강' AND c.date = '2026-12-15' "
                                         "AND u.name = '박지훈'"), ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM enrollments"), ==, 2);
+  g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM enrollments"), ==, 2);
 
   g_assert_true (dg_bulk_undo_apply (undo, &error));
   g_assert_no_error (error);
@@ -378,8 +331,8 @@ test_round_trip (Fixture       *fixture,
   DgImportSummary summary;
   guint n = 0;
 
-  add_customer (fixture, "김민수", "010-1234-5678", "minsu@example.kr", "다온교육");
-  add_customer (fixture, "박지훈", "", "", "");
+  dg_test_store_customer (fixture->db, "김민수", "010-1234-5678", "minsu@example.kr", "다온교육");
+  dg_test_store_customer (fixture->db, "박지훈", "", "", "");
   dg_customer_set_name (lee, "이영희");
   dg_customer_set_phone (lee, "+82 10-4444-5555");
   dg_customer_set_note (lee, "첫 상담 3/2\n소개: 김민수, 지인");
@@ -438,12 +391,12 @@ test_bad_input (Fixture       *fixture,
   DgImportSummary summary;
   GPtrArray *problems;
 
-  add_customer (fixture, "김민수", "010-1234-5678", "", "");
+  dg_test_store_customer (fixture->db, "김민수", "010-1234-5678", "", "");
   before = dg_test_dump_database (fixture->db);
 
   for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
     {
-      g_autofree char *path = write_file ("bad-card.vcf", cards[i].text, -1);
+      g_autofree char *path = dg_test_write_temp_file ("bad-card.vcf", cards[i].text, -1);
       g_autoptr(DgCsvImport) import = load_and_preview (fixture, path);
       g_autoptr(DgBulkUndo) nothing = NULL;
       g_autofree char *after = NULL;
@@ -475,7 +428,7 @@ test_bad_input (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (summary.n_added, ==, 1);
   g_assert_cmpuint (summary.n_refused, ==, 7);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM customers WHERE name = '정상'"), ==, 1);
+  g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM customers WHERE name = '정상'"), ==, 1);
   g_assert_true (dg_bulk_undo_apply (undo, &error));
   g_assert_no_error (error);
   {
@@ -512,7 +465,7 @@ test_large (Fixture       *fixture,
                             "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:고객 %u\r\n"
                             "TEL;TYPE=CELL:010-%04u-%04u\r\nEND:VCARD\r\n",
                             i, 1000 + i / 10000, i % 10000);
-  path = write_file ("large.vcf", text->str, text->len);
+  path = dg_test_write_temp_file ("large.vcf", text->str, text->len);
   g_string_free (text, TRUE);
 
   import = load_and_preview (fixture, path);
@@ -524,7 +477,7 @@ test_large (Fixture       *fixture,
 
   photo = find_by_name (fixture, "사진");
   g_assert_cmpstr (dg_customer_get_note (photo), ==, "");
-  g_assert_cmpint (count_rows (fixture, "SELECT max(length(note)) FROM customers"), ==, 0);
+  g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT max(length(note)) FROM customers"), ==, 0);
 
   again = import_file (fixture, path, &summary);
   g_assert_cmpuint (summary.n_added, ==, 0);
@@ -541,7 +494,7 @@ static void
 test_survey_refused (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *path = write_file ("contacts.vcf", duplicates_vcf, -1);
+  g_autofree char *path = dg_test_write_temp_file ("contacts.vcf", duplicates_vcf, -1);
   g_autoptr(DgCsvImport) import = dg_csv_import_new (path);
   g_autoptr(GError) error = NULL;
 

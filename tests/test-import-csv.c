@@ -574,6 +574,66 @@ test_korean (Fixture       *fixture,
   g_test_trap_assert_passed ();
 }
 
+typedef struct
+{
+  GThread *thread;
+  GArray  *done;
+  guint    total;
+} Progress;
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_true (g_thread_self () == progress->thread);
+  g_assert_cmpuint (total, ==, progress->total);
+  g_assert_cmpuint (done, <=, total);
+  g_array_append_val (progress->done, done);
+}
+
+/* The apply tells how far it has come, on its own thread, counting the
+ * refused rows too, and ends with every row done. */
+static void
+test_progress (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GString) sheet = g_string_new ("이름,연락처\n");
+  g_autofree char *path = NULL;
+  g_autoptr(DgCsvImport) import = NULL;
+  g_autoptr(DgBulkUndo) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) done = g_array_new (FALSE, FALSE, sizeof (guint));
+  Progress progress = { g_thread_self (), done, 0 };
+  DgImportSummary summary;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (sheet, "고객%u,010-2000-%04u\n", i, i);
+  /* A refused row and a blank one. */
+  g_string_append (sheet, "짧은번호,010-12\n\n고객끝,010-3000-0001\n");
+  path = dg_test_write_temp_file ("progress.csv", sheet->str, sheet->len);
+
+  import = load_and_preview (fixture, path);
+  progress.total = dg_csv_import_get_n_rows (import);
+  g_assert_cmpuint (progress.total, ==, 1002);
+  dg_csv_import_set_progress_func (import, progress_cb, &progress);
+
+  undo = dg_csv_import_apply (import, fixture->db, fixture->clock, NULL, &summary, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (undo);
+  g_assert_cmpuint (summary.n_added, ==, 1001);
+  g_assert_cmpuint (summary.n_refused, ==, 1);
+
+  /* Every few hundred rows, not each one: a window is not flooded. */
+  g_assert_cmpuint (done->len, >, 2);
+  g_assert_cmpuint (done->len, <=, 1002 / DG_CSV_IMPORT_PROGRESS_ROWS + 1);
+  for (guint i = 1; i < done->len; i++)
+    g_assert_cmpuint (g_array_index (done, guint, i - 1), <, g_array_index (done, guint, i));
+  g_assert_cmpuint (g_array_index (done, guint, done->len - 1), ==, progress.total);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +656,7 @@ main (int   argc,
   ADD ("/import-csv/no-header", test_no_header);
   ADD ("/import-csv/enroll", test_enroll);
   ADD ("/import-csv/korean", test_korean);
+  ADD ("/import-csv/progress", test_progress);
 
   return g_test_run ();
 }

@@ -273,6 +273,10 @@ apply_rows (Apply         *apply,
     {
       DgImportRow *info;
 
+      /* @index rows are written. */
+      if (self->progress_func != NULL && index > 0 && index % DG_CSV_IMPORT_PROGRESS_ROWS == 0)
+        self->progress_func (index, self->n_rows, self->progress_data);
+
       if (index >= self->n_rows || (info = dg_csv_import_lookup_row (self, index++))->row != source.row)
         {
           set_file_changed (error);
@@ -308,6 +312,8 @@ apply_rows (Apply         *apply,
       set_file_changed (error);
       return FALSE;
     }
+  if (self->progress_func != NULL)
+    self->progress_func (index, self->n_rows, self->progress_data);
 
   return TRUE;
 }
@@ -348,6 +354,17 @@ enrol_customers (Apply    *apply,
   apply->summary.n_enrolled = dg_bulk_undo_get_n_changed (apply->undo) - before;
 
   return TRUE;
+}
+
+void
+dg_csv_import_set_progress_func (DgCsvImport          *self,
+                                 DgImportProgressFunc  func,
+                                 gpointer              user_data)
+{
+  g_return_if_fail (DG_IS_CSV_IMPORT (self));
+
+  self->progress_func = func;
+  self->progress_data = user_data;
 }
 
 DgBulkUndo *

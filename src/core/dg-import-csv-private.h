@@ -27,6 +27,9 @@ struct _DgCsvImport
   DgClock         *survey_clock;
   gboolean         add_unmatched;
   GHashTable      *feedback_map;    /* answer → DgInteractionFeedback */
+  /* Told by the apply how far it has come. */
+  DgImportProgressFunc progress_func;
+  gpointer         progress_data;
 
   gboolean         loaded;
   DgImportFormat   format;

@@ -208,6 +208,21 @@ void                  dg_csv_import_set_enrollment    (DgCsvImport      *self,
                                                        const char       *cohort_name,
                                                        const char       *cohort_date);
 
+/* @done of @total rows are written: @total is the preview's count
+ * (dg_csv_import_get_n_rows()). Called on the thread that runs the
+ * apply, every DG_CSV_IMPORT_PROGRESS_ROWS rows and once with @done equal
+ * to @total when every row is written. */
+#define DG_CSV_IMPORT_PROGRESS_ROWS 250
+
+typedef void (*DgImportProgressFunc) (guint    done,
+                                      guint    total,
+                                      gpointer user_data);
+
+/* What dg_csv_import_apply() tells while it runs (@func NULL: nothing). */
+void                  dg_csv_import_set_progress_func (DgCsvImport          *self,
+                                                       DgImportProgressFunc  func,
+                                                       gpointer              user_data);
+
 /* Imports the previewed file in one transaction. Fails, writing nothing,
  * with DG_ERROR_IMPORT_FILE_CHANGED when the file changed since the
  * preview (a sheet's; a vCard file's cards were read whole at load and

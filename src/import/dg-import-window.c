@@ -183,6 +183,25 @@ pulse_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The worker's count: the bar stops pulsing and shows how far. */
+static void
+on_apply_progress_cb (guint    done,
+                      guint    total,
+                      gpointer user_data)
+{
+  DgImportWindow *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (self->closed || total == 0)
+    return;
+
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
+  text = g_strdup_printf (ngettext ("%u of %u row", "%u of %u rows", total), done, total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
+}
+
 static void
 dg_import_window_applied (DgImportWindow        *self,
                           DgBulkUndo            *undo,
@@ -289,6 +308,7 @@ _dg_import_window_run (DgImportWindow *self,
   if (step == DG_IMPORT_STEP_APPLY)
     {
       gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+      gtk_progress_bar_set_show_text (self->progress_bar, FALSE);
       self->pulse_id = g_timeout_add (100, pulse_cb, self);
       gtk_stack_set_visible_child_name (self->stack, "progress");
       adw_window_title_set_title (self->window_title, _("Import"));
@@ -296,6 +316,7 @@ _dg_import_window_run (DgImportWindow *self,
 
   dg_import_worker_run_async (self->import, step, dg_context_get_database (self->context),
                               dg_context_get_clock (self->context), self->cancellable,
+                              on_apply_progress_cb, self,
                               on_step_done_cb, g_object_ref (self));
   _dg_import_window_update (self);
 }

@@ -18,6 +18,15 @@ typedef struct
   GPtrArray       *column_values;
   DgBulkUndo      *undo;
   DgImportSummary  summary;
+  /* The apply's progress, relayed to the caller's thread: the func and
+   * its data are touched there only (cleared by _finish()); the counts
+   * are written by the worker, read by the relay. */
+  DgImportProgressFunc  progress_func;
+  gpointer              progress_data;
+  guint                 progress_done;
+  guint                 progress_total;
+  gint                  progress_pending;
+  gint64                progress_relayed_at;
 } StepData;
 
 static void
@@ -92,6 +101,43 @@ read_column_values (DgCsvImport  *import,
   return strvs;
 }
 
+static gboolean
+relay_progress_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  StepData *data = g_task_get_task_data (task);
+
+  /* Cleared first: a count written after the reads below sends another. */
+  g_atomic_int_set (&data->progress_pending, 0);
+  if (data->progress_func != NULL)
+    data->progress_func ((guint) g_atomic_int_get ((gint *) &data->progress_done),
+                         (guint) g_atomic_int_get ((gint *) &data->progress_total),
+                         data->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker: at most one relay waits in the caller's context, and
+ * one goes every 100 ms at most, but the last count always goes. */
+static void
+apply_progress_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  GTask *task = user_data;
+  StepData *data = g_task_get_task_data (task);
+  gint64 now = g_get_monotonic_time ();
+
+  g_atomic_int_set ((gint *) &data->progress_done, (gint) done);
+  g_atomic_int_set ((gint *) &data->progress_total, (gint) total);
+  if (done < total && now - data->progress_relayed_at < 100 * G_TIME_SPAN_MILLISECOND)
+    return;
+  data->progress_relayed_at = now;
+  if (g_atomic_int_compare_and_exchange (&data->progress_pending, 0, 1))
+    g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                                relay_progress_cb, g_object_ref (task), g_object_unref);
+}
+
 static void
 step_thread (GTask        *task,
              gpointer      source_object,
@@ -138,8 +184,11 @@ step_thread (GTask        *task,
       break;
 
     case DG_IMPORT_STEP_APPLY:
+      if (data->progress_func != NULL)
+        dg_csv_import_set_progress_func (data->import, apply_progress_cb, task);
       data->undo = dg_csv_import_apply (data->import, db, data->clock, cancellable,
                                         &data->summary, &error);
+      dg_csv_import_set_progress_func (data->import, NULL, NULL);
       if (data->undo == NULL)
         {
           g_task_return_error (task, error);
@@ -160,6 +209,8 @@ dg_import_worker_run_async (DgCsvImport         *import,
                             DgDatabase          *db,
                             DgClock             *clock,
                             GCancellable        *cancellable,
+                            DgImportProgressFunc progress_func,
+                            gpointer             progress_data,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
@@ -175,6 +226,8 @@ dg_import_worker_run_async (DgCsvImport         *import,
   data->clock = g_object_ref (clock);
   data->step = step;
   data->db_path = g_strdup (dg_database_get_path (db));
+  data->progress_func = progress_func;
+  data->progress_data = progress_data;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, dg_import_worker_run_async);
@@ -198,6 +251,9 @@ dg_import_worker_run_finish (GAsyncResult     *result,
   /* Released here, in the caller's thread. */
   g_clear_object (&data->import);
   g_clear_object (&data->clock);
+  /* A relay still waiting tells no one. */
+  data->progress_func = NULL;
+  data->progress_data = NULL;
 
   if (out_preview_error != NULL)
     *out_preview_error = g_steal_pointer (&data->preview_error);

@@ -35,11 +35,16 @@ typedef enum
 /* How many values of each column the LOAD step keeps. */
 #define DG_IMPORT_COLUMN_SAMPLES 3
 
+/* @progress_func (may be NULL) is told how far an APPLY has come, in
+ * the caller's thread, at most every 100 ms and once with every row done;
+ * never after _finish(). */
 void        dg_import_worker_run_async  (DgCsvImport          *import,
                                          DgImportStep          step,
                                          DgDatabase           *db,
                                          DgClock              *clock,
                                          GCancellable         *cancellable,
+                                         DgImportProgressFunc  progress_func,
+                                         gpointer              progress_data,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data);
 /* FALSE with @error when the step failed (nothing was written). A failed

@@ -224,7 +224,9 @@ test_cancel (DgUiFixture   *fixture,
   dg_ui_test_wait_for (dg_customers_test_n_items () == N_MANY_MORE);
 
   dg_export_controller_set_progress_delay (0);
+  dg_export_async_hold_for_testing (TRUE);
   gtk_widget_activate_action (window, "win.export-to", "(ss)", "contacts-vcard", path);
+  dg_export_async_hold_for_testing (FALSE);
   dialog = ADW_MESSAGE_DIALOG (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Exporting…"));

@@ -24,7 +24,17 @@ typedef struct
   gboolean              pending;
   /* Set by dg_export_finish(): nothing is reported after it. */
   gboolean              finished;
+  /* See dg_export_async_hold_for_testing(). */
+  GCancellable         *hold;
 } Progress;
+
+static gboolean hold_for_testing;
+
+void
+dg_export_async_hold_for_testing (gboolean hold)
+{
+  hold_for_testing = hold;
+}
 
 static Progress *
 progress_ref (Progress *progress)
@@ -43,6 +53,7 @@ progress_unref (gpointer user_data)
     return;
 
   g_main_context_unref (progress->context);
+  g_clear_object (&progress->hold);
   g_mutex_clear (&progress->lock);
   g_free (progress);
 }
@@ -91,6 +102,17 @@ progress_cb (guint    done,
                              progress_unref);
       g_source_set_static_name (source, "[dangol] export progress");
       g_source_attach (source, progress->context);
+    }
+
+  if (progress->hold != NULL && done > 0)
+    {
+      GPollFD fd;
+
+      if (g_cancellable_make_pollfd (progress->hold, &fd))
+        {
+          g_poll (&fd, 1, -1);
+          g_cancellable_release_fd (progress->hold);
+        }
     }
 }
 
@@ -244,6 +266,8 @@ dg_export_async (DgDatabase             *db,
       data->progress->context = g_main_context_ref_thread_default ();
       data->progress->func = progress;
       data->progress->data = progress_data;
+      if (hold_for_testing && cancellable != NULL)
+        data->progress->hold = g_object_ref (cancellable);
     }
 
   task = g_task_new (NULL, cancellable, callback, user_data);

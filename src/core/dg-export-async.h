@@ -45,6 +45,11 @@ void     dg_export_async  (DgDatabase             *db,
                            gpointer                progress_data,
                            GAsyncReadyCallback     callback,
                            gpointer                user_data);
+/* For tests: an export started while @hold is TRUE, with a progress
+ * function and a cancellable, stops at its first progress report until it
+ * is cancelled, so that a test sees it at work on a machine of any speed. */
+void     dg_export_async_hold_for_testing (gboolean hold);
+
 /* @out_count (may be NULL) receives how many records were written. */
 gboolean dg_export_finish (GAsyncResult           *result,
                            guint                  *out_count,

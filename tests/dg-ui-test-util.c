@@ -799,3 +799,28 @@ dg_ui_test_respond (AdwMessageDialog *dialog,
   gtk_widget_activate (button);
   dg_ui_test_wait_for (dialog == NULL);
 }
+
+static void
+on_clipboard_text_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+  if (*out == NULL)
+    *out = g_strdup ("");
+}
+
+char *
+dg_ui_test_read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text_cb, &text);
+  dg_ui_test_wait_for (text != NULL);
+
+  return text;
+}

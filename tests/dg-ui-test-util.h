@@ -123,4 +123,8 @@ void        dg_ui_test_drag_pointer     (GtkWidget   *from,
 char       *dg_ui_test_screenshot_with_popover (GtkWidget  *popover,
                                                 const char *name);
 
+/* The text on @widget's clipboard ("" when it holds none), read through
+ * GDK as a pasting application would. */
+char       *dg_ui_test_read_clipboard (GtkWidget *widget);
+
 G_END_DECLS

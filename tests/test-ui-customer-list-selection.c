@@ -257,23 +257,6 @@ test_kept_by_id (DgUiFixture   *fixture,
   g_assert_cmpuint (n_selected (), ==, 0);
 }
 
-typedef struct
-{
-  char     *text;
-  gboolean  done;
-} ClipboardRead;
-
-static void
-on_clipboard_read_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  ClipboardRead *read = user_data;
-
-  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-  read->done = TRUE;
-}
-
 /* Ctrl+A at 100,000 customers, the bar, and a copy of every phone number:
  * ids only, no more rows built than the window shows. */
 static void
@@ -283,7 +266,7 @@ test_select_all (DgUiFixture   *fixture,
   GtkWidget *view = GTK_WIDGET (dg_customers_test_get_view ());
   DgCustomerList *list = get_list ();
   g_autoptr(GArray) ids = NULL;
-  ClipboardRead read = { NULL, FALSE };
+  g_autofree char *copied = NULL;
   g_auto(GStrv) lines = NULL;
   guint built;
 
@@ -317,13 +300,11 @@ test_select_all (DgUiFixture   *fixture,
 
   /* Every phone number, one per line, in list order. */
   g_assert_true (gtk_widget_activate_action (view, "customers.bulk-copy-phones", "s", "lines"));
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (view), NULL, on_clipboard_read_cb, &read);
-  dg_ui_test_wait_for (read.done);
-  lines = g_strsplit (read.text, "\n", -1);
+  copied = dg_ui_test_read_clipboard (view);
+  lines = g_strsplit (copied, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, N_CUSTOMERS);
   g_assert_cmpstr (lines[0], ==, "010-0000-0000");
   g_assert_cmpstr (lines[N_CUSTOMERS - 1], ==, "010-0009-9999");
-  g_free (read.text);
 
   g_test_message ("Ctrl+A, the bar and the copy built %u rows", dg_customer_list_get_n_built (list) - built);
   g_assert_cmpuint (dg_customer_list_get_n_built (list) - built, <=, MAX_BUILT);

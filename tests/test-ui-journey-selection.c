@@ -140,31 +140,6 @@ press_button (GtkWidget  *root,
 }
 
 static void
-on_text_read_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  char **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-  if (*out == NULL)
-    *out = g_strdup ("");
-}
-
-static char *
-read_clipboard (GtkWidget *widget)
-{
-  char *text = NULL;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_text_read_cb, &text);
-  dg_ui_test_wait_for (text != NULL);
-
-  return text;
-}
-
-static void
 test_log_contact (DgUiFixture   *fixture,
                   gconstpointer  data)
 {
@@ -284,7 +259,7 @@ test_copy_messages (DgUiFixture   *fixture,
 
   /* Three messages, each of its customer's own stage, in the board's
    * order, with the separator a texting service splits on. */
-  dg_ui_test_wait_for ((copied = read_clipboard (GTK_WIDGET (view))) != NULL && g_strcmp0 (copied, "before") != 0);
+  dg_ui_test_wait_for ((copied = dg_ui_test_read_clipboard (GTK_WIDGET (view))) != NULL && g_strcmp0 (copied, "before") != 0);
   parts = g_strsplit (copied, DG_STAGE_MESSAGES_SEPARATOR, -1);
   g_assert_cmpuint (g_strv_length (parts), ==, 3);
   g_assert_cmpstr (parts[0], ==, kim_message);
@@ -320,7 +295,7 @@ test_copy_messages (DgUiFixture   *fixture,
   dg_ui_test_wait_for (n_selected (view) == 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "journeys.copy-messages-selected", NULL));
   g_clear_pointer (&copied, g_free);
-  dg_ui_test_wait_for ((copied = read_clipboard (GTK_WIDGET (view))) != NULL && g_str_equal (copied, nancy_message));
+  dg_ui_test_wait_for ((copied = dg_ui_test_read_clipboard (GTK_WIDGET (view))) != NULL && g_str_equal (copied, nancy_message));
   g_assert_null (dg_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 }
 

@@ -120,31 +120,6 @@ select_cards (DgUiFixture  *fixture,
     }
 }
 
-static void
-on_text_read_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  char **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-  g_assert_no_error (error);
-  if (*out == NULL)
-    *out = g_strdup ("");
-}
-
-static char *
-read_clipboard (GtkWidget *widget)
-{
-  char *text = NULL;
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_text_read_cb, &text);
-  dg_ui_test_wait_for (text != NULL);
-
-  return text;
-}
-
 static guint
 count_contacts (DgUiFixture *fixture,
                 gint64       customer)
@@ -246,7 +221,7 @@ test_copy_messages (DgUiFixture   *fixture,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (panel)), "before");
   press_button (GTK_WIDGET (panel), _("_Copy Message"));
   g_assert_cmpstr (dg_stage_panel_get_report (panel), !=, "");
-  copied = read_clipboard (GTK_WIDGET (panel));
+  copied = dg_ui_test_read_clipboard (GTK_WIDGET (panel));
   g_assert_cmpstr (copied, ==, "before");
   g_clear_pointer (&copied, g_free);
 
@@ -255,7 +230,7 @@ test_copy_messages (DgUiFixture   *fixture,
   select_cards (fixture, (gint64[]) { board.kim_e, board.lee_e }, 2);
   press_button (GTK_WIDGET (panel), _("_Copy Message"));
   g_assert_cmpstr (dg_stage_panel_get_report (panel), ==, "");
-  dg_ui_test_wait_for ((copied = read_clipboard (GTK_WIDGET (panel))) != NULL && g_strcmp0 (copied, "before") != 0);
+  dg_ui_test_wait_for ((copied = dg_ui_test_read_clipboard (GTK_WIDGET (panel))) != NULL && g_strcmp0 (copied, "before") != 0);
   parts = g_strsplit (copied, DG_STAGE_PANEL_SEPARATOR, -1);
   g_assert_cmpuint (g_strv_length (parts), ==, 2);
   g_assert_true (g_strv_contains ((const char * const *) parts, kim_message));
@@ -276,7 +251,7 @@ test_copy_messages (DgUiFixture   *fixture,
   g_assert_nonnull (strstr (report, "박지훈"));
   g_assert_nonnull (strstr (report, "{organization}"));
   g_assert_null (strstr (report, "김민수"));
-  dg_ui_test_wait_for ((again = read_clipboard (GTK_WIDGET (panel))) != NULL && g_strcmp0 (again, "before") != 0);
+  dg_ui_test_wait_for ((again = dg_ui_test_read_clipboard (GTK_WIDGET (panel))) != NULL && g_strcmp0 (again, "before") != 0);
   g_assert_cmpstr (again, ==, copied);
   g_assert_null (strstr (again, "박지훈"));
   g_free (dg_ui_test_screenshot (GTK_WIDGET (panel), "stage-panel-copied"));

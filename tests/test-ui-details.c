@@ -49,7 +49,7 @@ test_about_icon (DgUiFixture   *fixture,
   g_autofree char *icon_name = NULL;
   GtkWindow *about;
 
-  /* Nothing is installed here: the icon comes from the source tree. */
+  /* Nothing is installed here: the icon comes from the resources. */
   g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);

@@ -538,25 +538,6 @@ dg_application_window_added (GtkApplication *app,
     }
 }
 
-/* Run from the build tree (build-aux/run.sh) the icon is not in any
- * theme: the About window and the window list would show a blank. The
- * source folder is searched after the theme's own folders, so an
- * installed icon still comes first. Added before anything looks up an
- * icon, it costs nothing: asking the theme whether it has the icon would
- * read the whole theme before the first frame, and adding a folder after
- * that makes the next lookup read it all again. */
-static void
-dg_application_find_icon (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (display == NULL || !g_file_test (DANGOL_SOURCE_ICONS_DIR, G_FILE_TEST_IS_DIR))
-    return;
-
-  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (display),
-                                  DANGOL_SOURCE_ICONS_DIR);
-}
-
 static void
 dg_application_startup (GApplication *app)
 {
@@ -569,7 +550,6 @@ dg_application_startup (GApplication *app)
 
   _dg_application_install_actions (self, dg_application_get_settings (self));
 
-  dg_application_find_icon ();
   gtk_window_set_default_icon_name (APPLICATION_ID);
   dg_accessible_install_button_names ();
 }

@@ -20,6 +20,7 @@
 #include "dg-date-names.h"
 #include "dg-field-row.h"
 #include "dg-preferences-window.h"
+#include "dg-row.h"
 #include "dg-test-util.h"
 #include "dg-today-view.h"
 #include "dg-ui-fixture.h"
@@ -92,7 +93,7 @@ n_birthday_rows (void)
   return n;
 }
 
-static AdwActionRow *
+static DgRow *
 birthday_row (guint position)
 {
   GtkListBox *list = GTK_LIST_BOX (child_of (today_child ("birthdays_section"), "list"));
@@ -100,7 +101,7 @@ birthday_row (guint position)
 
   g_assert_nonnull (row);
 
-  return ADW_ACTION_ROW (row);
+  return DG_ROW (row);
 }
 
 /* Whether @row has a suffix label reading @text. */
@@ -176,18 +177,18 @@ test_today (DgUiFixture   *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (today_child ("stack"))), ==, "sections");
 
   /* By day: today, Thursday, then next Monday's lunar one. */
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (birthday_row (0))), ==, "박지우");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (birthday_row (1))), ==, "김민수");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (birthday_row (2))), ==, "이서연");
+  g_assert_cmpstr (dg_row_get_title (birthday_row (0)), ==, "박지우");
+  g_assert_cmpstr (dg_row_get_title (birthday_row (1)), ==, "김민수");
+  g_assert_cmpstr (dg_row_get_title (birthday_row (2)), ==, "이서연");
   subtitle = day_text (24, _("Today, %s"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (birthday_row (0)), ==, subtitle);
+  g_assert_cmpstr (dg_row_get_subtitle (birthday_row (0)), ==, subtitle);
   g_clear_pointer (&subtitle, g_free);
   subtitle = day_text (26, "%s");
-  g_assert_cmpstr (adw_action_row_get_subtitle (birthday_row (1)), ==, subtitle);
+  g_assert_cmpstr (dg_row_get_subtitle (birthday_row (1)), ==, subtitle);
   g_assert_nonnull (strstr (subtitle, dg_date_names_weekday (G_DATE_THURSDAY, FALSE)));
   g_clear_pointer (&subtitle, g_free);
   subtitle = day_text (30, "%s");
-  g_assert_cmpstr (adw_action_row_get_subtitle (birthday_row (2)), ==, subtitle);
+  g_assert_cmpstr (dg_row_get_subtitle (birthday_row (2)), ==, subtitle);
   g_assert_true (row_has_label (GTK_WIDGET (birthday_row (2)), C_("birthday", "Lunar")));
   g_assert_false (row_has_label (GTK_WIDGET (birthday_row (1)), C_("birthday", "Lunar")));
 
@@ -244,7 +245,7 @@ test_today_many (DgUiFixture   *fixture,
 
   more = g_strdup_printf (ngettext ("And %u more birthday this week",
                                     "And %u more birthdays this week", 3), 3);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (birthday_row (8))), ==, more);
+  g_assert_cmpstr (dg_row_get_title (birthday_row (8)), ==, more);
   g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (birthday_row (8))));
 }
 

@@ -20,6 +20,7 @@
 #include "dg-date-names.h"
 #include "dg-followup-editor.h"
 #include "dg-followup-row.h"
+#include "dg-row.h"
 #include "dg-test-util.h"
 #include "dg-today-view.h"
 #include "dg-ui-fixture.h"
@@ -325,8 +326,8 @@ cold_rows (void)
       if (text->len > 0)
         g_string_append_c (text, '|');
       g_string_append_printf (text, "%s (%s)",
-                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+                              dg_row_get_title (DG_ROW (row)),
+                              dg_row_get_subtitle (DG_ROW (row)));
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

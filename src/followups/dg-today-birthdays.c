@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "dg-date-names.h"
+#include "dg-row.h"
 #include "dg-today-birthdays.h"
 
 struct _DgTodayBirthdays
@@ -48,8 +49,7 @@ new_row (DgBirthday  *birthday,
   g_autofree char *subtitle = format_day (&birthday->date, today);
   GtkWidget *row;
 
-  row = g_object_new (ADW_TYPE_ACTION_ROW,
-                      "use-markup", FALSE,
+  row = g_object_new (DG_TYPE_ROW,
                       "title", birthday->name,
                       "subtitle", subtitle,
                       "activatable", TRUE,
@@ -70,10 +70,10 @@ new_row (DgBirthday  *birthday,
                            NULL);
       gtk_widget_add_css_class (mark, "dim-label");
       gtk_widget_add_css_class (mark, "caption");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
+      dg_row_add_suffix (DG_ROW (row), mark);
     }
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  dg_row_add_suffix (DG_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 
   return row;
 }
@@ -123,8 +123,7 @@ dg_today_birthdays_refresh (DgTodayBirthdays *self,
                                                           "And %u more birthdays this week",
                                                           rest),
                                                 rest);
-      GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
-                                     "use-markup", FALSE,
+      GtkWidget *row = g_object_new (DG_TYPE_ROW,
                                      "title", title,
                                      "activatable", FALSE,
                                      NULL);

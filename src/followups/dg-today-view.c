@@ -9,6 +9,7 @@
 #include "dg-followup-editor.h"
 #include "dg-followup-row.h"
 #include "dg-page.h"
+#include "dg-row.h"
 #include "dg-today-birthdays.h"
 #include "dg-today-view.h"
 
@@ -265,8 +266,7 @@ new_cold_row (DgTodayView *self,
   GtkWidget *log_button;
   GtkWidget *add_button;
 
-  row = g_object_new (ADW_TYPE_ACTION_ROW,
-                      "use-markup", FALSE,
+  row = g_object_new (DG_TYPE_ROW,
                       "title", dg_customer_get_name (customer),
                       "subtitle", subtitle,
                       "activatable", TRUE,
@@ -289,8 +289,8 @@ new_cold_row (DgTodayView *self,
                              "action-name", "today.add-followup-for",
                              "action-target", target,
                              NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), log_button);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), add_button);
+  dg_row_add_suffix (DG_ROW (row), log_button);
+  dg_row_add_suffix (DG_ROW (row), add_button);
 
   return row;
 }
@@ -778,6 +778,7 @@ dg_today_view_class_init (DgTodayViewClass *klass)
   gtk_widget_class_install_action (widget_class, "today.show-customers", NULL, show_customers_action);
 
   g_type_ensure (DG_TYPE_FOLLOWUP_ROW);
+  g_type_ensure (DG_TYPE_ROW);
   g_type_ensure (DG_TYPE_TODAY_BIRTHDAYS);
 }
 

@@ -1042,7 +1042,7 @@ test_show_all (DgUiFixture   *fixture,
   insert_cold_customers (12);
 
   dg_ui_test_wait_for (g_strcmp0 (gtk_label_get_text (GTK_LABEL (view_child ("cold_count"))), "12") == 0);
-  g_assert_cmpuint (count_rows ("cold_list"), ==, 10);
+  dg_ui_test_wait_for (count_rows ("cold_list") == 10);
   g_assert_true (gtk_widget_get_visible (more));
   label = g_strdup_printf (_("Show All (%d)"), 12);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, label);
@@ -1050,6 +1050,86 @@ test_show_all (DgUiFixture   *fixture,
   gtk_widget_activate (more);
   dg_ui_test_wait_for (count_rows ("cold_list") == 12);
   g_assert_false (gtk_widget_get_visible (more));
+}
+
+typedef struct
+{
+  GtkWidget *view;
+  guint      frames;
+  int        rows_at_map;
+  gboolean   section_shown_at_map;
+  char      *count_at_map;
+} FirstFrame;
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+
+  return n;
+}
+
+static void
+on_first_map_cb (GtkWidget  *view,
+                 FirstFrame *first)
+{
+  first->rows_at_map = count_children (dg_ui_test_find_by_id (view, "cold_list"));
+  first->section_shown_at_map = gtk_widget_get_visible (dg_ui_test_find_by_id (view, "cold_section"));
+  first->count_at_map = g_strdup (gtk_label_get_text (GTK_LABEL (dg_ui_test_find_by_id (view, "cold_count"))));
+}
+
+static void
+on_after_paint_count_cb (GdkFrameClock *clock,
+                         FirstFrame    *first)
+{
+  first->frames++;
+}
+
+/* The first time the page is shown, its first frame comes without the
+ * customers going cold, below the first screen, and the frame after it
+ * brings them; from then on they are listed with the rest. */
+static void
+test_cold_after_first_frame (DgUiFixture   *fixture,
+                             gconstpointer  data)
+{
+  FirstFrame first = { 0, };
+  GtkWindow *window;
+  GtkWidget *view;
+  GtkWidget *list;
+  GdkFrameClock *clock;
+  gulong paint_handler;
+
+  insert_cold_customers (3);
+
+  view = g_object_new (DG_TYPE_TODAY_VIEW, "context", fixture->context, NULL);
+  g_signal_connect_after (view, "map", G_CALLBACK (on_first_map_cb), &first);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 800, 600);
+  gtk_window_set_child (window, view);
+  gtk_widget_realize (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_count_cb), &first);
+  gtk_window_present (window);
+
+  list = dg_ui_test_find_by_id (view, "cold_list");
+  dg_ui_test_wait_for (count_children (list) == 3);
+  g_assert_cmpint (first.rows_at_map, ==, 0);
+  g_assert_false (first.section_shown_at_map);
+  g_assert_cmpstr (first.count_at_map, ==, "3");
+  g_assert_cmpuint (first.frames, >=, 1);
+  g_assert_true (gtk_widget_get_visible (dg_ui_test_find_by_id (view, "cold_section")));
+
+  /* Once painted, a change lists them as soon as the count is new. */
+  insert_cold_customers (4);
+  dg_ui_test_wait_for (g_strcmp0 (gtk_label_get_text (GTK_LABEL (dg_ui_test_find_by_id (view, "cold_count"))), "7") == 0);
+  g_assert_cmpuint (count_children (list), ==, 7);
+
+  g_signal_handler_disconnect (clock, paint_handler);
+  g_free (first.count_at_map);
+  gtk_window_destroy (window);
 }
 
 /* A thousand going cold and more: the count stops there, so that it costs
@@ -1064,7 +1144,7 @@ test_cold_count_capped (DgUiFixture   *fixture,
   insert_cold_customers (1001);
 
   dg_ui_test_wait_for (g_strcmp0 (gtk_label_get_text (GTK_LABEL (view_child ("cold_count"))), capped) == 0);
-  g_assert_cmpuint (count_rows ("cold_list"), ==, 10);
+  dg_ui_test_wait_for (count_rows ("cold_list") == 10);
   g_assert_true (gtk_widget_get_visible (more));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, _("Show All"));
 }
@@ -1193,7 +1273,7 @@ test_threshold_setting (DgUiFixture   *fixture,
   g_settings_set_int (settings, "going-cold-days", 80);
   dg_ui_test_wait_for (g_strcmp0 (gtk_label_get_text (GTK_LABEL (view_child ("cold_count"))), "4") == 0);
   g_assert_cmpstr (view_state (), ==, "sections");
-  g_assert_true (gtk_widget_get_visible (view_child ("cold_section")));
+  dg_ui_test_wait_for (gtk_widget_get_visible (view_child ("cold_section")));
 
   g_settings_reset (settings, "going-cold-days");
   dg_ui_test_wait_for (g_strcmp0 (gtk_label_get_text (GTK_LABEL (view_child ("cold_count"))), "12") == 0);
@@ -1546,6 +1626,7 @@ main (int   argc,
   DG_UI_TEST_ADD ("/ui/today/customer-link", test_customer_link);
   DG_UI_TEST_ADD ("/ui/today/log-contact", test_log_contact);
   DG_UI_TEST_ADD ("/ui/today/show-all", test_show_all);
+  DG_UI_TEST_ADD ("/ui/today/cold-after-first-frame", test_cold_after_first_frame);
   DG_UI_TEST_ADD ("/ui/today/cold-count-capped", test_cold_count_capped);
   DG_UI_TEST_ADD ("/ui/today/hidden-page-waits", test_hidden_page_waits);
   DG_UI_TEST_ADD ("/ui/today/threshold-setting", test_threshold_setting);

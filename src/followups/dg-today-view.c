@@ -11,6 +11,7 @@
 #include "dg-page.h"
 #include "dg-row.h"
 #include "dg-today-birthdays.h"
+#include "dg-today-cold.h"
 #include "dg-today-view.h"
 
 /* How many rows a section shows until "Show All" is pressed: enough for a
@@ -47,6 +48,12 @@ struct _DgTodayView
   gboolean    needs_refresh;
   /* Sections whose "Show All" was pressed; kept until the day changes. */
   gboolean    expanded[N_SECTIONS];
+  /* Until the page's first frame is painted, the customers going cold
+   * wait here; the clock whose next frame brings them. */
+  gboolean    painted;
+  GPtrArray  *cold_pending;
+  GdkFrameClock *paint_clock;
+  gulong      after_paint_handler;
 
   GtkWidget  *main_box;
   GtkLabel   *date_label;
@@ -224,77 +231,6 @@ fill_upcoming (DgTodayView *self,
     }
 }
 
-static char *
-format_last_contact (DgTodayView *self,
-                     DgCustomer  *customer)
-{
-  DgClock *clock = dg_context_get_clock (self->context);
-  g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (clock);
-  g_autoptr(GDateTime) now = dg_clock_get_now_local (clock);
-  GDateTime *last = dg_customer_get_last_contact_at (customer);
-  GDateTime *since = last != NULL ? last : dg_customer_get_created_at (customer);
-  GDate today, then;
-  int days = 0;
-
-  dg_recurrence_local_date (now, tz, &today);
-  if (since != NULL)
-    {
-      dg_recurrence_local_date (since, tz, &then);
-      days = MAX (0, g_date_days_between (&then, &today));
-    }
-
-  if (last != NULL)
-    /* Translators: under the name of a customer going cold. */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Last contact %d day ago",
-                                         "Last contact %d days ago", days), days);
-
-  /* Translators: under the name of a customer going cold who was never
-   * contacted; the number of days counts from when they were added. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Never contacted, added %d day ago",
-                                       "Never contacted, added %d days ago", days), days);
-}
-
-static GtkWidget *
-new_cold_row (DgTodayView *self,
-              DgCustomer  *customer)
-{
-  g_autofree char *subtitle = format_last_contact (self, customer);
-  GVariant *target = g_variant_new_int64 (dg_customer_get_id (customer));
-  GtkWidget *row;
-  GtkWidget *log_button;
-  GtkWidget *add_button;
-
-  row = g_object_new (DG_TYPE_ROW,
-                      "title", dg_customer_get_name (customer),
-                      "subtitle", subtitle,
-                      "activatable", TRUE,
-                      "action-name", "today.show-customer",
-                      "action-target", target,
-                      NULL);
-  gtk_widget_add_css_class (row, "cold-customer");
-
-  log_button = g_object_new (GTK_TYPE_BUTTON,
-                             "label", _("Log Contact"),
-                             "valign", GTK_ALIGN_CENTER,
-                             "tooltip-text", _("Open the customer’s page to log a call, message or meeting"),
-                             "action-name", "today.show-customer",
-                             "action-target", target,
-                             NULL);
-  add_button = g_object_new (GTK_TYPE_BUTTON,
-                             "label", _("Add Follow-up"),
-                             "valign", GTK_ALIGN_CENTER,
-                             "tooltip-text", _("Plan when to get in touch again"),
-                             "action-name", "today.add-followup-for",
-                             "action-target", target,
-                             NULL);
-  dg_row_add_suffix (DG_ROW (row), log_button);
-  dg_row_add_suffix (DG_ROW (row), add_button);
-
-  return row;
-}
-
 static void
 dg_today_view_update_date (DgTodayView *self)
 {
@@ -337,6 +273,64 @@ dg_today_view_show_state (DgTodayView *self,
 }
 
 static void
+fill_cold_list (DgTodayView *self,
+                GPtrArray   *cold)
+{
+  DgClock *clock = dg_context_get_clock (self->context);
+
+  for (guint i = 0; i < cold->len; i++)
+    gtk_list_box_append (self->cold_list, dg_today_cold_row_new (clock, cold->pdata[i]));
+  gtk_widget_set_visible (self->cold_section, cold->len > 0);
+}
+
+static void
+cancel_pending_cold (DgTodayView *self)
+{
+  if (self->paint_clock != NULL && self->after_paint_handler != 0)
+    g_signal_handler_disconnect (self->paint_clock, self->after_paint_handler);
+  self->after_paint_handler = 0;
+  g_clear_weak_pointer (&self->paint_clock);
+  g_clear_pointer (&self->cold_pending, g_ptr_array_unref);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   DgTodayView   *self)
+{
+  g_autoptr(GPtrArray) cold = g_steal_pointer (&self->cold_pending);
+
+  self->painted = TRUE;
+  cancel_pending_cold (self);
+  if (cold != NULL)
+    fill_cold_list (self, cold);
+}
+
+/* Going Cold is the last section, below the first screen at the window's
+ * default size, and its rows cost as much as all the others: the first
+ * time the page is shown they come in the frame after its first one, so
+ * that the user does not wait for them to see the page. Later they are
+ * listed at once, as the other sections are. Takes @cold. */
+static void
+fill_cold_list_after_first_frame (DgTodayView *self,
+                                  GPtrArray   *cold)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->painted || frame_clock == NULL)
+    {
+      fill_cold_list (self, cold);
+      g_ptr_array_unref (cold);
+      return;
+    }
+
+  gtk_widget_set_visible (self->cold_section, FALSE);
+  self->cold_pending = cold;
+  g_set_weak_pointer (&self->paint_clock, frame_clock);
+  self->after_paint_handler = g_signal_connect (frame_clock, "after-paint",
+                                                G_CALLBACK (on_after_paint_cb), self);
+}
+
+static void
 dg_today_view_refresh (DgTodayView *self)
 {
   DgDatabase *database;
@@ -348,7 +342,7 @@ dg_today_view_refresh (DgTodayView *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
   g_autofree char *description = NULL;
-  gint64 overdue_total, cold_total = -1;
+  gint64 overdue_total, cold_total = -1, n_cold;
   guint cold_days;
   guint limit;
   gboolean nothing_due;
@@ -361,6 +355,7 @@ dg_today_view_refresh (DgTodayView *self)
   remove_all_children (GTK_WIDGET (self->today_list));
   remove_all_children (GTK_WIDGET (self->upcoming_box));
   remove_all_children (GTK_WIDGET (self->cold_list));
+  cancel_pending_cold (self);
 
   if (self->context == NULL)
     return;
@@ -422,9 +417,8 @@ dg_today_view_refresh (DgTodayView *self)
   fill_upcoming (self, upcoming, self->expanded[SECTION_UPCOMING] ? 0 : FOLLOWUPS_LIMIT);
   update_more_button (self, SECTION_UPCOMING, upcoming->len > FOLLOWUPS_LIMIT, 0);
 
-  gtk_widget_set_visible (self->cold_section, cold->len > 0);
-  for (guint i = 0; i < cold->len; i++)
-    gtk_list_box_append (self->cold_list, new_cold_row (self, cold->pdata[i]));
+  n_cold = cold->len;
+  fill_cold_list_after_first_frame (self, g_steal_pointer (&cold));
   g_free (count);
   if (cold_total >= COLD_COUNT_LIMIT)
     /* Translators: a count that stopped at its limit, as in "999+". */
@@ -437,7 +431,7 @@ dg_today_view_refresh (DgTodayView *self)
                                               "No contact logged for more than %u days, coldest first",
                                               cold_days), cold_days);
   gtk_label_set_text (self->cold_description, description);
-  update_more_button (self, SECTION_COLD, cold_total > (gint64)cold->len,
+  update_more_button (self, SECTION_COLD, cold_total > n_cold,
                       cold_total < COLD_COUNT_LIMIT ? cold_total : 0);
 }
 
@@ -680,6 +674,7 @@ dg_today_view_dispose (GObject *object)
   DgTodayView *self = (DgTodayView *)object;
 
   dg_today_view_disconnect (self);
+  cancel_pending_cold (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_TODAY_VIEW);
   g_clear_object (&self->context);
 

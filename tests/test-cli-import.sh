@@ -58,7 +58,7 @@ snapshot () {
   cp "$tmp/now" "$1"
 }
 
-echo "1..50"
+echo "1..56"
 
 db="$tmp/one.db"
 "$seed" "$db" >/dev/null 2>&1
@@ -189,6 +189,24 @@ run --import "$tmp/many-b.csv"
 exits 0 "--import of 1,005 conflicting rows exits 0"
 check "1,000 conflicts are printed, then how many more" \
   sh -c 'test "$(grep -c "^Row [0-9]*: " "$1")" = 1000 && tail -n 1 "$1" | grep -q "^… and 5 more fields kept as they were$"' sh "$tmp/err"
+
+# On a terminal (script(1) gives the command one) a long import tells how
+# far it has come on one line, written over, and takes it away before the
+# summary; in a file, as everywhere above, it tells nothing.
+check "in a file, no progress is written" sh -c '! grep -q "$(printf "\\r")" "$1"' sh "$tmp/err"
+"$python" -c 'import sys
+print("name,phone\r")
+for i in range(600): print("Progress %d,010-6%03d-%04d\r" % (i, i // 1000, i % 1000))' >"$tmp/progress.csv"
+script -q -e -c "\"$dangol\" --db \"$db\" --import \"$tmp/progress.csv\" </dev/null" /dev/null >"$tmp/tty" 2>&1
+last=$?
+exits 0 "--import on a terminal exits 0"
+check "it tells how far it has come" grep -q "Importing: 250 of 600 rows" "$tmp/tty"
+check "and ends on every row, the line cleared before the summary" \
+  grep -q "Importing: 600 of 600 rows$(printf "\\r\\033")\\[K600 added" "$tmp/tty"
+script -q -e -c "\"$dangol\" --db \"$db\" --export-csv \"$tmp/progress-out.csv\" </dev/null" /dev/null >"$tmp/tty" 2>&1
+last=$?
+exits 0 "--export-csv on a terminal exits 0"
+check "it tells how far it has come too" grep -q "Writing: [0-9]* of [0-9]* customers" "$tmp/tty"
 
 # While Dangol runs (its name owned on a session bus of this test's own),
 # --import writes nothing.

@@ -13,11 +13,69 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
 #include "dg-application-private.h"
 #include "dg-core.h"
+
+/* How often a terminal's progress line is written again. */
+#define PROGRESS_INTERVAL_USEC (G_USEC_PER_SEC / 10)
+
+/* A line on stderr, written over in place, that tells how far a long
+ * import or export has come: only on a terminal, where a person waits;
+ * in a file or a pipe the lines would pile up. */
+typedef struct
+{
+  gboolean  on_terminal;
+  gboolean  shown;
+  gint64    last_shown;
+  /* "Importing: %u of %u rows" and the like, for ngettext on the total. */
+  const char *singular;
+  const char *plural;
+} CliProgress;
+
+static void
+cli_progress_init (CliProgress *progress,
+                   const char  *singular,
+                   const char  *plural)
+{
+  *progress = (CliProgress) {
+    .on_terminal = isatty (STDERR_FILENO),
+    .singular = singular,
+    .plural = plural,
+  };
+}
+
+static void
+cli_progress_update (guint    done,
+                     guint    total,
+                     gpointer user_data)
+{
+  CliProgress *progress = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (!progress->on_terminal)
+    return;
+  /* The last one always: it is what stays until the summary. */
+  if (progress->shown && done < total && now - progress->last_shown < PROGRESS_INTERVAL_USEC)
+    return;
+
+  g_printerr ("\r\033[K");
+  g_printerr (ngettext (progress->singular, progress->plural, total), done, total);
+  progress->shown = TRUE;
+  progress->last_shown = now;
+}
+
+/* Takes the line away, before what is printed next. */
+static void
+cli_progress_clear (CliProgress *progress)
+{
+  if (progress->shown)
+    g_printerr ("\r\033[K");
+  progress->shown = FALSE;
+}
 
 /* The journey named @name (case aside), its stage @stage_name, or NULL
  * with @error set. */
@@ -218,6 +276,7 @@ _dg_application_cli_import (const char   *db_path,
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
   DgImportSummary summary = { 0 };
+  CliProgress progress;
 
   g_variant_dict_lookup (options, "journey", "&s", &journey_name);
   g_variant_dict_lookup (options, "stage", "&s", &stage_name);
@@ -290,8 +349,13 @@ _dg_application_cli_import (const char   *db_path,
       return exit_status_for (error);
     }
 
+  /* Translators: while `dangol --import` writes; the first %u is how many
+   * of the second are done. Shown on one line, written over in place. */
+  cli_progress_init (&progress, N_("Importing: %u of %u row"), N_("Importing: %u of %u rows"));
+  dg_csv_import_set_progress_func (import, cli_progress_update, &progress);
   clock = dg_clock_new_system ();
   undo = dg_csv_import_apply (import, db, clock, NULL, &summary, &error);
+  cli_progress_clear (&progress);
   print_problems_and_conflicts (import);
   if (undo == NULL)
     {
@@ -312,6 +376,7 @@ _dg_application_cli_export (const char *db_path,
   g_autofree char *display = g_filename_display_name (path);
   g_autoptr(DgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
+  CliProgress progress;
   gboolean ok;
   guint count = 0;
 
@@ -320,17 +385,28 @@ _dg_application_cli_export (const char *db_path,
   if (db == NULL)
     return DG_CLI_EXIT_FAILED;
 
+  if (g_str_equal (what, "export-ical"))
+    /* Translators: while `dangol --export-ical` writes; the first %u is
+     * how many of the second are done. */
+    cli_progress_init (&progress, N_("Writing: %u of %u follow-up"), N_("Writing: %u of %u follow-ups"));
+  else
+    /* Translators: while `dangol --export-csv` or `--export-vcard`
+     * writes; the first %u is how many of the second are done. */
+    cli_progress_init (&progress, N_("Writing: %u of %u customer"), N_("Writing: %u of %u customers"));
+
   if (g_str_equal (what, "export-csv"))
     {
       guint n_columns = 0;
       const DgExportCsvColumn *columns = dg_export_csv_list_columns (&n_columns);
 
-      ok = dg_export_csv (db, NULL, NULL, 0, columns, n_columns, NULL, path, NULL, NULL, NULL, &count, &error);
+      ok = dg_export_csv (db, NULL, NULL, 0, columns, n_columns, NULL, path,
+                          NULL, cli_progress_update, &progress, &count, &error);
     }
   else if (g_str_equal (what, "export-vcard"))
-    ok = dg_export_vcard (db, NULL, 0, path, NULL, NULL, NULL, &count, &error);
+    ok = dg_export_vcard (db, NULL, 0, path, NULL, cli_progress_update, &progress, &count, &error);
   else
-    ok = dg_export_ical (db, NULL, NULL, path, NULL, NULL, NULL, NULL, &count, &error);
+    ok = dg_export_ical (db, NULL, NULL, path, NULL, NULL, cli_progress_update, &progress, &count, &error);
+  cli_progress_clear (&progress);
 
   if (!ok)
     {

@@ -235,6 +235,20 @@ dg_test_dump_database (DgDatabase *db)
   return g_string_free (dump, FALSE);
 }
 
+void
+dg_test_assert_undo_restores (DgBulkUndo *undo,
+                              DgDatabase *db,
+                              const char *before)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undone = NULL;
+
+  g_assert_true (dg_bulk_undo_apply (undo, &error));
+  g_assert_no_error (error);
+  undone = dg_test_dump_database (db);
+  g_assert_cmpstr (undone, ==, before);
+}
+
 static int
 record_statement (unsigned  type,
                   void     *user_data,

@@ -77,6 +77,11 @@ gint64      dg_test_pragma_int       (DgDatabase *db,
  * changes with every write, are left out (check them with the FTS5
  * integrity-check). */
 char       *dg_test_dump_database    (DgDatabase *db);
+/* Applies @undo, which must succeed, and asserts that @db then dumps as
+ * @before, a dg_test_dump_database() taken before what @undo reverses. */
+void        dg_test_assert_undo_restores (DgBulkUndo *undo,
+                                          DgDatabase *db,
+                                          const char *before);
 /* Starts recording the SQL text of every statement @db runs. */
 void        dg_test_trace_begin      (DgDatabase *db);
 /* Stops recording; the distinct SQL texts run since, in order. */

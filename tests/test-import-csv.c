@@ -170,7 +170,6 @@ test_apply_and_undo (Fixture       *fixture,
   g_autoptr(DgCustomer) lee = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = dg_test_dump_database (fixture->db);
-  g_autofree char *undone = NULL;
   DgImportSummary summary;
   DgCustomerQuery query = { .text = "박지훈", .archived = DG_ARCHIVED_INCLUDE };
   g_autoptr(GArray) parks = NULL;
@@ -210,10 +209,7 @@ test_apply_and_undo (Fixture       *fixture,
   park = dg_customers_get (fixture->db, g_array_index (parks, gint64, 0), &error);
   g_assert_cmpstr (dg_customer_get_note (park), ==, "첫 수업, 기대됩니다");
 
-  g_assert_true (dg_bulk_undo_apply (undo, &error));
-  g_assert_no_error (error);
-  undone = dg_test_dump_database (fixture->db);
-  g_assert_cmpstr (undone, ==, before);
+  dg_test_assert_undo_restores (undo, fixture->db, before);
 }
 
 /* A customer the import adds was created when the import's clock says,
@@ -515,7 +511,6 @@ test_enroll (Fixture       *fixture,
   g_autoptr(DgBulkUndo) kim_undo = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *undone = NULL;
   DgImportSummary summary;
 
   g_assert_true (dg_journeys_insert (fixture->db, journey, &error));
@@ -543,10 +538,7 @@ test_enroll (Fixture       *fixture,
                                         "AND due_date = '2026-12-14'"), ==, 2);
 
   /* One Undo takes the customers, the enrollments and the cohort. */
-  g_assert_true (dg_bulk_undo_apply (undo, &error));
-  g_assert_no_error (error);
-  undone = dg_test_dump_database (fixture->db);
-  g_assert_cmpstr (undone, ==, before);
+  dg_test_assert_undo_restores (undo, fixture->db, before);
 }
 
 static void

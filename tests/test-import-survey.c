@@ -263,12 +263,8 @@ test_korean (Fixture       *fixture,
 
   {
     g_autoptr(GError) error = NULL;
-    g_autofree char *undone = NULL;
 
-    g_assert_true (dg_bulk_undo_apply (undo, &error));
-    g_assert_no_error (error);
-    undone = dg_test_dump_database (fixture->db);
-    g_assert_cmpstr (undone, ==, before);
+    dg_test_assert_undo_restores (undo, fixture->db, before);
   }
 }
 
@@ -325,13 +321,7 @@ test_english_adds_unmatched (Fixture       *fixture,
                    DG_INTERACTION_FEEDBACK_NEUTRAL);
 
   /* Undo takes the contacts and the customers added. */
-  g_assert_true (dg_bulk_undo_apply (undo, &error));
-  g_assert_no_error (error);
-  {
-    g_autofree char *undone = dg_test_dump_database (fixture->db);
-
-    g_assert_cmpstr (undone, ==, before);
-  }
+  dg_test_assert_undo_restores (undo, fixture->db, before);
 }
 
 static void

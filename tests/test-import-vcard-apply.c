@@ -146,7 +146,6 @@ test_versions (Fixture       *fixture,
     {
       g_autofree char *path = fixture_path (files[f].file);
       g_autofree char *before = dg_test_dump_database (fixture->db);
-      g_autofree char *undone = NULL;
       g_autoptr(DgCsvImport) import = load_and_preview (fixture, path);
       g_autoptr(DgBulkUndo) undo = NULL;
       g_autoptr(DgBulkUndo) again = NULL;
@@ -176,10 +175,7 @@ test_versions (Fixture       *fixture,
       g_assert_cmpuint (summary.n_unchanged, ==, files[f].n_cards);
       g_assert_cmpuint (dg_bulk_undo_get_n_changed (again), ==, 0);
 
-      g_assert_true (dg_bulk_undo_apply (undo, &error));
-      g_assert_no_error (error);
-      undone = dg_test_dump_database (fixture->db);
-      g_assert_cmpstr (undone, ==, before);
+      dg_test_assert_undo_restores (undo, fixture->db, before);
     }
 }
 
@@ -204,7 +200,6 @@ test_duplicates (Fixture       *fixture,
     {
       g_autoptr(DgCsvImport) import = load_and_preview (fixture, path);
       g_autofree char *before = dg_test_dump_database (fixture->db);
-      g_autofree char *undone = NULL;
       g_autoptr(DgBulkUndo) undo = NULL;
       g_autoptr(DgCustomer) customer = NULL;
       g_autoptr(GError) error = NULL;
@@ -261,10 +256,7 @@ test_duplicates (Fixture       *fixture,
           break;
         }
 
-      g_assert_true (dg_bulk_undo_apply (undo, &error));
-      g_assert_no_error (error);
-      undone = dg_test_dump_database (fixture->db);
-      g_assert_cmpstr (undone, ==, before);
+      dg_test_assert_undo_restores (undo, fixture->db, before);
     }
 }
 
@@ -283,7 +275,6 @@ test_enroll (Fixture       *fixture,
   g_autoptr(DgBulkUndo) kim_undo = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *undone = NULL;
   gint64 kim = dg_test_store_customer (fixture->db, "김민수", "010-1234-5678", "", "");
   DgImportSummary summary;
 
@@ -308,10 +299,7 @@ test_enroll (Fixture       *fixture,
                                         "AND u.name = '박지훈'"), ==, 1);
   g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM enrollments"), ==, 2);
 
-  g_assert_true (dg_bulk_undo_apply (undo, &error));
-  g_assert_no_error (error);
-  undone = dg_test_dump_database (fixture->db);
-  g_assert_cmpstr (undone, ==, before);
+  dg_test_assert_undo_restores (undo, fixture->db, before);
 }
 
 /* Dangol's own export read back finds every customer by its uuid, even
@@ -429,13 +417,7 @@ test_bad_input (Fixture       *fixture,
   g_assert_cmpuint (summary.n_added, ==, 1);
   g_assert_cmpuint (summary.n_refused, ==, 7);
   g_assert_cmpint (dg_test_count_rows (fixture->db, "SELECT count(*) FROM customers WHERE name = '정상'"), ==, 1);
-  g_assert_true (dg_bulk_undo_apply (undo, &error));
-  g_assert_no_error (error);
-  {
-    g_autofree char *undone = dg_test_dump_database (fixture->db);
-
-    g_assert_cmpstr (undone, ==, before);
-  }
+  dg_test_assert_undo_restores (undo, fixture->db, before);
 }
 
 /* A 10 MB photo is left out (counted), its card imported without it;
@@ -448,7 +430,6 @@ test_large (Fixture       *fixture,
   GString *text = g_string_new (NULL);
   g_autofree char *path = NULL;
   g_autofree char *before = dg_test_dump_database (fixture->db);
-  g_autofree char *undone = NULL;
   g_autoptr(DgCsvImport) import = NULL;
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(DgBulkUndo) again = NULL;
@@ -483,10 +464,7 @@ test_large (Fixture       *fixture,
   g_assert_cmpuint (summary.n_added, ==, 0);
   g_assert_cmpuint (summary.n_unchanged, ==, 10000);
 
-  g_assert_true (dg_bulk_undo_apply (undo, &error));
-  g_assert_no_error (error);
-  undone = dg_test_dump_database (fixture->db);
-  g_assert_cmpstr (undone, ==, before);
+  dg_test_assert_undo_restores (undo, fixture->db, before);
 }
 
 /* A survey logs answers from a sheet's columns: a vCard file has none. */

@@ -113,6 +113,21 @@ test_add_with_validation (DgUiFixture   *fixture,
 
   g_assert_cmpint (dg_customers_test_count_all (), ==, 1);
   dg_ui_test_wait_for (dg_customers_test_shows_only ("김민수"));
+
+  /* Created, updated and consent given at the fake clock's time. */
+  {
+    g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
+    g_autoptr(DgCustomer) stored = NULL;
+    g_autoptr(GError) error = NULL;
+
+    stored = dg_customers_get (dg_customers_test_get_database (),
+                               dg_customers_test_find_id ("김민수"), &error);
+    g_assert_no_error (error);
+    g_assert_true (g_date_time_equal (dg_customer_get_created_at (stored), now));
+    g_assert_true (g_date_time_equal (dg_customer_get_updated_at (stored), now));
+    g_assert_true (dg_customer_get_marketing_consent (stored));
+    g_assert_true (g_date_time_equal (dg_customer_get_consent_at (stored), now));
+  }
 }
 
 /* 김민수 as the form of add-with-validation stores her, with @phone:
@@ -284,6 +299,10 @@ test_page_and_edit (DgUiFixture   *fixture,
 {
   DgCustomerEditor *editor;
   GtkLabel *phone_value;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) updated = NULL;
+  g_autoptr(DgCustomer) stored = NULL;
+  g_autoptr(GError) error = NULL;
 
   insert_all ("010-1234-5678");
 
@@ -304,11 +323,22 @@ test_page_and_edit (DgUiFixture   *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dg_customers_test_editor_child (editor, "name_row"))), ==, "김민수");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dg_customers_test_editor_child (editor, "tags_row"))), ==, "VIP, workshop");
 
+  /* Saved two hours after it was added: updated then, by the fake clock. */
+  created = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
+  dg_fake_clock_advance (fixture->clock, 2 * G_TIME_SPAN_HOUR);
+  updated = dg_clock_get_now_utc (DG_CLOCK (fixture->clock));
+
   dg_customers_test_editor_set_text (editor, "phone_row", "010-9876-5432");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   dg_ui_test_wait_for (editor == NULL);
 
   dg_ui_test_wait_for (g_strcmp0 (gtk_label_get_text (phone_value), "010-9876-5432") == 0);
+
+  stored = dg_customers_get (dg_customers_test_get_database (),
+                             dg_customers_test_find_id ("김민수"), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_date_time_equal (dg_customer_get_created_at (stored), created));
+  g_assert_true (g_date_time_equal (dg_customer_get_updated_at (stored), updated));
 }
 
 /* The page header: the corner where the other pages have "Add" holds a

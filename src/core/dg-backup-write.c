@@ -541,7 +541,7 @@ dg_backup_export (DgDatabase      *db,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), FALSE);
 
-  when = exported_at != NULL ? dg_record_normalize_time (exported_at) : dg_record_now ();
+  when = exported_at != NULL ? dg_record_normalize_time (exported_at) : dg_database_now (db);
 
   file = dg_export_file_open_full (path, DG_EXPORT_FILE_BACKUP, error);
   if (file == NULL)

@@ -47,6 +47,10 @@ dg_context_constructed (GObject *object)
 
   if (self->clock == NULL)
     self->clock = dg_clock_new_system ();
+
+  /* What is written through the database is stamped by this clock too. */
+  if (self->database != NULL)
+    dg_database_set_clock (self->database, self->clock);
 }
 
 static void

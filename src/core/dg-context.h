@@ -4,7 +4,9 @@
  * database, the settings (NULL when the schema is not installed, as in
  * tests; every reader copes with that) and the clock that says what "now"
  * and "today" are (the system clock unless a :clock was given, such as a
- * DgFakeClock in tests).
+ * DgFakeClock in tests). The context gives its clock to the database
+ * (dg_database_set_clock()), so that the times records are written with
+ * are that clock's too.
  */
 #pragma once
 

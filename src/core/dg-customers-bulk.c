@@ -357,7 +357,7 @@ dg_customers_bulk_set_archived (DgDatabase    *db,
   DgBulkAction action = archived ? DG_BULK_ACTION_ARCHIVE : DG_BULK_ACTION_UNARCHIVE;
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(GArray) unique = NULL;
-  g_autoptr(GDateTime) now = dg_record_now ();
+  g_autoptr(GDateTime) now = dg_database_now (db);
   g_autofree char *now_text = dg_record_format_time (now);
 
   g_return_val_if_fail (DG_IS_DATABASE (db), NULL);

@@ -20,6 +20,12 @@ void       dg_customers_set_not_found   (GError        **error);
 gboolean   dg_customers_require         (DgDatabase     *db,
                                          gint64          id,
                                          GError        **error);
+/* dg_customers_update() stamped with @now instead of the database's
+ * clock: for a writer given a clock of its own (an import). */
+gboolean   dg_customers_update_at       (DgDatabase     *db,
+                                         DgCustomer     *customer,
+                                         GDateTime      *now,
+                                         GError        **error);
 
 /* The recompute functions: each writes the value that customer @id's
  * column should hold, from the source columns alone. */

@@ -127,7 +127,7 @@ dg_customers_refresh_tags_text (DgDatabase  *db,
                                 GError     **error)
 {
   g_auto(DgStatement) stmt = NULL;
-  g_autoptr(GDateTime) now = dg_record_now ();
+  g_autoptr(GDateTime) now = dg_database_now (db);
   g_autofree char *updated_at = dg_record_format_time (now);
 
   if (!dg_customers_recompute_tags_text (db, id, error))

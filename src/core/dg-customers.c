@@ -100,7 +100,7 @@ dg_customers_insert (DgDatabase  *db,
   if (!dg_customer_validate (customer, error))
     return FALSE;
 
-  now = dg_record_now ();
+  now = dg_database_now (db);
   created_at = dg_customer_get_created_at (customer)
                ? g_date_time_ref (dg_customer_get_created_at (customer))
                : g_date_time_ref (now);
@@ -153,13 +153,29 @@ dg_customers_update (DgDatabase  *db,
                      DgCustomer  *customer,
                      GError     **error)
 {
-  g_auto(DgStatement) stmt = NULL;
   g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DG_IS_CUSTOMER (customer), FALSE);
+
+  now = dg_database_now (db);
+
+  return dg_customers_update_at (db, customer, now, error);
+}
+
+gboolean
+dg_customers_update_at (DgDatabase  *db,
+                        DgCustomer  *customer,
+                        GDateTime   *now,
+                        GError     **error)
+{
+  g_auto(DgStatement) stmt = NULL;
   g_autofree char *updated_text = NULL;
   gint64 id;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (DG_IS_CUSTOMER (customer), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
 
   if (!dg_customer_validate (customer, error))
     return FALSE;
@@ -171,7 +187,6 @@ dg_customers_update (DgDatabase  *db,
       return FALSE;
     }
 
-  now = dg_record_now ();
   updated_text = dg_record_format_time (now);
 
   if (!dg_database_begin (db, error))
@@ -235,7 +250,7 @@ change_one (DgDatabase  *db,
             GError     **error)
 {
   g_auto(DgStatement) stmt = NULL;
-  g_autoptr(GDateTime) now = dg_record_now ();
+  g_autoptr(GDateTime) now = dg_database_now (db);
   g_autofree char *now_text = dg_record_format_time (now);
 
   if (!dg_database_begin (db, error))

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 
 sqlite3      *dg_database_get_handle (DgDatabase  *self);
 
+/* Now, in UTC to the whole second, by the database's clock (the system
+ * time when it has none): the created and updated times of what is
+ * written through it. */
+GDateTime    *dg_database_now        (DgDatabase  *self);
+
 /* A second connection to the database at @path, already opened and
  * migrated by a DgDatabase, for reading on another thread: it sees what
  * was committed when each read starts, never waits for the writer (WAL)

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dg-catalog.h"
+#include "dg-clock.h"
 #include "dg-database-file-private.h"
 #include "dg-database-private.h"
 #include "dg-error.h"
@@ -39,6 +40,9 @@ struct _DgDatabase
 
   /* A reader's statements stop once it is cancelled. */
   GCancellable *cancellable;
+
+  /* What dg_database_now() reads; NULL: the system time. */
+  DgClock      *clock;
 };
 
 G_DEFINE_FINAL_TYPE (DgDatabase, dg_database, G_TYPE_OBJECT)
@@ -57,6 +61,16 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
+
+static void
+dg_database_dispose (GObject *object)
+{
+  DgDatabase *self = (DgDatabase *)object;
+
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (dg_database_parent_class)->dispose (object);
+}
 
 static void
 dg_database_finalize (GObject *object)
@@ -105,6 +119,7 @@ dg_database_class_init (DgDatabaseClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = dg_database_dispose;
   object_class->finalize = dg_database_finalize;
   object_class->get_property = dg_database_get_property;
 
@@ -397,6 +412,40 @@ dg_database_get_schema_version (DgDatabase *self)
   g_return_val_if_fail (DG_IS_DATABASE (self), 0);
 
   return self->schema_version;
+}
+
+void
+dg_database_set_clock (DgDatabase *self,
+                       DgClock    *clock)
+{
+  g_return_if_fail (DG_IS_DATABASE (self));
+  g_return_if_fail (!clock || DG_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
+}
+
+DgClock *
+dg_database_get_clock (DgDatabase *self)
+{
+  g_return_val_if_fail (DG_IS_DATABASE (self), NULL);
+
+  return self->clock;
+}
+
+GDateTime *
+dg_database_now (DgDatabase *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (DG_IS_DATABASE (self), NULL);
+
+  if (self->clock != NULL)
+    return dg_clock_get_now_utc (self->clock);
+
+  /* Whole seconds in UTC, as dg_clock_get_now_utc() gives and a stored
+   * time holds. */
+  now = g_date_time_new_now_utc ();
+  return g_date_time_new_from_unix_utc (g_date_time_to_unix (now));
 }
 
 sqlite3 *

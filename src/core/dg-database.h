@@ -7,10 +7,18 @@
  *
  * The object emits ::changed with the name of a table as detail after a
  * transaction that changed it committed, so models can refresh.
+ *
+ * The database also knows the clock of the context it belongs to (set by
+ * DgContext): the created and updated times of the records written
+ * through it come from that clock, so that with a DgFakeClock they are
+ * the fake clock's time. A function that is given a clock of its own
+ * stamps with that one; without any clock the time is the system's.
  */
 #pragma once
 
 #include <gio/gio.h>
+
+#include "dg-clock.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +40,10 @@ int         dg_database_get_schema_version (DgDatabase  *self);
  * once or after the open transaction commits: for a change so wide (a
  * restore) that every listener must read everything again. */
 void        dg_database_notify_all         (DgDatabase  *self);
+/* The clock records written through @self are stamped with; NULL (the
+ * default): the system time. */
+void        dg_database_set_clock          (DgDatabase  *self,
+                                            DgClock     *clock);
+DgClock    *dg_database_get_clock          (DgDatabase  *self);
 
 G_END_DECLS

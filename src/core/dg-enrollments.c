@@ -569,7 +569,7 @@ dg_enrollments_set_cohort (DgDatabase  *db,
                            gint64       cohort_id,
                            GError     **error)
 {
-  g_autofree char *now = dg_journeys_now_text (NULL);
+  g_autofree char *now = dg_journeys_now_text (db, NULL);
   g_autoptr(DgEnrollment) enrollment = NULL;
   g_auto(DgStatement) stmt = NULL;
 

@@ -31,7 +31,8 @@ typedef struct
   GArray          *enrol;
   /* A survey's customers whose follow-ups are kept for Undo. */
   GHashTable      *kept_followups;
-  /* The clock's time: when the customers added were created. */
+  /* The clock's time: when the customers added were created and those
+   * filled in were updated. */
   GDateTime       *now;
   DgImportSummary  summary;
 } Apply;
@@ -86,7 +87,7 @@ add_customer (Apply       *apply,
   if (tag_ids == NULL)
     return FALSE;
 
-  /* The insert would stamp the real time; the import's clock says when. */
+  /* The import's clock says when, not the database's. */
   if (dg_customer_get_created_at (customer) == NULL)
     dg_customer_set_created_at (customer, apply->now);
   if (dg_customer_get_updated_at (customer) == NULL)
@@ -174,7 +175,7 @@ update_customer (Apply       *apply,
   tag_ids = ensure_tags (apply, (const char * const *) new_tags->pdata, error);
   if (tag_ids == NULL
       || !keep_row (apply, id, error)
-      || !dg_customers_update (apply->db, existing, error))
+      || !dg_customers_update_at (apply->db, existing, apply->now, error))
     return FALSE;
 
   for (guint i = 0; i < tag_ids->len; i++)
@@ -405,11 +406,14 @@ dg_csv_import_apply (DgCsvImport      *self,
   if (!dg_database_begin (db, error))
     goto failed;
 
+  self->applying_at = now;
   if (!apply_rows (&apply, cancellable, error) || !enrol_customers (&apply, clock, error))
     {
+      self->applying_at = NULL;
       dg_database_rollback (db);
       goto failed;
     }
+  self->applying_at = NULL;
 
   if (dg_bulk_undo_get_n_changed (undo) > 0)
     dg_database_notify_changed (db, DG_TABLE_CUSTOMERS);

@@ -27,6 +27,9 @@ struct _DgCsvImport
   DgClock         *survey_clock;
   gboolean         add_unmatched;
   GHashTable      *feedback_map;    /* answer → DgInteractionFeedback */
+  /* While dg_csv_import_apply() runs, the time by its clock: when a
+   * consent the file gives without a time of its own was given. */
+  GDateTime       *applying_at;
   /* Told by the apply how far it has come. */
   DgImportProgressFunc progress_func;
   gpointer         progress_data;

@@ -145,7 +145,9 @@ dg_csv_import_build_customer (DgCsvImport  *self,
   dg_customer_set_tags (customer, (const char * const *) tags);
   if (consent)
     {
-      g_autoptr(GDateTime) at = submitted != NULL ? g_date_time_to_utc (submitted) : NULL;
+      g_autoptr(GDateTime) at = submitted != NULL ? g_date_time_to_utc (submitted)
+                                : self->applying_at != NULL ? g_date_time_ref (self->applying_at)
+                                : NULL;
 
       dg_customer_set_marketing_consent (customer, TRUE, at);
     }

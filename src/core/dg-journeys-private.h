@@ -27,8 +27,9 @@ char        *dg_journeys_column_text   (sqlite3_stmt  *stmt,
 /* The text of column @column, NULL for NULL. */
 char        *dg_journeys_column_text_or_null (sqlite3_stmt *stmt,
                                               int           column);
-/* Now by @clock (the system time when NULL), as stored. */
-char        *dg_journeys_now_text      (DgClock       *clock);
+/* Now by @clock, or by @db's clock when it is NULL, as stored. */
+char        *dg_journeys_now_text      (DgDatabase    *db,
+                                        DgClock       *clock);
 
 DgStage     *dg_stages_from_row        (sqlite3_stmt  *stmt);
 DgStageRule *dg_stage_rules_from_row   (sqlite3_stmt  *stmt);

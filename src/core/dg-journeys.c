@@ -31,9 +31,10 @@ dg_journeys_column_text_or_null (sqlite3_stmt *stmt,
 }
 
 char *
-dg_journeys_now_text (DgClock *clock)
+dg_journeys_now_text (DgDatabase *db,
+                      DgClock    *clock)
 {
-  g_autoptr(GDateTime) now = clock != NULL ? dg_clock_get_now_utc (clock) : dg_record_now ();
+  g_autoptr(GDateTime) now = clock != NULL ? dg_clock_get_now_utc (clock) : dg_database_now (db);
 
   return dg_record_format_time (now);
 }
@@ -185,7 +186,7 @@ dg_journeys_insert (DgDatabase  *db,
                     DgJourney   *journey,
                     GError     **error)
 {
-  g_autofree char *now = dg_journeys_now_text (NULL);
+  g_autofree char *now = dg_journeys_now_text (db, NULL);
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (journey != NULL, FALSE);
@@ -206,7 +207,7 @@ dg_journeys_update (DgDatabase  *db,
                     DgJourney   *journey,
                     GError     **error)
 {
-  g_autofree char *now = dg_journeys_now_text (NULL);
+  g_autofree char *now = dg_journeys_now_text (db, NULL);
   g_auto(DgStatement) stmt = NULL;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
@@ -524,7 +525,7 @@ dg_journeys_duplicate (DgDatabase  *db,
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (DG_IS_CLOCK (clock), FALSE);
 
-  now = dg_journeys_now_text (clock);
+  now = dg_journeys_now_text (db, clock);
   if (!dg_database_begin (db, error))
     return FALSE;
 
@@ -603,7 +604,7 @@ dg_cohorts_insert (DgDatabase  *db,
                    DgCohort    *cohort,
                    GError     **error)
 {
-  g_autofree char *now = dg_journeys_now_text (NULL);
+  g_autofree char *now = dg_journeys_now_text (db, NULL);
   g_autoptr(DgJourney) journey = NULL;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
@@ -626,7 +627,7 @@ dg_cohorts_update (DgDatabase  *db,
                    DgCohort    *cohort,
                    GError     **error)
 {
-  g_autofree char *now = dg_journeys_now_text (NULL);
+  g_autofree char *now = dg_journeys_now_text (db, NULL);
   g_auto(DgStatement) stmt = NULL;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);

@@ -10,7 +10,6 @@
 
 #include <glib-object.h>
 
-#include "dg-clock.h"
 #include "dg-record.h"
 
 G_BEGIN_DECLS
@@ -28,14 +27,6 @@ gboolean   dg_record_set_time       (GDateTime  **field,
                                      GDateTime   *value);
 /* @time in UTC to the whole second, as stored; NULL stays NULL. */
 GDateTime *dg_record_normalize_time (GDateTime   *time);
-/* Now, in UTC, to the second: what a stored time can hold. */
-GDateTime *dg_record_now            (void);
-/* Makes dg_record_now() read @clock from now on (NULL: the system time
- * again). The times of records written without a clock (created and
- * updated times, journeys, tags) then follow it, so that a program that
- * writes a data set (tests/dg-make-demo.c) gets the same file every run.
- * Not thread-safe: set it before any record is written. */
-void       dg_record_set_clock      (DgClock     *clock);
 /* ISO 8601 in UTC, "2026-11-24T03:22:01Z"; NULL stays NULL. */
 char      *dg_record_format_time    (GDateTime   *time);
 /* The reverse; NULL for NULL, "" or text that is not a time (logged). */

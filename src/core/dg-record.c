@@ -614,23 +614,6 @@ dg_record_normalize_time (GDateTime *time)
   return g_date_time_new_from_unix_utc (g_date_time_to_unix (time));
 }
 
-static DgClock *record_clock;
-
-void
-dg_record_set_clock (DgClock *clock)
-{
-  g_set_object (&record_clock, clock);
-}
-
-GDateTime *
-dg_record_now (void)
-{
-  g_autoptr(GDateTime) now = record_clock != NULL ? dg_clock_get_now_utc (record_clock)
-                                                  : g_date_time_new_now_utc ();
-
-  return dg_record_normalize_time (now);
-}
-
 char *
 dg_record_format_time (GDateTime *time)
 {

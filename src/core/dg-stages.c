@@ -170,7 +170,7 @@ dg_stages_insert (DgDatabase  *db,
                   DgStage     *stage,
                   GError     **error)
 {
-  g_autofree char *now = dg_journeys_now_text (NULL);
+  g_autofree char *now = dg_journeys_now_text (db, NULL);
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (stage != NULL, FALSE);
@@ -191,7 +191,7 @@ dg_stages_update (DgDatabase  *db,
                   DgStage     *stage,
                   GError     **error)
 {
-  g_autofree char *now = dg_journeys_now_text (NULL);
+  g_autofree char *now = dg_journeys_now_text (db, NULL);
   g_auto(DgStatement) stmt = NULL;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
@@ -300,7 +300,7 @@ reorder_locked (DgDatabase    *db,
 {
   g_autoptr(GPtrArray) stages = dg_stages_list (db, journey_id, error);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *now = dg_journeys_now_text (NULL);
+  g_autofree char *now = dg_journeys_now_text (db, NULL);
 
   if (stages == NULL)
     return FALSE;
@@ -648,7 +648,7 @@ dg_stage_rules_insert (DgDatabase   *db,
                        DgStageRule  *rule,
                        GError      **error)
 {
-  g_autofree char *now = dg_journeys_now_text (NULL);
+  g_autofree char *now = dg_journeys_now_text (db, NULL);
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (rule != NULL, FALSE);
@@ -669,7 +669,7 @@ dg_stage_rules_update (DgDatabase   *db,
                        DgStageRule  *rule,
                        GError      **error)
 {
-  g_autofree char *now = dg_journeys_now_text (NULL);
+  g_autofree char *now = dg_journeys_now_text (db, NULL);
   g_auto(DgStatement) stmt = NULL;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);

@@ -258,12 +258,17 @@ on_consent_switch_active_cb (GtkSwitch        *consent_switch,
                              DgCustomerEditor *self)
 {
   gboolean active = gtk_switch_get_active (consent_switch);
+  DgClock *clock = dg_database_get_clock (self->database);
+  g_autoptr(GDateTime) now = NULL;
   GDateTime *given_at = NULL;
 
   /* Switching consent off and on again keeps the day it was first given;
-   * consent given now is dated now. */
+   * consent given now is dated now, by the clock the customer's other
+   * times are stamped with. */
   if (active && self->original != NULL && dg_customer_get_marketing_consent (self->original))
     given_at = dg_customer_get_consent_at (self->original);
+  else if (active && clock != NULL)
+    given_at = now = dg_clock_get_now_utc (clock);
 
   dg_customer_set_marketing_consent (self->customer, active, given_at);
 }

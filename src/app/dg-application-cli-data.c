@@ -26,26 +26,53 @@
 /* A line on stderr, written over in place, that tells how far a long
  * import or export has come: only on a terminal, where a person waits;
  * in a file or a pipe the lines would pile up. */
+typedef enum
+{
+  CLI_PROGRESS_IMPORT,
+  CLI_PROGRESS_EXPORT_CUSTOMERS,
+  CLI_PROGRESS_EXPORT_FOLLOWUPS,
+} CliProgressKind;
+
 typedef struct
 {
-  gboolean  on_terminal;
-  gboolean  shown;
-  gint64    last_shown;
-  /* "Importing: %u of %u rows" and the like, for ngettext on the total. */
-  const char *singular;
-  const char *plural;
+  CliProgressKind kind;
+  gboolean        on_terminal;
+  gboolean        shown;
+  gint64          last_shown;
 } CliProgress;
 
 static void
-cli_progress_init (CliProgress *progress,
-                   const char  *singular,
-                   const char  *plural)
+cli_progress_init (CliProgress     *progress,
+                   CliProgressKind  kind)
 {
   *progress = (CliProgress) {
+    .kind = kind,
     .on_terminal = isatty (STDERR_FILENO),
-    .singular = singular,
-    .plural = plural,
   };
+}
+
+static const char *
+cli_progress_format (CliProgressKind kind,
+                     guint           total)
+{
+  switch (kind)
+    {
+    case CLI_PROGRESS_IMPORT:
+      /* Translators: while `dangol --import` writes; the first %u is how
+       * many of the second are done. Shown on one line, written over. */
+      return ngettext ("Importing: %u of %u row", "Importing: %u of %u rows", total);
+
+    case CLI_PROGRESS_EXPORT_CUSTOMERS:
+      /* Translators: while `dangol --export-csv` or `--export-vcard`
+       * writes; the first %u is how many of the second are done. */
+      return ngettext ("Writing: %u of %u customer", "Writing: %u of %u customers", total);
+
+    case CLI_PROGRESS_EXPORT_FOLLOWUPS:
+    default:
+      /* Translators: while `dangol --export-ical` writes; the first %u is
+       * how many of the second are done. */
+      return ngettext ("Writing: %u of %u follow-up", "Writing: %u of %u follow-ups", total);
+    }
 }
 
 static void
@@ -63,7 +90,7 @@ cli_progress_update (guint    done,
     return;
 
   g_printerr ("\r\033[K");
-  g_printerr (ngettext (progress->singular, progress->plural, total), done, total);
+  g_printerr (cli_progress_format (progress->kind, total), done, total);
   progress->shown = TRUE;
   progress->last_shown = now;
 }
@@ -349,9 +376,7 @@ _dg_application_cli_import (const char   *db_path,
       return exit_status_for (error);
     }
 
-  /* Translators: while `dangol --import` writes; the first %u is how many
-   * of the second are done. Shown on one line, written over in place. */
-  cli_progress_init (&progress, N_("Importing: %u of %u row"), N_("Importing: %u of %u rows"));
+  cli_progress_init (&progress, CLI_PROGRESS_IMPORT);
   dg_csv_import_set_progress_func (import, cli_progress_update, &progress);
   clock = dg_clock_new_system ();
   undo = dg_csv_import_apply (import, db, clock, NULL, &summary, &error);
@@ -385,14 +410,8 @@ _dg_application_cli_export (const char *db_path,
   if (db == NULL)
     return DG_CLI_EXIT_FAILED;
 
-  if (g_str_equal (what, "export-ical"))
-    /* Translators: while `dangol --export-ical` writes; the first %u is
-     * how many of the second are done. */
-    cli_progress_init (&progress, N_("Writing: %u of %u follow-up"), N_("Writing: %u of %u follow-ups"));
-  else
-    /* Translators: while `dangol --export-csv` or `--export-vcard`
-     * writes; the first %u is how many of the second are done. */
-    cli_progress_init (&progress, N_("Writing: %u of %u customer"), N_("Writing: %u of %u customers"));
+  cli_progress_init (&progress, g_str_equal (what, "export-ical") ? CLI_PROGRESS_EXPORT_FOLLOWUPS
+                                                                   : CLI_PROGRESS_EXPORT_CUSTOMERS);
 
   if (g_str_equal (what, "export-csv"))
     {

@@ -345,6 +345,67 @@ test_in_a_worker (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* For the UI tests: a read started while held waits until it is let go
+ * (with its figures, or with the error it is let go with) or cancelled;
+ * another query's release does not let it go. */
+static void
+test_held_for_testing (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) failure = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "disk I/O error");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) held = NULL;
+  g_autoptr(GAsyncResult) failed = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dg_journey_analytics_hold_for_testing (TRUE);
+  dg_journey_analytics_async (fixture->base.db, fixture->base.base, fixture->journey, fixture->x, NULL,
+                              on_result_cb, &held);
+  dg_journey_analytics_async (fixture->base.db, fixture->base.base, fixture->journey, 0, NULL,
+                              on_result_cb, &failed);
+  dg_journey_analytics_async (fixture->base.db, fixture->base.base, fixture->journey, fixture->y, cancellable,
+                              on_result_cb, &cancelled);
+  g_assert_cmpuint (dg_journey_analytics_get_n_unfinished_for_testing (), ==, 3);
+
+  /* Nothing comes while they are held; releasing another query lets none
+   * of them go. */
+  dg_journey_analytics_release_for_testing (fixture->journey + 1000, 0, NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (held);
+  g_assert_null (failed);
+  g_assert_null (cancelled);
+
+  g_cancellable_cancel (cancellable);
+  while (cancelled == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (dg_journey_analytics_finish (fixture->base.db, cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_null (held);
+
+  dg_journey_analytics_release_for_testing (fixture->journey, 0, failure);
+  while (failed == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (dg_journey_analytics_finish (fixture->base.db, failed, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpstr (error->message, ==, "disk I/O error");
+  g_clear_error (&error);
+  g_assert_null (held);
+
+  dg_journey_analytics_release_for_testing (fixture->journey, fixture->x, NULL);
+  while (held == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  figures = dg_journey_analytics_finish (fixture->base.db, held, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures->len, ==, 3);
+  g_assert_cmpuint (dg_journey_analytics_get_n_unfinished_for_testing (), ==, 0);
+
+  dg_journey_analytics_hold_for_testing (FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +420,7 @@ main (int   argc,
   ADD ("cohorts", test_cohorts);
   ADD ("empty", test_empty);
   ADD ("in-a-worker", test_in_a_worker);
+  ADD ("held-for-testing", test_held_for_testing);
 
   return g_test_run ();
 }

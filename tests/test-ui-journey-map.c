@@ -4,7 +4,9 @@
  * of dg_journey_analytics() (for all customers and for a cohort; a stage
  * without feedback has no feeling point); the header's Map toggle shows
  * it, drawn in light and dark, follows contacts logged meanwhile, and lets go of the cards selected on the
- * board; the export buttons open a save dialog offering the journey's
+ * board; it shows its stages at once and their figures when a worker has
+ * read them (“Counting…” meanwhile, or why they could not be read), and a
+ * newer cohort or leaving the page cancels the read under way; the export buttons open a save dialog offering the journey's
  * name; “Export as PNG” writes a PNG of the expected size, “Export as
  * PDF” one page per journey; an export into a folder that does not exist
  * shows an error naming the file and leaves no file. The map is saved as screenshots and the exported PDF of the
@@ -275,9 +277,14 @@ test_data (DgUiFixture   *fixture,
   g_assert_cmpuint (column->n_feedback, ==, 0);
 }
 
+static DgJourneyMap *get_map (DgJourneysView *view);
+
+/* Shows the map of the lecture journey; with @wait_figures, waits until
+ * its figures are drawn too. */
 static DgJourneysView *
-show_map (DgUiFixture *fixture,
-          Seed        *s)
+show_map_full (DgUiFixture *fixture,
+               Seed        *s,
+               gboolean     wait_figures)
 {
   DgJourneysView *view;
   GtkWidget *toggle;
@@ -297,9 +304,19 @@ show_map (DgUiFixture *fixture,
   /* As a click does: the button's clicked signal. */
   g_assert_true (gtk_widget_activate (toggle));
   dg_ui_test_wait_for (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "map") == 0);
+  if (wait_figures)
+    dg_ui_test_wait_for (dg_journey_map_get_data (get_map (view)) != NULL
+                         && dg_journey_map_get_data (get_map (view))->figures == DG_JOURNEY_MAP_FIGURES_READY);
   dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
 
   return view;
+}
+
+static DgJourneysView *
+show_map (DgUiFixture *fixture,
+          Seed        *s)
+{
+  return show_map_full (fixture, s, TRUE);
 }
 
 static DgJourneyMap *
@@ -389,6 +406,164 @@ test_map (DgUiFixture   *fixture,
   g_assert_true (dg_journeys_view_set_cohort_id (view, s.cohort));
   dg_ui_test_wait_for (g_strcmp0 (dg_journey_map_get_data (map)->subtitle,
                                   T ("Dec 15 lecture", "12/15 공개강의")) == 0);
+}
+
+static DgJourneyMapStage *
+get_stage (DgJourneyMap *map,
+           guint         i)
+{
+  return g_ptr_array_index (dg_journey_map_get_data (map)->stages, i);
+}
+
+/* The figures drawn are those of cohort @cohort, read at once. */
+static void
+assert_figures_of (DgUiFixture  *fixture,
+                   DgJourneyMap *map,
+                   Seed         *s,
+                   gint64        cohort)
+{
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  figures = dg_journey_analytics (fixture->database, DG_CLOCK (fixture->clock), s->journey, cohort, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dg_journey_map_get_data (map)->figures, ==, DG_JOURNEY_MAP_FIGURES_READY);
+  for (guint i = 0; i < N_STAGES; i++)
+    {
+      DgStageFigures *expected = g_ptr_array_index (figures, i);
+
+      g_assert_cmpint (get_stage (map, i)->stage_id, ==, expected->stage_id);
+      g_assert_cmpuint (get_stage (map, i)->n_now, ==, expected->n_now);
+      g_assert_cmpfloat (get_stage (map, i)->conversion, ==, expected->conversion);
+      g_assert_cmpfloat (get_stage (map, i)->median_days, ==, expected->median_days);
+      g_assert_cmpuint (get_stage (map, i)->n_dropped, ==, expected->n_dropped);
+    }
+}
+
+/* The map shows its stages at once and its figures when the worker has
+ * read them, with “Counting…” in their place meanwhile; a cohort picked
+ * while a read is held cancels it, so that only the new cohort's figures
+ * are drawn, even once the old read could go on. */
+static void
+test_figures_later (DgUiFixture   *fixture,
+                    gconstpointer  user_data)
+{
+  DgJourneysView *view;
+  DgJourneyMap *map;
+  DgJourneyMapData *data;
+  g_autoptr(GPtrArray) stages = NULL;
+  g_autoptr(GError) error = NULL;
+  Seed s = { 0 };
+
+  dg_journey_analytics_hold_for_testing (TRUE);
+  view = show_map_full (fixture, &s, FALSE);
+  map = get_map (view);
+  data = dg_journey_map_get_data (map);
+  g_assert_nonnull (data);
+  g_assert_cmpint (data->figures, ==, DG_JOURNEY_MAP_FIGURES_READING);
+  g_assert_cmpstr (data->title, ==, T ("Public lecture to membership", "공개강의 → 정규 회원"));
+  stages = dg_stages_list (fixture->database, s.journey, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->stages->len, ==, N_STAGES);
+  for (guint i = 0; i < N_STAGES; i++)
+    {
+      g_assert_cmpstr (get_stage (map, i)->name, ==, ((DgStage *) g_ptr_array_index (stages, i))->name);
+      g_assert_cmpstr (get_stage (map, i)->scenario, ==, ((DgStage *) g_ptr_array_index (stages, i))->scenario);
+    }
+  /* The PNG would show no figures: not until they come. */
+  g_assert_false (gtk_widget_is_sensitive (dg_ui_test_find_button (GTK_WIDGET (map), _("Export as PNG…"))));
+  g_assert_true (gtk_widget_is_sensitive (dg_ui_test_find_button (GTK_WIDGET (map), _("Export as PDF…"))));
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journey-map-counting"));
+
+  /* Another cohort while the first read waits: the map is the cohort's,
+   * still counting. */
+  g_assert_true (dg_journeys_view_set_cohort_id (view, s.cohort));
+  dg_ui_test_wait_for (g_strcmp0 (dg_journey_map_get_data (map)->subtitle,
+                                  T ("Dec 15 lecture", "12/15 공개강의")) == 0);
+  g_assert_cmpint (dg_journey_map_get_data (map)->figures, ==, DG_JOURNEY_MAP_FIGURES_READING);
+
+  dg_journey_analytics_release_for_testing (s.journey, s.cohort, NULL);
+  dg_ui_test_wait_for (dg_journey_map_get_data (map)->figures == DG_JOURNEY_MAP_FIGURES_READY);
+  assert_figures_of (fixture, map, &s, s.cohort);
+  /* Three of the four who signed up in the cohort reached the lecture;
+   * five of six did over all customers. */
+  g_assert_cmpfloat_with_epsilon (get_stage (map, 1)->conversion, 3.0 / 4.0, 1e-9);
+
+  /* The first read, let go now, is never drawn: every read started has
+   * been answered, and the figures are still the cohort's. (Turning the
+   * hold off lets go the board's own read of the cohort too.) */
+  dg_journey_analytics_release_for_testing (s.journey, 0, NULL);
+  dg_journey_analytics_hold_for_testing (FALSE);
+  dg_ui_test_wait_for (dg_journey_analytics_get_n_unfinished_for_testing () == 0);
+  dg_ui_test_flush ();
+  assert_figures_of (fixture, map, &s, s.cohort);
+  g_assert_true (gtk_widget_is_sensitive (dg_ui_test_find_button (GTK_WIDGET (map), _("Export as PNG…"))));
+  dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journey-map-figures"));
+}
+
+/* Leaving the page cancels the map's read; coming back reads again. */
+static void
+test_figures_leave (DgUiFixture   *fixture,
+                    gconstpointer  user_data)
+{
+  DgJourneysView *view;
+  DgJourneyMap *map;
+  Seed s = { 0 };
+
+  view = show_map (fixture, &s);
+  map = get_map (view);
+  /* From here on, the reads the board and the map start wait. */
+  dg_journey_analytics_hold_for_testing (TRUE);
+  g_assert_cmpuint (get_stage (map, 2)->n_feedback, ==, 0);
+
+  /* A contact reads the figures again; the old ones stay meanwhile. */
+  contact (fixture, s.at_lecture, DG_INTERACTION_FEEDBACK_POSITIVE);
+  dg_ui_test_wait_for (dg_journey_analytics_get_n_unfinished_for_testing () == 1);
+  g_assert_cmpint (dg_journey_map_get_data (map)->figures, ==, DG_JOURNEY_MAP_FIGURES_READY);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "today"));
+  dg_ui_test_wait_for (!gtk_widget_get_mapped (GTK_WIDGET (map)));
+  dg_ui_test_wait_for (dg_journey_analytics_get_n_unfinished_for_testing () == 0);
+  g_assert_cmpuint (get_stage (map, 2)->n_feedback, ==, 0);
+
+  dg_journey_analytics_hold_for_testing (FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "journeys"));
+  dg_ui_test_wait_for (get_stage (map, 2)->n_feedback == 1);
+  g_assert_cmpfloat (get_stage (map, 2)->feeling, ==, 1.0);
+}
+
+/* A read that fails says so where the figures go; the texts stay. */
+static void
+test_figures_error (DgUiFixture   *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) failure = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "disk I/O error");
+  DgJourneysView *view;
+  DgJourneyMap *map;
+  DgJourneyMapData *data;
+  Seed s = { 0 };
+
+  dg_journey_analytics_hold_for_testing (TRUE);
+  view = show_map_full (fixture, &s, FALSE);
+  map = get_map (view);
+  dg_test_expect_warning ("*disk I/O error*");
+  dg_journey_analytics_release_for_testing (s.journey, 0, failure);
+  dg_ui_test_wait_for (dg_journey_map_get_data (map)->figures == DG_JOURNEY_MAP_FIGURES_FAILED);
+  dg_ui_test_wait_for (dg_journey_analytics_get_n_unfinished_for_testing () == 0);
+  g_assert_cmpuint (dg_test_n_expected_warnings (), >=, 1);
+  dg_test_expect_warning (NULL);
+
+  data = dg_journey_map_get_data (map);
+  g_assert_cmpstr (data->figures_error, ==, "disk I/O error");
+  g_assert_cmpuint (data->stages->len, ==, N_STAGES);
+  g_assert_cmpstr (get_stage (map, 0)->name, ==, T ("Announcement", "공지"));
+  g_assert_cmpstr (get_stage (map, 2)->touchpoint, ==, T ("Lecture room", "강의실"));
+  g_assert_false (gtk_widget_is_sensitive (dg_ui_test_find_button (GTK_WIDGET (map), _("Export as PNG…"))));
+  dg_ui_test_wait_painted (GTK_WIDGET (view), 2);
+  g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journey-map-figures-error"));
+
+  dg_journey_analytics_hold_for_testing (FALSE);
 }
 
 static guint
@@ -560,6 +735,9 @@ main (int   argc,
 
   DG_UI_TEST_ADD ("/ui/journey-map/data", test_data);
   DG_UI_TEST_ADD ("/ui/journey-map/map", test_map);
+  DG_UI_TEST_ADD ("/ui/journey-map/figures-later", test_figures_later);
+  DG_UI_TEST_ADD ("/ui/journey-map/figures-leave", test_figures_leave);
+  DG_UI_TEST_ADD ("/ui/journey-map/figures-error", test_figures_error);
   DG_UI_TEST_ADD ("/ui/journey-map/export", test_export);
   DG_UI_TEST_ADD ("/ui/journey-map/export-error", test_export_error);
 

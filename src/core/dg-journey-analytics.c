@@ -295,14 +295,97 @@ typedef struct
   GDateTime *now;
   gint64     journey_id;
   gint64     cohort_id;
+  /* See dg_journey_analytics_hold_for_testing(); the next two are under
+   * hold_lock. */
+  gboolean   held;
+  gboolean   released;
+  GError    *fail;
 } Query;
+
+static GMutex hold_lock;
+static GCond hold_cond;
+static gboolean hold_for_testing;
+/* Query *, of the held reads not yet let go in their workers. */
+static GPtrArray *held_queries;
+/* Counted in the main thread only: reads start and finish there. */
+static guint n_unfinished_for_testing;
 
 static void
 query_free (Query *query)
 {
   g_free (query->path);
   g_date_time_unref (query->now);
+  g_clear_error (&query->fail);
   g_free (query);
+}
+
+void
+dg_journey_analytics_hold_for_testing (gboolean hold)
+{
+  g_mutex_lock (&hold_lock);
+  hold_for_testing = hold;
+  if (hold)
+    n_unfinished_for_testing = 0;
+  g_cond_broadcast (&hold_cond);
+  g_mutex_unlock (&hold_lock);
+}
+
+void
+dg_journey_analytics_release_for_testing (gint64        journey_id,
+                                          gint64        cohort_id,
+                                          const GError *error)
+{
+  g_mutex_lock (&hold_lock);
+  for (guint i = 0; held_queries != NULL && i < held_queries->len; i++)
+    {
+      Query *query = g_ptr_array_index (held_queries, i);
+
+      if (query->journey_id != journey_id || query->cohort_id != cohort_id || query->released)
+        continue;
+      query->released = TRUE;
+      if (error != NULL)
+        query->fail = g_error_copy (error);
+    }
+  g_cond_broadcast (&hold_cond);
+  g_mutex_unlock (&hold_lock);
+}
+
+guint
+dg_journey_analytics_get_n_unfinished_for_testing (void)
+{
+  return n_unfinished_for_testing;
+}
+
+static void
+wake_held (GCancellable *cancellable,
+           gpointer      user_data)
+{
+  g_mutex_lock (&hold_lock);
+  g_cond_broadcast (&hold_cond);
+  g_mutex_unlock (&hold_lock);
+}
+
+/* In the worker; a cancelled read goes on at once, as it would unheld. */
+static void
+wait_while_held (Query        *query,
+                 GCancellable *cancellable)
+{
+  gulong handler = 0;
+
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (wake_held), NULL, NULL);
+
+  g_mutex_lock (&hold_lock);
+  while (hold_for_testing && !query->released && !g_cancellable_is_cancelled (cancellable))
+    g_cond_wait (&hold_cond, &hold_lock);
+  g_ptr_array_remove_fast (held_queries, query);
+  if (held_queries->len == 0)
+    g_clear_pointer (&held_queries, g_ptr_array_unref);
+  g_mutex_unlock (&hold_lock);
+
+  /* Not under hold_lock: disconnecting waits for a wake_held() under way. */
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, handler);
 }
 
 static void
@@ -315,6 +398,16 @@ analytics_thread (GTask        *task,
   g_autoptr(DgDatabase) reader = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *figures = NULL;
+
+  if (query->held)
+    {
+      wait_while_held (query, cancellable);
+      if (query->fail != NULL)
+        {
+          g_task_return_error (task, g_error_copy (query->fail));
+          return;
+        }
+    }
 
   reader = dg_database_open_reader (query->path, cancellable, &error);
   if (reader != NULL)
@@ -347,6 +440,19 @@ dg_journey_analytics_async (DgDatabase          *db,
   query->now = dg_clock_get_now_utc (clock);
   query->journey_id = journey_id;
   query->cohort_id = cohort_id;
+  /* Listed from the start, so that a release finds it before its worker
+   * has begun. */
+  g_mutex_lock (&hold_lock);
+  query->held = hold_for_testing;
+  if (query->held)
+    {
+      if (held_queries == NULL)
+        held_queries = g_ptr_array_new ();
+      g_ptr_array_add (held_queries, query);
+    }
+  g_mutex_unlock (&hold_lock);
+  if (query->held)
+    n_unfinished_for_testing++;
 
   task = g_task_new (db, cancellable, callback, user_data);
   g_task_set_source_tag (task, dg_journey_analytics_async);
@@ -359,7 +465,13 @@ dg_journey_analytics_finish (DgDatabase    *db,
                              GAsyncResult  *result,
                              GError       **error)
 {
+  Query *query;
+
   g_return_val_if_fail (g_task_is_valid (result, db), NULL);
+
+  query = g_task_get_task_data (G_TASK (result));
+  if (query->held && n_unfinished_for_testing > 0)
+    n_unfinished_for_testing--;
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

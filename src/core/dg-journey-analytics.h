@@ -80,6 +80,20 @@ GPtrArray  *dg_journey_analytics_finish  (DgDatabase      *db,
                                           GAsyncResult    *result,
                                           GError         **error);
 
+/* For tests (as dg_export_async_hold_for_testing()): a read started while
+ * @hold is TRUE waits in its worker, before it reads, until it is
+ * released, cancelled, or the hold is turned off, so that a test sees
+ * what is shown meanwhile on a machine of any speed. */
+void        dg_journey_analytics_hold_for_testing    (gboolean      hold);
+/* Lets the held reads of @journey_id for @cohort_id go on; with @error,
+ * they fail with a copy of it instead of reading. */
+void        dg_journey_analytics_release_for_testing (gint64        journey_id,
+                                                      gint64        cohort_id,
+                                                      const GError *error);
+/* How many reads started while held have not been finished yet
+ * (dg_journey_analytics_finish() not called on their result). */
+guint       dg_journey_analytics_get_n_unfinished_for_testing (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DgStageFigures, dg_stage_figures_free)
 
 G_END_DECLS

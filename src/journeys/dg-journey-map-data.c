@@ -27,6 +27,7 @@ dg_journey_map_data_free (DgJourneyMapData *data)
 
   g_free (data->title);
   g_free (data->subtitle);
+  g_free (data->figures_error);
   g_clear_pointer (&data->stages, g_ptr_array_unref);
   g_free (data);
 }
@@ -78,25 +79,20 @@ find_figures (GPtrArray *figures,
 }
 
 DgJourneyMapData *
-dg_journey_map_data_load (DgDatabase  *db,
-                          DgClock     *clock,
-                          gint64       journey_id,
-                          gint64       cohort_id,
-                          GError     **error)
+dg_journey_map_data_load_texts (DgDatabase  *db,
+                                gint64       journey_id,
+                                gint64       cohort_id,
+                                GError     **error)
 {
   g_autoptr(DgJourneyMapData) data = g_new0 (DgJourneyMapData, 1);
   g_autoptr(DgJourney) journey = NULL;
   g_autoptr(GPtrArray) stages = NULL;
-  g_autoptr(GPtrArray) figures = NULL;
 
   journey = dg_journeys_get (db, journey_id, error);
   if (journey == NULL)
     return NULL;
   stages = dg_stages_list (db, journey_id, error);
   if (stages == NULL)
-    return NULL;
-  figures = dg_journey_analytics (db, clock, journey_id, cohort_id, error);
-  if (figures == NULL)
     return NULL;
 
   data->title = g_strdup (journey->name);
@@ -115,13 +111,14 @@ dg_journey_map_data_load (DgDatabase  *db,
       data->subtitle = g_strdup (_("All customers"));
     }
 
+  data->figures = DG_JOURNEY_MAP_FIGURES_READING;
   data->stages = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_journey_map_stage_free);
   for (guint i = 0; i < stages->len; i++)
     {
       DgStage *stage = g_ptr_array_index (stages, i);
-      DgStageFigures *stage_figures = find_figures (figures, stage->id);
       DgJourneyMapStage *column = g_new0 (DgJourneyMapStage, 1);
 
+      column->stage_id = stage->id;
       column->name = g_strdup (stage->name);
       column->scenario = g_strdup (stage->scenario != NULL ? stage->scenario : "");
       column->touchpoint = g_strdup (stage->touchpoint != NULL ? stage->touchpoint : "");
@@ -130,26 +127,141 @@ dg_journey_map_data_load (DgDatabase  *db,
       column->digitisation = stage->digitisation;
       column->conversion = -1;
       column->median_days = -1;
-
-      if (stage_figures != NULL)
-        {
-          column->n_now = stage_figures->n_now;
-          column->conversion = stage_figures->conversion;
-          column->median_days = stage_figures->median_days;
-          column->n_dropped = stage_figures->n_dropped;
-          if (stage_figures->drop_reasons != NULL && stage_figures->drop_reasons->len > 0)
-            {
-              DgDropReason *reason = g_ptr_array_index (stage_figures->drop_reasons, 0);
-
-              if (reason->reason != NULL && *reason->reason != '\0')
-                column->top_drop_reason = g_strdup (reason->reason);
-            }
-          column->n_feedback = stage_figures->n_positive + stage_figures->n_neutral + stage_figures->n_negative;
-          column->feeling = dg_stage_figures_get_feeling (stage_figures);
-        }
-
       g_ptr_array_add (data->stages, column);
     }
+
+  return g_steal_pointer (&data);
+}
+
+static void
+clear_figures (DgJourneyMapStage *column)
+{
+  column->n_now = 0;
+  column->conversion = -1;
+  column->median_days = -1;
+  column->n_dropped = 0;
+  g_clear_pointer (&column->top_drop_reason, g_free);
+  column->n_feedback = 0;
+  column->feeling = 0;
+}
+
+void
+dg_journey_map_data_set_figures (DgJourneyMapData *data,
+                                 GPtrArray        *figures)
+{
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (figures != NULL);
+
+  for (guint i = 0; i < data->stages->len; i++)
+    {
+      DgJourneyMapStage *column = g_ptr_array_index (data->stages, i);
+      DgStageFigures *stage_figures = find_figures (figures, column->stage_id);
+
+      clear_figures (column);
+      if (stage_figures == NULL)
+        continue;
+
+      column->n_now = stage_figures->n_now;
+      column->conversion = stage_figures->conversion;
+      column->median_days = stage_figures->median_days;
+      column->n_dropped = stage_figures->n_dropped;
+      if (stage_figures->drop_reasons != NULL && stage_figures->drop_reasons->len > 0)
+        {
+          DgDropReason *reason = g_ptr_array_index (stage_figures->drop_reasons, 0);
+
+          if (reason->reason != NULL && *reason->reason != '\0')
+            column->top_drop_reason = g_strdup (reason->reason);
+        }
+      column->n_feedback = stage_figures->n_positive + stage_figures->n_neutral + stage_figures->n_negative;
+      column->feeling = dg_stage_figures_get_feeling (stage_figures);
+    }
+
+  data->figures = DG_JOURNEY_MAP_FIGURES_READY;
+  g_clear_pointer (&data->figures_error, g_free);
+}
+
+void
+dg_journey_map_data_set_figures_error (DgJourneyMapData *data,
+                                       const GError     *error)
+{
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (error != NULL);
+
+  for (guint i = 0; i < data->stages->len; i++)
+    clear_figures (g_ptr_array_index (data->stages, i));
+  data->figures = DG_JOURNEY_MAP_FIGURES_FAILED;
+  g_free (data->figures_error);
+  data->figures_error = g_strdup (error->message);
+}
+
+static DgJourneyMapStage *
+find_column (DgJourneyMapData *data,
+             gint64            stage_id)
+{
+  for (guint i = 0; i < data->stages->len; i++)
+    {
+      DgJourneyMapStage *column = g_ptr_array_index (data->stages, i);
+
+      if (column->stage_id == stage_id)
+        return column;
+    }
+  return NULL;
+}
+
+gboolean
+dg_journey_map_data_keep_figures (DgJourneyMapData *data,
+                                  DgJourneyMapData *from)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (from == NULL || from->figures != DG_JOURNEY_MAP_FIGURES_READY)
+    return FALSE;
+
+  /* A stage new since has no figures to show yet: all or none. */
+  for (guint i = 0; i < data->stages->len; i++)
+    {
+      DgJourneyMapStage *column = g_ptr_array_index (data->stages, i);
+
+      if (find_column (from, column->stage_id) == NULL)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < data->stages->len; i++)
+    {
+      DgJourneyMapStage *column = g_ptr_array_index (data->stages, i);
+      DgJourneyMapStage *old = find_column (from, column->stage_id);
+
+      clear_figures (column);
+      column->n_now = old->n_now;
+      column->conversion = old->conversion;
+      column->median_days = old->median_days;
+      column->n_dropped = old->n_dropped;
+      column->top_drop_reason = g_strdup (old->top_drop_reason);
+      column->n_feedback = old->n_feedback;
+      column->feeling = old->feeling;
+    }
+  data->figures = DG_JOURNEY_MAP_FIGURES_READY;
+
+  return TRUE;
+}
+
+DgJourneyMapData *
+dg_journey_map_data_load (DgDatabase  *db,
+                          DgClock     *clock,
+                          gint64       journey_id,
+                          gint64       cohort_id,
+                          GError     **error)
+{
+  g_autoptr(DgJourneyMapData) data = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+
+  data = dg_journey_map_data_load_texts (db, journey_id, cohort_id, error);
+  if (data == NULL)
+    return NULL;
+  figures = dg_journey_analytics (db, clock, journey_id, cohort_id, error);
+  if (figures == NULL)
+    return NULL;
+  dg_journey_map_data_set_figures (data, figures);
 
   return g_steal_pointer (&data);
 }

@@ -2,7 +2,10 @@
  *
  * What the journey map shows, read from the core in one place: the
  * journey's stages left to right with their playbook texts and their
- * figures from dg_journey_analytics(). The drawing code
+ * figures from dg_journey_analytics(). The texts are quick to read; the
+ * figures, on a large journey, take seconds: the page reads the texts
+ * first and fills the figures in when a worker has read them. The
+ * drawing code
  * (dg-journey-map-draw.h) takes this plain data only, so the same map
  * renders to the page, a PNG and a PDF.
  */
@@ -16,6 +19,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  gint64          stage_id;
   char           *name;
   char           *scenario;
   char           *touchpoint;
@@ -38,6 +42,13 @@ typedef struct
   double          feeling;
 } DgJourneyMapStage;
 
+typedef enum
+{
+  DG_JOURNEY_MAP_FIGURES_READING,
+  DG_JOURNEY_MAP_FIGURES_READY,
+  DG_JOURNEY_MAP_FIGURES_FAILED,
+} DgJourneyMapFigures;
+
 typedef struct
 {
   char      *title;
@@ -45,15 +56,38 @@ typedef struct
   char      *subtitle;
   /* DgJourneyMapStage *, left to right. */
   GPtrArray *stages;
+  /* Whether the stages' figures are there yet; the map shows a
+   * placeholder where they go until they are. */
+  DgJourneyMapFigures figures;
+  /* Why they could not be read, when FAILED. */
+  char      *figures_error;
 } DgJourneyMapData;
 
 /* The map of journey @journey_id, for the customers of cohort @cohort_id
- * (0 for all), as of now by @clock. */
+ * (0 for all), as of now by @clock, figures and all, read in the calling
+ * thread. */
 DgJourneyMapData *dg_journey_map_data_load (DgDatabase        *db,
                                             DgClock           *clock,
                                             gint64             journey_id,
                                             gint64             cohort_id,
                                             GError           **error);
+/* The same without the figures (still READING): no more than the
+ * journey, its cohort and its stages. */
+DgJourneyMapData *dg_journey_map_data_load_texts (DgDatabase  *db,
+                                                  gint64       journey_id,
+                                                  gint64       cohort_id,
+                                                  GError     **error);
+/* Fills in the figures from dg_journey_analytics() (DgStageFigures *):
+ * READY. */
+void              dg_journey_map_data_set_figures (DgJourneyMapData *data,
+                                                   GPtrArray        *figures);
+/* They could not be read: FAILED, for @error's reason. */
+void              dg_journey_map_data_set_figures_error (DgJourneyMapData *data,
+                                                         const GError     *error);
+/* Takes the figures @from holds for the same stages, to show while newer
+ * ones are read; TRUE (and READY) when it had them for every stage. */
+gboolean          dg_journey_map_data_keep_figures (DgJourneyMapData *data,
+                                                    DgJourneyMapData *from);
 void              dg_journey_map_data_free (DgJourneyMapData  *data);
 /* The digitisation level as the map names it. */
 const char       *dg_journey_map_digitisation_label (DgDigitisation level);

@@ -260,6 +260,11 @@ draw_feeling (cairo_t          *cr,
   show_text (cr, "−1", left - 28, plot_top + plot_height - 7, 24, 0, 10, FALSE, &palette->dim);
   cairo_new_path (cr);
 
+  /* Until the figures come there is nothing to plot; the numbers row
+   * above says why. */
+  if (data->figures != DG_JOURNEY_MAP_FIGURES_READY)
+    return;
+
   /* The line, broken where a stage has no feedback. */
   cairo_set_line_width (cr, 3);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -322,6 +327,24 @@ draw_feeling (cairo_t          *cr,
     }
 }
 
+/* In place of the numbers of every stage: that they could not be read,
+ * and why. */
+static void
+draw_figures_error (cairo_t          *cr,
+                    const Palette    *palette,
+                    DgJourneyMapData *data,
+                    double            x,
+                    double            y,
+                    double            width,
+                    double            height)
+{
+  /* Translators: on the journey map, across the row of the stages'
+   * numbers when they could not be read. */
+  show_text (cr, _("The numbers could not be counted."), x, y, width, 0, 12.5, TRUE, &palette->negative);
+  if (data->figures_error != NULL)
+    show_text (cr, data->figures_error, x, y + 20, width, MAX (height - 20, 1), 12, FALSE, &palette->dim);
+}
+
 void
 dg_journey_map_get_natural_size (DgJourneyMapData *data,
                                  int              *out_width,
@@ -360,6 +383,8 @@ dg_journey_map_draw (cairo_t          *cr,
   double total_weight = 0;
   double stage_width;
   double y;
+  /* Where the numbers row is, when its text spans every stage. */
+  double span_top = 0, span_bottom = 0;
   guint n;
 
   g_return_if_fail (cr != NULL);
@@ -413,6 +438,13 @@ dg_journey_map_draw (cairo_t          *cr,
         {
           draw_feeling (cr, palette, data, grid_left, stage_width, y, row_height);
         }
+      else if (row == ROW_NUMBERS && data->figures == DG_JOURNEY_MAP_FIGURES_FAILED)
+        {
+          draw_figures_error (cr, palette, data, grid_left + PAD, y + PAD, grid_width - 2 * PAD,
+                              row_height - 2 * PAD);
+          span_top = y;
+          span_bottom = y + row_height;
+        }
       else
         {
           for (guint i = 0; i < n; i++)
@@ -428,10 +460,21 @@ dg_journey_map_draw (cairo_t          *cr,
                 case ROW_DETAIL: text = stage->detail; break;
                 case ROW_PAIN_POINTS: text = stage->pain_points; break;
                 case ROW_DIGITISATION: text = dg_journey_map_digitisation_label (stage->digitisation); break;
-                case ROW_NUMBERS: text = numbers = format_numbers (stage); break;
+                case ROW_NUMBERS:
+                  if (data->figures == DG_JOURNEY_MAP_FIGURES_READY)
+                    text = numbers = format_numbers (stage);
+                  break;
                 case ROW_FEELING:
                 case N_ROWS:
                 default: break;
+                }
+              if (row == ROW_NUMBERS && text == NULL)
+                {
+                  /* Translators: on the journey map, in place of a
+                   * stage's numbers while they are being counted. */
+                  show_text (cr, _("Counting…"), grid_left + i * stage_width + PAD, y + PAD,
+                             stage_width - 2 * PAD, 0, 12, FALSE, &palette->dim);
+                  continue;
                 }
               show_text (cr, text != NULL ? text : "", grid_left + i * stage_width + PAD, y + PAD,
                          stage_width - 2 * PAD, row_height - 2 * PAD, 12, FALSE,
@@ -456,6 +499,12 @@ dg_journey_map_draw (cairo_t          *cr,
       double x = grid_left + i * stage_width + 0.5;
 
       cairo_move_to (cr, x, grid_top);
+      /* Not across a text that spans the stages. */
+      if (span_bottom > span_top && i > 0 && i < n)
+        {
+          cairo_line_to (cr, x, span_top);
+          cairo_move_to (cr, x, span_bottom);
+        }
       cairo_line_to (cr, x, grid_top + HEADER_HEIGHT + rows_height);
     }
   cairo_move_to (cr, MARGIN + 0.5, grid_top + HEADER_HEIGHT);

@@ -17,11 +17,21 @@ struct _DgJourneyMap
   DgContext            *context;
   gint64                journey_id;
   gint64                cohort_id;
+  /* Those of the data drawn. */
+  gint64                shown_journey_id;
+  gint64                shown_cohort_id;
   DgJourneyMapData     *data;
   /* The page follows moves and stages; contacts, whose feedback makes
    * the feeling line, only the map does. */
   gulong                contacts_handler;
   guint                 reload_source;
+  /* The figures are read in a worker (see load()): the read under way,
+   * and its number — a result that is not of the latest read is not
+   * drawn. */
+  GCancellable         *figures_cancellable;
+  guint                 figures_serial;
+  /* The figures shown are not those of the map shown, or none are. */
+  gboolean              figures_stale;
 
   GtkWidget            *box;
   GtkDrawingArea       *area;
@@ -103,30 +113,120 @@ dg_journey_map_show (DgJourneyMap *self,
 }
 
 static void
-load (DgJourneyMap *self)
+update (DgJourneyMap *self)
 {
-  DgContext *context = self->context;
-  gint64 journey_id = self->journey_id;
-  g_autoptr(GError) error = NULL;
   int width = 0, height = 0;
-
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_pointer (&self->data, dg_journey_map_data_free);
-
-  if (context != NULL && journey_id != 0)
-    {
-      self->data = dg_journey_map_data_load (dg_context_get_database (context), dg_context_get_clock (context),
-                                             journey_id, self->cohort_id, &error);
-      if (self->data == NULL)
-        g_warning ("Could not read the map of journey %" G_GINT64_FORMAT ": %s", journey_id, error->message);
-    }
 
   dg_journey_map_get_minimum_size (self->data, &width, &height);
   gtk_drawing_area_set_content_width (self->area, width);
   gtk_drawing_area_set_content_height (self->area, height);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journey-map.export-png", self->data != NULL);
+  /* The PNG is the map as shown: with its figures. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journey-map.export-png",
+                                 self->data != NULL && self->data->figures == DG_JOURNEY_MAP_FIGURES_READY);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journey-map.export-pdf", self->data != NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+cancel_figures (DgJourneyMap *self)
+{
+  g_cancellable_cancel (self->figures_cancellable);
+  g_clear_object (&self->figures_cancellable);
+  self->figures_serial++;
+}
+
+typedef struct
+{
+  DgJourneyMap *self;
+  guint         serial;
+} FiguresRead;
+
+/* A read cancelled, or overtaken by a newer map, says nothing. */
+static void
+on_figures_read_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  FiguresRead *read = user_data;
+  g_autoptr(DgJourneyMap) self = read->self;
+  guint serial = read->serial;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (read);
+  figures = dg_journey_analytics_finish (DG_DATABASE (source_object), result, &error);
+  if (serial != self->figures_serial || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->figures_cancellable);
+  self->figures_stale = FALSE;
+  if (self->data == NULL)
+    return;
+
+  if (figures != NULL)
+    {
+      dg_journey_map_data_set_figures (self->data, figures);
+    }
+  else
+    {
+      g_warning ("Could not read the figures of journey %" G_GINT64_FORMAT ": %s", self->journey_id,
+                 error->message);
+      dg_journey_map_data_set_figures_error (self->data, error);
+    }
+  update (self);
+}
+
+static void
+read_figures (DgJourneyMap *self)
+{
+  FiguresRead *read = g_new0 (FiguresRead, 1);
+
+  cancel_figures (self);
+  self->figures_cancellable = g_cancellable_new ();
+  read->self = g_object_ref (self);
+  read->serial = self->figures_serial;
+  dg_journey_analytics_async (dg_context_get_database (self->context), dg_context_get_clock (self->context),
+                              self->journey_id, self->cohort_id, self->figures_cancellable,
+                              on_figures_read_cb, read);
+}
+
+/* The journey's texts are read at once; its figures take seconds on a
+ * large journey, so a worker reads them on a connection of its own while
+ * the map shows a placeholder in their place — or, for the same journey
+ * and cohort, the figures it showed until now. */
+static void
+load (DgJourneyMap *self)
+{
+  DgContext *context = self->context;
+  gint64 journey_id = self->journey_id;
+  g_autoptr(DgJourneyMapData) old = g_steal_pointer (&self->data);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  cancel_figures (self);
+  self->figures_stale = FALSE;
+
+  if (context != NULL && journey_id != 0)
+    {
+      self->data = dg_journey_map_data_load_texts (dg_context_get_database (context), journey_id,
+                                                   self->cohort_id, &error);
+      if (self->data == NULL)
+        g_warning ("Could not read the map of journey %" G_GINT64_FORMAT ": %s", journey_id, error->message);
+    }
+
+  if (self->data != NULL)
+    {
+      if (old != NULL && journey_id == self->shown_journey_id && self->cohort_id == self->shown_cohort_id)
+        dg_journey_map_data_keep_figures (self->data, old);
+      self->figures_stale = TRUE;
+      /* A hidden map reads them when it is shown. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        read_figures (self);
+    }
+  self->shown_journey_id = journey_id;
+  self->shown_cohort_id = self->cohort_id;
+
+  update (self);
 }
 
 DgJourneyMapData *
@@ -157,6 +257,7 @@ dg_journey_map_export_png_to (DgJourneyMap  *self,
 
   g_return_val_if_fail (DG_IS_JOURNEY_MAP (self), FALSE);
   g_return_val_if_fail (self->data != NULL, FALSE);
+  g_return_val_if_fail (self->data->figures == DG_JOURNEY_MAP_FIGURES_READY, FALSE);
 
   if (!dg_journey_map_export_png (self->data, path, FALSE, &local_error))
     {
@@ -223,7 +324,7 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
 
       if (path != NULL && pdf)
         dg_journey_map_export_pdf_to (self, path, NULL);
-      else if (path != NULL && self->data != NULL)
+      else if (path != NULL && self->data != NULL && self->data->figures == DG_JOURNEY_MAP_FIGURES_READY)
         dg_journey_map_export_png_to (self, path, NULL);
     }
 
@@ -268,11 +369,34 @@ on_dark_changed_cb (AdwStyleManager *manager,
 }
 
 static void
+dg_journey_map_map (GtkWidget *widget)
+{
+  DgJourneyMap *self = DG_JOURNEY_MAP (widget);
+
+  GTK_WIDGET_CLASS (dg_journey_map_parent_class)->map (widget);
+
+  if (self->figures_stale && self->figures_cancellable == NULL && self->data != NULL)
+    read_figures (self);
+}
+
+/* A map out of sight reads nothing: it reads again when shown. */
+static void
+dg_journey_map_unmap (GtkWidget *widget)
+{
+  DgJourneyMap *self = DG_JOURNEY_MAP (widget);
+
+  cancel_figures (self);
+
+  GTK_WIDGET_CLASS (dg_journey_map_parent_class)->unmap (widget);
+}
+
+static void
 dg_journey_map_dispose (GObject *object)
 {
   DgJourneyMap *self = DG_JOURNEY_MAP (object);
 
   disconnect (self);
+  cancel_figures (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -290,6 +414,8 @@ dg_journey_map_class_init (DgJourneyMapClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dg_journey_map_dispose;
+  widget_class->map = dg_journey_map_map;
+  widget_class->unmap = dg_journey_map_unmap;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "journeymap");

@@ -21,14 +21,18 @@ G_DECLARE_FINAL_TYPE (DgJourneyMap, dg_journey_map, DG, JOURNEY_MAP, GtkWidget)
 
 GtkWidget        *dg_journey_map_new         (void);
 /* Reads the map of journey @journey_id (0 for none) for cohort
- * @cohort_id (0 for all) from @context, and draws it again. */
+ * @cohort_id (0 for all) from @context, and draws it again: its texts
+ * at once, its figures when a worker has read them (while the map is
+ * shown; a newer map, or hiding it, cancels the read). */
 void              dg_journey_map_show        (DgJourneyMap  *self,
                                               DgContext     *context,
                                               gint64         journey_id,
                                               gint64         cohort_id);
-/* What it draws; NULL before a journey was shown. */
+/* What it draws; NULL before a journey was shown. Its figures may not
+ * be READY yet. */
 DgJourneyMapData *dg_journey_map_get_data    (DgJourneyMap  *self);
-/* The exports the dialogs end in: the map shown as a PNG; every journey
+/* The exports the dialogs end in: the map shown as a PNG (once its
+ * figures are there); every journey
  * (the one shown for its cohort, the others for all customers) as a PDF.
  * An error is shown in a toast, and returned. */
 gboolean          dg_journey_map_export_png_to (DgJourneyMap  *self,

@@ -309,8 +309,8 @@ test_journey (Fixture       *fixture,
 
 /* An import writes through a database of its own (the import window's
  * worker opens one), which no context gave a clock: the clock the import
- * is given stamps the customers it adds and those it fills in, and the
- * consent they give. */
+ * is given stamps the customers it adds and those it fills in, the
+ * consent they give, and the cohort it makes for them. */
 static void
 test_import (void)
 {
@@ -327,11 +327,18 @@ test_import (void)
   g_autoptr(DgCustomer) filled = NULL;
   g_autoptr(DgCustomer) added = NULL;
   g_autoptr(DgCsvImport) import = dg_csv_import_new (path);
+  g_autoptr(DgJourney) journey = dg_journey_new ("공개강의");
+  g_autoptr(DgStage) stage = NULL;
   g_autoptr(DgBulkUndo) undo = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
   DgImportSummary summary;
 
   g_assert_null (dg_database_get_clock (db));
+  g_assert_true (dg_journeys_insert (db, journey, &error));
+  stage = dg_stage_new (journey->id, "신청");
+  g_assert_true (dg_stages_insert (db, stage, &error));
+  g_assert_no_error (error);
   before = dg_customers_get (db, kim, &error);
   g_assert_no_error (error);
 
@@ -339,10 +346,19 @@ test_import (void)
   g_assert_no_error (error);
   g_assert_true (dg_csv_import_preview (import, db, NULL, &error));
   g_assert_no_error (error);
+  dg_csv_import_set_enrollment (import, stage->id, "12/15 특강", "2026-12-15");
   undo = dg_csv_import_apply (import, db, DG_CLOCK (clock), NULL, &summary, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary.n_updated, ==, 1);
   g_assert_cmpuint (summary.n_added, ==, 1);
+  g_assert_cmpuint (summary.n_enrolled, ==, 2);
+  {
+    g_autofree char *query = g_strdup_printf ("SELECT count(*) FROM cohorts WHERE name = '12/15 특강' "
+                                              "AND created_at = '%s' AND updated_at = '%s'",
+                                              now_text, now_text);
+
+    g_assert_cmpint (dg_test_count_rows (db, query), ==, 1);
+  }
 
   filled = dg_customers_get (db, kim, &error);
   g_assert_no_error (error);

@@ -341,7 +341,7 @@ enrol_customers (Apply    *apply,
     {
       g_autoptr(DgCohort) cohort = dg_cohort_new (stage->journey_id, self->cohort_name, self->cohort_date);
 
-      if (!dg_cohorts_insert (apply->db, cohort, error))
+      if (!dg_cohorts_insert_with_clock (apply->db, cohort, clock, error))
         return FALSE;
       cohort_id = cohort->id;
       dg_bulk_undo_add_created_in (apply->undo, DG_TABLE_COHORTS, cohort_id);

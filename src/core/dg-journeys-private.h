@@ -65,6 +65,11 @@ gboolean     dg_cohorts_insert_locked     (DgDatabase   *db,
                                            DgCohort     *cohort,
                                            const char   *now,
                                            GError      **error);
+/* dg_cohorts_insert(), its time by @clock (NULL: @db's clock). */
+gboolean     dg_cohorts_insert_with_clock (DgDatabase   *db,
+                                           DgCohort     *cohort,
+                                           DgClock      *clock,
+                                           GError      **error);
 
 /* Inside a transaction opened by dg_followups_begin_write(): creates the
  * follow-ups of the rules of stage @stage_id for enrollment

@@ -604,7 +604,16 @@ dg_cohorts_insert (DgDatabase  *db,
                    DgCohort    *cohort,
                    GError     **error)
 {
-  g_autofree char *now = dg_journeys_now_text (db, NULL);
+  return dg_cohorts_insert_with_clock (db, cohort, NULL, error);
+}
+
+gboolean
+dg_cohorts_insert_with_clock (DgDatabase  *db,
+                              DgCohort    *cohort,
+                              DgClock     *clock,
+                              GError     **error)
+{
+  g_autofree char *now = dg_journeys_now_text (db, clock);
   g_autoptr(DgJourney) journey = NULL;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), FALSE);

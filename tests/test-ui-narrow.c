@@ -267,6 +267,50 @@ today_row (GtkWidget *root,
   return NULL;
 }
 
+/* A customer added @days_ago days before the fake clock's today and never
+ * contacted: the Today page lists it as going cold. */
+static void
+insert_cold_customer (const char *name,
+                      int         days_ago)
+{
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_autoptr(GDateTime) now = dg_clock_get_now_utc (DG_CLOCK (fixture ()->clock));
+  g_autoptr(GDateTime) added = g_date_time_add_days (now, -days_ago);
+  g_autoptr(GError) error = NULL;
+
+  dg_customer_set_name (customer, name);
+  dg_customer_set_created_at (customer, added);
+  dg_customers_insert (fixture ()->database, customer, &error);
+  g_assert_no_error (error);
+}
+
+/* The first row of Today's going-cold list, once it has one. */
+static GtkWidget *
+cold_customer_row (void)
+{
+  GtkWidget *list = dg_ui_test_find_by_id (window_widget (), "cold_list");
+
+  return list != NULL ? gtk_widget_get_first_child (list) : NULL;
+}
+
+/* Whether the buttons of @row that are shown have labels (not icons only). */
+static gboolean
+cold_buttons_have_labels (GtkWidget *row)
+{
+  GtkWidget *squeezer = dg_ui_test_find_by_type (row, ADW_TYPE_SQUEEZER);
+  GtkWidget *buttons = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+
+  g_assert_nonnull (buttons);
+  for (GtkWidget *b = gtk_widget_get_first_child (buttons); b != NULL; b = gtk_widget_get_next_sibling (b))
+    {
+      g_assert_true (gtk_widget_get_mapped (b));
+      if (gtk_button_get_label (GTK_BUTTON (b)) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 test_today (DgUiFixture   *fixture,
             gconstpointer  data)
@@ -276,10 +320,17 @@ test_today (DgUiFixture   *fixture,
   gint64 due = insert_followup ("수강 후기 설문 보내기", 24, 16, customer);
   DgFollowupRow *row;
   GtkMenuButton *more;
+  GtkWidget *cold_row;
+
+  /* Going cold: never contacted since it was added, 200 days ago. */
+  insert_cold_customer ("Never Contacted Customer With A Long Name", 200);
 
   show_page ("today");
   dg_ui_test_wait_for ((row = today_row (window_widget (), due)) != NULL);
+  dg_ui_test_wait_for ((cold_row = cold_customer_row ()) != NULL);
   dg_ui_test_wait_painted (window_widget (), 2);
+  /* Wide, its buttons have their labels. */
+  g_assert_true (cold_buttons_have_labels (cold_row));
 
   /* Wide, the row has its buttons, and its menu does not repeat them. */
   g_assert_false (dg_followup_row_get_narrow (row));
@@ -290,6 +341,8 @@ test_today (DgUiFixture   *fixture,
 
   set_width (PHONE_WIDTH);
   assert_fits_phone ("Today");
+  /* Narrow, the going-cold row's buttons keep only their icons. */
+  g_assert_false (cold_buttons_have_labels (cold_row));
   g_assert_true (dg_followup_row_get_narrow (row));
   g_assert_true (dg_followup_row_get_narrow (today_row (window_widget (), overdue)));
   g_assert_false (gtk_widget_get_mapped (dg_ui_test_find_by_id (GTK_WIDGET (row), "done_button")));

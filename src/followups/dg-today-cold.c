@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "dg-row.h"
@@ -39,21 +40,75 @@ format_last_contact (DgClock    *clock,
                                        "Never contacted, added %d days ago", days), days);
 }
 
+/* A button of the row: with its label, or with only its icon for a narrow
+ * window, its label then told by the tooltip and to assistive technologies. */
+static GtkWidget *
+new_button (const char *label,
+            const char *icon_name,
+            const char *tooltip,
+            const char *action_name,
+            GVariant   *target)
+{
+  GtkWidget *button;
+
+  button = g_object_new (GTK_TYPE_BUTTON,
+                         "valign", GTK_ALIGN_CENTER,
+                         "tooltip-text", tooltip,
+                         "action-name", action_name,
+                         "action-target", target,
+                         NULL);
+  if (icon_name == NULL)
+    {
+      gtk_button_set_label (GTK_BUTTON (button), label);
+    }
+  else
+    {
+      gtk_button_set_icon_name (GTK_BUTTON (button), icon_name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+
+  return button;
+}
+
+/* The row's two buttons, with their labels while the row has room for
+ * them and with their icons alone when it has not, as in a window as
+ * narrow as a phone. */
+static GtkWidget *
+new_buttons (GVariant *target,
+             gboolean  icons)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char *log_label = _("Log Contact");
+  const char *add_label = _("Add Follow-up");
+
+  gtk_box_append (GTK_BOX (box),
+                  new_button (log_label, icons ? "chat-message-new-symbolic" : NULL,
+                              _("Open the customer’s page to log a call, message or meeting"),
+                              "today.show-customer", target));
+  gtk_box_append (GTK_BOX (box),
+                  new_button (add_label, icons ? "alarm-symbolic" : NULL,
+                              _("Plan when to get in touch again"),
+                              "today.add-followup-for", target));
+
+  return box;
+}
+
 GtkWidget *
 dg_today_cold_row_new (DgClock    *clock,
                        DgCustomer *customer)
 {
   g_autofree char *subtitle = NULL;
-  GVariant *target;
+  g_autoptr(GVariant) target = NULL;
   GtkWidget *row;
-  GtkWidget *log_button;
-  GtkWidget *add_button;
+  GtkWidget *squeezer;
 
   g_return_val_if_fail (DG_IS_CLOCK (clock), NULL);
   g_return_val_if_fail (DG_IS_CUSTOMER (customer), NULL);
 
   subtitle = format_last_contact (clock, customer);
-  target = g_variant_new_int64 (dg_customer_get_id (customer));
+  target = g_variant_ref_sink (g_variant_new_int64 (dg_customer_get_id (customer)));
   row = g_object_new (DG_TYPE_ROW,
                       "title", dg_customer_get_name (customer),
                       "subtitle", subtitle,
@@ -63,23 +118,13 @@ dg_today_cold_row_new (DgClock    *clock,
                       NULL);
   gtk_widget_add_css_class (row, "cold-customer");
 
-  log_button = g_object_new (GTK_TYPE_BUTTON,
-                             "label", _("Log Contact"),
-                             "valign", GTK_ALIGN_CENTER,
-                             "tooltip-text", _("Open the customer’s page to log a call, message or meeting"),
-                             "action-name", "today.show-customer",
-                             "action-target", target,
-                             NULL);
-  add_button = g_object_new (GTK_TYPE_BUTTON,
-                             "label", _("Add Follow-up"),
-                             "valign", GTK_ALIGN_CENTER,
-                             "tooltip-text", _("Plan when to get in touch again"),
-                             "action-name", "today.add-followup-for",
-                             "action-target", target,
-                             NULL);
-  dg_row_add_suffix (DG_ROW (row), log_button);
-  dg_row_add_suffix (DG_ROW (row), add_button);
+  squeezer = g_object_new (ADW_TYPE_SQUEEZER,
+                           "transition-type", ADW_SQUEEZER_TRANSITION_TYPE_NONE,
+                           "xalign", 1.0f,
+                           NULL);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), new_buttons (target, FALSE));
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), new_buttons (target, TRUE));
+  dg_row_add_suffix (DG_ROW (row), squeezer);
 
   return row;
 }
-

@@ -75,8 +75,11 @@ dg_row_header_distribute (DgRowHeader *self,
 
   width -= HEADER_SPACING * (int) (n - 1);
 
-  /* The texts take what the prefixes and suffixes leave; when that is
-   * less than the texts need, the others give up what they can spare. */
+  /* The texts take what the prefixes and suffixes leave. When that is
+   * less than the texts need, the others shrink to their minimum, the
+   * texts get back up to their natural width, and what is still left
+   * goes to the others: a suffix that can be narrower (icons instead of
+   * labels) gives way to the text before the text wraps to its minimum. */
   if (width - others >= slots[texts_index].minimum)
     {
       slots[texts_index].width = width - others;
@@ -84,7 +87,9 @@ dg_row_header_distribute (DgRowHeader *self,
   else
     {
       int spare = MAX (width - slots[texts_index].minimum - others_minimum, 0);
+      int texts_gain = MIN (spare, slots[texts_index].natural - slots[texts_index].minimum);
 
+      spare -= texts_gain;
       for (guint i = 0; i < n; i++)
         {
           int give;

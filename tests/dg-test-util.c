@@ -242,9 +242,12 @@ dg_test_assert_undo_restores (DgBulkUndo *undo,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *undone = NULL;
+  gboolean applied;
 
-  g_assert_true (dg_bulk_undo_apply (undo, &error));
+  /* The error first: its message says why. */
+  applied = dg_bulk_undo_apply (undo, &error);
   g_assert_no_error (error);
+  g_assert_true (applied);
   undone = dg_test_dump_database (db);
   g_assert_cmpstr (undone, ==, before);
 }

@@ -199,7 +199,10 @@ test_texts (void)
   g_signal_connect (row, "notify", G_CALLBACK (on_notify_cb), names);
 
   g_assert_cmpstr (dg_row_get_title (row), ==, "");
+  g_assert_false (gtk_widget_get_visible (find_label (GTK_WIDGET (row), "title")));
   g_assert_false (gtk_widget_get_visible (subtitle));
+  /* A row is activatable when told, as AdwActionRow. */
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
 
   dg_row_set_title (row, "<b>박지우</b>");
   dg_row_set_subtitle (row, "Tomorrow");
@@ -215,6 +218,11 @@ test_texts (void)
   dg_row_set_subtitle (row, NULL);
   g_assert_cmpstr (dg_row_get_subtitle (row), ==, "");
   g_assert_false (gtk_widget_get_visible (subtitle));
+  /* NULL is "" again: nothing changes, nothing is notified. */
+  g_string_truncate (names, 0);
+  dg_row_set_subtitle (row, NULL);
+  dg_row_set_subtitle (row, "");
+  g_assert_cmpstr (names->str, ==, "");
 
   g_object_unref (row);
 }
@@ -230,6 +238,7 @@ test_builder (void)
     "    <property name='subtitle'>Nothing is due</property>"
     "    <child type='prefix'><object class='GtkImage' id='prefix'/></child>"
     "    <child type='suffix'><object class='GtkButton' id='suffix'/></child>"
+    "    <child><object class='GtkImage' id='untyped'/></child>"
     "  </object>"
     "</interface>";
   g_autoptr(GtkBuilder) builder = NULL;
@@ -254,6 +263,10 @@ test_builder (void)
                  == gtk_widget_get_parent (gtk_widget_get_parent (title)));
   g_assert_true (gtk_widget_get_next_sibling (gtk_widget_get_parent (prefix)) == gtk_widget_get_parent (title));
   g_assert_true (gtk_widget_get_next_sibling (gtk_widget_get_parent (title)) == gtk_widget_get_parent (suffix));
+  /* A child without a type is a suffix too; the texts are still there. */
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (gtk_builder_get_object (builder, "untyped")))
+                 == gtk_widget_get_parent (suffix));
+  g_assert_true (gtk_widget_is_ancestor (title, row));
 }
 
 int

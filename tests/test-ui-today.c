@@ -1057,7 +1057,9 @@ typedef struct
   GtkWidget *view;
   guint      frames;
   int        rows_at_map;
+  int        rows_at_first_paint;
   gboolean   section_shown_at_map;
+  gboolean   list_shown_at_map;
   char      *count_at_map;
 } FirstFrame;
 
@@ -1078,24 +1080,27 @@ on_first_map_cb (GtkWidget  *view,
 {
   first->rows_at_map = count_children (dg_ui_test_find_by_id (view, "cold_list"));
   first->section_shown_at_map = gtk_widget_get_visible (dg_ui_test_find_by_id (view, "cold_section"));
+  first->list_shown_at_map = gtk_widget_get_visible (dg_ui_test_find_by_id (view, "cold_list"));
   first->count_at_map = g_strdup (gtk_label_get_text (GTK_LABEL (dg_ui_test_find_by_id (view, "cold_count"))));
 }
 
+/* Connected before the view's own handler: sees what the frame painted. */
 static void
 on_after_paint_count_cb (GdkFrameClock *clock,
                          FirstFrame    *first)
 {
-  first->frames++;
+  if (first->frames++ == 0)
+    first->rows_at_first_paint = count_children (dg_ui_test_find_by_id (first->view, "cold_list"));
 }
 
-/* The first time the page is shown, its first frame comes without the
- * customers going cold, below the first screen, and the frame after it
- * brings them; from then on they are listed with the rest. */
+/* The first time the page is shown, its first frame has the going-cold
+ * heading and count but not the rows, below the first screen; the frame
+ * after it brings them, and from then on they are listed with the rest. */
 static void
 test_cold_after_first_frame (DgUiFixture   *fixture,
                              gconstpointer  data)
 {
-  FirstFrame first = { 0, };
+  FirstFrame first = { .rows_at_first_paint = -1, };
   GtkWindow *window;
   GtkWidget *view;
   GtkWidget *list;
@@ -1105,6 +1110,7 @@ test_cold_after_first_frame (DgUiFixture   *fixture,
   insert_cold_customers (3);
 
   view = g_object_new (DG_TYPE_TODAY_VIEW, "context", fixture->context, NULL);
+  first.view = view;
   g_signal_connect_after (view, "map", G_CALLBACK (on_first_map_cb), &first);
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 800, 600);
@@ -1117,9 +1123,12 @@ test_cold_after_first_frame (DgUiFixture   *fixture,
   list = dg_ui_test_find_by_id (view, "cold_list");
   dg_ui_test_wait_for (count_children (list) == 3);
   g_assert_cmpint (first.rows_at_map, ==, 0);
-  g_assert_false (first.section_shown_at_map);
+  g_assert_true (first.section_shown_at_map);
+  g_assert_false (first.list_shown_at_map);
   g_assert_cmpstr (first.count_at_map, ==, "3");
   g_assert_cmpuint (first.frames, >=, 1);
+  g_assert_cmpint (first.rows_at_first_paint, ==, 0);
+  g_assert_true (gtk_widget_get_visible (list));
   g_assert_true (gtk_widget_get_visible (dg_ui_test_find_by_id (view, "cold_section")));
 
   /* Once painted, a change lists them as soon as the count is new. */

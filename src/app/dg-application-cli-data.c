@@ -47,7 +47,8 @@ cli_progress_init (CliProgress     *progress,
 {
   *progress = (CliProgress) {
     .kind = kind,
-    .on_terminal = isatty (STDERR_FILENO),
+    /* A terminal that cannot move back on its line would show each. */
+    .on_terminal = isatty (STDERR_FILENO) && g_strcmp0 (g_getenv ("TERM"), "dumb") != 0,
   };
 }
 

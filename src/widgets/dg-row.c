@@ -287,10 +287,13 @@ dg_row_set_title (DgRow      *self,
 {
   g_return_if_fail (DG_IS_ROW (self));
 
+  if (title == NULL)
+    title = "";
   if (g_strcmp0 (title, dg_row_get_title (self)) == 0)
     return;
 
-  gtk_label_set_text (self->title_label, title != NULL ? title : "");
+  gtk_label_set_text (self->title_label, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), *title != '\0');
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
@@ -308,11 +311,13 @@ dg_row_set_subtitle (DgRow      *self,
 {
   g_return_if_fail (DG_IS_ROW (self));
 
+  if (subtitle == NULL)
+    subtitle = "";
   if (g_strcmp0 (subtitle, dg_row_get_subtitle (self)) == 0)
     return;
 
-  gtk_label_set_text (self->subtitle_label, subtitle != NULL ? subtitle : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUBTITLE]);
 }
 
@@ -338,7 +343,8 @@ dg_row_add_suffix (DgRow     *self,
   gtk_widget_set_visible (self->header->suffixes, TRUE);
 }
 
-/* In a Builder file, <child type="prefix"> and <child type="suffix">. */
+/* In a Builder file, <child type="prefix">, and <child type="suffix"> or
+ * a widget child without a type: the row's own child is its header. */
 static void
 dg_row_buildable_add_child (GtkBuildable *buildable,
                             GtkBuilder   *builder,
@@ -347,12 +353,14 @@ dg_row_buildable_add_child (GtkBuildable *buildable,
 {
   DgRow *self = DG_ROW (buildable);
 
-  if (g_strcmp0 (type, "prefix") == 0)
+  if (!GTK_IS_WIDGET (child))
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+  else if (g_strcmp0 (type, "prefix") == 0)
     dg_row_add_prefix (self, GTK_WIDGET (child));
-  else if (g_strcmp0 (type, "suffix") == 0)
+  else if (type == NULL || g_strcmp0 (type, "suffix") == 0)
     dg_row_add_suffix (self, GTK_WIDGET (child));
   else
-    parent_buildable_iface->add_child (buildable, builder, child, type);
+    GTK_BUILDER_WARN_INVALID_CHILD_TYPE (buildable, type);
 }
 
 static void
@@ -451,13 +459,19 @@ new_text_label (const char *css_class)
   return GTK_LABEL (label);
 }
 
+/* Built in code rather than from a template: the rows of a page are made
+ * before its first frame, and a template is parsed anew for each one. */
 static void
 dg_row_init (DgRow *self)
 {
+  /* As AdwActionRow: a row does something only when it is told what. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+
   self->header = g_object_new (DG_TYPE_ROW_HEADER, NULL);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), GTK_WIDGET (self->header));
 
   self->title_label = new_text_label ("title");
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), FALSE);
   gtk_box_append (GTK_BOX (self->header->texts), GTK_WIDGET (self->title_label));
 
   self->subtitle_label = new_text_label ("subtitle");

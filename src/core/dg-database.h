@@ -41,7 +41,8 @@ int         dg_database_get_schema_version (DgDatabase  *self);
  * restore) that every listener must read everything again. */
 void        dg_database_notify_all         (DgDatabase  *self);
 /* The clock records written through @self are stamped with; NULL (the
- * default): the system time. */
+ * default): the system time. A DgContext sets its own clock here, so a
+ * database shared by two contexts stamps by the one made last. */
 void        dg_database_set_clock          (DgDatabase  *self,
                                             DgClock     *clock);
 DgClock    *dg_database_get_clock          (DgDatabase  *self);

@@ -280,7 +280,6 @@ fill_cold_list (DgTodayView *self,
 
   for (guint i = 0; i < cold->len; i++)
     gtk_list_box_append (self->cold_list, dg_today_cold_row_new (clock, cold->pdata[i]));
-  gtk_widget_set_visible (GTK_WIDGET (self->cold_list), TRUE);
   gtk_widget_set_visible (self->cold_section, cold->len > 0);
 }
 
@@ -308,10 +307,10 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
 
 /* Going Cold is the last section, below the first screen at the window's
  * default size, and its rows cost as much as all the others: the first
- * time the page is shown its heading and count are in the first frame and
- * its rows come in the frame after it, so that the user does not wait for
- * them to see the page. Later they are listed at once, as the other
- * sections are. Takes @cold. */
+ * time the page is shown the section comes in the frame after the first
+ * one, so that the user does not wait for it to see the page. (Its heading
+ * alone, with the wrapping line under it, is 2% of the first frame.)
+ * Later it is listed at once, as the other sections are. Takes @cold. */
 static void
 fill_cold_list_after_first_frame (DgTodayView *self,
                                   GPtrArray   *cold)
@@ -325,8 +324,7 @@ fill_cold_list_after_first_frame (DgTodayView *self,
       return;
     }
 
-  gtk_widget_set_visible (self->cold_section, cold->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->cold_list), FALSE);
+  gtk_widget_set_visible (self->cold_section, FALSE);
   self->cold_pending = cold;
   g_set_weak_pointer (&self->paint_clock, frame_clock);
   self->after_paint_handler = g_signal_connect (frame_clock, "after-paint",

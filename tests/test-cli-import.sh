@@ -58,7 +58,7 @@ snapshot () {
   cp "$tmp/now" "$1"
 }
 
-echo "1..56"
+echo "1..62"
 
 db="$tmp/one.db"
 "$seed" "$db" >/dev/null 2>&1
@@ -207,6 +207,30 @@ script -q -e -c "\"$dangol\" --db \"$db\" --export-csv \"$tmp/progress-out.csv\"
 last=$?
 exits 0 "--export-csv on a terminal exits 0"
 check "it tells how far it has come too" grep -q "Writing: [0-9]* of [0-9]* customers" "$tmp/tty"
+
+# A line wider than the terminal would wrap and leave its start behind at
+# each update: a narrow terminal gets the numbers alone. Widths are
+# counted in columns, a Korean syllable taking two: the Korean line of 21
+# characters takes 30.
+for lang in en ko; do
+  "$python" -c 'import sys
+print("name,phone\r")
+for i in range(600): print("Narrow %s %d,010-5%03d-%04d\r" % (sys.argv[1], i, i // 1000, i % 1000))' $lang >"$tmp/narrow-$lang.csv"
+done
+script -q -e -c "stty cols 20; \"$dangol\" --db \"$db\" --import \"$tmp/narrow-en.csv\" </dev/null" /dev/null >"$tmp/tty" 2>&1
+last=$?
+exits 0 "--import on a narrow terminal exits 0"
+check "a terminal of 20 columns gets the numbers alone" \
+  sh -c 'grep -q "250/600" "$1" && ! grep -q "Importing" "$1"' sh "$tmp/tty"
+LANGUAGE=ko script -q -e -c "stty cols 28; \"$dangol\" --db \"$db\" --import \"$tmp/narrow-ko.csv\" </dev/null" /dev/null >"$tmp/tty" 2>&1
+last=$?
+exits 0 "--import in Korean on a narrow terminal exits 0"
+check "28 columns are too few for the Korean line of 21 characters" \
+  sh -c 'grep -q "250/600" "$1" && ! grep -q "가져오는 중" "$1"' sh "$tmp/tty"
+LANGUAGE=ko script -q -e -c "stty cols 40; \"$dangol\" --db \"$db\" --export-csv \"$tmp/progress-out.csv\" </dev/null" /dev/null >"$tmp/tty" 2>&1
+last=$?
+exits 0 "--export-csv in Korean on a wide terminal exits 0"
+check "40 columns are enough for it" grep -q "내보내는 중" "$tmp/tty"
 
 # While Dangol runs (its name owned on a session bus of this test's own),
 # --import writes nothing.

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -76,6 +77,24 @@ cli_progress_format (CliProgressKind kind,
     }
 }
 
+/* How many of a terminal's columns @text takes. */
+static guint
+text_columns (const char *text)
+{
+  guint columns = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      columns += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return columns;
+}
+
 static void
 cli_progress_update (guint    done,
                      guint    total,
@@ -83,6 +102,8 @@ cli_progress_update (guint    done,
 {
   CliProgress *progress = user_data;
   gint64 now = g_get_monotonic_time ();
+  g_autofree char *text = NULL;
+  struct winsize size;
 
   if (!progress->on_terminal)
     return;
@@ -90,8 +111,21 @@ cli_progress_update (guint    done,
   if (progress->shown && done < total && now - progress->last_shown < PROGRESS_INTERVAL_USEC)
     return;
 
-  g_printerr ("\r\033[K");
-  g_printerr (cli_progress_format (progress->kind, total), done, total);
+  text = g_strdup_printf (cli_progress_format (progress->kind, total), done, total);
+  /* A line wider than the terminal wraps, and going back to its start
+   * would then leave the first part behind at every update. */
+  if (ioctl (STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    {
+      if (text_columns (text) >= size.ws_col)
+        {
+          g_free (text);
+          text = g_strdup_printf ("%u/%u", done, total);
+        }
+      if (text_columns (text) >= size.ws_col)
+        return;
+    }
+
+  g_printerr ("\r\033[K%s", text);
   progress->shown = TRUE;
   progress->last_shown = now;
 }

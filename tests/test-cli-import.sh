@@ -58,7 +58,7 @@ snapshot () {
   cp "$tmp/now" "$1"
 }
 
-echo "1..62"
+echo "1..63"
 
 db="$tmp/one.db"
 "$seed" "$db" >/dev/null 2>&1
@@ -200,6 +200,7 @@ for i in range(600): print("Progress %d,010-6%03d-%04d\r" % (i, i // 1000, i % 1
 script -q -e -c "\"$dangol\" --db \"$db\" --import \"$tmp/progress.csv\" </dev/null" /dev/null >"$tmp/tty" 2>&1
 last=$?
 exits 0 "--import on a terminal exits 0"
+check "while it reads the file, it counts the rows" grep -q "Checking: 250 rows" "$tmp/tty"
 check "it tells how far it has come" grep -q "Importing: 250 of 600 rows" "$tmp/tty"
 check "and ends on every row, the line cleared before the summary" \
   grep -q "Importing: 600 of 600 rows$(printf "\\r\\033")\\[K600 added" "$tmp/tty"

@@ -29,6 +29,7 @@
  * in a file or a pipe the lines would pile up. */
 typedef enum
 {
+  CLI_PROGRESS_CHECK,
   CLI_PROGRESS_IMPORT,
   CLI_PROGRESS_EXPORT_CUSTOMERS,
   CLI_PROGRESS_EXPORT_FOLLOWUPS,
@@ -59,6 +60,12 @@ cli_progress_format (CliProgressKind kind,
 {
   switch (kind)
     {
+    case CLI_PROGRESS_CHECK:
+      /* Translators: while `dangol --import` reads the file and checks its
+       * rows against the customers, before it writes; %u is how many rows
+       * it has read so far, of a number not known yet. */
+      return ngettext ("Checking: %u row", "Checking: %u rows", total);
+
     case CLI_PROGRESS_IMPORT:
       /* Translators: while `dangol --import` writes; the first %u is how
        * many of the second are done. Shown on one line, written over. */
@@ -108,10 +115,14 @@ cli_progress_update (guint    done,
   if (!progress->on_terminal)
     return;
   /* The last one always: it is what stays until the summary. */
-  if (progress->shown && done < total && now - progress->last_shown < PROGRESS_INTERVAL_USEC)
+  if (progress->shown && (total == 0 || done < total) && now - progress->last_shown < PROGRESS_INTERVAL_USEC)
     return;
 
-  text = g_strdup_printf (cli_progress_format (progress->kind, total), done, total);
+  /* The check's total is not known: it counts what it has read. */
+  if (progress->kind == CLI_PROGRESS_CHECK)
+    text = g_strdup_printf (cli_progress_format (progress->kind, done), done);
+  else
+    text = g_strdup_printf (cli_progress_format (progress->kind, total), done, total);
   /* A line wider than the terminal wraps, and going back to its start
    * would then leave the first part behind at every update. */
   if (ioctl (STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
@@ -119,7 +130,8 @@ cli_progress_update (guint    done,
       if (text_columns (text) >= size.ws_col)
         {
           g_free (text);
-          text = g_strdup_printf ("%u/%u", done, total);
+          text = progress->kind == CLI_PROGRESS_CHECK ? g_strdup_printf ("%u", done)
+                                                      : g_strdup_printf ("%u/%u", done, total);
         }
       if (text_columns (text) >= size.ws_col)
         return;
@@ -339,6 +351,7 @@ _dg_application_cli_import (const char   *db_path,
   g_autoptr(GError) error = NULL;
   DgImportSummary summary = { 0 };
   CliProgress progress;
+  gboolean ok;
 
   g_variant_dict_lookup (options, "journey", "&s", &journey_name);
   g_variant_dict_lookup (options, "stage", "&s", &stage_name);
@@ -405,14 +418,17 @@ _dg_application_cli_import (const char   *db_path,
       return DG_CLI_EXIT_INVALID_FILE;
     }
 
-  if (!dg_csv_import_preview (import, db, NULL, &error))
+  cli_progress_init (&progress, CLI_PROGRESS_CHECK);
+  dg_csv_import_set_progress_func (import, cli_progress_update, &progress);
+  ok = dg_csv_import_preview (import, db, NULL, &error);
+  cli_progress_clear (&progress);
+  if (!ok)
     {
       print_import_error (error, path);
       return exit_status_for (error);
     }
 
   cli_progress_init (&progress, CLI_PROGRESS_IMPORT);
-  dg_csv_import_set_progress_func (import, cli_progress_update, &progress);
   clock = dg_clock_new_system ();
   undo = dg_csv_import_apply (import, db, clock, NULL, &summary, &error);
   cli_progress_clear (&progress);

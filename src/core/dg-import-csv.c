@@ -611,6 +611,8 @@ dg_csv_import_preview (DgCsvImport   *self,
           g_array_append_val (self->sample_rows, info.row);
         }
       dg_csv_import_add_row (self, &info);
+      if (self->progress_func != NULL && self->n_rows % DG_CSV_IMPORT_PROGRESS_ROWS == 0)
+        self->progress_func (self->n_rows, 0, self->progress_data);
     }
 
   if (local_error != NULL)

@@ -211,14 +211,17 @@ void                  dg_csv_import_set_enrollment    (DgCsvImport      *self,
 /* @done of @total rows are written: @total is the preview's count
  * (dg_csv_import_get_n_rows()). Called on the thread that runs the
  * apply, every DG_CSV_IMPORT_PROGRESS_ROWS rows and once with @done equal
- * to @total when every row is written. */
+ * to @total when every row is written. The preview, which reads the file
+ * without knowing how many rows it holds, calls it with @total 0 as it
+ * has read every DG_CSV_IMPORT_PROGRESS_ROWS rows. */
 #define DG_CSV_IMPORT_PROGRESS_ROWS 250
 
 typedef void (*DgImportProgressFunc) (guint    done,
                                       guint    total,
                                       gpointer user_data);
 
-/* What dg_csv_import_apply() tells while it runs (@func NULL: nothing). */
+/* What dg_csv_import_preview() and dg_csv_import_apply() tell while they
+ * run (@func NULL: nothing). */
 void                  dg_csv_import_set_progress_func (DgCsvImport          *self,
                                                        DgImportProgressFunc  func,
                                                        gpointer              user_data);

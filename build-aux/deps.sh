@@ -7,8 +7,9 @@ set -eu
 # tests/screenshot-notification.sh; python3-gi, gir1.2-atspi-2.0 and
 # at-spi2-core (the accessibility bus) run tests/test-a11y.py.
 # python3-vobject and python3-icalendar read the vCard and iCalendar
-# exports in the tests, as readers independent of the libraries that
-# wrote them.
+# exports in the tests, and poppler-utils (pdfinfo, pdftotext) the PDF of
+# the journey maps, as readers independent of the libraries that wrote
+# them.
 packages="
   meson ninja-build pkg-config gcc clang libclang-rt-14-dev
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
@@ -19,7 +20,7 @@ packages="
   python3-gi gir1.2-atspi-2.0 at-spi2-core
   fonts-nanum fonts-cantarell adwaita-icon-theme locales
   notification-daemon x11-apps netpbm
-  python3-vobject python3-icalendar
+  python3-vobject python3-icalendar poppler-utils
 "
 
 missing=""

@@ -8,7 +8,8 @@
  * read them (“Counting…” meanwhile, or why they could not be read), and a
  * newer cohort or leaving the page cancels the read under way; the export buttons open a save dialog offering the journey's
  * name; “Export as PNG” writes a PNG of the expected size, “Export as
- * PDF” one page per journey; an export into a folder that does not exist
+ * PDF” one page per journey (its progress and Cancel in
+ * test-ui-journey-map-export.c); an export into a folder that does not exist
  * shows an error naming the file and leaves no file. The map is saved as screenshots and the exported PDF of the
  * lecture journey next to them.
  */
@@ -601,6 +602,15 @@ count_files (const char *dir)
   return n;
 }
 
+/* Exports every map as a PDF to @path, and waits until it ends. */
+static void
+export_pdf (DgJourneyMap *map,
+            const char   *path)
+{
+  g_assert_true (dg_journey_map_export_pdf_to (map, path));
+  dg_ui_test_wait_for (!dg_journey_map_is_exporting (map));
+}
+
 static void
 test_export (DgUiFixture   *fixture,
              gconstpointer  user_data)
@@ -650,8 +660,7 @@ test_export (DgUiFixture   *fixture,
   g_assert_cmpuint (count_files (dir), ==, 1);
 
   pdf = g_build_filename (dir, "maps.pdf", NULL);
-  g_assert_true (dg_journey_map_export_pdf_to (map, pdf, &error));
-  g_assert_no_error (error);
+  export_pdf (map, pdf);
   g_assert_cmpuint (count_pdf_pages (pdf), ==, 2);
   g_assert_cmpuint (count_files (dir), ==, 2);
 
@@ -664,8 +673,7 @@ test_export (DgUiFixture   *fixture,
       g_autofree char *png_copy = g_build_filename (g_getenv ("DANGOL_SCREENSHOT_DIR"), png_name, NULL);
 
       g_mkdir_with_parents (g_getenv ("DANGOL_SCREENSHOT_DIR"), 0755);
-      g_assert_true (dg_journey_map_export_pdf_to (map, copy, &error));
-      g_assert_no_error (error);
+      export_pdf (map, copy);
       g_assert_true (dg_journey_map_export_png_to (map, png_copy, &error));
       g_assert_no_error (error);
     }
@@ -713,13 +721,12 @@ test_export_error (DgUiFixture   *fixture,
   g_assert_nonnull (strstr (title, "map.png"));
   g_free (dg_ui_test_screenshot (GTK_WIDGET (fixture->window), "journey-map-export-error"));
 
-  g_clear_error (&error);
   pdf = g_build_filename (missing, "maps.pdf", NULL);
   dg_test_expect_warning ("*maps.pdf*");
-  g_assert_false (dg_journey_map_export_pdf_to (map, pdf, &error));
+  export_pdf (map, pdf);
   g_assert_cmpuint (dg_test_n_expected_warnings (), ==, 1);
   dg_test_expect_warning (NULL);
-  g_assert_nonnull (error);
+  dg_ui_test_wait_for (dg_ui_test_toast_contains (GTK_WIDGET (fixture->window), "maps.pdf"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (dir), ==, 0);
 

@@ -37,6 +37,15 @@ struct _DgJourneyMap
   GtkDrawingArea       *area;
   /* The save dialog open now, if any. */
   GtkFileChooserNative *chooser;
+  /* The PDF export under way, if any, and its progress dialog once it
+   * has taken longer than a moment. */
+  GCancellable         *export_cancellable;
+  char                 *export_path;
+  guint                 progress_timeout_id;
+  GtkWidget            *progress_dialog;
+  GtkProgressBar       *progress_bar;
+  guint                 progress_n;
+  guint                 progress_total;
 };
 
 G_DEFINE_FINAL_TYPE (DgJourneyMap, dg_journey_map, GTK_TYPE_WIDGET)
@@ -123,7 +132,8 @@ update (DgJourneyMap *self)
   /* The PNG is the map as shown: with its figures. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journey-map.export-png",
                                  self->data != NULL && self->data->figures == DG_JOURNEY_MAP_FIGURES_READY);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journey-map.export-pdf", self->data != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journey-map.export-pdf",
+                                 self->data != NULL && self->export_cancellable == NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
@@ -270,44 +280,151 @@ dg_journey_map_export_png_to (DgJourneyMap  *self,
   return TRUE;
 }
 
-gboolean
-dg_journey_map_export_pdf_to (DgJourneyMap  *self,
-                              const char    *path,
-                              GError       **error)
-{
-  g_autoptr(GPtrArray) maps = g_ptr_array_new_with_free_func ((GDestroyNotify) dg_journey_map_data_free);
-  g_autoptr(GPtrArray) journeys = NULL;
-  g_autoptr(GError) local_error = NULL;
-  DgDatabase *db;
+/* The PDF export's progress, as the customer exports show theirs */
 
+/* How long an export runs before its progress dialog shows. */
+#define PROGRESS_DELAY_MS 500
+
+static void
+update_progress (DgJourneyMap *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->progress_bar == NULL || self->progress_total == 0)
+    return;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) (self->progress_n - 1) / self->progress_total);
+  /* Translators: under the progress bar of the PDF export of the journey
+   * maps: the figures of journey %1$u of %2$u are being read. */
+  text = g_strdup_printf (_("Journey %1$u of %2$u"), self->progress_n, self->progress_total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+static void
+on_progress_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         DgJourneyMap     *self)
+{
+  /* The dialog closes itself; the toast comes as the export ends. */
+  self->progress_dialog = NULL;
+  self->progress_bar = NULL;
+  g_cancellable_cancel (self->export_cancellable);
+}
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  DgJourneyMap *self = DG_JOURNEY_MAP (user_data);
+  g_autofree char *name = g_filename_display_basename (self->export_path);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  GtkWidget *bar;
+
+  self->progress_timeout_id = 0;
+  if (!GTK_IS_WINDOW (root))
+    return G_SOURCE_REMOVE;
+
+  /* The same heading, body and button as the customer exports'. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), _("Exporting…"), NULL));
+  adw_message_dialog_format_body (dialog, _("Writing %s"), name);
+  bar = gtk_progress_bar_new ();
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  adw_message_dialog_set_extra_child (dialog, bar);
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_progress_response_cb), self, 0);
+
+  self->progress_dialog = GTK_WIDGET (dialog);
+  self->progress_bar = GTK_PROGRESS_BAR (bar);
+  update_progress (self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hide_progress (DgJourneyMap *self)
+{
+  GtkWidget *dialog = g_steal_pointer (&self->progress_dialog);
+
+  g_clear_handle_id (&self->progress_timeout_id, g_source_remove);
+  self->progress_bar = NULL;
+  if (dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (dialog, on_progress_response_cb, self);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+on_export_progress_cb (guint    n,
+                       guint    total,
+                       gpointer user_data)
+{
+  DgJourneyMap *self = DG_JOURNEY_MAP (user_data);
+
+  self->progress_n = n;
+  self->progress_total = total;
+  update_progress (self);
+}
+
+static void
+on_pdf_exported_cb (GObject      *source_object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(DgJourneyMap) self = user_data;
+  g_autofree char *path = g_steal_pointer (&self->export_path);
+  g_autoptr(GError) error = NULL;
+  gboolean written;
+
+  written = dg_journey_map_export_pdf_finish (result, &error);
+  g_clear_object (&self->export_cancellable);
+  hide_progress (self);
+  /* Disposed meanwhile: there is nothing left to tell. */
+  if (self->area == NULL)
+    return;
+
+  update (self);
+  if (written)
+    show_saved (self, path);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    dg_toast_show (GTK_WIDGET (self), _("Export cancelled"));
+  else
+    dg_toast_show_error (GTK_WIDGET (self), error);
+}
+
+gboolean
+dg_journey_map_export_pdf_to (DgJourneyMap *self,
+                              const char   *path)
+{
   g_return_val_if_fail (DG_IS_JOURNEY_MAP (self), FALSE);
   g_return_val_if_fail (self->context != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-  db = dg_context_get_database (self->context);
-  journeys = dg_journeys_list (db, &local_error);
-  for (guint i = 0; journeys != NULL && i < journeys->len; i++)
-    {
-      DgJourney *journey = g_ptr_array_index (journeys, i);
-      DgJourneyMapData *data;
+  if (self->export_cancellable != NULL)
+    return FALSE;
 
-      data = dg_journey_map_data_load (db, dg_context_get_clock (self->context), journey->id,
-                                       journey->id == self->journey_id ? self->cohort_id : 0, &local_error);
-      if (data == NULL)
-        break;
-      g_ptr_array_add (maps, data);
-    }
+  self->export_cancellable = g_cancellable_new ();
+  self->export_path = g_strdup (path);
+  self->progress_n = 0;
+  self->progress_total = 0;
+  update (self);
+  dg_journey_map_export_pdf_async (dg_context_get_database (self->context), dg_context_get_clock (self->context),
+                                   self->journey_id, self->cohort_id, path, self->export_cancellable,
+                                   on_export_progress_cb, self, on_pdf_exported_cb, g_object_ref (self));
+  /* A quick export comes and goes without a dialog flashing by. */
+  self->progress_timeout_id = g_timeout_add (PROGRESS_DELAY_MS, show_progress_cb, self);
 
-  if (local_error == NULL)
-    dg_journey_map_export_pdf (maps, path, &local_error);
-  if (local_error != NULL)
-    {
-      dg_toast_show_error (GTK_WIDGET (self), local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  show_saved (self, path);
   return TRUE;
+}
+
+gboolean
+dg_journey_map_is_exporting (DgJourneyMap *self)
+{
+  g_return_val_if_fail (DG_IS_JOURNEY_MAP (self), FALSE);
+
+  return self->export_cancellable != NULL;
 }
 
 static void
@@ -323,7 +440,7 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
       if (path != NULL && pdf)
-        dg_journey_map_export_pdf_to (self, path, NULL);
+        dg_journey_map_export_pdf_to (self, path);
       else if (path != NULL && self->data != NULL && self->data->figures == DG_JOURNEY_MAP_FIGURES_READY)
         dg_journey_map_export_png_to (self, path, NULL);
     }
@@ -379,13 +496,17 @@ dg_journey_map_map (GtkWidget *widget)
     read_figures (self);
 }
 
-/* A map out of sight reads nothing: it reads again when shown. */
+/* A map out of sight reads nothing: it reads again when shown. Its PDF
+ * export ends too, as the page it was started from is left or closed;
+ * the toast says it was cancelled. */
 static void
 dg_journey_map_unmap (GtkWidget *widget)
 {
   DgJourneyMap *self = DG_JOURNEY_MAP (widget);
 
   cancel_figures (self);
+  g_cancellable_cancel (self->export_cancellable);
+  hide_progress (self);
 
   GTK_WIDGET_CLASS (dg_journey_map_parent_class)->unmap (widget);
 }
@@ -397,14 +518,27 @@ dg_journey_map_dispose (GObject *object)
 
   disconnect (self);
   cancel_figures (self);
+  g_cancellable_cancel (self->export_cancellable);
+  hide_progress (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  self->area = NULL;
   g_clear_pointer (&self->data, dg_journey_map_data_free);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (dg_journey_map_parent_class)->dispose (object);
+}
+
+static void
+dg_journey_map_finalize (GObject *object)
+{
+  DgJourneyMap *self = DG_JOURNEY_MAP (object);
+
+  g_free (self->export_path);
+
+  G_OBJECT_CLASS (dg_journey_map_parent_class)->finalize (object);
 }
 
 static void
@@ -414,6 +548,7 @@ dg_journey_map_class_init (DgJourneyMapClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dg_journey_map_dispose;
+  object_class->finalize = dg_journey_map_finalize;
   widget_class->map = dg_journey_map_map;
   widget_class->unmap = dg_journey_map_unmap;
 

@@ -32,14 +32,21 @@ void              dg_journey_map_show        (DgJourneyMap  *self,
  * be READY yet. */
 DgJourneyMapData *dg_journey_map_get_data    (DgJourneyMap  *self);
 /* The exports the dialogs end in: the map shown as a PNG (once its
- * figures are there); every journey
- * (the one shown for its cohort, the others for all customers) as a PDF.
- * An error is shown in a toast, and returned. */
+ * figures are there), at once; an error is shown in a toast, and
+ * returned. */
 gboolean          dg_journey_map_export_png_to (DgJourneyMap  *self,
                                                 const char    *path,
                                                 GError       **error);
+/* Every journey (the one shown for its cohort, the others for all
+ * customers) as a PDF, their figures read in a worker
+ * (dg_journey_map_export_pdf_async()): returns at once (FALSE when an
+ * export already runs). After a moment a progress dialog shows which
+ * journey is being read, with Cancel; Cancel, or hiding the map, ends
+ * the export with no file written. A toast says where the file went, that
+ * it was cancelled, or why it was not written. */
 gboolean          dg_journey_map_export_pdf_to (DgJourneyMap  *self,
-                                                const char    *path,
-                                                GError       **error);
+                                                const char    *path);
+/* Whether a PDF export runs. */
+gboolean          dg_journey_map_is_exporting  (DgJourneyMap  *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dg-format.h"
 
@@ -70,4 +71,22 @@ dg_format_iso_date (const char *iso_date)
     return NULL;
 
   return g_date_time_format (datetime, date_format ());
+}
+
+char *
+dg_format_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize len = strlen (home);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (len > 1 && g_str_has_prefix (path, home) && path[len] == G_DIR_SEPARATOR)
+    {
+      g_autofree char *rest = g_filename_display_name (path + len);
+
+      return g_strconcat ("~", rest, NULL);
+    }
+
+  return g_filename_display_name (path);
 }

@@ -1,8 +1,8 @@
 /* dg-format.h
  *
- * How the app writes dates and times for people: in the zone of the
- * context's clock (the local zone, or the one a test sets), in the format
- * the translation chooses.
+ * How the app writes dates, times and file paths for people: dates in
+ * the zone of the context's clock (the local zone, or the one a test
+ * sets), in the format the translation chooses.
  */
 #pragma once
 
@@ -20,5 +20,8 @@ char *dg_format_date_time (GDateTime  *datetime,
 /* A calendar date stored as "YYYY-MM-DD", written like dg_format_date();
  * NULL when @iso_date is NULL, empty or not a date. */
 char *dg_format_iso_date  (const char *iso_date);
+/* @path (in the file system's encoding) in UTF-8, the home folder as
+ * "~", e.g. "~/Documents/maps.pdf". */
+char *dg_format_path      (const char *path);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "dg-backup-problems-dialog.h"
 #include "dg-restore-dialog.h"
 #include "dg-toast.h"
+#include "dg-format.h"
 
 struct _DgBackupController
 {
@@ -47,24 +48,6 @@ dg_backup_controller_set_busy (DgBackupController *self,
       if (G_IS_SIMPLE_ACTION (action))
         g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !busy);
     }
-}
-
-/* A path as a person reads it: the home folder as "~". */
-static char *
-display_path (const char *path)
-{
-  const char *home = g_get_home_dir ();
-  g_autofree char *display = g_filename_display_name (path);
-  gsize len = strlen (home);
-
-  if (len > 1 && g_str_has_prefix (path, home) && path[len] == G_DIR_SEPARATOR)
-    {
-      g_autofree char *rest = g_filename_display_name (path + len);
-
-      return g_strconcat ("~", rest, NULL);
-    }
-
-  return g_steal_pointer (&display);
 }
 
 static void
@@ -120,7 +103,7 @@ on_export_done_cb (GObject      *object,
 
   dg_backup_controller_set_busy (self, FALSE);
   {
-    g_autofree char *shown = display_path (path);
+    g_autofree char *shown = dg_format_path (path);
     /* Translators: %s is where the backup file was written. */
     g_autofree char *title = g_markup_printf_escaped (_("Backed up to %s"), shown);
 
@@ -184,7 +167,7 @@ on_restore_done_cb (GObject      *object,
   dg_backup_controller_set_busy (self, FALSE);
   if (safety_copy != NULL)
     {
-      g_autofree char *shown = display_path (safety_copy);
+      g_autofree char *shown = dg_format_path (safety_copy);
       /* Translators: %s is the file that keeps the data as it was before. */
       g_autofree char *title = g_markup_printf_escaped (_("Backup restored. The data before it is kept in %s"), shown);
 

@@ -29,23 +29,6 @@ struct _DgBackupPreferencesGroup
 
 G_DEFINE_FINAL_TYPE (DgBackupPreferencesGroup, dg_backup_preferences_group, ADW_TYPE_PREFERENCES_GROUP)
 
-/* A path as a person reads it: the home folder as "~". */
-static char *
-display_path (const char *path)
-{
-  const char *home = g_get_home_dir ();
-  gsize len = strlen (home);
-
-  if (len > 1 && g_str_has_prefix (path, home) && path[len] == G_DIR_SEPARATOR)
-    {
-      g_autofree char *rest = g_filename_display_name (path + len);
-
-      return g_strconcat ("~", rest, NULL);
-    }
-
-  return g_filename_display_name (path);
-}
-
 static void
 dg_backup_preferences_group_show_folder (DgBackupPreferencesGroup *self)
 {
@@ -65,7 +48,7 @@ dg_backup_preferences_group_show_folder (DgBackupPreferencesGroup *self)
     }
 
   if (folder[0] != '\0')
-    shown = display_path (folder);
+    shown = dg_format_path (folder);
   else
     shown = g_strdup (_("“backups” beside the database"));
 
@@ -143,7 +126,7 @@ on_back_up_now_cb (GObject      *object,
     }
   else
     {
-      shown = display_path (path);
+      shown = dg_format_path (path);
       /* Translators: %s is where the backup file was written. */
       title = g_markup_printf_escaped (_("Backed up to %s"), shown);
     }

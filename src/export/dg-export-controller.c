@@ -11,6 +11,7 @@
 #include "dg-export-async.h"
 #include "dg-export-controller.h"
 #include "dg-toast.h"
+#include "dg-format.h"
 
 struct _DgExportController
 {
@@ -75,23 +76,6 @@ find_kind (const char *kind)
     }
 
   return NULL;
-}
-
-/* A path as a person reads it: the home folder as "~". */
-static char *
-display_path (const char *path)
-{
-  const char *home = g_get_home_dir ();
-  gsize len = strlen (home);
-
-  if (len > 1 && g_str_has_prefix (path, home) && path[len] == G_DIR_SEPARATOR)
-    {
-      g_autofree char *rest = g_filename_display_name (path + len);
-
-      return g_strconcat ("~", rest, NULL);
-    }
-
-  return g_filename_display_name (path);
 }
 
 char *
@@ -286,7 +270,7 @@ on_export_done_cb (GObject      *object,
       return;
     }
 
-  shown = display_path (path);
+  shown = dg_format_path (path);
   if (followups)
     /* Translators: a toast; %1$u is how many follow-ups, %2$s the file. */
     title = g_markup_printf_escaped (ngettext ("Exported %1$u follow-up to %2$s",

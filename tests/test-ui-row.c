@@ -178,6 +178,75 @@ test_right_to_left (void)
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
+static GtkWidget *
+new_button_box (gboolean labels)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  if (labels)
+    {
+      gtk_box_append (GTK_BOX (box), gtk_button_new_with_label ("Log Contact"));
+      gtk_box_append (GTK_BOX (box), gtk_button_new_with_label ("Add Follow-up"));
+    }
+  else
+    {
+      gtk_box_append (GTK_BOX (box), gtk_button_new_from_icon_name ("chat-message-new-symbolic"));
+      gtk_box_append (GTK_BOX (box), gtk_button_new_from_icon_name ("alarm-symbolic"));
+    }
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+
+  return box;
+}
+
+/* A suffix that can be narrower — labelled buttons or icons, in an
+ * AdwSqueezer as Today's going-cold rows have — gives way before the texts
+ * wrap into a narrow column: at every width, while the labels show, the
+ * texts keep twice their minimum width (or their natural width). */
+static void
+test_squeezed_suffix (void)
+{
+  g_autoptr(GtkWindow) window = NULL;
+  GtkWidget *row = g_object_new (DG_TYPE_ROW, "title", TITLE, "subtitle", SUBTITLE, NULL);
+  GtkWidget *squeezer = adw_squeezer_new ();
+  GtkWidget *labels = new_button_box (TRUE);
+  GtkWidget *texts;
+  int minimum, natural;
+  gboolean saw_labels = FALSE;
+
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), labels);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), new_button_box (FALSE));
+  dg_row_add_suffix (DG_ROW (row), squeezer);
+
+  window = g_object_ref_sink (GTK_WINDOW (gtk_window_new ()));
+  gtk_window_set_child (window, new_boxed_list (row));
+  gtk_window_set_default_size (window, 900, 200);
+  gtk_window_present (window);
+
+  texts = gtk_widget_get_parent (find_label (row, "title"));
+  gtk_widget_measure (texts, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+
+  for (int width = 900; width >= 300; width -= 20)
+    {
+      gtk_window_set_default_size (window, width, 200);
+      dg_ui_test_wait_for (gtk_widget_get_width (GTK_WIDGET (window)) == width);
+      dg_ui_test_wait_painted (GTK_WIDGET (window), 1);
+
+      if (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer)) == labels)
+        {
+          saw_labels = TRUE;
+          g_assert_cmpint (gtk_widget_get_width (texts), >=, MIN (natural, 2 * minimum));
+        }
+      if (width == 400)
+        dg_ui_test_screenshot (GTK_WIDGET (window), "row-squeezed-400");
+    }
+
+  g_assert_true (saw_labels);
+  /* At the narrowest, only the icons. */
+  g_assert_true (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer)) != labels);
+  gtk_window_destroy (window);
+  dg_ui_test_flush ();
+}
+
 static void
 on_notify_cb (GObject    *object,
               GParamSpec *pspec,
@@ -283,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/row/builder", test_builder);
   g_test_add_func ("/row/layout", test_layout);
   g_test_add_func ("/row/right-to-left", test_right_to_left);
+  g_test_add_func ("/row/squeezed-suffix", test_squeezed_suffix);
 
   return g_test_run ();
 }

@@ -1138,6 +1138,36 @@ test_cold_after_first_frame (DgUiFixture   *fixture,
   gtk_window_destroy (window);
 }
 
+/* Taken out of its window before its first frame, with the window gone,
+ * the page lists the customers going cold once shown in another. */
+static void
+test_cold_when_moved_before_first_frame (DgUiFixture   *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GtkWidget) view = NULL;
+  GtkWindow *window;
+
+  insert_cold_customers (3);
+
+  view = g_object_ref_sink (g_object_new (DG_TYPE_TODAY_VIEW, "context", fixture->context, NULL));
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_false (gtk_widget_get_visible (dg_ui_test_find_by_id (view, "cold_section")));
+  gtk_window_set_child (window, NULL);
+  gtk_window_destroy (window);
+  dg_ui_test_flush ();
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 800, 600);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  dg_ui_test_wait_for (count_children (dg_ui_test_find_by_id (view, "cold_list")) == 3);
+  g_assert_true (gtk_widget_get_visible (dg_ui_test_find_by_id (view, "cold_section")));
+  gtk_window_destroy (window);
+}
+
 /* A thousand going cold and more: the count stops there, so that it costs
  * little before the first frame at any size, and says so. */
 static void
@@ -1633,6 +1663,7 @@ main (int   argc,
   DG_UI_TEST_ADD ("/ui/today/log-contact", test_log_contact);
   DG_UI_TEST_ADD ("/ui/today/show-all", test_show_all);
   DG_UI_TEST_ADD ("/ui/today/cold-after-first-frame", test_cold_after_first_frame);
+  DG_UI_TEST_ADD ("/ui/today/cold-when-moved", test_cold_when_moved_before_first_frame);
   DG_UI_TEST_ADD ("/ui/today/cold-count-capped", test_cold_count_capped);
   DG_UI_TEST_ADD ("/ui/today/hidden-page-waits", test_hidden_page_waits);
   DG_UI_TEST_ADD ("/ui/today/threshold-setting", test_threshold_setting);

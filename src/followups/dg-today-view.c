@@ -19,8 +19,7 @@
 #define FOLLOWUPS_LIMIT 50
 #define COLD_LIMIT      10
 /* The going-cold count stops here and shows "999+": counting every cold
- * customer of a large list would delay the first frame of the page the
- * app opens on. */
+ * customer of a large list would delay the page the app opens on. */
 #define COLD_COUNT_LIMIT 1000
 #define UPCOMING_DAYS   7
 /* Without the setting (no schema installed, as in tests). */
@@ -137,8 +136,7 @@ new_list_box (void)
   return GTK_LIST_BOX (list);
 }
 
-/* Shows "Show All (N)" under a section that holds fewer rows than there
- * are, unless it was already pressed. */
+/* "Show All (N)" under a section that is cut short, until pressed. */
 static void
 update_more_button (DgTodayView *self,
                     Section      section,
@@ -245,7 +243,6 @@ dg_today_view_update_date (DgTodayView *self)
   gtk_label_set_text (self->date_label, text);
 }
 
-/* Lists everything again from the database. */
 /* Shows the page @name of the stack ("sections", "caught-up" or
  * "no-customers"). The last two are built the first time they are shown,
  * from dg-today-states.ui: most starts show neither, and as hidden pages
@@ -308,9 +305,8 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
 /* Going Cold is the last section, below the first screen at the window's
  * default size, and its rows cost as much as all the others: the first
  * time the page is shown the section comes in the frame after the first
- * one, so that the user does not wait for it to see the page. (Its heading
- * alone, with the wrapping line under it, is 2% of the first frame.)
- * Later it is listed at once, as the other sections are. Takes @cold. */
+ * (its heading alone, with the line under it, is 2% of that frame); later
+ * it is listed at once, as the other sections are. Takes @cold. */
 static void
 fill_cold_list_after_first_frame (DgTodayView *self,
                                   GPtrArray   *cold)
@@ -331,6 +327,7 @@ fill_cold_list_after_first_frame (DgTodayView *self,
                                                 G_CALLBACK (on_after_paint_cb), self);
 }
 
+/* Lists everything again from the database. */
 static void
 dg_today_view_refresh (DgTodayView *self)
 {
@@ -472,6 +469,22 @@ dg_today_view_map (GtkWidget *widget)
     dg_today_view_refresh (self);
 
   GTK_WIDGET_CLASS (dg_today_view_parent_class)->map (widget);
+}
+
+/* Hidden before its first frame, which may then never come on that frame
+ * clock (its window gone), the page lists Going Cold again when shown. */
+static void
+dg_today_view_unmap (GtkWidget *widget)
+{
+  DgTodayView *self = DG_TODAY_VIEW (widget);
+
+  if (self->cold_pending != NULL)
+    {
+      cancel_pending_cold (self);
+      self->needs_refresh = TRUE;
+    }
+
+  GTK_WIDGET_CLASS (dg_today_view_parent_class)->unmap (widget);
 }
 
 /* Changes come in bursts (a completed follow-up also creates the next
@@ -731,6 +744,7 @@ dg_today_view_class_init (DgTodayViewClass *klass)
   object_class->set_property = dg_today_view_set_property;
 
   widget_class->map = dg_today_view_map;
+  widget_class->unmap = dg_today_view_unmap;
 
   properties [PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,

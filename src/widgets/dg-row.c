@@ -76,11 +76,13 @@ dg_row_header_distribute (DgRowHeader *self,
   width -= HEADER_SPACING * (int) (n - 1);
 
   /* The texts take what the prefixes and suffixes leave. When that is
-   * less than the texts need, the others shrink to their minimum, the
+   * less than the texts' comfortable width (twice their minimum, or their
+   * natural width when shorter), the others shrink to their minimum, the
    * texts get back up to their natural width, and what is still left
    * goes to the others: a suffix that can be narrower (icons instead of
-   * labels) gives way to the text before the text wraps to its minimum. */
-  if (width - others >= slots[texts_index].minimum)
+   * labels) gives way to the text before the text wraps into a column
+   * of a few words. */
+  if (width - others >= MIN (slots[texts_index].natural, 2 * slots[texts_index].minimum))
     {
       slots[texts_index].width = width - others;
     }

@@ -193,6 +193,17 @@ dump_rows (sqlite3    *handle,
 }
 
 char *
+dg_test_query_rows (DgDatabase *db,
+                    const char *sql)
+{
+  GString *dump = g_string_new (NULL);
+
+  dump_rows (dg_database_get_handle (db), sql, dump);
+
+  return g_string_free (dump, FALSE);
+}
+
+char *
 dg_test_dump_database (DgDatabase *db)
 {
   sqlite3 *handle = dg_database_get_handle (db);

@@ -77,6 +77,9 @@ gint64      dg_test_pragma_int       (DgDatabase *db,
  * changes with every write, are left out (check them with the FTS5
  * integrity-check). */
 char       *dg_test_dump_database    (DgDatabase *db);
+/* The rows @sql selects, dumped as dg_test_dump_database() dumps a table. */
+char       *dg_test_query_rows       (DgDatabase *db,
+                                      const char *sql);
 /* Applies @undo, which must succeed, and asserts that @db then dumps as
  * @before, a dg_test_dump_database() taken before what @undo reverses. */
 void        dg_test_assert_undo_restores (DgBulkUndo *undo,

@@ -341,6 +341,44 @@ test_recompute_all (void)
   filled_clear (&filled);
 }
 
+/* A change of zone recomputes what the zone derives (the start of an
+ * all-day follow-up's day and its reminder) exactly as the catalogue's
+ * functions do, and leaves every other column as it was. */
+static void
+test_zone_change (void)
+{
+  Filled filled = { 0 };
+  g_autoptr(GTimeZone) new_york = g_time_zone_new_identifier ("America/New_York");
+  g_autofree char *before = NULL;
+  g_autofree char *synced = NULL;
+  g_autofree char *recomputed = NULL;
+  g_autofree char *others_before = NULL;
+  g_autofree char *others_synced = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *others = "SELECT id, uuid, customer_id, title, note, all_day, due_at, due_date, status, "
+                       "  done_at, snoozed_until, recurrence, recurrence_interval, recurrence_anchor, "
+                       "  keep_in_touch, notified_at, created_at, updated_at FROM followups ORDER BY id";
+
+  fill (&filled);
+  before = dg_test_dump_database (filled.db);
+  others_before = dg_test_query_rows (filled.db, others);
+
+  dg_fake_clock_set_time_zone (filled.clock, new_york);
+  g_assert_true (dg_followups_sync_time_zone (filled.db, DG_CLOCK (filled.clock), &error));
+  g_assert_no_error (error);
+  synced = dg_test_dump_database (filled.db);
+  g_assert_cmpstr (synced, !=, before);
+  others_synced = dg_test_query_rows (filled.db, others);
+  g_assert_cmpstr (others_synced, ==, others_before);
+
+  g_assert_true (dg_catalog_recompute_all (filled.db, &error));
+  g_assert_no_error (error);
+  recomputed = dg_test_dump_database (filled.db);
+  g_assert_cmpstr (recomputed, ==, synced);
+
+  filled_clear (&filled);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +388,7 @@ main (int   argc,
 
   g_test_add_func ("/catalog/derived-values", test_derived_values);
   g_test_add_func ("/catalog/recompute-all", test_recompute_all);
+  g_test_add_func ("/catalog/zone-change", test_zone_change);
 
   return g_test_run ();
 }

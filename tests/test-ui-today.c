@@ -1060,6 +1060,7 @@ typedef struct
   int        rows_at_first_paint;
   gboolean   section_shown_at_map;
   char      *count_at_map;
+  char      *shown_at_first_paint;
 } FirstFrame;
 
 static guint
@@ -1135,6 +1136,108 @@ test_cold_after_first_frame (DgUiFixture   *fixture,
 
   g_signal_handler_disconnect (clock, paint_handler);
   g_free (first.count_at_map);
+  gtk_window_destroy (window);
+}
+
+static void
+append_titles (GtkWidget *list,
+               GString   *titles)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (DG_IS_FOLLOWUP_ROW (row))
+        g_string_append_printf (titles, "%s|",
+                                dg_followup_get_title (dg_followup_row_get_followup (DG_FOLLOWUP_ROW (row))));
+    }
+}
+
+/* The titles of @view's follow-up rows, in the order shown. */
+static char *
+shown_followups (GtkWidget *view)
+{
+  GString *titles = g_string_new (NULL);
+  GtkWidget *upcoming = dg_ui_test_find_by_id (view, "upcoming_box");
+
+  append_titles (dg_ui_test_find_by_id (view, "overdue_list"), titles);
+  append_titles (dg_ui_test_find_by_id (view, "today_list"), titles);
+  for (GtkWidget *c = gtk_widget_get_first_child (upcoming); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LIST_BOX (c))
+        append_titles (c, titles);
+    }
+
+  return g_string_free (titles, FALSE);
+}
+
+static void
+on_after_paint_rows_cb (GdkFrameClock *clock,
+                        FirstFrame    *first)
+{
+  if (first->frames++ == 0)
+    first->shown_at_first_paint = shown_followups (first->view);
+}
+
+/* A busy day: the first time the page is shown, its first frame holds
+ * only the rows a first screen shows (a dozen, overdue first); the frame
+ * after brings the others, each section up to its limit, in order, the
+ * rows of the first frame kept. */
+static void
+test_rows_after_first_frame (DgUiFixture   *fixture,
+                             gconstpointer  data)
+{
+  FirstFrame first = { .rows_at_first_paint = -1, };
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *shown = NULL;
+  GtkWindow *window;
+  GtkWidget *view;
+  GdkFrameClock *clock;
+  GtkWidget *first_row;
+  gulong paint_handler;
+
+  /* Due at 08:00 on the 20th, 13:00 today and 09:00 on the 26th, one a
+   * minute, in the order the page lists them. */
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Overdue %02d", i);
+
+      insert_followup (title, 0, 20, 8, i);
+      g_string_append_printf (expected, "%s|", title);
+    }
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Today %02d", i);
+
+      insert_followup (title, 0, 24, 13, i);
+      g_string_append_printf (expected, "%s|", title);
+    }
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Upcoming %02d", i);
+
+      insert_followup (title, 0, 26, 9, i);
+      g_string_append_printf (expected, "%s|", title);
+    }
+
+  view = g_object_new (DG_TYPE_TODAY_VIEW, "context", fixture->context, NULL);
+  first.view = view;
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 800, 600);
+  gtk_window_set_child (window, view);
+  gtk_widget_realize (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_rows_cb), &first);
+  gtk_window_present (window);
+
+  first_row = gtk_widget_get_first_child (dg_ui_test_find_by_id (view, "overdue_list"));
+  dg_ui_test_wait_for (first.frames >= 1);
+  g_assert_true (g_str_has_prefix (expected->str, first.shown_at_first_paint));
+  g_assert_cmpuint (strlen (first.shown_at_first_paint), ==, strlen ("Overdue 00|") * 12);
+  dg_ui_test_wait_for (g_strcmp0 ((shown = (g_free (shown), shown_followups (view))), expected->str) == 0);
+  /* The rows of the first frame are still the ones shown. */
+  g_assert_true (gtk_widget_get_first_child (dg_ui_test_find_by_id (view, "overdue_list")) == first_row);
+
+  g_signal_handler_disconnect (clock, paint_handler);
+  g_free (first.shown_at_first_paint);
   gtk_window_destroy (window);
 }
 
@@ -1663,6 +1766,7 @@ main (int   argc,
   DG_UI_TEST_ADD ("/ui/today/log-contact", test_log_contact);
   DG_UI_TEST_ADD ("/ui/today/show-all", test_show_all);
   DG_UI_TEST_ADD ("/ui/today/cold-after-first-frame", test_cold_after_first_frame);
+  DG_UI_TEST_ADD ("/ui/today/rows-after-first-frame", test_rows_after_first_frame);
   DG_UI_TEST_ADD ("/ui/today/cold-when-moved", test_cold_when_moved_before_first_frame);
   DG_UI_TEST_ADD ("/ui/today/cold-count-capped", test_cold_count_capped);
   DG_UI_TEST_ADD ("/ui/today/hidden-page-waits", test_hidden_page_waits);

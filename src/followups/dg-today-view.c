@@ -11,7 +11,7 @@
 #include "dg-page.h"
 #include "dg-row.h"
 #include "dg-today-birthdays.h"
-#include "dg-today-cold.h"
+#include "dg-today-lists.h"
 #include "dg-today-view.h"
 
 /* How many rows a section shows until "Show All" is pressed: enough for a
@@ -22,6 +22,9 @@
  * customer of a large list would delay the page the app opens on. */
 #define COLD_COUNT_LIMIT 1000
 #define UPCOMING_DAYS   7
+/* The rows built before the page's first frame, about what a first screen
+ * shows; the others come in the frame after. */
+#define FIRST_FRAME_ROWS 12
 /* Without the setting (no schema installed, as in tests). */
 #define DEFAULT_GOING_COLD_DAYS 30
 
@@ -47,10 +50,13 @@ struct _DgTodayView
   gboolean    needs_refresh;
   /* Sections whose "Show All" was pressed; kept until the day changes. */
   gboolean    expanded[N_SECTIONS];
-  /* Until the page's first frame is painted, the customers going cold
-   * wait here; the clock whose next frame brings them. */
+  /* Until the page's first frame is painted, the rows below its first
+   * screen wait here, as spans [from, to) of each section's list; the
+   * clock whose next frame brings them. */
   gboolean       painted;
-  GPtrArray     *cold_pending;
+  GPtrArray     *pending[N_SECTIONS];
+  guint          pending_from[N_SECTIONS];
+  guint          pending_to[N_SECTIONS];
   GdkFrameClock *paint_clock;
   gulong         after_paint_handler;
 
@@ -109,33 +115,6 @@ get_going_cold_days (DgTodayView *self)
   return MAX (1, g_settings_get_int (settings, "going-cold-days"));
 }
 
-static void
-remove_all_children (GtkWidget *widget)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (widget)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (widget))
-        gtk_list_box_remove (GTK_LIST_BOX (widget), child);
-      else if (GTK_IS_BOX (widget))
-        gtk_box_remove (GTK_BOX (widget), child);
-      else
-        gtk_widget_unparent (child);
-    }
-}
-
-static GtkListBox *
-new_list_box (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  return GTK_LIST_BOX (list);
-}
-
 /* "Show All (N)" under a section that is cut short, until pressed. */
 static void
 update_more_button (DgTodayView *self,
@@ -157,76 +136,6 @@ update_more_button (DgTodayView *self,
     }
   else
     gtk_button_set_label (button, _("Show All"));
-}
-
-static void
-fill_list (DgTodayView *self,
-           GtkListBox  *list,
-           GPtrArray   *followups,
-           guint        limit,
-           gboolean     show_day)
-{
-  for (guint i = 0; i < followups->len && (limit == 0 || i < limit); i++)
-    gtk_list_box_append (list, dg_followup_row_new (self->context, followups->pdata[i], show_day));
-}
-
-static char *
-format_day_heading (DgTodayView *self,
-                    GTimeZone   *tz,
-                    const GDate *today,
-                    const GDate *date)
-{
-  g_autoptr(GDateTime) start = NULL;
-
-  if (g_date_days_between (today, date) == 1)
-    return g_strdup (_("Tomorrow"));
-
-  start = dg_recurrence_day_start (tz, date);
-  /* Translators: a day heading in "Next 7 Days", in g_date_time_format()
-   * notation where %A is the weekday name (from Dangol's own
-   * translations), %b the short month name and %-d the day of the month.
-   * Korean would use "%-m월 %-d일 %A". */
-  return dg_date_names_format (start, _("%A, %b %-d"));
-}
-
-static void
-fill_upcoming (DgTodayView *self,
-               GPtrArray   *followups,
-               guint        limit)
-{
-  g_autoptr(GTimeZone) tz = dg_clock_dup_time_zone (dg_context_get_clock (self->context));
-  g_autoptr(GDateTime) now = dg_clock_get_now_local (dg_context_get_clock (self->context));
-  GtkListBox *day_list = NULL;
-  GDate today, day, current;
-
-  dg_recurrence_local_date (now, tz, &today);
-  g_date_clear (&current, 1);
-
-  for (guint i = 0; i < followups->len && (limit == 0 || i < limit); i++)
-    {
-      DgFollowup *followup = followups->pdata[i];
-
-      if (!dg_followups_get_listed_day (followup, dg_context_get_clock (self->context), tz, &day))
-        continue;
-
-      if (day_list == NULL || g_date_compare (&day, &current) != 0)
-        {
-          g_autofree char *heading = format_day_heading (self, tz, &today, &day);
-          GtkWidget *label = gtk_label_new (heading);
-
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_widget_add_css_class (label, "day-heading");
-          if (day_list != NULL)
-            gtk_widget_set_margin_top (label, 6);
-          gtk_box_append (self->upcoming_box, label);
-
-          day_list = new_list_box ();
-          gtk_box_append (self->upcoming_box, GTK_WIDGET (day_list));
-          current = day;
-        }
-
-      gtk_list_box_append (day_list, dg_followup_row_new (self->context, followup, FALSE));
-    }
 }
 
 static void
@@ -270,58 +179,134 @@ dg_today_view_show_state (DgTodayView *self,
 }
 
 static void
-fill_cold_list (DgTodayView *self,
-                GPtrArray   *cold)
+fill_span (DgTodayView *self,
+           Section      section,
+           GPtrArray   *rows,
+           guint        from,
+           guint        to)
 {
-  DgClock *clock = dg_context_get_clock (self->context);
+  switch (section)
+    {
+    case SECTION_OVERDUE:
+      dg_today_fill_list (self->context, self->overdue_list, rows, from, to, TRUE);
+      break;
+    case SECTION_TODAY:
+      dg_today_fill_list (self->context, self->today_list, rows, from, to, FALSE);
+      break;
+    case SECTION_UPCOMING:
+      dg_today_fill_upcoming (self->context, self->upcoming_box, rows, from, to);
+      break;
+    case SECTION_COLD:
+    case N_SECTIONS:
+    default:
+      dg_today_fill_cold (dg_context_get_clock (self->context), self->cold_list, rows);
+      gtk_widget_set_visible (self->cold_section, rows->len > 0);
+      break;
+    }
+}
 
-  for (guint i = 0; i < cold->len; i++)
-    gtk_list_box_append (self->cold_list, dg_today_cold_row_new (clock, cold->pdata[i]));
-  gtk_widget_set_visible (self->cold_section, cold->len > 0);
+static gboolean
+has_pending (DgTodayView *self)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      if (self->pending[i] != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
-cancel_pending_cold (DgTodayView *self)
+cancel_pending (DgTodayView *self)
 {
   if (self->paint_clock != NULL && self->after_paint_handler != 0)
     g_signal_handler_disconnect (self->paint_clock, self->after_paint_handler);
   self->after_paint_handler = 0;
   g_clear_weak_pointer (&self->paint_clock);
-  g_clear_pointer (&self->cold_pending, g_ptr_array_unref);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    g_clear_pointer (&self->pending[i], g_ptr_array_unref);
+}
+
+/* Lists what fill_section() kept back. */
+static void
+fill_pending (DgTodayView *self)
+{
+  GPtrArray *pending[N_SECTIONS];
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    pending[i] = g_steal_pointer (&self->pending[i]);
+  cancel_pending (self);
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      if (pending[i] != NULL)
+        fill_span (self, i, pending[i], self->pending_from[i], self->pending_to[i]);
+      g_clear_pointer (&pending[i], g_ptr_array_unref);
+    }
 }
 
 static void
 on_after_paint_cb (GdkFrameClock *frame_clock,
                    DgTodayView   *self)
 {
-  g_autoptr(GPtrArray) cold = g_steal_pointer (&self->cold_pending);
-
   self->painted = TRUE;
-  cancel_pending_cold (self);
-  if (cold != NULL)
-    fill_cold_list (self, cold);
+  fill_pending (self);
 }
 
-/* Going Cold is the last section, below the first screen at the window's
- * default size, and its rows cost as much as all the others: the first
- * time the page is shown the section comes in the frame after the first
- * (its heading alone, with the line under it, is 2% of that frame); later
- * it is listed at once, as the other sections are. Takes @cold. */
+/* Lists @rows[0, @to) of @section: all of them once the page was painted;
+ * before its first frame, only as many as @budget has left, the others in
+ * the frame after, so that the user does not wait for what is below the
+ * first screen. Going Cold, the last section, whose rows cost as much as
+ * all the others, shows whole or not at all: before the first frame it
+ * waits whole, hidden (its heading alone, with the line under it, is 2% of
+ * that frame). */
 static void
-fill_cold_list_after_first_frame (DgTodayView *self,
-                                  GPtrArray   *cold)
+fill_section (DgTodayView *self,
+              Section      section,
+              GPtrArray   *rows,
+              guint        to,
+              guint       *budget)
+{
+  guint now;
+
+  to = MIN (to, rows->len);
+  if (section == SECTION_COLD)
+    {
+      now = self->painted ? to : 0;
+      gtk_widget_set_visible (self->cold_section, FALSE);
+    }
+  else
+    now = MIN (to, *budget);
+
+  if (now > 0)
+    fill_span (self, section, rows, 0, now);
+  *budget -= now;
+
+  if (now < to)
+    {
+      self->pending[section] = g_ptr_array_ref (rows);
+      self->pending_from[section] = now;
+      self->pending_to[section] = to;
+    }
+}
+
+/* The first time the page is shown, its next frame brings the rows that
+ * fill_section() kept back; without a frame clock, they come at once. */
+static void
+fill_pending_after_first_frame (DgTodayView *self)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  if (self->painted || frame_clock == NULL)
+  if (self->painted)
+    return;
+
+  if (frame_clock == NULL)
     {
-      fill_cold_list (self, cold);
-      g_ptr_array_unref (cold);
+      fill_pending (self);
       return;
     }
 
-  gtk_widget_set_visible (self->cold_section, FALSE);
-  self->cold_pending = cold;
   g_set_weak_pointer (&self->paint_clock, frame_clock);
   self->after_paint_handler = g_signal_connect (frame_clock, "after-paint",
                                                 G_CALLBACK (on_after_paint_cb), self);
@@ -343,17 +328,18 @@ dg_today_view_refresh (DgTodayView *self)
   gint64 overdue_total, cold_total = -1, n_cold;
   guint cold_days;
   guint limit;
+  guint budget;
   gboolean nothing_due;
   gboolean has_birthdays;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   self->needs_refresh = FALSE;
 
-  remove_all_children (GTK_WIDGET (self->overdue_list));
-  remove_all_children (GTK_WIDGET (self->today_list));
-  remove_all_children (GTK_WIDGET (self->upcoming_box));
-  remove_all_children (GTK_WIDGET (self->cold_list));
-  cancel_pending_cold (self);
+  dg_today_clear (GTK_WIDGET (self->overdue_list));
+  dg_today_clear (GTK_WIDGET (self->today_list));
+  dg_today_clear (GTK_WIDGET (self->upcoming_box));
+  dg_today_clear (GTK_WIDGET (self->cold_list));
+  cancel_pending (self);
 
   if (self->context == NULL)
     return;
@@ -401,22 +387,26 @@ dg_today_view_refresh (DgTodayView *self)
   dg_today_view_show_state (self, "sections");
   gtk_widget_set_visible (self->caught_up_section, nothing_due);
 
+  budget = self->painted ? G_MAXUINT : FIRST_FRAME_ROWS;
   gtk_widget_set_visible (self->overdue_section, overdue->len > 0);
-  fill_list (self, self->overdue_list, overdue, self->expanded[SECTION_OVERDUE] ? 0 : FOLLOWUPS_LIMIT, TRUE);
+  fill_section (self, SECTION_OVERDUE, overdue, self->expanded[SECTION_OVERDUE] ? G_MAXUINT : FOLLOWUPS_LIMIT,
+                &budget);
   count = g_strdup_printf ("%" G_GINT64_FORMAT, overdue_total);
   gtk_label_set_text (self->overdue_count, count);
   update_more_button (self, SECTION_OVERDUE, overdue->len > FOLLOWUPS_LIMIT, overdue_total);
 
   gtk_widget_set_visible (self->today_section, today->len > 0);
-  fill_list (self, self->today_list, today, self->expanded[SECTION_TODAY] ? 0 : FOLLOWUPS_LIMIT, FALSE);
+  fill_section (self, SECTION_TODAY, today, self->expanded[SECTION_TODAY] ? G_MAXUINT : FOLLOWUPS_LIMIT, &budget);
   update_more_button (self, SECTION_TODAY, today->len > FOLLOWUPS_LIMIT, 0);
 
   gtk_widget_set_visible (self->upcoming_section, upcoming->len > 0);
-  fill_upcoming (self, upcoming, self->expanded[SECTION_UPCOMING] ? 0 : FOLLOWUPS_LIMIT);
+  fill_section (self, SECTION_UPCOMING, upcoming, self->expanded[SECTION_UPCOMING] ? G_MAXUINT : FOLLOWUPS_LIMIT,
+                &budget);
   update_more_button (self, SECTION_UPCOMING, upcoming->len > FOLLOWUPS_LIMIT, 0);
 
   n_cold = cold->len;
-  fill_cold_list_after_first_frame (self, g_steal_pointer (&cold));
+  fill_section (self, SECTION_COLD, cold, G_MAXUINT, &budget);
+  fill_pending_after_first_frame (self);
   g_free (count);
   if (cold_total >= COLD_COUNT_LIMIT)
     /* Translators: a count that stopped at its limit, as in "999+". */
@@ -478,9 +468,9 @@ dg_today_view_unmap (GtkWidget *widget)
 {
   DgTodayView *self = DG_TODAY_VIEW (widget);
 
-  if (self->cold_pending != NULL)
+  if (has_pending (self))
     {
-      cancel_pending_cold (self);
+      cancel_pending (self);
       self->needs_refresh = TRUE;
     }
 
@@ -688,7 +678,7 @@ dg_today_view_dispose (GObject *object)
   DgTodayView *self = (DgTodayView *)object;
 
   dg_today_view_disconnect (self);
-  cancel_pending_cold (self);
+  cancel_pending (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DG_TYPE_TODAY_VIEW);
   g_clear_object (&self->context);
 

@@ -1241,6 +1241,45 @@ test_rows_after_first_frame (DgUiFixture   *fixture,
   gtk_window_destroy (window);
 }
 
+/* The first frame ends within a day of "Next 7 Days": the rows after it
+ * go on in that day's list, under one heading per day. */
+static void
+test_upcoming_split_at_first_frame (DgUiFixture   *fixture,
+                                    gconstpointer  data)
+{
+  GtkWindow *window;
+  GtkWidget *view;
+  GtkWidget *box;
+  GtkWidget *c;
+
+  for (int i = 0; i < 15; i++)
+    {
+      g_autofree char *on_26th = g_strdup_printf ("26th %02d", i);
+      g_autofree char *on_27th = g_strdup_printf ("27th %02d", i);
+
+      insert_followup (on_26th, 0, 26, 9, i);
+      insert_followup (on_27th, 0, 27, 9, i);
+    }
+
+  view = g_object_new (DG_TYPE_TODAY_VIEW, "context", fixture->context, NULL);
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 800, 600);
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+
+  box = dg_ui_test_find_by_id (view, "upcoming_box");
+  dg_ui_test_wait_for (count_children (box) == 4 && count_children (gtk_widget_get_last_child (box)) == 15);
+  c = gtk_widget_get_first_child (box);
+  g_assert_true (GTK_IS_LABEL (c));
+  c = gtk_widget_get_next_sibling (c);
+  g_assert_true (GTK_IS_LIST_BOX (c));
+  g_assert_cmpuint (count_children (c), ==, 15);
+  c = gtk_widget_get_next_sibling (c);
+  g_assert_true (GTK_IS_LABEL (c));
+
+  gtk_window_destroy (window);
+}
+
 /* Taken out of its window before its first frame, with the window gone,
  * the page lists the customers going cold once shown in another. */
 static void
@@ -1767,6 +1806,7 @@ main (int   argc,
   DG_UI_TEST_ADD ("/ui/today/show-all", test_show_all);
   DG_UI_TEST_ADD ("/ui/today/cold-after-first-frame", test_cold_after_first_frame);
   DG_UI_TEST_ADD ("/ui/today/rows-after-first-frame", test_rows_after_first_frame);
+  DG_UI_TEST_ADD ("/ui/today/upcoming-split", test_upcoming_split_at_first_frame);
   DG_UI_TEST_ADD ("/ui/today/cold-when-moved", test_cold_when_moved_before_first_frame);
   DG_UI_TEST_ADD ("/ui/today/cold-count-capped", test_cold_count_capped);
   DG_UI_TEST_ADD ("/ui/today/hidden-page-waits", test_hidden_page_waits);

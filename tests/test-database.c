@@ -6,6 +6,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+
 #include "dg-database-private.h"
 #include "dg-migrations.h"
 #include "dg-test-util.h"
@@ -135,6 +138,50 @@ test_nested_rollback (void)
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "outer");
+}
+
+/* A write the disk has no room for, or that the database refuses, fails
+ * with words a person can act on, and changes nothing. */
+static void
+test_errors_in_words (void)
+{
+  g_autoptr(DgDatabase) db = dg_test_open_database ();
+  g_autoptr(DgCustomer) customer = dg_customer_new ();
+  g_autoptr(DgCustomer) large = dg_customer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *note = g_strnfill (19000, 'x');
+
+  dg_customer_set_name (customer, "김민수");
+  g_assert_true (dg_customers_insert (db, customer, &error));
+  g_assert_no_error (error);
+  before = dg_test_dump_database (db);
+
+  /* The file may grow by two pages: a disk that is full. */
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                           dg_test_pragma_int (db, "page_count") + 2);
+  g_assert_true (dg_database_exec (db, limit, &error));
+  dg_customer_set_name (large, "Nancy Baker");
+  dg_customer_set_note (large, note);
+  g_assert_false (dg_customers_insert (db, large, &error));
+  g_assert_error (error, DG_ERROR, DG_ERROR_DATABASE);
+  g_assert_cmpstr (error->message, ==, _("The disk is full. Free some space and try again."));
+  g_clear_error (&error);
+  after = dg_test_dump_database (db);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* A database that must not be written. */
+  g_assert_true (dg_database_exec (db, "PRAGMA query_only = 1", &error));
+  dg_customer_set_note (large, "short");
+  g_assert_false (dg_customers_insert (db, large, &error));
+  g_assert_error (error, DG_ERROR, DG_ERROR_DATABASE);
+  g_assert_cmpstr (error->message, ==, _("The database cannot be changed: its file or folder is read-only."));
+  g_clear_error (&error);
+  after = dg_test_dump_database (db);
+  g_assert_cmpstr (after, ==, before);
 }
 
 static void
@@ -314,6 +361,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/database/reopen", test_reopen);
   g_test_add_func ("/database/changed-signal", test_changed_signal);
   g_test_add_func ("/database/nested-rollback", test_nested_rollback);
+  g_test_add_func ("/database/errors-in-words", test_errors_in_words);
   g_test_add_func ("/database/read-transaction", test_read_transaction);
   g_test_add_func ("/database/statement-cache", test_statement_cache);
   g_test_add_func ("/database/reader", test_reader);

@@ -185,11 +185,8 @@ exec_sql (DgDatabase  *self,
 
   if (sqlite3_exec (self->handle, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE,
-                   _("Database error: %s"),
-                   message ? message : sqlite3_errmsg (self->handle));
       sqlite3_free (message);
-      return FALSE;
+      return dg_database_set_error (self, error);
     }
 
   return TRUE;
@@ -718,8 +715,44 @@ dg_database_set_error (DgDatabase  *self,
 {
   g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
 
-  g_set_error (error, DG_ERROR, DG_ERROR_DATABASE,
-               _("Database error: %s"), sqlite3_errmsg (self->handle));
+  /* What a person can act on, in their language; SQLite's own words
+   * (English) only for what they cannot. */
+  switch (sqlite3_extended_errcode (self->handle) & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE,
+                           _("The disk is full. Free some space and try again."));
+      break;
+
+    case SQLITE_IOERR:
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE,
+                           _("The disk could not read or write the database file. "
+                             "Check the disk and try again."));
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE,
+                           _("The database cannot be changed: its file or folder is read-only."));
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE,
+                           _("Another program is using the database. Try again in a moment."));
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE,
+                           _("The database file is damaged. Restore it from a backup."));
+      break;
+
+    default:
+      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE,
+                   _("Database error: %s"), sqlite3_errmsg (self->handle));
+      break;
+    }
 
   return FALSE;
 }

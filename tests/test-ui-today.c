@@ -1192,16 +1192,20 @@ test_rows_after_first_frame (DgUiFixture   *fixture,
   GtkWidget *view;
   GdkFrameClock *clock;
   GtkWidget *first_row;
+  GtkWidget *more;
+  g_autofree char *label = NULL;
   gulong paint_handler;
 
   /* Due at 08:00 on the 20th, 13:00 today and 09:00 on the 26th, one a
-   * minute, in the order the page lists them. */
-  for (int i = 0; i < 30; i++)
+   * minute, in the order the page lists them; more overdue than the
+   * section shows. */
+  for (int i = 0; i < 60; i++)
     {
       g_autofree char *title = g_strdup_printf ("Overdue %02d", i);
 
       insert_followup (title, 0, 20, 8, i);
-      g_string_append_printf (expected, "%s|", title);
+      if (i < 50)
+        g_string_append_printf (expected, "%s|", title);
     }
   for (int i = 0; i < 30; i++)
     {
@@ -1235,6 +1239,13 @@ test_rows_after_first_frame (DgUiFixture   *fixture,
   dg_ui_test_wait_for (g_strcmp0 ((shown = (g_free (shown), shown_followups (view))), expected->str) == 0);
   /* The rows of the first frame are still the ones shown. */
   g_assert_true (gtk_widget_get_first_child (dg_ui_test_find_by_id (view, "overdue_list")) == first_row);
+  more = dg_ui_test_find_by_id (view, "overdue_more_button");
+  label = g_strdup_printf (_("Show All (%d)"), 60);
+  g_assert_true (gtk_widget_get_visible (more));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, label);
+  gtk_widget_activate (more);
+  dg_ui_test_wait_for (count_children (dg_ui_test_find_by_id (view, "overdue_list")) == 60);
+  g_assert_false (gtk_widget_get_visible (more));
 
   g_signal_handler_disconnect (clock, paint_handler);
   g_free (first.shown_at_first_paint);

@@ -715,9 +715,15 @@ dg_database_set_error (DgDatabase  *self,
 {
   g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
 
+  int code = sqlite3_extended_errcode (self->handle);
+
   /* What a person can act on, in their language; SQLite's own words
-   * (English) only for what they cannot. */
-  switch (sqlite3_extended_errcode (self->handle) & 0xff)
+   * (English) only for what they cannot. Out of memory and a file moved
+   * away while open are neither a disk error nor a read-only file. */
+  if (code == SQLITE_IOERR_NOMEM || code == SQLITE_READONLY_DBMOVED)
+    code = SQLITE_ERROR;
+
+  switch (code & 0xff)
     {
     case SQLITE_FULL:
       g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE,
@@ -737,7 +743,6 @@ dg_database_set_error (DgDatabase  *self,
       break;
 
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
       g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE,
                            _("Another program is using the database. Try again in a moment."));
       break;

@@ -162,7 +162,7 @@ test_load (gconstpointer data)
   g_assert_cmpuint (this_month, >=, 40);
   g_assert_cmpuint (days_with_followups, >=, 10);
 
-  overdue = dg_followups_count_overdue (db, DG_CLOCK (clock), &error);
+  overdue = dg_followups_count_overdue (db, DG_CLOCK (clock), 0, &error);
   g_assert_no_error (error);
   g_assert_cmpint (overdue, >=, 2);
   g_assert_cmpint (overdue, <=, 30);

@@ -40,7 +40,10 @@ test_today_lists (Fixture       *fixture,
   g_assert_no_error (error);
   dg_test_assert_followup_ids (list, (gint64[]) { e, f, a, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
-  g_assert_cmpint (dg_followups_count_overdue (fixture->db, fixture->base, &error), ==, 3);
+  g_assert_cmpint (dg_followups_count_overdue (fixture->db, fixture->base, 0, &error), ==, 3);
+  /* A limit stops the count there. */
+  g_assert_cmpint (dg_followups_count_overdue (fixture->db, fixture->base, 2, &error), ==, 2);
+  g_assert_cmpint (dg_followups_count_overdue (fixture->db, fixture->base, 4, &error), ==, 3);
 
   list = dg_followups_list_overdue (fixture->db, fixture->base, 2, &error);
   dg_test_assert_followup_ids (list, (gint64[]) { e, f, 0 });
@@ -346,7 +349,7 @@ test_snoozed_lists (Fixture       *fixture,
   g_assert_no_error (error);
   dg_test_assert_followup_ids (list, (gint64[]) { late, 0 });
   g_clear_pointer (&list, g_ptr_array_unref);
-  g_assert_cmpint (dg_followups_count_overdue (fixture->db, fixture->base, &error), ==, 1);
+  g_assert_cmpint (dg_followups_count_overdue (fixture->db, fixture->base, 0, &error), ==, 1);
 
   list = dg_followups_list_due_today (fixture->db, fixture->base, 0, &error);
   g_assert_no_error (error);
@@ -498,7 +501,7 @@ test_query_plans (Fixture       *fixture,
     a = dg_followups_list_due_today (fixture->db, fixture->base, 10, &error);
     g_clear_pointer (&a, g_ptr_array_unref);
     a = dg_followups_list_upcoming (fixture->db, fixture->base, 7, 10, &error);
-    dg_followups_count_overdue (fixture->db, fixture->base, &error);
+    dg_followups_count_overdue (fixture->db, fixture->base, 0, &error);
     g_assert_true (dg_followups_delete (fixture->db, id, &error));
     g_assert_no_error (error);
   }

@@ -303,7 +303,7 @@ test_rules_cohort_date (Fixture       *fixture,
   park = followups_of (fixture, fixture->park);
   g_assert_cmpstr (park, ==,
                    "Send the guidance text@2026-04-13 10:00; Thank them for coming@2026-04-16");
-  g_assert_cmpint (dg_followups_count_overdue (fixture->base.db, fixture->base.base, NULL), ==, 1);
+  g_assert_cmpint (dg_followups_count_overdue (fixture->base.db, fixture->base.base, 0, NULL), ==, 1);
 
   /* Giving a cohort later keeps what was created. */
   {

@@ -1338,6 +1338,23 @@ test_cold_count_capped (DgUiFixture   *fixture,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, _("Show All"));
 }
 
+/* A thousand overdue and more: the count stops there too. */
+static void
+test_overdue_count_capped (DgUiFixture   *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *capped = g_strdup_printf (_("%d+"), 999);
+  GtkWidget *more = view_child ("overdue_more_button");
+
+  for (int i = 0; i < 1001; i++)
+    insert_followup ("Overdue", 0, 1 + i % 20, 8 + i % 10, i % 60);
+
+  dg_ui_test_wait_for (g_strcmp0 (gtk_label_get_text (GTK_LABEL (view_child ("overdue_count"))), capped) == 0);
+  dg_ui_test_wait_for (count_rows ("overdue_list") == 50);
+  g_assert_true (gtk_widget_get_visible (more));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, _("Show All"));
+}
+
 /* The window's pages come from one table: each in its place with its
  * title and icon, and only the one on show is built. */
 static void
@@ -1820,6 +1837,7 @@ main (int   argc,
   DG_UI_TEST_ADD ("/ui/today/upcoming-split", test_upcoming_split_at_first_frame);
   DG_UI_TEST_ADD ("/ui/today/cold-when-moved", test_cold_when_moved_before_first_frame);
   DG_UI_TEST_ADD ("/ui/today/cold-count-capped", test_cold_count_capped);
+  DG_UI_TEST_ADD ("/ui/today/overdue-count-capped", test_overdue_count_capped);
   DG_UI_TEST_ADD ("/ui/today/hidden-page-waits", test_hidden_page_waits);
   DG_UI_TEST_ADD ("/ui/today/threshold-setting", test_threshold_setting);
   DG_UI_TEST_ADD ("/ui/window/pages", test_pages);

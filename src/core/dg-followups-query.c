@@ -448,32 +448,40 @@ dg_followups_list_overdue (DgDatabase  *db,
 gint64
 dg_followups_count_overdue (DgDatabase  *db,
                             DgClock     *clock,
+                            guint        limit,
                             GError     **error)
 {
   g_auto(DgStatement) stmt = NULL;
   g_auto(Today) today = { 0 };
+  gint64 count = 0;
+  int rc;
 
   g_return_val_if_fail (DG_IS_DATABASE (db), -1);
   g_return_val_if_fail (DG_IS_CLOCK (clock), -1);
 
   today_init (&today, clock);
 
-  /* The WHERE is the list's; its ?3, the limit, stays unused. */
-  stmt = dg_database_prepare (db, "SELECT count(*) FROM followups f " OVERDUE_WHERE, error);
+  /* The WHERE is the list's, its ?3 the limit: the rows are counted as
+   * they are stepped, so that a limit stops early. */
+  stmt = dg_database_prepare (db, "SELECT 1 FROM followups f " OVERDUE_WHERE "LIMIT ?3", error);
   if (stmt == NULL)
     return -1;
 
   sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (today.now));
   sqlite3_bind_int64 (stmt, 2, today.today_start);
+  sqlite3_bind_int64 (stmt, 3, sql_limit (limit));
   sqlite3_bind_text (stmt, 4, today.now_text, -1, SQLITE_STATIC);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    count++;
+
+  if (rc != SQLITE_DONE)
     {
       dg_database_set_error (db, error);
       return -1;
     }
 
-  return sqlite3_column_int64 (stmt, 0);
+  return count;
 }
 
 GPtrArray *

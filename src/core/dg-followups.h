@@ -192,8 +192,11 @@ GPtrArray  *dg_followups_list_overdue    (DgDatabase        *db,
                                           DgClock           *clock,
                                           guint              limit,
                                           GError           **error);
+/* How many are overdue, counting no further than @limit (0 counts all);
+ * -1 on error. */
 gint64      dg_followups_count_overdue   (DgDatabase        *db,
                                           DgClock           *clock,
+                                          guint              limit,
                                           GError           **error);
 /* Open and due for the rest of today: all-day ones dated today and timed
  * ones from now to the end of the local day, and those snoozed past their

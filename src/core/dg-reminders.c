@@ -270,7 +270,7 @@ dg_reminders_morning_summary (DgDatabase        *db,
   if (due_today == NULL)
     return FALSE;
 
-  overdue = dg_followups_count_overdue (db, clock, error);
+  overdue = dg_followups_count_overdue (db, clock, 0, error);
   if (overdue < 0)
     return FALSE;
 

@@ -18,9 +18,9 @@
  * busy day, few enough that a backlog of hundreds stays quick to list. */
 #define FOLLOWUPS_LIMIT 50
 #define COLD_LIMIT      10
-/* The going-cold count stops here and shows "999+": counting every cold
- * customer of a large list would delay the page the app opens on. */
-#define COLD_COUNT_LIMIT 1000
+/* The overdue and going-cold counts stop here and show "999+": counting
+ * every one of a large list would delay the page the app opens on. */
+#define COUNT_LIMIT 1000
 #define UPCOMING_DAYS   7
 /* The rows built before the page's first frame, about what a first screen
  * shows; the others come in the frame after. */
@@ -113,6 +113,17 @@ get_going_cold_days (DgTodayView *self)
     return DEFAULT_GOING_COLD_DAYS;
 
   return MAX (1, g_settings_get_int (settings, "going-cold-days"));
+}
+
+/* A count as a section's heading shows it, "999+" once at its limit. */
+static char *
+format_count (gint64 total)
+{
+  if (total >= COUNT_LIMIT)
+    /* Translators: a count that stopped at its limit, as in "999+". */
+    return g_strdup_printf (_("%d+"), COUNT_LIMIT - 1);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, total);
 }
 
 /* "Show All (N)" under a section that is cut short, until pressed. */
@@ -352,7 +363,7 @@ dg_today_view_refresh (DgTodayView *self)
 
   /* One more than shown tells whether there are more. */
   limit = FOLLOWUPS_LIMIT + 1;
-  overdue_total = dg_followups_count_overdue (database, clock, &error);
+  overdue_total = dg_followups_count_overdue (database, clock, COUNT_LIMIT, &error);
   if (overdue_total >= 0)
     overdue = dg_followups_list_overdue (database, clock, self->expanded[SECTION_OVERDUE] ? 0 : limit, &error);
   if (overdue != NULL)
@@ -361,7 +372,7 @@ dg_today_view_refresh (DgTodayView *self)
     upcoming = dg_followups_list_upcoming (database, clock, UPCOMING_DAYS,
                                            self->expanded[SECTION_UPCOMING] ? 0 : limit, &error);
   if (upcoming != NULL)
-    cold_total = dg_interactions_count_going_cold (database, clock, cold_days, COLD_COUNT_LIMIT, &error);
+    cold_total = dg_interactions_count_going_cold (database, clock, cold_days, COUNT_LIMIT, &error);
   if (upcoming != NULL && cold_total >= 0)
     cold = dg_interactions_list_going_cold (database, clock, cold_days,
                                             self->expanded[SECTION_COLD] ? 0 : COLD_LIMIT, &error);
@@ -391,9 +402,10 @@ dg_today_view_refresh (DgTodayView *self)
   gtk_widget_set_visible (self->overdue_section, overdue->len > 0);
   fill_section (self, SECTION_OVERDUE, overdue, self->expanded[SECTION_OVERDUE] ? G_MAXUINT : FOLLOWUPS_LIMIT,
                 &budget);
-  count = g_strdup_printf ("%" G_GINT64_FORMAT, overdue_total);
+  count = format_count (overdue_total);
   gtk_label_set_text (self->overdue_count, count);
-  update_more_button (self, SECTION_OVERDUE, overdue->len > FOLLOWUPS_LIMIT, overdue_total);
+  update_more_button (self, SECTION_OVERDUE, overdue->len > FOLLOWUPS_LIMIT,
+                      overdue_total < COUNT_LIMIT ? overdue_total : 0);
 
   gtk_widget_set_visible (self->today_section, today->len > 0);
   fill_section (self, SECTION_TODAY, today, self->expanded[SECTION_TODAY] ? G_MAXUINT : FOLLOWUPS_LIMIT, &budget);
@@ -408,11 +420,7 @@ dg_today_view_refresh (DgTodayView *self)
   fill_section (self, SECTION_COLD, cold, G_MAXUINT, &budget);
   fill_pending_after_first_frame (self);
   g_free (count);
-  if (cold_total >= COLD_COUNT_LIMIT)
-    /* Translators: a count that stopped at its limit, as in "999+". */
-    count = g_strdup_printf (_("%d+"), COLD_COUNT_LIMIT - 1);
-  else
-    count = g_strdup_printf ("%" G_GINT64_FORMAT, cold_total);
+  count = format_count (cold_total);
   gtk_label_set_text (self->cold_count, count);
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "No contact logged for more than %u day, coldest first",
@@ -420,7 +428,7 @@ dg_today_view_refresh (DgTodayView *self)
                                               cold_days), cold_days);
   gtk_label_set_text (self->cold_description, description);
   update_more_button (self, SECTION_COLD, cold_total > n_cold,
-                      cold_total < COLD_COUNT_LIMIT ? cold_total : 0);
+                      cold_total < COUNT_LIMIT ? cold_total : 0);
 }
 
 /* A hidden page reads nothing: it is brought up to date when shown. */

@@ -709,55 +709,46 @@ dg_database_has_row (DgDatabase  *self,
   return TRUE;
 }
 
-gboolean
-dg_database_set_error (DgDatabase  *self,
-                       GError     **error)
+/* What a person can act on, in their language; NULL keeps SQLite's words.
+ * Out of memory or a file moved away is no disk or read-only error. */
+static const char *
+describe_error (int code)
 {
-  g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
-
-  int code = sqlite3_extended_errcode (self->handle);
-
-  /* What a person can act on, in their language; SQLite's own words
-   * (English) only for what they cannot. Out of memory and a file moved
-   * away while open are neither a disk error nor a read-only file. */
   if (code == SQLITE_IOERR_NOMEM || code == SQLITE_READONLY_DBMOVED)
-    code = SQLITE_ERROR;
+    return NULL;
 
   switch (code & 0xff)
     {
     case SQLITE_FULL:
-      g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE,
-                           _("The disk is full. Free some space and try again."));
-      break;
-
+      return _("The disk is full. Free some space and try again.");
     case SQLITE_IOERR:
-      g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE,
-                           _("The disk could not read or write the database file. "
-                             "Check the disk and try again."));
-      break;
-
+      return _("The disk could not read or write the database file. Check the disk and try again.");
     case SQLITE_READONLY:
     case SQLITE_PERM:
-      g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE,
-                           _("The database cannot be changed: its file or folder is read-only."));
-      break;
-
+      return _("The database cannot be changed: its file or folder is read-only.");
     case SQLITE_BUSY:
-      g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE,
-                           _("Another program is using the database. Try again in a moment."));
-      break;
-
+      return _("Another program is using the database. Try again in a moment.");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE,
-                           _("The database file is damaged. Restore it from a backup."));
-      break;
-
+      return _("The database file is damaged. Restore it from a backup.");
     default:
-      g_set_error (error, DG_ERROR, DG_ERROR_DATABASE,
-                   _("Database error: %s"), sqlite3_errmsg (self->handle));
-      break;
+      return NULL;
     }
+}
+
+gboolean
+dg_database_set_error (DgDatabase  *self,
+                       GError     **error)
+{
+  const char *words;
+
+  g_return_val_if_fail (DG_IS_DATABASE (self), FALSE);
+
+  words = describe_error (sqlite3_extended_errcode (self->handle));
+  if (words != NULL)
+    g_set_error_literal (error, DG_ERROR, DG_ERROR_DATABASE, words);
+  else
+    g_set_error (error, DG_ERROR, DG_ERROR_DATABASE, _("Database error: %s"), sqlite3_errmsg (self->handle));
 
   return FALSE;
 }

@@ -11,9 +11,9 @@
 #include "dg-backup-auto.h"
 #include "dg-backup-controller.h"
 #include "dg-backup-problems-dialog.h"
+#include "dg-format.h"
 #include "dg-restore-dialog.h"
 #include "dg-toast.h"
-#include "dg-format.h"
 
 struct _DgBackupController
 {

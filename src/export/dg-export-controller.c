@@ -10,8 +10,9 @@
 #include "dg-customers-view.h"
 #include "dg-export-async.h"
 #include "dg-export-controller.h"
-#include "dg-toast.h"
 #include "dg-format.h"
+#include "dg-progress-dialog.h"
+#include "dg-toast.h"
 
 struct _DgExportController
 {
@@ -180,27 +181,14 @@ on_progress_response_cb (AdwMessageDialog   *dialog,
 static void
 show_progress (DgExportController *self)
 {
-  /* The name alone: a long folder path would not wrap in a small dialog. */
-  g_autofree char *name = g_filename_display_basename (self->path);
   AdwMessageDialog *dialog;
-  GtkWidget *bar;
 
   if (self->window == NULL || self->progress_dialog != NULL)
     return;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self->window, _("Exporting…"), NULL));
-  /* Translators: the body of the dialog shown while an export runs; %s is
-   * the file's name. */
-  adw_message_dialog_format_body (dialog, _("Writing %s"), name);
-  bar = gtk_progress_bar_new ();
-  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
-  adw_message_dialog_set_extra_child (dialog, bar);
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_progress_response_cb), self, 0);
-
+  dialog = dg_progress_dialog_new (self->window, self->path,
+                                   G_CALLBACK (on_progress_response_cb), self, &self->progress_bar);
   self->progress_dialog = GTK_WIDGET (dialog);
-  self->progress_bar = GTK_PROGRESS_BAR (bar);
   update_progress (self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -5,9 +5,10 @@
 
 #include <glib/gi18n.h>
 
-#include "dg-journey-map.h"
 #include "dg-journey-map-draw.h"
 #include "dg-journey-map-export.h"
+#include "dg-journey-map.h"
+#include "dg-progress-dialog.h"
 #include "dg-toast.h"
 
 struct _DgJourneyMap
@@ -315,27 +316,16 @@ static gboolean
 show_progress_cb (gpointer user_data)
 {
   DgJourneyMap *self = DG_JOURNEY_MAP (user_data);
-  g_autofree char *name = g_filename_display_basename (self->export_path);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
-  GtkWidget *bar;
 
   self->progress_timeout_id = 0;
   if (!GTK_IS_WINDOW (root))
     return G_SOURCE_REMOVE;
 
-  /* The same heading, body and button as the customer exports'. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root), _("Exporting…"), NULL));
-  adw_message_dialog_format_body (dialog, _("Writing %s"), name);
-  bar = gtk_progress_bar_new ();
-  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
-  adw_message_dialog_set_extra_child (dialog, bar);
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_progress_response_cb), self, 0);
-
+  dialog = dg_progress_dialog_new (GTK_WINDOW (root), self->export_path,
+                                   G_CALLBACK (on_progress_response_cb), self, &self->progress_bar);
   self->progress_dialog = GTK_WIDGET (dialog);
-  self->progress_bar = GTK_PROGRESS_BAR (bar);
   update_progress (self);
   gtk_window_present (GTK_WINDOW (dialog));
 
